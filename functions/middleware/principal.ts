@@ -1,0 +1,34 @@
+import { UnauthorizedError } from '../../shared/domain/errors.ts';
+import { isRole, type Principal } from '../../shared/domain/roles.ts';
+
+/**
+ * API Gateway's JWT authorizer hands claims over as strings; an array claim such as
+ * `cognito:groups` arrives as `"[deputy admin]"`. Accept that form and a real array.
+ */
+export const parseGroupsClaim = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const inner = value.trim().replace(/^\[/, '').replace(/\]$/, '');
+  return inner.split(/[\s,]+/).filter((group) => group.length > 0);
+};
+
+/** Who is asking, from the claims the authorizer already verified. */
+/** The part of a payload-2.0 event the JWT authorizer fills in. */
+export interface AuthorizedEventShape {
+  requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+}
+
+export const principalFromEvent = (event: AuthorizedEventShape): Principal => {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  const sub = claims?.sub;
+  if (claims === undefined || typeof sub !== 'string' || sub === '') {
+    throw new UnauthorizedError('no verified identity on this request');
+  }
+  const department = claims['custom:department'];
+  return {
+    userId: sub,
+    username: String(claims['cognito:username'] ?? sub),
+    roles: parseGroupsClaim(claims['cognito:groups']).filter(isRole),
+    ...(typeof department === 'string' && department !== '' ? { departmentId: department } : {}),
+  };
+};

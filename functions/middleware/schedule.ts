@@ -1,0 +1,17 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { type ScheduledJobEvent, ScheduledJobEventSchema } from '../../shared/contracts/jobs.ts';
+import { logger } from '../../shared/observability/logger.ts';
+
+/**
+ * The middy stack of every scheduled job: the Scheduler input is parsed strictly (a malformed one is a
+ * deployment bug, so it fails loudly and lands in the schedule's dead-letter queue).
+ */
+export const scheduledJobHandler = <T>(implementation: (event: ScheduledJobEvent) => Promise<T>) =>
+  middy<unknown, T>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      const job = ScheduledJobEventSchema.parse(event);
+      logger.appendKeys({ job: job.job, scheduledTime: job.scheduledTime });
+      return implementation(job);
+    });

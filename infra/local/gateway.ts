@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { isPublicRoute } from '../../shared/contracts/route.ts';
+import { API_CORS, httpRoutes } from '../manifest.ts';
+import { buildEvent, compileRoute, findRoute, flattenClaims, type IncomingRequest } from './gateway-event.ts';
+import type { LocalFunction } from './local-function.ts';
+import type { LocalIssuer } from './local-issuer.ts';
+
+/** HTTP API's payload limit. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  port: number;
+  functions: ReadonlyMap<string, LocalFunction>;
+  issuer: LocalIssuer;
+  log?: (line: string) => void;
+}
+
+/**
+ * Stands in for API Gateway's HTTP API: routes from the manifest, the JWT authorizer on every
+ * non-public route, payload-2.0 events, and API Gateway's own terse answers for what it refuses.
+ */
+export const startGateway = async (options: GatewayOptions): Promise<RunningGateway> => {
+  const matchers = httpRoutes().map(({ fn, route }) => {
+    const target = options.functions.get(fn.id);
+    if (target === undefined) throw new Error(`no local function ${fn.id}`);
+    return compileRoute(route, target);
+  });
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    handle(req, res, matchers, options)
+      .catch(() => send(res, 500, { message: 'Internal Server Error' }))
+      .finally(() => options.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+  });
+  // Keep-alive sockets would otherwise hold `close()` open.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};
+
+type Matchers = ReturnType<typeof compileRoute<LocalFunction>>[];
+
+const handle = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  matchers: Matchers,
+  options: GatewayOptions,
+) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') return preflight(res);
+  if (method === 'GET' && url.pathname === '/.well-known/jwks.json')
+    return send(res, 200, options.issuer.jwks());
+  const found = findRoute(matchers, method, url.pathname);
+  if (found === undefined) return send(res, 404, { message: 'Not Found' });
+  const body = await readBody(req);
+  if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
+  let claims: Record<string, string> | undefined;
+  if (!isPublicRoute(found.matcher.route)) {
+    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const payload = token === undefined ? undefined : await options.issuer.verify(token);
+    if (payload === undefined) return send(res, 401, { message: 'Unauthorized' });
+    claims = flattenClaims(payload);
+  }
+  const request: IncomingRequest = {
+    method,
+    path: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    headers: normalizeHeaders(req),
+    body,
+    sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    now: new Date(),
+  };
+  const result = await found.matcher.target.invoke(
+    buildEvent(request, found.matcher.route, found.params, claims),
+  );
+  return reply(res, result);
+};
+
+const normalizeHeaders = (req: IncomingMessage): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(req.headers).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.join(',') : (value ?? ''),
+    ]),
+  );
+
+const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+};
+
+const corsHeaders = { 'access-control-allow-origin': API_CORS.allowOrigins.join(',') };
+
+const preflight = (res: ServerResponse) => {
+  res.writeHead(204, {
+    ...corsHeaders,
+    'access-control-allow-methods': API_CORS.allowMethods.join(','),
+    'access-control-allow-headers': API_CORS.allowHeaders.join(','),
+    'access-control-max-age': String(API_CORS.maxAgeSeconds),
+  });
+  res.end();
+};
+
+const send = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { ...corsHeaders, 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+
+/** Payload 2.0 responses: a structured result, or any other value that API Gateway turns into 200 JSON. */
+const reply = (res: ServerResponse, result: unknown) => {
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    return send(res, 200, result);
+  }
+  const structured = result as APIGatewayProxyStructuredResultV2;
+  const headers: Record<string, string | string[]> = { ...corsHeaders };
+  for (const [name, value] of Object.entries(structured.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
+  if (structured.cookies !== undefined) headers['set-cookie'] = structured.cookies;
+  res.writeHead(structured.statusCode ?? 200, headers);
+  const body = structured.body ?? '';
+  res.end(structured.isBase64Encoded === true ? Buffer.from(body, 'base64') : body);
+};

@@ -1,0 +1,79 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import type { Role } from '../../shared/domain/roles.ts';
+
+/** Stands in for the Cognito user pool: same claims as a Cognito ID token, signed with a local key. */
+export const LOCAL_ISSUER = 'https://cognito-idp.local/qingshan-local';
+export const LOCAL_CLIENT_ID = 'qingshan-local-client';
+const ALGORITHM = 'ES256';
+
+export interface LocalUser {
+  sub: string;
+  username: string;
+  groups: Role[];
+  department?: string;
+}
+
+export interface LocalIssuer {
+  issueToken(user: LocalUser, options?: { ttlSeconds?: number; now?: Date }): Promise<string>;
+  /** Verifies as the HTTP API JWT authorizer would: signature, issuer, audience, expiry. */
+  verify(token: string): Promise<JWTPayload | undefined>;
+  jwks(): { keys: JWK[] };
+}
+
+/** Loads the signing key from the data folder (so tokens survive a restart) or creates one. */
+export const openLocalIssuer = async (dataDir: string): Promise<LocalIssuer> => {
+  const keyFile = join(dataDir, 'issuer-key.json');
+  const { privateJwk, publicJwk } = await loadOrCreateKeys(keyFile);
+  const privateKey = await importJWK(privateJwk, ALGORITHM);
+  const publicKey = await importJWK(publicJwk, ALGORITHM);
+  return {
+    issueToken: async (user, options = {}) => {
+      const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+      return new SignJWT({
+        'cognito:username': user.username,
+        'cognito:groups': user.groups,
+        ...(user.department === undefined ? {} : { 'custom:department': user.department }),
+        token_use: 'id',
+        auth_time: now,
+      })
+        .setProtectedHeader({ alg: ALGORITHM, kid: publicJwk.kid ?? 'local' })
+        .setSubject(user.sub)
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_CLIENT_ID)
+        .setIssuedAt(now)
+        .setExpirationTime(now + (options.ttlSeconds ?? 12 * 3600))
+        .sign(privateKey);
+    },
+    verify: async (token) => {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_CLIENT_ID,
+          algorithms: [ALGORITHM],
+        });
+        return payload;
+      } catch {
+        return undefined;
+      }
+    },
+    jwks: () => ({ keys: [publicJwk] }),
+  };
+};
+
+const loadOrCreateKeys = async (keyFile: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> => {
+  try {
+    return JSON.parse(await readFile(keyFile, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+  } catch {
+    const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+    const kid = `local-${Date.now().toString(36)}`;
+    const keys = {
+      privateJwk: { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM },
+      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM },
+    };
+    await mkdir(join(keyFile, '..'), { recursive: true });
+    await writeFile(keyFile, JSON.stringify(keys), { mode: 0o600 });
+    return keys;
+  }
+};

@@ -1,0 +1,162 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
+import type { Role } from '../../shared/domain/roles.ts';
+import { DEFAULTS, FUNCTIONS, type IotRuleTrigger, type ScheduleTrigger } from '../manifest.ts';
+import { startBroker } from './broker.ts';
+import { ensureTables, localClient, startDynamoDbLocal } from './dynamodb-local.ts';
+import { LOCAL_REGION, localBucketName, localEnvironment, localTableName } from './environment.ts';
+import { freePort } from './free-port.ts';
+import { startGateway } from './gateway.ts';
+import { startRuleEngine } from './iot-rule-engine.ts';
+import { createLocalFunction, type LocalFunction } from './local-function.ts';
+import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
+import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
+import { startScheduler } from './scheduler.ts';
+import { type DemoDevice, seedDevices, seedUsers } from './seed.ts';
+
+export interface LocalStackOptions {
+  projectRoot: string;
+  dataDir: string;
+  /** Start empty: delete the data folder first. */
+  reset?: boolean;
+  /** Keep DynamoDB in memory (tests); the S3 files still go to the data folder. */
+  inMemory?: boolean;
+  /** 0 (the default) picks a free port. */
+  ports?: Partial<Record<'api' | 'dynamodb' | 's3' | 'mqtt' | 'mqttWs', number>>;
+  timeZone?: string;
+  /**
+   * Where rate() schedules count from (default: when the scheduler starts). Evaluated at that moment,
+   * so tests can put it just short of one period ago and see a job fire within seconds.
+   */
+  schedulerAnchor?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { api: string; dynamodb: string; s3: string; mqtt: string; mqttWs: string };
+  env: Record<string, string>;
+  users: Record<Role, { user: LocalUser; token: string }>;
+  devices: DemoDevice[];
+  issueToken(user: LocalUser, options?: { ttlSeconds?: number; now?: Date }): Promise<string>;
+  ruleEngine: ReturnType<typeof startRuleEngine>;
+  scheduler: ReturnType<typeof startScheduler>;
+  stop(): Promise<void>;
+}
+
+/** Boots every emulator and serves the manifest's functions on them; `stop()` undoes it in reverse. */
+export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
+  if (options.reset === true) await rm(options.dataDir, { recursive: true, force: true });
+  await mkdir(options.dataDir, { recursive: true });
+  const port = async (name: keyof NonNullable<LocalStackOptions['ports']>) =>
+    options.ports?.[name] || freePort();
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const dynamo = await startDynamoDbLocal({
+      port: await port('dynamodb'),
+      ...(options.inMemory === true ? {} : { dir: join(options.dataDir, 'dynamodb') }),
+    });
+    stops.push(dynamo.stop);
+    await ensureTables(dynamo.endpoint, localTableName);
+    const s3 = await startS3Local({
+      port: await port('s3'),
+      dir: join(options.dataDir, 's3'),
+      nameOf: localBucketName,
+    });
+    stops.push(s3.stop);
+
+    const timeZone = options.timeZone ?? DEFAULTS.timeZone;
+    const env = localEnvironment({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, timeZone);
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    Object.assign(process.env, env);
+
+    const functions = new Map(
+      FUNCTIONS.map((spec) => [spec.id, createLocalFunction(spec, options.projectRoot)]),
+    );
+    const issuer = await openLocalIssuer(options.dataDir);
+    const documents = DynamoDBDocumentClient.from(localClient(dynamo.endpoint));
+    stops.push(async () => documents.destroy());
+    const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
+    const seededUsers = await seedUsers(options.dataDir);
+    const devices = await seedDevices(options.dataDir, credentials);
+
+    const s3Client = new S3Client({
+      endpoint: s3.endpoint,
+      region: LOCAL_REGION,
+      forcePathStyle: true,
+      credentials: LOCAL_S3_CREDENTIALS,
+    });
+    stops.push(async () => s3Client.destroy());
+    const deadLetter = async (key: string, body: unknown) => {
+      await s3Client.send(
+        new PutObjectCommand({ Bucket: localBucketName('deadLetter'), Key: key, Body: JSON.stringify(body) }),
+      );
+    };
+
+    const broker = await startBroker({
+      tcpPort: await port('mqtt'),
+      wsPort: await port('mqttWs'),
+      credentials,
+    });
+    stops.push(broker.stop);
+    const ruleEngine = startRuleEngine({
+      aedes: broker.aedes,
+      rules: triggersOf<IotRuleTrigger>('iotRule', functions),
+      deadLetter,
+      ...(options.log === undefined ? {} : { log: options.log }),
+    });
+    stops.push(ruleEngine.stop);
+    const scheduler = startScheduler({
+      schedules: triggersOf<ScheduleTrigger>('schedule', functions),
+      timeZone,
+      deadLetter,
+      ...(options.schedulerAnchor === undefined ? {} : { anchor: options.schedulerAnchor() }),
+      ...(options.log === undefined ? {} : { log: options.log }),
+    });
+    stops.push(scheduler.stop);
+    const gateway = await startGateway({
+      port: await port('api'),
+      functions,
+      issuer,
+      ...(options.log === undefined ? {} : { log: options.log }),
+    });
+    stops.push(gateway.stop);
+
+    const users = {} as LocalStack['users'];
+    for (const [role, user] of Object.entries(seededUsers) as [Role, LocalUser][]) {
+      users[role] = { user, token: await issuer.issueToken(user) };
+    }
+    return {
+      urls: {
+        api: gateway.url,
+        dynamodb: dynamo.endpoint,
+        s3: s3.endpoint,
+        mqtt: broker.mqttUrl,
+        mqttWs: broker.wsUrl,
+      },
+      env,
+      users,
+      devices,
+      issueToken: issuer.issueToken,
+      ruleEngine,
+      scheduler,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};
+
+const triggersOf = <T extends IotRuleTrigger | ScheduleTrigger>(
+  kind: T['kind'],
+  functions: ReadonlyMap<string, LocalFunction>,
+): { trigger: T; fn: LocalFunction }[] =>
+  [...functions.values()]
+    .filter((fn) => fn.spec.trigger.kind === kind)
+    .map((fn) => ({ trigger: fn.spec.trigger as T, fn }));

@@ -1,0 +1,182 @@
+/**
+ * The single description of Qingshan's runtime: tables, buckets, functions and their triggers.
+ * The CDK constructs synthesize it for AWS; infra/local serves the same entries on emulators.
+ * Nothing in here may depend on CDK or on the local runtime.
+ */
+
+import { SCHEDULED_TIME_PLACEHOLDER } from '../shared/contracts/jobs.ts';
+import { createUploadRoute } from '../shared/contracts/media.ts';
+import type { RouteContract } from '../shared/contracts/route.ts';
+import { healthRoute, openApiRoute } from '../shared/contracts/system.ts';
+import { TELEMETRY_TOPIC_FILTER } from '../shared/contracts/telemetry.ts';
+
+export interface TableSpec {
+  description: string;
+  partitionKey: string;
+  sortKey: string;
+  /** Items with this epoch-seconds attribute expire (raw readings, quarantine). */
+  ttlAttribute?: string;
+  /** Generic overloaded indexes; key attributes are strings. */
+  indexes: readonly { name: string; partitionKey: string; sortKey: string }[];
+}
+
+export interface BucketSpec {
+  description: string;
+  /** Lifecycle: objects under a prefix expire after N days (absent: kept). */
+  expirations?: readonly { prefix: string; days: number }[];
+  /** Browser uploads through presigned POST need CORS on the bucket. */
+  browserUploads?: boolean;
+}
+
+export type Access = 'read' | 'write' | 'readWrite';
+
+export interface HttpTrigger {
+  kind: 'http';
+  routes: readonly RouteContract[];
+}
+export interface IotRuleTrigger {
+  kind: 'iotRule';
+  /** IoT rule names allow only [a-zA-Z0-9_]. */
+  ruleName: string;
+  sql: string;
+  description: string;
+}
+export interface ScheduleTrigger {
+  kind: 'schedule';
+  job: string;
+  /** EventBridge Scheduler expression: rate(...), cron(...). */
+  expression: string;
+  description: string;
+}
+export type Trigger = HttpTrigger | IotRuleTrigger | ScheduleTrigger;
+
+export interface FunctionSpec {
+  /** Logical id, camelCase; also the suffix of the Lambda's name. */
+  id: string;
+  /** Path of the handler module from the project root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memoryMb?: number;
+  timeoutSeconds?: number;
+  trigger: Trigger;
+  /** Least privilege: the only tables and buckets this function may touch, and how. */
+  tables?: Partial<Record<TableId, Access>>;
+  buckets?: Partial<Record<BucketId, Access>>;
+}
+
+const INDEX_1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
+
+export const TABLES = {
+  telemetry: {
+    description: 'Raw reading batches, message dedup records and quarantined messages (TTL)',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    ttlAttribute: 'expiresAt',
+    indexes: [INDEX_1],
+  },
+  registry: {
+    description: 'Enterprises, facilities, meters, device credentials, departments, factors, identifiers',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [INDEX_1],
+  },
+  jobs: {
+    description: 'Scheduled job runs and their checkpoints, report index',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+  },
+} as const satisfies Record<string, TableSpec>;
+export type TableId = keyof typeof TABLES;
+
+export const BUCKETS = {
+  media: {
+    description: 'Photos and videos of cases and suggestions, uploaded through presigned POST',
+    browserUploads: true,
+    expirations: [{ prefix: 'uploads/pending/', days: 2 }],
+  },
+  reports: { description: 'Generated reports (JSON, CSV, HTML)' },
+  deadLetter: {
+    description: 'IoT rule error-action payloads: messages the rule could not deliver, kept for replay',
+    expirations: [{ prefix: 'iot-errors/', days: 400 }],
+  },
+} as const satisfies Record<string, BucketSpec>;
+export type BucketId = keyof typeof BUCKETS;
+
+export const INGEST_RULE_SQL = `SELECT *, topic(3) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM '${TELEMETRY_TOPIC_FILTER}'`;
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'systemHealth',
+    entry: 'functions/system/health.ts',
+    description: 'GET /health',
+    trigger: { kind: 'http', routes: [healthRoute] },
+  },
+  {
+    id: 'systemOpenApi',
+    entry: 'functions/system/openapi.ts',
+    description: 'GET /openapi.json',
+    trigger: { kind: 'http', routes: [openApiRoute] },
+  },
+  {
+    id: 'mediaCreateUpload',
+    entry: 'functions/media/create-upload.ts',
+    description: 'Presigned upload slots for photos and video',
+    trigger: { kind: 'http', routes: [createUploadRoute] },
+    buckets: { media: 'write' },
+  },
+  {
+    id: 'ingestTelemetry',
+    entry: 'functions/ingest/ingest-telemetry.ts',
+    description: 'Meter telemetry from the IoT rule: validate, store idempotently, quarantine bad input',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    trigger: {
+      kind: 'iotRule',
+      ruleName: 'qingshan_meter_telemetry',
+      sql: INGEST_RULE_SQL,
+      description: 'Every meter telemetry message to the ingest function',
+    },
+    tables: { telemetry: 'readWrite' },
+  },
+  {
+    id: 'jobHeartbeat',
+    entry: 'functions/jobs/heartbeat.ts',
+    description: 'Records that the scheduler is alive; other jobs follow the same path',
+    trigger: {
+      kind: 'schedule',
+      job: 'heartbeat',
+      expression: 'rate(5 minutes)',
+      description: 'Scheduler liveness record every five minutes',
+    },
+    tables: { jobs: 'write' },
+  },
+];
+
+/** The target input of every schedule: the job name and the fire time Scheduler substitutes. */
+export const scheduleInput = (trigger: ScheduleTrigger): Record<string, string> => ({
+  job: trigger.job,
+  scheduledTime: SCHEDULED_TIME_PLACEHOLDER,
+});
+
+/** Deployment-wide settings with defaults; a stage may override them through CDK context. */
+export const DEFAULTS = {
+  timeZone: 'Asia/Shanghai',
+  identifierPrefix: '88.118.8',
+  /** Raw readings and quarantine live long enough to cover a reporting year and its audit. */
+  telemetryRetentionDays: 800,
+  logRetentionDays: 365,
+} as const;
+
+export const httpRoutes = (): { fn: FunctionSpec; route: RouteContract }[] =>
+  FUNCTIONS.flatMap((fn) =>
+    fn.trigger.kind === 'http' ? fn.trigger.routes.map((route) => ({ fn, route })) : [],
+  );
+
+/** CORS of the HTTP API, for the deputies' and staff's web and mobile clients. */
+export const API_CORS = {
+  allowOrigins: ['*'],
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+  maxAgeSeconds: 600,
+} as const;

@@ -1,0 +1,9 @@
+/** Time is injected so deadlines, schedules and TTLs are testable (DESIGN.md §6). */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+export const fixedClock =
+  (iso: string): Clock =>
+  () =>
+    new Date(iso);

@@ -1,0 +1,42 @@
+/**
+ * Environment variable names, shared by the CDK stack (which sets them), the local runtime (which
+ * sets them for in-process handlers) and the handlers (which read them through `readConfig`).
+ */
+
+export const ENV = {
+  stage: 'QS_STAGE',
+  timeZone: 'QS_TIME_ZONE',
+  identifierPrefix: 'QS_IDENTIFIER_PREFIX',
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+} as const;
+
+/** `telemetry` → `QS_TABLE_TELEMETRY`: one variable per table a function may touch. */
+export const tableEnvVar = (table: string): string => `QS_TABLE_${toEnvCase(table)}`;
+
+/** `deadLetter` → `QS_BUCKET_DEAD_LETTER`. */
+export const bucketEnvVar = (bucket: string): string => `QS_BUCKET_${toEnvCase(bucket)}`;
+
+const toEnvCase = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads one variable and fails loudly when it is missing: a misconfigured function must not limp on. */
+export const requireEnv = (name: string, env: NodeJS.ProcessEnv = process.env): string => {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    throw new ConfigError(`missing environment variable ${name}`);
+  }
+  return value;
+};
+
+export const tableName = (table: string, env: NodeJS.ProcessEnv = process.env): string =>
+  requireEnv(tableEnvVar(table), env);
+
+export const bucketName = (bucket: string, env: NodeJS.ProcessEnv = process.env): string =>
+  requireEnv(bucketEnvVar(bucket), env);
+
+/** Calendar periods (rollup days, deadlines) are in the deployment's zone; see DESIGN.md §6. */
+export const timeZone = (env: NodeJS.ProcessEnv = process.env): string =>
+  env[ENV.timeZone] ?? 'Asia/Shanghai';

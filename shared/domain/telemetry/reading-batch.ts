@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { type TelemetryRuleEvent, TelemetryRuleEventSchema } from '../../contracts/telemetry.ts';
+
+export interface ReadingBatch {
+  meterId: string;
+  messageId: string;
+  clientId: string;
+  receivedAt: string;
+  readings: TelemetryRuleEvent['readings'];
+}
+
+/** A message we could not accept, kept with the reason so an admin can list and replay it. */
+export interface QuarantineRecord {
+  id: string;
+  receivedAt: string;
+  meterId?: string;
+  messageId?: string;
+  reason: string;
+  issues: { path: string; message: string }[];
+  /** The event exactly as it reached us. */
+  original: unknown;
+}
+
+export type BatchVerdict = { ok: true; batch: ReadingBatch } | { ok: false; quarantine: QuarantineRecord };
+
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Decides whether a telemetry event can be accepted. Never throws on bad input: a refusal is a
+ * quarantine record with the reason, so nothing is dropped silently (DESIGN.md §6).
+ */
+export const judgeTelemetryEvent = (event: unknown, now: Date, quarantineId: string): BatchVerdict => {
+  const parsed = TelemetryRuleEventSchema.safeParse(event);
+  if (!parsed.success) {
+    return refuse(event, now, quarantineId, 'invalid telemetry message', toIssues(parsed.error));
+  }
+  const data = parsed.data;
+  const future = data.readings.findIndex(
+    (reading) => Date.parse(reading.ts) > now.getTime() + MAX_CLOCK_SKEW_MS,
+  );
+  if (future >= 0) {
+    return refuse(event, now, quarantineId, 'reading timestamp is in the future', [
+      { path: `/readings/${future}/ts`, message: 'more than 5 minutes ahead of the server clock' },
+    ]);
+  }
+  const negative = data.readings.findIndex((reading) => (reading.quantity ?? reading.register ?? 0) < 0);
+  if (negative >= 0) {
+    return refuse(event, now, quarantineId, 'negative reading', [
+      { path: `/readings/${negative}`, message: 'quantities and registers cannot be negative' },
+    ]);
+  }
+  return {
+    ok: true,
+    batch: {
+      meterId: data.meterId,
+      messageId: data.messageId,
+      clientId: data.clientId,
+      receivedAt: new Date(data.receivedAt).toISOString(),
+      readings: data.readings,
+    },
+  };
+};
+
+const toIssues = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: `/${issue.path.map(String).join('/')}`, message: issue.message }));
+
+const refuse = (
+  event: unknown,
+  now: Date,
+  id: string,
+  reason: string,
+  issues: QuarantineRecord['issues'],
+): BatchVerdict => {
+  const fields = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
+  return {
+    ok: false,
+    quarantine: {
+      id,
+      receivedAt: now.toISOString(),
+      ...(typeof fields.meterId === 'string' ? { meterId: fields.meterId } : {}),
+      ...(typeof fields.messageId === 'string' ? { messageId: fields.messageId } : {}),
+      reason,
+      issues,
+      original: event,
+    },
+  };
+};
