@@ -1,0 +1,44 @@
+import { CfnOutput, cx_api as cxapi, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from '../constructs/api.ts';
+import { Data } from '../constructs/data.ts';
+import type { DeploymentSettings } from '../constructs/house-function.ts';
+import { Ingest } from '../constructs/ingest.ts';
+import { Jobs } from '../constructs/jobs.ts';
+
+export interface QingshanStackProps extends StackProps {
+  settings: DeploymentSettings;
+  corsOrigins?: string[];
+}
+
+/**
+ * Composition only: data first, then the three ways in (IoT, HTTP, schedules). Environment-agnostic —
+ * no lookups — so `cdk synth` works offline and without credentials.
+ */
+export class QingshanStack extends Stack {
+  public readonly data: Data;
+  public readonly ingest: Ingest;
+  public readonly api: Api;
+  public readonly jobs: Jobs;
+
+  constructor(scope: Construct, id: string, props: QingshanStackProps) {
+    super(scope, id, props);
+    // Every bucket has ACLs disabled, so access logs must be delivered through a bucket policy. Set here
+    // as well as in cdk.json so the stack does not depend on who constructs it.
+    this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    const { settings } = props;
+    this.data = new Data(this, 'Data', { settings });
+    this.ingest = new Ingest(this, 'Ingest', { settings, data: this.data });
+    this.api = new Api(this, 'Api', {
+      settings,
+      data: this.data,
+      ...(props.corsOrigins === undefined ? {} : { corsOrigins: props.corsOrigins }),
+    });
+    this.jobs = new Jobs(this, 'Jobs', { settings, data: this.data });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.api.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'Region', { value: this.region });
+  }
+}

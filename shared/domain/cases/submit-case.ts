@@ -1,0 +1,56 @@
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import type { Principal, Role } from '../roles.ts';
+import { toFieldErrors } from '../workflow/apply-transition.ts';
+import { SubmitCasePayloadSchema } from './case-payloads.ts';
+import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
+
+/** Deputies report; staff may also register a case they were told about, as its reporter. */
+const REPORTERS: readonly Role[] = ['deputy', 'supervisor', 'admin'];
+
+export interface SubmitCaseRequest {
+  /** Chosen by the caller (e.g. a ULID), so a retried request can be made idempotent. */
+  id: string;
+  principal: Principal;
+  payload: unknown;
+  at: Date;
+}
+
+/** Creates a case in state `submitted` (version 1) with the first timeline entry. */
+export const submitCase = ({ id, principal, payload, at }: SubmitCaseRequest) => {
+  const actorRole = principal.roles.find((role) => REPORTERS.includes(role));
+  if (!actorRole) {
+    throw new ForbiddenError('only deputies and People’s Congress staff can submit cases');
+  }
+  const parsed = SubmitCasePayloadSchema.safeParse(payload ?? {});
+  if (!parsed.success) throw new ValidationError('invalid case submission', toFieldErrors(parsed.error));
+  const input = parsed.data;
+  const record: CaseRecord = {
+    id,
+    version: 1,
+    state: 'submitted',
+    categoryId: input.categoryId,
+    reporterId: principal.userId,
+    isPublic: input.isPublic,
+    title: input.title,
+    description: input.description,
+    ...(input.location ? { location: input.location } : {}),
+    mediaIds: input.mediaIds,
+    submittedAt: at.toISOString(),
+    coDepartmentIds: [],
+    approvedExtensionCount: 0,
+    reworkCount: 0,
+    rectificationMediaIds: [],
+  };
+  const entry: CaseTimelineEntry = {
+    seq: 1,
+    at: record.submittedAt,
+    actorId: principal.userId,
+    actorRole,
+    action: 'submit',
+    from: null,
+    to: 'submitted',
+    mediaIds: input.mediaIds,
+    details: { categoryId: input.categoryId },
+  };
+  return { record, entry };
+};

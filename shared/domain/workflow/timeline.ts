@@ -1,0 +1,23 @@
+import type { Role } from '../roles.ts';
+
+/**
+ * One step of a workflow's append-only audit timeline (DESIGN.md §5). Entries are never edited or
+ * deleted; indicators and reports are computed by replaying them.
+ */
+export interface TimelineEntry<S extends string = string, A extends string = string> {
+  /** 1, 2, 3 … per record; equal to the record version the step produced (see applyTransition). */
+  seq: number;
+  /** UTC ISO-8601 instant. */
+  at: string;
+  actorId: string;
+  /** The role under which the actor was allowed to act. */
+  actorRole: Role;
+  action: A;
+  /** `null` for the entry that created the record. */
+  from: S | null;
+  to: S;
+  note?: string;
+  mediaIds: string[];
+  /** Action-specific facts worth keeping for audit and indicators (e.g. department, deadline). */
+  details: Record<string, unknown>;
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench [-- name ...]`: prints figures and ratios against baselines measured in the same run.
+ * Nothing here is asserted; the numbers are for people to read and compare.
+ */
+import { runBundleBench } from './bundles.bench.ts';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  bundles: runBundleBench,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+  await BENCHES[name]?.();
+}

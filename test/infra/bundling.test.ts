@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ESBUILD_OPTIONS, esbuildOptionsFor } from '../../infra/bundling.ts';
+import { nodejsBundling } from '../../infra/constructs/house-function.ts';
+
+describe('bundling options', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qingshan-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('CDK bundles with the very options the benchmark uses', () => {
+    const cdk = nodejsBundling();
+
+    expect(cdk.format).toBe(ESBUILD_OPTIONS.format);
+    expect(cdk.target).toBe(ESBUILD_OPTIONS.target);
+    expect(cdk.minify).toBe(ESBUILD_OPTIONS.minify);
+    expect(cdk.sourceMap).toBe(ESBUILD_OPTIONS.sourcemap);
+    expect(cdk.mainFields).toEqual(ESBUILD_OPTIONS.mainFields);
+    expect(cdk.banner).toBe(ESBUILD_OPTIONS.banner.js);
+    expect(cdk.externalModules).toEqual([]);
+    expect(cdk.forceDockerBundling).toBe(false);
+  });
+
+  it('bundles the AWS SDK instead of relying on the runtime copy', () => {
+    expect(ESBUILD_OPTIONS.external).toEqual([]);
+    expect(nodejsBundling().bundleAwsSDK).toBe(true);
+  });
+
+  it('produces an ESM .mjs bundle in which CommonJS require still works', async () => {
+    // Prepare: an entry that needs `require` at run time, as some CommonJS dependencies do.
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(entry, "export const handler = async () => require('node:path').posix.join('a', 'b');\n");
+
+    // Act
+    await build({ ...esbuildOptionsFor(entry, join(dir, 'out')), logLevel: 'silent' });
+    const files = readdirSync(join(dir, 'out')).sort();
+    // A fresh Node process: the test runner's own module loader would paper over a missing `require`.
+    const url = pathToFileURL(join(dir, 'out', 'entry.mjs')).href;
+    const script = `const { handler } = await import(${JSON.stringify(url)}); process.stdout.write(await handler());`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+
+    // Assess
+    expect(files).toEqual(['entry.mjs', 'entry.mjs.map']);
+    expect(output).toBe('a/b');
+  });
+});
