@@ -1,13 +1,13 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnTopicRule } from 'aws-cdk-lib/aws-iot';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FUNCTIONS, type FunctionSpec, type IotRuleTrigger } from '../manifest.ts';
 import { type DataResources, type DeploymentSettings, HouseFunction } from './house-function.ts';
-import { acknowledge, acknowledgeWildcardResource, arnRef } from './nag-suppressions.ts';
+import { lastStopQueue } from './last-stop-queue.ts';
+import { acknowledgeWildcardResource, arnRef } from './nag-suppressions.ts';
 
 export interface IngestProps {
   settings: DeploymentSettings;
@@ -95,14 +95,9 @@ export class Ingest extends Construct {
   }
 
   private routeFailedInvocations(spec: IotRuleFunction, fn: HouseFunction): void {
-    const queue = new Queue(this, `${spec.id}FailedInvocations`, {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      queue,
-      'SQS3',
+    const queue = lastStopQueue(
+      this,
+      `${spec.id}FailedInvocations`,
       'This queue is itself the last stop (Lambda on-failure destination) for failed async invocations.',
     );
     fn.fn.configureAsyncInvoke({ retryAttempts: ASYNC_RETRY_ATTEMPTS, onFailure: new SqsDestination(queue) });

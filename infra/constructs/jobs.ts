@@ -2,11 +2,11 @@ import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FUNCTIONS, type FunctionSpec, type ScheduleTrigger, scheduleInput } from '../manifest.ts';
 import { type DataResources, type DeploymentSettings, HouseFunction } from './house-function.ts';
-import { acknowledge, acknowledgeWildcardResource, arnRef } from './nag-suppressions.ts';
+import { lastStopQueue } from './last-stop-queue.ts';
+import { acknowledgeWildcardResource, arnRef } from './nag-suppressions.ts';
 
 export interface JobsProps {
   settings: DeploymentSettings;
@@ -44,14 +44,9 @@ export class Jobs extends Construct {
   }
 
   private createSchedule(spec: ScheduledFunction, fn: HouseFunction, settings: DeploymentSettings): Schedule {
-    const deadLetterQueue = new Queue(this, `${spec.id}ScheduleDlq`, {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      deadLetterQueue,
-      'SQS3',
+    const deadLetterQueue = lastStopQueue(
+      this,
+      `${spec.id}ScheduleDlq`,
       'This queue is the dead-letter queue of an EventBridge Scheduler target, not a work queue.',
     );
     const target = new LambdaInvoke(fn.fn, {
