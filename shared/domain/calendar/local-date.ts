@@ -32,7 +32,7 @@ export const assertTimeZone = (timeZone: string): void => {
   formatterFor(timeZone);
 };
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -41,7 +41,8 @@ interface WallClock {
   second: number;
 }
 
-const wallClockOf = (instant: number, timeZone: string): WallClock => {
+/** The wall-clock reading in the zone at an instant (epoch ms), milliseconds dropped. */
+export const wallClockOf = (instant: number, timeZone: string): WallClock => {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -57,7 +58,7 @@ const wallClockOf = (instant: number, timeZone: string): WallClock => {
 };
 
 /** Offset of the zone from UTC at an instant, in milliseconds (Asia/Shanghai: +8 h). */
-const zoneOffset = (instant: number, timeZone: string): number => {
+export const zoneOffset = (instant: number, timeZone: string): number => {
   const wall = wallClockOf(instant, timeZone);
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
