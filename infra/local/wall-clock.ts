@@ -47,7 +47,10 @@ function sameWallTime(a: WallTime, b: WallTime): boolean {
  */
 export function instantsOfWallTime(wall: WallTime, timeZone: string): Date[] {
   const asUtc = wallTimeAsUtcMs(wall);
-  const offsets = new Set([zoneOffset(asUtc - MS_PER_DAY, timeZone), zoneOffset(asUtc + MS_PER_DAY, timeZone)]);
+  const offsets = new Set([
+    zoneOffset(asUtc - MS_PER_DAY, timeZone),
+    zoneOffset(asUtc + MS_PER_DAY, timeZone),
+  ]);
   return [...offsets]
     .map((offset) => new Date(asUtc - offset))
     .filter((instant) => sameWallTime(toWallTime(instant, timeZone), wall))
