@@ -5,10 +5,15 @@
  */
 
 import { SCHEDULED_TIME_PLACEHOLDER } from '../shared/contracts/jobs.ts';
-import { createUploadRoute } from '../shared/contracts/media.ts';
 import type { RouteContract } from '../shared/contracts/route.ts';
-import { healthRoute, openApiRoute } from '../shared/contracts/system.ts';
-import { TELEMETRY_TOPIC_FILTER } from '../shared/contracts/telemetry.ts';
+import { CARBON_FUNCTIONS } from './contexts/carbon.ts';
+import { CASE_FUNCTIONS } from './contexts/cases.ts';
+import { JOB_FUNCTIONS } from './contexts/jobs.ts';
+import { MEDIA_FUNCTIONS } from './contexts/media.ts';
+import { REGISTRY_FUNCTIONS } from './contexts/registry.ts';
+import { REPORT_FUNCTIONS } from './contexts/reports.ts';
+import { SUGGESTION_FUNCTIONS } from './contexts/suggestions.ts';
+import { SYSTEM_FUNCTIONS } from './contexts/system.ts';
 
 export interface TableSpec {
   description: string;
@@ -65,6 +70,7 @@ export interface FunctionSpec {
 }
 
 const INDEX_1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
+const INDEX_2 = { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
 
 export const TABLES = {
   telemetry: {
@@ -79,6 +85,19 @@ export const TABLES = {
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [INDEX_1],
+  },
+  carbon: {
+    description:
+      'Emission rollups (meter/enterprise/industry/city x hour/day/month), budgets, alerts, meter cursors',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [INDEX_1],
+  },
+  workflow: {
+    description: 'Cases and suggestions, their append-only timelines, comments and idempotency records',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [INDEX_1, INDEX_2],
   },
   jobs: {
     description: 'Scheduled job runs and their checkpoints, report index',
@@ -103,54 +122,16 @@ export const BUCKETS = {
 } as const satisfies Record<string, BucketSpec>;
 export type BucketId = keyof typeof BUCKETS;
 
-export const INGEST_RULE_SQL = `SELECT *, topic(3) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM '${TELEMETRY_TOPIC_FILTER}'`;
-
+/** Every function, gathered from one list per bounded context (infra/contexts/). */
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  {
-    id: 'systemHealth',
-    entry: 'functions/system/health.ts',
-    description: 'GET /health',
-    trigger: { kind: 'http', routes: [healthRoute] },
-  },
-  {
-    id: 'systemOpenApi',
-    entry: 'functions/system/openapi.ts',
-    description: 'GET /openapi.json',
-    trigger: { kind: 'http', routes: [openApiRoute] },
-  },
-  {
-    id: 'mediaCreateUpload',
-    entry: 'functions/media/create-upload.ts',
-    description: 'Presigned upload slots for photos and video',
-    trigger: { kind: 'http', routes: [createUploadRoute] },
-    buckets: { media: 'write' },
-  },
-  {
-    id: 'ingestTelemetry',
-    entry: 'functions/ingest/ingest-telemetry.ts',
-    description: 'Meter telemetry from the IoT rule: validate, store idempotently, quarantine bad input',
-    timeoutSeconds: 30,
-    memoryMb: 512,
-    trigger: {
-      kind: 'iotRule',
-      ruleName: 'qingshan_meter_telemetry',
-      sql: INGEST_RULE_SQL,
-      description: 'Every meter telemetry message to the ingest function',
-    },
-    tables: { telemetry: 'readWrite' },
-  },
-  {
-    id: 'jobHeartbeat',
-    entry: 'functions/jobs/heartbeat.ts',
-    description: 'Records that the scheduler is alive; other jobs follow the same path',
-    trigger: {
-      kind: 'schedule',
-      job: 'heartbeat',
-      expression: 'rate(5 minutes)',
-      description: 'Scheduler liveness record every five minutes',
-    },
-    tables: { jobs: 'write' },
-  },
+  ...SYSTEM_FUNCTIONS,
+  ...MEDIA_FUNCTIONS,
+  ...REGISTRY_FUNCTIONS,
+  ...CARBON_FUNCTIONS,
+  ...CASE_FUNCTIONS,
+  ...SUGGESTION_FUNCTIONS,
+  ...REPORT_FUNCTIONS,
+  ...JOB_FUNCTIONS,
 ];
 
 /** The target input of every schedule: the job name and the fire time Scheduler substitutes. */

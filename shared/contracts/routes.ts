@@ -1,6 +1,20 @@
+import { CARBON_ROUTES } from './carbon.ts';
+import { CASE_ROUTES } from './cases.ts';
 import { createUploadRoute } from './media.ts';
+import { REGISTRY_ROUTES } from './registry.ts';
+import { REPORT_ROUTES } from './reports.ts';
 import type { RouteContract } from './route.ts';
+import { SUGGESTION_ROUTES } from './suggestions.ts';
 import { healthRoute, openApiRoute } from './system.ts';
 
 /** Every HTTP route of the API. The manifest binds each to one function; a test checks none is missing. */
-export const ALL_ROUTES: readonly RouteContract[] = [healthRoute, openApiRoute, createUploadRoute];
+export const ALL_ROUTES: readonly RouteContract[] = [
+  healthRoute,
+  openApiRoute,
+  createUploadRoute,
+  ...REGISTRY_ROUTES,
+  ...CARBON_ROUTES,
+  ...CASE_ROUTES,
+  ...SUGGESTION_ROUTES,
+  ...REPORT_ROUTES,
+];

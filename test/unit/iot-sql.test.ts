@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { INGEST_RULE_SQL } from '../../infra/contexts/carbon.ts';
 import {
   compileIotSql,
   type IotMessageContext,
   type IotRuleOutcome,
   IotSqlEvaluationError,
 } from '../../infra/local/iot-sql/index.ts';
-import { FUNCTIONS, INGEST_RULE_SQL } from '../../infra/manifest.ts';
+import { FUNCTIONS } from '../../infra/manifest.ts';
 
 const QINGSHAN_RULE =
   "SELECT *, topic(3) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM 'qingshan/meters/+/telemetry'";

@@ -1,0 +1,183 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../domain/errors.ts';
+import type { WorkflowRecord } from '../../domain/workflow/state-machine.ts';
+import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
+import type { IndexKeys, IndexQuery, Page, SideItem, WorkflowStore } from '../../ports/workflow-store.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Workflow table layout: record `pk {PREFIX}#{id}, sk RECORD`; timeline entries
+ * `pk {PREFIX}#{id}, sk TL#{seq, 6 digits}` (never overwritten); list keys on gsi1/gsi2.
+ */
+export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends TimelineEntry>
+  implements WorkflowStore<R, T>
+{
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #prefix: string;
+
+  /** `prefix` names the record kind in keys: `CASE`, `SUGGESTION`. */
+  constructor(client: DynamoDBDocumentClient, table: string, prefix: string) {
+    this.#client = client;
+    this.#table = table;
+    this.#prefix = prefix;
+  }
+
+  async create(record: R, entry: T, options: { index?: IndexKeys; side?: SideItem[] } = {}): Promise<void> {
+    await this.#write(
+      [
+        {
+          Put: {
+            TableName: this.#table,
+            Item: this.#recordItem(record, options.index),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        this.#timelinePut(record.id, entry),
+        ...this.#sidePuts(options.side),
+      ],
+      `${this.#prefix.toLowerCase()} ${record.id} already exists`,
+    );
+  }
+
+  async get(id: string): Promise<R | undefined> {
+    const result = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: this.#recordKey(id), ConsistentRead: true }),
+    );
+    return result.Item === undefined ? undefined : stripKeys<R>(result.Item);
+  }
+
+  async update(record: R, entry: T, options: { index?: IndexKeys; side?: SideItem[] } = {}): Promise<void> {
+    await this.#write(
+      [
+        {
+          Put: {
+            TableName: this.#table,
+            Item: this.#recordItem(record, options.index),
+            ConditionExpression: 'version = :read',
+            ExpressionAttributeValues: { ':read': record.version - 1 },
+          },
+        },
+        this.#timelinePut(record.id, entry),
+        ...this.#sidePuts(options.side),
+      ],
+      `${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again`,
+    );
+  }
+
+  async timeline(id: string): Promise<T[]> {
+    const entries: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
+          ExpressionAttributeValues: { ':pk': this.#recordKey(id).pk, ':tl': 'TL#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      entries.push(...(page.Items ?? []).map((item) => stripKeys<T>(item)));
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return entries;
+  }
+
+  async list(query: IndexQuery): Promise<Page<R>> {
+    const pk = `${query.index}pk`;
+    const sk = `${query.index}sk`;
+    const values: Record<string, unknown> = { ':p': query.partition };
+    let condition = `${pk} = :p`;
+    if (query.between !== undefined) {
+      condition += ` AND ${sk} BETWEEN :from AND :to`;
+      values[':from'] = query.between[0];
+      values[':to'] = query.between[1];
+    } else if (query.beginsWith !== undefined) {
+      condition += ` AND begins_with(${sk}, :prefix)`;
+      values[':prefix'] = query.beginsWith;
+    }
+    const result = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: query.index,
+        KeyConditionExpression: condition,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: query.descending !== true,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor),
+      }),
+    );
+    const cursor = encodeCursor(result.LastEvaluatedKey);
+    return {
+      items: (result.Items ?? []).map((item) => stripKeys<R>(item)),
+      ...(cursor === undefined ? {} : { cursor }),
+    };
+  }
+
+  async getSide(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
+    const result = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: { pk, sk }, ConsistentRead: true }),
+    );
+    return result.Item;
+  }
+
+  #recordKey(id: string) {
+    return { pk: `${this.#prefix}#${id}`, sk: 'RECORD' };
+  }
+
+  #recordItem(record: R, index: IndexKeys = {}) {
+    return { ...record, ...index, ...this.#recordKey(record.id), kind: this.#prefix.toLowerCase() };
+  }
+
+  #timelinePut(id: string, entry: T): TransactItem {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          ...entry,
+          pk: this.#recordKey(id).pk,
+          sk: `TL#${String(entry.seq).padStart(6, '0')}`,
+          kind: 'timeline',
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  #sidePuts(side: SideItem[] = []): TransactItem[] {
+    return side.map(({ mustNotExist, ...item }) => ({
+      Put: {
+        TableName: this.#table,
+        Item: item,
+        ...(mustNotExist === true ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+      },
+    }));
+  }
+
+  async #write(items: TransactItem[], conflictMessage: string): Promise<void> {
+    try {
+      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const lostRace =
+        error instanceof TransactionCanceledException &&
+        (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (lostRace) throw new ConflictError(conflictMessage);
+      throw error;
+    }
+  }
+}
+
+const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+
+const stripKeys = <T>(item: Record<string, unknown>): T =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;

@@ -1,0 +1,4 @@
+import type { RouteContract } from './route.ts';
+
+/** Reports. */
+export const REPORT_ROUTES: readonly RouteContract[] = [];

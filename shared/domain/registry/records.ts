@@ -1,0 +1,99 @@
+import type { CaseCategoryId } from '../cases/case-categories.ts';
+
+/**
+ * The registry's records as the other contexts read them. The registry context owns their storage
+ * and endpoints (issue 3); ingest, cases, suggestions and reports only read them through
+ * `RegistryReader` (shared/ports/registry-store.ts). Instants are UTC ISO-8601.
+ */
+
+interface Versioned {
+  /** Optimistic concurrency: every update must name the version it read. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+export const ENTERPRISE_STATUSES = ['active', 'suspended', 'closed'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+export interface EnterpriseRecord extends Versioned {
+  id: string;
+  /** Industrial-internet identifier, `prefix/suffix`. */
+  handle: string;
+  name: string;
+  /** Unified social credit code (统一社会信用代码), check character valid per GB 32100. */
+  uscc: string;
+  /** GB/T 4754-2017 class code, e.g. `C2511`; section/division/group derive from it. */
+  industryCode: string;
+  address: string;
+  location?: GeoPoint;
+  status: EnterpriseStatus;
+}
+
+export interface FacilityRecord extends Versioned {
+  id: string;
+  enterpriseId: string;
+  name: string;
+  address?: string;
+  location?: GeoPoint;
+}
+
+/** What a meter measures; each maps to one activity type of the accounting engine. */
+export const ENERGY_TYPES = [
+  'electricity',
+  'natural-gas',
+  'diesel',
+  'gasoline',
+  'lpg',
+  'raw-coal',
+  'steam-heat',
+  'process-emission',
+] as const;
+export type EnergyType = (typeof ENERGY_TYPES)[number];
+
+/** `interval`: each reading is the quantity since the last one; `cumulative`: a register value. */
+export const READING_KINDS = ['interval', 'cumulative'] as const;
+export type ReadingKind = (typeof READING_KINDS)[number];
+
+export const METER_STATUSES = ['active', 'retired'] as const;
+export type MeterStatus = (typeof METER_STATUSES)[number];
+
+export interface MeterRecord extends Versioned {
+  id: string;
+  handle: string;
+  enterpriseId: string;
+  facilityId: string;
+  /** Copied from the enterprise when the meter is registered or the enterprise changes: rollups key on it. */
+  industryCode: string;
+  name: string;
+  energyType: EnergyType;
+  /** Unit of the readings (kWh, MWh, Nm3, 10^4Nm3, L, t, kg, GJ, tCO2e, kgCO2e …), checked against energyType. */
+  unit: string;
+  readingKind: ReadingKind;
+  /** Cumulative registers wrap to zero after this value. */
+  rolloverValue?: number;
+  scope: 1 | 2;
+  /** Electricity: the grid region of the supply (factor selection), e.g. `CN-SOUTH`. */
+  gridRegion?: string;
+  /** Electricity bought as contracted green power (绿电): zero under market-based scope 2. */
+  greenPower: boolean;
+  /** A meter silent for longer than this raises an offline alert. */
+  expectedIntervalSeconds: number;
+  status: MeterStatus;
+}
+
+export interface DepartmentRecord extends Versioned {
+  id: string;
+  /** zh-CN name, e.g. 区生态环境局. */
+  name: string;
+  nameEn?: string;
+  /** The case categories this unit is responsible for. */
+  categories: CaseCategoryId[];
+  /** Handles deputies' suggestions (most departments do). */
+  handlesSuggestions: boolean;
+}

@@ -1,0 +1,54 @@
+import type { WorkflowRecord } from '../domain/workflow/state-machine.ts';
+import type { TimelineEntry } from '../domain/workflow/timeline.ts';
+
+/** Secondary-index keys a record is listed under (gsi1, gsi2 of the workflow table). */
+export interface IndexKeys {
+  gsi1pk?: string;
+  gsi1sk?: string;
+  gsi2pk?: string;
+  gsi2sk?: string;
+}
+
+/** An extra item written in the same transaction (idempotency record, escalation marker …). */
+export interface SideItem {
+  pk: string;
+  sk: string;
+  /** Written only if no item with this key exists yet; a clash fails the whole write with 409. */
+  mustNotExist?: boolean;
+  [attribute: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; absent on the last page. */
+  cursor?: string;
+}
+
+export interface IndexQuery {
+  index: 'gsi1' | 'gsi2';
+  partition: string;
+  /** Sort-key range (inclusive) or prefix; both absent: the whole partition. */
+  between?: [string, string];
+  beginsWith?: string;
+  /** Newest first when the sort key starts with a time. */
+  descending?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Versioned records with an append-only timeline, shared by cases and suggestions. Every write
+ * stores the record and its timeline entry in one transaction, conditioned on the version the
+ * caller read: two people acting at once cannot both win, and no step is ever half-recorded.
+ */
+export interface WorkflowStore<R extends WorkflowRecord<string>, T extends TimelineEntry> {
+  /** ConflictError when the id (or a side item marked mustNotExist) already exists. */
+  create(record: R, entry: T, options?: { index?: IndexKeys; side?: SideItem[] }): Promise<void>;
+  get(id: string): Promise<R | undefined>;
+  /** `record.version` must be the stored version + 1; otherwise ConflictError and nothing is written. */
+  update(record: R, entry: T, options?: { index?: IndexKeys; side?: SideItem[] }): Promise<void>;
+  timeline(id: string): Promise<T[]>;
+  list(query: IndexQuery): Promise<Page<R>>;
+  /** Reads an item outside the record/timeline pair (idempotency records, markers). */
+  getSide(pk: string, sk: string): Promise<Record<string, unknown> | undefined>;
+}
