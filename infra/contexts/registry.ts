@@ -1,4 +1,13 @@
+import { listDepartmentsRoute } from '../../shared/contracts/registry.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
 /** Enterprises, facilities, meters, departments, identifiers, factors, device provisioning. */
-export const REGISTRY_FUNCTIONS: readonly FunctionSpec[] = [];
+export const REGISTRY_FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'registryListDepartments',
+    entry: 'functions/registry/list-departments.ts',
+    description: 'Lists departments and the case categories they handle',
+    trigger: { kind: 'http', routes: [listDepartmentsRoute] },
+    tables: { registry: 'read' },
+  },
+];

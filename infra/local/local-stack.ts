@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { DEFAULTS, FUNCTIONS, type IotRuleTrigger, type ScheduleTrigger } from '../manifest.ts';
 import { startBroker } from './broker.ts';
@@ -15,7 +16,7 @@ import { createLocalFunction, type LocalFunction } from './local-function.ts';
 import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { startScheduler } from './scheduler.ts';
-import { type DemoDevice, seedDevices, seedUsers } from './seed.ts';
+import { type DemoDevice, seedDevices, seedRegistry, seedUsers } from './seed.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
@@ -84,6 +85,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
     const seededUsers = await seedUsers(options.dataDir);
     const devices = await seedDevices(options.dataDir, credentials);
+    await seedRegistry(
+      new DynamoRegistryStore(documents, localTableName('registry')),
+      DEFAULTS.identifierPrefix,
+    );
 
     const s3Client = new S3Client({
       endpoint: s3.endpoint,
