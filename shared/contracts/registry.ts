@@ -33,5 +33,47 @@ export const listDepartmentsRoute = defineRoute({
   successStatus: 200,
 });
 
+export const FactorSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    handle: z.string().describe('e.g. 88.118.8/factor.<id>-v<version>'),
+    kind: z.string(),
+    activityType: z.string(),
+    region: z.string(),
+    year: z.number().int(),
+    value: z.number().optional().describe('Single-value factors (grid, heat, density)'),
+    unit: z.string().optional(),
+    values: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Multi-parameter factors (NCV, carbon content, per-gas)'),
+    source: z.string(),
+    citation: z.string(),
+    publisher: z.string(),
+    notes: z.string().optional(),
+  })
+  .meta({ id: 'FactorSummary' });
+export type FactorSummary = z.infer<typeof FactorSummarySchema>;
+
+export const FactorListSchema = z.object({ items: z.array(FactorSummarySchema) }).meta({ id: 'FactorList' });
+export type FactorList = z.infer<typeof FactorListSchema>;
+
+export const listFactorsRoute = defineRoute({
+  id: 'listFactors',
+  method: 'GET',
+  path: '/factors',
+  roles: ROLES,
+  summary: 'List the emission-factor library (排放因子库) with sources, versions and handles',
+  tag: 'registry',
+  query: z.object({
+    kind: z.string().optional(),
+    region: z.string().optional(),
+    year: z.coerce.number().int().optional(),
+  }),
+  response: FactorListSchema,
+  successStatus: 200,
+});
+
 /** Registry: enterprises, facilities, meters, departments, identifiers, factors. */
-export const REGISTRY_ROUTES: readonly RouteContract[] = [listDepartmentsRoute];
+export const REGISTRY_ROUTES: readonly RouteContract[] = [listDepartmentsRoute, listFactorsRoute];

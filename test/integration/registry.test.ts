@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import type { DepartmentList } from '../../shared/contracts/registry.ts';
+import type { DepartmentList, FactorList } from '../../shared/contracts/registry.ts';
 import { isUscc } from '../../shared/domain/registry/uscc.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -71,5 +71,32 @@ describe('DynamoRegistryStore', () => {
     if (existing === undefined) throw new Error('dept-water not seeded');
     expect(await store.putDepartment({ ...existing, name: 'changed' })).toBe(false);
     expect((await store.getDepartment('dept-water'))?.name).toBe('区水务局');
+  });
+});
+
+describe('GET /factors', () => {
+  it('lists the factor library with handles and citations, filtered by kind', async () => {
+    const response = await stack.api('/factors?kind=fuel-carbon', { token: stack.stack.users.deputy.token });
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as FactorList;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((factor) => factor.kind === 'fuel-carbon')).toBe(true);
+    const gas = items.find((factor) => factor.id === 'gbt32150.fuel-carbon.natural-gas');
+    expect(gas).toMatchObject({
+      version: 1,
+      handle: '88.118.8/factor.gbt32150_fuel-carbon_natural-gas-v1',
+      region: 'CN',
+      year: 2015,
+    });
+    expect(gas?.citation).toContain('天然气');
+    expect(gas?.values).toHaveProperty('ncv');
+  });
+
+  it('returns every kind without filters and refuses a request without a token', async () => {
+    const all = (await (
+      await stack.api('/factors', { token: stack.stack.users.deputy.token })
+    ).json()) as FactorList;
+    expect(new Set(all.items.map((factor) => factor.kind)).size).toBeGreaterThan(2);
+    expect((await stack.api('/factors')).status).toBe(401);
   });
 });

@@ -1,0 +1,56 @@
+import { ENV } from '../../shared/config/env.ts';
+import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry.ts';
+import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
+import { httpHandler } from '../middleware/http.ts';
+
+const DEFAULT_PREFIX = '88.118.8';
+
+/** Factor handles: `<prefix>/factor.<id with dots as '_'>-v<version>` (dots are not allowed in a local id). */
+export const factorHandle = (prefix: string, factor: Pick<EmissionFactor, 'id' | 'version'>): string =>
+  makeHandle(prefix, 'factor', `${factor.id.replace(/\./g, '_')}-v${factor.version}`);
+
+const summarise = (prefix: string, factor: EmissionFactor): FactorSummary => {
+  const { id, version, kind, activityType, region, year, source, citation, publisher, notes } = factor;
+  const base = {
+    id,
+    version,
+    handle: factorHandle(prefix, factor),
+    kind,
+    activityType,
+    region,
+    year,
+    source,
+    citation,
+    publisher,
+    ...(notes === undefined ? {} : { notes }),
+  };
+  if ('value' in factor) return { ...base, value: factor.value, unit: factor.unit };
+  const {
+    id: _i,
+    version: _v,
+    kind: _k,
+    activityType: _a,
+    region: _r,
+    year: _y,
+    source: _s,
+    citation: _c,
+    publisher: _p,
+    notes: _n,
+    ...values
+  } = factor;
+  return { ...base, values };
+};
+
+export const handler = httpHandler(listFactorsRoute, async ({ query }) => {
+  const prefix = process.env[ENV.identifierPrefix] || DEFAULT_PREFIX;
+  const items = loadFactorLibrary()
+    .factors.filter(
+      (f) =>
+        (query.kind === undefined || f.kind === query.kind) &&
+        (query.region === undefined || f.region === query.region) &&
+        (query.year === undefined || f.year === query.year),
+    )
+    .map((f) => summarise(prefix, f));
+  return { items };
+});
