@@ -1,0 +1,106 @@
+import { wallClockOf } from '../calendar/local-date.ts';
+import type { EnergyType, MeterRecord } from '../registry/records.ts';
+
+/**
+ * Rollup, budget and alert item layout in the `carbon` table (others code against this).
+ *
+ * Rollups — pk `ROLLUP#<level>#<id>#<gran>`, sk `<period>`:
+ *   level city (id `city`) | industry (id = GB/T 4754 class code, e.g. `C2511`) | enterprise (id) |
+ *   meter (id); gran hour | day | month; period in the deployment time zone (default Asia/Shanghai):
+ *   hour `2026-11-28T15`, day `2026-11-28`, month `2026-11`. A reading at 23:30 UTC is already the
+ *   next local day in Shanghai. One reading touches 4 levels × 3 granularities = 12 keys.
+ *   Figures are FLAT numeric attributes so `UpdateItem ADD` works:
+ *     co2eT (location-based total, tonnes), co2eMarketT (market-based total), scope1T,
+ *     scope2LocationT, scope2MarketT, `e_<energyType>T` (co2e per energy type, location-based),
+ *     g_CO2T / g_CH4T / g_N2OT (gas mass, tonnes), `q_<energyType>` (activity quantity; its unit is
+ *     the string attribute `u_<energyType>`, set with SET, not ADD), readings, batches.
+ *   Ranking: no GSI; C2 ranks by querying the per-level partitions for one period.
+ * Budgets — pk `BUDGET#<level>#<id>`, sk `<year>` (`2026`) or `<month>` (`2026-11`):
+ *   limitTonnes, warningRatio (e.g. 0.8).
+ * Alerts — pk `ALERT#<level>#<id>`, sk `<kind>#<period or raisedAt>` (deterministic, so a
+ *   conditional put raises ONE alert); kind budgetWarning | budgetBreach | meterOffline | anomaly;
+ *   gsi1pk `ALERTS`, gsi1sk raisedAt (ISO UTC); attributes kind, level, targetId, period, raisedAt,
+ *   message (zh-CN), value, limit.
+ */
+
+export const ROLLUP_LEVELS = ['city', 'industry', 'enterprise', 'meter'] as const;
+export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+export const GRANULARITIES = ['hour', 'day', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+export const ALERT_KINDS = ['budgetWarning', 'budgetBreach', 'meterOffline', 'anomaly'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const CITY_ID = 'city';
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export interface LocalPeriods {
+  hour: string;
+  day: string;
+  month: string;
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/** The local hour, day and month keys of an instant in the zone. */
+export const localPeriodsOf = (instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalPeriods => {
+  const wall = wallClockOf(instant.getTime(), timeZone);
+  const month = `${pad(wall.year, 4)}-${pad(wall.month)}`;
+  const day = `${month}-${pad(wall.day)}`;
+  return { hour: `${day}T${pad(wall.hour)}`, day, month };
+};
+
+export interface RollupKey {
+  pk: string;
+  sk: string;
+}
+
+export const rollupPk = (level: RollupLevel, id: string, gran: Granularity): string =>
+  `ROLLUP#${level}#${id}#${gran}`;
+export const budgetPk = (level: RollupLevel, id: string): string => `BUDGET#${level}#${id}`;
+export const alertPk = (level: RollupLevel, id: string): string => `ALERT#${level}#${id}`;
+export const ALERTS_GSI1PK = 'ALERTS';
+
+/** The 12 rollup keys one reading of the meter touches. */
+export const rollupKeysFor = (
+  meter: Pick<MeterRecord, 'id' | 'enterpriseId' | 'industryCode'>,
+  periods: LocalPeriods,
+): RollupKey[] => {
+  const targets: [RollupLevel, string][] = [
+    ['city', CITY_ID],
+    ['industry', meter.industryCode],
+    ['enterprise', meter.enterpriseId],
+    ['meter', meter.id],
+  ];
+  return targets.flatMap(([level, id]) =>
+    GRANULARITIES.map((gran) => ({ pk: rollupPk(level, id, gran), sk: periods[gran] })),
+  );
+};
+
+/** Flat numeric figures added to a rollup item. Keys: see the layout comment above. */
+export type RollupFigures = Record<string, number>;
+
+export const energyFigure = (energyType: EnergyType): string => `e_${energyType}T`;
+export const quantityFigure = (energyType: EnergyType): string => `q_${energyType}`;
+export const unitAttribute = (energyType: EnergyType): string => `u_${energyType}`;
+
+export interface Contribution {
+  key: RollupKey;
+  figures: RollupFigures;
+  /** String attributes set (not added), e.g. `u_electricity: 'kWh'`. */
+  units?: Record<string, string>;
+}
+
+/** Sums contributions per key so a message writes each rollup item once; first-seen key order. */
+export const aggregate = (contributions: readonly Contribution[]): Contribution[] => {
+  const byKey = new Map<string, Contribution>();
+  for (const c of contributions) {
+    const id = `${c.key.pk}\u0000${c.key.sk}`;
+    const acc = byKey.get(id) ?? { key: c.key, figures: {}, units: {} };
+    for (const [name, value] of Object.entries(c.figures)) {
+      acc.figures[name] = (acc.figures[name] ?? 0) + value;
+    }
+    Object.assign(acc.units ?? {}, c.units ?? {});
+    byKey.set(id, acc);
+  }
+  return [...byKey.values()];
+};
