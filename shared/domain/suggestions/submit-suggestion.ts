@@ -1,0 +1,70 @@
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import type { Principal, Role } from '../roles.ts';
+import { toFieldErrors } from '../workflow/apply-transition.ts';
+import { SubmitSuggestionPayloadSchema } from './suggestion-payloads.ts';
+import type { SuggestionRecord, SuggestionTimelineEntry } from './suggestion-record.ts';
+
+/** Only deputies file suggestions (代表建议 are a deputy's right under the 代表法). */
+const FILERS: readonly Role[] = ['deputy'];
+
+export interface SubmitSuggestionRequest {
+  /** Chosen by the caller (e.g. a ULID), so a retried request can be made idempotent. */
+  id: string;
+  principal: Principal;
+  payload: unknown;
+  at: Date;
+}
+
+/**
+ * Creates a suggestion in state `submitted` (version 1) with the first timeline entry. Co-signers are
+ * deputy user ids; that they exist and are deputies is the caller's to check (the domain has no
+ * directory), as is that the attachments are the filer's uploaded media.
+ */
+export const submitSuggestion = ({ id, principal, payload, at }: SubmitSuggestionRequest) => {
+  const actorRole = principal.roles.find((role) => FILERS.includes(role));
+  if (!actorRole) throw new ForbiddenError('only deputies can file suggestions');
+  const parsed = SubmitSuggestionPayloadSchema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    throw new ValidationError('invalid suggestion', toFieldErrors(parsed.error));
+  }
+  const input = parsed.data;
+  if (input.coSignerIds.includes(principal.userId)) {
+    throw new ValidationError('the filer cannot co-sign their own suggestion', [
+      { path: '/coSignerIds', message: 'contains the filer' },
+    ]);
+  }
+  if (new Set(input.coSignerIds).size !== input.coSignerIds.length) {
+    throw new ValidationError('a co-signer is listed twice', [
+      { path: '/coSignerIds', message: 'duplicate' },
+    ]);
+  }
+  const record: SuggestionRecord = {
+    id,
+    version: 1,
+    state: 'submitted',
+    filerId: principal.userId,
+    coSignerIds: input.coSignerIds,
+    title: input.title,
+    body: input.body,
+    category: input.category,
+    attachments: input.attachments,
+    submittedAt: at.toISOString(),
+    coOpinions: [],
+    replies: [],
+    ratings: [],
+    followUps: [],
+    rehandlingCount: 0,
+  };
+  const entry: SuggestionTimelineEntry = {
+    seq: 1,
+    at: record.submittedAt,
+    actorId: principal.userId,
+    actorRole,
+    action: 'submit',
+    from: null,
+    to: 'submitted',
+    mediaIds: input.attachments,
+    details: { category: input.category, coSignerIds: input.coSignerIds },
+  };
+  return { record, entry };
+};

@@ -1,0 +1,12 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { transitionBuilder } from '../workflow/state-machine.ts';
+import type { SuggestionRecord, SuggestionState } from './suggestion-record.ts';
+
+/** What suggestion transitions need beyond the record, passed in by the caller. */
+export interface SuggestionEnv {
+  /** Working days for the hand-back window; its zone also fixes the local dates of month periods. */
+  calendar: WorkingCalendar;
+}
+
+/** Builds one suggestion action; its payload type comes from its zod schema. */
+export const suggestionTransition = transitionBuilder<SuggestionState, SuggestionRecord, SuggestionEnv>();

@@ -1,0 +1,170 @@
+import { ConflictError, UnprocessableError, ValidationError } from '../errors.ts';
+import type { TransitionRule } from '../workflow/state-machine.ts';
+import { assignmentDeadlines } from './suggestion-deadlines.ts';
+import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
+import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
+import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
+import type { SuggestionAction, SuggestionRecord, SuggestionState } from './suggestion-record.ts';
+
+/** Intake and routing: acceptance, conversion, assignment, key supervision, hand-back (退回). */
+
+export type SuggestionIntakeAction = Extract<
+  SuggestionAction,
+  | 'accept'
+  | 'convert'
+  | 'assign'
+  | 'setKeySupervision'
+  | 'requestHandBack'
+  | 'approveHandBack'
+  | 'rejectHandBack'
+>;
+
+/** Key supervision may start at any point before the suggestion is closed. */
+const SUPERVISABLE: SuggestionState[] = ['accepted', 'assigned', 'replied', 'rehandling', 'followingUp'];
+
+const noHandBackPending = (record: SuggestionRecord) =>
+  record.handBackRequest ? undefined : new ConflictError('there is no pending hand-back request');
+
+export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
+  Record<SuggestionIntakeAction, TransitionRule<SuggestionState, SuggestionRecord, SuggestionEnv>>
+> = {
+  accept: transition({
+    from: ['submitted'],
+    to: 'accepted',
+    roles: OVERSEERS,
+    relation: 'any',
+    payload: P.accept,
+    effect: ({ payload, at }) => ({ changes: { acceptedAt: at.toISOString() }, note: payload.note }),
+  }),
+  convert: transition({
+    from: ['submitted', 'accepted'],
+    to: 'converted',
+    roles: OVERSEERS,
+    relation: 'any',
+    payload: P.convert,
+    effect: ({ payload, at }) => ({
+      changes: { conversion: { to: payload.to, reason: payload.reason, at: at.toISOString() } },
+      note: payload.reason,
+      details: { convertedTo: payload.to },
+    }),
+  }),
+  assign: transition({
+    from: ['accepted'],
+    to: 'assigned',
+    roles: OVERSEERS,
+    relation: 'any',
+    payload: P.assign,
+    guard: ({ payload }) => {
+      if (payload.coUnitIds.includes(payload.leadUnitId)) {
+        return new ValidationError('the lead unit cannot also be a co-handling unit', [
+          { path: '/coUnitIds', message: 'contains the lead unit' },
+        ]);
+      }
+      if (new Set(payload.coUnitIds).size !== payload.coUnitIds.length) {
+        return new ValidationError('co-handling units are listed twice', [
+          { path: '/coUnitIds', message: 'duplicate unit' },
+        ]);
+      }
+      return undefined;
+    },
+    effect: ({ payload, at, env }) => {
+      const { leadUnitId, coUnitIds } = payload;
+      const { assignedOn, replyDue, coOpinionDue, handBackDue } = assignmentDeadlines(
+        at,
+        coUnitIds.length > 0,
+        env.calendar,
+      );
+      return {
+        changes: {
+          assignment: { leadUnitId, coUnitIds, assignedAt: at.toISOString(), assignedOn },
+          replyDue,
+          coOpinionDue,
+          handBackDue,
+          coOpinions: [],
+        },
+        note: payload.note,
+        details: { leadUnitId, coUnitIds, replyDue, coOpinionDue, handBackDue },
+      };
+    },
+  }),
+  setKeySupervision: transition({
+    from: SUPERVISABLE,
+    to: ({ record }) => record.state,
+    roles: OVERSEERS,
+    relation: 'any',
+    payload: P.setKeySupervision,
+    effect: ({ payload, at }) => ({
+      changes: {
+        keySupervision: {
+          leaderName: payload.leaderName,
+          since: at.toISOString(),
+          ...(payload.note ? { note: payload.note } : {}),
+        },
+      },
+      note: payload.note,
+      details: { leaderName: payload.leaderName },
+    }),
+  }),
+  requestHandBack: transition({
+    from: ['assigned'],
+    to: 'assigned',
+    roles: STAFF,
+    relation: 'leadDepartment',
+    payload: P.requestHandBack,
+    guard: ({ record, at }) => {
+      if (record.handBackRequest) return new ConflictError('a hand-back request is already pending');
+      if (record.handBackDue && at.getTime() > new Date(record.handBackDue).getTime()) {
+        return new UnprocessableError(
+          `退回申请须在交办后7个工作日内（${record.handBackDue} 前）提出 (a hand-back must be requested within 7 working days of assignment)`,
+        );
+      }
+      return undefined;
+    },
+    effect: ({ record, payload, principal, at }) => ({
+      changes: {
+        handBackRequest: {
+          reason: payload.reason,
+          requestedAt: at.toISOString(),
+          requestedBy: principal.userId,
+        },
+      },
+      note: payload.reason,
+      details: { unitId: record.assignment?.leadUnitId },
+    }),
+  }),
+  /** The unit is released; the suggestion goes back to `accepted` for the supervisor to assign again. */
+  approveHandBack: transition({
+    from: ['assigned'],
+    to: 'accepted',
+    roles: OVERSEERS,
+    relation: 'any',
+    payload: P.approveHandBack,
+    guard: ({ record }) => noHandBackPending(record),
+    effect: ({ record, payload }) => ({
+      changes: {
+        assignment: undefined,
+        replyDue: undefined,
+        coOpinionDue: undefined,
+        handBackDue: undefined,
+        handBackRequest: undefined,
+        extension: undefined,
+        coOpinions: [],
+      },
+      note: payload.note,
+      details: {
+        handedBackBy: record.assignment?.leadUnitId,
+        coUnitIds: record.assignment?.coUnitIds ?? [],
+        reason: record.handBackRequest?.reason,
+      },
+    }),
+  }),
+  rejectHandBack: transition({
+    from: ['assigned'],
+    to: 'assigned',
+    roles: OVERSEERS,
+    relation: 'any',
+    payload: P.rejectHandBack,
+    guard: ({ record }) => noHandBackPending(record),
+    effect: ({ payload }) => ({ changes: { handBackRequest: undefined }, note: payload.reason }),
+  }),
+};

@@ -1,0 +1,72 @@
+import type { Principal } from '../roles.ts';
+import {
+  applyTransition,
+  type TransitionRequest,
+  type TransitionResult,
+} from '../workflow/apply-transition.ts';
+import { isPermitted } from '../workflow/permissions.ts';
+import type { TransitionRule, WorkflowMachine } from '../workflow/state-machine.ts';
+import type { SuggestionEnv } from './suggestion-env.ts';
+import { SUGGESTION_HANDLING_TRANSITIONS } from './suggestion-handling-transitions.ts';
+import { SUGGESTION_INTAKE_TRANSITIONS } from './suggestion-intake-transitions.ts';
+import { suggestionRelationsOf } from './suggestion-permissions.ts';
+import {
+  SUGGESTION_ACTIONS,
+  type SuggestionAction,
+  type SuggestionRecord,
+  type SuggestionState,
+} from './suggestion-record.ts';
+
+export type { SuggestionEnv } from './suggestion-env.ts';
+
+/**
+ * The deputies' suggestion workflow as a transition table, on the same engine as cases:
+ *
+ *   submitted ─accept→ accepted ─assign→ assigned ─reply (lead unit head)→ replied ─rate→ …
+ *   submitted | accepted ─convert→ converted
+ *   assigned ─requestHandBack (lead unit, ≤ 7 working days)→ assigned ─approveHandBack→ accepted (reassign)
+ *                                                             assigned ─rejectHandBack→ assigned
+ *   assigned ─requestExtension / approveExtension (≤ assignment + 6 months) / rejectExtension→ assigned
+ *   assigned | rehandling ─submitCoOpinion (co-unit)→ same state
+ *   replied ─rate→ replied (others still to rate) | rehandling (unsatisfied; reply due + 1 month)
+ *                | followingUp (all rated, B-class) | closed (all rated, A/C/D)
+ *   rehandling ─reply→ replied;  followingUp ─followUp→ followingUp ─markSolved→ closed
+ *   any open state after submission ─setKeySupervision→ same state
+ */
+export const SUGGESTION_TRANSITIONS: Readonly<
+  Record<SuggestionAction, TransitionRule<SuggestionState, SuggestionRecord, SuggestionEnv>>
+> = {
+  ...SUGGESTION_INTAKE_TRANSITIONS,
+  ...SUGGESTION_HANDLING_TRANSITIONS,
+};
+
+export const SUGGESTION_MACHINE: WorkflowMachine<
+  SuggestionState,
+  SuggestionAction,
+  SuggestionRecord,
+  SuggestionEnv
+> = {
+  subject: 'suggestion',
+  transitions: SUGGESTION_TRANSITIONS,
+  relationsOf: suggestionRelationsOf,
+};
+
+/** Applies one action to a suggestion; see `applyTransition` for the order of checks and the errors. */
+export const applySuggestionTransition = (
+  record: SuggestionRecord,
+  request: TransitionRequest,
+  env: SuggestionEnv,
+): TransitionResult<SuggestionState, SuggestionAction, SuggestionRecord> =>
+  applyTransition(SUGGESTION_MACHINE, record, request, env);
+
+/** The actions this principal could take on this suggestion now (for buttons in the client). */
+export const allowedSuggestionActions = (
+  principal: Principal,
+  record: SuggestionRecord,
+): SuggestionAction[] => {
+  const relations = suggestionRelationsOf(principal, record);
+  return SUGGESTION_ACTIONS.filter((action) => {
+    const rule = SUGGESTION_TRANSITIONS[action];
+    return rule.from.includes(record.state) && isPermitted(rule, principal, relations);
+  });
+};

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import {
+  CONVERSION_TARGETS,
+  REPLY_CLASSES,
+  SUGGESTION_CATEGORIES,
+  SUGGESTION_RATINGS,
+} from './suggestion-record.ts';
+
+/**
+ * One zod schema per suggestion action payload. The HTTP contract can reuse them; the workflow
+ * validates with them again, so a payload can never bypass its checks.
+ */
+
+const text = (max: number) => z.string().trim().max(max);
+const note = text(2000).optional();
+const reason = text(2000).min(1, 'a reason is required');
+const id = z.string().trim().min(1).max(200);
+const mediaIds = z.array(id).max(20).default([]);
+
+export const SubmitSuggestionPayloadSchema = z.object({
+  title: text(200).min(1),
+  body: text(20000).min(1),
+  category: z.enum(SUGGESTION_CATEGORIES),
+  attachments: mediaIds,
+  coSignerIds: z.array(id).max(50).default([]),
+});
+export type SubmitSuggestionPayload = z.infer<typeof SubmitSuggestionPayloadSchema>;
+
+export const SuggestionPayloadSchemas = {
+  accept: z.object({ note }),
+  convert: z.object({ to: z.enum(CONVERSION_TARGETS), reason }),
+  assign: z.object({ leadUnitId: id, coUnitIds: z.array(id).max(10).default([]), note }),
+  setKeySupervision: z.object({ leaderName: text(100).min(1), note }),
+  submitCoOpinion: z.object({ text: text(10000).min(1), mediaIds }),
+  requestHandBack: z.object({ reason }),
+  approveHandBack: z.object({ note }),
+  rejectHandBack: z.object({ reason }),
+  requestExtension: z.object({ replyDue: z.iso.date(), reason }),
+  /** `replyDue` lets the supervisor grant an earlier date than the one asked for. */
+  approveExtension: z.object({ replyDue: z.iso.date().optional(), note }),
+  rejectExtension: z.object({ reason }),
+  reply: z.object({ class: z.enum(REPLY_CLASSES), text: text(20000).min(1), mediaIds }),
+  rate: z.object({ rating: z.enum(SUGGESTION_RATINGS), comment: text(2000).optional() }),
+  followUp: z.object({ text: text(10000).min(1), mediaIds }),
+  markSolved: z.object({ text: text(10000).min(1), mediaIds }),
+} as const;
