@@ -1,7 +1,18 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { JobRun, JobRunStore } from '../../ports/job-run-store.ts';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { JobCheckpoint, JobRun, JobRunStore } from '../../ports/job-run-store.ts';
 
-/** Jobs table: pk JOB#{job}, sk RUN#{scheduledTime}. */
+/**
+ * Jobs table:
+ *   runs         pk JOB#{job}   sk RUN#{scheduledTime}    one per fire time
+ *   checkpoints  pk JOB#{job}   sk PERIOD#{period}        doneUnits is a string set grown with ADD,
+ *                                                          so marking a unit twice is harmless
+ */
 export class DynamoJobRunStore implements JobRunStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
@@ -32,4 +43,84 @@ export class DynamoJobRunStore implements JobRunStore {
     );
     return (result.Items ?? []).map(({ pk: _pk, sk: _sk, kind: _kind, ...run }) => run as JobRun);
   }
+
+  async beginPeriod(job: string, period: string, at: string): Promise<JobCheckpoint> {
+    const result = await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: checkpointKey(job, period),
+        UpdateExpression:
+          'SET kind = :kind, job = :job, period = :period, #status = :running, startedAt = if_not_exists(startedAt, :at), lastStartedAt = :at ADD attempts :one REMOVE finishedAt, #error',
+        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+        ExpressionAttributeValues: {
+          ':kind': 'jobCheckpoint',
+          ':job': job,
+          ':period': period,
+          ':running': 'running',
+          ':at': at,
+          ':one': 1,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toCheckpoint(result.Attributes ?? {});
+  }
+
+  async markUnitDone(job: string, period: string, unit: string): Promise<void> {
+    await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: checkpointKey(job, period),
+        UpdateExpression: 'ADD doneUnits :unit',
+        ExpressionAttributeValues: { ':unit': new Set([unit]) },
+      }),
+    );
+  }
+
+  async finishPeriod(
+    job: string,
+    period: string,
+    outcome: {
+      status: 'succeeded' | 'failed';
+      at: string;
+      summary?: Record<string, unknown>;
+      error?: string;
+    },
+  ): Promise<void> {
+    await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: checkpointKey(job, period),
+        UpdateExpression: 'SET #status = :status, finishedAt = :at, summary = :summary, #error = :error',
+        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+        ExpressionAttributeValues: {
+          ':status': outcome.status,
+          ':at': outcome.at,
+          ':summary': outcome.summary ?? {},
+          ':error': outcome.error ?? null,
+        },
+      }),
+    );
+  }
+
+  async getCheckpoint(job: string, period: string): Promise<JobCheckpoint | undefined> {
+    const result = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: checkpointKey(job, period), ConsistentRead: true }),
+    );
+    return result.Item === undefined ? undefined : toCheckpoint(result.Item);
+  }
 }
+
+const checkpointKey = (job: string, period: string) => ({ pk: `JOB#${job}`, sk: `PERIOD#${period}` });
+
+const toCheckpoint = (item: Record<string, unknown>): JobCheckpoint => ({
+  job: String(item.job),
+  period: String(item.period),
+  status: item.status as JobCheckpoint['status'],
+  attempts: Number(item.attempts ?? 0),
+  startedAt: String(item.startedAt),
+  ...(typeof item.finishedAt === 'string' ? { finishedAt: item.finishedAt } : {}),
+  doneUnits: item.doneUnits instanceof Set ? [...(item.doneUnits as Set<string>)].sort() : [],
+  ...(item.summary ? { summary: item.summary as Record<string, unknown> } : {}),
+  ...(typeof item.error === 'string' ? { error: item.error } : {}),
+});

@@ -1,0 +1,95 @@
+/**
+ * `npm run job -- <name> [--period 2026-11 | --date 2026-11-28] [--at <ISO instant>]`: runs one
+ * scheduled job by hand against the running local stack (`npm start` in another terminal), exactly
+ * as the scheduler would fire it, with a progress bar. `npm run job -- --list` names the jobs.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PROGRESS_ENV } from '../../shared/observability/progress.ts';
+import { DEFAULTS, FUNCTIONS, type ScheduleTrigger } from '../manifest.ts';
+import { localEnvironment } from './environment.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    period: { type: 'string' },
+    date: { type: 'string' },
+    at: { type: 'string' },
+    list: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: '.qingshan' },
+    dynamodb: { type: 'string' },
+    s3: { type: 'string' },
+  },
+});
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const scheduled = FUNCTIONS.flatMap((spec) =>
+  spec.trigger.kind === 'schedule' ? [{ spec, trigger: spec.trigger as ScheduleTrigger }] : [],
+);
+
+const listJobs = () =>
+  scheduled.map(
+    ({ trigger }) => `  ${trigger.job.padEnd(24)} ${trigger.expression.padEnd(28)} ${trigger.description}`,
+  );
+
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(1);
+};
+
+/** The emulator endpoints: flags, else what `npm start` wrote into its data folder, else its defaults. */
+const endpoints = async () => {
+  let urls: { dynamodb?: string; s3?: string } = {};
+  try {
+    const written = JSON.parse(
+      await readFile(resolve(projectRoot, values['data-dir'], 'stack.json'), 'utf8'),
+    ) as { urls?: typeof urls };
+    urls = written.urls ?? {};
+  } catch {
+    // no stack.json: fall back to npm start's default ports
+  }
+  return {
+    dynamodb: values.dynamodb ?? urls.dynamodb ?? 'http://127.0.0.1:8000',
+    s3: values.s3 ?? urls.s3 ?? 'http://127.0.0.1:4569',
+  };
+};
+
+const main = async () => {
+  const name = positionals[0];
+  if (values.list || name === undefined) {
+    console.log(['Jobs (npm run job -- <name> [--period …] [--at …]):', ...listJobs()].join('\n'));
+    return;
+  }
+  const found = scheduled.find(({ trigger }) => trigger.job === name);
+  if (found === undefined) return fail([`No job named ${name}. Jobs:`, ...listJobs()].join('\n'));
+  const urls = await endpoints();
+  try {
+    await fetch(urls.dynamodb, { signal: AbortSignal.timeout(2000) });
+  } catch {
+    fail(`DynamoDB Local is not answering at ${urls.dynamodb}. Start the stack first: npm start`);
+  }
+  Object.assign(process.env, localEnvironment(urls, process.env.QS_TIME_ZONE ?? DEFAULTS.timeZone), {
+    [PROGRESS_ENV]: 'bar',
+  });
+  const period = values.period ?? values.date;
+  const event = {
+    job: name,
+    scheduledTime: values.at ?? new Date().toISOString(),
+    ...(period === undefined ? {} : { period }),
+  };
+  const module = (await import(pathToFileURL(resolve(projectRoot, found.spec.entry)).href)) as {
+    handler: (event: unknown, context: unknown) => Promise<unknown>;
+  };
+  const started = Date.now();
+  const result = await module.handler(event, {
+    functionName: `qingshan-local-${found.spec.id}`,
+    awsRequestId: `job-${started}`,
+    getRemainingTimeInMillis: () => 15 * 60 * 1000,
+  });
+  console.log(JSON.stringify(result, null, 2));
+  console.error(`${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+};
+
+await main();

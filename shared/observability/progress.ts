@@ -1,0 +1,33 @@
+import type { ProgressSink } from '../domain/jobs/run-checkpointed.ts';
+import { logger } from './logger.ts';
+
+/** Set by `npm run job` so a person at a terminal sees a bar; Lambdas log progress instead. */
+export const PROGRESS_ENV = 'QS_PROGRESS';
+
+const BAR_WIDTH = 30;
+
+/**
+ * A progress sink for long jobs: a redrawn bar on an interactive terminal, otherwise one log line
+ * per tenth of the work (CloudWatch gets a readable trail without a line per unit).
+ */
+export const progressSink = (label: string, env: NodeJS.ProcessEnv = process.env): ProgressSink => {
+  if (env[PROGRESS_ENV] === 'bar') return terminalBar(label);
+  let lastTenth = -1;
+  return (done, total) => {
+    const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
+    if (tenth === lastTenth) return;
+    lastTenth = tenth;
+    logger.info('job progress', { job: label, done, total });
+  };
+};
+
+const terminalBar =
+  (label: string): ProgressSink =>
+  (done, total, current) => {
+    const ratio = total === 0 ? 1 : done / total;
+    const filled = Math.round(ratio * BAR_WIDTH);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
+    const tail = current ? ` ${current}` : '';
+    process.stderr.write(`\r${label} ${bar} ${done}/${total} ${Math.round(ratio * 100)}%${tail}\u001b[K`);
+    if (done === total) process.stderr.write('\n');
+  };

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { figuresOfRollup } from '../../../shared/domain/reports/carbon-figures.ts';
+import { buildCarbonReport, type CarbonReportInput } from '../../../shared/domain/reports/carbon-report.ts';
+
+const rollup = (co2eT: number) =>
+  figuresOfRollup({
+    co2eT,
+    co2eMarketT: co2eT - 1,
+    scope1T: co2eT / 4,
+    scope2LocationT: (co2eT * 3) / 4,
+    scope2MarketT: (co2eT * 3) / 4 - 1,
+    e_electricityT: (co2eT * 3) / 4,
+    'e_natural-gasT': co2eT / 4,
+    g_CO2T: co2eT * 0.99,
+    g_CH4T: 0.001,
+    g_N2OT: 0.0001,
+    readings: 96,
+  });
+
+const input: CarbonReportInput = {
+  kind: 'monthly',
+  subject: { level: 'enterprise', id: 'ENT-0001', name: '青山精密制造' },
+  period: '2026-11',
+  previousPeriod: '2026-10',
+  lastYearPeriod: '2025-11',
+  current: rollup(120),
+  previous: rollup(100),
+  lastYear: figuresOfRollup(undefined),
+  series: [
+    { label: '01', value: 4 },
+    { label: '02', value: null },
+  ],
+  budget: { limitTonnes: 150, warningRatio: 0.8, period: '2026-11', usedTonnes: 120 },
+  topEmitters: [{ id: 'MTR-0001', name: '总表', co2eT: 90 }],
+  completeness: { meters: 3, metersReporting: 2, offlineMeters: ['MTR-0003'], quarantined: 1 },
+  generatedAt: '2026-12-01T00:10:00.000Z',
+};
+
+describe('carbon report', () => {
+  it('reads flat rollup attributes and treats a missing item as zeros', () => {
+    expect(rollup(120)).toMatchObject({ co2eT: 120, byEnergy: { electricity: 90, 'natural-gas': 30 } });
+    expect(figuresOfRollup(undefined).co2eT).toBe(0);
+  });
+
+  it('states totals, trend and budget use in the JSON exactly as the rollups hold them', () => {
+    const { json } = buildCarbonReport(input);
+    expect(json.totals).toMatchObject({ co2eT: 120, scope1T: 30, scope2LocationT: 90 });
+    expect(json.trend).toMatchObject({ changeVsPrevious: 0.2, changeVsLastYear: null });
+    expect(json.budget).toMatchObject({ use: 0.8 });
+  });
+
+  it('writes a tidy CSV and an HTML page with its charts', () => {
+    const { csv, html } = buildCarbonReport(input);
+    expect(csv).toContain('total,co2e (location-based),120,tCO2e\r\n');
+    expect(csv).toContain('energy,natural-gas,30,tCO2e');
+    expect(html.match(/<svg /g)?.length).toBe(3);
+    expect(html).toContain('环比 vs 2026-10: 20.0%');
+    expect(html).toContain('离线 1 个（MTR-0003）');
+  });
+});
