@@ -68,7 +68,13 @@ const operation = (route: RouteContract, components: JsonObject): JsonObject => 
 
 const parameters = (schema: z.ZodType | undefined, location: 'path' | 'query', components: JsonObject) => {
   if (schema === undefined) return [];
-  const json = toSchema(schema, components, 'input') as { properties?: JsonObject; required?: string[] };
+  type ObjectSchema = { $ref?: string; properties?: JsonObject; required?: string[] };
+  const converted = toSchema(schema, components, 'input') as ObjectSchema;
+  // A named params/query schema (`.meta({ id })`) comes back as a $ref: read its properties from the component.
+  const json =
+    converted.$ref === undefined
+      ? converted
+      : ((components[converted.$ref.split('/').at(-1) as string] as ObjectSchema | undefined) ?? {});
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: location,
@@ -86,7 +92,9 @@ export const buildOpenApiDocument = (
   toSchema(ProblemSchema, components, 'output');
   const paths: Record<string, JsonObject> = {};
   for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route, components) };
+    // OpenAPI has no greedy parameters: `/identifiers/{id+}` is documented as `/identifiers/{id}`.
+    const path = route.path.replace(/\{(\w+)\+\}/g, '{$1}');
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route, components) };
   }
   return {
     openapi: '3.1.0',
