@@ -18,6 +18,12 @@ export interface SideItem {
   [attribute: string]: unknown;
 }
 
+export interface NewRecord<R, T> {
+  record: R;
+  entry: T;
+  index?: IndexKeys;
+}
+
 export interface Page<T> {
   items: T[];
   /** Opaque; absent on the last page. */
@@ -45,10 +51,28 @@ export interface WorkflowStore<R extends WorkflowRecord<string>, T extends Timel
   /** ConflictError when the id (or a side item marked mustNotExist) already exists. */
   create(record: R, entry: T, options?: { index?: IndexKeys; side?: SideItem[] }): Promise<void>;
   get(id: string): Promise<R | undefined>;
-  /** `record.version` must be the stored version + 1; otherwise ConflictError and nothing is written. */
-  update(record: R, entry: T, options?: { index?: IndexKeys; side?: SideItem[] }): Promise<void>;
+  /**
+   * `record.version` must be the stored version + 1; otherwise ConflictError and nothing is written.
+   * `creates`: new records (with their first timeline entry) born of this step, written in the same
+   * transaction, each on condition that its id is new (e.g. the parts of a split suggestion).
+   */
+  update(
+    record: R,
+    entry: T,
+    options?: { index?: IndexKeys; side?: SideItem[]; creates?: NewRecord<R, T>[] },
+  ): Promise<void>;
   timeline(id: string): Promise<T[]>;
   list(query: IndexQuery): Promise<Page<R>>;
   /** Reads an item outside the record/timeline pair (idempotency records, markers). */
   getSide(pk: string, sk: string): Promise<Record<string, unknown> | undefined>;
+  /** Writes one item outside a transition (a comment); `mustNotExist` clashes are ConflictError. */
+  putSide(item: SideItem): Promise<void>;
+  /** Items under one partition key whose sort key starts with `skPrefix`, with keys, paged. */
+  listSide(
+    pk: string,
+    skPrefix: string,
+    page: { limit: number; cursor?: string; descending?: boolean },
+  ): Promise<Page<Record<string, unknown>>>;
+  /** Like `list`, but the raw items with their keys (index entries that are not records). */
+  listIndexItems(query: IndexQuery): Promise<Page<Record<string, unknown>>>;
 }

@@ -9,7 +9,14 @@ import {
 import { ConflictError } from '../../domain/errors.ts';
 import type { WorkflowRecord } from '../../domain/workflow/state-machine.ts';
 import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
-import type { IndexKeys, IndexQuery, Page, SideItem, WorkflowStore } from '../../ports/workflow-store.ts';
+import type {
+  IndexKeys,
+  IndexQuery,
+  NewRecord,
+  Page,
+  SideItem,
+  WorkflowStore,
+} from '../../ports/workflow-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -56,7 +63,11 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     return result.Item === undefined ? undefined : stripKeys<R>(result.Item);
   }
 
-  async update(record: R, entry: T, options: { index?: IndexKeys; side?: SideItem[] } = {}): Promise<void> {
+  async update(
+    record: R,
+    entry: T,
+    options: { index?: IndexKeys; side?: SideItem[]; creates?: NewRecord<R, T>[] } = {},
+  ): Promise<void> {
     await this.#write(
       [
         {
@@ -69,6 +80,16 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         },
         this.#timelinePut(record.id, entry),
         ...this.#sidePuts(options.side),
+        ...(options.creates ?? []).flatMap((born) => [
+          {
+            Put: {
+              TableName: this.#table,
+              Item: this.#recordItem(born.record, born.index),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          this.#timelinePut(born.record.id, born.entry),
+        ]),
       ],
       `${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again`,
     );
@@ -129,6 +150,58 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
       new GetCommand({ TableName: this.#table, Key: { pk, sk }, ConsistentRead: true }),
     );
     return result.Item;
+  }
+
+  async putSide(item: SideItem): Promise<void> {
+    await this.#write(this.#sidePuts([item]), `item ${item.pk} ${item.sk} already exists`);
+  }
+
+  async listSide(
+    pk: string,
+    skPrefix: string,
+    page: { limit: number; cursor?: string; descending?: boolean },
+  ): Promise<Page<Record<string, unknown>>> {
+    const result = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ScanIndexForward: page.descending !== true,
+        Limit: page.limit,
+        ConsistentRead: true,
+        ExclusiveStartKey: decodeCursor(page.cursor),
+      }),
+    );
+    const cursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: result.Items ?? [], ...(cursor === undefined ? {} : { cursor }) };
+  }
+
+  async listIndexItems(query: IndexQuery): Promise<Page<Record<string, unknown>>> {
+    const pk = `${query.index}pk`;
+    const sk = `${query.index}sk`;
+    const values: Record<string, unknown> = { ':p': query.partition };
+    let condition = `${pk} = :p`;
+    if (query.between !== undefined) {
+      condition += ` AND ${sk} BETWEEN :from AND :to`;
+      values[':from'] = query.between[0];
+      values[':to'] = query.between[1];
+    } else if (query.beginsWith !== undefined) {
+      condition += ` AND begins_with(${sk}, :prefix)`;
+      values[':prefix'] = query.beginsWith;
+    }
+    const result = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: query.index,
+        KeyConditionExpression: condition,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: query.descending !== true,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor),
+      }),
+    );
+    const cursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: result.Items ?? [], ...(cursor === undefined ? {} : { cursor }) };
   }
 
   #recordKey(id: string) {

@@ -10,10 +10,15 @@ import type { SuggestionRecord } from './suggestion-record.ts';
  * corresponding day of the final month (Civil Code art. 202, see calendar-months.ts); the reply is on
  * time when sent on or before that local date.
  *
- * - Reply within 3 months of assignment; for broad or hard matters at most 6 months: the 代表法
- *   (《全国人民代表大会和地方各级人民代表大会代表法》, art. 46 para. 2 in the 2010/2015 texts: 自交办之日起
- *   三个月内答复 … 涉及面广、处理难度大的 … 应当自交办之日起六个月内答复; check the article number against
- *   the text in force). Qingshan reads "6 months" as the latest date an approved extension may reach.
+ * - Reply within 3 months of assignment, at most 6 months with the assigning office's consent, as the
+ *   handling rules set (the 代表法 requires the organs to 研究处理并负责答复; the month periods come
+ *   from the 办理办法 of each level). Published examples: a provincial regulation on deputies'
+ *   suggestions (承办单位应当在接到交办的代表建议、批评和意见后的三个月内将办理结果书面答复代表 … 经交办
+ *   机构同意，可以延长至六个月内答复; http://www.fymate.net/html/text/lar/168704/16870457_3.html, art. 21);
+ *   a municipal rule (在本级人民代表大会闭会之日起三个月内，至迟不超过六个月办理完毕并书面答复;
+ *   http://www.lawyee.com.cn/html/text/lar/170461/17046198_3.html, art. 16). The article number of the
+ *   national law was not verified here, so none is cited. Qingshan reads "6 months" as the latest date
+ *   an approved extension may reach.
  * - Hand back within 7 working days of assignment, with a reason: a common local rule, e.g. 玉林市人民政府
  *   办公室 玉政办电〔2019〕11号 (对不属于本单位职责范围的建议，必须在接到承办通知后7个工作日内退回 …),
  *   http://www.yulin.gov.cn/zcwj/yzbd/t8706881.shtml.

@@ -5,6 +5,7 @@ import { type SuggestionEnv, suggestionTransition as transition } from './sugges
 import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
 import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
 import type { SuggestionAction, SuggestionRecord, SuggestionState } from './suggestion-record.ts';
+import { partIdOf } from './suggestion-split.ts';
 
 /** Intake and routing: acceptance, conversion, assignment, key supervision, hand-back (退回). */
 
@@ -13,6 +14,7 @@ export type SuggestionIntakeAction = Extract<
   | 'accept'
   | 'convert'
   | 'assign'
+  | 'assignSeparately'
   | 'setKeySupervision'
   | 'requestHandBack'
   | 'approveHandBack'
@@ -21,6 +23,38 @@ export type SuggestionIntakeAction = Extract<
 
 /** Key supervision may start at any point before the suggestion is closed. */
 const SUPERVISABLE: SuggestionState[] = ['accepted', 'assigned', 'replied', 'rehandling', 'followingUp'];
+
+/** A lead unit and its co-handling units: the lead is not also a co-unit, no unit is listed twice. */
+const checkUnits = (
+  units: { leadUnitId: string; coUnitIds: string[] },
+  path: string,
+): ValidationError | undefined => {
+  if (units.coUnitIds.includes(units.leadUnitId)) {
+    return new ValidationError('the lead unit cannot also be a co-handling unit', [
+      { path: `${path}/coUnitIds`, message: 'contains the lead unit' },
+    ]);
+  }
+  if (new Set(units.coUnitIds).size !== units.coUnitIds.length) {
+    return new ValidationError('co-handling units are listed twice', [
+      { path: `${path}/coUnitIds`, message: 'duplicate unit' },
+    ]);
+  }
+  return undefined;
+};
+
+const checkParts = (parts: { leadUnitId: string; coUnitIds: string[] }[]): ValidationError | undefined => {
+  const leads = parts.map((part) => part.leadUnitId);
+  if (new Set(leads).size !== leads.length) {
+    return new ValidationError('each part needs a different unit', [
+      { path: '/parts', message: '一个单位只能承办一个部分 (a unit is listed for two parts)' },
+    ]);
+  }
+  for (const [n, part] of parts.entries()) {
+    const refusal = checkUnits(part, `/parts/${n}`);
+    if (refusal) return refusal;
+  }
+  return undefined;
+};
 
 const noHandBackPending = (record: SuggestionRecord) =>
   record.handBackRequest ? undefined : new ConflictError('there is no pending hand-back request');
@@ -54,19 +88,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.assign,
-    guard: ({ payload }) => {
-      if (payload.coUnitIds.includes(payload.leadUnitId)) {
-        return new ValidationError('the lead unit cannot also be a co-handling unit', [
-          { path: '/coUnitIds', message: 'contains the lead unit' },
-        ]);
-      }
-      if (new Set(payload.coUnitIds).size !== payload.coUnitIds.length) {
-        return new ValidationError('co-handling units are listed twice', [
-          { path: '/coUnitIds', message: 'duplicate unit' },
-        ]);
-      }
-      return undefined;
-    },
+    guard: ({ payload }) => checkUnits(payload, ''),
     effect: ({ payload, at, env }) => {
       const { leadUnitId, coUnitIds } = payload;
       const { assignedOn, replyDue, coOpinionDue, handBackDue } = assignmentDeadlines(
@@ -85,6 +107,27 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
         note: payload.note,
         details: { leadUnitId, coUnitIds, replyDue, coOpinionDue, handBackDue },
       };
+    },
+  }),
+  /**
+   * 分别交办: the suggestion becomes a container and each unit gets a part of its own (a new suggestion,
+   * see suggestion-split.ts) that it handles and replies to independently; the caller stores the parts
+   * with this step.
+   */
+  assignSeparately: transition({
+    from: ['accepted'],
+    to: 'split',
+    roles: OVERSEERS,
+    relation: 'any',
+    payload: P.assignSeparately,
+    guard: ({ payload }) => checkParts(payload.parts),
+    effect: ({ record, payload }) => {
+      const parts = payload.parts.map((part, n) => ({
+        id: partIdOf(record.id, n + 1),
+        leadUnitId: part.leadUnitId,
+        coUnitIds: part.coUnitIds,
+      }));
+      return { changes: { parts }, note: payload.note, details: { parts } };
     },
   }),
   setKeySupervision: transition({

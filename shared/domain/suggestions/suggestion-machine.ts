@@ -24,6 +24,7 @@ export type { SuggestionEnv } from './suggestion-env.ts';
  *
  *   submitted ─accept→ accepted ─assign→ assigned ─reply (lead unit head)→ replied ─rate→ …
  *   submitted | accepted ─convert→ converted
+ *   accepted ─assignSeparately→ split, creating parts {id}.1 … {id}.n in `assigned` (suggestion-split.ts)
  *   assigned ─requestHandBack (lead unit, ≤ 7 working days)→ assigned ─approveHandBack→ accepted (reassign)
  *                                                             assigned ─rejectHandBack→ assigned
  *   assigned ─requestExtension / approveExtension (≤ assignment + 6 months) / rejectExtension→ assigned

@@ -30,6 +30,14 @@ export const SuggestionPayloadSchemas = {
   accept: z.object({ note }),
   convert: z.object({ to: z.enum(CONVERSION_TARGETS), reason }),
   assign: z.object({ leadUnitId: id, coUnitIds: z.array(id).max(10).default([]), note }),
+  /** 分别交办: 2–5 units each handle and reply for their own part (each may have co-handling units). */
+  assignSeparately: z.object({
+    parts: z
+      .array(z.object({ leadUnitId: id, coUnitIds: z.array(id).max(10).default([]) }))
+      .min(2)
+      .max(5),
+    note,
+  }),
   setKeySupervision: z.object({ leaderName: text(100).min(1), note }),
   submitCoOpinion: z.object({ text: text(10000).min(1), mediaIds }),
   requestHandBack: z.object({ reason }),

@@ -16,6 +16,7 @@ export const SUGGESTION_STATES = [
   'rehandling',
   'followingUp',
   'closed',
+  'split',
 ] as const;
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 
@@ -28,6 +29,7 @@ export const SUGGESTION_STATE_LABELS: Readonly<Record<SuggestionState, { zh: str
   rehandling: { zh: '重新办理', en: 'Re-handling' },
   followingUp: { zh: '跟踪落实', en: 'Following up' },
   closed: { zh: '已办结', en: 'Closed' },
+  split: { zh: '已分别交办', en: 'Split: each unit handles its own part' },
 };
 
 /** States in which the suggestion is still with a handling unit or its deputies. */
@@ -113,6 +115,16 @@ export interface SuggestionAssignment {
   assignedAt: string;
   /** Local date of the assignment: the start of every month-counted period. */
   assignedOn: string;
+}
+
+/**
+ * One part of a suggestion assigned to several units separately (分别交办): each part is a suggestion of
+ * its own (`{parentId}.{n}`), with its own lead unit, deadlines, reply, ratings and timeline.
+ */
+export interface SuggestionPart {
+  id: string;
+  leadUnitId: string;
+  coUnitIds: string[];
 }
 
 /** 重点督办: a leader supervises the handling in person. */
@@ -216,12 +228,17 @@ export interface SuggestionRecord {
   rehandlingCount: number;
   solvedAt?: string;
   closedAt?: string;
+  /** On a suggestion in state `split`: its parts, one per separately assigned unit. */
+  parts?: SuggestionPart[];
+  /** On a part: the suggestion it was split from. */
+  parentId?: string;
 }
 
 export const SUGGESTION_ACTIONS = [
   'accept',
   'convert',
   'assign',
+  'assignSeparately',
   'setKeySupervision',
   'submitCoOpinion',
   'requestHandBack',

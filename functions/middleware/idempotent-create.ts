@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { ConflictError, UnprocessableError, ValidationError } from '../../shared/domain/errors.ts';
+import type { Principal } from '../../shared/domain/roles.ts';
+import type { SideItem } from '../../shared/ports/workflow-store.ts';
+
+/**
+ * `Idempotency-Key` for create requests (optional, scoped to the caller and the kind of record): the
+ * key and a hash of the body are stored as a side item in the same transaction as the new record. A
+ * retry with the same key and body gets the same record back; the same key with a different body is
+ * refused with 422. Same contract as `POST /cases` (functions/cases/submit-case.ts).
+ */
+export interface IdempotentCreate<T> {
+  /** Names the kind in the side item's key, e.g. `SUGGESTION`. */
+  scope: string;
+  principal: Principal;
+  /** The raw header value, if any. */
+  header: string | undefined;
+  body: unknown;
+  /** Creates the record, adding `side` (when given) to its transaction; returns its id and view. */
+  create: (side: SideItem | undefined) => Promise<T>;
+  /** Reads the side item written by an earlier create. */
+  getSide: (pk: string, sk: string) => Promise<Record<string, unknown> | undefined>;
+  /** The view of an already created record, or undefined when it cannot be read yet. */
+  load: (id: string) => Promise<T | undefined>;
+  /** The id the next create will use (the side item points at it). */
+  nextId: string;
+  /** From the injected clock. */
+  at: Date;
+}
+
+export const createIdempotently = async <T>(request: IdempotentCreate<T>): Promise<T> => {
+  const key = idempotencyKey(request.header);
+  if (key === undefined) return request.create(undefined);
+  const side = { pk: `IDEMP#${request.scope}#${request.principal.userId}#${key}`, sk: 'IDEMP' };
+  const bodyHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
+  const earlier = await replay(request, side, bodyHash);
+  if (earlier !== undefined) return earlier;
+  try {
+    return await request.create({
+      ...side,
+      mustNotExist: true,
+      recordId: request.nextId,
+      bodyHash,
+      createdAt: request.at.toISOString(),
+    });
+  } catch (error) {
+    // Lost a race with a concurrent retry of the same key: answer as the winner did.
+    const winner = error instanceof ConflictError ? await replay(request, side, bodyHash) : undefined;
+    if (winner !== undefined) return winner;
+    throw error;
+  }
+};
+
+const idempotencyKey = (header: string | undefined): string | undefined => {
+  if (header === undefined) return undefined;
+  const key = header.trim();
+  if (key.length === 0 || key.length > 200) {
+    throw new ValidationError('invalid Idempotency-Key', [
+      { path: '/headers/idempotency-key', message: '1–200 characters' },
+    ]);
+  }
+  return key;
+};
+
+const replay = async <T>(
+  request: IdempotentCreate<T>,
+  side: { pk: string; sk: string },
+  bodyHash: string,
+): Promise<T | undefined> => {
+  const stored = await request.getSide(side.pk, side.sk);
+  if (!stored) return undefined;
+  if (stored.bodyHash !== bodyHash) {
+    throw new UnprocessableError(
+      '此幂等键已用于不同的请求内容 (Idempotency-Key reused with a different body)',
+    );
+  }
+  const view = await request.load(String(stored.recordId));
+  if (view === undefined) throw new ConflictError('the record for this Idempotency-Key is not readable yet');
+  return view;
+};

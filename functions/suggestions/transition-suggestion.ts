@@ -1,0 +1,92 @@
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { tableName } from '../../shared/config/env.ts';
+import { transitionSuggestionRoute } from '../../shared/contracts/suggestions.ts';
+import { ConflictError, ValidationError } from '../../shared/domain/errors.ts';
+import { listedUnits } from '../../shared/domain/suggestions/suggestion-listing.ts';
+import { applySuggestionTransition } from '../../shared/domain/suggestions/suggestion-machine.ts';
+import type {
+  SuggestionRecord,
+  SuggestionTimelineEntry,
+} from '../../shared/domain/suggestions/suggestion-record.ts';
+import { partsOfSplit } from '../../shared/domain/suggestions/suggestion-split.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { expectedVersion } from '../middleware/if-match.ts';
+import {
+  clock,
+  loadVisibleSuggestion,
+  suggestionEnv,
+  suggestionIndex,
+  suggestionStore,
+  suggestionView,
+} from './suggestion-context.ts';
+
+const store = suggestionStore();
+const index = suggestionIndex();
+const registry = new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
+const env = suggestionEnv();
+
+/**
+ * One action on a suggestion, stored with a version condition: of two conflicting actions only one is
+ * recorded, the other gets 409.
+ */
+export const handler = httpHandler(
+  transitionSuggestionRoute,
+  async ({ params, body, principal, headers }) => {
+    const current = await loadVisibleSuggestion(store, params.id, principal);
+    const expected = expectedVersion(body.version, headers['if-match']);
+    if (expected !== undefined && expected !== current.version) {
+      throw new ConflictError(
+        `代表建议已被他人更新 (suggestion is at version ${current.version}, not ${expected})`,
+      );
+    }
+    const at = clock();
+    const step = applySuggestionTransition(
+      current,
+      { action: body.action, principal, payload: body.payload, at },
+      env,
+    );
+    await writeStep(current, step, at);
+    return suggestionView(step.record, principal, at, env);
+  },
+);
+
+/**
+ * One transaction: the record (version + 1), its timeline entry, the list pointers of units that
+ * arrived or left and, for `assignSeparately`, the new parts with their own pointers.
+ */
+const writeStep = async (
+  current: SuggestionRecord,
+  { record, entry }: { record: SuggestionRecord; entry: SuggestionTimelineEntry },
+  at: Date,
+): Promise<void> => {
+  const before = listedUnits(current);
+  const after = listedUnits(record);
+  const parts =
+    record.state === 'split' && current.state !== 'split'
+      ? partsOfSplit(record, { userId: entry.actorId, role: entry.actorRole }, at, env)
+      : [];
+  const partUnits = parts.flatMap((part) => listedUnits(part.record));
+  await requireKnownUnits([...after.filter((unit) => !before.includes(unit)), ...partUnits]);
+  await store.update(record, entry, {
+    index: index.recordKeys(record),
+    side: [
+      ...index.unitPointers(record, before, after),
+      ...parts.flatMap((part) => index.unitPointers(part.record, [], listedUnits(part.record))),
+    ],
+    creates: parts.map((part) => ({ ...part, index: index.recordKeys(part.record) })),
+  });
+};
+
+/** Units newly assigned must be departments in the registry (the domain has no directory). */
+const requireKnownUnits = async (units: string[]): Promise<void> => {
+  const missing: string[] = [];
+  for (const unit of new Set(units)) {
+    if ((await registry.getDepartment(unit)) === undefined) missing.push(unit);
+  }
+  if (missing.length > 0) {
+    throw new ValidationError('unknown handling unit', [
+      { path: '/payload', message: `承办单位不存在 (no department ${missing.join(', ')})` },
+    ]);
+  }
+};
