@@ -1,6 +1,6 @@
+import type { EmissionFigures } from '../emissions/emission-series.ts';
 import type { RollupLevel } from '../emissions/rollup-model.ts';
 import type { EnergyType } from '../registry/records.ts';
-import { type CarbonFigures, changeRatio } from './carbon-figures.ts';
 import { toCsv } from './csv.ts';
 import { type ReportSection, renderHtmlDocument } from './html-document.ts';
 import { barChart, lineChart } from './svg-charts.ts';
@@ -26,9 +26,9 @@ export interface CarbonReportInput {
   period: string;
   previousPeriod: string;
   lastYearPeriod: string;
-  current: CarbonFigures;
-  previous: CarbonFigures;
-  lastYear: CarbonFigures;
+  current: EmissionFigures;
+  previous: EmissionFigures;
+  lastYear: EmissionFigures;
   /** The sub-periods (hours of the day, days of the month) and their tCO2e (null: no data). */
   series: readonly { label: string; value: number | null }[];
   budget?: { limitTonnes: number; warningRatio: number; period: string; usedTonnes: number };
@@ -62,6 +62,11 @@ const ENERGY_LABELS: Record<EnergyType, string> = {
 const KIND_LABEL: Record<CarbonReportKind, string> = { daily: '碳排放日报', monthly: '碳排放月报' };
 
 const t3 = (value: number) => value.toFixed(3);
+const gas = (figures: EmissionFigures, name: 'CO2' | 'CH4' | 'N2O') => figures.gases[name] ?? 0;
+
+/** Relative change, or undefined when there is nothing to compare with (a zero base). */
+export const changeRatio = (current: number, base: number | undefined): number | undefined =>
+  base === undefined || base === 0 ? undefined : (current - base) / base;
 const percent = (ratio: number | undefined) => (ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)}%`);
 
 export const buildCarbonReport = (input: CarbonReportInput): CarbonReportFiles => {
@@ -87,8 +92,8 @@ const reportJson = (input: CarbonReportInput): Record<string, unknown> => ({
     scope2MarketT: input.current.scope2MarketT,
     readings: input.current.readings,
   },
-  byEnergy: input.current.byEnergy,
-  byGas: input.current.byGas,
+  byEnergy: input.current.energyTypes,
+  byGas: input.current.gases,
   trend: {
     previousPeriod: input.previousPeriod,
     previousCo2eT: input.previous.co2eT,
@@ -112,10 +117,10 @@ const reportCsv = (input: CarbonReportInput): string => {
     ['scope', 'scope 1', input.current.scope1T, 'tCO2e'],
     ['scope', 'scope 2 location-based', input.current.scope2LocationT, 'tCO2e'],
     ['scope', 'scope 2 market-based', input.current.scope2MarketT, 'tCO2e'],
-    ...Object.entries(input.current.byEnergy).map(([type, value]) => ['energy', type, value, 'tCO2e']),
-    ['gas', 'CO2', input.current.byGas.CO2, 't'],
-    ['gas', 'CH4', input.current.byGas.CH4, 't'],
-    ['gas', 'N2O', input.current.byGas.N2O, 't'],
+    ...Object.entries(input.current.energyTypes).map(([type, value]) => ['energy', type, value, 'tCO2e']),
+    ['gas', 'CO2', gas(input.current, 'CO2'), 't'],
+    ['gas', 'CH4', gas(input.current, 'CH4'), 't'],
+    ['gas', 'N2O', gas(input.current, 'N2O'), 't'],
     ['trend', `previous ${input.previousPeriod}`, input.previous.co2eT, 'tCO2e'],
     ['trend', `last year ${input.lastYearPeriod}`, input.lastYear.co2eT, 'tCO2e'],
     ...input.series.map((point) => ['series', point.label, point.value ?? '', 'tCO2e']),
@@ -166,7 +171,7 @@ const reportHtml = (input: CarbonReportInput): string => {
         barChart({
           title: '按能源 By energy',
           unit: 'tCO2e',
-          bars: Object.entries(c.byEnergy)
+          bars: Object.entries(c.energyTypes)
             .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))
             .map(([type, value]) => ({
               label: ENERGY_LABELS[type as EnergyType] ?? type,
@@ -178,9 +183,9 @@ const reportHtml = (input: CarbonReportInput): string => {
         {
           header: ['气体 Gas', '质量 Mass (t)'],
           rows: [
-            ['CO2', t3(c.byGas.CO2)],
-            ['CH4', c.byGas.CH4.toFixed(6)],
-            ['N2O', c.byGas.N2O.toFixed(6)],
+            ['CO2', t3(gas(c, 'CO2'))],
+            ['CH4', gas(c, 'CH4').toFixed(6)],
+            ['N2O', gas(c, 'N2O').toFixed(6)],
           ],
           numericColumns: [1],
         },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { figuresOfRollup } from '../../../shared/domain/reports/carbon-figures.ts';
+import { figuresOf } from '../../../shared/domain/emissions/emission-series.ts';
 import { buildCarbonReport, type CarbonReportInput } from '../../../shared/domain/reports/carbon-report.ts';
 
 const rollup = (co2eT: number) =>
-  figuresOfRollup({
+  figuresOf({
     co2eT,
     co2eMarketT: co2eT - 1,
     scope1T: co2eT / 4,
@@ -25,7 +25,7 @@ const input: CarbonReportInput = {
   lastYearPeriod: '2025-11',
   current: rollup(120),
   previous: rollup(100),
-  lastYear: figuresOfRollup(undefined),
+  lastYear: figuresOf(undefined),
   series: [
     { label: '01', value: 4 },
     { label: '02', value: null },
@@ -38,8 +38,8 @@ const input: CarbonReportInput = {
 
 describe('carbon report', () => {
   it('reads flat rollup attributes and treats a missing item as zeros', () => {
-    expect(rollup(120)).toMatchObject({ co2eT: 120, byEnergy: { electricity: 90, 'natural-gas': 30 } });
-    expect(figuresOfRollup(undefined).co2eT).toBe(0);
+    expect(rollup(120)).toMatchObject({ co2eT: 120, energyTypes: { electricity: 90, 'natural-gas': 30 } });
+    expect(figuresOf(undefined).co2eT).toBe(0);
   });
 
   it('states totals, trend and budget use in the JSON exactly as the rollups hold them', () => {
