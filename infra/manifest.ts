@@ -67,6 +67,12 @@ export interface FunctionSpec {
   /** Least privilege: the only tables and buckets this function may touch, and how. */
   tables?: Partial<Record<TableId, Access>>;
   buckets?: Partial<Record<BucketId, Access>>;
+  /**
+   * Device provisioning on IoT Core (infra/constructs/devices.ts grants it and sets
+   * QS_DEVICE_PROVISIONER=iot): `revoke` may deactivate and detach certificates; `provision` may also
+   * create things and certificates and attach the stack's device policy to them.
+   */
+  iot?: 'provision' | 'revoke';
 }
 
 const INDEX_1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;

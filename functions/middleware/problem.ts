@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { PROBLEM_TYPE_BASE, type Problem } from '../../shared/contracts/problem.ts';
-import { DomainError, type FieldError, ValidationError } from '../../shared/domain/errors.ts';
+import {
+  DomainError,
+  type FieldError,
+  UnprocessableError,
+  ValidationError,
+} from '../../shared/domain/errors.ts';
 
 /** zod issues → the `errors` member of a 400 problem, with JSON-pointer paths. */
 export const fieldErrorsFromZod = (error: z.ZodError, prefix = ''): FieldError[] =>
@@ -21,7 +26,9 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       status: error.status,
       detail: error.message,
       ...(instance === undefined ? {} : { instance }),
-      ...(error instanceof ValidationError && error.errors.length > 0 ? { errors: error.errors } : {}),
+      ...((error instanceof ValidationError || error instanceof UnprocessableError) && error.errors.length > 0
+        ? { errors: error.errors }
+        : {}),
     };
   }
   return {

@@ -4,7 +4,10 @@ import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { verifyDeviceSecret } from '../../shared/adapters/device-secret.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import type { DeviceCredentialStore } from '../../shared/ports/device-credential-store.ts';
+import {
+  type DeviceCredentialStore,
+  isBrokerCredential,
+} from '../../shared/ports/device-credential-store.ts';
 
 export interface RunningBroker {
   aedes: Aedes;
@@ -19,19 +22,31 @@ const NOT_AUTHORIZED = 5;
 const refuse = (message: string, returnCode: number): AuthenticateError =>
   Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 
+/** How often connected sessions are checked against the registry (revoked or rotated: closed). */
+export const REVOCATION_CHECK_MS = 1000;
+
 /**
  * Stands in for IoT Core's broker: MQTT 3.1.1 over TCP and WebSocket. As an IoT policy would, it
  * lets a meter connect only with its own credentials and client id, and publish only on its own topic.
+ * As IoT Core does after a certificate is deactivated, it closes sessions whose credential was
+ * revoked or replaced: the provisioning functions only write the registry, and every session is
+ * re-checked against it each REVOCATION_CHECK_MS (IoT Core takes minutes; here it is a second).
  */
 export const startBroker = async (options: {
   tcpPort: number;
   wsPort: number;
   credentials: DeviceCredentialStore;
+  revocationCheckMs?: number;
 }): Promise<RunningBroker> => {
+  /** Each connected session and the credential (by creation time) it authenticated with. */
+  const sessions = new Map<Client, string>();
   const aedes = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
       authenticateDevice(options.credentials, client, username, password).then(
-        (error) => done(error, error === null),
+        (result) => {
+          if (typeof result === 'string') sessions.set(client, result);
+          done(typeof result === 'string' ? null : result, typeof result === 'string');
+        },
         () => done(refuse('credential store unavailable', 3), false),
       );
     },
@@ -44,6 +59,12 @@ export const startBroker = async (options: {
       callback(null, subscription.topic.startsWith(own) ? subscription : null);
     },
   });
+  aedes.on('clientDisconnect', (client) => sessions.delete(client));
+  const sweep = startRevocationSweep(
+    options.credentials,
+    sessions,
+    options.revocationCheckMs ?? REVOCATION_CHECK_MS,
+  );
   const tcp = createTcpServer(aedes.handle);
   const http = createHttpServer();
   const wss = new WebSocketServer({ server: http });
@@ -55,6 +76,7 @@ export const startBroker = async (options: {
     mqttUrl: `mqtt://127.0.0.1:${(tcp.address() as AddressInfo).port}`,
     wsUrl: `ws://127.0.0.1:${(http.address() as AddressInfo).port}`,
     stop: async () => {
+      clearInterval(sweep);
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await Promise.all([close(tcp), close(http)]);
@@ -62,22 +84,49 @@ export const startBroker = async (options: {
   };
 };
 
-/** null when the device may connect, else the CONNACK refusal. */
+/** Closes every session whose credential is no longer the meter's active one. */
+const startRevocationSweep = (
+  store: DeviceCredentialStore,
+  sessions: Map<Client, string>,
+  everyMs: number,
+): NodeJS.Timeout => {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || sessions.size === 0) return;
+    running = true;
+    const checks = [...sessions].map(async ([client, createdAt]) => {
+      if (client.closed) return void sessions.delete(client);
+      const current = await store.get(client.id);
+      if (current?.status !== 'active' || current.createdAt !== createdAt) {
+        sessions.delete(client);
+        client.close();
+      }
+    });
+    // A store hiccup keeps sessions open until the next round; it never closes them wrongly.
+    void Promise.allSettled(checks).then(() => {
+      running = false;
+    });
+  }, everyMs);
+  timer.unref();
+  return timer;
+};
+
+/** The credential's creation time when the device may connect, else the CONNACK refusal. */
 const authenticateDevice = async (
   store: DeviceCredentialStore,
   client: Client,
   username: string | undefined,
   password: Buffer | undefined,
-): Promise<AuthenticateError | null> => {
+): Promise<AuthenticateError | string> => {
   if (username === undefined || password === undefined)
     return refuse('username and password required', NOT_AUTHORIZED);
   if (client.id !== username) return refuse('client id must be the meter id', NOT_AUTHORIZED);
   const credential = await store.get(username);
-  if (credential === undefined || credential.status !== 'active') {
+  if (credential === undefined || credential.status !== 'active' || !isBrokerCredential(credential)) {
     return refuse('unknown or revoked meter', BAD_USERNAME_OR_PASSWORD);
   }
   const ok = await verifyDeviceSecret(password.toString('utf8'), credential.secretHash);
-  return ok ? null : refuse('bad credentials', BAD_USERNAME_OR_PASSWORD);
+  return ok ? credential.createdAt : refuse('bad credentials', BAD_USERNAME_OR_PASSWORD);
 };
 
 const listen = (server: Server | ReturnType<typeof createHttpServer>, port: number) =>

@@ -23,6 +23,7 @@ export const localEnvironment = (endpoints: { dynamodb: string; s3: string }, ti
   [ENV.timeZone]: timeZone,
   [ENV.identifierPrefix]: DEFAULTS.identifierPrefix,
   [ENV.serviceName]: 'qingshan',
+  [ENV.deviceProvisioner]: 'local',
   ...Object.fromEntries(Object.keys(TABLES).map((id) => [tableEnvVar(id), localTableName(id)])),
   ...Object.fromEntries(Object.keys(BUCKETS).map((id) => [bucketEnvVar(id), localBucketName(id)])),
 });

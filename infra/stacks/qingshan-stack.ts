@@ -2,6 +2,7 @@ import { CfnOutput, cx_api as cxapi, Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs';
 import { Api } from '../constructs/api.ts';
 import { Data } from '../constructs/data.ts';
+import { Devices } from '../constructs/devices.ts';
 import type { DeploymentSettings } from '../constructs/house-function.ts';
 import { Ingest } from '../constructs/ingest.ts';
 import { Jobs } from '../constructs/jobs.ts';
@@ -20,6 +21,7 @@ export class QingshanStack extends Stack {
   public readonly ingest: Ingest;
   public readonly api: Api;
   public readonly jobs: Jobs;
+  public readonly devices: Devices;
 
   constructor(scope: Construct, id: string, props: QingshanStackProps) {
     super(scope, id, props);
@@ -35,6 +37,10 @@ export class QingshanStack extends Stack {
       ...(props.corsOrigins === undefined ? {} : { corsOrigins: props.corsOrigins }),
     });
     this.jobs = new Jobs(this, 'Jobs', { settings, data: this.data });
+    this.devices = new Devices(this, 'Devices', {
+      settings,
+      functions: [this.ingest, this.api, this.jobs].flatMap((part) => Object.values(part.functions)),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });

@@ -8,6 +8,12 @@ export const ENV = {
   timeZone: 'QS_TIME_ZONE',
   identifierPrefix: 'QS_IDENTIFIER_PREFIX',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
+  /** `iot` in the cloud, `local` in the local runtime: which DeviceProvisioner the functions use. */
+  deviceProvisioner: 'QS_DEVICE_PROVISIONER',
+  /** The IoT policy every meter certificate gets (cloud). */
+  devicePolicy: 'QS_DEVICE_POLICY',
+  /** The local broker's MQTT URL, handed out with local credentials. */
+  mqttUrl: 'QS_MQTT_URL',
 } as const;
 
 /** `telemetry` → `QS_TABLE_TELEMETRY`: one variable per table a function may touch. */

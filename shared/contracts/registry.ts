@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
 import { ROLES } from '../domain/roles.ts';
+import { issueMeterCredentialsRoute, revokeMeterCredentialsRoute } from './device-credentials.ts';
+import {
+  createEnterpriseRoute,
+  createFacilityRoute,
+  getEnterpriseRoute,
+  listEnterpriseAuditRoute,
+  listEnterprisesRoute,
+  updateEnterpriseRoute,
+} from './enterprises.ts';
+import { resolveIdentifierRoute } from './identifiers.ts';
+import {
+  createMeterRoute,
+  getMeterRoute,
+  listMeterAuditRoute,
+  listMetersRoute,
+  updateMeterRoute,
+} from './meters.ts';
 import { defineRoute, type RouteContract } from './route.ts';
 
 export const DepartmentSchema = z
@@ -76,4 +93,21 @@ export const listFactorsRoute = defineRoute({
 });
 
 /** Registry: enterprises, facilities, meters, departments, identifiers, factors. */
-export const REGISTRY_ROUTES: readonly RouteContract[] = [listDepartmentsRoute, listFactorsRoute];
+export const REGISTRY_ROUTES: readonly RouteContract[] = [
+  listDepartmentsRoute,
+  listFactorsRoute,
+  issueMeterCredentialsRoute,
+  revokeMeterCredentialsRoute,
+  createEnterpriseRoute,
+  updateEnterpriseRoute,
+  listEnterprisesRoute,
+  getEnterpriseRoute,
+  createFacilityRoute,
+  listEnterpriseAuditRoute,
+  createMeterRoute,
+  updateMeterRoute,
+  listMetersRoute,
+  getMeterRoute,
+  listMeterAuditRoute,
+  resolveIdentifierRoute,
+];

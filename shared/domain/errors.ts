@@ -78,4 +78,10 @@ export class UnprocessableError extends DomainError {
   readonly code = 'unprocessable';
   readonly title = '无法处理的请求 (unprocessable content)';
   override name = 'UnprocessableError';
+  /** The fields that make it unprocessable, e.g. a date range longer than allowed. */
+  readonly errors: FieldError[];
+  constructor(message: string, errors: FieldError[] = []) {
+    super(message);
+    this.errors = errors;
+  }
 }

@@ -1,3 +1,4 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
@@ -63,6 +64,61 @@ describe('DynamoRegistryStore', () => {
     expect(enterprise !== undefined && isUscc(enterprise.uscc)).toBe(true);
     expect(await store.getFacility(meter?.facilityId ?? '')).toMatchObject({ enterpriseId: enterprise?.id });
     expect(await store.getMeter('MTR-9999')).toBeUndefined();
+  });
+
+  it('lists enterprises and meters a page at a time, meters filtered by enterprise, facility and status', async () => {
+    const store = new DynamoRegistryStore(stack.dynamo, localTableName('registry'));
+    const first = await store.listEnterprises({ limit: 1 });
+    expect(first.items).toHaveLength(1);
+    expect(first.cursor).toBeDefined();
+    const second = await store.listEnterprises({
+      limit: 1,
+      ...(first.cursor ? { cursor: first.cursor } : {}),
+    });
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+    const enterprises = await store.listEnterprises({ limit: 100 });
+    expect(enterprises.items.map((e) => e.id)).toEqual(expect.arrayContaining(['ENT-0001', 'ENT-0002']));
+    expect(enterprises.items[0]).not.toHaveProperty('gsi1pk');
+
+    const ofFirst = await store.listMeters({ enterpriseId: 'ENT-0001', limit: 100 });
+    expect(ofFirst.items.length).toBeGreaterThanOrEqual(2);
+    expect(ofFirst.items.every((meter) => meter.enterpriseId === 'ENT-0001')).toBe(true);
+    const ofFacility = await store.listMeters({ facilityId: 'FAC-0002', limit: 100 });
+    expect(ofFacility.items.map((meter) => meter.id)).toContain('MTR-0002');
+    expect(ofFacility.items.every((meter) => meter.facilityId === 'FAC-0002')).toBe(true);
+    expect(
+      (await store.listMeters({ status: 'retired', limit: 100 })).items.every((m) => m.status === 'retired'),
+    ).toBe(true);
+    expect((await store.listMeters({ facilityId: 'FAC-9999' })).items).toEqual([]);
+    expect((await store.listFacilities('ENT-0001')).map((facility) => facility.id)).toContain('FAC-0001');
+  });
+
+  it('seeding over data from before the list index keeps the record but fills in its index keys and claims', async () => {
+    const store = new DynamoRegistryStore(stack.dynamo, localTableName('registry'));
+    const table = localTableName('registry');
+    const old = {
+      id: 'ENT-OLD1',
+      handle: '88.118.8/enterprise.ENT-OLD1',
+      name: '旧数据企业',
+      uscc: '914403001922038216',
+      industryCode: 'C3311',
+      address: '旧址',
+      status: 'active' as const,
+      version: 4,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    // As an earlier seed wrote it: no gsi1 keys, no USCC or identifier items.
+    await stack.dynamo.send(
+      new PutCommand({ TableName: table, Item: { ...old, pk: 'ENTERPRISE#ENT-OLD1', sk: 'PROFILE' } }),
+    );
+    expect(await store.putEnterprise({ ...old, name: 'changed', version: 1 })).toBe(false);
+    expect(await store.getEnterprise('ENT-OLD1')).toMatchObject({ name: '旧数据企业', version: 4 });
+    expect((await store.listEnterprises({ limit: 100 })).items.map((e) => e.id)).toContain('ENT-OLD1');
+    const claim = await stack.dynamo.send(
+      new GetCommand({ TableName: table, Key: { pk: `USCC#${old.uscc}`, sk: 'UNIQUE' } }),
+    );
+    expect(claim.Item?.enterpriseId).toBe('ENT-OLD1');
   });
 
   it('put-if-absent keeps an existing record', async () => {

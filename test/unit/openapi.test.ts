@@ -22,6 +22,13 @@ describe('OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
+  it('documents the greedy /identifiers/{id+} as an ordinary path parameter (OpenAPI has no greedy ones)', () => {
+    expect(Object.keys(document.paths).filter((path) => path.includes('+'))).toEqual([]);
+    expect(document.paths['/identifiers/{id}']?.get?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path' }),
+    );
+  });
+
   it('has one operation per route', () => {
     const count = Object.values(document.paths).reduce(
       (sum, operations) => sum + Object.keys(operations).length,

@@ -45,6 +45,16 @@ describe('toProblem', () => {
     expect(problem.errors).toEqual([{ path: '/body/sizeBytes', message: 'must be positive' }]);
   });
 
+  it('lists the failing fields of an unprocessable request (e.g. a range too long)', () => {
+    const error = new UnprocessableError('too long', [{ path: '/query/to', message: 'more than 744 hours' }]);
+
+    const problem = toProblem(error);
+
+    expect(problem.status).toBe(422);
+    expect(problem.errors).toEqual([{ path: '/query/to', message: 'more than 744 hours' }]);
+    expect(toProblem(new UnprocessableError('no fields'))).not.toHaveProperty('errors');
+  });
+
   it('turns any other error into a 500 that reveals nothing', () => {
     // Prepare
     const error = new Error('connect ECONNREFUSED 10.0.0.5:5432 at Socket.internal (secret.js:12)');

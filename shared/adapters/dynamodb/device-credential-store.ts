@@ -1,7 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../domain/errors.ts';
 import type { DeviceCredential, DeviceCredentialStore } from '../../ports/device-credential-store.ts';
 
-/** Registry table: pk METER#{meterId}, sk CREDENTIAL. */
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** Registry table: pk METER#{meterId}, sk CREDENTIAL — one current credential per meter. */
 export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
@@ -13,11 +17,7 @@ export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
 
   async get(meterId: string): Promise<DeviceCredential | undefined> {
     const result = await this.#client.send(
-      new GetCommand({
-        TableName: this.#table,
-        Key: { pk: `METER#${meterId}`, sk: 'CREDENTIAL' },
-        ConsistentRead: true,
-      }),
+      new GetCommand({ TableName: this.#table, Key: this.#key(meterId), ConsistentRead: true }),
     );
     if (result.Item === undefined) return undefined;
     const { pk: _pk, sk: _sk, kind: _kind, ...credential } = result.Item;
@@ -25,16 +25,55 @@ export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
   }
 
   async put(credential: DeviceCredential): Promise<void> {
-    await this.#client.send(
-      new PutCommand({
-        TableName: this.#table,
-        Item: {
-          pk: `METER#${credential.meterId}`,
-          sk: 'CREDENTIAL',
-          kind: 'deviceCredential',
-          ...credential,
-        },
-      }),
-    );
+    await this.#client.send(new PutCommand({ TableName: this.#table, Item: this.#item(credential) }));
+  }
+
+  async create(credential: DeviceCredential): Promise<void> {
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: this.#item(credential),
+          ConditionExpression: 'attribute_not_exists(pk) OR #status <> :active',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':active': 'active' },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      throw new ConflictError(`meter ${credential.meterId} already has active credentials`);
+    }
+  }
+
+  async markRevoked(meterId: string, createdAt: string, revokedAt: string): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: this.#key(meterId),
+          UpdateExpression: 'SET #status = :revoked, revokedAt = :revokedAt',
+          ConditionExpression: '#status = :active AND createdAt = :createdAt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':revoked': 'revoked',
+            ':active': 'active',
+            ':createdAt': createdAt,
+            ':revokedAt': revokedAt,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  #key(meterId: string) {
+    return { pk: `METER#${meterId}`, sk: 'CREDENTIAL' };
+  }
+
+  #item(credential: DeviceCredential) {
+    return { ...credential, ...this.#key(credential.meterId), kind: 'deviceCredential' };
   }
 }

@@ -1,7 +1,6 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
@@ -11,26 +10,29 @@ import type {
   FacilityRecord,
   MeterRecord,
 } from '../../domain/registry/records.ts';
-import type { RegistryReader } from '../../ports/registry-store.ts';
+import type { MeterListOptions, Page, PageOptions, RegistryReader } from '../../ports/registry-store.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  DEPARTMENTS_INDEX_KEY,
+  ENTERPRISES_INDEX_KEY,
+  enterpriseIndexKeys,
+  facilityIndexKeys,
+  identifierItem,
+  METERS_INDEX_KEY,
+  meterIndexKeys,
+  registryKey,
+  stripKeys,
+  usccItem,
+} from './registry-keys.ts';
+import { seedPutIfAbsent } from './registry-seed-put.ts';
+
+const DEFAULT_PAGE_SIZE = 50;
+const key = registryKey;
 
 /**
- * Registry table layout (sk `PROFILE` for every record; `METER#{id}`/`CREDENTIAL` belongs to the
- * device-credential store):
- *   ENTERPRISE#{id} · FACILITY#{id} · METER#{id} · DEPARTMENT#{id}
- * Departments are listed through gsi1: gsi1pk `DEPARTMENTS`, gsi1sk = id.
+ * Registry reads (layout in registry-keys.ts) and the put-if-absent writes the seed uses; the
+ * registry's own API writes go through registry-writer.ts.
  */
-const PROFILE = 'PROFILE';
-const DEPARTMENTS_INDEX_KEY = 'DEPARTMENTS';
-const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk']);
-
-const key = (prefix: string, id: string) => ({ pk: `${prefix}#${id}`, sk: PROFILE });
-
-const stripKeys = <T>(item: Record<string, unknown>): T =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
 export class DynamoRegistryStore implements RegistryReader {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
@@ -76,6 +78,47 @@ export class DynamoRegistryStore implements RegistryReader {
     return departments;
   }
 
+  async listEnterprises(options: PageOptions = {}): Promise<Page<EnterpriseRecord>> {
+    return this.#page<EnterpriseRecord>({ partition: ENTERPRISES_INDEX_KEY }, options);
+  }
+
+  /** All facilities of one enterprise (an enterprise has a handful). */
+  async listFacilities(enterpriseId: string): Promise<FacilityRecord[]> {
+    const facilities: FacilityRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.#page<FacilityRecord>(
+        { partition: `FACILITIES#${enterpriseId}` },
+        { limit: 100, ...(cursor === undefined ? {} : { cursor }) },
+      );
+      facilities.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return facilities;
+  }
+
+  /** Meters, optionally of one enterprise and/or facility and in one status, ordered by enterprise, facility, id. */
+  async listMeters(options: MeterListOptions = {}): Promise<Page<MeterRecord>> {
+    let prefix: string | undefined;
+    if (options.facilityId !== undefined) {
+      const facility = await this.getFacility(options.facilityId);
+      if (facility === undefined) return { items: [] };
+      if (options.enterpriseId !== undefined && facility.enterpriseId !== options.enterpriseId)
+        return { items: [] };
+      prefix = `${facility.enterpriseId}#${facility.id}#`;
+    } else if (options.enterpriseId !== undefined) {
+      prefix = `${options.enterpriseId}#`;
+    }
+    return this.#page<MeterRecord>(
+      {
+        partition: METERS_INDEX_KEY,
+        ...(prefix === undefined ? {} : { beginsWith: prefix }),
+        ...(options.status === undefined ? {} : { status: options.status }),
+      },
+      options,
+    );
+  }
+
   /** Put-if-absent writes (seeding): true when written, false when the record already existed. */
   putDepartment(record: DepartmentRecord): Promise<boolean> {
     return this.#putIfAbsent('DEPARTMENT', 'department', record, {
@@ -85,15 +128,51 @@ export class DynamoRegistryStore implements RegistryReader {
   }
 
   putEnterprise(record: EnterpriseRecord): Promise<boolean> {
-    return this.#putIfAbsent('ENTERPRISE', 'enterprise', record);
+    return this.#putIfAbsent('ENTERPRISE', 'enterprise', record, enterpriseIndexKeys(record), [
+      usccItem(record),
+      identifierItem(record.handle, 'enterprise', record.id),
+    ]);
   }
 
   putFacility(record: FacilityRecord): Promise<boolean> {
-    return this.#putIfAbsent('FACILITY', 'facility', record);
+    return this.#putIfAbsent('FACILITY', 'facility', record, facilityIndexKeys(record));
   }
 
   putMeter(record: MeterRecord): Promise<boolean> {
-    return this.#putIfAbsent('METER', 'meter', record);
+    return this.#putIfAbsent('METER', 'meter', record, meterIndexKeys(record), [
+      identifierItem(record.handle, 'meter', record.id),
+    ]);
+  }
+
+  async #page<T>(
+    query: { partition: string; beginsWith?: string; status?: string },
+    options: PageOptions,
+  ): Promise<Page<T>> {
+    const values: Record<string, unknown> = { ':pk': query.partition };
+    let condition = 'gsi1pk = :pk';
+    if (query.beginsWith !== undefined) {
+      condition += ' AND begins_with(gsi1sk, :prefix)';
+      values[':prefix'] = query.beginsWith;
+    }
+    if (query.status !== undefined) values[':status'] = query.status;
+    const result = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: condition,
+        ...(query.status === undefined
+          ? {}
+          : { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }),
+        ExpressionAttributeValues: values,
+        Limit: options.limit ?? DEFAULT_PAGE_SIZE,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    const cursor = encodeCursor(result.LastEvaluatedKey);
+    return {
+      items: (result.Items ?? []).map((item) => stripKeys<T>(item)),
+      ...(cursor === undefined ? {} : { cursor }),
+    };
   }
 
   async #get<T>(prefix: string, id: string): Promise<T | undefined> {
@@ -103,24 +182,14 @@ export class DynamoRegistryStore implements RegistryReader {
     return result.Item === undefined ? undefined : stripKeys<T>(result.Item);
   }
 
-  async #putIfAbsent(
+  #putIfAbsent(
     prefix: string,
     kind: string,
     record: { id: string },
-    indexKeys: Record<string, string> = {},
+    indexKeys: Record<string, string>,
+    uniqueItems: Record<string, unknown>[] = [],
   ): Promise<boolean> {
-    try {
-      await this.#client.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...record, ...key(prefix, record.id), kind, ...indexKeys },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    const item = { ...record, ...key(prefix, record.id), kind, ...indexKeys };
+    return seedPutIfAbsent(this.#client, this.#table, item, uniqueItems);
   }
 }

@@ -37,6 +37,8 @@ export interface EnterpriseRecord extends Versioned {
 
 export interface FacilityRecord extends Versioned {
   id: string;
+  /** Industrial-internet identifier; facilities registered before identifiers were allocated lack it. */
+  handle?: string;
   enterpriseId: string;
   name: string;
   address?: string;

@@ -1,0 +1,8 @@
+import { createFacilityRoute } from '../../shared/contracts/enterprises.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { createFacility } from './enterprise-commands.ts';
+import { registryContext } from './registry-context.ts';
+
+export const handler = httpHandler(createFacilityRoute, ({ params, body, principal }) =>
+  createFacility(registryContext(), principal, params.id, body),
+);

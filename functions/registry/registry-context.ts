@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { DynamoRegistryWriter } from '../../shared/adapters/dynamodb/registry-writer.ts';
+import { type Clock, systemClock } from '../../shared/config/clock.ts';
+import { ENV, requireEnv, tableName } from '../../shared/config/env.ts';
+import { ValidationError } from '../../shared/domain/errors.ts';
+import type { RegistryReader, RegistryWriter } from '../../shared/ports/registry-store.ts';
+
+/** What the registry commands and queries need; tests and the handlers build it the same way. */
+export interface RegistryContext {
+  reader: RegistryReader;
+  writer: RegistryWriter;
+  clock: Clock;
+  /** Randomness for server-assigned ids (ULID-like, shared/domain/registry/registry-id.ts). */
+  random: (bytes: number) => Uint8Array;
+  /** The deployment's Handle prefix, e.g. 88.118.8. */
+  identifierPrefix: string;
+}
+
+let context: RegistryContext | undefined;
+
+/** Built on first use (not at import), so configuration errors surface as a 500 with a log line. */
+export const registryContext = (): RegistryContext => {
+  if (context === undefined) {
+    const documents = getDocumentClient();
+    const table = tableName('registry');
+    context = {
+      reader: new DynamoRegistryStore(documents, table),
+      writer: new DynamoRegistryWriter(documents, table),
+      clock: systemClock,
+      random: (bytes) => randomBytes(bytes),
+      identifierPrefix: requireEnv(ENV.identifierPrefix),
+    };
+  }
+  return context;
+};
+
+/** `If-Match: "3"`, `W/"3"` or `3`; anything else (e.g. `*`) sets no expectation. */
+const ifMatchVersion = (header: string | undefined): number | undefined => {
+  const match = header?.trim().match(/^(?:W\/)?"?(\d+)"?$/);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};
+
+/** Updates must name the version they read: in the body or as If-Match. A lost update is a bug. */
+export const expectedVersion = (
+  bodyVersion: number | undefined,
+  headers: Readonly<Record<string, string | undefined>>,
+): number => {
+  const expected = bodyVersion ?? ifMatchVersion(headers['if-match']);
+  if (expected === undefined) {
+    const message = '需要版本号 (send the version you read as body.version or If-Match)';
+    throw new ValidationError(message, [{ path: '/body/version', message }]);
+  }
+  return expected;
+};

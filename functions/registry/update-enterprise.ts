@@ -1,0 +1,15 @@
+import { updateEnterpriseRoute } from '../../shared/contracts/enterprises.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { updateEnterprise } from './enterprise-commands.ts';
+import { expectedVersion, registryContext } from './registry-context.ts';
+
+export const handler = httpHandler(updateEnterpriseRoute, ({ params, body, principal, headers }) => {
+  const { version, ...changes } = body;
+  return updateEnterprise(
+    registryContext(),
+    principal,
+    params.id,
+    expectedVersion(version, headers),
+    changes,
+  );
+});

@@ -1,0 +1,20 @@
+import { IoTClient } from '@aws-sdk/client-iot';
+import { ConfigError, ENV, requireEnv } from '../config/env.ts';
+import type { DeviceCredentialStore } from '../ports/device-credential-store.ts';
+import type { DeviceProvisioner } from '../ports/device-provisioner.ts';
+import { IotProvisioner } from './iot/iot-provisioner.ts';
+import { BrokerProvisioner } from './local/broker-provisioner.ts';
+
+/**
+ * The stack sets QS_DEVICE_PROVISIONER=iot (with the policy name) on the functions it grants IoT
+ * provisioning; the local runtime sets `local` and its broker's URL.
+ */
+export const deviceProvisionerFromEnv = (
+  store: DeviceCredentialStore,
+  env: NodeJS.ProcessEnv = process.env,
+): DeviceProvisioner => {
+  const kind = requireEnv(ENV.deviceProvisioner, env);
+  if (kind === 'iot') return new IotProvisioner(new IoTClient({}), store, requireEnv(ENV.devicePolicy, env));
+  if (kind === 'local') return new BrokerProvisioner(store, requireEnv(ENV.mqttUrl, env));
+  throw new ConfigError(`${ENV.deviceProvisioner} must be iot or local, not ${kind}`);
+};
