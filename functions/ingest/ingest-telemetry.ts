@@ -1,16 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
-import { systemClock } from '../../shared/config/clock.ts';
-import { tableName } from '../../shared/config/env.ts';
 import { ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { iotRuleHandler } from '../middleware/iot-rule.ts';
+import { ingestDependencies } from './ingest-context.ts';
 
-const RETENTION_DAYS = Number(process.env.QS_TELEMETRY_RETENTION_DAYS ?? 800);
-const store = new DynamoTelemetryStore(getDocumentClient(), tableName('telemetry'), RETENTION_DAYS);
-
+/**
+ * Telemetry from the IoT rule. Bad input is quarantined inside the use case; an infrastructure
+ * failure throws, so the rule engine retries the message (exactly-once holds: applied chunks are
+ * no-ops on retry) and its error action keeps what still fails.
+ */
 export const handler = iotRuleHandler(async (event) => {
-  const outcome = await ingestTelemetry(event, { store, clock: systemClock, newId: randomUUID });
-  logger.info('telemetry handled', { outcome });
+  const result = await ingestTelemetry(event, ingestDependencies());
+  if (result.afterApplyError) logger.error('budget check failed', { error: result.afterApplyError });
+  logger.info('telemetry handled', {
+    outcome: result.outcome,
+    chunks: result.chunks,
+    retries: result.retries,
+    ...(result.quarantine ? { reason: result.quarantine.reason, quarantineId: result.quarantine.id } : {}),
+  });
 });

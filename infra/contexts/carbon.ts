@@ -1,3 +1,10 @@
+import { listAlertsRoute, listBudgetsRoute, putBudgetRoute } from '../../shared/contracts/budgets.ts';
+import {
+  getEmissionRankingsRoute,
+  getEmissionsRoute,
+  traceEmissionsRoute,
+} from '../../shared/contracts/emissions.ts';
+import { listQuarantineRoute, replayQuarantineRoute } from '../../shared/contracts/quarantine.ts';
 import { TELEMETRY_TOPIC_FILTER } from '../../shared/contracts/telemetry.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
@@ -8,7 +15,8 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'ingestTelemetry',
     entry: 'functions/ingest/ingest-telemetry.ts',
-    description: 'Meter telemetry from the IoT rule: validate, store idempotently, quarantine bad input',
+    description:
+      'Meter telemetry from the IoT rule: validate, account, apply to rollups exactly once, quarantine bad input',
     timeoutSeconds: 30,
     memoryMb: 512,
     trigger: {
@@ -17,6 +25,63 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
       sql: INGEST_RULE_SQL,
       description: 'Every meter telemetry message to the ingest function',
     },
-    tables: { telemetry: 'readWrite' },
+    tables: { telemetry: 'readWrite', carbon: 'readWrite', registry: 'read' },
+  },
+  {
+    id: 'quarantineList',
+    entry: 'functions/ingest/list-quarantine.ts',
+    description: 'Admins: telemetry messages quarantined on a day, with reasons and originals',
+    trigger: { kind: 'http', routes: [listQuarantineRoute] },
+    tables: { telemetry: 'read' },
+  },
+  {
+    id: 'quarantineReplay',
+    entry: 'functions/ingest/replay-quarantine.ts',
+    description: 'Admins: re-run a quarantined telemetry message through the ingest after a fix',
+    timeoutSeconds: 30,
+    trigger: { kind: 'http', routes: [replayQuarantineRoute] },
+    tables: { telemetry: 'readWrite', carbon: 'readWrite', registry: 'read' },
+  },
+  {
+    id: 'emissionsSeries',
+    entry: 'functions/emissions/get-emissions.ts',
+    description: 'Emission series, totals and breakdowns from rollups',
+    trigger: { kind: 'http', routes: [getEmissionsRoute] },
+    tables: { carbon: 'read', registry: 'read' },
+  },
+  {
+    id: 'emissionsRankings',
+    entry: 'functions/emissions/get-emission-rankings.ts',
+    description: 'Top emitters of a period with budget use',
+    trigger: { kind: 'http', routes: [getEmissionRankingsRoute] },
+    tables: { carbon: 'read', registry: 'read' },
+  },
+  {
+    id: 'emissionsTrace',
+    entry: 'functions/emissions/trace-emissions.ts',
+    description: 'Trace a figure to its factor versions, meters and readings batches',
+    trigger: { kind: 'http', routes: [traceEmissionsRoute] },
+    tables: { carbon: 'read', registry: 'read' },
+  },
+  {
+    id: 'budgetsPut',
+    entry: 'functions/budgets/put-budget.ts',
+    description: 'Create or replace a carbon budget (optimistic version)',
+    trigger: { kind: 'http', routes: [putBudgetRoute] },
+    tables: { carbon: 'readWrite', registry: 'read' },
+  },
+  {
+    id: 'budgetsList',
+    entry: 'functions/budgets/list-budgets.ts',
+    description: 'List carbon budgets',
+    trigger: { kind: 'http', routes: [listBudgetsRoute] },
+    tables: { carbon: 'read' },
+  },
+  {
+    id: 'alertsList',
+    entry: 'functions/budgets/list-alerts.ts',
+    description: 'List budget, offline and anomaly alerts, newest first',
+    trigger: { kind: 'http', routes: [listAlertsRoute] },
+    tables: { carbon: 'read' },
   },
 ];

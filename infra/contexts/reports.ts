@@ -1,4 +1,21 @@
+import { getReportRoute, listReportsRoute } from '../../shared/contracts/reports.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
 /** Generated reports and their download links. */
-export const REPORT_FUNCTIONS: readonly FunctionSpec[] = [];
+export const REPORT_FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'reportsList',
+    entry: 'functions/reports/list-reports.ts',
+    description: 'Lists generated reports the caller may read',
+    trigger: { kind: 'http', routes: [listReportsRoute] },
+    tables: { jobs: 'read' },
+  },
+  {
+    id: 'reportsGet',
+    entry: 'functions/reports/get-report.ts',
+    description: 'One report with presigned download links',
+    trigger: { kind: 'http', routes: [getReportRoute] },
+    tables: { jobs: 'read' },
+    buckets: { reports: 'read' },
+  },
+];

@@ -1,4 +1,11 @@
+import { BUDGET_ROUTES } from './budgets.ts';
+import { EMISSIONS_ROUTES } from './emissions.ts';
+import { QUARANTINE_ROUTES } from './quarantine.ts';
 import type { RouteContract } from './route.ts';
 
 /** Carbon: emissions series, rankings, trace, budgets, alerts, quarantine. */
-export const CARBON_ROUTES: readonly RouteContract[] = [];
+export const CARBON_ROUTES: readonly RouteContract[] = [
+  ...EMISSIONS_ROUTES,
+  ...BUDGET_ROUTES,
+  ...QUARANTINE_ROUTES,
+];

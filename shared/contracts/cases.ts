@@ -4,6 +4,7 @@ import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
 import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
 import { ROLES } from '../domain/roles.ts';
+import { SYSTEM_ACTOR_ROLE } from '../domain/workflow/timeline.ts';
 import { defineRoute, type RouteContract } from './route.ts';
 
 const SIGNED_IN = ['deputy', 'handler', 'head', 'supervisor', 'admin'] as const;
@@ -51,6 +52,12 @@ export const CaseSchema = z
     suspension: z
       .object({ from: z.enum(CASE_STATES), at: z.string(), nextReviewDate: z.string(), reason: z.string() })
       .optional(),
+    escalationLevel: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .optional()
+      .describe(
+        'Escalation reached by the overdue job: 1 department head, 2 People’s Congress staff, 3 district leader',
+      ),
   })
   .meta({ id: 'Case' });
 
@@ -83,7 +90,7 @@ export const CaseTimelineEntrySchema = z
     seq: z.number().int(),
     at: z.string(),
     actorId: z.string(),
-    actorRole: z.enum(ROLES),
+    actorRole: z.enum([...ROLES, SYSTEM_ACTOR_ROLE]),
     action: z.string(),
     from: z.enum(CASE_STATES).nullable(),
     to: z.enum(CASE_STATES),

@@ -1,4 +1,66 @@
-import type { RouteContract } from './route.ts';
+import { z } from 'zod';
+import { REPORT_FORMATS, REPORT_KINDS } from '../domain/reports/report-index.ts';
+import { defineRoute, type RouteContract } from './route.ts';
+
+const READERS = ['head', 'supervisor', 'admin'] as const;
+
+export const ReportEntrySchema = z
+  .object({
+    id: z.string().describe('kind~level~subject~period, e.g. carbon-monthly~enterprise~ENT-0001~2026-11'),
+    kind: z.enum(REPORT_KINDS),
+    period: z.string().describe('2026-11-28 (day), 2026-11 (month), 2026-W48 (ISO week)'),
+    subject: z.object({ level: z.string(), id: z.string(), name: z.string() }),
+    title: z.string(),
+    formats: z.array(z.enum(REPORT_FORMATS)),
+    generatedAt: z.iso.datetime(),
+    headline: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  })
+  .meta({ id: 'ReportEntry' });
+
+export const ReportListSchema = z
+  .object({ items: z.array(ReportEntrySchema), cursor: z.string().optional() })
+  .meta({ id: 'ReportList' });
+
+export const ReportWithLinksSchema = ReportEntrySchema.extend({
+  links: z
+    .partialRecord(z.enum(REPORT_FORMATS), z.url())
+    .describe('Presigned GET links to each file; they expire after expiresInSeconds'),
+  expiresInSeconds: z.number().int(),
+}).meta({ id: 'ReportWithLinks' });
+
+export const listReportsRoute = defineRoute({
+  id: 'listReports',
+  method: 'GET',
+  path: '/reports',
+  roles: READERS,
+  summary: 'List generated reports (报表) of one kind, newest period first; only those the caller may read',
+  tag: 'reports',
+  query: z.object({
+    kind: z.enum(REPORT_KINDS),
+    period: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$/)
+      .optional()
+      .describe('A period or its prefix: 2026, 2026-11, 2026-11-28'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().optional(),
+  }),
+  response: ReportListSchema,
+  successStatus: 200,
+});
+
+export const getReportRoute = defineRoute({
+  id: 'getReport',
+  method: 'GET',
+  path: '/reports/{id}',
+  roles: READERS,
+  summary: 'One report with short-lived download links for its JSON, CSV and HTML files',
+  tag: 'reports',
+  params: z.object({ id: z.string().min(1).max(200) }),
+  response: ReportWithLinksSchema,
+  successStatus: 200,
+  errorStatuses: [404],
+});
 
 /** Reports. */
-export const REPORT_ROUTES: readonly RouteContract[] = [];
+export const REPORT_ROUTES: readonly RouteContract[] = [listReportsRoute, getReportRoute];

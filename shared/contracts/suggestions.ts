@@ -10,6 +10,7 @@ import {
   SUGGESTION_RATINGS,
   SUGGESTION_STATES,
 } from '../domain/suggestions/suggestion-record.ts';
+import { SYSTEM_ACTOR_ROLE } from '../domain/workflow/timeline.ts';
 import { defineRoute, type RouteContract } from './route.ts';
 
 const SIGNED_IN = ROLES;
@@ -104,6 +105,12 @@ export const SuggestionSchema = z
     ),
     followUps: z.array(z.object({ text: z.string(), mediaIds: media, at: z.string(), by: z.string() })),
     rehandlingCount: z.number().int(),
+    escalationLevel: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .optional()
+      .describe(
+        'Escalation reached by the overdue job: 1 unit head, 2 People’s Congress staff, 3 district leader',
+      ),
     solvedAt: z.string().optional(),
     closedAt: z.string().optional(),
     parts: z
@@ -170,7 +177,7 @@ export const SuggestionTimelineSchema = z
         seq: z.number().int(),
         at: z.string(),
         actorId: z.string(),
-        actorRole: z.enum(ROLES),
+        actorRole: z.enum([...ROLES, SYSTEM_ACTOR_ROLE]),
         action: z.string(),
         from: z.enum(SUGGESTION_STATES).nullable(),
         to: z.enum(SUGGESTION_STATES),

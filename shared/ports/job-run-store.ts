@@ -30,7 +30,10 @@ export interface JobRunStore {
   recordRun(run: JobRun): Promise<void>;
   /** Newest first. */
   listRuns(job: string, limit: number): Promise<JobRun[]>;
-  /** Opens (or re-opens) the checkpoint of a period, counting the attempt; returns what is done. */
+  /**
+   * Opens the checkpoint of a period, counting the attempt, and returns what is done: an unfinished
+   * period keeps its done units (resume); a succeeded one starts over (a deliberate re-run).
+   */
   beginPeriod(job: string, period: string, at: string): Promise<JobCheckpoint>;
   /** Records one finished unit; safe to repeat. */
   markUnitDone(job: string, period: string, unit: string): Promise<void>;

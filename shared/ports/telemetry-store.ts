@@ -1,11 +1,26 @@
-import type { QuarantineRecord, ReadingBatch } from '../domain/telemetry/reading-batch.ts';
+import type { QuarantineRecord } from '../domain/telemetry/reading-batch.ts';
+
+/** A quarantine record as listed, with what a replay did to it. */
+export interface StoredQuarantine extends QuarantineRecord {
+  replayedAt?: string;
+  replayedBy?: string;
+  replayOutcome?: 'applied' | 'duplicate';
+}
 
 /**
- * Where accepted reading batches and quarantined messages go.
- * Access patterns: batch by (meterId, messageId) — the dedup key; quarantine by local day, newest first.
+ * Quarantined telemetry (accepted readings live in the carbon table, see ingest-plan.ts).
+ * Access patterns: by UTC day of quarantine, oldest first; one by id (the id carries its instant).
  */
 export interface TelemetryStore {
-  /** Stores the batch unless one with the same meter and message id exists; says which happened. */
-  saveBatch(batch: ReadingBatch): Promise<'stored' | 'duplicate'>;
   quarantine(record: QuarantineRecord): Promise<void>;
+  listQuarantine(
+    day: string,
+    page: { cursor?: string; limit?: number },
+  ): Promise<{ items: StoredQuarantine[]; cursor?: string }>;
+  getQuarantine(id: string): Promise<StoredQuarantine | undefined>;
+  /** Records a successful replay; false when the item no longer exists. */
+  markReplayed(
+    id: string,
+    replay: { at: string; by: string; outcome: 'applied' | 'duplicate' },
+  ): Promise<boolean>;
 }

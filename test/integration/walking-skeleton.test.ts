@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localBucketName, localTableName } from '../../infra/local/environment.ts';
+import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;
@@ -19,6 +20,17 @@ const device = () => {
   const first = t.stack.devices[0];
   if (first === undefined) throw new Error('no demo device seeded');
   return first;
+};
+
+/** The meter's hour rollup item in the carbon table (layout: shared/domain/emissions/rollup-model.ts). */
+const meterHourRollup = async (meterId: string, ts: string) => {
+  const result = await t.dynamo.send(
+    new GetCommand({
+      TableName: localTableName('carbon'),
+      Key: { pk: `ROLLUP#meter#${meterId}#hour`, sk: localPeriodsOf(new Date(ts)).hour },
+    }),
+  );
+  return result.Item;
 };
 
 const connectMeter = (meterId: string, secret: string) =>
@@ -114,26 +126,14 @@ describe('telemetry over MQTT → IoT rule → ingest function → DynamoDB', ()
     await client.publishAsync(`qingshan/meters/${meterId}/telemetry`, JSON.stringify(message), { qos: 1 });
     await client.endAsync();
 
-    // Assess
-    const item = await eventually(async () => {
-      const result = await t.dynamo.send(
-        new GetCommand({
-          TableName: localTableName('telemetry'),
-          Key: { pk: `METER#${meterId}`, sk: 'MSG#it-msg-1' },
-        }),
-      );
-      return result.Item;
-    });
-    expect(item).toMatchObject({ meterId, clientId: meterId, readings: message.readings });
+    // Assess: the batch lands in the meter's hour rollup, which is also its dedup marker
     await t.stack.ruleEngine.idle();
-    const batches = await t.dynamo.send(
-      new QueryCommand({
-        TableName: localTableName('telemetry'),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
-        ExpressionAttributeValues: { ':pk': `METER#${meterId}`, ':msg': 'MSG#it-msg-1' },
-      }),
-    );
-    expect(batches.Items).toHaveLength(1);
+    const item = await eventually(() => meterHourRollup(meterId, message.readings[0]?.ts ?? ''));
+    expect(item.msgs).toEqual(new Set(['it-msg-1']));
+    expect(item.readings).toBe(1);
+    expect(item.batchLog).toEqual([
+      expect.objectContaining({ messageId: 'it-msg-1', clientId: meterId, readings: message.readings }),
+    ]);
   });
 
   it('quarantines a message that breaks the contract, with the reason', async () => {
@@ -193,13 +193,8 @@ describe('telemetry over MQTT → IoT rule → ingest function → DynamoDB', ()
     client.publish(`qingshan/meters/${second.meterId}/telemetry`, JSON.stringify(foreign), { qos: 1 });
     await closed; // the broker drops a client that publishes where it may not
     await t.stack.ruleEngine.idle();
-    const result = await t.dynamo.send(
-      new GetCommand({
-        TableName: localTableName('telemetry'),
-        Key: { pk: `METER#${second.meterId}`, sk: 'MSG#it-foreign-1' },
-      }),
-    );
-    expect(result.Item).toBeUndefined();
+    const foreignHour = await meterHourRollup(second.meterId, foreign.readings[0]?.ts ?? '');
+    expect(foreignHour?.msgs?.has('it-foreign-1') ?? false).toBe(false);
     client.end(true);
   });
 });

@@ -45,13 +45,27 @@ export class DynamoJobRunStore implements JobRunStore {
   }
 
   async beginPeriod(job: string, period: string, at: string): Promise<JobCheckpoint> {
+    // A period that finished is rebuilt from scratch when run again (say, after late readings);
+    // only an unfinished one resumes where it stopped.
+    const previous = await this.getCheckpoint(job, period);
+    const restart = previous?.status === 'succeeded';
     const result = await this.#client.send(
       new UpdateCommand({
         TableName: this.#table,
         Key: checkpointKey(job, period),
-        UpdateExpression:
-          'SET kind = :kind, job = :job, period = :period, #status = :running, startedAt = if_not_exists(startedAt, :at), lastStartedAt = :at ADD attempts :one REMOVE finishedAt, #error',
-        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+        UpdateExpression: `SET #kind = :kind, #job = :job, #period = :period, #status = :running, #startedAt = if_not_exists(#startedAt, :at), #lastStartedAt = :at ADD #attempts :one REMOVE #finishedAt, #error${restart ? ', #doneUnits' : ''}`,
+        ExpressionAttributeNames: {
+          '#kind': 'kind',
+          '#job': 'job',
+          '#period': 'period',
+          '#status': 'status',
+          '#startedAt': 'startedAt',
+          '#lastStartedAt': 'lastStartedAt',
+          '#attempts': 'attempts',
+          '#finishedAt': 'finishedAt',
+          '#error': 'error',
+          ...(restart ? { '#doneUnits': 'doneUnits' } : {}),
+        },
         ExpressionAttributeValues: {
           ':kind': 'jobCheckpoint',
           ':job': job,
@@ -71,7 +85,8 @@ export class DynamoJobRunStore implements JobRunStore {
       new UpdateCommand({
         TableName: this.#table,
         Key: checkpointKey(job, period),
-        UpdateExpression: 'ADD doneUnits :unit',
+        UpdateExpression: 'ADD #doneUnits :unit',
+        ExpressionAttributeNames: { '#doneUnits': 'doneUnits' },
         ExpressionAttributeValues: { ':unit': new Set([unit]) },
       }),
     );
@@ -91,8 +106,13 @@ export class DynamoJobRunStore implements JobRunStore {
       new UpdateCommand({
         TableName: this.#table,
         Key: checkpointKey(job, period),
-        UpdateExpression: 'SET #status = :status, finishedAt = :at, summary = :summary, #error = :error',
-        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+        UpdateExpression: 'SET #status = :status, #finishedAt = :at, #summary = :summary, #error = :error',
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#finishedAt': 'finishedAt',
+          '#summary': 'summary',
+          '#error': 'error',
+        },
         ExpressionAttributeValues: {
           ':status': outcome.status,
           ':at': outcome.at,

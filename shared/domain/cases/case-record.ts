@@ -95,6 +95,8 @@ export interface CaseRecord {
   /** The reporter's rating of the current closure; cleared when the case is closed again. */
   rating?: CaseRating;
   suspension?: CaseSuspension;
+  /** Highest escalation level reached by the overdue job (1 department head, 2 People's Congress staff, 3 district leader). */
+  escalationLevel?: 1 | 2 | 3;
 }
 
 export const CASE_ACTIONS = [
@@ -118,4 +120,4 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** `submit` appears only as the first entry, written when the case is created. */
-export type CaseTimelineEntry = TimelineEntry<CaseState, CaseAction | 'submit'>;
+export type CaseTimelineEntry = TimelineEntry<CaseState, CaseAction | 'submit' | 'escalate'>;

@@ -15,6 +15,12 @@ import type { EnergyType, MeterRecord } from '../registry/records.ts';
  *     g_CO2T / g_CH4T / g_N2OT (gas mass, tonnes), `q_<energyType>` (activity quantity; its unit is
  *     the string attribute `u_<energyType>`, set with SET, not ADD), readings, batches.
  *   Ranking: no GSI; C2 ranks by querying the per-level partitions for one period.
+ *   Every rollup item also gets `factorRefs` (string set, `factorId@version`); meter-level items
+ *   `lastReadingAt`. The meter-level HOUR item doubles as the ingest's state for that meter-hour
+ *   (msgs, regs, rv, batchLog — see shared/domain/telemetry/ingest-plan.ts), and a cumulative
+ *   meter's hour partition holds one item sk `#origin` without figures (it sorts before all hours).
+ *   Past 100 logged messages in one meter-hour, further batch-log entries are items of their own:
+ *   pk `BATCHLOG#meter#<id>`, sk `<hour>#<messageId>`.
  * Budgets — pk `BUDGET#<level>#<id>`, sk `<year>` (`2026`) or `<month>` (`2026-11`):
  *   limitTonnes, warningRatio (e.g. 0.8).
  * Alerts — pk `ALERT#<level>#<id>`, sk `<kind>#<period or raisedAt>` (deterministic, so a

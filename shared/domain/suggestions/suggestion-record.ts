@@ -232,6 +232,8 @@ export interface SuggestionRecord {
   parts?: SuggestionPart[];
   /** On a part: the suggestion it was split from. */
   parentId?: string;
+  /** Highest escalation level reached by the overdue job (1 unit head, 2 People's Congress staff, 3 district leader). */
+  escalationLevel?: 1 | 2 | 3;
 }
 
 export const SUGGESTION_ACTIONS = [
@@ -255,7 +257,10 @@ export const SUGGESTION_ACTIONS = [
 export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
 
 /** `submit` appears only as the first entry, written when the suggestion is filed. */
-export type SuggestionTimelineEntry = TimelineEntry<SuggestionState, SuggestionAction | 'submit'>;
+export type SuggestionTimelineEntry = TimelineEntry<
+  SuggestionState,
+  SuggestionAction | 'submit' | 'escalate'
+>;
 
 /** Everyone whose rating the reply asks for: the filer and every co-signer. */
 export const signatoriesOf = (record: SuggestionRecord): string[] => [record.filerId, ...record.coSignerIds];

@@ -1,4 +1,4 @@
-import type { Role } from '../roles.ts';
+import type { ActorRole } from '../workflow/timeline.ts';
 import { assignmentDeadlines } from './suggestion-deadlines.ts';
 import type { SuggestionEnv } from './suggestion-env.ts';
 import type { SuggestionRecord, SuggestionTimelineEntry } from './suggestion-record.ts';
@@ -19,7 +19,7 @@ export const partIdOf = (parentId: string, n: number): string => `${parentId}.${
 /** The parts of a suggestion that has just moved to `split`, each with its first timeline entry. */
 export const partsOfSplit = (
   parent: SuggestionRecord,
-  actor: { userId: string; role: Role },
+  actor: { userId: string; role: ActorRole },
   at: Date,
   env: SuggestionEnv,
 ): { record: SuggestionRecord; entry: SuggestionTimelineEntry }[] =>

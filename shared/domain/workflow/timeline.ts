@@ -1,5 +1,9 @@
 import type { Role } from '../roles.ts';
 
+/** Steps no person took — a scheduled escalation — are recorded under this role, never a human one. */
+export const SYSTEM_ACTOR_ROLE = 'system' as const;
+export type ActorRole = Role | typeof SYSTEM_ACTOR_ROLE;
+
 /**
  * One step of a workflow's append-only audit timeline (DESIGN.md §5). Entries are never edited or
  * deleted; indicators and reports are computed by replaying them.
@@ -10,8 +14,8 @@ export interface TimelineEntry<S extends string = string, A extends string = str
   /** UTC ISO-8601 instant. */
   at: string;
   actorId: string;
-  /** The role under which the actor was allowed to act. */
-  actorRole: Role;
+  /** The role under which the actor was allowed to act (`system` for scheduled jobs). */
+  actorRole: ActorRole;
   action: A;
   /** `null` for the entry that created the record. */
   from: S | null;

@@ -1,0 +1,16 @@
+import { listBudgetsRoute } from '../../shared/contracts/budgets.ts';
+import { ValidationError } from '../../shared/domain/errors.ts';
+import { carbonStore } from '../emissions/emissions-context.ts';
+import { httpHandler } from '../middleware/http.ts';
+
+const store = carbonStore();
+
+export const handler = httpHandler(listBudgetsRoute, async ({ query }) => {
+  if (query.id !== undefined && query.level === undefined)
+    throw new ValidationError('id needs a level', [{ path: '/query/level', message: 'required with id' }]);
+  const items = await store.budgets.listBudgets({
+    ...(query.level === undefined ? {} : { level: query.level }),
+    ...(query.id === undefined ? {} : { targetId: query.id }),
+  });
+  return { items };
+});

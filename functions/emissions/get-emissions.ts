@@ -1,0 +1,52 @@
+import { timeZone } from '../../shared/config/env.ts';
+import { getEmissionsRoute } from '../../shared/contracts/emissions.ts';
+import {
+  breakdownsOf,
+  EMISSIONS_UNIT,
+  fillSeries,
+  GAS_UNIT,
+  sumFigures,
+} from '../../shared/domain/emissions/emission-series.ts';
+import { assertMayViewLevel } from '../../shared/domain/emissions/emissions-access.ts';
+import { MAX_PERIODS, periodsBetween } from '../../shared/domain/emissions/period-range.ts';
+import { UnprocessableError } from '../../shared/domain/errors.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { carbonStore, registryReader, resolveTarget } from './emissions-context.ts';
+
+const store = carbonStore();
+const registry = registryReader();
+
+export const handler = httpHandler(getEmissionsRoute, async ({ query, principal }) => {
+  assertMayViewLevel(principal, query.level);
+  const zone = timeZone();
+  const periods = periodsBetween(query.from, query.to, query.granularity, zone);
+  const max = MAX_PERIODS[query.granularity];
+  if (periods.length > max) {
+    throw new UnprocessableError(`时间范围过大 (at most ${max} ${query.granularity} periods per request)`, [
+      { path: '/query/to', message: `range covers more than ${max} ${query.granularity} periods` },
+    ]);
+  }
+  const target = await resolveTarget(registry, query.level, query.id);
+  const first = periods[0] ?? '';
+  const items = await store.readSeries(
+    query.level,
+    target.id,
+    query.granularity,
+    first,
+    periods.at(-1) ?? first,
+  );
+  const series = fillSeries(periods, items);
+  const totals = sumFigures(series);
+  return {
+    level: query.level,
+    id: target.id,
+    ...(target.name === undefined ? {} : { name: target.name }),
+    ...(target.handle === undefined ? {} : { handle: target.handle }),
+    granularity: query.granularity,
+    timeZone: zone,
+    units: { emissions: EMISSIONS_UNIT, gases: GAS_UNIT } as const,
+    series,
+    totals,
+    breakdowns: breakdownsOf(totals),
+  };
+});

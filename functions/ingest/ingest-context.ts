@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon-read-store.ts';
+import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
+import { systemClock } from '../../shared/config/clock.ts';
+import { ENV, tableName, timeZone } from '../../shared/config/env.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import { type GwpSetId, getGwpSet } from '../../shared/domain/carbon/gwp.ts';
+import { checkBudgets } from '../../shared/domain/emissions/budget-check.ts';
+import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+
+export const TELEMETRY_RETENTION_DAYS = Number(process.env.QS_TELEMETRY_RETENTION_DAYS ?? 800);
+const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
+/** The GWP set rollups are computed with (IPCC AR6, the latest); every batch-log entry names it. */
+const GWP_SET: GwpSetId = 'AR6';
+
+let deps: IngestDependencies | undefined;
+
+/** The ingest use case's dependencies, built once per Lambda container (shared by ingest and replay). */
+export const ingestDependencies = (): IngestDependencies => {
+  if (deps) return deps;
+  const client = getDocumentClient();
+  const carbon = new DynamoCarbonReadStore(client, tableName('carbon'));
+  deps = {
+    store: new DynamoTelemetryStore(client, tableName('telemetry'), TELEMETRY_RETENTION_DAYS),
+    ingest: new DynamoIngestStore(client, tableName('carbon')),
+    meters: new DynamoRegistryStore(client, tableName('registry')),
+    credentials: new DynamoDeviceCredentialStore(client, tableName('registry')),
+    clock: systemClock,
+    newId: randomUUID,
+    library: loadFactorLibrary(),
+    gwpSet: getGwpSet(GWP_SET),
+    timeZone: timeZone(),
+    handlePrefix: process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX,
+    // Budget alerts are level-triggered and idempotent (budget-check.ts): a failure here is healed
+    // by the next message's check, so it never fails an applied message.
+    afterApply: async ({ meter, hours }) => {
+      await checkBudgets(
+        {
+          readBudgets: (keys) => carbon.readBudgets(keys),
+          readMonthTotals: (keys) => carbon.readMonthTotals(keys),
+          raiseAlert: (alert) => carbon.raiseAlert(alert),
+          now: systemClock,
+        },
+        { enterpriseId: meter.enterpriseId, industryCode: meter.industryCode, periods: hours },
+      );
+    },
+  };
+  return deps;
+};

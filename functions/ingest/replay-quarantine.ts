@@ -1,0 +1,9 @@
+import { replayQuarantineRoute } from '../../shared/contracts/quarantine.ts';
+import { replayQuarantined } from '../../shared/domain/telemetry/replay-quarantine.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { ingestDependencies } from './ingest-context.ts';
+
+/** Admins only (route roles): re-runs a quarantined message through the ingest after a fix. */
+export const handler = httpHandler(replayQuarantineRoute, ({ params, principal }) =>
+  replayQuarantined(params.id, principal.userId, ingestDependencies()),
+);

@@ -1,0 +1,65 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { rollupPk } from '../../domain/emissions/rollup-model.ts';
+import type { BatchLogReader, BatchLogView } from '../../ports/carbon-read-store.ts';
+
+const strings = (value: unknown): string[] => {
+  if (value instanceof Set) return [...value].map(String).sort();
+  return Array.isArray(value) ? value.map(String) : [];
+};
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+const toView = (meterId: string, hour: string, entry: Record<string, unknown>): BatchLogView => ({
+  meterId,
+  hour,
+  messageId: String(entry.messageId ?? ''),
+  ...(typeof entry.batchHandle === 'string' ? { handle: entry.batchHandle } : {}),
+  ...(typeof entry.receivedAt === 'string' ? { receivedAt: entry.receivedAt } : {}),
+  readingCount: list(entry.readings).length,
+  co2eT: typeof entry.co2eT === 'number' ? entry.co2eT : 0,
+  factorRefs: strings(entry.factorRefs),
+  ...(typeof entry.gwpSet === 'string' ? { gwpSet: entry.gwpSet } : {}),
+  correction: entry.correction === true,
+  readings: list(entry.readings),
+  deltas: list(entry.deltas),
+});
+
+/**
+ * Reads the per-message log the ingest keeps on meter-hour rollup items (carbon table, pk
+ * `ROLLUP#meter#<id>#hour`, attribute `batchLog`). Only `sk` and `batchLog` are projected, so a
+ * trace page costs the hours it covers, never the meter's whole history.
+ */
+export class DynamoBatchLogReader implements BatchLogReader {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.#client = client;
+    this.#table = table;
+  }
+
+  async readBatchLog(
+    meterId: string,
+    hours: { firstHour: string; lastHour: string },
+    page: { hoursPerPage: number; startKey?: Record<string, unknown> },
+  ): Promise<{ items: BatchLogView[]; nextKey?: Record<string, unknown> }> {
+    const result = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+        ProjectionExpression: 'pk, sk, batchLog',
+        ExpressionAttributeValues: {
+          ':pk': rollupPk('meter', meterId, 'hour'),
+          ':first': hours.firstHour,
+          ':last': hours.lastHour,
+        },
+        Limit: page.hoursPerPage,
+        ...(page.startKey === undefined ? {} : { ExclusiveStartKey: page.startKey }),
+      }),
+    );
+    const items = (result.Items ?? []).flatMap((item) =>
+      list(item.batchLog).map((entry) => toView(meterId, String(item.sk), entry as Record<string, unknown>)),
+    );
+    return { items, ...(result.LastEvaluatedKey === undefined ? {} : { nextKey: result.LastEvaluatedKey }) };
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { BUDGET_LEVELS, DEFAULT_WARNING_RATIO } from '../domain/emissions/budget-check.ts';
+import { ALERT_KINDS, ROLLUP_LEVELS } from '../domain/emissions/rollup-model.ts';
+import { STAFF } from './emissions.ts';
+import { defineRoute } from './route.ts';
+
+/**
+ * Carbon budgets (admins set them; supervisors and admins read them) and the alerts they and the
+ * ingest raise (supervisors and admins: alerts name enterprises, whose data is not public).
+ */
+
+export const BudgetSchema = z
+  .object({
+    level: z.enum(BUDGET_LEVELS),
+    targetId: z.string(),
+    period: z.string().describe('2026 (year) or 2026-11 (month), local time'),
+    limitTonnes: z.number().describe('tCO2e, location-based'),
+    warningRatio: z.number(),
+    version: z.number().int(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'Budget' });
+
+export const putBudgetRoute = defineRoute({
+  id: 'putBudget',
+  method: 'PUT',
+  path: '/budgets/{level}/{id}/{period}',
+  roles: ['admin'],
+  summary:
+    '设定碳预算 Set a yearly or monthly budget; omit version to create, send the read version (body or If-Match) to replace',
+  tag: 'budgets',
+  params: z.object({
+    level: z.enum(BUDGET_LEVELS),
+    id: z.string().min(1).max(64),
+    period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'YYYY or YYYY-MM'),
+  }),
+  body: z
+    .object({
+      limitTonnes: z.number().positive().max(1e9),
+      warningRatio: z.number().gt(0).lt(1).default(DEFAULT_WARNING_RATIO),
+      version: z.number().int().positive().optional(),
+    })
+    .meta({ id: 'PutBudgetRequest' }),
+  response: BudgetSchema,
+  successStatus: 200,
+  errorStatuses: [404, 409],
+});
+
+export const listBudgetsRoute = defineRoute({
+  id: 'listBudgets',
+  method: 'GET',
+  path: '/budgets',
+  roles: STAFF,
+  summary: '碳预算列表 Budgets, optionally of one level or one target',
+  tag: 'budgets',
+  query: z.object({ level: z.enum(BUDGET_LEVELS).optional(), id: z.string().min(1).max(64).optional() }),
+  response: z.object({ items: z.array(BudgetSchema) }).meta({ id: 'BudgetList' }),
+  successStatus: 200,
+});
+
+export const AlertSchema = z
+  .object({
+    kind: z.enum(ALERT_KINDS),
+    level: z.enum(ROLLUP_LEVELS),
+    targetId: z.string(),
+    period: z.string(),
+    raisedAt: z.string(),
+    message: z.string().describe('zh-CN'),
+    value: z.number().optional(),
+    limit: z.number().optional(),
+    threshold: z.number().optional(),
+  })
+  .meta({ id: 'Alert' });
+
+export const listAlertsRoute = defineRoute({
+  id: 'listAlerts',
+  method: 'GET',
+  path: '/alerts',
+  roles: STAFF,
+  summary: '告警列表 Budget, offline and anomaly alerts, newest first',
+  tag: 'alerts',
+  query: z.object({
+    kind: z.enum(ALERT_KINDS).optional(),
+    level: z.enum(ROLLUP_LEVELS).optional(),
+    id: z.string().min(1).max(64).optional(),
+    from: z.iso.datetime({ offset: true }).optional().describe('Raised at or after'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(2000).optional(),
+  }),
+  response: z
+    .object({ items: z.array(AlertSchema), cursor: z.string().optional() })
+    .meta({ id: 'AlertList' }),
+  successStatus: 200,
+});
+
+export const BUDGET_ROUTES = [putBudgetRoute, listBudgetsRoute, listAlertsRoute] as const;

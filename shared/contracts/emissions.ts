@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { GRANULARITIES, ROLLUP_LEVELS } from '../domain/emissions/rollup-model.ts';
+import { ROLES } from '../domain/roles.ts';
+import { defineRoute } from './route.ts';
+
+/**
+ * Emissions, rankings, trace, budgets and alerts (issues 3 and 4). Who sees what:
+ * - supervisors (人大工作人员) and admins see every level;
+ * - deputies, handlers and heads see the city-wide aggregate only: an enterprise's data is not
+ *   public, and an industry aggregate can expose a single enterprise. Any other level answers 403,
+ *   decided by role and level alone, so the answer reveals nothing about the id asked for;
+ * - an enterprise or meter id the registry does not know answers 404 (to those who may look).
+ */
+export const STAFF = ['supervisor', 'admin'] as const;
+
+const FiguresSchema = z.object({
+  co2eT: z.number().describe('Location-based total, tCO2e'),
+  co2eMarketT: z.number().describe('Market-based total (contracted green power at zero), tCO2e'),
+  scope1T: z.number(),
+  scope2LocationT: z.number(),
+  scope2MarketT: z.number(),
+  energyTypes: z.record(z.string(), z.number()).describe('tCO2e per energy type (location-based)'),
+  gases: z.record(z.string(), z.number()).describe('Gas mass in tonnes (not CO2e)'),
+  quantities: z.record(z.string(), z.object({ value: z.number(), unit: z.string().optional() })),
+  readings: z.number().int(),
+  batches: z.number().int(),
+});
+
+const LevelIdQuery = {
+  level: z.enum(ROLLUP_LEVELS),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Enterprise id, meter id or GB/T 4754 class code; omitted (or `city`) for the city'),
+};
+
+export const EmissionsQuerySchema = z
+  .object({
+    ...LevelIdQuery,
+    from: z
+      .string()
+      .min(4)
+      .max(40)
+      .describe('YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH (local) or an ISO instant'),
+    to: z.string().min(4).max(40).describe('Inclusive; a coarse bound covers its whole period'),
+    granularity: z.enum(GRANULARITIES),
+  })
+  .meta({ id: 'EmissionsQuery' });
+
+export const EmissionSeriesSchema = z
+  .object({
+    level: z.enum(ROLLUP_LEVELS),
+    id: z.string(),
+    name: z.string().optional(),
+    handle: z.string().optional(),
+    granularity: z.enum(GRANULARITIES),
+    timeZone: z.string(),
+    units: z.object({ emissions: z.literal('tCO2e'), gases: z.literal('t') }),
+    series: z.array(FiguresSchema.extend({ period: z.string() })).describe('Every period, zeros where none'),
+    totals: FiguresSchema,
+    breakdowns: z.object({
+      byScope: z.array(z.object({ scope: z.string(), tCO2e: z.number(), share: z.number() })),
+      byEnergyType: z.array(
+        z.object({
+          energyType: z.string(),
+          tCO2e: z.number(),
+          share: z.number(),
+          quantity: z.number().optional(),
+          unit: z.string().optional(),
+        }),
+      ),
+      byGas: z.array(z.object({ gas: z.string(), tonnes: z.number() })),
+    }),
+  })
+  .meta({ id: 'EmissionSeries' });
+
+export const getEmissionsRoute = defineRoute({
+  id: 'getEmissions',
+  method: 'GET',
+  path: '/emissions',
+  roles: ROLES,
+  summary:
+    '碳排放序列 Emission series with totals and breakdowns (tCO2e). Supervisors/admins: any level; others: city only (403)',
+  tag: 'emissions',
+  query: EmissionsQuerySchema,
+  response: EmissionSeriesSchema,
+  successStatus: 200,
+  errorStatuses: [404, 422],
+});
+
+const BudgetUseSchema = z.object({
+  period: z.string(),
+  limitTonnes: z.number(),
+  warningRatio: z.number(),
+  use: z.number().describe('total / limit (1 = the whole budget)'),
+});
+
+export const RankingSchema = z
+  .object({
+    level: z.enum(['enterprise', 'industry', 'meter']),
+    period: z.string(),
+    granularity: z.enum(GRANULARITIES),
+    units: z.object({ emissions: z.literal('tCO2e') }),
+    entities: z.number().int().describe('How many entities were ranked'),
+    items: z.array(
+      z.object({
+        rank: z.number().int(),
+        id: z.string(),
+        name: z.string().optional(),
+        co2eT: z.number(),
+        co2eMarketT: z.number(),
+        budget: BudgetUseSchema.optional().describe('Present when a budget exists for a month period'),
+      }),
+    ),
+  })
+  .meta({ id: 'EmissionRanking' });
+
+export const getEmissionRankingsRoute = defineRoute({
+  id: 'getEmissionRankings',
+  method: 'GET',
+  path: '/emissions/rankings',
+  roles: STAFF,
+  summary: '排放排名 Top emitters of one hour, day or month, with budget use',
+  tag: 'emissions',
+  query: z.object({
+    level: z.enum(['enterprise', 'industry', 'meter']),
+    period: z.string().describe('2026-11 (month), 2026-11-28 (day) or 2026-11-28T09 (hour), local time'),
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+  }),
+  response: RankingSchema,
+  successStatus: 200,
+  errorStatuses: [422],
+});
+
+export const TraceSchema = z
+  .object({
+    level: z.enum(ROLLUP_LEVELS),
+    id: z.string(),
+    handle: z.string().optional(),
+    granularity: z.enum(GRANULARITIES),
+    period: z.string(),
+    utcRange: z.object({ start: z.string(), end: z.string() }),
+    figure: FiguresSchema,
+    factors: z.array(
+      z.object({
+        ref: z.string().describe('As stored on the rollup: factor id@version, or a GWP set'),
+        resolved: z.boolean(),
+        kind: z.enum(['factor', 'gwp']).optional(),
+        handle: z.string().optional(),
+        record: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
+    meters: z
+      .array(
+        z.object({
+          meterId: z.string(),
+          handle: z.string().optional(),
+          co2eT: z.number(),
+          readings: z.number(),
+        }),
+      )
+      .describe('Meters whose rollup for the period is non-zero'),
+    batches: z
+      .array(
+        z.object({
+          meterId: z.string(),
+          hour: z.string().describe('Local hour of the meter-hour item the entry is logged on'),
+          messageId: z.string(),
+          handle: z.string().optional().describe('The readings batch identifier'),
+          receivedAt: z.string().optional(),
+          readingCount: z.number().int(),
+          co2eT: z.number(),
+          factorRefs: z.array(z.string()),
+          gwpSet: z.string().optional(),
+          correction: z.boolean().describe('A late reading re-split an interval accounted earlier'),
+          readings: z.array(z.unknown()),
+          deltas: z.array(z.unknown()),
+        }),
+      )
+      .describe("Each message's part in each meter hour of the period"),
+    cursor: z.string().optional().describe('More batches follow: pass it back as `cursor`'),
+  })
+  .meta({ id: 'EmissionTrace' });
+
+export const traceEmissionsRoute = defineRoute({
+  id: 'traceEmissions',
+  method: 'GET',
+  path: '/emissions/trace',
+  roles: STAFF,
+  summary: '排放溯源 Trace one figure to its factor versions, readings batches and identifiers',
+  tag: 'emissions',
+  query: z.object({
+    ...LevelIdQuery,
+    period: z.string().describe('The figure: 2026-11, 2026-11-28 or 2026-11-28T09 (local)'),
+    granularity: z.enum(GRANULARITIES).optional().describe('Must match the period when given'),
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Batches per page'),
+    cursor: z.string().max(2000).optional(),
+  }),
+  response: TraceSchema,
+  successStatus: 200,
+  errorStatuses: [404, 422],
+});
+
+export const EMISSIONS_ROUTES = [getEmissionsRoute, getEmissionRankingsRoute, traceEmissionsRoute] as const;

@@ -1,0 +1,139 @@
+import { calculateEmissions } from '../carbon/account.ts';
+import type { Activity, EmissionResult, FuelType } from '../carbon/accounting-types.ts';
+import { AccountingError } from '../carbon/errors.ts';
+import type { FactorLibrary } from '../carbon/factors.ts';
+import type { GwpSet } from '../carbon/gwp.ts';
+import type { EnergyType, MeterRecord } from '../registry/records.ts';
+import {
+  type Contribution,
+  energyFigure,
+  type LocalPeriods,
+  quantityFigure,
+  type RollupFigures,
+  rollupKeysFor,
+  unitAttribute,
+} from './rollup-model.ts';
+
+/**
+ * One meter quantity (an interval reading, or a delta of a cumulative register) → the accounting
+ * engine → the flat figures a rollup item adds (see rollup-model.ts). Pure.
+ *
+ * Electricity is accounted twice: location-based (co2eT, scope2LocationT, the gas masses) and
+ * market-based (co2eMarketT, scope2MarketT), contracted green power (meter.greenPower) at zero.
+ * Every other energy type has one figure, the same under both totals.
+ */
+
+export type ReadingMeter = Pick<
+  MeterRecord,
+  'id' | 'enterpriseId' | 'industryCode' | 'energyType' | 'unit' | 'scope' | 'gridRegion' | 'greenPower'
+>;
+
+export interface ReadingEmissions {
+  figures: RollupFigures;
+  units: Record<string, string>;
+  /** `factorId@version` of every factor the figures rest on. */
+  factorRefs: string[];
+  gwpSet: GwpSet['id'];
+  location: EmissionResult;
+  market?: EmissionResult;
+}
+
+const FUELS: Partial<Record<EnergyType, FuelType>> = {
+  'natural-gas': 'natural-gas',
+  diesel: 'diesel',
+  gasoline: 'gasoline',
+  lpg: 'lpg',
+  'raw-coal': 'raw-coal',
+};
+
+const NATIONAL_REGION = 'CN';
+
+/** The engine's activity for a quantity the meter measured in the given data year. */
+export const activityOf = (meter: ReadingMeter, quantity: number, year: number): Activity => {
+  const unit = meter.unit as never;
+  const fuel = FUELS[meter.energyType];
+  if (fuel !== undefined) return { type: 'fuel', fuel, quantity, unit, region: NATIONAL_REGION, year };
+  switch (meter.energyType) {
+    case 'electricity':
+      return {
+        type: 'electricity',
+        quantity,
+        unit,
+        region: meter.gridRegion ?? NATIONAL_REGION,
+        year,
+        greenPowerQuantity: meter.greenPower ? quantity : 0,
+      };
+    case 'steam-heat':
+      return { type: 'purchased-heat', quantity, unit, region: NATIONAL_REGION, year };
+    case 'process-emission':
+      if (meter.unit !== 'tCO2e' && meter.unit !== 'kgCO2e')
+        throw new AccountingError(
+          'unit-mismatch',
+          `a process-emission meter must report tCO2e or kgCO2e, not ${meter.unit}`,
+          '/unit',
+        );
+      return { type: 'process-emission', measured: 'co2e', quantity, unit: meter.unit };
+    default:
+      throw new AccountingError(
+        'unknown-activity',
+        `no activity for energy type ${meter.energyType}`,
+        '/type',
+      );
+  }
+};
+
+const refsOf = (...results: (EmissionResult | undefined)[]): string[] => [
+  ...new Set(results.flatMap((r) => r?.factors.map((f) => `${f.factorId}@${f.factorVersion}`) ?? [])),
+];
+
+/**
+ * Figures of one quantity. `year` is the local data year of the reading (factor selection falls
+ * back to the latest earlier year the library has). Throws AccountingError (unit mismatch, unknown
+ * activity, negative quantity, no factor): the caller quarantines the message with its code.
+ */
+export const readingEmissions = (
+  meter: ReadingMeter,
+  quantity: number,
+  year: number,
+  library: FactorLibrary,
+  gwpSet: GwpSet,
+): ReadingEmissions => {
+  const activity = activityOf(meter, quantity, year);
+  const location = calculateEmissions(activity, library, { gwpSet, scope2Method: 'location-based' });
+  const market =
+    activity.type === 'electricity'
+      ? calculateEmissions(activity, library, { gwpSet, scope2Method: 'market-based' })
+      : undefined;
+  const co2eT = location.co2eTonnes;
+  const co2eMarketT = market?.co2eTonnes ?? co2eT;
+  const figures: RollupFigures = {
+    co2eT,
+    co2eMarketT,
+    scope1T: location.scope === 1 ? co2eT : 0,
+    scope2LocationT: location.scope === 2 ? co2eT : 0,
+    scope2MarketT: location.scope === 2 ? co2eMarketT : 0,
+    [energyFigure(meter.energyType)]: co2eT,
+    [quantityFigure(meter.energyType)]: quantity,
+  };
+  for (const [gas, tonnes] of Object.entries(location.gases)) figures[`g_${gas}T`] = tonnes;
+  return {
+    figures,
+    units: { [unitAttribute(meter.energyType)]: meter.unit },
+    factorRefs: refsOf(location, market),
+    gwpSet: gwpSet.id,
+    location,
+    ...(market ? { market } : {}),
+  };
+};
+
+/** Multiplies every figure (−1 undoes a delta that a late reading split). */
+export const scaleFigures = (figures: RollupFigures, by: number): RollupFigures =>
+  Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, value * by]));
+
+/** The 12 rollup contributions of figures at the periods of one instant. */
+export const contributionsOf = (
+  meter: ReadingMeter,
+  periods: LocalPeriods,
+  figures: RollupFigures,
+  units: Record<string, string>,
+): Contribution[] => rollupKeysFor(meter, periods).map((key) => ({ key, figures, units }));

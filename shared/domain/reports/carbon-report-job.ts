@@ -1,0 +1,268 @@
+import type { BudgetStore, RollupReader } from '../../ports/carbon-read-store.ts';
+import type { JobRunStore } from '../../ports/job-run-store.ts';
+import type { RegistryReader } from '../../ports/registry-store.ts';
+import type { ReportFileStore, ReportIndexStore } from '../../ports/report-store.ts';
+import { addDays } from '../calendar/local-date.ts';
+import { type EmissionFigures, figuresOf, sumFigures } from '../emissions/emission-series.ts';
+import { CITY_ID } from '../emissions/rollup-model.ts';
+import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
+import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
+import { buildCarbonReport, changeRatio, type ReportSubject } from './carbon-report.ts';
+import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './report-index.ts';
+import { type ReportGranularity, reportPeriods } from './report-periods.ts';
+
+/**
+ * The carbon report job: one unit per subject (the city, each industry, each enterprise), each
+ * writing its JSON, CSV and HTML and then its index entry. Everything is read from rollups and the
+ * registry, so the run costs subjects × periods whatever the number of raw readings.
+ */
+
+export interface QuarantineCounter {
+  /** Quarantined messages per meter id ('' for messages without a known meter) on these UTC days. */
+  countByMeter(utcDays: readonly string[]): Promise<Map<string, number>>;
+}
+
+export interface CarbonReportDeps {
+  registry: Pick<RegistryReader, 'listEnterprises' | 'listMeters'>;
+  rollups: RollupReader;
+  budgets: Pick<BudgetStore, 'readBudgets'>;
+  quarantine: QuarantineCounter;
+  index: ReportIndexStore;
+  files: ReportFileStore;
+  runs: JobRunStore;
+  now: () => Date;
+  progress?: ProgressSink;
+}
+
+export interface CarbonReportRun {
+  job: string;
+  granularity: ReportGranularity;
+  period: string;
+  /** The period's UTC days, for the quarantine count. */
+  utcDays: readonly string[];
+  topN?: number;
+}
+
+const KIND: Record<ReportGranularity, ReportKind> = { day: 'carbon-daily', month: 'carbon-monthly' };
+
+export const runCarbonReports = async (deps: CarbonReportDeps, run: CarbonReportRun) => {
+  const { granularity, period } = run;
+  const periods = reportPeriods(granularity, period);
+  const enterprises = await listAll((cursor) => deps.registry.listEnterprises(cursor ? { cursor } : {}));
+  const meters = (await listAll((cursor) => deps.registry.listMeters(cursor ? { cursor } : {}))).filter(
+    (meter) => meter.status === 'active',
+  );
+  const quarantined = await deps.quarantine.countByMeter(run.utcDays);
+  const enterpriseTotals = await deps.rollups.readPeriod(
+    'enterprise',
+    enterprises.map((e) => e.id),
+    granularity,
+    period,
+  );
+  const meterTotals = await deps.rollups.readPeriod(
+    'meter',
+    meters.map((m) => m.id),
+    granularity,
+    period,
+  );
+  const industries = [...new Set(enterprises.map((e) => e.industryCode))].sort();
+
+  const subjects: SubjectScope[] = [
+    { subject: { level: 'city', id: CITY_ID, name: '全区 City' }, enterprises, meters },
+    ...industries.map((code) => ({
+      subject: { level: 'industry' as const, id: code, name: `行业 Industry ${code}` },
+      enterprises: enterprises.filter((e) => e.industryCode === code),
+      meters: meters.filter((m) => m.industryCode === code),
+    })),
+    ...enterprises.map((enterprise) => ({
+      subject: { level: 'enterprise' as const, id: enterprise.id, name: enterprise.name },
+      enterprises: [enterprise],
+      meters: meters.filter((m) => m.enterpriseId === enterprise.id),
+    })),
+  ];
+
+  const context: RunContext = { deps, run, periods, quarantined, enterpriseTotals, meterTotals };
+  const units = subjects.map((target) => ({
+    id: `${target.subject.level}:${target.subject.id}`,
+    run: () => reportOneSubject(context, target),
+  }));
+
+  return runCheckpointed({
+    job: run.job,
+    period,
+    units,
+    store: deps.runs,
+    now: deps.now,
+    ...(deps.progress ? { progress: deps.progress } : {}),
+  });
+};
+
+interface RunContext {
+  deps: CarbonReportDeps;
+  run: CarbonReportRun;
+  periods: ReturnType<typeof reportPeriods>;
+  quarantined: Map<string, number>;
+  enterpriseTotals: Map<string, Record<string, unknown>>;
+  meterTotals: Map<string, Record<string, unknown>>;
+}
+
+interface SubjectScope {
+  subject: ReportSubject;
+  enterprises: EnterpriseRecord[];
+  meters: MeterRecord[];
+}
+
+const reportOneSubject = async (context: RunContext, target: SubjectScope) => {
+  const { deps, run, periods } = context;
+  const { granularity, period } = run;
+  const { subject } = target;
+  const readOne = async (label: string) =>
+    figuresOf(
+      (await deps.rollups.readPeriod(subject.level, [subject.id], granularity, label)).get(subject.id),
+    );
+  const [series, current, previous, lastYear, budget] = await Promise.all([
+    deps.rollups.readSeries(
+      subject.level,
+      subject.id,
+      granularity === 'day' ? 'hour' : 'day',
+      periods.parts[0] as string,
+      periods.parts.at(-1) as string,
+    ),
+    readOne(periods.period),
+    readOne(periods.previous),
+    readOne(periods.lastYear),
+    budgetOf(deps, subject, period),
+  ]);
+  const completeness = completenessOf(context, target);
+  const generatedAt = deps.now().toISOString();
+  const files = buildCarbonReport({
+    kind: granularity === 'day' ? 'daily' : 'monthly',
+    subject,
+    period,
+    previousPeriod: periods.previous,
+    lastYearPeriod: periods.lastYear,
+    current,
+    previous,
+    lastYear,
+    series: periods.parts.map((part) => {
+      const item = series.get(part);
+      return {
+        label: part.slice(granularity === 'day' ? 11 : 8),
+        value: item ? figuresOf(item).co2eT : null,
+      };
+    }),
+    ...(budget === undefined
+      ? {}
+      : {
+          budget: {
+            ...budget,
+            usedTonnes: await usedAgainstBudget(deps, subject, granularity, period, current),
+          },
+        }),
+    topEmitters: topEmittersOf(context, target),
+    completeness,
+    generatedAt,
+  });
+  const kind = KIND[granularity];
+  const entry: ReportEntry = {
+    id: reportId(kind, subject, period),
+    kind,
+    period,
+    subject,
+    title: `${subject.name} ${granularity === 'day' ? '碳排放日报' : '碳排放月报'} ${period}`,
+    formats: ['json', 'csv', 'html'],
+    keyPrefix: reportKeyPrefix({ kind, subject, period }),
+    generatedAt,
+    headline: {
+      co2eT: current.co2eT,
+      changeVsPrevious: changeRatio(current.co2eT, previous.co2eT) ?? null,
+      metersOffline: completeness.offlineMeters.length,
+    },
+  };
+  // Files first, index last: a listed report always has its files.
+  await deps.files.write(`${entry.keyPrefix}.json`, JSON.stringify(files.json, null, 2), 'json');
+  await deps.files.write(`${entry.keyPrefix}.csv`, files.csv, 'csv');
+  await deps.files.write(`${entry.keyPrefix}.html`, files.html, 'html');
+  await deps.index.put(entry);
+  return { id: entry.id, co2eT: current.co2eT };
+};
+
+/** The city and industries rank their enterprises; an enterprise ranks its meters. */
+const topEmittersOf = (context: RunContext, target: SubjectScope) => {
+  const ranked =
+    target.subject.level === 'enterprise'
+      ? target.meters.map((m) => ({
+          id: m.id,
+          name: m.name,
+          co2eT: figuresOf(context.meterTotals.get(m.id)).co2eT,
+        }))
+      : target.enterprises.map((e) => ({
+          id: e.id,
+          name: e.name,
+          co2eT: figuresOf(context.enterpriseTotals.get(e.id)).co2eT,
+        }));
+  return ranked.sort((a, b) => b.co2eT - a.co2eT).slice(0, context.run.topN ?? 10);
+};
+
+/** Active meters with no reading in the period count as offline; quarantined messages by meter. */
+const completenessOf = (context: RunContext, target: SubjectScope) => {
+  const reporting = new Set(
+    target.meters.filter((m) => figuresOf(context.meterTotals.get(m.id)).readings > 0).map((m) => m.id),
+  );
+  const meterIds = new Set(target.meters.map((m) => m.id));
+  let quarantined = 0;
+  for (const [meterId, count] of context.quarantined) {
+    if (target.subject.level === 'city' || meterIds.has(meterId)) quarantined += count;
+  }
+  return {
+    meters: target.meters.length,
+    metersReporting: reporting.size,
+    offlineMeters: target.meters.filter((m) => !reporting.has(m.id)).map((m) => m.id),
+    quarantined,
+  };
+};
+
+/** The month's budget for a monthly report and for a daily one (used = month to date). */
+const budgetOf = async (deps: CarbonReportDeps, subject: ReportSubject, period: string) => {
+  const month = period.slice(0, 7);
+  const [budget] = await deps.budgets.readBudgets([
+    { level: subject.level, targetId: subject.id, period: month },
+  ]);
+  return budget === undefined
+    ? undefined
+    : { limitTonnes: budget.limitTonnes, warningRatio: budget.warningRatio, period: month };
+};
+
+const usedAgainstBudget = async (
+  deps: CarbonReportDeps,
+  subject: ReportSubject,
+  granularity: ReportGranularity,
+  period: string,
+  current: EmissionFigures,
+): Promise<number> => {
+  if (granularity === 'month') return current.co2eT;
+  const monthStart = `${period.slice(0, 7)}-01`;
+  const days = await deps.rollups.readSeries(subject.level, subject.id, 'day', monthStart, period);
+  return sumFigures([...days.values()].map(figuresOf)).co2eT;
+};
+
+const listAll = async <T>(
+  page: (cursor?: string) => Promise<{ items: T[]; cursor?: string }>,
+): Promise<T[]> => {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const result = await page(cursor);
+    all.push(...result.items);
+    cursor = result.cursor;
+  } while (cursor !== undefined);
+  return all;
+};
+
+/** The UTC calendar days a local period [start, end) touches (quarantine partitions are by UTC day). */
+export const utcDaysOf = (range: { start: Date; end: Date }): string[] => {
+  const days: string[] = [];
+  const last = new Date(range.end.getTime() - 1).toISOString().slice(0, 10);
+  for (let day = range.start.toISOString().slice(0, 10); day <= last; day = addDays(day, 1)) days.push(day);
+  return days;
+};

@@ -1,0 +1,500 @@
+import type { FactorLibrary } from '../carbon/factors.ts';
+import type { GwpSet } from '../carbon/gwp.ts';
+import { type ReadingMeter, readingEmissions, scaleFigures } from '../emissions/reading-emissions.ts';
+import {
+  applyReading,
+  type Delta,
+  type DeltaFlag,
+  type RegisterReading,
+} from '../emissions/register-deltas.ts';
+import {
+  aggregate,
+  type Contribution,
+  type LocalPeriods,
+  localPeriodsOf,
+  rollupKeysFor,
+} from '../emissions/rollup-model.ts';
+import type { MeterRecord } from '../registry/records.ts';
+import type { ReadingBatch } from './reading-batch.ts';
+
+/**
+ * Plans what one message does to the `carbon` table, chunk by chunk. Pure: the store reads the
+ * state, this decides, the store writes the plan in one transaction per chunk.
+ *
+ * The meter-level hour rollup item (`ROLLUP#meter#<id>#hour`, sk local hour) is also the meter's
+ * ingest state for that hour, so a single-hour message writes its 12 rollup items and nothing else:
+ *   msgs      string set of message ids applied in this hour — the dedup marker, conditioned on;
+ *   regs      cumulative meters: the register readings of this hour [{t: epoch ms, v}];
+ *   rv        cumulative meters: version of `regs`, conditioned on by every message that used them;
+ *   batchLog  one entry per message (readings, deltas, CO2e, factor refs, batch handle) for tracing,
+ *             at most MAX_BATCH_LOG entries (`logSize` counts them) so the hot item stays small;
+ *             later entries of that hour overflow to their own item, pk `BATCHLOG#meter#<id>`,
+ *             sk `<hour>#<messageId>` (one more write, only for meters sending > 100 messages an hour);
+ *   lastReadingAt  latest reading time written by the message (also on the meter day/month items).
+ * A cumulative meter's first message also creates sk `#origin` in that partition (it sorts before
+ * every hour and carries no figures): the one item two racing first messages both write.
+ */
+export const REGISTER_ORIGIN_SK = '#origin';
+/** Batch-log entries kept on a meter-hour item (~350 bytes each for a one-reading message). */
+export const MAX_BATCH_LOG = 100;
+export const batchLogOverflowPk = (meterId: string): string => `BATCHLOG#meter#${meterId}`;
+
+export type MeterHourKind = 'interval' | 'cumulative';
+
+/** The ingest state held by one meter-hour rollup item, as read. */
+export interface MeterHourState {
+  hour: string;
+  /** `rv`; 0 when the item does not exist yet. */
+  version: number;
+  registers: RegisterReading[];
+  messageIds: string[];
+  /** Entries in the item's batch log (`logSize`). */
+  logSize: number;
+}
+
+/** What the store read before planning a chunk. Interval meters need no read on the first try. */
+export interface ChunkState {
+  /**
+   * Meter-hour items that exist: for cumulative meters every item from the nearest one before the
+   * chunk's first hour to the nearest one after its last hour (the register readings either side).
+   */
+  hours: MeterHourState[];
+  /** False on an interval meter's first attempt: dedup then rests on the write's condition only. */
+  read: boolean;
+}
+
+export interface BatchLogEntry {
+  messageId: string;
+  batchHandle: string;
+  clientId: string;
+  receivedAt: string;
+  /** The message's readings that fall in this hour (empty for a correction entry). */
+  readings: ReadingBatch['readings'];
+  /** Quantities accounted in this hour: + added, − removed (a late reading split an interval). */
+  deltas: { ts: string; quantity: number; co2eT: number; sign: 1 | -1; flag?: DeltaFlag }[];
+  co2eT: number;
+  factorRefs: string[];
+  gwpSet: string;
+  /** Register readings refused because the same instant already holds another value. */
+  conflicts?: string[];
+  correction?: true;
+}
+
+export interface MeterHourWrite {
+  hour: string;
+  /** Version condition: 0 = item must not have `rv` yet; undefined = no version condition. */
+  expectedVersion?: number;
+  /** Chunk hours carry the message id (dedup marker) and are conditioned on not holding it yet. */
+  marksMessage: boolean;
+  /** Cumulative: the hour's full register list after this message. */
+  registers?: RegisterReading[];
+  logEntry: BatchLogEntry;
+  /**
+   * `item`: append to the meter-hour item's batch log (conditioned on it not being full);
+   * `overflow`: the log is full, the entry gets its own item.
+   */
+  logTo: 'item' | 'overflow';
+  lastReadingAt?: string;
+}
+
+export interface ChunkPlan {
+  kind: 'apply';
+  rollups: Contribution[];
+  meterHours: MeterHourWrite[];
+  /** Neighbour items whose registers the plan relied on without writing them: their `rv` is bumped. */
+  checks: { hour: string; version: number }[];
+  /**
+   * Cumulative meter without any stored register: the plan creates the meter's register origin
+   * item (condition: absent), so two first messages racing cannot both count from nothing.
+   */
+  createsOrigin: boolean;
+  factorRefs: string[];
+  /** Readings accepted (not duplicates) in the chunk. */
+  accepted: number;
+  /** Latest reading of the chunk, SET on the meter-level items. */
+  lastReadingAt: string;
+}
+
+export type ChunkDecision = ChunkPlan | { kind: 'duplicate' };
+
+export interface PlanContext {
+  meter: Pick<MeterRecord, 'readingKind' | 'rolloverValue' | 'unit'> & ReadingMeter;
+  batch: ReadingBatch;
+  batchHandle: string;
+  library: FactorLibrary;
+  gwpSet: GwpSet;
+  timeZone: string;
+}
+
+/** A reading the message cannot be accepted with (becomes the quarantine reason). */
+export class ReadingRejection extends Error {
+  readonly reason: string;
+  readonly path: string;
+  constructor(reason: string, path: string, message: string) {
+    super(message);
+    this.name = 'ReadingRejection';
+    this.reason = reason;
+    this.path = path;
+  }
+}
+
+/** Rollup items per transaction left for a chunk's own hours, days and months. */
+const CHUNK_KEY_BUDGET: Record<MeterHourKind, number> = {
+  interval: 96,
+  // A cumulative chunk may also correct the hours of later stored readings and check its neighbours.
+  cumulative: 60,
+};
+
+type Reading = ReadingBatch['readings'][number];
+
+export interface ReadingChunk {
+  hours: string[];
+  readings: Reading[];
+}
+
+/**
+ * Deterministic split of a message into chunks of whole local hours, each small enough for one
+ * TransactWriteItems (100 items). The same message always splits the same way, so a retry applies
+ * exactly the chunks that are missing.
+ */
+export const chunkReadings = (
+  readings: readonly Reading[],
+  kind: MeterHourKind,
+  timeZone: string,
+): ReadingChunk[] => {
+  const byHour = new Map<string, { periods: LocalPeriods; readings: Reading[] }>();
+  for (const reading of readings) {
+    const periods = localPeriodsOf(new Date(reading.ts), timeZone);
+    const group = byHour.get(periods.hour) ?? { periods, readings: [] };
+    group.readings.push(reading);
+    byHour.set(periods.hour, group);
+  }
+  const chunks: ReadingChunk[] = [];
+  let current: { hours: string[]; readings: Reading[]; days: Set<string>; months: Set<string> } | undefined;
+  for (const hour of [...byHour.keys()].sort()) {
+    const group = byHour.get(hour);
+    if (group === undefined) continue;
+    const grown = current && {
+      hours: current.hours.length + 1,
+      days: new Set([...current.days, group.periods.day]).size,
+      months: new Set([...current.months, group.periods.month]).size,
+    };
+    if (current && grown && 4 * (grown.hours + grown.days + grown.months) <= CHUNK_KEY_BUDGET[kind]) {
+      current.hours.push(hour);
+      current.readings.push(...group.readings);
+      current.days.add(group.periods.day);
+      current.months.add(group.periods.month);
+    } else {
+      current = {
+        hours: [hour],
+        readings: [...group.readings],
+        days: new Set([group.periods.day]),
+        months: new Set([group.periods.month]),
+      };
+      chunks.push(current);
+    }
+  }
+  return chunks.map(({ hours, readings: rs }) => ({ hours, readings: rs }));
+};
+
+interface Accounted {
+  ts: number;
+  quantity: number;
+  sign: 1 | -1;
+  flag?: DeltaFlag;
+}
+
+/** What the readings of a chunk amount to, before accounting. */
+interface Steps {
+  accounted: Accounted[];
+  acceptedTs: number[];
+  conflicts: number[];
+  newRegisters: RegisterReading[];
+  /** Hours of the stored readings the new ones were measured against: their versions must hold. */
+  used: Set<string>;
+}
+
+type Periods = (ts: number) => LocalPeriods;
+
+const intervalSteps = (sorted: readonly Reading[]): Steps => {
+  const accounted = sorted.map((r) => ({
+    ts: Date.parse(r.ts),
+    quantity: r.quantity ?? 0,
+    sign: 1 as const,
+  }));
+  return {
+    accounted,
+    acceptedTs: accounted.map((a) => a.ts),
+    conflicts: [],
+    newRegisters: [],
+    used: new Set(),
+  };
+};
+
+const registerSteps = (
+  ctx: PlanContext,
+  sorted: readonly Reading[],
+  state: ChunkState,
+  periodsOf: Periods,
+): Steps => {
+  const steps: Steps = { accounted: [], acceptedTs: [], conflicts: [], newRegisters: [], used: new Set() };
+  const hourOf = new Map<number, string>();
+  const known: RegisterReading[] = state.hours.flatMap((h) =>
+    h.registers.map((r) => {
+      hourOf.set(r.ts, h.hour);
+      return r;
+    }),
+  );
+  for (const reading of sorted) {
+    const next: RegisterReading = { ts: Date.parse(reading.ts), value: reading.register ?? Number.NaN };
+    const outcome = applyReading(known, next, ctx.meter.rolloverValue);
+    if (outcome.kind === 'duplicate') continue;
+    if (outcome.kind === 'conflict') {
+      steps.conflicts.push(next.ts);
+      continue;
+    }
+    for (const neighbour of neighboursOf(known, next.ts)) steps.used.add(hourOf.get(neighbour.ts) ?? '');
+    if (outcome.kind === 'deltas') {
+      for (const delta of outcome.add) assertSaneDelta(ctx, delta, known);
+      steps.accounted.push(
+        ...outcome.add.map((d) => ({ ...d, sign: 1 as const })),
+        ...outcome.remove.map((d) => ({ ...d, sign: -1 as const })),
+      );
+    }
+    known.push(next);
+    hourOf.set(next.ts, periodsOf(next.ts).hour);
+    steps.newRegisters.push(next);
+    steps.acceptedTs.push(next.ts);
+  }
+  return steps;
+};
+
+interface Accounting {
+  contributions: Contribution[];
+  factorRefs: string[];
+  /** Per local hour, the quantities accounted there (for the batch log). */
+  deltasByHour: Map<string, BatchLogEntry['deltas']>;
+}
+
+/** Runs each quantity through the accounting engine, spread over its 12 rollup keys. */
+const accountSteps = (ctx: PlanContext, accounted: readonly Accounted[], periodsOf: Periods): Accounting => {
+  const contributions: Contribution[] = [];
+  const refs = new Set<string>();
+  const deltasByHour = new Map<string, BatchLogEntry['deltas']>();
+  for (const item of accounted) {
+    const periods = periodsOf(item.ts);
+    const result = readingEmissions(
+      ctx.meter,
+      item.quantity,
+      Number(periods.month.slice(0, 4)),
+      ctx.library,
+      ctx.gwpSet,
+    );
+    for (const ref of result.factorRefs) refs.add(ref);
+    const figures = scaleFigures(result.figures, item.sign);
+    for (const key of rollupKeysFor(ctx.meter, periods))
+      contributions.push({ key, figures, units: result.units });
+    const list = deltasByHour.get(periods.hour) ?? [];
+    list.push({
+      ts: new Date(item.ts).toISOString(),
+      quantity: item.quantity,
+      co2eT: result.figures.co2eT ?? 0,
+      sign: item.sign,
+      ...(item.flag ? { flag: item.flag } : {}),
+    });
+    deltasByHour.set(periods.hour, list);
+  }
+  return { contributions, factorRefs: [...refs].sort(), deltasByHour };
+};
+
+const keyId = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
+
+/**
+ * Sums everything per rollup key: the figures, one `readings` per accepted reading where it was
+ * taken, and one `batches` on every key of the chunk's hours (each is written: it carries the marker).
+ */
+const rollupsOf = (
+  ctx: PlanContext,
+  sorted: readonly Reading[],
+  steps: Steps,
+  accounting: Accounting,
+  periodsOf: Periods,
+) => {
+  const counted = steps.acceptedTs.flatMap((ts) =>
+    rollupKeysFor(ctx.meter, periodsOf(ts)).map((key) => ({ key, figures: { readings: 1 } })),
+  );
+  const batchKeys = new Map(
+    sorted
+      .flatMap((r) => rollupKeysFor(ctx.meter, periodsOf(Date.parse(r.ts))))
+      .map((key) => [keyId(key), key]),
+  );
+  const marked = [...batchKeys.values()].map((key) => ({ key, figures: {} }));
+  return aggregate([...accounting.contributions, ...counted, ...marked]).map((c) =>
+    batchKeys.has(keyId(c.key)) ? { ...c, figures: { ...c.figures, batches: 1 } } : c,
+  );
+};
+
+const sumCo2e = (deltas: BatchLogEntry['deltas']) => deltas.reduce((s, d) => s + d.sign * d.co2eT, 0);
+
+/** The chunk's own meter-hour items: marker, registers, batch log entry, last reading time. */
+const chunkHourWrites = (
+  ctx: PlanContext,
+  chunk: ReadingChunk,
+  state: Map<string, MeterHourState>,
+  steps: Steps,
+  accounting: Accounting,
+  periodsOf: Periods,
+): MeterHourWrite[] =>
+  chunk.hours.map((hour) => {
+    const inHour = chunk.readings
+      .filter((r) => periodsOf(Date.parse(r.ts)).hour === hour)
+      .sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
+    const existing = state.get(hour);
+    const deltas = accounting.deltasByHour.get(hour) ?? [];
+    const conflicts = steps.conflicts.filter((ts) => periodsOf(ts).hour === hour);
+    const registers = [
+      ...(existing?.registers ?? []),
+      ...steps.newRegisters.filter((r) => periodsOf(r.ts).hour === hour),
+    ];
+    return {
+      hour,
+      marksMessage: true,
+      logTo: logTarget(existing),
+      ...(ctx.meter.readingKind === 'cumulative'
+        ? { expectedVersion: existing?.version ?? 0, registers: registers.sort((a, b) => a.ts - b.ts) }
+        : {}),
+      logEntry: {
+        ...entryBaseOf(ctx, accounting),
+        readings: inHour,
+        deltas,
+        co2eT: sumCo2e(deltas),
+        ...(conflicts.length > 0 ? { conflicts: conflicts.map((ts) => new Date(ts).toISOString()) } : {}),
+      },
+      lastReadingAt: inHour.at(-1)?.ts ?? ctx.batch.receivedAt,
+    };
+  });
+
+const logTarget = (item: MeterHourState | undefined): MeterHourWrite['logTo'] =>
+  (item?.logSize ?? 0) >= MAX_BATCH_LOG ? 'overflow' : 'item';
+
+const entryBaseOf = (ctx: PlanContext, accounting: Accounting) => ({
+  messageId: ctx.batch.messageId,
+  batchHandle: ctx.batchHandle,
+  clientId: ctx.batch.clientId,
+  receivedAt: ctx.batch.receivedAt,
+  factorRefs: accounting.factorRefs,
+  gwpSet: ctx.gwpSet.id,
+});
+
+/** Hours outside the chunk a late reading corrected (the hour of the next stored reading). */
+const correctionWrites = (
+  ctx: PlanContext,
+  chunk: ReadingChunk,
+  state: Map<string, MeterHourState>,
+  accounting: Accounting,
+): MeterHourWrite[] =>
+  [...accounting.deltasByHour.entries()]
+    .filter(([hour]) => !chunk.hours.includes(hour))
+    .map(([hour, deltas]) => {
+      const item = state.get(hour);
+      if (item === undefined) throw new Error(`correction in hour ${hour}, which holds no register reading`);
+      return {
+        hour,
+        marksMessage: false,
+        logTo: logTarget(item),
+        expectedVersion: item.version,
+        logEntry: {
+          ...entryBaseOf(ctx, accounting),
+          readings: [],
+          deltas,
+          co2eT: sumCo2e(deltas),
+          correction: true,
+        },
+      };
+    });
+
+/**
+ * Decides the writes of one chunk given the state read. A chunk whose hours already hold the
+ * message id is a duplicate (a redelivery, or a retry after this chunk committed).
+ */
+export const planChunk = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkState): ChunkDecision => {
+  const periodsOf: Periods = (ts) => localPeriodsOf(new Date(ts), ctx.timeZone);
+  const stateByHour = new Map(state.hours.map((h) => [h.hour, h]));
+  // Only the chunk's own hours carry its marker (a neighbour may hold another chunk of this message).
+  if (chunk.hours.some((hour) => stateByHour.get(hour)?.messageIds.includes(ctx.batch.messageId)))
+    return { kind: 'duplicate' };
+  const cumulative = ctx.meter.readingKind === 'cumulative';
+  const sorted = [...chunk.readings].sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
+  const steps = cumulative ? registerSteps(ctx, sorted, state, periodsOf) : intervalSteps(sorted);
+  const accounting = accountSteps(ctx, steps.accounted, periodsOf);
+  const meterHours = [
+    ...chunkHourWrites(ctx, chunk, stateByHour, steps, accounting, periodsOf),
+    ...(cumulative ? correctionWrites(ctx, chunk, stateByHour, accounting) : []),
+  ];
+  const written = new Set(meterHours.map((w) => w.hour));
+  const checks = [...steps.used]
+    .sort()
+    .filter((hour) => !written.has(hour) && stateByHour.has(hour))
+    .map((hour) => ({ hour, version: stateByHour.get(hour)?.version ?? 0 }));
+  return {
+    kind: 'apply',
+    rollups: rollupsOf(ctx, sorted, steps, accounting, periodsOf),
+    meterHours,
+    checks,
+    createsOrigin: cumulative && !state.hours.some((h) => h.registers.length > 0),
+    factorRefs: accounting.factorRefs,
+    accepted: steps.acceptedTs.length,
+    lastReadingAt: sorted.at(-1)?.ts ?? ctx.batch.receivedAt,
+  };
+};
+
+/**
+ * Upper bound of a plausible quantity per hour, by unit: far above any single meter in a district
+ * (500 MW of electricity, 200 000 Nm3 of gas, 50 m3 of liquid fuel an hour). Above it the value is
+ * a device fault or a misread rollover, and the message goes to quarantine.
+ */
+export const ABSURD_PER_HOUR: Record<string, number> = {
+  kWh: 500_000,
+  MWh: 500,
+  Nm3: 200_000,
+  m3: 200_000,
+  '10^4Nm3': 20,
+  L: 50_000,
+  t: 5_000,
+  kg: 5_000_000,
+  MJ: 50_000_000,
+  GJ: 50_000,
+  TJ: 50,
+  tCO2e: 5_000,
+  kgCO2e: 5_000_000,
+};
+
+const HOUR_MS = 3_600_000;
+
+/** The plausible maximum of a quantity covering `hours` (at least one hour). */
+export const absurdLimit = (unit: string, hours: number): number =>
+  (ABSURD_PER_HOUR[unit] ?? Number.POSITIVE_INFINITY) * Math.max(1, hours);
+
+/** The stored readings just before and just after an instant. */
+const neighboursOf = (known: readonly RegisterReading[], ts: number): RegisterReading[] => {
+  let prev: RegisterReading | undefined;
+  let next: RegisterReading | undefined;
+  for (const r of known) {
+    if (r.ts < ts && (prev === undefined || r.ts > prev.ts)) prev = r;
+    if (r.ts > ts && (next === undefined || r.ts < next.ts)) next = r;
+  }
+  return [prev, next].filter((r): r is RegisterReading => r !== undefined);
+};
+
+const assertSaneDelta = (ctx: PlanContext, delta: Delta, known: readonly RegisterReading[]) => {
+  const prev = known
+    .filter((r) => r.ts < delta.ts)
+    .reduce((a, r) => Math.max(a, r.ts), Number.NEGATIVE_INFINITY);
+  const hours = Number.isFinite(prev) ? (delta.ts - prev) / HOUR_MS : 1;
+  if (delta.quantity > absurdLimit(ctx.meter.unit, hours))
+    throw new ReadingRejection(
+      'absurd value',
+      `/readings/${new Date(delta.ts).toISOString()}`,
+      `register delta ${delta.quantity} ${ctx.meter.unit}${delta.flag ? ` (${delta.flag})` : ''} exceeds ${absurdLimit(ctx.meter.unit, hours)} for the gap`,
+    );
+};

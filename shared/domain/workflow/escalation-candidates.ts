@@ -1,0 +1,45 @@
+import { addDays, localTimeToInstant } from '../calendar/local-date.ts';
+import type { CaseRecord, CaseState } from '../cases/case-record.ts';
+import type { SuggestionRecord, SuggestionState } from '../suggestions/suggestion-record.ts';
+import type { EscalationCandidate } from './escalation-job.ts';
+
+/** Case states in which a department holds the case against its deadline. */
+export const CASE_DEADLINE_STATES: readonly CaseState[] = [
+  'dispatched',
+  'inProgress',
+  'rectified',
+  'reopened',
+];
+
+/** Suggestion states in which the lead unit owes the reply by `replyDue`. */
+export const SUGGESTION_DEADLINE_STATES: readonly SuggestionState[] = ['assigned', 'rehandling'];
+
+export const caseCandidate = (record: CaseRecord): EscalationCandidate | undefined => {
+  if (!CASE_DEADLINE_STATES.includes(record.state) || record.deadline === undefined) return undefined;
+  return {
+    subject: 'case',
+    id: record.id,
+    title: record.title,
+    state: record.state,
+    deadline: record.deadline,
+    level: record.escalationLevel ?? 0,
+    ...(record.leadDepartmentId === undefined ? {} : { unitId: record.leadDepartmentId }),
+  };
+};
+
+/** A reply due on a local date is due by the end of that day, i.e. the next local midnight. */
+export const suggestionCandidate = (
+  record: SuggestionRecord,
+  timeZone: string,
+): EscalationCandidate | undefined => {
+  if (!SUGGESTION_DEADLINE_STATES.includes(record.state) || record.replyDue === undefined) return undefined;
+  return {
+    subject: 'suggestion',
+    id: record.id,
+    title: record.title,
+    state: record.state,
+    deadline: localTimeToInstant(addDays(record.replyDue, 1), 0, timeZone).toISOString(),
+    level: record.escalationLevel ?? 0,
+    ...(record.assignment === undefined ? {} : { unitId: record.assignment.leadUnitId }),
+  };
+};

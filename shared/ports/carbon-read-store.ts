@@ -1,0 +1,104 @@
+import type {
+  BudgetCheckPorts,
+  BudgetKey,
+  BudgetLevel,
+  BudgetRecord,
+} from '../domain/emissions/budget-check.ts';
+import type { RollupItem } from '../domain/emissions/emission-series.ts';
+import type { AlertKind, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
+
+/**
+ * Reads of the carbon table for the emissions, budget and alert endpoints. Access patterns:
+ *   series    Query pk ROLLUP#<level>#<id>#<gran>, sk BETWEEN first AND last period
+ *   ranking   BatchGet ROLLUP#<level>#<id>#<gran> / <period> for every entity (cost ∝ entities)
+ *   budgets   Get/Put BUDGET#<level>#<id> / <period>; list via gsi1 `BUDGETS`, gsi1sk <level>#<id>#<period>
+ *   alerts    gsi1 `ALERTS`, gsi1sk raisedAt, newest first
+ */
+export interface RollupReader {
+  /** The rollup items of one target from the first to the last period label (inclusive), by period. */
+  readSeries(
+    level: RollupLevel,
+    id: string,
+    granularity: Granularity,
+    first: string,
+    last: string,
+  ): Promise<Map<string, RollupItem>>;
+  /** One period's rollup item for each id (ids without one are absent from the map). */
+  readPeriod(
+    level: RollupLevel,
+    ids: readonly string[],
+    granularity: Granularity,
+    period: string,
+  ): Promise<Map<string, RollupItem>>;
+}
+
+export interface BudgetStore {
+  readBudgets(keys: readonly BudgetKey[]): Promise<BudgetRecord[]>;
+  listBudgets(filter: { level?: BudgetLevel; targetId?: string }): Promise<BudgetRecord[]>;
+  /**
+   * Creates the budget (expectedVersion absent: only when none exists) or replaces the one at
+   * expectedVersion; ConflictError otherwise. Returns the stored record with its new version.
+   */
+  putBudget(
+    budget: Omit<BudgetRecord, 'version'>,
+    expectedVersion: number | undefined,
+  ): Promise<BudgetRecord>;
+}
+
+export interface AlertRecord {
+  kind: AlertKind;
+  level: RollupLevel;
+  targetId: string;
+  period: string;
+  raisedAt: string;
+  message: string;
+  value?: number;
+  limit?: number;
+  threshold?: number;
+}
+
+export interface AlertFilter {
+  kind?: AlertKind;
+  level?: RollupLevel;
+  targetId?: string;
+  /** Raised at or after this instant (ISO UTC). */
+  from?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface AlertReader {
+  /** Newest first; a page may be shorter than `limit` when filters apply, the cursor continues it. */
+  listAlerts(filter: AlertFilter): Promise<{ items: AlertRecord[]; cursor?: string }>;
+}
+
+/**
+ * One message's part in one meter hour, as the ingest logs it on the meter-hour rollup item
+ * (`batchLog`, see shared/domain/telemetry/ingest-plan.ts): its readings, the quantities accounted,
+ * the CO2e, the factor versions and GWP set, and the batch's identifier.
+ */
+export interface BatchLogView {
+  meterId: string;
+  hour: string;
+  messageId: string;
+  handle?: string;
+  receivedAt?: string;
+  readingCount: number;
+  co2eT: number;
+  factorRefs: string[];
+  gwpSet?: string;
+  correction: boolean;
+  readings: unknown[];
+  deltas: unknown[];
+}
+
+export interface BatchLogReader {
+  /** The batch log of one meter over the hours from `firstHour` to `lastHour`, oldest hour first. */
+  readBatchLog(
+    meterId: string,
+    hours: { firstHour: string; lastHour: string },
+    page: { hoursPerPage: number; startKey?: Record<string, unknown> },
+  ): Promise<{ items: BatchLogView[]; nextKey?: Record<string, unknown> }>;
+}
+
+export type CarbonReadStore = RollupReader & BudgetStore & AlertReader & BudgetCheckPorts;
