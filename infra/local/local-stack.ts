@@ -4,6 +4,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { ENV } from '../../shared/config/env.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { DEFAULTS, FUNCTIONS, type IotRuleTrigger, type ScheduleTrigger } from '../manifest.ts';
 import { startBroker } from './broker.ts';
@@ -15,6 +16,7 @@ import { startRuleEngine } from './iot-rule-engine.ts';
 import { createLocalFunction, type LocalFunction } from './local-function.ts';
 import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
+import { startS3PolicyProxy } from './s3-policy-proxy.ts';
 import { startScheduler } from './scheduler.ts';
 import { type DemoDevice, seedDevices, seedRegistry, seedUsers } from './seed.ts';
 
@@ -64,15 +66,26 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     });
     stops.push(dynamo.stop);
     await ensureTables(dynamo.endpoint, localTableName);
-    const s3 = await startS3Local({
-      port: await port('s3'),
+    const s3rver = await startS3Local({
+      port: await freePort(),
       dir: join(options.dataDir, 's3'),
       nameOf: localBucketName,
+    });
+    stops.push(s3rver.stop);
+    // The S3 endpoint everyone sees: s3rver behind a proxy that enforces presigned POST policies.
+    const s3 = await startS3PolicyProxy({
+      port: await port('s3'),
+      upstream: s3rver.endpoint,
+      secretOf: (id) =>
+        id === LOCAL_S3_CREDENTIALS.accessKeyId ? LOCAL_S3_CREDENTIALS.secretAccessKey : undefined,
     });
     stops.push(s3.stop);
 
     const timeZone = options.timeZone ?? DEFAULTS.timeZone;
-    const env = localEnvironment({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, timeZone);
+    const env: Record<string, string> = localEnvironment(
+      { dynamodb: dynamo.endpoint, s3: s3.endpoint },
+      timeZone,
+    );
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     Object.assign(process.env, env);
 
@@ -109,6 +122,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       credentials,
     });
     stops.push(broker.stop);
+    // Handed out with the credentials the local provisioner issues.
+    env[ENV.mqttUrl] = broker.mqttUrl;
+    process.env[ENV.mqttUrl] = broker.mqttUrl;
     const ruleEngine = startRuleEngine({
       aedes: broker.aedes,
       rules: triggersOf<IotRuleTrigger>('iotRule', functions),

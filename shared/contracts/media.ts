@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { MEDIA_STATUSES } from '../domain/media/media-record.ts';
 import { MEDIA_CONTENT_TYPES } from '../domain/media/media-types.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, type RouteContract } from './route.ts';
+
+export const MEDIA_VARIANTS = ['public', 'original'] as const;
 
 export const CreateUploadRequestSchema = z
   .object({
@@ -35,3 +38,75 @@ export const createUploadRoute = defineRoute({
   successStatus: 201,
   errorStatuses: [413, 415],
 });
+
+export const MediaIdParamsSchema = z
+  .object({ id: z.string().min(1).max(200).describe('The uploadId of the slot') })
+  .meta({ id: 'MediaIdParams' });
+
+export const MediaSchema = z
+  .object({
+    id: z.string(),
+    ownerId: z.string(),
+    status: z.enum(MEDIA_STATUSES).describe('pending until completed; rejected when the bytes lied'),
+    declaredType: z.enum(MEDIA_CONTENT_TYPES),
+    contentType: z.enum(MEDIA_CONTENT_TYPES).optional().describe('The type found in the bytes'),
+    sizeBytes: z.number().int().optional(),
+    sha256: z.string().optional().describe('Hex SHA-256 of the original'),
+    fileName: z.string().optional(),
+    createdAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().optional(),
+    rejectionReason: z.string().optional(),
+    hasPublicCopy: z.boolean().describe('A copy without location metadata exists (JPEG, PNG, WebP)'),
+  })
+  .meta({ id: 'Media' });
+
+export const MediaDownloadSchema = MediaSchema.extend({
+  download: z
+    .object({
+      variant: z.enum(MEDIA_VARIANTS),
+      url: z.string().url(),
+      expiresAt: z.iso.datetime(),
+    })
+    .optional()
+    .describe('A short-lived presigned GET link; absent until the file is ready'),
+}).meta({ id: 'MediaDownload' });
+
+export const GetMediaQuerySchema = z
+  .object({
+    variant: z
+      .enum(MEDIA_VARIANTS)
+      .default('public')
+      .describe('public: location removed (owner and staff fall back to the original when none exists)'),
+  })
+  .meta({ id: 'GetMediaQuery' });
+
+export const completeUploadRoute = defineRoute({
+  id: 'completeMediaUpload',
+  method: 'POST',
+  path: '/media/{id}/complete',
+  roles: ['deputy', 'handler', 'head', 'supervisor', 'admin'],
+  summary:
+    'Check an uploaded file by its bytes and make it ready (owner only); 422 when it lies about its type',
+  tag: 'media',
+  params: MediaIdParamsSchema,
+  response: MediaSchema,
+  successStatus: 200,
+  errorStatuses: [404, 409, 422],
+});
+
+export const getMediaRoute = defineRoute({
+  id: 'getMedia',
+  method: 'GET',
+  path: '/media/{id}',
+  roles: ['deputy', 'handler', 'head', 'supervisor', 'admin'],
+  summary: 'Metadata of one file and a 5-minute download link; 404 to anyone who may not see it',
+  tag: 'media',
+  params: MediaIdParamsSchema,
+  query: GetMediaQuerySchema,
+  response: MediaDownloadSchema,
+  successStatus: 200,
+  errorStatuses: [404],
+});
+
+/** Media: upload slots, completion, download links. */
+export const MEDIA_ROUTES: readonly RouteContract[] = [createUploadRoute, completeUploadRoute, getMediaRoute];

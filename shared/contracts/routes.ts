@@ -1,6 +1,6 @@
 import { CARBON_ROUTES } from './carbon.ts';
 import { CASE_ROUTES } from './cases.ts';
-import { createUploadRoute } from './media.ts';
+import { MEDIA_ROUTES } from './media.ts';
 import { REGISTRY_ROUTES } from './registry.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import type { RouteContract } from './route.ts';
@@ -11,7 +11,7 @@ import { healthRoute, openApiRoute } from './system.ts';
 export const ALL_ROUTES: readonly RouteContract[] = [
   healthRoute,
   openApiRoute,
-  createUploadRoute,
+  ...MEDIA_ROUTES,
   ...REGISTRY_ROUTES,
   ...CARBON_ROUTES,
   ...CASE_ROUTES,

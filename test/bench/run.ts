@@ -3,9 +3,13 @@
  * Nothing here is asserted; the numbers are for people to read and compare.
  */
 import { runBundleBench } from './bundles.bench.ts';
+import { runCaseBench } from './cases.bench.ts';
+import { runIngestBench } from './ingest.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
+  cases: runCaseBench,
+  ingest: runIngestBench,
 };
 
 const wanted = process.argv.slice(2);
