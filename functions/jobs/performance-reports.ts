@@ -1,0 +1,72 @@
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
+import { systemClock } from '../../shared/config/clock.ts';
+import { tableName, timeZone } from '../../shared/config/env.ts';
+import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
+import {
+  completedPerformancePeriod,
+  type PerformanceKind,
+  runPerformanceReports,
+} from '../../shared/domain/reports/performance-report-job.ts';
+import type { SuggestionRecord } from '../../shared/domain/suggestions/suggestion-record.ts';
+import { progressSink } from '../../shared/observability/progress.ts';
+import { caseStore } from '../cases/case-context.ts';
+import { scheduledJobHandler } from '../middleware/schedule.ts';
+import { reportFiles, reportIndex } from '../reports/report-context.ts';
+
+const client = getDocumentClient();
+const workflowTable = tableName('workflow');
+const registry = new DynamoRegistryStore(client, tableName('registry'));
+const cases = caseStore();
+const calendar = defaultWorkingCalendar({ timeZone: timeZone() });
+
+/** Timelines are read ten at a time: enough to overlap round trips without bursting the table. */
+const timelines = async (ids: readonly string[]): Promise<Map<string, CaseTimelineEntry[]>> => {
+  const found = new Map<string, CaseTimelineEntry[]>();
+  for (let start = 0; start < ids.length; start += 10) {
+    const slice = ids.slice(start, start + 10);
+    const read = await Promise.all(slice.map((id) => cases.timeline(id)));
+    for (const [index, id] of slice.entries()) found.set(id, read[index] ?? []);
+  }
+  return found;
+};
+
+const deps = {
+  sources: {
+    departments: () => registry.listDepartments(),
+    cases: async () => (await scanWorkflowHeads<CaseRecord>(client, workflowTable, 'CASE')).records,
+    suggestions: async () =>
+      (await scanWorkflowHeads<SuggestionRecord>(client, workflowTable, 'SUGGESTION')).records,
+    timelines,
+  },
+  index: reportIndex(),
+  files: reportFiles(),
+  runs: new DynamoJobRunStore(client, tableName('jobs')),
+  now: systemClock,
+  calendar,
+};
+
+const KIND: Record<string, PerformanceKind> = {
+  performanceWeeklyReport: 'weekly',
+  performanceMonthlyReport: 'monthly',
+};
+
+/** Department performance reports: the week before (Mondays) and the month before (the 1st). */
+export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }) => {
+  const kind = KIND[job];
+  if (kind === undefined) throw new Error(`performance-reports cannot run job ${job}`);
+  const target =
+    period ?? completedPerformancePeriod(kind, localDateOf(new Date(scheduledTime), calendar.timeZone));
+  const valid = kind === 'weekly' ? /^\d{4}-W\d{2}$/ : /^\d{4}-\d{2}$/;
+  if (!valid.test(target))
+    throw new Error(`period ${target} does not name a ${kind === 'weekly' ? 'week' : 'month'}`);
+  const outcome = await runPerformanceReports(
+    { ...deps, progress: progressSink(job) },
+    { job, kind, period: target },
+  );
+  return { job, period: target, ...outcome };
+});
