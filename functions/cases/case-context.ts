@@ -1,10 +1,12 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
+import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
-import { isOverdue } from '../../shared/domain/calendar/working-time.ts';
+import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
 import { allowedCaseActions, type CaseEnv } from '../../shared/domain/cases/case-machine.ts';
 import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
@@ -14,6 +16,19 @@ import type { Principal } from '../../shared/domain/roles.ts';
 /** Wiring shared by the case functions: store, clock, calendar, visibility. */
 export const caseStore = () =>
   new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(getDocumentClient(), tableName('workflow'), 'CASE');
+
+export { caseIndexKeys };
+
+/**
+ * What every write of a case must carry besides the record and entry: its index keys and its
+ * listing snapshots (case-index.ts). Any code that updates a case should pass these, or the
+ * listings keep showing the previous version.
+ */
+export const caseWriteOptions = (
+  previous: CaseRecord | undefined,
+  next: CaseRecord,
+  entry?: CaseTimelineEntry,
+) => ({ index: caseIndexKeys(next), side: caseSideWrites(previous, next, entry) });
 
 export const clock: Clock = systemClock;
 
@@ -35,5 +50,14 @@ export const loadVisibleCase = async (
 export const caseView = (record: CaseRecord, principal: Principal, now: Date) => ({
   ...record,
   allowedActions: allowedCaseActions(principal, record),
-  overdue: isOverdue(record.deadline, now),
+  overdue: isCaseOverdue(record, now),
 });
+
+/**
+ * A query bound as an instant: an ISO instant as given, a local date as the start of that day in
+ * the deployment zone (`end`: the start of the next day, so `to=2026-03-31` includes the 31st).
+ */
+export const boundInstant = (value: string, end: boolean): Date => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
+  return localTimeToInstant(end ? addDays(value, 1) : value, 0, timeZone());
+};

@@ -1,10 +1,16 @@
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { tableName } from '../../shared/config/env.ts';
 import { transitionCaseRoute } from '../../shared/contracts/cases.ts';
 import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
-import { ConflictError } from '../../shared/domain/errors.ts';
+import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
+import { ConflictError, type FieldError, UnprocessableError } from '../../shared/domain/errors.ts';
+import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { caseEnv, caseStore, caseView, clock, loadVisibleCase } from './case-context.ts';
+import { caseEnv, caseStore, caseView, caseWriteOptions, clock, loadVisibleCase } from './case-context.ts';
 
 const store = caseStore();
+const registry: RegistryReader = new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
 const env = caseEnv();
 
 export const handler = httpHandler(transitionCaseRoute, async ({ params, body, principal, headers }) => {
@@ -19,9 +25,28 @@ export const handler = httpHandler(transitionCaseRoute, async ({ params, body, p
     { action: body.action, principal, payload: body.payload, at },
     env,
   );
-  await store.update(record, entry);
+  // After the machine: who may act and from which state are answered first (403/409), then data.
+  if (entry.action === 'dispatch') await checkDepartmentsExist(record);
+  await store.update(record, entry, caseWriteOptions(current, record, entry));
   return caseView(record, principal, at);
 });
+
+/** A case dispatched to a department the registry does not know would be held by no one. */
+const checkDepartmentsExist = async (record: CaseRecord): Promise<void> => {
+  const wanted = [
+    { path: '/payload/leadDepartmentId', id: record.leadDepartmentId },
+    ...record.coDepartmentIds.map((id, i) => ({ path: `/payload/coDepartmentIds/${i}`, id })),
+  ];
+  const errors: FieldError[] = [];
+  for (const { path, id } of wanted) {
+    if (id === undefined || (await registry.getDepartment(id)) === undefined) {
+      errors.push({ path, message: `department ${id ?? '(none)'} does not exist` });
+    }
+  }
+  if (errors.length > 0) {
+    throw new UnprocessableError('派遣的部门不存在 (the department to dispatch to does not exist)', errors);
+  }
+};
 
 /** `If-Match: "3"` or `If-Match: 3`; anything else (e.g. `*`) sets no expectation. */
 const ifMatchVersion = (header: string | undefined): number | undefined => {

@@ -2,7 +2,6 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
-import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
@@ -46,7 +45,6 @@ const deps = {
   index: reportIndex(),
   files: reportFiles(),
   runs: new DynamoJobRunStore(client, tableName('jobs')),
-  now: systemClock,
   calendar,
 };
 
@@ -64,8 +62,10 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }
   const valid = kind === 'weekly' ? /^\d{4}-W\d{2}$/ : /^\d{4}-\d{2}$/;
   if (!valid.test(target))
     throw new Error(`period ${target} does not name a ${kind === 'weekly' ? 'week' : 'month'}`);
+  // The report is "as of" its fire time: overdue lists are judged then, as the scheduler meant.
+  const asOf = new Date(scheduledTime);
   const outcome = await runPerformanceReports(
-    { ...deps, progress: progressSink(job) },
+    { ...deps, now: () => asOf, progress: progressSink(job) },
     { job, kind, period: target },
   );
   return { job, period: target, ...outcome };

@@ -1,6 +1,10 @@
 import {
+  addCaseCommentRoute,
   getCaseRoute,
   getCaseTimelineRoute,
+  getDepartmentIndicatorsRoute,
+  listCaseCommentsRoute,
+  listCasesRoute,
   submitCaseRoute,
   transitionCaseRoute,
 } from '../../shared/contracts/cases.ts';
@@ -27,7 +31,7 @@ export const CASE_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/cases/transition-case.ts',
     description: 'Apply one workflow action to a case',
     trigger: { kind: 'http', routes: [transitionCaseRoute] },
-    tables: { workflow: 'readWrite' },
+    tables: { workflow: 'readWrite', registry: 'read' },
   },
   {
     id: 'casesTimeline',
@@ -35,5 +39,33 @@ export const CASE_FUNCTIONS: readonly FunctionSpec[] = [
     description: 'The append-only timeline of a case',
     trigger: { kind: 'http', routes: [getCaseTimelineRoute] },
     tables: { workflow: 'read' },
+  },
+  {
+    id: 'casesList',
+    entry: 'functions/cases/list-cases.ts',
+    description: 'List the cases the caller may see, with filters and a cursor',
+    trigger: { kind: 'http', routes: [listCasesRoute] },
+    tables: { workflow: 'read' },
+  },
+  {
+    id: 'casesCommentAdd',
+    entry: 'functions/cases/add-case-comment.ts',
+    description: 'Comment on a case',
+    trigger: { kind: 'http', routes: [addCaseCommentRoute] },
+    tables: { workflow: 'readWrite' },
+  },
+  {
+    id: 'casesCommentList',
+    entry: 'functions/cases/list-case-comments.ts',
+    description: 'The comments on a case',
+    trigger: { kind: 'http', routes: [listCaseCommentsRoute] },
+    tables: { workflow: 'read' },
+  },
+  {
+    id: 'casesDepartmentIndicators',
+    entry: 'functions/cases/get-department-indicators.ts',
+    description: 'Case handling indicators of one department',
+    trigger: { kind: 'http', routes: [getDepartmentIndicatorsRoute] },
+    tables: { workflow: 'read', registry: 'read' },
   },
 ];

@@ -1,4 +1,4 @@
-import { getReportRoute, listReportsRoute } from '../../shared/contracts/reports.ts';
+import { getEscalationsRoute, getReportRoute, listReportsRoute } from '../../shared/contracts/reports.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
 /** Generated reports and their download links. */
@@ -15,6 +15,14 @@ export const REPORT_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/reports/get-report.ts',
     description: 'One report with presigned download links',
     trigger: { kind: 'http', routes: [getReportRoute] },
+    tables: { jobs: 'read' },
+    buckets: { reports: 'read' },
+  },
+  {
+    id: 'reportsEscalations',
+    entry: 'functions/reports/get-escalations.ts',
+    description: 'The latest escalation list and reconciliation',
+    trigger: { kind: 'http', routes: [getEscalationsRoute] },
     tables: { jobs: 'read' },
     buckets: { reports: 'read' },
   },

@@ -104,6 +104,112 @@ export const CaseTimelineSchema = z
   .object({ caseId: z.string(), entries: z.array(CaseTimelineEntrySchema) })
   .meta({ id: 'CaseTimeline' });
 
+export const PossibleDuplicateSchema = z
+  .object({
+    id: z.string(),
+    distanceMeters: z.number().describe('Great-circle distance from the new case, metres'),
+    state: z.enum(CASE_STATES),
+  })
+  .meta({ id: 'PossibleDuplicate' });
+
+export const CreatedCaseSchema = CaseViewSchema.extend({
+  possibleDuplicates: z
+    .array(PossibleDuplicateSchema)
+    .describe('Open cases of the same category within 50 m that the caller may see, nearest first'),
+}).meta({ id: 'CreatedCase' });
+
+const instantOrLocalDate = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .describe('An ISO instant, or a local date (a whole day in the deployment time zone)');
+
+export const CaseListQuerySchema = z.object({
+  state: z.enum(CASE_STATES).optional(),
+  category: z.enum(CASE_CATEGORY_IDS).optional(),
+  department: z.string().min(1).max(200).optional().describe('Lead or co-department id'),
+  overdue: z.stringbool().optional().describe('true or false (derived from the deadline and the clock)'),
+  reporter: z.string().min(1).max(200).optional().describe('Reporter user id'),
+  from: instantOrLocalDate.optional().describe('Submitted at or after'),
+  to: instantOrLocalDate.optional().describe('Submitted before (a date: up to the end of that day)'),
+  near: z
+    .string()
+    .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'lat,lng in decimal degrees')
+    .refine((value) => {
+      // A malformed value is reported by the pattern alone (NaN compares false here).
+      const [lat = 0, lng = 0] = value.split(',').map(Number);
+      return !(Math.abs(lat) > 90 || Math.abs(lng) > 180);
+    }, 'latitude within ±90, longitude within ±180')
+    .optional()
+    .describe('lat,lng: only located cases within `radius` metres of this point'),
+  radius: z.coerce.number().positive().max(20_000).optional().describe('Metres, default 500'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const CaseListSchema = z
+  .object({
+    items: z.array(CaseViewSchema),
+    cursor: z
+      .string()
+      .optional()
+      .describe('Pass back to read the next page; absent on the last page. A page may be short.'),
+  })
+  .meta({ id: 'CaseList' });
+
+export const AddCaseCommentRequestSchema = z
+  .object({
+    text: z.string().trim().min(1).max(2000),
+    mediaIds: z.array(z.string().trim().min(1).max(200)).max(9).default([]),
+  })
+  .meta({ id: 'AddCaseCommentRequest' });
+
+export const CaseCommentSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    at: z.string(),
+    authorId: z.string(),
+    authorRole: z.enum(ROLES),
+    text: z.string(),
+    mediaIds: z.array(z.string()),
+  })
+  .meta({ id: 'CaseComment' });
+
+export const CaseCommentListSchema = z
+  .object({ items: z.array(CaseCommentSchema), cursor: z.string().optional() })
+  .meta({ id: 'CaseCommentList' });
+
+export const DepartmentIndicatorsSchema = z
+  .object({
+    departmentId: z.string(),
+    from: z.string().describe('Dispatches at or after (UTC instant)'),
+    to: z.string().describe('Dispatches before (UTC instant)'),
+    dispatched: z.number().int().describe('应结案数: dispatched as lead and not returned'),
+    closed: z.number().int().describe('结案数'),
+    closedOnTime: z.number().int().describe('按期结案数'),
+    rectified: z.number().int(),
+    reworked: z.number().int().describe('返工案件数'),
+    extended: z.number().int().describe('延期案件数'),
+    overdueOpen: z.number().int().describe('Held now and past deadline'),
+    onTimeRate: z.number().nullable().describe('按期结案率 = closedOnTime / closed'),
+    closureRate: z.number().nullable().describe('结案率 = closed / dispatched'),
+    reworkRate: z.number().nullable().describe('返工率 = reworked / rectified'),
+    extensionRate: z.number().nullable().describe('延期率 = extended / dispatched'),
+    averageHandlingWorkingHours: z
+      .number()
+      .nullable()
+      .describe('平均处置时长: working hours from dispatch to the first rectification'),
+  })
+  .meta({ id: 'DepartmentIndicators' });
+
+export const DepartmentIdParamsSchema = z
+  .object({ id: z.string().min(1).max(200) })
+  .meta({ id: 'DepartmentIdParams' });
+
+export const IndicatorQuerySchema = z.object({
+  from: instantOrLocalDate.describe('Dispatched at or after'),
+  to: instantOrLocalDate.describe('Dispatched before (a date: up to the end of that day)'),
+});
+
 export const submitCaseRoute = defineRoute({
   id: 'submitCase',
   method: 'POST',
@@ -112,7 +218,7 @@ export const submitCaseRoute = defineRoute({
   summary: 'Report a 随手拍 case (deputies; staff may register one they were told about)',
   tag: 'cases',
   body: SubmitCaseRequestSchema,
-  response: CaseViewSchema,
+  response: CreatedCaseSchema,
   successStatus: 201,
   errorStatuses: [422],
 });
@@ -157,10 +263,73 @@ export const getCaseTimelineRoute = defineRoute({
   errorStatuses: [404],
 });
 
+export const listCasesRoute = defineRoute({
+  id: 'listCases',
+  method: 'GET',
+  path: '/cases',
+  roles: SIGNED_IN,
+  summary:
+    'List the cases the caller may see, newest first (deputy: own and public; department: assigned to it; staff: all)',
+  tag: 'cases',
+  query: CaseListQuerySchema,
+  response: CaseListSchema,
+  successStatus: 200,
+});
+
+export const addCaseCommentRoute = defineRoute({
+  id: 'addCaseComment',
+  method: 'POST',
+  path: '/cases/{id}/comments',
+  roles: SIGNED_IN,
+  summary: 'Comment on a case the caller may see (评论), optionally with media',
+  tag: 'cases',
+  params: CaseIdParamsSchema,
+  body: AddCaseCommentRequestSchema,
+  response: CaseCommentSchema,
+  successStatus: 201,
+  errorStatuses: [404],
+});
+
+export const listCaseCommentsRoute = defineRoute({
+  id: 'listCaseComments',
+  method: 'GET',
+  path: '/cases/{id}/comments',
+  roles: SIGNED_IN,
+  summary: 'The comments on a case, oldest first',
+  tag: 'cases',
+  params: CaseIdParamsSchema,
+  query: z.object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(2000).optional(),
+  }),
+  response: CaseCommentListSchema,
+  successStatus: 200,
+  errorStatuses: [404],
+});
+
+export const getDepartmentIndicatorsRoute = defineRoute({
+  id: 'getDepartmentIndicators',
+  method: 'GET',
+  path: '/departments/{id}/indicators',
+  roles: ['head', 'supervisor', 'admin'],
+  summary:
+    'Case indicators of a department (按期结案率, 结案率, 返工率, 延期率, 平均处置时长) for cases dispatched in a period',
+  tag: 'cases',
+  params: DepartmentIdParamsSchema,
+  query: IndicatorQuerySchema,
+  response: DepartmentIndicatorsSchema,
+  successStatus: 200,
+  errorStatuses: [404],
+});
+
 /** 随手拍 cases. */
 export const CASE_ROUTES: readonly RouteContract[] = [
   submitCaseRoute,
   getCaseRoute,
   transitionCaseRoute,
   getCaseTimelineRoute,
+  listCasesRoute,
+  addCaseCommentRoute,
+  listCaseCommentsRoute,
+  getDepartmentIndicatorsRoute,
 ];

@@ -62,5 +62,47 @@ export const getReportRoute = defineRoute({
   errorStatuses: [404],
 });
 
+export const EscalationListSchema = z
+  .object({
+    period: z.string().describe('The local hour of the escalation run, e.g. 2026-11-28T15'),
+    generatedAt: z.iso.datetime(),
+    escalated: z.array(
+      z.object({
+        subject: z.enum(['case', 'suggestion']),
+        id: z.string(),
+        title: z.string(),
+        state: z.string(),
+        unitId: z.string().optional(),
+        deadline: z.string(),
+        overdue: z.boolean(),
+        level: z.number().int().describe('1 department head, 2 People’s Congress staff, 3 district leader'),
+        levelLabel: z.string().optional(),
+        raisedNow: z.array(z.number().int()),
+      }),
+    ),
+    reconciliation: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Not-one-missed reconciliation of cases and suggestions (supervisors and admins only)'),
+  })
+  .meta({ id: 'EscalationList' });
+
+export const getEscalationsRoute = defineRoute({
+  id: 'getEscalations',
+  method: 'GET',
+  path: '/reports/escalations',
+  roles: READERS,
+  summary:
+    'The cases and suggestions under escalation (督办) as of the latest hourly run; a head sees their own',
+  tag: 'reports',
+  response: EscalationListSchema,
+  successStatus: 200,
+  errorStatuses: [404],
+});
+
 /** Reports. */
-export const REPORT_ROUTES: readonly RouteContract[] = [listReportsRoute, getReportRoute];
+export const REPORT_ROUTES: readonly RouteContract[] = [
+  listReportsRoute,
+  getReportRoute,
+  getEscalationsRoute,
+];

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { casePartitionKey } from '../../shared/adapters/dynamodb/case-index.ts';
+import { addCaseCommentRoute } from '../../shared/contracts/cases.ts';
+import { ForbiddenError } from '../../shared/domain/errors.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { caseStore, clock, loadVisibleCase } from './case-context.ts';
+
+const store = caseStore();
+
+/**
+ * Anyone who may see a case may comment on it. Comments are items beside the case
+ * (`sk COMMENT#<at>#<uuid>`), not timeline entries: the timeline's sequence is the record's version
+ * (one entry per state change), and a comment must neither bump the version (which would make a
+ * concurrent transition lose with 409) nor be editable later — comments are append-only as well.
+ */
+export const handler = httpHandler(addCaseCommentRoute, async ({ params, body, principal }) => {
+  const record = await loadVisibleCase(store, params.id, principal);
+  const authorRole = principal.roles[0];
+  if (authorRole === undefined) throw new ForbiddenError('a comment needs a role');
+  const at = clock().toISOString();
+  const id = randomUUID();
+  const comment = {
+    id,
+    caseId: record.id,
+    at,
+    authorId: principal.userId,
+    authorRole,
+    text: body.text,
+    mediaIds: body.mediaIds,
+  };
+  await store.putSide({
+    pk: casePartitionKey(record.id),
+    sk: `COMMENT#${at}#${id}`,
+    kind: 'case-comment',
+    mustNotExist: true,
+    ...comment,
+  });
+  return comment;
+});

@@ -1,0 +1,133 @@
+import { caseSortKey } from '../../shared/adapters/dynamodb/case-index.ts';
+import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/cursor.ts';
+import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
+import { ValidationError } from '../../shared/domain/errors.ts';
+import type { IndexQuery, Page } from '../../shared/ports/workflow-store.ts';
+
+type Partition = Pick<IndexQuery, 'index' | 'partition'>;
+type Lister = (query: IndexQuery) => Promise<Page<CaseRecord>>;
+
+/** Sort keys start with an ISO instant, so '0' and '9' bound every one of them. */
+const LOWEST = '0';
+const HIGHEST = '9';
+
+/** Items read per request before answering with a short page and a cursor (bounds the work). */
+const MAX_EXAMINED = 1000;
+
+/**
+ * Reads one partition newest first, strictly below `before`, lazily, a batch at a time.
+ */
+class PartitionReader {
+  #buffer: CaseRecord[] = [];
+  #cursor: string | undefined;
+  #done = false;
+  readonly #list: Lister;
+  readonly #query: IndexQuery;
+  readonly #before: string;
+
+  constructor(list: Lister, partition: Partition, range: [string, string], before: string, batch: number) {
+    this.#list = list;
+    this.#before = before;
+    this.#query = { ...partition, between: range, descending: true, limit: batch };
+  }
+
+  async peek(): Promise<CaseRecord | undefined> {
+    while (this.#buffer.length === 0 && !this.#done) {
+      const page = await this.#list({
+        ...this.#query,
+        ...(this.#cursor === undefined ? {} : { cursor: this.#cursor }),
+      });
+      this.#buffer = page.items.filter((item) => caseSortKey(item) < this.#before);
+      this.#cursor = page.cursor;
+      this.#done = page.cursor === undefined;
+    }
+    return this.#buffer[0];
+  }
+
+  take(): void {
+    this.#buffer.shift();
+  }
+}
+
+export interface MergedPageRequest {
+  /** The store's `list`. */
+  list: Lister;
+  partitions: Partition[];
+  /** Submitted at or after / before (ISO instants). */
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+  keep: (record: CaseRecord) => boolean;
+}
+
+/**
+ * One page of cases from several partitions merged newest first, each case once, filtered by
+ * `keep`. The cursor is the sort key of the last case examined: every partition holds its cases
+ * under the same sort key, so "everything below it" is the rest in all of them at once. A page may
+ * be shorter than `limit` (even empty) and still carry a cursor when the filter skipped many cases;
+ * the end is reached when no cursor is returned.
+ */
+export const mergedCasePage = async (request: MergedPageRequest): Promise<Page<CaseRecord>> => {
+  const before = boundaryOf(request.cursor);
+  const upper = request.to ?? HIGHEST;
+  const range: [string, string] = [
+    request.from ?? LOWEST,
+    before !== undefined && before < upper ? before : upper,
+  ];
+  // DynamoDB refuses BETWEEN with the bounds reversed; such a range simply holds nothing.
+  if (range[0] > range[1]) return { items: [] };
+  const batch = Math.min(100, Math.max(request.limit * 2, 20));
+  return read(request, range, before ?? HIGHEST, batch);
+};
+
+const read = async (
+  request: MergedPageRequest,
+  range: [string, string],
+  before: string,
+  batch: number,
+): Promise<Page<CaseRecord>> => {
+  const readers = request.partitions.map((p) => new PartitionReader(request.list, p, range, before, batch));
+  const items: CaseRecord[] = [];
+  let last: string | undefined;
+  let examined = 0;
+  for (;;) {
+    const next = await nextCase(readers);
+    if (next === undefined) return { items };
+    last = next.sortKey;
+    examined++;
+    if (request.keep(next.record)) items.push(next.record);
+    if (items.length === request.limit || examined >= MAX_EXAMINED) {
+      const more = (await Promise.all(readers.map((reader) => reader.peek()))).some(Boolean);
+      return more ? { items, cursor: encodeCursor({ before: last }) as string } : { items };
+    }
+  }
+};
+
+/** The newest case at the head of any reader, taken from every reader that holds it (no repeats). */
+const nextCase = async (
+  readers: PartitionReader[],
+): Promise<{ record: CaseRecord; sortKey: string } | undefined> => {
+  const heads = await Promise.all(readers.map((reader) => reader.peek()));
+  let newest: CaseRecord | undefined;
+  for (const head of heads) {
+    if (head && (newest === undefined || caseSortKey(head) > caseSortKey(newest))) newest = head;
+  }
+  if (newest === undefined) return undefined;
+  const sortKey = caseSortKey(newest);
+  heads.forEach((head, i) => {
+    if (head && caseSortKey(head) === sortKey) readers[i]?.take();
+  });
+  return { record: newest, sortKey };
+};
+
+const boundaryOf = (cursor: string | undefined): string | undefined => {
+  const decoded = decodeCursor(cursor);
+  if (decoded === undefined) return undefined;
+  if (typeof decoded.before !== 'string') {
+    throw new ValidationError('invalid cursor', [
+      { path: '/query/cursor', message: 'not a cursor this API issued' },
+    ]);
+  }
+  return decoded.before;
+};

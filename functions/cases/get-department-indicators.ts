@@ -1,0 +1,99 @@
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dispatchFactsPartition } from '../../shared/adapters/dynamodb/case-index.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { tableName } from '../../shared/config/env.ts';
+import { getDepartmentIndicatorsRoute } from '../../shared/contracts/cases.ts';
+import { computeDepartmentIndicators } from '../../shared/domain/cases/case-indicators.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../shared/domain/errors.ts';
+import { hasAnyRole } from '../../shared/domain/roles.ts';
+import type { RegistryReader } from '../../shared/ports/registry-store.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { boundInstant, caseEnv, caseStore, clock } from './case-context.ts';
+
+const store = caseStore();
+const registry: RegistryReader = new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
+const env = caseEnv();
+
+/** A period longer than this is a report, not a dashboard query. */
+const MAX_RANGE_DAYS = 400;
+const DAY_MS = 86_400_000;
+const READ_CONCURRENCY = 16;
+
+/**
+ * Indicators of the cases dispatched to the department (as lead) in [from, to): the dispatch facts
+ * index names them, then each case's whole timeline is replayed (case-indicators.ts), so a case
+ * dispatched in the period counts with everything that happened to it since, up to now.
+ */
+export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params, query, principal }) => {
+  const departmentId = params.id;
+  const overseer = hasAnyRole(principal, ['supervisor', 'admin']);
+  if (!overseer && principal.departmentId !== departmentId) {
+    throw new ForbiddenError('a head may read the indicators of their own department only');
+  }
+  if ((await registry.getDepartment(departmentId)) === undefined) {
+    throw new NotFoundError(`部门不存在 (department ${departmentId} not found)`);
+  }
+  const from = boundInstant(query.from, false);
+  const to = boundInstant(query.to, true);
+  checkRange(from, to);
+
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await store.listIndexItems({
+      index: 'gsi2',
+      partition: dispatchFactsPartition(departmentId),
+      between: [from.toISOString(), to.toISOString()],
+      limit: 200,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    for (const item of page.items) if (typeof item.caseId === 'string') ids.add(item.caseId);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+
+  const cases: CaseRecord[] = [];
+  const timelines = new Map<string, CaseTimelineEntry[]>();
+  // A few reads at a time: a year of a busy department is hundreds of cases.
+  const pending = [...ids];
+  while (pending.length > 0) {
+    await Promise.all(
+      pending.splice(0, READ_CONCURRENCY).map(async (id) => {
+        const [record, timeline] = await Promise.all([store.get(id), store.timeline(id)]);
+        if (!record) return;
+        cases.push(record);
+        timelines.set(id, timeline);
+      }),
+    );
+  }
+  const all = computeDepartmentIndicators(cases, timelines, clock(), env.calendar);
+  const mine = all.find((indicators) => indicators.departmentId === departmentId) ?? {
+    departmentId,
+    dispatched: 0,
+    closed: 0,
+    closedOnTime: 0,
+    rectified: 0,
+    reworked: 0,
+    extended: 0,
+    overdueOpen: 0,
+    onTimeRate: null,
+    closureRate: null,
+    reworkRate: null,
+    extensionRate: null,
+    averageHandlingWorkingHours: null,
+  };
+  return { ...mine, from: from.toISOString(), to: to.toISOString() };
+});
+
+const checkRange = (from: Date, to: Date): void => {
+  if (to.getTime() <= from.getTime()) {
+    throw new UnprocessableError('the period is empty', [
+      { path: '/query/to', message: 'must be after from' },
+    ]);
+  }
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw new UnprocessableError(`the period may be at most ${MAX_RANGE_DAYS} days`, [
+      { path: '/query/to', message: `at most ${MAX_RANGE_DAYS} days after from` },
+    ]);
+  }
+};

@@ -1,0 +1,136 @@
+import type { CaseListSource } from '../../domain/cases/case-listing.ts';
+import { isCaseOpen } from '../../domain/cases/case-listing.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
+import { encodeGeohash, geohashWithNeighbours } from '../../domain/geo/geohash.ts';
+import type { IndexKeys, IndexQuery, SideItem } from '../../ports/workflow-store.ts';
+
+/**
+ * How cases are listed in the workflow table (two GSIs, both projecting ALL).
+ *
+ * The record `pk CASE#<id>, sk RECORD` carries
+ *   gsi1: `CASES#DEPT#<leadDepartmentId>` (or `CASES#UNASSIGNED`), sk `<submittedAt>#<id>`
+ *   gsi2: `CASES#REPORTER#<reporterId>`, sk `<submittedAt>#<id>`
+ * A case is listed in more places than two keys allow, so it also has listing snapshots: copies of
+ * the record under the case's own pk, rewritten in the same transaction as every change of the
+ * record (so they never lag the record by more than the index's own propagation):
+ *   sk `LIST#ALL`            gsi1 `CASES#ALL`               — supervisors and admins
+ *   sk `LIST#PUBLIC`         gsi1 `CASES#PUBLIC`            — public cases, for every deputy
+ *   sk `LIST#CODEPT#<dept>`  gsi1 `CASES#DEPT#<dept>`       — one per co-department, so one query on
+ *                                                              the department's partition finds lead
+ *                                                              and co-department cases alike
+ *   sk `LIST#GEO`            gsi2 `CASES#GEO#<category>#<geohash7>` — open located cases only, for
+ *                                                              duplicate detection (cell + 8 neighbours)
+ * all with the same sort key `<submittedAt>#<id>`, so a case sorts alike everywhere and a listing
+ * can merge partitions by sort key. When a snapshot no longer applies (a co-department dropped on
+ * return, a case closed) it is overwritten by a bare `{pk, sk}` tombstone: out of every index.
+ *
+ * Dispatch facts, immutable: sk `DISPATCH#<seq>` gsi2 `DISPATCHES#DEPT#<lead>`, sk `<at>#<id>`, for
+ * department indicators over a dispatch-date range (a case returned and re-dispatched elsewhere
+ * still counts where it was dispatched).
+ *
+ * `CASES#ALL` is one partition: a district's few thousand cases a year are far below a GSI
+ * partition's write limit (1,000 WCU/s), and one partition keeps "newest first" paging exact. If
+ * volumes grew, it would be sharded by month with the cursor naming the month.
+ */
+
+export const caseSortKey = (record: Pick<CaseRecord, 'submittedAt' | 'id'>): string =>
+  `${record.submittedAt}#${record.id}`;
+
+const casePk = (id: string) => `CASE#${id}`;
+const departmentPartition = (departmentId: string) => `CASES#DEPT#${departmentId}`;
+
+export const GEO_PRECISION = 7;
+const geoPartition = (categoryId: string, cell: string) => `CASES#GEO#${categoryId}#${cell}`;
+
+/** The index keys of the record item itself. */
+export const caseIndexKeys = (record: CaseRecord): IndexKeys => ({
+  gsi1pk: record.leadDepartmentId ? departmentPartition(record.leadDepartmentId) : 'CASES#UNASSIGNED',
+  gsi1sk: caseSortKey(record),
+  gsi2pk: `CASES#REPORTER#${record.reporterId}`,
+  gsi2sk: caseSortKey(record),
+});
+
+const snapshot = (record: CaseRecord, sk: string, keys: IndexKeys): SideItem => ({
+  ...record,
+  ...keys,
+  pk: casePk(record.id),
+  sk,
+  kind: 'case-listing',
+});
+
+/** The listing snapshots this state of the record must have. */
+export const caseListingItems = (record: CaseRecord): SideItem[] => {
+  const sk = caseSortKey(record);
+  const items = [snapshot(record, 'LIST#ALL', { gsi1pk: 'CASES#ALL', gsi1sk: sk })];
+  if (record.isPublic) items.push(snapshot(record, 'LIST#PUBLIC', { gsi1pk: 'CASES#PUBLIC', gsi1sk: sk }));
+  for (const departmentId of record.coDepartmentIds) {
+    items.push(
+      snapshot(record, `LIST#CODEPT#${departmentId}`, {
+        gsi1pk: departmentPartition(departmentId),
+        gsi1sk: sk,
+      }),
+    );
+  }
+  if (record.location && isCaseOpen(record)) {
+    const cell = encodeGeohash(record.location, GEO_PRECISION);
+    items.push(snapshot(record, 'LIST#GEO', { gsi2pk: geoPartition(record.categoryId, cell), gsi2sk: sk }));
+  }
+  return items;
+};
+
+/**
+ * Side items to write with a change from `previous` to `next`: the snapshots of `next`, tombstones
+ * for those of `previous` that no longer apply, and the dispatch fact when the step dispatched.
+ */
+export const caseSideWrites = (
+  previous: CaseRecord | undefined,
+  next: CaseRecord,
+  entry?: CaseTimelineEntry,
+): SideItem[] => {
+  const current = caseListingItems(next);
+  const keep = new Set(current.map((item) => item.sk));
+  const retired = (previous ? caseListingItems(previous) : [])
+    .filter((item) => !keep.has(item.sk))
+    .map((item) => ({ pk: item.pk, sk: item.sk, kind: 'case-listing-retired' }));
+  const facts: SideItem[] = [];
+  if (entry?.action === 'dispatch' && next.leadDepartmentId) {
+    facts.push({
+      pk: casePk(next.id),
+      sk: `DISPATCH#${String(entry.seq).padStart(6, '0')}`,
+      kind: 'case-dispatch',
+      caseId: next.id,
+      departmentId: next.leadDepartmentId,
+      at: entry.at,
+      gsi2pk: `DISPATCHES#DEPT#${next.leadDepartmentId}`,
+      gsi2sk: `${entry.at}#${next.id}`,
+      mustNotExist: true,
+    });
+  }
+  return [...current, ...retired, ...facts];
+};
+
+/** The index partition holding one listing audience. */
+export const caseSourceQuery = (source: CaseListSource): Pick<IndexQuery, 'index' | 'partition'> => {
+  switch (source.kind) {
+    case 'all':
+      return { index: 'gsi1', partition: 'CASES#ALL' };
+    case 'public':
+      return { index: 'gsi1', partition: 'CASES#PUBLIC' };
+    case 'department':
+      return { index: 'gsi1', partition: departmentPartition(source.departmentId) };
+    case 'reporter':
+      return { index: 'gsi2', partition: `CASES#REPORTER#${source.reporterId}` };
+  }
+};
+
+/** The nine gsi2 partitions (cell + neighbours) where open cases near a point are listed. */
+export const nearbyOpenCasePartitions = (
+  categoryId: string,
+  location: { latitude: number; longitude: number },
+): string[] =>
+  geohashWithNeighbours(encodeGeohash(location, GEO_PRECISION)).map((cell) => geoPartition(categoryId, cell));
+
+export const dispatchFactsPartition = (departmentId: string) => `DISPATCHES#DEPT#${departmentId}`;
+
+/** The partition key of a case's items, for comments. */
+export const casePartitionKey = casePk;
