@@ -74,4 +74,34 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
     tables: { registry: 'read', workflow: 'read', jobs: 'readWrite' },
     buckets: { reports: 'write' },
   },
+  {
+    id: 'jobEscalateOverdue',
+    entry: 'functions/jobs/escalate-overdue.ts',
+    description: 'Escalates cases and suggestions near or past their deadline; not-one-missed reconciliation',
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    trigger: {
+      kind: 'schedule',
+      job: 'escalateOverdue',
+      expression: 'rate(1 hour)',
+      description: 'Hourly overdue escalation (督办升级)',
+    },
+    tables: { workflow: 'readWrite', jobs: 'readWrite' },
+    buckets: { reports: 'write' },
+  },
+  {
+    id: 'jobAnomalyScan',
+    entry: 'functions/jobs/anomaly-scan.ts',
+    description:
+      'Hourly anomaly scan per meter, month-end budget projection, automatic case per budget breach',
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    trigger: {
+      kind: 'schedule',
+      job: 'anomalyScan',
+      expression: 'cron(10 * * * ? *)',
+      description: 'Anomaly scan of the last complete hour at ten past every hour (异常扫描)',
+    },
+    tables: { registry: 'read', carbon: 'readWrite', workflow: 'readWrite', jobs: 'readWrite' },
+  },
 ];

@@ -70,6 +70,15 @@ export const AlertSchema = z
     value: z.number().optional(),
     limit: z.number().optional(),
     threshold: z.number().optional(),
+    anomalyKind: z
+      .enum(['spike', 'dropToZero', 'flatLine', 'projectedBreach'])
+      .optional()
+      .describe('anomaly alerts: what was seen'),
+    expected: z.number().optional().describe('anomaly alerts: the usual value (median), or month-to-date'),
+    score: z
+      .number()
+      .optional()
+      .describe('anomaly alerts: robust z, flat-run hours, or projected budget use'),
   })
   .meta({ id: 'Alert' });
 

@@ -9,11 +9,11 @@ export const ScheduledJobEventSchema = z.object({
   scheduledTime: z.iso.datetime({ offset: true }),
   /**
    * Only from `npm run job -- <name> --period …`: the period to (re)build instead of the one the fire
-   * time implies (a day `2026-11-28`, a month `2026-11`, an ISO week `2026-W48`).
+   * time implies (an hour `2026-11-28T14`, a day `2026-11-28`, a month `2026-11`, an ISO week `2026-W48`).
    */
   period: z
     .string()
-    .regex(/^\d{4}-(\d{2}(-\d{2})?|W\d{2})$/)
+    .regex(/^\d{4}-(\d{2}(-\d{2}(T\d{2})?)?|W\d{2})$/)
     .optional(),
 });
 export type ScheduledJobEvent = z.infer<typeof ScheduledJobEventSchema>;

@@ -1,0 +1,36 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ALERTS_GSI1PK } from '../../domain/emissions/rollup-model.ts';
+import type { AlertWriter, NewAlert } from '../../ports/alert-writer.ts';
+import { alertKey } from './carbon-read-store.ts';
+
+/**
+ * Any kind of alert into the carbon table, laid out as the budget check's `raiseAlert` writes them
+ * (same key, gsi1 `ALERTS` / raisedAt), so `GET /alerts` lists them together. The put is conditional
+ * on the key being new: a re-run or a concurrent run raises nothing twice.
+ */
+export class DynamoAlertWriter implements AlertWriter {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.#client = client;
+    this.#table = table;
+  }
+
+  async raiseAlert(alert: NewAlert): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { ...alertKey(alert), gsi1pk: ALERTS_GSI1PK, gsi1sk: alert.raisedAt, ...alert },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}
