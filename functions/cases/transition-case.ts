@@ -8,6 +8,7 @@ import { ConflictError, type FieldError, UnprocessableError } from '../../shared
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { caseEnv, caseStore, caseView, caseWriteOptions, clock, loadVisibleCase } from './case-context.ts';
+import { requireCaseMedia } from './case-media.ts';
 
 const store = caseStore();
 const registry: RegistryReader = new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
@@ -27,6 +28,10 @@ export const handler = httpHandler(transitionCaseRoute, async ({ params, body, p
   );
   // After the machine: who may act and from which state are answered first (403/409), then data.
   if (entry.action === 'dispatch') await checkDepartmentsExist(record);
+  // Evidence must be completed uploads (judged by their bytes), like the photos of the report.
+  if (entry.action === 'submitRectification') {
+    await requireCaseMedia(principal, record.rectificationMediaIds, 'evidence', '/payload/mediaIds');
+  }
   await store.update(record, entry, caseWriteOptions(current, record, entry));
   return caseView(record, principal, at);
 });
