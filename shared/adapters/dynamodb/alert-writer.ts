@@ -1,8 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ALERTS_GSI1PK } from '../../domain/emissions/rollup-model.ts';
+import { ALERTS_GSI1PK, alertPk } from '../../domain/emissions/rollup-model.ts';
 import type { AlertWriter, NewAlert } from '../../ports/alert-writer.ts';
-import { alertKey } from './carbon-read-store.ts';
+import type { AlertRecord } from '../../ports/carbon-read-store.ts';
+
+/** The deterministic key that makes an alert unique: one per target, kind and period. */
+export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period'>) => ({
+  pk: alertPk(alert.level, alert.targetId),
+  sk: `${alert.kind}#${alert.period}`,
+});
 
 /**
  * Any kind of alert into the carbon table, laid out as the budget check's `raiseAlert` writes them

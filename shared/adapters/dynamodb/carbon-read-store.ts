@@ -27,6 +27,7 @@ import type {
   BudgetStore,
   RollupReader,
 } from '../../ports/carbon-read-store.ts';
+import { DynamoAlertWriter } from './alert-writer.ts';
 import { batchGetAll } from './batch-get.ts';
 import { DynamoBudgetStore } from './budget-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -37,11 +38,6 @@ const stripKeys = (item: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));
 
 /** Alert key: one item per target, kind and period, so a conditional put raises it once. */
-export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period'>) => ({
-  pk: alertPk(alert.level, alert.targetId),
-  sk: `${alert.kind}#${alert.period}`,
-});
-
 /**
  * The carbon table as the emissions, budget and alert endpoints read it, and the ports of
  * `checkBudgets` (budgets, month totals, put-if-absent alerts). Layout: rollup-model.ts.
@@ -49,12 +45,14 @@ export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' 
 export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetCheckPorts {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
+  readonly #alerts: DynamoAlertWriter;
   readonly budgets: BudgetStore;
 
   constructor(client: DynamoDBDocumentClient, table: string) {
     this.#client = client;
     this.#table = table;
     this.budgets = new DynamoBudgetStore(client, table);
+    this.#alerts = new DynamoAlertWriter(client, table);
   }
 
   async readSeries(
@@ -116,20 +114,9 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
     });
   }
 
-  async raiseAlert(alert: BudgetAlert): Promise<boolean> {
-    try {
-      await this.#client.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...alertKey(alert), gsi1pk: ALERTS_GSI1PK, gsi1sk: alert.raisedAt, ...alert },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  /** Budget alerts go through the one alert writer, so every kind of alert is keyed alike. */
+  raiseAlert(alert: BudgetAlert): Promise<boolean> {
+    return this.#alerts.raiseAlert(alert);
   }
 
   async listAlerts(filter: AlertFilter): Promise<{ items: AlertRecord[]; cursor?: string }> {
