@@ -84,4 +84,17 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'http', routes: [listAlertsRoute] },
     tables: { carbon: 'read' },
   },
+  {
+    id: 'jobMeterOfflineScan',
+    entry: 'functions/jobs/meter-offline-scan.ts',
+    description: 'Raises one meterOffline alert per meter silent past 3 × its expected interval',
+    timeoutSeconds: 300,
+    trigger: {
+      kind: 'schedule',
+      job: 'meterOfflineScan',
+      expression: 'rate(15 minutes)',
+      description: 'Meter-offline scan every fifteen minutes',
+    },
+    tables: { carbon: 'readWrite', registry: 'read' },
+  },
 ];

@@ -37,6 +37,12 @@ export const startBroker = async (options: {
   wsPort: number;
   credentials: DeviceCredentialStore;
   revocationCheckMs?: number;
+  /**
+   * Runs after a device's publish is authorized and before it is acknowledged (aedes writes a QoS 1
+   * PUBACK before its `published` hook, so this is the last point before the device lets go of the
+   * message). A rejection closes the connection unacknowledged: the device sends the message again.
+   */
+  beforeAck?: (message: { topic: string; clientId: string; payload: Buffer | string }) => Promise<void>;
 }): Promise<RunningBroker> => {
   /** Each connected session and the credential (by creation time) it authenticated with. */
   const sessions = new Map<Client, string>();
@@ -51,8 +57,14 @@ export const startBroker = async (options: {
       );
     },
     authorizePublish: (client, packet, callback) => {
-      if (client === null || packet.topic === telemetryTopic(client.id)) return callback(null);
-      callback(new Error(`meter ${client.id} may not publish to ${packet.topic}`));
+      if (client === null) return callback(null);
+      if (packet.topic !== telemetryTopic(client.id)) {
+        return callback(new Error(`meter ${client.id} may not publish to ${packet.topic}`));
+      }
+      if (options.beforeAck === undefined) return callback(null);
+      options
+        .beforeAck({ topic: packet.topic, clientId: client.id, payload: packet.payload })
+        .then(() => callback(null), callback);
     },
     authorizeSubscribe: (client, subscription, callback) => {
       const own = `qingshan/meters/${client.id}/`;

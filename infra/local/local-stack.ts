@@ -12,7 +12,7 @@ import { ensureTables, localClient, startDynamoDbLocal } from './dynamodb-local.
 import { LOCAL_REGION, localBucketName, localEnvironment, localTableName } from './environment.ts';
 import { freePort } from './free-port.ts';
 import { startGateway } from './gateway.ts';
-import { startRuleEngine } from './iot-rule-engine.ts';
+import { type RunningRuleEngine, startRuleEngine } from './iot-rule-engine.ts';
 import { createLocalFunction, type LocalFunction } from './local-function.ts';
 import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
@@ -44,7 +44,7 @@ export interface LocalStack {
   users: Record<Role, { user: LocalUser; token: string }>;
   devices: DemoDevice[];
   issueToken(user: LocalUser, options?: { ttlSeconds?: number; now?: Date }): Promise<string>;
-  ruleEngine: ReturnType<typeof startRuleEngine>;
+  ruleEngine: RunningRuleEngine;
   scheduler: ReturnType<typeof startScheduler>;
   stop(): Promise<void>;
 }
@@ -116,22 +116,25 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       );
     };
 
+    // Before the broker: it replays the journal's unfinished invocations, and the broker acks only
+    // what the engine has journalled. Stopped after the broker (stops run in reverse).
+    const ruleEngine = await startRuleEngine({
+      rules: triggersOf<IotRuleTrigger>('iotRule', functions),
+      deadLetter,
+      journalFile: join(options.dataDir, 'rule-journal.ndjson'),
+      ...(options.log === undefined ? {} : { log: options.log }),
+    });
+    stops.push(ruleEngine.stop);
     const broker = await startBroker({
       tcpPort: await port('mqtt'),
       wsPort: await port('mqttWs'),
       credentials,
+      beforeAck: ruleEngine.accept,
     });
     stops.push(broker.stop);
     // Handed out with the credentials the local provisioner issues.
     env[ENV.mqttUrl] = broker.mqttUrl;
     process.env[ENV.mqttUrl] = broker.mqttUrl;
-    const ruleEngine = startRuleEngine({
-      aedes: broker.aedes,
-      rules: triggersOf<IotRuleTrigger>('iotRule', functions),
-      deadLetter,
-      ...(options.log === undefined ? {} : { log: options.log }),
-    });
-    stops.push(ruleEngine.stop);
     const scheduler = startScheduler({
       schedules: triggersOf<ScheduleTrigger>('schedule', functions),
       timeZone,

@@ -104,6 +104,10 @@ const main = async () => {
     ),
     { mode: 0o600 },
   );
+  // `npm run job` and `npm run simulate` find the running stack's endpoints here.
+  await writeFile(join(dataDir, 'stack.json'), JSON.stringify({ urls: stack.urls }, null, 2), {
+    mode: 0o600,
+  });
   console.log(banner(stack));
 
   let stopping = false;

@@ -10,9 +10,9 @@ import type {
   FacilityRecord,
   MeterRecord,
 } from '../../shared/domain/registry/records.ts';
-import { computeUsccCheckCharacter } from '../../shared/domain/registry/uscc.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { DeviceCredentialStore } from '../../shared/ports/device-credential-store.ts';
+import { DEMO_ENTERPRISES, DEMO_METER_PROFILES, DEMO_METERS } from './demo-registry.ts';
 import type { LocalUser } from './local-issuer.ts';
 
 /** One demo user per role; handler and head belong to the ecology and environment bureau. */
@@ -23,8 +23,6 @@ const DEMO_USERS: readonly Omit<LocalUser, 'sub'>[] = [
   { username: 'supervisor-wang', groups: ['supervisor'] },
   { username: 'admin', groups: ['admin'] },
 ];
-
-export const DEMO_METERS = ['MTR-0001', 'MTR-0002', 'MTR-0003'] as const;
 
 export interface DemoDevice {
   meterId: string;
@@ -86,9 +84,6 @@ export interface RegistrySeedTarget {
   putMeter(record: MeterRecord): Promise<boolean>;
 }
 
-/** A demo USCC: the given 17 characters plus their GB 32100 check character. */
-const demoUscc = (body: string): string => body + computeUsccCheckCharacter(body);
-
 /** The departments the case categories dispatch to by default, each with the categories it takes. */
 const DEMO_DEPARTMENTS: readonly { id: string; name: string; nameEn: string }[] = [
   { id: 'dept-ecology', name: '区生态环境局', nameEn: 'District Ecology and Environment Bureau' },
@@ -101,69 +96,9 @@ const DEMO_DEPARTMENTS: readonly { id: string; name: string; nameEn: string }[] 
   { id: 'dept-water', name: '区水务局', nameEn: 'District Water Affairs Bureau' },
 ];
 
-const DEMO_ENTERPRISES = [
-  {
-    id: 'ENT-0001',
-    name: '青山精密金属结构有限公司',
-    uscc: demoUscc('91440300MA5F8K2L3'),
-    industryCode: 'C3311',
-    address: '青山区工业园东区 8 号',
-  },
-  {
-    id: 'ENT-0002',
-    name: '青山印染有限公司',
-    uscc: demoUscc('91440300770812345'),
-    industryCode: 'C1713',
-    address: '青山区滨河路 21 号',
-  },
-] as const;
-
-type DemoMeter = Pick<
-  MeterRecord,
-  'id' | 'name' | 'energyType' | 'unit' | 'readingKind' | 'scope' | 'expectedIntervalSeconds'
-> &
-  Partial<Pick<MeterRecord, 'rolloverValue' | 'gridRegion'>> & { enterpriseId: string; facilityId: string };
-
-const DEMO_METER_PROFILES: readonly DemoMeter[] = [
-  {
-    id: 'MTR-0001',
-    enterpriseId: 'ENT-0001',
-    facilityId: 'FAC-0001',
-    name: '总进线电表',
-    energyType: 'electricity',
-    unit: 'kWh',
-    readingKind: 'interval',
-    scope: 2,
-    gridRegion: 'CN-SOUTH',
-    expectedIntervalSeconds: 900,
-  },
-  {
-    id: 'MTR-0002',
-    enterpriseId: 'ENT-0002',
-    facilityId: 'FAC-0002',
-    name: '锅炉天然气表',
-    energyType: 'natural-gas',
-    unit: 'Nm3',
-    readingKind: 'cumulative',
-    rolloverValue: 99_999_999,
-    scope: 1,
-    expectedIntervalSeconds: 900,
-  },
-  {
-    id: 'MTR-0003',
-    enterpriseId: 'ENT-0001',
-    facilityId: 'FAC-0001',
-    name: '备用发电机柴油表',
-    energyType: 'diesel',
-    unit: 'L',
-    readingKind: 'interval',
-    scope: 1,
-    expectedIntervalSeconds: 3600,
-  },
-];
-
 /**
- * Departments, two enterprises with one facility each, and the profiles of the demo meters.
+ * Departments, the demo enterprises with one facility each, and the profiles of the demo meters
+ * (demo-registry.ts).
  * Put-if-absent, so restarts keep whatever was changed since.
  */
 export const seedRegistry = async (store: RegistrySeedTarget, prefix: string): Promise<void> => {
@@ -202,7 +137,7 @@ export const seedRegistry = async (store: RegistrySeedTarget, prefix: string): P
       ...versioned,
       handle: makeHandle(prefix, 'meter', meter.id),
       industryCode: enterprise?.industryCode ?? '',
-      greenPower: false,
+      greenPower: meter.greenPower ?? false,
       status: 'active',
     });
   }

@@ -822,13 +822,16 @@ describe('role × action × relation: every refusal over HTTP', () => {
     ['supervisor', 'dispatch', { leadDepartmentId: 'dept-ecology', coDepartmentIds: ['dept-water'] }],
   ];
   const inProgressSteps: [Role, string, unknown?][] = [...dispatchSteps, ['handler', 'signFor']];
+  // Evidence must be a completed upload; one photo serves as evidence for every staged case.
+  const evidence = { mediaIds: [] as string[] };
   const rectifiedSteps: [Role, string, unknown?][] = [
     ...inProgressSteps,
-    ['handler', 'submitRectification', { mediaIds: ['evidence-1'] }],
+    ['handler', 'submitRectification', evidence],
   ];
   const verifySteps: [Role, string, unknown?][] = [...rectifiedSteps, ['head', 'headSignOff']];
 
   beforeAll(async () => {
+    evidence.mediaIds.push(await uploadReadyPhoto(t, token('handler')));
     tokens.reporter = token('deputy');
     tokens.leadHandler = token('handler');
     tokens.leadHead = token('head');

@@ -115,34 +115,8 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   }
 
   async list(query: IndexQuery): Promise<Page<R>> {
-    const pk = `${query.index}pk`;
-    const sk = `${query.index}sk`;
-    const values: Record<string, unknown> = { ':p': query.partition };
-    let condition = `${pk} = :p`;
-    if (query.between !== undefined) {
-      condition += ` AND ${sk} BETWEEN :from AND :to`;
-      values[':from'] = query.between[0];
-      values[':to'] = query.between[1];
-    } else if (query.beginsWith !== undefined) {
-      condition += ` AND begins_with(${sk}, :prefix)`;
-      values[':prefix'] = query.beginsWith;
-    }
-    const result = await this.#client.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: query.index,
-        KeyConditionExpression: condition,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: query.descending !== true,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor),
-      }),
-    );
-    const cursor = encodeCursor(result.LastEvaluatedKey);
-    return {
-      items: (result.Items ?? []).map((item) => stripKeys<R>(item)),
-      ...(cursor === undefined ? {} : { cursor }),
-    };
+    const page = await this.listIndexItems(query);
+    return { ...page, items: page.items.map((item) => stripKeys<R>(item)) };
   }
 
   async getSide(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
