@@ -110,10 +110,14 @@ describe('monthly carbon report job', () => {
     const enterprise = await getJson('/reports/carbon-monthly~enterprise~ENT-0001~2026-10');
     const enterpriseJson = (await (await fetch(enterprise.body.links.json)).json()) as Record<string, any>;
     expect(enterpriseJson.budget).toMatchObject({ limitTonnes: 40, usedTonnes: 30, use: 0.75 });
+    // Every active meter of ENT-0001 in the registry counts; only MTR-0001 has October data.
+    const registered = await getJson('/meters?enterpriseId=ENT-0001&limit=100');
+    const meterIds = (registered.body.items as { id: string }[]).map((m) => m.id).sort();
+    expect(meterIds).toContain('MTR-0003');
     expect(enterpriseJson.completeness).toMatchObject({
-      meters: 2,
+      meters: meterIds.length,
       metersReporting: 1,
-      offlineMeters: ['MTR-0003'],
+      offlineMeters: meterIds.filter((id) => id !== 'MTR-0001'),
     });
   });
 
