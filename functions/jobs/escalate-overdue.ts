@@ -3,6 +3,7 @@ import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.
 import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
+import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { CASE_STATES, type CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
@@ -18,8 +19,10 @@ import type { EscalationLevel } from '../../shared/domain/workflow/escalation.ts
 import {
   CASE_DEADLINE_STATES,
   caseCandidate,
+  type ReviewDue,
   SUGGESTION_DEADLINE_STATES,
   suggestionCandidate,
+  suspendedDueForReview,
 } from '../../shared/domain/workflow/escalation-candidates.ts';
 import { type EscalationCandidate, runEscalationPass } from '../../shared/domain/workflow/escalation-job.ts';
 import { escalationStep } from '../../shared/domain/workflow/escalation-step.ts';
@@ -158,7 +161,8 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime }) => {
               statesNeedingDeadline: SUGGESTION_DEADLINE_STATES,
             }),
           };
-          await publish(hour, now, pass, reconciliation);
+          const reviewDue = suspendedDueForReview(caseHeads.records, localDateOf(now, calendar.timeZone));
+          await publish(hour, now, pass, reconciliation, reviewDue);
           return { checked: pass.checked, raised: pass.raised, escalated: pass.escalated.length };
         },
       },
@@ -174,10 +178,12 @@ const publish = async (
   now: Date,
   pass: Awaited<ReturnType<typeof runEscalationPass>>,
   reconciliation: Parameters<typeof buildEscalationReport>[0]['reconciliation'],
+  reviewDue: ReviewDue[],
 ) => {
   const report = buildEscalationReport({
     period: hour,
     generatedAt: now.toISOString(),
+    reviewDue,
     pass,
     reconciliation,
   });
@@ -193,6 +199,7 @@ const publish = async (
     headline: {
       escalated: pass.escalated.length,
       raisedNow: pass.raised,
+      suspendedDueForReview: reviewDue.length,
       casesBalanced: reconciliation.cases.balanced ? 'yes' : 'no',
       suggestionsBalanced: reconciliation.suggestions.balanced ? 'yes' : 'no',
     },

@@ -1,6 +1,7 @@
 import { getEscalationsRoute } from '../../shared/contracts/reports.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import { hasAnyRole } from '../../shared/domain/roles.ts';
+import type { ReviewDue } from '../../shared/domain/workflow/escalation-candidates.ts';
 import type { EscalatedItem } from '../../shared/domain/workflow/escalation-job.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { reportFiles, reportIndex } from './report-context.ts';
@@ -12,6 +13,7 @@ interface EscalationsFile {
   period: string;
   generatedAt: string;
   escalated: EscalatedItem[];
+  reviewDue?: ReviewDue[];
   reconciliation: Record<string, unknown>;
 }
 

@@ -80,6 +80,10 @@ export const EscalationListSchema = z
         raisedNow: z.array(z.number().int()),
       }),
     ),
+    reviewDue: z
+      .array(z.object({ id: z.string(), title: z.string(), nextReviewDate: z.string(), reason: z.string() }))
+      .optional()
+      .describe('Suspended cases (挂账) whose review date has come (supervisors and admins only)'),
     reconciliation: z
       .record(z.string(), z.unknown())
       .optional()

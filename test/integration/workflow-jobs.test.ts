@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekOf } from '../../shared/domain/calendar/iso-week.ts';
-import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
+import { addDays, localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { uploadReadyPhoto } from '../support/media-fixtures.ts';
 
@@ -127,6 +127,7 @@ describe('overdue escalation job', () => {
     expect(list.body.reconciliation.suggestions).toMatchObject({ balanced: true, created: 1 });
 
     const head = await call('/reports/escalations', 'head');
+    expect(head.body.reviewDue).toBeUndefined();
     expect(
       (head.body.escalated as { unitId: string }[]).every((item) => item.unitId === 'dept-ecology'),
     ).toBe(true);
@@ -157,6 +158,33 @@ describe('department performance job', () => {
     expect((await call(`/reports/performance-weekly~district~district~${week}`, 'head')).status).toBe(404);
     expect((await call(`/reports/performance-weekly~district~district~${week}`, 'supervisor')).status).toBe(
       200,
+    );
+  });
+});
+
+describe('suspended cases', () => {
+  it('are listed for review once their review date has come', async () => {
+    const created = await call('/cases', 'deputy', {
+      categoryId: 'noise',
+      title: '夜间施工噪声',
+      description: '工地夜间施工',
+      location: { latitude: 30.6, longitude: 114.2 },
+      mediaIds: [await uploadReadyPhoto(t, token('deputy'))],
+    });
+    expect(created.status).toBe(201);
+    await act('cases', created.body.id, 'supervisor', 'accept');
+    await act('cases', created.body.id, 'supervisor', 'dispatch', { leadDepartmentId: 'dept-ecology' });
+    // The review date must lie ahead when suspending; the job then runs after it.
+    const reviewOn = addDays(localDateOf(new Date(), 'Asia/Shanghai'), 2);
+    await act('cases', created.body.id, 'supervisor', 'suspend', {
+      reason: '待汛期结束',
+      nextReviewDate: reviewOn,
+    });
+    // (later than every earlier run of this file, so it is the latest escalation report)
+    await runJob('escalateOverdue', new Date(Date.now() + 300 * 86_400_000));
+    const list = await call('/reports/escalations', 'supervisor');
+    expect(list.body.reviewDue).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: created.body.id, nextReviewDate: reviewOn })]),
     );
   });
 });

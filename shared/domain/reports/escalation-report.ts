@@ -1,3 +1,4 @@
+import type { ReviewDue } from '../workflow/escalation-candidates.ts';
 import type { EscalationPassResult } from '../workflow/escalation-job.ts';
 import type { ReconciliationResult } from '../workflow/reconciliation.ts';
 import { toCsv } from './csv.ts';
@@ -9,6 +10,8 @@ export interface EscalationReportInput {
   generatedAt: string;
   pass: EscalationPassResult;
   reconciliation: { cases: ReconciliationResult; suggestions: ReconciliationResult };
+  /** Suspended cases whose review date has come. */
+  reviewDue: readonly ReviewDue[];
 }
 
 const SUBJECT_LABEL = { case: '案件 case', suggestion: '建议 suggestion' } as const;
@@ -21,6 +24,7 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
     checked: input.pass.checked,
     raisedNow: input.pass.raised,
     escalated: input.pass.escalated,
+    reviewDue: input.reviewDue,
     reconciliation: input.reconciliation,
   };
   const rows = input.pass.escalated.map((item) => [
@@ -67,6 +71,15 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
               `${item.level} ${item.levelLabel ?? ''}`,
               item.raisedNow.join(' '),
             ]),
+          },
+        ],
+      },
+      {
+        heading: '挂账到期复核 Suspended cases due for review',
+        tables: [
+          {
+            header: ['编号 Id', '标题 Title', '复核日期 Review date', '挂账理由 Reason'],
+            rows: input.reviewDue.map((item) => [item.id, item.title, item.nextReviewDate, item.reason]),
           },
         ],
       },

@@ -43,3 +43,26 @@ export const suggestionCandidate = (
     ...(record.assignment === undefined ? {} : { unitId: record.assignment.leadUnitId }),
   };
 };
+
+export interface ReviewDue {
+  id: string;
+  title: string;
+  nextReviewDate: string;
+  reason: string;
+}
+
+/**
+ * Suspended cases (挂账) whose review date has come: suspension is never a way to let a case drop
+ * out of sight, so each one is listed with the escalations until someone resumes or re-suspends it.
+ */
+export const suspendedDueForReview = (records: readonly CaseRecord[], localToday: string): ReviewDue[] =>
+  records
+    .filter((record) => record.state === 'suspended' && record.suspension !== undefined)
+    .filter((record) => (record.suspension?.nextReviewDate ?? '') <= localToday)
+    .map((record) => ({
+      id: record.id,
+      title: record.title,
+      nextReviewDate: record.suspension?.nextReviewDate ?? '',
+      reason: record.suspension?.reason ?? '',
+    }))
+    .sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate));
