@@ -22,8 +22,13 @@ const FiguresSchema = z.object({
   energyTypes: z.record(z.string(), z.number()).describe('tCO2e per energy type (location-based)'),
   gases: z.record(z.string(), z.number()).describe('Gas mass in tonnes (not CO2e)'),
   quantities: z.record(z.string(), z.object({ value: z.number(), unit: z.string().optional() })),
-  readings: z.number().int(),
-  batches: z.number().int(),
+  readings: z
+    .number()
+    .int()
+    .describe(
+      '读数条数 Readings accepted in the period. Cumulative register: one per instant newly held — the first (origin) reading included though it has no quantity; repeats, conflicts and redelivered messages excluded',
+    ),
+  batches: z.number().int().describe('消息数 Messages that contributed to the period'),
 });
 
 const LevelIdQuery = {

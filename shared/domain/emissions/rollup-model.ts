@@ -14,6 +14,14 @@ import type { EnergyType, MeterRecord } from '../registry/records.ts';
  *     scope2LocationT, scope2MarketT, `e_<energyType>T` (co2e per energy type, location-based),
  *     g_CO2T / g_CH4T / g_N2OT (gas mass, tonnes), `q_<energyType>` (activity quantity; its unit is
  *     the string attribute `u_<energyType>`, set with SET, not ADD), readings, batches.
+ *   `readings` counts the readings the ingest accepted, each on the keys of its own instant. For a
+ *   cumulative register that is one per instant newly held, with or without a delta: the meter's
+ *   first (origin) reading counts though it yields no quantity, so do a zero step, a rollover or
+ *   reset step, and a late reading that re-splits a stored interval (once, in its own hour; the
+ *   corrected hour gets no reading). Not counted: a redelivered message, a reading repeating a held
+ *   instant and value, a conflicting value at a held instant. The quantity is the register's
+ *   advance, so a lost message in the middle of a run leaves `q_*` whole (the next reading spans the
+ *   gap) and shows only as `readings` short of what was sent; `batches` counts messages per key.
  *   Ranking: no GSI; C2 ranks by querying the per-level partitions for one period.
  *   Every rollup item also gets `factorRefs` (string set, `factorId@version`); meter-level items
  *   `lastReadingAt`. The meter-level HOUR item doubles as the ingest's state for that meter-hour

@@ -90,6 +90,7 @@ const reportJson = (input: CarbonReportInput): Record<string, unknown> => ({
     scope1T: input.current.scope1T,
     scope2LocationT: input.current.scope2LocationT,
     scope2MarketT: input.current.scope2MarketT,
+    // Accepted readings; a register's origin counts, repeats do not (rollup-model.ts header).
     readings: input.current.readings,
   },
   byEnergy: input.current.energyTypes,
