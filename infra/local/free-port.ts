@@ -11,3 +11,14 @@ export const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
+
+/**
+ * Rejects with EADDRINUSE when something already listens on the port. DynamoDB Local needs this
+ * check first: its readiness probe would otherwise be answered by whatever holds the port.
+ */
+export const assertPortFree = (port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });

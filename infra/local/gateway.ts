@@ -40,7 +40,14 @@ export const startGateway = async (options: GatewayOptions): Promise<RunningGate
   });
   // Keep-alive sockets would otherwise hold `close()` open.
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  // A busy port must reject (npm start then names it), not crash the process with an 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

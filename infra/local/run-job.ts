@@ -11,18 +11,36 @@ import { PROGRESS_ENV } from '../../shared/observability/progress.ts';
 import { DEFAULTS, FUNCTIONS, type ScheduleTrigger } from '../manifest.ts';
 import { localEnvironment } from './environment.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    period: { type: 'string' },
-    date: { type: 'string' },
-    at: { type: 'string' },
-    list: { type: 'boolean', default: false },
-    'data-dir': { type: 'string', default: '.qingshan' },
-    dynamodb: { type: 'string' },
-    s3: { type: 'string' },
-  },
-});
+const USAGE = `npm run job -- <name> [options]      (npm start must be running)
+  --list                     the jobs and their schedules
+  --period <p>               the period to build: 2026-11-28 (daily), 2026-11 (monthly), 2026-W48 (weekly),
+                             2026-11-28T14 (anomalyScan: one local hour); default: the one the schedule would pick
+  --date <YYYY-MM-DD>        same as --period, for the daily report
+  --at <ISO instant>         the schedule's fire time (default now), e.g. to judge deadlines at another time
+  --data-dir <dir>           the running stack's data folder (default .qingshan)
+  --dynamodb <url>, --s3 <url>   emulator endpoints (default: from the data folder's stack.json)`;
+
+const parsed = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        period: { type: 'string' },
+        date: { type: 'string' },
+        at: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        'data-dir': { type: 'string', default: '.qingshan' },
+        dynamodb: { type: 'string' },
+        s3: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(1);
+  }
+})();
+const { values, positionals } = parsed;
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 const scheduled = FUNCTIONS.flatMap((spec) =>
@@ -58,6 +76,10 @@ const endpoints = async () => {
 
 const main = async () => {
   const name = positionals[0];
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   if (values.list || name === undefined) {
     console.log(['Jobs (npm run job -- <name> [--period …] [--at …]):', ...listJobs()].join('\n'));
     return;
@@ -83,11 +105,16 @@ const main = async () => {
     handler: (event: unknown, context: unknown) => Promise<unknown>;
   };
   const started = Date.now();
-  const result = await module.handler(event, {
-    functionName: `qingshan-local-${found.spec.id}`,
-    awsRequestId: `job-${started}`,
-    getRemainingTimeInMillis: () => 15 * 60 * 1000,
-  });
+  const result = await module
+    .handler(event, {
+      functionName: `qingshan-local-${found.spec.id}`,
+      awsRequestId: `job-${started}`,
+      getRemainingTimeInMillis: () => 15 * 60 * 1000,
+    })
+    .catch((error: unknown) =>
+      // A bad --period is a zod error on the event: say so in one message, not a stack trace.
+      fail(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`),
+    );
   console.log(JSON.stringify(result, null, 2));
   console.error(`${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 };

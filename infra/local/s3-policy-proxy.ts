@@ -35,7 +35,14 @@ export const startS3PolicyProxy = async (options: {
       res.end(s3ErrorXml({ status: 500, code: 'InternalError', message: String(error) }, randomUUID()));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  // A busy port must reject (npm start then names it), not crash the process with an 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,

@@ -35,7 +35,17 @@ if (stack === undefined || devices.length === 0) {
   process.exit(1);
 }
 
-const fleet = simulatedFleet().filter((meter) => devices.some((d) => d.meterId === meter.profile.id));
+const tally: RunTally = { meters: new Map(), bad: {}, acked: 0, failed: 0 };
+const publisher = await FleetPublisher.connect(
+  stack.urls.mqtt,
+  devices.filter((d) => simulatedFleet().some((m) => m.profile.id === d.meterId)),
+  tally,
+);
+const fleet = simulatedFleet().filter((meter) => publisher.isConnected(meter.profile.id));
+if (fleet.length === 0) {
+  console.error('No demo meter could connect to the broker with the secrets in devices.json.');
+  process.exit(1);
+}
 const pacing = pacingFor(
   fleet.length,
   options.readingsPerMessage,
@@ -61,7 +71,6 @@ const startingStates = async (): Promise<Map<string, MeterState>> => {
   return states;
 };
 const states = await startingStates();
-const tally: RunTally = { meters: new Map(), bad: {}, acked: 0, failed: 0 };
 for (const meter of fleet) {
   const blank = { unit: meter.profile.unit, messages: 0, readings: 0, consumed: 0, duplicates: 0, bad: 0 };
   tally.meters.set(meter.profile.id, blank);
@@ -73,12 +82,6 @@ const oldestReading = () =>
   );
 const wentOffline = () => tally.meters.get(options.offlineMeter)?.offline === true;
 const simStart = oldestReading();
-
-const publisher = await FleetPublisher.connect(
-  stack.urls.mqtt,
-  devices.filter((d) => fleet.some((m) => m.profile.id === d.meterId)),
-  tally,
-);
 
 let stopRequested = false;
 process.on('SIGINT', () => {

@@ -19,13 +19,20 @@ export class FleetPublisher {
   ): Promise<FleetPublisher> {
     const publisher = new FleetPublisher(tally);
     for (const device of devices) {
-      const client = await mqtt.connectAsync(url, {
-        clientId: device.meterId,
-        username: device.meterId,
-        password: device.secret,
-        protocolVersion: 4,
-      });
-      publisher.#clients.set(device.meterId, client);
+      const options = { clientId: device.meterId, username: device.meterId, password: device.secret };
+      try {
+        const client = await mqtt.connectAsync(url, { ...options, protocolVersion: 4 });
+        publisher.#clients.set(device.meterId, client);
+      } catch (error) {
+        // CONNACK 4/5: the secret in devices.json no longer holds (rotated or revoked through
+        // /meters/{id}/credentials). Leave that meter out rather than abort the whole fleet.
+        const code = (error as { code?: unknown }).code;
+        if (code !== 4 && code !== 5) throw error;
+        process.stderr.write(
+          `${device.meterId}: the broker refused the secret in devices.json (rotated or revoked?); ` +
+            'left out of this run. `npm start -- --reset` restores the demo credentials.\n',
+        );
+      }
     }
     return publisher;
   }

@@ -76,7 +76,8 @@ export const summaryText = (tally: RunTally, elapsedMs: number): string => {
   lines.push(
     '',
     'A cumulative register’s very first reading is only its origin; it is not in "consumed".',
-    'Check: GET /emissions?level=meter&id=MTR-0001&granularity=hour, GET /alerts, GET /quarantine (admin).',
+    'Check: GET /emissions?level=meter&id=MTR-0001&from=<YYYY-MM-DD>&to=<YYYY-MM-DD>&granularity=hour, GET /alerts,',
+    'GET /quarantine?date=<YYYY-MM-DD> (admin).',
   );
   return lines.join('\n');
 };
