@@ -6,10 +6,14 @@ import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import {
   completeMedia,
   GPS_LATITUDE,
+  heicWithGps,
+  ISO6709,
   jpegWithGps,
+  mp4WithLocation,
   png,
   postToSlot,
   requestSlot,
+  tiffWithGps,
   uploadReadyPhoto,
 } from '../support/media-fixtures.ts';
 
@@ -115,30 +119,59 @@ describe('media: upload slot → completion by bytes → download link', () => {
     expect(seenByHandler.download?.variant).toBe('public');
     expect((await getMedia('no-such-media', token('admin'))).status).toBe(404);
   });
-  it('keeps a video private: no public copy, the owner and staff get the original', async () => {
-    // ISO-BMFF: a 24-byte ftyp box (major brand isom, compatible isom and mp41), then an mdat box.
-    const video = Buffer.concat([
-      Buffer.from([0, 0, 0, 24]),
-      Buffer.from('ftypisom', 'latin1'),
-      Buffer.from([0, 0, 2, 0]),
-      Buffer.from('isommp41', 'latin1'),
-      Buffer.from([0, 0, 0, 16]),
-      Buffer.from('mdat', 'latin1'),
-      Buffer.alloc(8, 0x42),
-    ]);
-    const slot = await requestSlot(t, token('deputy'), 'video/mp4', video.length);
-    expect((await postToSlot(slot, video)).status).toBe(204);
+  it.each([
+    {
+      name: 'a HEIC with Exif GPS and XMP GPS',
+      type: 'image/heic',
+      file: heicWithGps,
+      located: GPS_LATITUDE,
+    },
+    {
+      name: 'an MP4 with ©xyz and an ISO6709 key',
+      type: 'video/mp4',
+      file: mp4WithLocation,
+      located: ISO6709,
+    },
+  ])('files $name with a same-size public copy that has no location, readable by staff', async (c) => {
+    const file = c.file();
+    const located = Buffer.from(c.located as Uint8Array | string);
+    const slot = await requestSlot(t, token('deputy'), c.type, file.length);
+    expect((await postToSlot(slot, file)).status).toBe(204);
 
     const completed = await completeMedia(t, token('deputy'), slot.uploadId);
 
     expect(await completed.json()).toMatchObject({
       status: 'ready',
-      contentType: 'video/mp4',
-      hasPublicCopy: false,
+      contentType: c.type,
+      hasPublicCopy: true,
     });
+    const seenByHead = (await (await getMedia(slot.uploadId, token('head'))).json()) as MediaDownload;
+    expect(seenByHead.download?.variant).toBe('public');
+    const publicCopy = await fetchBytes(seenByHead.download?.url ?? '');
+    expect(publicCopy.status).toBe(200);
+    expect(publicCopy.bytes.length).toBe(file.length); // blanked in place: no size or offset moved
+    expect(file.includes(located)).toBe(true);
+    expect(publicCopy.bytes.includes(located)).toBe(false);
+    const original = (await (
+      await getMedia(slot.uploadId, token('deputy'), '?variant=original')
+    ).json()) as MediaDownload;
+    expect((await fetchBytes(original.download?.url ?? '')).bytes).toEqual(file);
+    expect((await getMedia(slot.uploadId, await otherDeputy())).status).toBe(404);
+  });
+
+  it('publishes no copy of a HEIC it cannot parse safely: the owner and staff get the original', async () => {
+    // The Exif item's TIFF header is damaged, so GPS cannot be found and blanking is not promised.
+    const file = heicWithGps();
+    file.write('XX', file.indexOf(tiffWithGps()), 'latin1');
+    const slot = await requestSlot(t, token('deputy'), 'image/heic', file.length);
+    expect((await postToSlot(slot, file)).status).toBe(204);
+
+    const completed = await completeMedia(t, token('deputy'), slot.uploadId);
+
+    expect(await completed.json()).toMatchObject({ status: 'ready', hasPublicCopy: false });
     const view = (await (await getMedia(slot.uploadId, token('head'))).json()) as MediaDownload;
     expect(view.download?.variant).toBe('original');
-    expect((await fetchBytes(view.download?.url ?? '')).bytes).toEqual(video);
+    expect((await fetchBytes(view.download?.url ?? '')).bytes).toEqual(file);
   });
 });
 

@@ -6,19 +6,25 @@ import type { Principal } from '../roles.ts';
 import { contentMismatch, isPhoto, type MediaRecord, originalKeyOf, publicKeyOf } from './media-record.ts';
 import type { MediaContentType } from './media-types.ts';
 import { SNIFF_BYTES, sniffContentType } from './sniff.ts';
-import { stripLocation } from './strip-location.ts';
+import { stripLocation, UnstrippableMediaError } from './strip-location.ts';
 
 export interface MediaDeps {
   catalog: MediaCatalog;
   objects: MediaObjects;
 }
 
-/** Photo types whose location metadata we know how to remove; HEIC and video are kept private. */
-const STRIPPABLE: ReadonlySet<MediaContentType> = new Set(['image/jpeg', 'image/png', 'image/webp']);
+/**
+ * Largest video read into memory to blank its location. The completion function has 512 MB
+ * (infra/contexts/media.ts); the original and its blanked copy are both held, so 64 MiB leaves
+ * ample room. Longer videos (up to the 300 MiB cap) keep the streamed path and get no public copy:
+ * only the owner and staff can read them.
+ */
+export const VIDEO_STRIP_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Judges an uploaded file by its bytes and, when it is what it claims, files its copies:
- * the original under a private key, and for JPEG/PNG/WebP a location-free public copy. A file that
+ * the original under a private key, and a location-free public copy (every type; videos only up to
+ * VIDEO_STRIP_MAX_BYTES, and none when the file's structure cannot be parsed safely). A file that
  * lies about its type is marked rejected and its bytes discarded (422 with the reason). Owner only;
  * repeat calls on a ready file answer the same record.
  */
@@ -47,7 +53,7 @@ export const completeUpload = async (
     await deps.objects.discard(record.uploadKey);
     throw rejection(reason);
   }
-  const copies = await fileCopies(deps.objects, record, sniffed);
+  const copies = await fileCopies(deps.objects, record, sniffed, head.sizeBytes);
   try {
     return await deps.catalog.markReady(record.id, {
       ...copies,
@@ -63,9 +69,14 @@ export const completeUpload = async (
   }
 };
 
-const fileCopies = async (objects: MediaObjects, record: MediaRecord, type: MediaContentType) => {
+const fileCopies = async (
+  objects: MediaObjects,
+  record: MediaRecord,
+  type: MediaContentType,
+  sizeBytes: number,
+) => {
   const originalKey = originalKeyOf(record.id);
-  if (!isPhoto(type)) {
+  if (!isPhoto(type) && sizeBytes > VIDEO_STRIP_MAX_BYTES) {
     // Videos can be hundreds of MB: hash by streaming and copy inside S3.
     const sha256 = await objects.sha256(record.uploadKey);
     await objects.copy(record.uploadKey, originalKey, type);
@@ -74,10 +85,21 @@ const fileCopies = async (objects: MediaObjects, record: MediaRecord, type: Medi
   const bytes = await objects.readAll(record.uploadKey);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await objects.put(originalKey, bytes, type);
-  if (!STRIPPABLE.has(type)) return { sha256, originalKey };
+  const stripped = locationFree(type, bytes);
+  if (stripped === undefined) return { sha256, originalKey };
   const publicKey = publicKeyOf(record.id);
-  await objects.put(publicKey, stripLocation(type, bytes).bytes, type);
+  await objects.put(publicKey, stripped, type);
   return { sha256, originalKey, publicKey };
+};
+
+/** The location-free bytes, or undefined when they cannot be promised (then nothing is published). */
+const locationFree = (type: MediaContentType, bytes: Uint8Array): Uint8Array | undefined => {
+  try {
+    return stripLocation(type, bytes).bytes;
+  } catch (error) {
+    if (error instanceof UnstrippableMediaError) return undefined;
+    throw error;
+  }
 };
 
 const rejection = (reason: string) => new UnprocessableError(reason, [{ path: '/file', message: reason }]);

@@ -27,7 +27,7 @@ export interface MediaRecord {
   sha256?: string;
   /** Private copy of the original: owner and staff only. */
   originalKey?: string;
-  /** Copy with location metadata removed (JPEG, PNG, WebP); absent when the type cannot be stripped. */
+  /** Copy with location metadata removed; absent for videos over 64 MiB or files that cannot be parsed safely. */
   publicKey?: string;
   completedAt?: string;
   rejectionReason?: string;

@@ -38,7 +38,8 @@ export const mediaSummary = (record: MediaRecord) => ({
 
 /**
  * The object a download link points at. The public copy by default; the original when asked for,
- * or when no location-free copy exists (HEIC, video) — both only for those who may read originals.
+ * or when no location-free copy exists (a video over VIDEO_STRIP_MAX_BYTES, or a file whose structure
+ * could not be parsed safely) — both only for those who may read originals.
  */
 export const downloadTarget = (
   principal: Principal,

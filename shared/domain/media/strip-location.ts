@@ -1,4 +1,8 @@
 import type { MediaContentType } from './media-types.js';
+import { stripHeic } from './strip-heic.ts';
+import { stripVideo } from './strip-video.ts';
+
+export { UnstrippableMediaError } from './bmff.ts';
 
 export interface StripResult {
   readonly bytes: Uint8Array;
@@ -75,10 +79,23 @@ export function stripWebp(src: Uint8Array): StripResult {
   return { bytes: new Uint8Array(Buffer.concat([header, body])), removed };
 }
 
-/** Remove location-bearing metadata from a photo; other types are returned unchanged. */
+/**
+ * Remove location-bearing metadata. JPEG/PNG/WebP drop whole metadata blocks; HEIC and MP4/MOV are
+ * blanked in place (same size, same offsets). Throws UnstrippableMediaError when a HEIC or video
+ * cannot be parsed safely: the caller then publishes no copy rather than one that may leak.
+ */
 export function stripLocation(contentType: MediaContentType, bytes: Uint8Array): StripResult {
-  if (contentType === 'image/jpeg') return stripJpeg(bytes);
-  if (contentType === 'image/png') return stripPng(bytes);
-  if (contentType === 'image/webp') return stripWebp(bytes);
-  return { bytes, removed: false };
+  switch (contentType) {
+    case 'image/jpeg':
+      return stripJpeg(bytes);
+    case 'image/png':
+      return stripPng(bytes);
+    case 'image/webp':
+      return stripWebp(bytes);
+    case 'image/heic':
+      return stripHeic(bytes);
+    case 'video/mp4':
+    case 'video/quicktime':
+      return stripVideo(bytes);
+  }
 }
