@@ -4,8 +4,8 @@ import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
 import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
 import { ROLES } from '../domain/roles.ts';
-import { SYSTEM_ACTOR_ROLE } from '../domain/workflow/timeline.ts';
 import { defineRoute, type RouteContract } from './route.ts';
+import { timelineEntrySchema } from './timeline.ts';
 
 const SIGNED_IN = ['deputy', 'handler', 'head', 'supervisor', 'admin'] as const;
 
@@ -85,20 +85,7 @@ export const CaseTransitionRequestSchema = z
   })
   .meta({ id: 'CaseTransitionRequest' });
 
-export const CaseTimelineEntrySchema = z
-  .object({
-    seq: z.number().int(),
-    at: z.string(),
-    actorId: z.string(),
-    actorRole: z.enum([...ROLES, SYSTEM_ACTOR_ROLE]),
-    action: z.string(),
-    from: z.enum(CASE_STATES).nullable(),
-    to: z.enum(CASE_STATES),
-    note: z.string().optional(),
-    mediaIds: z.array(z.string()),
-    details: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'CaseTimelineEntry' });
+export const CaseTimelineEntrySchema = timelineEntrySchema(CASE_STATES).meta({ id: 'CaseTimelineEntry' });
 
 export const CaseTimelineSchema = z
   .object({ caseId: z.string(), entries: z.array(CaseTimelineEntrySchema) })

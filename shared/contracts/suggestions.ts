@@ -10,8 +10,8 @@ import {
   SUGGESTION_RATINGS,
   SUGGESTION_STATES,
 } from '../domain/suggestions/suggestion-record.ts';
-import { SYSTEM_ACTOR_ROLE } from '../domain/workflow/timeline.ts';
 import { defineRoute, type RouteContract } from './route.ts';
+import { timelineEntrySchema } from './timeline.ts';
 
 const SIGNED_IN = ROLES;
 const TAG = 'suggestions';
@@ -172,20 +172,7 @@ export const SuggestionTransitionRequestSchema = z
 export const SuggestionTimelineSchema = z
   .object({
     suggestionId: z.string(),
-    entries: z.array(
-      z.object({
-        seq: z.number().int(),
-        at: z.string(),
-        actorId: z.string(),
-        actorRole: z.enum([...ROLES, SYSTEM_ACTOR_ROLE]),
-        action: z.string(),
-        from: z.enum(SUGGESTION_STATES).nullable(),
-        to: z.enum(SUGGESTION_STATES),
-        note: z.string().optional(),
-        mediaIds: media,
-        details: z.record(z.string(), z.unknown()),
-      }),
-    ),
+    entries: z.array(timelineEntrySchema(SUGGESTION_STATES)),
   })
   .meta({ id: 'SuggestionTimeline' });
 

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.ts';
+import { SYSTEM_ACTOR_ROLE } from '../domain/workflow/timeline.ts';
+
+/** One timeline entry of a workflow whose states are `states` (cases, suggestions): one shape for both. */
+export const timelineEntrySchema = <S extends readonly [string, ...string[]]>(states: S) =>
+  z.object({
+    seq: z.number().int(),
+    at: z.string(),
+    actorId: z.string(),
+    actorRole: z.enum([...ROLES, SYSTEM_ACTOR_ROLE]),
+    action: z.string(),
+    from: z.enum(states).nullable(),
+    to: z.enum(states),
+    note: z.string().optional(),
+    mediaIds: z.array(z.string()),
+    details: z.record(z.string(), z.unknown()),
+  });
