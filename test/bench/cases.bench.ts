@@ -4,7 +4,8 @@
  * in the same run, so the ratio shows what the gateway, JWT check, handler and view add.
  * Everything runs in one Node process on a shared machine: read ratios, not absolute figures.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { spawn } from 'node:child_process';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { median, printTable, quantile } from './format.ts';
@@ -54,6 +55,29 @@ const submitCase = (t: TestStack, i: number) =>
     }),
   });
 
+const act = (t: TestStack, id: string, action: string, payload: unknown) =>
+  t.api(`/cases/${id}/transitions`, {
+    method: 'POST',
+    token: t.stack.users.supervisor.token,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action, payload }),
+  });
+
+/** Two cases in three are accepted and dispatched, alternately to ecology and urban management. */
+const DEPARTMENTS = ['dept-ecology', 'dept-urban-management'];
+
+const rawPage = (t: TestStack, partition: string) =>
+  t.dynamo.send(
+    new QueryCommand({
+      TableName: localTableName('workflow'),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: 20,
+    }),
+  );
+
 const row = (name: string, run: Run, baseline?: Run) => [
   name,
   String(run.latencies.length),
@@ -67,7 +91,19 @@ const row = (name: string, run: Run, baseline?: Run) => [
     : (quantile(run.latencies, 0.99) / quantile(baseline.latencies, 0.99)).toFixed(2),
 ];
 
+const CHILD_FLAG = 'QS_CASES_BENCH_CHILD';
+
+/** Runs in a child process for the same reason as the ingest bench: the handlers' SDK client keeps the first stack's endpoint. */
 export const runCaseBench = async (): Promise<void> => {
+  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename], {
+    stdio: 'inherit',
+    env: { ...process.env, [CHILD_FLAG]: '1' },
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`cases bench exited with ${code}`);
+};
+
+const benchCases = async (): Promise<void> => {
   const t = await startTestStack();
   try {
     console.log(
@@ -111,6 +147,49 @@ export const runCaseBench = async (): Promise<void> => {
         row('POST /cases (seeding)', seeding, raw),
       ],
     );
+    // Dispatch two cases in three so the department partitions hold real pages.
+    const dispatching = await concurrently(CLIENTS, ids.length, async (i) => {
+      if (i % 3 === 2) return true;
+      const id = ids[i] as string;
+      if (!(await act(t, id, 'accept', { note: '立案' })).ok) return false;
+      const response = await act(t, id, 'dispatch', { leadDepartmentId: DEPARTMENTS[i % 3] });
+      await response.arrayBuffer();
+      return response.ok;
+    });
+    const lists: [string, string, string, string][] = [
+      ['GET /cases?limit=20 (supervisor, all)', '/cases?limit=20', 'supervisor', 'CASES#ALL'],
+      ['GET /cases?limit=20 (handler, own dept)', '/cases?limit=20', 'handler', 'CASES#DEPT#dept-ecology'],
+      [
+        'GET /cases?category=noise&state=dispatched&limit=20 (supervisor)',
+        '/cases?category=noise&state=dispatched&limit=20',
+        'supervisor',
+        'CASES#ALL',
+      ],
+    ];
+    const listRows: string[][] = [];
+    for (const [name, path, role, partition] of lists) {
+      const token = t.stack.users[role as 'supervisor' | 'handler'].token;
+      await concurrently(CLIENTS, CLIENTS * 2, async () => (await t.api(path, { token })).ok);
+      const raw = await concurrently(
+        CLIENTS,
+        READS,
+        async () => ((await rawPage(t, partition)).Items?.length ?? 0) > 0,
+      );
+      const api = await concurrently(CLIENTS, READS, async () => {
+        const response = await t.api(path, { token });
+        await response.arrayBuffer();
+        return response.status === 200;
+      });
+      listRows.push(row(`raw Query gsi1 ${partition} Limit 20`, raw), row(name, api, raw));
+    }
+    console.log('');
+    printTable(
+      ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
+      [...listRows, row('POST accept + dispatch (seeding)', dispatching)],
+    );
+    console.log(
+      `\nList raw = one gsi1 Query of the same partition, newest first, Limit 20; the filtered API call may read several such pages to fill one. Two cases in three dispatched via the API (ecology / urban management); the handler is handler-eco.`,
+    );
     console.log(
       `\nraw = GetItem of the same case items through the SDK, no gateway. POST /cases writes the case and its first timeline entry in one transaction (${ids.length} cases).`,
     );
@@ -118,3 +197,5 @@ export const runCaseBench = async (): Promise<void> => {
     await t.close();
   }
 };
+
+if (process.env[CHILD_FLAG] === '1' && process.argv[1] === import.meta.filename) await benchCases();
