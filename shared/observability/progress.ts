@@ -11,7 +11,8 @@ const BAR_WIDTH = 30;
  * per tenth of the work (CloudWatch gets a readable trail without a line per unit).
  */
 export const progressSink = (label: string, env: NodeJS.ProcessEnv = process.env): ProgressSink => {
-  if (env[PROGRESS_ENV] === 'bar') return terminalBar(label);
+  // A bar only where a person watches; piped into a file it would be hundreds of redrawn lines.
+  if (env[PROGRESS_ENV] === 'bar' && process.stderr.isTTY) return terminalBar(label);
   let lastTenth = -1;
   return (done, total) => {
     const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
