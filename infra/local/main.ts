@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 
@@ -68,6 +69,13 @@ const main = async () => {
   console.log(
     'Starting DynamoDB Local, s3rver, the MQTT broker, the rule engine, the scheduler and the API…',
   );
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockDataDir(dataDir);
+  } catch (error) {
+    console.error(error instanceof DataDirBusyError ? error.message : error);
+    process.exit(1);
+  }
   let stack: LocalStack;
   try {
     stack = await startLocalStack({
@@ -93,6 +101,7 @@ const main = async () => {
     } else {
       console.error('Could not start:', error);
     }
+    await unlock();
     process.exit(1);
   }
   await writeFile(
@@ -116,6 +125,7 @@ const main = async () => {
     stopping = true;
     console.log('\nStopping…');
     await stack.stop();
+    await unlock();
     console.log('Stopped cleanly.');
     process.exit(0);
   };
