@@ -5,7 +5,7 @@ import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
 import { ROLES } from '../domain/roles.ts';
 import { defineRoute, type RouteContract } from './route.ts';
-import { timelineEntrySchema } from './timeline.ts';
+import { timelineEntrySchema, transitionRequestSchema } from './workflow.ts';
 
 const SIGNED_IN = ['deputy', 'handler', 'head', 'supervisor', 'admin'] as const;
 
@@ -66,24 +66,9 @@ export const CaseViewSchema = CaseSchema.extend({
   overdue: z.boolean().describe('Past its deadline now (derived, never stored)'),
 }).meta({ id: 'CaseView' });
 
-export const CaseTransitionRequestSchema = z
-  .object({
-    action: z
-      .string()
-      .min(1)
-      .max(50)
-      .describe(`One of: ${CASE_ACTIONS.join(', ')}`),
-    payload: z.record(z.string(), z.unknown()).optional(),
-    version: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .describe(
-        'The version the caller read (or send it as If-Match); a different stored version answers 409',
-      ),
-  })
-  .meta({ id: 'CaseTransitionRequest' });
+export const CaseTransitionRequestSchema = transitionRequestSchema(CASE_ACTIONS).meta({
+  id: 'CaseTransitionRequest',
+});
 
 export const CaseTimelineEntrySchema = timelineEntrySchema(CASE_STATES).meta({ id: 'CaseTimelineEntry' });
 

@@ -11,7 +11,7 @@ import {
   SUGGESTION_STATES,
 } from '../domain/suggestions/suggestion-record.ts';
 import { defineRoute, type RouteContract } from './route.ts';
-import { timelineEntrySchema } from './timeline.ts';
+import { timelineEntrySchema, transitionRequestSchema } from './workflow.ts';
 
 const SIGNED_IN = ROLES;
 const TAG = 'suggestions';
@@ -150,24 +150,9 @@ export const SuggestionListSchema = z
   })
   .meta({ id: 'SuggestionList' });
 
-export const SuggestionTransitionRequestSchema = z
-  .object({
-    action: z
-      .string()
-      .min(1)
-      .max(50)
-      .describe(`One of: ${SUGGESTION_ACTIONS.join(', ')}`),
-    payload: z.record(z.string(), z.unknown()).optional(),
-    version: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .describe(
-        'The version the caller read (or send it as If-Match); a different stored version answers 409',
-      ),
-  })
-  .meta({ id: 'SuggestionTransitionRequest' });
+export const SuggestionTransitionRequestSchema = transitionRequestSchema(SUGGESTION_ACTIONS).meta({
+  id: 'SuggestionTransitionRequest',
+});
 
 export const SuggestionTimelineSchema = z
   .object({

@@ -16,3 +16,22 @@ export const timelineEntrySchema = <S extends readonly [string, ...string[]]>(st
     mediaIds: z.array(z.string()),
     details: z.record(z.string(), z.unknown()),
   });
+
+/** `POST /{cases|suggestions}/{id}/transitions`: one action, its payload, and the version read. */
+export const transitionRequestSchema = (actions: readonly string[]) =>
+  z.object({
+    action: z
+      .string()
+      .min(1)
+      .max(50)
+      .describe(`One of: ${actions.join(', ')}`),
+    payload: z.record(z.string(), z.unknown()).optional(),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'The version the caller read (or send it as If-Match); a different stored version answers 409',
+      ),
+  });
