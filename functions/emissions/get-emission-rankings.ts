@@ -3,10 +3,10 @@ import { EMISSIONS_UNIT } from '../../shared/domain/emissions/emission-series.ts
 import { granularityOfPeriod, isPeriodLabel } from '../../shared/domain/emissions/period-range.ts';
 import { budgetUse, type RankedEntity, rankEmitters } from '../../shared/domain/emissions/rankings.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
+import { allEnterprises, allMeters } from '../../shared/domain/registry/registry-lists.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { carbonStore, registryReader } from './emissions-context.ts';
-import { allEnterprises, allMeters } from './registry-lists.ts';
 
 const store = carbonStore();
 const registry = registryReader();

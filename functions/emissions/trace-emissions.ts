@@ -12,11 +12,11 @@ import {
 import type { RollupLevel } from '../../shared/domain/emissions/rollup-model.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
 import type { MeterRecord } from '../../shared/domain/registry/records.ts';
+import { allMeters } from '../../shared/domain/registry/registry-lists.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { factorHandle } from '../registry/list-factors.ts';
 import { carbonStore, identifierPrefix, registryReader, resolveTarget } from './emissions-context.ts';
-import { allMeters } from './registry-lists.ts';
 
 const store = carbonStore();
 const registry = registryReader();
@@ -29,7 +29,7 @@ const metersUnder = async (reader: RegistryReader, level: RollupLevel, id: strin
     const meter = await reader.getMeter(id);
     return meter ? [pick(meter)] : [];
   }
-  const meters = await allMeters(reader, level === 'enterprise' ? id : undefined);
+  const meters = await allMeters(reader, level === 'enterprise' ? { enterpriseId: id } : {});
   return meters.filter((meter) => level !== 'industry' || meter.industryCode === id).map(pick);
 };
 

@@ -1,5 +1,5 @@
 import type { EnterpriseDetail } from '../../shared/contracts/enterprises.ts';
-import type { MeterRecord } from '../../shared/domain/registry/records.ts';
+import { allMeters } from '../../shared/domain/registry/registry-lists.ts';
 import { loadEnterprise } from './enterprise-commands.ts';
 import type { RegistryContext } from './registry-context.ts';
 
@@ -9,7 +9,10 @@ const MAX_METERS_LISTED = 500;
 /** An enterprise with its facilities and what its meters measure. */
 export const enterpriseDetail = async (ctx: RegistryContext, id: string): Promise<EnterpriseDetail> => {
   const enterprise = await loadEnterprise(ctx, id);
-  const [facilities, meters] = await Promise.all([ctx.reader.listFacilities(id), allMeters(ctx, id)]);
+  const [facilities, meters] = await Promise.all([
+    ctx.reader.listFacilities(id),
+    allMeters(ctx.reader, { enterpriseId: id }),
+  ]);
   const byEnergyType: Record<string, number> = {};
   for (const meter of meters) byEnergyType[meter.energyType] = (byEnergyType[meter.energyType] ?? 0) + 1;
   return {
@@ -32,15 +35,4 @@ export const enterpriseDetail = async (ctx: RegistryContext, id: string): Promis
         })),
     },
   };
-};
-
-const allMeters = async (ctx: RegistryContext, enterpriseId: string): Promise<MeterRecord[]> => {
-  const meters: MeterRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.reader.listMeters({ enterpriseId, limit: 100, ...(cursor ? { cursor } : {}) });
-    meters.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return meters;
 };

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReportEntry, ReportKind } from '../../domain/reports/report-index.ts';
+import { parseReportId, type ReportEntry, type ReportKind } from '../../domain/reports/report-index.ts';
 import type { ReportIndexStore } from '../../ports/report-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
@@ -26,10 +26,10 @@ export class DynamoReportIndexStore implements ReportIndexStore {
   }
 
   async get(id: string): Promise<ReportEntry | undefined> {
-    const [kind, , , period] = id.split('~');
-    if (kind === undefined || period === undefined) return undefined;
+    const parsed = parseReportId(id);
+    if (parsed === undefined) return undefined;
     const result = await this.#client.send(
-      new GetCommand({ TableName: this.#table, Key: keyOf(kind as ReportKind, period, id) }),
+      new GetCommand({ TableName: this.#table, Key: keyOf(parsed.kind, parsed.period, id) }),
     );
     return result.Item?.entry as ReportEntry | undefined;
   }

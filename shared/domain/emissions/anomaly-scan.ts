@@ -1,9 +1,10 @@
 import type { AlertWriter } from '../../ports/alert-writer.ts';
 import type { AlertReader, BudgetStore, RollupReader } from '../../ports/carbon-read-store.ts';
 import type { JobRunStore } from '../../ports/job-run-store.ts';
-import type { Page, PageOptions, RegistryReader } from '../../ports/registry-store.ts';
+import type { RegistryReader } from '../../ports/registry-store.ts';
 import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
 import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
+import { allEnterprises, allMeters } from '../registry/registry-lists.ts';
 import { DEFAULT_ANOMALY_THRESHOLDS, judgeHour, projectMonthEnd } from './anomaly.ts';
 import { meterAnomalyAlert, projectedBreachAlert } from './anomaly-alerts.ts';
 import { hoursEndingWith, monthProgressAt, sameHourInEarlierWeeks } from './anomaly-hours.ts';
@@ -41,10 +42,8 @@ export interface AnomalyScanRun {
 }
 
 export const runAnomalyScan = async (deps: AnomalyScanDeps, run: AnomalyScanRun) => {
-  const enterprises = await listAll((options) => deps.registry.listEnterprises(options));
-  const meters = (await listAll((options) => deps.registry.listMeters(options))).filter(
-    (meter) => meter.status === 'active',
-  );
+  const enterprises = await allEnterprises(deps.registry);
+  const meters = await allMeters(deps.registry, { status: 'active' });
   const progress = monthProgressAt(run.hour, deps.timeZone);
   const budgets = new Map(
     (
@@ -170,15 +169,4 @@ const openBreachCases = async (scan: ScanContext, enterprises: EnterpriseRecord[
     cursor = page.cursor;
   } while (cursor !== undefined);
   return counts;
-};
-
-const listAll = async <T>(page: (options: PageOptions) => Promise<Page<T>>): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const result = await page(cursor === undefined ? {} : { cursor });
-    all.push(...result.items);
-    cursor = result.cursor;
-  } while (cursor !== undefined);
-  return all;
 };

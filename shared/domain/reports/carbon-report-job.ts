@@ -7,6 +7,7 @@ import { type EmissionFigures, figuresOf, sumFigures } from '../emissions/emissi
 import { CITY_ID } from '../emissions/rollup-model.ts';
 import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
 import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
+import { allEnterprises, allMeters } from '../registry/registry-lists.ts';
 import { buildCarbonReport, changeRatio, type ReportSubject } from './carbon-report.ts';
 import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './report-index.ts';
 import { type ReportGranularity, reportPeriods } from './report-periods.ts';
@@ -48,10 +49,8 @@ const KIND: Record<ReportGranularity, ReportKind> = { day: 'carbon-daily', month
 export const runCarbonReports = async (deps: CarbonReportDeps, run: CarbonReportRun) => {
   const { granularity, period } = run;
   const periods = reportPeriods(granularity, period);
-  const enterprises = await listAll((cursor) => deps.registry.listEnterprises(cursor ? { cursor } : {}));
-  const meters = (await listAll((cursor) => deps.registry.listMeters(cursor ? { cursor } : {}))).filter(
-    (meter) => meter.status === 'active',
-  );
+  const enterprises = await allEnterprises(deps.registry);
+  const meters = await allMeters(deps.registry, { status: 'active' });
   const quarantined = await deps.quarantine.countByMeter(run.utcDays);
   const enterpriseTotals = await deps.rollups.readPeriod(
     'enterprise',
@@ -244,19 +243,6 @@ const usedAgainstBudget = async (
   const monthStart = `${period.slice(0, 7)}-01`;
   const days = await deps.rollups.readSeries(subject.level, subject.id, 'day', monthStart, period);
   return sumFigures([...days.values()].map(figuresOf)).co2eT;
-};
-
-const listAll = async <T>(
-  page: (cursor?: string) => Promise<{ items: T[]; cursor?: string }>,
-): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const result = await page(cursor);
-    all.push(...result.items);
-    cursor = result.cursor;
-  } while (cursor !== undefined);
-  return all;
 };
 
 /** The UTC calendar days a local period [start, end) touches (quarantine partitions are by UTC day). */

@@ -3,15 +3,14 @@ import type { ReportFileStore, ReportIndexStore } from '../../ports/report-store
 import { isoWeekOf, isoWeekRange } from '../calendar/iso-week.ts';
 import { addDays, localTimeToInstant } from '../calendar/local-date.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { isOverdue } from '../calendar/working-time.ts';
 import { computeDepartmentIndicators } from '../cases/case-indicators.ts';
+import { isCaseOverdue } from '../cases/case-listing.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../cases/case-record.ts';
 import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
 import type { DepartmentRecord } from '../registry/records.ts';
 import { isSuggestionOverdue } from '../suggestions/suggestion-deadlines.ts';
 import type { SuggestionRecord } from '../suggestions/suggestion-record.ts';
 import { computeSuggestionStatistics } from '../suggestions/suggestion-statistics.ts';
-import { CASE_DEADLINE_STATES } from '../workflow/escalation-candidates.ts';
 import { buildPerformanceReport, type DepartmentPerformance } from './performance-report.ts';
 import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './report-index.ts';
 
@@ -83,12 +82,7 @@ export const runPerformanceReports = async (
     ...(indicators.has(department.id) ? { cases: indicators.get(department.id) } : {}),
     ...(statistics.has(department.id) ? { suggestions: statistics.get(department.id) } : {}),
     overdueCases: cases
-      .filter(
-        (c) =>
-          c.leadDepartmentId === department.id &&
-          CASE_DEADLINE_STATES.includes(c.state) &&
-          isOverdue(c.deadline, now),
-      )
+      .filter((c) => c.leadDepartmentId === department.id && isCaseOverdue(c, now))
       .map((c) => ({
         id: c.id,
         title: c.title,

@@ -1,15 +1,11 @@
 import { addDays, localTimeToInstant } from '../calendar/local-date.ts';
-import type { CaseRecord, CaseState } from '../cases/case-record.ts';
+import { DEADLINE_RUNNING_STATES } from '../cases/case-listing.ts';
+import type { CaseRecord } from '../cases/case-record.ts';
 import type { SuggestionRecord, SuggestionState } from '../suggestions/suggestion-record.ts';
 import type { EscalationCandidate } from './escalation-job.ts';
 
-/** Case states in which a department holds the case against its deadline. */
-export const CASE_DEADLINE_STATES: readonly CaseState[] = [
-  'dispatched',
-  'inProgress',
-  'rectified',
-  'reopened',
-];
+/** Case states in which a department holds the case against its deadline (as `overdue` reads them). */
+export const CASE_DEADLINE_STATES = DEADLINE_RUNNING_STATES;
 
 /** Suggestion states in which the lead unit owes the reply by `replyDue`. */
 export const SUGGESTION_DEADLINE_STATES: readonly SuggestionState[] = ['assigned', 'rehandling'];
