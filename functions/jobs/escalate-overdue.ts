@@ -135,10 +135,10 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime }) => {
       {
         id: 'escalate-and-report',
         run: async () => {
-          const [caseHeads, suggestionHeads] = await Promise.all([
-            scanWorkflowHeads<CaseRecord>(client, workflowTable, 'CASE'),
-            scanWorkflowHeads<SuggestionRecord>(client, workflowTable, 'SUGGESTION'),
-          ]);
+          const { cases: caseHeads, suggestions: suggestionHeads } = await scanWorkflowHeads(
+            client,
+            workflowTable,
+          );
           const pass = await runEscalationPass(
             ports({ cases: caseHeads.records, suggestions: suggestionHeads.records }),
             { now, calendar },

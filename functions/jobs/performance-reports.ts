@@ -5,13 +5,12 @@ import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.
 import { tableName, timeZone } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
+import type { CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import {
   completedPerformancePeriod,
   type PerformanceKind,
   runPerformanceReports,
 } from '../../shared/domain/reports/performance-report-job.ts';
-import type { SuggestionRecord } from '../../shared/domain/suggestions/suggestion-record.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import { caseStore } from '../cases/case-context.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
@@ -37,9 +36,10 @@ const timelines = async (ids: readonly string[]): Promise<Map<string, CaseTimeli
 const deps = {
   sources: {
     departments: () => registry.listDepartments(),
-    cases: async () => (await scanWorkflowHeads<CaseRecord>(client, workflowTable, 'CASE')).records,
-    suggestions: async () =>
-      (await scanWorkflowHeads<SuggestionRecord>(client, workflowTable, 'SUGGESTION')).records,
+    workflow: async () => {
+      const heads = await scanWorkflowHeads(client, workflowTable);
+      return { cases: heads.cases.records, suggestions: heads.suggestions.records };
+    },
     timelines,
   },
   index: reportIndex(),

@@ -1,10 +1,13 @@
 import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { CaseRecord } from '../../domain/cases/case-record.ts';
+import type { SuggestionRecord } from '../../domain/suggestions/suggestion-record.ts';
 
 /**
- * Reads every workflow record of some kinds together with the creation entry of each (timeline
- * seq 1), for the escalation job and the not-one-missed reconciliation. A parallel Scan: its cost
- * grows with the workflow table (records, timelines, comments), not with telemetry; once cases run
- * into the hundreds of thousands a sparse "open with deadline" index is the next step.
+ * Reads every case and suggestion record together with the creation entry of each (timeline seq 1),
+ * for the escalation job, the not-one-missed reconciliation and the performance reports — in ONE
+ * parallel Scan for both kinds. Its cost grows with the workflow table (records, timelines,
+ * comments), not with telemetry; once cases run into the hundreds of thousands a sparse "open with
+ * deadline" index is the next step.
  */
 export interface WorkflowHeads<R> {
   records: R[];
@@ -12,33 +15,41 @@ export interface WorkflowHeads<R> {
   created: string[];
 }
 
+export interface AllWorkflowHeads {
+  cases: WorkflowHeads<CaseRecord>;
+  suggestions: WorkflowHeads<SuggestionRecord>;
+}
+
 const CREATION_SK = 'TL#000001';
 const SEGMENTS = 4;
+const PREFIXES = { CASE: 'cases', SUGGESTION: 'suggestions' } as const;
 
-export const scanWorkflowHeads = async <R>(
+export const scanWorkflowHeads = async (
   client: DynamoDBDocumentClient,
   table: string,
-  prefix: 'CASE' | 'SUGGESTION',
-): Promise<WorkflowHeads<R>> => {
+): Promise<AllWorkflowHeads> => {
   const segments = await Promise.all(
-    Array.from({ length: SEGMENTS }, (_, segment) => scanSegment(client, table, prefix, segment)),
+    Array.from({ length: SEGMENTS }, (_, segment) => scanSegment(client, table, segment)),
   );
-  const records: R[] = [];
-  const created: string[] = [];
+  const heads: AllWorkflowHeads = {
+    cases: { records: [], created: [] },
+    suggestions: { records: [], created: [] },
+  };
   for (const items of segments) {
     for (const item of items) {
       const { pk, sk, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, kind: _5, ...rest } = item;
-      if (sk === CREATION_SK) created.push(String(pk).slice(prefix.length + 1));
-      else records.push(rest as R);
+      const [prefix, ...id] = String(pk).split('#');
+      const into = heads[PREFIXES[prefix as keyof typeof PREFIXES]] as WorkflowHeads<unknown>;
+      if (sk === CREATION_SK) into.created.push(id.join('#'));
+      else into.records.push(rest);
     }
   }
-  return { records, created };
+  return heads;
 };
 
 const scanSegment = async (
   client: DynamoDBDocumentClient,
   table: string,
-  prefix: string,
   segment: number,
 ): Promise<Record<string, unknown>[]> => {
   const items: Record<string, unknown>[] = [];
@@ -49,8 +60,14 @@ const scanSegment = async (
         TableName: table,
         Segment: segment,
         TotalSegments: SEGMENTS,
-        FilterExpression: 'begins_with(pk, :prefix) AND (sk = :record OR sk = :created)',
-        ExpressionAttributeValues: { ':prefix': `${prefix}#`, ':record': 'RECORD', ':created': CREATION_SK },
+        FilterExpression:
+          '(begins_with(pk, :cases) OR begins_with(pk, :suggestions)) AND (sk = :record OR sk = :created)',
+        ExpressionAttributeValues: {
+          ':cases': 'CASE#',
+          ':suggestions': 'SUGGESTION#',
+          ':record': 'RECORD',
+          ':created': CREATION_SK,
+        },
         ExclusiveStartKey: startKey,
       }),
     );

@@ -22,8 +22,8 @@ import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './
 
 export interface PerformanceSources {
   departments(): Promise<DepartmentRecord[]>;
-  cases(): Promise<CaseRecord[]>;
-  suggestions(): Promise<SuggestionRecord[]>;
+  /** Every case and suggestion record, read together (one pass over the workflow table). */
+  workflow(): Promise<{ cases: CaseRecord[]; suggestions: SuggestionRecord[] }>;
   timelines(caseIds: readonly string[]): Promise<Map<string, CaseTimelineEntry[]>>;
 }
 
@@ -62,10 +62,9 @@ export const runPerformanceReports = async (
   const end = localTimeToInstant(range.to, 0, zone).getTime();
   const inRange = (instant: string | undefined) =>
     instant !== undefined && Date.parse(instant) >= start && Date.parse(instant) < end;
-  const [departments, cases, suggestions] = await Promise.all([
+  const [departments, { cases, suggestions }] = await Promise.all([
     deps.sources.departments(),
-    deps.sources.cases(),
-    deps.sources.suggestions(),
+    deps.sources.workflow(),
   ]);
   const now = deps.now();
   const dispatched = cases.filter((record) => inRange(record.dispatchedAt));
