@@ -45,6 +45,23 @@ export interface IotRuleTrigger {
   ruleName: string;
   sql: string;
   description: string;
+  /**
+   * The rule's action sends each message (the SQL output as JSON) to an SQS queue, and the function
+   * consumes the queue in batches: an SQS event in, a partial batch response out (the records it
+   * could not handle are redelivered, and after `maxReceiveCount` receives go to the dead-letter
+   * queue). Batches let the ingest apply many messages in one transaction.
+   */
+  queue: IotRuleQueue;
+}
+export interface IotRuleQueue {
+  /** Records per invocation at most (SQS allows up to 10 000 with a batching window). */
+  batchSize: number;
+  /** How long the poller gathers records before invoking, 0–300 s (needed for batches over 10). */
+  maxBatchingWindowSeconds: number;
+  /** Concurrent invocations at most (the event source's scaling limit, at least 2). */
+  maxConcurrency: number;
+  /** Receives of a record before it moves to the dead-letter queue. */
+  maxReceiveCount: number;
 }
 export interface ScheduleTrigger {
   kind: 'schedule';

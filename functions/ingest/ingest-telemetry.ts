@@ -1,20 +1,26 @@
-import { ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import { ingestTelemetryBatch } from '../../shared/domain/telemetry/ingest-batch.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { iotRuleHandler } from '../middleware/iot-rule.ts';
 import { ingestDependencies } from './ingest-context.ts';
 
 /**
- * Telemetry from the IoT rule. Bad input is quarantined inside the use case; an infrastructure
- * failure throws, so the rule engine retries the message (exactly-once holds: applied chunks are
- * no-ops on retry) and its error action keeps what still fails.
+ * Telemetry from the IoT rule's queue, a batch at a time. Bad input is quarantined inside the use
+ * case; a record that fails for an infrastructure reason is reported back, so the queue delivers it
+ * again (exactly-once holds: what was applied is a no-op the next time) and after five receives
+ * moves it to the dead-letter queue.
  */
-export const handler = iotRuleHandler(async (event) => {
-  const result = await ingestTelemetry(event, ingestDependencies());
-  if (result.afterApplyError) logger.error('budget check failed', { error: result.afterApplyError });
-  logger.info('telemetry handled', {
-    outcome: result.outcome,
-    chunks: result.chunks,
-    retries: result.retries,
-    ...(result.quarantine ? { reason: result.quarantine.reason, quarantineId: result.quarantine.id } : {}),
+export const handler = iotRuleHandler(async (records) => {
+  const summary = await ingestTelemetryBatch(records, ingestDependencies());
+  for (const error of summary.afterApplyErrors) logger.error('budget check failed', { error });
+  for (const { id, error } of summary.failed)
+    logger.error('telemetry record failed', { recordId: id, error });
+  logger.info('telemetry batch handled', {
+    records: records.length,
+    outcomes: summary.outcomes,
+    failed: summary.failed.length,
+    mergedTransactions: summary.mergedTransactions,
+    mergedMessages: summary.mergedMessages,
+    fallbacks: summary.fallbacks,
   });
+  return { failed: summary.failed.map((f) => f.id) };
 });

@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IotRuleTrigger } from '../manifest.ts';
-import { type CompiledIotRule, compileIotSql } from './iot-sql/index.ts';
+import { type CompiledIotRule, compileIotSql, type IotRuleOutcome } from './iot-sql/index.ts';
 import type { LocalFunction } from './local-function.ts';
 import { type JournalEntry, openRuleJournal } from './rule-journal.ts';
+import { type QueueMessage, type SqsEventSource, startSqsEventSource } from './sqs-event-source.ts';
 
-/** Where a message goes when the rule or its action fails: IoT's error action, or Lambda's DLQ. */
+/** Where a message goes when the rule fails (IoT's error action) or its queue gives up (the DLQ). */
 export type DeadLetterSink = (key: string, body: unknown) => Promise<void>;
 
 export interface RuleEngineStats {
   matched: number;
   delivered: number;
   deadLettered: number;
-  /** Invocations found unfinished in the journal at start and run again. */
+  /** Messages found unfinished in the journal at start and queued again. */
   replayed: number;
+  /** Function invocations (batches), redeliveries included. */
+  invocations: number;
+  /** Records in the largest batch so far. */
+  largestBatch: number;
 }
 
 /** A message the broker is about to acknowledge. */
@@ -25,8 +30,8 @@ export interface AcceptedPublish {
 export interface RunningRuleEngine {
   stats: RuleEngineStats;
   /**
-   * Journals the rule invocations this message triggers; the broker acknowledges the publish only
-   * after this resolves, so an acknowledged message survives a crash of the process.
+   * Journals the messages the rules will queue; the broker acknowledges the publish only after this
+   * resolves, so an acknowledged message survives a crash of the process.
    */
   accept(message: AcceptedPublish): Promise<void>;
   /** Resolves when every message received so far has been delivered or dead-lettered. */
@@ -34,26 +39,18 @@ export interface RunningRuleEngine {
   stop(): Promise<void>;
 }
 
-/** Lambda retries an asynchronous invocation twice; locally the pauses are short. */
-const RETRY_DELAYS_MS = [200, 1_000];
-/**
- * Like a function's reserved concurrency: a backlog (a replayed journal, a burst from the simulator)
- * queues here instead of opening thousands of DynamoDB requests at once.
- */
-const MAX_CONCURRENT_INVOCATIONS = 32;
-/** How long stop() waits for running invocations before leaving them to the journal. */
+/** How long stop() waits for queued work before leaving it to the journal. */
 const STOP_GRACE_MS = 10_000;
 
-type CompiledRule = { trigger: IotRuleTrigger; fn: LocalFunction; sql: CompiledIotRule };
-type Context = { topic: string; clientId: string; timestamp: number };
+type Rule = { trigger: IotRuleTrigger; sql: CompiledIotRule; queue: SqsEventSource<JournalEntry> };
 
 /**
  * Stands in for IoT Core's rules engine: every manifest rule's SQL is evaluated against every message a
- * device publishes, and the result is handed to the rule's function as an asynchronous invocation.
- * Nothing is dropped: each invocation is journalled before the device's PUBACK (as Lambda's async
- * queue is durable), a message the SQL cannot evaluate goes to the error action, an invocation that
- * keeps failing goes to the dead letter, both in the dead-letter bucket. On start, the journal's
- * unfinished invocations are run again.
+ * device publishes, and the result goes to the rule's SQS queue, which the rule's function consumes in
+ * batches (sqs-event-source.ts). Nothing is dropped: each message is journalled before the device's
+ * PUBACK (as the SQS queue is durable) and marked done once delivered or dead-lettered; a message the
+ * SQL cannot evaluate goes to the error action, one the function keeps failing to the dead-letter
+ * queue, both in the dead-letter bucket. On start, the journal's unfinished messages are queued again.
  */
 export const startRuleEngine = async (options: {
   rules: readonly { trigger: IotRuleTrigger; fn: LocalFunction }[];
@@ -61,84 +58,115 @@ export const startRuleEngine = async (options: {
   /** The append-only journal, in the stack's data folder. */
   journalFile: string;
   log?: (line: string) => void;
+  /** Pauses before redeliveries (see sqs-event-source.ts); tests make them tiny. */
+  retryDelaysMs?: readonly number[];
 }): Promise<RunningRuleEngine> => {
-  const compiled: CompiledRule[] = options.rules.map((rule) => ({
-    ...rule,
-    sql: compileIotSql(rule.trigger.sql),
-  }));
-  const byName = new Map(compiled.map((rule) => [rule.trigger.ruleName, rule]));
-  const stats: RuleEngineStats = { matched: 0, delivered: 0, deadLettered: 0, replayed: 0 };
-  const inFlight = new Set<Promise<void>>();
-  const limit = concurrencyLimit(MAX_CONCURRENT_INVOCATIONS);
+  const stats: RuleEngineStats = {
+    matched: 0,
+    delivered: 0,
+    deadLettered: 0,
+    replayed: 0,
+    invocations: 0,
+    largestBatch: 0,
+  };
   const { journal, pending } = await openRuleJournal(options.journalFile);
+  /** Error actions being written. */
+  const errorActions = new Set<Promise<void>>();
   let stopped = false;
 
-  const track = (entry: JournalEntry) => {
+  /** Writes a dead letter, then finishes the entry; if even that fails, the next start retries it. */
+  const deadLetter = async (entry: JournalEntry, key: string, body: unknown): Promise<void> => {
+    try {
+      await options.deadLetter(key, body);
+      stats.deadLettered += 1;
+      journal.markDone(entry.id);
+    } catch (error) {
+      options.log?.(`rule ${entry.ruleName}: ${String(error)}; kept in the journal`);
+    }
+  };
+
+  /** The same document IoT Core's error action writes, so replay tools read one format. */
+  const errorAction = (entry: JournalEntry, errorMessage: string) =>
+    deadLetter(entry, `iot-errors/${entry.topic}/${entry.timestamp}-${randomUUID()}.json`, {
+      ruleName: entry.ruleName,
+      topic: entry.topic,
+      clientId: entry.clientId,
+      cloudwatchTraceId: randomUUID(),
+      base64OriginalPayload: entry.payloadBase64,
+      failures: [{ failedAction: 'RuleEvaluation', failedResource: entry.ruleName, errorMessage }],
+    });
+
+  /** What the queue's redrive policy moves to the dead-letter queue, with the original payload. */
+  const moveToDeadLetterQueue = (
+    message: QueueMessage<JournalEntry>,
+    receiveCount: number,
+    errorMessage: string,
+  ) => {
+    const entry = message.origin;
+    return deadLetter(entry, `ingest-dlq/${entry.ruleName}/${entry.timestamp}-${randomUUID()}.json`, {
+      ruleName: entry.ruleName,
+      topic: entry.topic,
+      clientId: entry.clientId,
+      receiveCount,
+      errorMessage,
+      body: message.body,
+      base64OriginalPayload: entry.payloadBase64,
+    });
+  };
+
+  const startRule = ({ trigger, fn }: { trigger: IotRuleTrigger; fn: LocalFunction }): Rule => ({
+    trigger,
+    sql: compileIotSql(trigger.sql),
+    queue: startSqsEventSource<JournalEntry>({
+      queueName: `qingshan-local-${trigger.ruleName}`,
+      settings: trigger.queue,
+      invoke: (event) => fn.invoke(event),
+      delivered: (message) => {
+        stats.delivered += 1;
+        journal.markDone(message.id);
+      },
+      deadLetter: moveToDeadLetterQueue,
+      invoked: (batchSize) => {
+        stats.invocations += 1;
+        stats.largestBatch = Math.max(stats.largestBatch, batchSize);
+      },
+      ...(options.log === undefined ? {} : { log: options.log }),
+      ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
+    }),
+  });
+  const rules = options.rules.map(startRule);
+  const byName = new Map(rules.map((rule) => [rule.trigger.ruleName, rule]));
+
+  /** The rule action: evaluate the SQL and queue its output. */
+  const route = (entry: JournalEntry) => {
     const rule = byName.get(entry.ruleName);
     if (rule === undefined) {
       options.log?.(`rule journal: no rule ${entry.ruleName} any more; entry ${entry.id} kept`);
       return;
     }
-    const work = limit(() => runRule(rule, entry)).finally(() => inFlight.delete(work));
-    inFlight.add(work);
-  };
-
-  const runRule = async (rule: CompiledRule, entry: JournalEntry): Promise<void> => {
     const payload = Buffer.from(entry.payloadBase64, 'base64');
-    const context: Context = { topic: entry.topic, clientId: entry.clientId, timestamp: entry.timestamp };
+    let outcome: IotRuleOutcome;
     try {
-      await evaluateAndInvoke(rule, payload, context);
-      journal.markDone(entry.id);
+      outcome = rule.sql.evaluate(payload, entry);
     } catch (error) {
-      // Not even the dead letter could be written: leave the entry for the next start.
-      options.log?.(`rule ${rule.trigger.ruleName}: ${String(error)}; kept in the journal`);
-    }
-  };
-
-  const evaluateAndInvoke = async (rule: CompiledRule, payload: Buffer, context: Context) => {
-    let output: Record<string, unknown>;
-    try {
-      const outcome = rule.sql.evaluate(payload, context);
-      if (!outcome.matched) return;
-      output = outcome.output;
-    } catch (error) {
-      return errorAction(rule.trigger, payload, context, 'RuleEvaluation', String(error));
-    }
-    stats.matched += 1;
-    const failure = await invokeWithRetries(rule.fn, output);
-    if (failure === undefined) {
-      stats.delivered += 1;
+      const writing = errorAction(entry, String(error)).finally(() => errorActions.delete(writing));
+      errorActions.add(writing);
       return;
     }
-    options.log?.(`rule ${rule.trigger.ruleName}: ${rule.fn.spec.id} failed: ${failure}`);
-    return errorAction(rule.trigger, payload, context, 'LambdaAction', failure);
+    if (!outcome.matched) return journal.markDone(entry.id);
+    stats.matched += 1;
+    const body = JSON.stringify(outcome.output);
+    rule.queue.send({ id: entry.id, body, sentTimestamp: entry.timestamp, origin: entry });
   };
 
-  /** The same document IoT Core's error action writes, so replay tools read one format. */
-  const errorAction = async (
-    trigger: IotRuleTrigger,
-    payload: Buffer,
-    context: Context,
-    failedAction: string,
-    errorMessage: string,
-  ): Promise<void> => {
-    await options.deadLetter(`iot-errors/${context.topic}/${context.timestamp}-${randomUUID()}.json`, {
-      ruleName: trigger.ruleName,
-      topic: context.topic,
-      clientId: context.clientId,
-      cloudwatchTraceId: randomUUID(),
-      base64OriginalPayload: payload.toString('base64'),
-      failures: [{ failedAction, failedResource: trigger.ruleName, errorMessage }],
-    });
-    stats.deadLettered += 1;
-  };
-
-  if (pending.length > 0) options.log?.(`rule journal: replaying ${pending.length} unfinished invocations`);
+  if (pending.length > 0) options.log?.(`rule journal: replaying ${pending.length} unfinished messages`);
   stats.replayed = pending.length;
-  for (const entry of pending) track(entry);
+  for (const entry of pending) route(entry);
 
   const drain = async () => {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    while (errorActions.size > 0 || rules.some((rule) => rule.queue.pending() > 0)) {
+      await Promise.allSettled([...errorActions, ...rules.map((rule) => rule.queue.idle())]);
+    }
   };
 
   return {
@@ -149,7 +177,7 @@ export const startRuleEngine = async (options: {
       if (message.topic.startsWith('$SYS/')) return;
       const payload = Buffer.isBuffer(message.payload) ? message.payload : Buffer.from(message.payload);
       const timestamp = Date.now();
-      const entries = compiled
+      const entries = rules
         .filter((rule) => rule.sql.matchesTopic(message.topic))
         .map((rule) => ({
           ruleName: rule.trigger.ruleName,
@@ -159,47 +187,15 @@ export const startRuleEngine = async (options: {
           payloadBase64: payload.toString('base64'),
         }));
       if (entries.length === 0) return;
-      for (const entry of await journal.append(entries)) track(entry);
+      for (const entry of await journal.append(entries)) route(entry);
     },
     idle: drain,
     stop: async () => {
       stopped = true;
-      // What is still running after the grace period stays in the journal for the next start.
+      // What is still queued after the grace period stays in the journal for the next start.
       await Promise.race([drain(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      for (const rule of rules) rule.queue.halt();
       await journal.close();
     },
-  };
-};
-
-/** undefined on success, else the last error's message. */
-const invokeWithRetries = async (fn: LocalFunction, event: unknown): Promise<string | undefined> => {
-  let lastError = '';
-  for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt += 1) {
-    try {
-      await fn.invoke(event);
-      return undefined;
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-      const delay = RETRY_DELAYS_MS[attempt];
-      if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  return lastError;
-};
-
-/** Runs at most `max` tasks at once; a finished task hands its slot straight to the next in line. */
-const concurrencyLimit = (max: number) => {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    else active += 1;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next === undefined) active -= 1;
-      else next();
-    }
   };
 };

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { type FileHandle, open, readFile, rename } from 'node:fs/promises';
 
 /**
- * The local stand-in for the durability of Lambda's asynchronous-invocation queue: every rule
- * invocation the broker accepts is appended here (and flushed to the file) BEFORE the device gets
- * its PUBACK, and marked done once it was delivered or dead-lettered. A process killed at any point
+ * The local stand-in for the durability of the rules' SQS queues: every rule match the broker
+ * accepts is appended here (and flushed to the file) BEFORE the device gets its PUBACK, and marked
+ * done once its record was handled or dead-lettered. A process killed at any point
  * leaves the undone entries in the file; the next start replays them. Replays are redeliveries, which
  * the ingest already has to absorb (at-least-once).
  *

@@ -1,9 +1,15 @@
-import type { ReadingMeter } from '../domain/emissions/reading-emissions.ts';
-import type { ChunkPlan, ChunkState } from '../domain/telemetry/ingest-plan.ts';
-import type { ReadingBatch } from '../domain/telemetry/reading-batch.ts';
+import type { ChunkState } from '../domain/telemetry/ingest-plan.ts';
+import type { TransactionPlan } from '../domain/telemetry/transaction-plan.ts';
 
 /**
- * Where the ingest keeps its per-meter state and applies a message: the `carbon` table's rollup
+ * `conditionFailed`: a condition failed (a message landed meanwhile, a concurrent message changed a
+ * register, a batch log filled up) — re-read and re-plan. `contended`: another transaction was busy
+ * on an item and nothing was evaluated — the same plan may be sent again.
+ */
+export type ApplyOutcome = 'applied' | 'conditionFailed' | 'contended';
+
+/**
+ * Where the ingest keeps its per-meter state and applies messages: the `carbon` table's rollup
  * items (layout in shared/domain/emissions/rollup-model.ts and ingest-plan.ts).
  */
 export interface IngestStore {
@@ -12,9 +18,6 @@ export interface IngestStore {
    * meter-hour items outside them (cumulative registers need the readings either side).
    */
   readChunkState(meterId: string, hours: readonly string[], neighbours: boolean): Promise<ChunkState>;
-  /**
-   * Writes the plan in one transaction. `retry`: a condition failed (the message landed meanwhile,
-   * or a concurrent message changed a register) or the transaction conflicted — re-read and re-plan.
-   */
-  applyChunk(meter: ReadingMeter, batch: ReadingBatch, plan: ChunkPlan): Promise<'applied' | 'retry'>;
+  /** Writes the plan in one transaction: all of it or nothing. */
+  apply(plan: TransactionPlan): Promise<ApplyOutcome>;
 }

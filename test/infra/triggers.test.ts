@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, httpRoutes } from '../../infra/manifest.ts';
+import { FUNCTIONS, type FunctionSpec, httpRoutes, type IotRuleTrigger } from '../../infra/manifest.ts';
 import { isPublicRoute, routeKey } from '../../shared/contracts/route.ts';
 import { ROLES } from '../../shared/domain/roles.ts';
 import {
@@ -16,6 +16,8 @@ import {
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: IoT substitution templates, evaluated by IoT Core, not by JS.
 const IOT_ERROR_KEY = 'iot-errors/${topic()}/${timestamp()}-${newuuid()}.json';
+
+type IotRuleFunction = FunctionSpec & { trigger: IotRuleTrigger };
 
 describe('triggers: IoT rules, HTTP API, schedules', () => {
   let synth: Synthesized;
@@ -34,13 +36,66 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
     const payload = () =>
       (synth.template.toJSON().Resources[logicalIdOf(rule())] as Resource).Properties
         .TopicRulePayload as Record<string, unknown>;
+    const queueOf = (id: string) => required(synth.stack.ingest.queues[id], `queue of ${id}`);
+    const queueRef = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(queueOf(id)), 'Arn'] });
+    const propertiesOf = (logicalId: string) =>
+      (synth.template.toJSON().Resources[logicalId] as Resource).Properties;
+    const expectEncryptedSslOnly = (logicalId: string) => {
+      expect(propertiesOf(logicalId).SqsManagedSseEnabled).toBe(true);
+      synth.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: logicalId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    };
+    const iotSpecs = FUNCTIONS.filter((fn): fn is IotRuleFunction => fn.trigger.kind === 'iotRule');
 
     it('selects every meter message with its meter id, client id and arrival time, SQL 2016-03-23', () => {
       expect(payload().Sql).toBe(
         "SELECT *, topic(3) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM 'qingshan/meters/+/telemetry'",
       );
       expect(payload().AwsIotSqlVersion).toBe('2016-03-23');
-      expect(payload().Actions).toEqual([{ Lambda: { FunctionArn: fnRef('ingestTelemetry') } }]);
+    });
+
+    it('sends each message, as plain JSON, to the ingest queue', () => {
+      const actions = payload().Actions as { Sqs: { RoleArn: unknown } }[];
+
+      expect(actions).toEqual([
+        {
+          Sqs: {
+            QueueUrl: { Ref: logicalIdOf(queueOf('ingestTelemetry')) },
+            RoleArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] },
+            UseBase64: false,
+          },
+        },
+      ]);
+    });
+
+    it('the rule role may only send messages to that queue, and only this rule in this account may assume it', () => {
+      const roleId = (payload().Actions as { Sqs: { RoleArn: { 'Fn::GetAtt': [string, string] } } }[])[0]?.Sqs
+        .RoleArn['Fn::GetAtt'][0] as string;
+
+      const statements = statementsOfRole(synth.template, roleId);
+      const trust = (
+        propertiesOf(roleId).AssumeRolePolicyDocument as { Statement: Record<string, unknown>[] }
+      ).Statement;
+
+      expect(statements).toEqual([
+        { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queueRef('ingestTelemetry') },
+      ]);
+      expect(trust).toEqual([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'iot.amazonaws.com' },
+          Condition: expect.objectContaining({
+            StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          }),
+        }),
+      ]);
+      expect(JSON.stringify(trust)).toContain(':rule/qingshan_meter_telemetry');
     });
 
     it('writes undeliverable messages to the dead-letter bucket under iot-errors/', () => {
@@ -70,36 +125,65 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
       ]);
     });
 
-    it('only this rule, from this account, may invoke the ingest function', () => {
-      synth.template.hasResourceProperties('AWS::Lambda::Permission', {
-        Principal: 'iot.amazonaws.com',
-        FunctionName: fnRef('ingestTelemetry'),
-        SourceArn: { 'Fn::GetAtt': [logicalIdOf(rule()), 'Arn'] },
-        SourceAccount: { Ref: 'AWS::AccountId' },
-      });
-    });
+    it.each(iotSpecs.map((spec) => [spec.id, spec] as const))(
+      '%s consumes its queue in the manifest batches, reporting partial batch failures',
+      (id, spec) => {
+        const mappings = resourcesOf('AWS::Lambda::EventSourceMapping').filter(
+          (mapping) =>
+            JSON.stringify(mapping.Properties.FunctionName) ===
+            JSON.stringify({ Ref: logicalIdOf(fnOf(id)) }),
+        );
 
-    it('retries a failing invocation twice, then keeps it in an encrypted, SSL-only queue', () => {
-      const config = resourcesOf('AWS::Lambda::EventInvokeConfig')[0]?.Properties ?? {};
-      const queueId = (config.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': string[] } } })
-        .OnFailure.Destination['Fn::GetAtt'][0] as string;
+        expect(mappings.map((mapping) => mapping.Properties)).toEqual([
+          {
+            EventSourceArn: queueRef(id),
+            FunctionName: { Ref: logicalIdOf(fnOf(id)) },
+            BatchSize: spec.trigger.queue.batchSize,
+            MaximumBatchingWindowInSeconds: spec.trigger.queue.maxBatchingWindowSeconds,
+            ScalingConfig: { MaximumConcurrency: spec.trigger.queue.maxConcurrency },
+            FunctionResponseTypes: ['ReportBatchItemFailures'],
+          },
+        ]);
+      },
+    );
 
-      expect(config.MaximumRetryAttempts).toBe(2);
-      expect(config.FunctionName).toEqual({ Ref: logicalIdOf(fnOf('ingestTelemetry')) });
-      expect((synth.template.toJSON().Resources[queueId] as Resource).Properties.SqsManagedSseEnabled).toBe(
-        true,
+    it.each(iotSpecs.map((spec) => [spec.id, spec] as const))(
+      '%s: its encrypted, SSL-only queue moves a record to an encrypted, SSL-only DLQ after the manifest receives',
+      (id, spec) => {
+        const queueId = logicalIdOf(queueOf(id));
+        const redrive = propertiesOf(queueId).RedrivePolicy as {
+          deadLetterTargetArn: { 'Fn::GetAtt': [string, string] };
+          maxReceiveCount: number;
+        };
+        const dlqId = redrive.deadLetterTargetArn['Fn::GetAtt'][0];
+
+        expect(redrive.maxReceiveCount).toBe(spec.trigger.queue.maxReceiveCount);
+        expect(dlqId).not.toBe(queueId);
+        expectEncryptedSslOnly(queueId);
+        expectEncryptedSslOnly(dlqId);
+        expect(propertiesOf(dlqId).MessageRetentionPeriod).toBe(14 * 24 * 3600);
+      },
+    );
+
+    it.each(iotSpecs.map((spec) => spec.id))(
+      '%s: its queue hides a received batch for at least six function timeouts',
+      (id) => {
+        const timeout = propertiesOf(logicalIdOf(fnOf(id))).Timeout as number;
+
+        expect(timeout).toBeGreaterThan(0);
+        expect(propertiesOf(logicalIdOf(queueOf(id))).VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+      },
+    );
+
+    it('IoT can no longer invoke the functions directly, and nothing is invoked asynchronously', () => {
+      const iotPermissions = resourcesOf('AWS::Lambda::Permission').filter(
+        (permission) => permission.Properties.Principal === 'iot.amazonaws.com',
       );
-      synth.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-        Queues: [{ Ref: queueId }],
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
-        },
-      });
+
+      expect(iotPermissions).toEqual([]);
+      expect(resourcesOf('AWS::Lambda::EventInvokeConfig')).toEqual([]);
     });
   });
-
   describe('HTTP API', () => {
     const routeOf = (key: string) =>
       resourcesOf('AWS::ApiGatewayV2::Route').find((route) => route.Properties.RouteKey === key)?.Properties;

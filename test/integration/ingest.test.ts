@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +9,9 @@ import {
   ingestWriteMetrics,
   resetIngestWriteMetrics,
 } from '../../shared/adapters/dynamodb/ingest-store.ts';
-import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
-import { systemClock } from '../../shared/config/clock.ts';
-import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../shared/domain/carbon/gwp.ts';
-import type { ChunkPlan } from '../../shared/domain/telemetry/ingest-plan.ts';
 import { type IngestDependencies, ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
+import { directIngestDeps } from '../support/ingest-deps.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;
@@ -70,19 +65,7 @@ const alert = async (sk: string) => {
 };
 
 /** The use case wired to the stack's DynamoDB, for what MQTT cannot stage (races, a crash between chunks). */
-const directDeps = (over: Partial<IngestDependencies> = {}): IngestDependencies => ({
-  store: new DynamoTelemetryStore(t.dynamo, localTableName('telemetry'), 30),
-  ingest: new DynamoIngestStore(t.dynamo, carbon),
-  meters: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
-  clock: systemClock,
-  newId: randomUUID,
-  library: loadFactorLibrary(),
-  gwpSet: getGwpSet('AR6'),
-  timeZone: 'Asia/Shanghai',
-  handlePrefix: '88.118.8',
-  sleep: async () => {},
-  ...over,
-});
+const directDeps = (over: Partial<IngestDependencies> = {}): IngestDependencies => directIngestDeps(t, over);
 const ruleEvent = (meterId: string, message: { messageId: string; readings: unknown[] }) => ({
   ...message,
   meterId,
@@ -384,13 +367,9 @@ describe('exactly once under races and crashes (use case on the real DynamoDB)',
     let commits = 0;
     const crashing = {
       readChunkState: real.readChunkState.bind(real),
-      applyChunk: async (
-        meter: Parameters<typeof real.applyChunk>[0],
-        batch: Parameters<typeof real.applyChunk>[1],
-        plan: ChunkPlan,
-      ) => {
+      apply: async (plan: TransactionPlan) => {
         if (commits === 1) throw new Error('process killed');
-        const outcome = await real.applyChunk(meter, batch, plan);
+        const outcome = await real.apply(plan);
         commits += 1;
         return outcome;
       },

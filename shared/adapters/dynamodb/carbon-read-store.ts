@@ -1,10 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type {
   BudgetAlert,
   BudgetCheckDeps,
@@ -15,7 +9,6 @@ import type {
 import type { RollupItem } from '../../domain/emissions/emission-series.ts';
 import {
   ALERTS_GSI1PK,
-  alertPk,
   type Granularity,
   type RollupLevel,
   rollupPk,

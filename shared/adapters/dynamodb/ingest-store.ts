@@ -6,20 +6,10 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { ReadingMeter } from '../../domain/emissions/reading-emissions.ts';
-import type { Contribution } from '../../domain/emissions/rollup-model.ts';
-import { GRANULARITIES, rollupPk } from '../../domain/emissions/rollup-model.ts';
-import {
-  batchLogOverflowPk,
-  type ChunkPlan,
-  type ChunkState,
-  MAX_BATCH_LOG,
-  type MeterHourState,
-  type MeterHourWrite,
-  REGISTER_ORIGIN_SK,
-} from '../../domain/telemetry/ingest-plan.ts';
-import type { ReadingBatch } from '../../domain/telemetry/reading-batch.ts';
-import type { IngestStore } from '../../ports/ingest-store.ts';
+import { rollupPk } from '../../domain/emissions/rollup-model.ts';
+import { type ChunkState, MAX_BATCH_LOG, type MeterHourState } from '../../domain/telemetry/ingest-plan.ts';
+import type { ItemWrite, MeterHourUpdate, TransactionPlan } from '../../domain/telemetry/transaction-plan.ts';
+import type { ApplyOutcome, IngestStore } from '../../ports/ingest-store.ts';
 
 /**
  * DynamoDB counters of the ingest, for the benchmark (the local runtime runs handlers in process,
@@ -34,6 +24,8 @@ export interface IngestWriteMetrics {
   itemWrites: number;
   /** Of itemWrites: register neighbours bumped (cumulative meters). */
   neighbourBumps: number;
+  /** Message chunks in committed transactions (more than `committed` when batches merge). */
+  chunksCommitted: number;
   readRequests: number;
 }
 
@@ -43,6 +35,7 @@ export const ingestWriteMetrics: IngestWriteMetrics = {
   cancelled: 0,
   itemWrites: 0,
   neighbourBumps: 0,
+  chunksCommitted: 0,
   readRequests: 0,
 };
 
@@ -52,8 +45,8 @@ export const resetIngestWriteMetrics = (): void => {
 };
 
 const MAX_TRANSACTION_ITEMS = 100;
-/** Cancellation codes that mean "re-read and re-plan", not "the store is broken". */
-const RETRYABLE = new Set(['ConditionalCheckFailed', 'TransactionConflict', 'ThrottlingError']);
+/** Cancellation codes that mean "another writer was busy on an item": the same plan may be sent again. */
+const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
 const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize';
 
 interface StoredRegister {
@@ -61,7 +54,7 @@ interface StoredRegister {
   v: number;
 }
 
-/** Applies ingest chunk plans to the `carbon` table: one TransactWriteItems per chunk. */
+/** Applies ingest transaction plans to the `carbon` table: one TransactWriteItems each. */
 export class DynamoIngestStore implements IngestStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
@@ -97,10 +90,10 @@ export class DynamoIngestStore implements IngestStore {
     return { hours: [...before, ...inside, ...after], read: true };
   }
 
-  async applyChunk(meter: ReadingMeter, batch: ReadingBatch, plan: ChunkPlan): Promise<'applied' | 'retry'> {
-    const items = this.#transactItems(meter, batch, plan);
+  async apply(plan: TransactionPlan): Promise<ApplyOutcome> {
+    const items = this.#transactItems(plan);
     if (items.length > MAX_TRANSACTION_ITEMS)
-      throw new Error(`chunk of ${batch.messageId} needs ${items.length} transaction items (max 100)`);
+      throw new Error(`transaction of ${plan.chunks} chunks needs ${items.length} items (max 100)`);
     ingestWriteMetrics.writeRequests += 1;
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -108,110 +101,54 @@ export class DynamoIngestStore implements IngestStore {
       if (error instanceof TransactionCanceledException) {
         ingestWriteMetrics.cancelled += 1;
         const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-        if (codes.some((code) => RETRYABLE.has(code))) return 'retry';
+        if (codes.includes('ConditionalCheckFailed')) return 'conditionFailed';
+        if (codes.some((code) => CONTENDED.has(code))) return 'contended';
       }
       throw error;
     }
     ingestWriteMetrics.committed += 1;
     ingestWriteMetrics.itemWrites += items.length;
-    ingestWriteMetrics.neighbourBumps += plan.checks.length;
+    ingestWriteMetrics.neighbourBumps += plan.bumps.length;
+    ingestWriteMetrics.chunksCommitted += plan.chunks;
     return 'applied';
   }
 
-  #transactItems(meter: ReadingMeter, batch: ReadingBatch, plan: ChunkPlan) {
-    const meterHourPk = rollupPk('meter', meter.id, 'hour');
-    const meterPks = new Set(GRANULARITIES.map((gran) => rollupPk('meter', meter.id, gran)));
-    const writesByHour = new Map(plan.meterHours.map((w) => [w.hour, w]));
-    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = plan.rollups.map((rollup) => {
-      const meterHour = rollup.key.pk === meterHourPk ? writesByHour.get(rollup.key.sk) : undefined;
-      writesByHour.delete(meterHour?.hour ?? '');
-      return { Update: this.#update(rollup, plan, batch, meterPks.has(rollup.key.pk), meterHour) };
-    });
-    // A meter-hour write without a figure of its own (cannot happen today; kept total for safety).
-    for (const write of writesByHour.values()) {
-      items.push({
-        Update: this.#update(
-          { key: { pk: meterHourPk, sk: write.hour }, figures: {} },
-          plan,
-          batch,
-          true,
-          write,
-        ),
-      });
-    }
+  #transactItems(plan: TransactionPlan) {
+    const table = this.#table;
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = plan.writes.map((write) => ({
+      Update: { TableName: table, Key: write.key, ...updateOf(write) },
+    }));
     // Neighbours are bumped, not only checked: two messages measured against the same stored
     // reading must conflict, or both would count the same gap (a ConditionCheck lets both pass).
-    for (const check of plan.checks) {
+    for (const bump of plan.bumps) {
       items.push({
         Update: {
-          TableName: this.#table,
-          Key: { pk: meterHourPk, sk: check.hour },
+          TableName: table,
+          Key: bump.key,
           UpdateExpression: 'ADD rv :one',
           ConditionExpression: 'rv = :rv',
-          ExpressionAttributeValues: { ':rv': check.version, ':one': 1 },
+          ExpressionAttributeValues: { ':rv': bump.version, ':one': 1 },
         },
       });
     }
-    for (const write of plan.meterHours.filter((w) => w.logTo === 'overflow')) {
+    for (const overflow of plan.overflowLogs) {
       items.push({
         Put: {
-          TableName: this.#table,
-          Item: {
-            pk: batchLogOverflowPk(meter.id),
-            sk: `${write.hour}#${write.logEntry.messageId}`,
-            kind: 'batchLog',
-            hour: write.hour,
-            ...write.logEntry,
-          },
+          TableName: table,
+          Item: { ...overflow.key, kind: 'batchLog', hour: overflow.hour, ...overflow.entry },
         },
       });
     }
-    if (plan.createsOrigin) {
+    for (const origin of plan.origins) {
       items.push({
         Put: {
-          TableName: this.#table,
-          Item: {
-            pk: meterHourPk,
-            sk: REGISTER_ORIGIN_SK,
-            kind: 'registerOrigin',
-            createdBy: batch.messageId,
-          },
+          TableName: table,
+          Item: { ...origin.key, kind: 'registerOrigin', createdBy: origin.createdBy },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
     }
     return items;
-  }
-
-  #update(
-    rollup: Contribution,
-    plan: ChunkPlan,
-    batch: ReadingBatch,
-    meterLevel: boolean,
-    meterHour: MeterHourWrite | undefined,
-  ) {
-    const expression = newExpression();
-    addFigures(
-      expression,
-      rollup,
-      plan,
-      meterLevel ? (meterHour?.lastReadingAt ?? plan.lastReadingAt) : undefined,
-    );
-    if (meterHour) addMeterHourState(expression, meterHour, batch.messageId);
-    const { names, values, add, set, conditions } = expression;
-    return {
-      TableName: this.#table,
-      Key: rollup.key,
-      UpdateExpression: [
-        add.length > 0 ? `ADD ${add.join(', ')}` : '',
-        set.length > 0 ? `SET ${set.join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-      ExpressionAttributeValues: values,
-      ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
-    };
   }
 
   async #queryAll(input: Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'>) {
@@ -268,61 +205,77 @@ const newExpression = (): UpdateExpressionParts => ({
   conditions: [],
 });
 
-/** Every rollup item: ADD the figures and factor refs, SET the units (and the last reading time). */
-const addFigures = (
-  e: UpdateExpressionParts,
-  rollup: Contribution,
-  plan: ChunkPlan,
-  lastReadingAt?: string,
-) => {
-  for (const [index, [name, value]] of Object.entries(rollup.figures).entries()) {
+/** The update of one item: ADD figures, factor refs and ingest markers; SET units and state. */
+const updateOf = (write: ItemWrite) => {
+  const e = newExpression();
+  addFigures(e, write);
+  if (write.meterHour) addMeterHourState(e, write.meterHour);
+  const { names, values, add, set, conditions } = e;
+  return {
+    UpdateExpression: [
+      add.length > 0 ? `ADD ${add.join(', ')}` : '',
+      set.length > 0 ? `SET ${set.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+    ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+  };
+};
+
+const addFigures = (e: UpdateExpressionParts, write: ItemWrite) => {
+  for (const [index, [name, value]] of Object.entries(write.figures).entries()) {
     e.names[`#f${index}`] = name;
     e.values[`:f${index}`] = value;
     e.add.push(`#f${index} :f${index}`);
   }
-  for (const [index, [name, value]] of Object.entries(rollup.units ?? {}).entries()) {
+  for (const [index, [name, value]] of Object.entries(write.units).entries()) {
     e.names[`#u${index}`] = name;
     e.values[`:u${index}`] = value;
     e.set.push(`#u${index} = :u${index}`);
   }
-  if (plan.factorRefs.length > 0) {
-    e.values[':refs'] = new Set(plan.factorRefs);
+  if (write.factorRefs.length > 0) {
+    e.values[':refs'] = new Set(write.factorRefs);
     e.add.push('factorRefs :refs');
   }
-  if (lastReadingAt !== undefined) {
-    e.values[':lastReadingAt'] = lastReadingAt;
+  if (write.lastReadingAt !== undefined) {
+    e.values[':lastReadingAt'] = write.lastReadingAt;
     e.set.push('lastReadingAt = :lastReadingAt');
   }
 };
 
-/** The meter-hour item also holds the ingest state: marker, registers and their version, batch log. */
-const addMeterHourState = (e: UpdateExpressionParts, write: MeterHourWrite, messageId: string) => {
-  if (write.logTo === 'item') {
-    e.values[':entry'] = [write.logEntry];
+/** The meter-hour item also holds the ingest state: markers, registers and their version, batch log. */
+const addMeterHourState = (e: UpdateExpressionParts, state: MeterHourUpdate) => {
+  if (state.logEntries.length > 0) {
+    e.values[':entries'] = state.logEntries;
     e.values[':empty'] = [];
-    e.values[':maxLog'] = MAX_BATCH_LOG;
-    e.set.push('batchLog = list_append(if_not_exists(batchLog, :empty), :entry)');
-    e.values[':one'] = 1;
-    e.add.push('logSize :one');
-    // A full log fails the write; the retry re-reads logSize and sends the entry to overflow.
-    e.conditions.push('(attribute_not_exists(logSize) OR logSize < :maxLog)');
+    e.values[':logRoom'] = MAX_BATCH_LOG - state.logEntries.length + 1;
+    e.values[':logAdded'] = state.logEntries.length;
+    e.set.push('batchLog = list_append(if_not_exists(batchLog, :empty), :entries)');
+    e.add.push('logSize :logAdded');
+    // A log without room fails the write; the re-planned retry sends the entries to overflow items.
+    e.conditions.push('(attribute_not_exists(logSize) OR logSize < :logRoom)');
   }
-  if (write.marksMessage) {
-    e.values[':mid'] = messageId;
-    e.values[':mids'] = new Set([messageId]);
+  if (state.markers.length > 0) {
+    e.values[':mids'] = new Set(state.markers);
     e.add.push('msgs :mids');
-    e.conditions.push('(attribute_not_exists(msgs) OR NOT contains(msgs, :mid))');
+    const absent = state.markers.map((id, index) => {
+      e.values[`:mid${index}`] = id;
+      return `NOT contains(msgs, :mid${index})`;
+    });
+    e.conditions.push(`(attribute_not_exists(msgs) OR (${absent.join(' AND ')}))`);
   }
-  if (write.registers) {
-    e.values[':regs'] = write.registers.map((r): StoredRegister => ({ t: r.ts, v: r.value }));
+  if (state.registers) {
+    e.values[':regs'] = state.registers.map((r): StoredRegister => ({ t: r.ts, v: r.value }));
     e.set.push('regs = :regs');
   }
-  if (write.expectedVersion === undefined) return;
+  if (state.expectedVersion === undefined) return;
   e.values[':one'] = 1;
   e.add.push('rv :one');
-  if (write.expectedVersion === 0) e.conditions.push('attribute_not_exists(rv)');
+  if (state.expectedVersion === 0) e.conditions.push('attribute_not_exists(rv)');
   else {
-    e.values[':rv'] = write.expectedVersion;
+    e.values[':rv'] = state.expectedVersion;
     e.conditions.push('rv = :rv');
   }
 };

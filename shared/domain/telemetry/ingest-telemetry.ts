@@ -20,6 +20,7 @@ import {
 } from './ingest-plan.ts';
 import { makeQuarantineId } from './quarantine-id.ts';
 import { judgeTelemetryEvent, type QuarantineRecord, type ReadingBatch } from './reading-batch.ts';
+import { mergeChunkPlans } from './transaction-plan.ts';
 
 export interface IngestDependencies {
   /** Quarantine records. */
@@ -79,35 +80,60 @@ export const ingestTelemetry = async (
   };
   const judged = await judgeMessage(event, deps, now);
   if ('reason' in judged) return refuse(judged);
-  const { batch, meter } = judged;
-  const ctx: PlanContext = {
-    meter,
-    batch,
-    batchHandle: batchHandleOf(deps.handlePrefix, batch),
-    library: deps.library,
-    gwpSet: deps.gwpSet,
-    timeZone: deps.timeZone,
-  };
+  const applied = await applyMessage(judged, deps);
+  if (applied instanceof ReadingRejection) return refuse(refusalOf(event, now, judged, applied));
+  if (deps.afterApply) {
+    try {
+      await deps.afterApply({ meter: judged.meter, hours: applied.hours });
+    } catch (error) {
+      applied.result.afterApplyError = error;
+    }
+  }
+  return applied.result;
+};
+
+/** A message that passed judgement: its batch, its meter, and the id it is quarantined under if refused later. */
+export interface JudgedMessage {
+  batch: ReadingBatch;
+  meter: MeterRecord;
+  quarantineId: string;
+}
+
+export const planContextOf = (judged: JudgedMessage, deps: IngestDependencies): PlanContext => ({
+  meter: judged.meter,
+  batch: judged.batch,
+  batchHandle: batchHandleOf(deps.handlePrefix, judged.batch),
+  library: deps.library,
+  gwpSet: deps.gwpSet,
+  timeZone: deps.timeZone,
+});
+
+/** The quarantine record of a reading refused once the stored registers were seen. */
+export const refusalOf = (
+  event: unknown,
+  now: Date,
+  judged: JudgedMessage,
+  rejection: ReadingRejection,
+): QuarantineRecord =>
+  refusal(event, now, judged.quarantineId, judged.batch, rejection.reason, rejection.path, rejection.message);
+
+/** Applies a judged message chunk by chunk; `readFirst` skips the blind first try of interval meters. */
+export const applyMessage = async (
+  judged: JudgedMessage,
+  deps: IngestDependencies,
+  readFirst = false,
+): Promise<{ result: IngestResult; hours: string[] } | ReadingRejection> => {
+  const ctx = planContextOf(judged, deps);
   const result: IngestResult = { outcome: 'duplicate', chunks: { applied: 0, duplicate: 0 }, retries: 0 };
   const hours: string[] = [];
-  for (const chunk of chunkReadings(batch.readings, meter.readingKind, deps.timeZone)) {
+  for (const chunk of chunkReadings(judged.batch.readings, judged.meter.readingKind, deps.timeZone)) {
     hours.push(...chunk.hours);
-    const applied = await applyWithRetries(ctx, chunk, deps, result);
-    if (applied instanceof ReadingRejection)
-      return refuse(
-        refusal(event, now, judged.quarantineId, batch, applied.reason, applied.path, applied.message),
-      );
+    const applied = await applyWithRetries(ctx, chunk, deps, result, readFirst);
+    if (applied instanceof ReadingRejection) return applied;
     result.chunks[applied] += 1;
   }
   result.outcome = result.chunks.applied > 0 ? 'applied' : 'duplicate';
-  if (deps.afterApply) {
-    try {
-      await deps.afterApply({ meter, hours });
-    } catch (error) {
-      result.afterApplyError = error;
-    }
-  }
-  return result;
+  return { result, hours };
 };
 
 /** Plans and writes one chunk, re-reading and re-planning when a condition or a conflict says so. */
@@ -116,18 +142,20 @@ const applyWithRetries = async (
   chunk: ReadingChunk,
   deps: IngestDependencies,
   result: IngestResult,
+  readFirst: boolean,
 ): Promise<'applied' | 'duplicate' | ReadingRejection> => {
   const cumulative = ctx.meter.readingKind === 'cumulative';
   for (let attempt = 1; ; attempt++) {
     // Interval meters need no state to plan: the first try writes blind, dedup rests on the condition.
     const state: ChunkState =
-      cumulative || attempt > 1
+      cumulative || readFirst || attempt > 1
         ? await deps.ingest.readChunkState(ctx.meter.id, chunk.hours, cumulative)
         : { hours: [], read: false };
     const decision = tryPlan(ctx, chunk, state);
     if (decision instanceof ReadingRejection) return decision;
     if (decision.kind === 'duplicate') return 'duplicate';
-    if ((await deps.ingest.applyChunk(ctx.meter, ctx.batch, decision)) === 'applied') return 'applied';
+    const plan = mergeChunkPlans([{ meterId: ctx.meter.id, messageId: ctx.batch.messageId, plan: decision }]);
+    if ((await deps.ingest.apply(plan)) === 'applied') return 'applied';
     if (attempt >= MAX_ATTEMPTS)
       throw new Error(
         `message ${ctx.batch.messageId} of ${ctx.meter.id}: still contended after ${attempt} attempts`,
@@ -143,7 +171,7 @@ const applyWithRetries = async (
 };
 
 /** A plan, or the rejection of a reading only the stored registers reveal (e.g. an absurd delta). */
-const tryPlan = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkState) => {
+export const tryPlan = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkState) => {
   try {
     return planChunk(ctx, chunk, state);
   } catch (error) {
@@ -173,11 +201,11 @@ const refusal = (
 });
 
 /** The contract, then the registry: the message's meter must exist, be active and not revoked. */
-const judgeMessage = async (
+export const judgeMessage = async (
   event: unknown,
-  deps: IngestDependencies,
+  deps: Pick<IngestDependencies, 'meters' | 'credentials' | 'newId' | 'library' | 'gwpSet' | 'timeZone'>,
   now: Date,
-): Promise<QuarantineRecord | { batch: ReadingBatch; meter: MeterRecord; quarantineId: string }> => {
+): Promise<QuarantineRecord | JudgedMessage> => {
   const quarantineId = makeQuarantineId(now, deps.newId());
   const verdict = judgeTelemetryEvent(event, now, quarantineId);
   if (!verdict.ok) return verdict.quarantine;

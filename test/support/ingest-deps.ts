@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
+import { systemClock } from '../../shared/config/clock.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import { getGwpSet } from '../../shared/domain/carbon/gwp.ts';
+import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import type { TestStack } from './local-stack.ts';
+
+/**
+ * The ingest use case wired to a test stack's DynamoDB, for what MQTT cannot stage (races, crashes,
+ * failing stores): the same stores as the Lambda, no budget check, backoff without waiting.
+ */
+export const directIngestDeps = (
+  t: TestStack,
+  over: Partial<IngestDependencies> = {},
+): IngestDependencies => ({
+  store: new DynamoTelemetryStore(t.dynamo, localTableName('telemetry'), 30),
+  ingest: new DynamoIngestStore(t.dynamo, localTableName('carbon')),
+  meters: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+  clock: systemClock,
+  newId: randomUUID,
+  library: loadFactorLibrary(),
+  gwpSet: getGwpSet('AR6'),
+  timeZone: 'Asia/Shanghai',
+  handlePrefix: '88.118.8',
+  sleep: async () => {},
+  ...over,
+});
