@@ -46,5 +46,15 @@ export class QingshanStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'Region', { value: this.region });
+    // Where telemetry that kept failing waits; after a fix it is moved back to its queue (the
+    // ingest is exactly-once, so a redrive never counts a message twice).
+    for (const [id, queue] of Object.entries(this.ingest.queues)) {
+      const deadLetters = queue.deadLetterQueue?.queue;
+      if (deadLetters === undefined) continue;
+      new CfnOutput(this, `${id.charAt(0).toUpperCase()}${id.slice(1)}DeadLetterQueueArn`, {
+        value: deadLetters.queueArn,
+        description: `Records ${id} failed ${queue.deadLetterQueue?.maxReceiveCount} times; redrive with aws sqs start-message-move-task --source-arn <this>`,
+      });
+    }
   }
 }

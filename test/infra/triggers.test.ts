@@ -282,7 +282,7 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
 
     it('outputs what a client needs to connect', () => {
       expect(Object.keys(synth.template.toJSON().Outputs).sort()).toEqual(
-        ['ApiUrl', 'Region', 'UserPoolClientId', 'UserPoolId'].sort(),
+        ['ApiUrl', 'IngestTelemetryDeadLetterQueueArn', 'Region', 'UserPoolClientId', 'UserPoolId'].sort(),
       );
     });
   });
