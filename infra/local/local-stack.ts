@@ -135,6 +135,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     // Handed out with the credentials the local provisioner issues.
     env[ENV.mqttUrl] = broker.mqttUrl;
     process.env[ENV.mqttUrl] = broker.mqttUrl;
+    // Credentials issued through the API replace a demo meter's secret in devices.json too.
+    env[ENV.localDevicesFile] = join(options.dataDir, 'devices.json');
+    process.env[ENV.localDevicesFile] = env[ENV.localDevicesFile];
     const scheduler = startScheduler({
       schedules: triggersOf<ScheduleTrigger>('schedule', functions),
       timeZone,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashDeviceSecret, newDeviceSecret } from '../../shared/adapters/device-secret.ts';
+import { readDeviceSecrets, writeDeviceSecrets } from '../../shared/adapters/local/devices-file.ts';
 import { CASE_CATEGORIES } from '../../shared/domain/cases/case-categories.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import type {
@@ -47,7 +48,7 @@ export const seedUsers = async (dataDir: string): Promise<Record<Role, LocalUser
  */
 export const seedDevices = async (dataDir: string, store: DeviceCredentialStore): Promise<DemoDevice[]> => {
   const file = join(dataDir, 'devices.json');
-  const known = await readJson<DemoDevice[]>(file, []);
+  const known = await readDeviceSecrets(file);
   const devices: DemoDevice[] = [];
   for (const meterId of DEMO_METERS) {
     const existing = known.find((device) => device.meterId === meterId);
@@ -64,7 +65,7 @@ export const seedDevices = async (dataDir: string, store: DeviceCredentialStore)
     });
     devices.push({ meterId, secret });
   }
-  await writeFile(file, JSON.stringify(devices, null, 2), { mode: 0o600 });
+  await writeDeviceSecrets(file, devices);
   return devices;
 };
 

@@ -15,6 +15,9 @@ export const deviceProvisionerFromEnv = (
 ): DeviceProvisioner => {
   const kind = requireEnv(ENV.deviceProvisioner, env);
   if (kind === 'iot') return new IotProvisioner(new IoTClient({}), store, requireEnv(ENV.devicePolicy, env));
-  if (kind === 'local') return new BrokerProvisioner(store, requireEnv(ENV.mqttUrl, env));
+  if (kind === 'local') {
+    const devicesFile = env[ENV.localDevicesFile];
+    return new BrokerProvisioner(store, requireEnv(ENV.mqttUrl, env), devicesFile ? { devicesFile } : {});
+  }
   throw new ConfigError(`${ENV.deviceProvisioner} must be iot or local, not ${kind}`);
 };

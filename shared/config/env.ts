@@ -14,6 +14,8 @@ export const ENV = {
   devicePolicy: 'QS_DEVICE_POLICY',
   /** The local broker's MQTT URL, handed out with local credentials. */
   mqttUrl: 'QS_MQTT_URL',
+  /** Local runtime only: the demo meters' secrets file (devices.json), kept current on each issue. */
+  localDevicesFile: 'QS_LOCAL_DEVICES_FILE',
   /** Optional: a meter is offline after this many expected intervals of silence (default 3). */
   meterOfflineSilenceFactor: 'QS_METER_OFFLINE_SILENCE_FACTOR',
 } as const;

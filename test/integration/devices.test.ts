@@ -2,6 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { readDeviceSecrets } from '../../shared/adapters/local/devices-file.ts';
+import { ENV } from '../../shared/config/env.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import type { IssuedBrokerCredentials } from '../../shared/ports/device-provisioner.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -136,6 +138,10 @@ describe('issue and rotate', () => {
     });
     expect(issued.password).not.toBe(oldSecret);
     expect(issued.password.length).toBeGreaterThanOrEqual(32);
+    // The local runtime keeps devices.json current, so the simulator and mosquitto_pub use the new secret.
+    const secrets = await readDeviceSecrets(t.stack.env[ENV.localDevicesFile] ?? '');
+    expect(secrets.find((d) => d.meterId === 'MTR-0001')?.secret).toBe(issued.password);
+    expect(secrets.map((d) => d.meterId)).toEqual(t.stack.devices.map((d) => d.meterId));
     await oldClosed; // the sweep closes the old session within about a second
     await expect(connectMeter('MTR-0001', oldSecret)).rejects.toThrow(/bad username or password/i);
     const fresh = await connectMeter('MTR-0001', issued.password);

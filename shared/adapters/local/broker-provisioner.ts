@@ -6,6 +6,7 @@ import type {
   ProvisionedMeter,
 } from '../../ports/device-provisioner.ts';
 import { hashDeviceSecret, newDeviceSecret } from '../device-secret.ts';
+import { recordDeviceSecret } from './devices-file.ts';
 
 /**
  * Provisioning for the local runtime's broker (infra/local/broker.ts): a random secret whose scrypt
@@ -17,10 +18,17 @@ export class BrokerProvisioner implements DeviceProvisioner {
   readonly #mqttUrl: string;
   readonly #now: () => Date;
 
-  constructor(store: DeviceCredentialStore, mqttUrl: string, now: () => Date = () => new Date()) {
+  readonly #devicesFile: string | undefined;
+
+  constructor(
+    store: DeviceCredentialStore,
+    mqttUrl: string,
+    options: { now?: () => Date; devicesFile?: string } = {},
+  ) {
     this.#store = store;
     this.#mqttUrl = mqttUrl;
-    this.#now = now;
+    this.#now = options.now ?? (() => new Date());
+    this.#devicesFile = options.devicesFile;
   }
 
   async issue(meter: ProvisionedMeter): Promise<IssuedBrokerCredentials> {
@@ -32,6 +40,8 @@ export class BrokerProvisioner implements DeviceProvisioner {
       status: 'active',
       createdAt: issuedAt,
     });
+    // The simulator and the README's mosquitto_pub read the demo secrets from this file.
+    if (this.#devicesFile !== undefined) await recordDeviceSecret(this.#devicesFile, meter.id, secret);
     return {
       kind: 'broker',
       meterId: meter.id,
