@@ -1,8 +1,8 @@
 /**
  * CDK entry (`cdk synth`, `cdk deploy`). Context: `stage` (default `dev`), `timeZone`, `identifierPrefix`,
- * `corsOrigins` (comma-separated), `skipBundling=true` (synth without running esbuild: the CLI refuses
- * `-c aws:cdk:bundling-stacks=[]` from users). Every synth runs the cdk-nag AwsSolutions pack; findings
- * that are not fixed are acknowledged next to their resource with a written reason.
+ * `alarmEmail`, `corsOrigins` (comma-separated), `skipBundling=true` (synth without running esbuild: the
+ * CLI refuses `-c aws:cdk:bundling-stacks=[]` from users). Every synth runs the cdk-nag AwsSolutions
+ * pack; findings that are not fixed are acknowledged next to their resource with a written reason.
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,7 @@ export const readSettings = (app: App): DeploymentSettings => {
     stage,
     timeZone: stringContext(app, 'timeZone') ?? DEFAULTS.timeZone,
     identifierPrefix: stringContext(app, 'identifierPrefix') ?? DEFAULTS.identifierPrefix,
+    alarmEmail: stringContext(app, 'alarmEmail'),
   };
 };
 

@@ -28,6 +28,8 @@ export interface DeploymentSettings {
   stage: string;
   timeZone: string;
   identifierPrefix: string;
+  /** Where operational alarms are mailed; without it they reach only the topic's other subscribers. */
+  alarmEmail?: string;
 }
 
 /** Production data and logs survive a stack deletion; other stages clean up after themselves. */

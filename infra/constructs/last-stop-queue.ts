@@ -1,7 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { acknowledge } from './nag-suppressions.ts';
+
+/** Every queue `lastStopQueue` made, so the alarms find each one without a list kept by hand. */
+const lastStops = new WeakSet<Queue>();
 
 /**
  * An encrypted, SSL-only queue where failed deliveries wait for a person (14 days, SQS's maximum).
@@ -14,5 +17,10 @@ export const lastStopQueue = (scope: Construct, id: string, reason: string): Que
     retentionPeriod: Duration.days(14),
   });
   acknowledge(queue, 'SQS3', reason);
+  lastStops.add(queue);
   return queue;
 };
+
+/** The last-stop queues under `scope` (a stack: all of them), in construct-tree order. */
+export const lastStopQueuesUnder = (scope: IConstruct): Queue[] =>
+  scope.node.findAll().filter((child): child is Queue => child instanceof Queue && lastStops.has(child));

@@ -6,6 +6,8 @@ import { Devices } from '../constructs/devices.ts';
 import type { DeploymentSettings } from '../constructs/house-function.ts';
 import { Ingest } from '../constructs/ingest.ts';
 import { Jobs } from '../constructs/jobs.ts';
+import { lastStopQueuesUnder } from '../constructs/last-stop-queue.ts';
+import { OpsAlarms } from '../constructs/ops-alarms.ts';
 
 export interface QingshanStackProps extends StackProps {
   settings: DeploymentSettings;
@@ -13,8 +15,9 @@ export interface QingshanStackProps extends StackProps {
 }
 
 /**
- * Composition only: data first, then the three ways in (IoT, HTTP, schedules). Environment-agnostic —
- * no lookups — so `cdk synth` works offline and without credentials.
+ * Composition only: data first, then the three ways in (IoT, HTTP, schedules), the alarms last so they
+ * see every queue. Environment-agnostic — no lookups — so `cdk synth` works offline and without
+ * credentials.
  */
 export class QingshanStack extends Stack {
   public readonly data: Data;
@@ -22,6 +25,7 @@ export class QingshanStack extends Stack {
   public readonly api: Api;
   public readonly jobs: Jobs;
   public readonly devices: Devices;
+  public readonly opsAlarms: OpsAlarms;
 
   constructor(scope: Construct, id: string, props: QingshanStackProps) {
     super(scope, id, props);
@@ -41,11 +45,22 @@ export class QingshanStack extends Stack {
       settings,
       functions: [this.ingest, this.api, this.jobs].flatMap((part) => Object.values(part.functions)),
     });
+    this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
+      settings,
+      ingest: this.ingest,
+      jobs: this.jobs,
+      lastStops: lastStopQueuesUnder(this),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'Region', { value: this.region });
+    new CfnOutput(this, 'OpsAlarmTopicArn', {
+      value: this.opsAlarms.topic.topicArn,
+      description:
+        'Operational alarms (dead letters, stuck ingest); subscribe here or deploy with -c alarmEmail=...',
+    });
     // Where telemetry that kept failing waits; after a fix it is moved back to its queue (the
     // ingest is exactly-once, so a redrive never counts a message twice).
     for (const [id, queue] of Object.entries(this.ingest.queues)) {

@@ -282,7 +282,14 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
 
     it('outputs what a client needs to connect', () => {
       expect(Object.keys(synth.template.toJSON().Outputs).sort()).toEqual(
-        ['ApiUrl', 'IngestTelemetryDeadLetterQueueArn', 'Region', 'UserPoolClientId', 'UserPoolId'].sort(),
+        [
+          'ApiUrl',
+          'IngestTelemetryDeadLetterQueueArn',
+          'OpsAlarmTopicArn',
+          'Region',
+          'UserPoolClientId',
+          'UserPoolId',
+        ].sort(),
       );
     });
   });
