@@ -8,7 +8,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { rollupPk } from '../../domain/emissions/rollup-model.ts';
 import { type ChunkState, MAX_BATCH_LOG, type MeterHourState } from '../../domain/telemetry/ingest-plan.ts';
-import type { ItemWrite, MeterHourUpdate, TransactionPlan } from '../../domain/telemetry/transaction-plan.ts';
+import {
+  type ItemWrite,
+  MAX_TRANSACTION_ITEMS,
+  type MeterHourUpdate,
+  type TransactionPlan,
+} from '../../domain/telemetry/transaction-plan.ts';
 import type { ApplyOutcome, IngestStore } from '../../ports/ingest-store.ts';
 
 /**
@@ -44,7 +49,6 @@ export const resetIngestWriteMetrics = (): void => {
     ingestWriteMetrics[name] = 0;
 };
 
-const MAX_TRANSACTION_ITEMS = 100;
 /** Cancellation codes that mean "another writer was busy on an item": the same plan may be sent again. */
 const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
 const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize';

@@ -2,6 +2,7 @@ import type { MeterRecord } from '../registry/records.ts';
 import { type ChunkState, chunkReadings, type ReadingChunk, ReadingRejection } from './ingest-plan.ts';
 import {
   applyMessage,
+  defaultSleep,
   type IngestDependencies,
   type IngestOutcome,
   type JudgedMessage,
@@ -12,9 +13,9 @@ import {
 } from './ingest-telemetry.ts';
 import type { QuarantineRecord } from './reading-batch.ts';
 import {
+  MAX_TRANSACTION_ITEMS,
   mergeChunkPlans,
   type PlannedChunk,
-  transactionItemCount,
   transactionKeysOf,
 } from './transaction-plan.ts';
 
@@ -36,8 +37,6 @@ export interface BatchIngestSummary {
   afterApplyErrors: unknown[];
 }
 
-/** DynamoDB's limit of items in one TransactWriteItems. */
-const MAX_TRANSACTION_ITEMS = 100;
 /** Tries of a merged transaction that found its items busy before its messages go one by one. */
 const MAX_CONTENDED_TRIES = 4;
 const CONTENDED_BACKOFF_MS = 15;
@@ -298,7 +297,6 @@ const packTransactions = (planned: readonly Planned[]): Planned[][] => {
 /** True when the merged transaction committed; false sends its messages one by one. */
 const applyMerged = async (group: readonly Planned[], deps: IngestDependencies): Promise<boolean> => {
   const plan = mergeChunkPlans(group.map((member) => member.planned));
-  if (transactionItemCount(plan) > MAX_TRANSACTION_ITEMS) return false;
   for (let attempt = 1; attempt <= MAX_CONTENDED_TRIES; attempt += 1) {
     let outcome: Awaited<ReturnType<IngestDependencies['ingest']['apply']>>;
     try {
@@ -313,5 +311,3 @@ const applyMerged = async (group: readonly Planned[], deps: IngestDependencies):
   }
   return false;
 };
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -180,7 +180,8 @@ export const tryPlan = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkState
   }
 };
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const defaultSleep = (ms: number): Promise<void> =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const refusal = (
   event: unknown,

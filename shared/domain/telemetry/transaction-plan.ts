@@ -54,8 +54,17 @@ export interface TransactionPlan {
   chunks: number;
 }
 
-export const transactionItemCount = (plan: TransactionPlan): number =>
-  plan.writes.length + plan.bumps.length + plan.overflowLogs.length + plan.origins.length;
+/** DynamoDB's limit of items in one TransactWriteItems. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/** Every item the plan names, as `pk NUL sk`: the transaction's size is their number. */
+export const transactionItemKeys = (plan: Omit<TransactionPlan, 'chunks'>): string[] =>
+  [
+    ...plan.writes.map((w) => w.key),
+    ...plan.bumps.map((b) => b.key),
+    ...plan.overflowLogs.map((o) => o.key),
+    ...plan.origins.map((o) => o.key),
+  ].map(keyId);
 
 const keyId = (key: RollupKey) => `${key.pk}\u0000${key.sk}`;
 const later = (a: string | undefined, b: string | undefined) => (a === undefined || (b ?? '') > a ? b : a);
@@ -104,12 +113,7 @@ class MergedTransaction {
 
   plan(): TransactionPlan {
     const plan = { writes: [...this.#writes.values()], ...this.#extra, chunks: this.#chunks };
-    const ids = [
-      ...plan.writes.map((w) => w.key),
-      ...plan.bumps.map((b) => b.key),
-      ...plan.overflowLogs.map((o) => o.key),
-      ...plan.origins.map((o) => o.key),
-    ].map(keyId);
+    const ids = transactionItemKeys(plan);
     // DynamoDB refuses a transaction that names one item twice; a merge that would is a caller bug.
     if (new Set(ids).size !== ids.length) throw new Error('merged transaction names an item twice');
     return plan;
@@ -151,16 +155,6 @@ class MergedTransaction {
   }
 }
 
-/** The items a chunk's plan writes, as merge keys: a group fits one transaction while its union does. */
-export const transactionKeysOf = ({ meterId, messageId, plan }: PlannedChunk): string[] => {
-  const meterHourPk = rollupPk('meter', meterId, 'hour');
-  return [
-    ...plan.rollups.map((r) => keyId(r.key)),
-    ...plan.meterHours.map((w) => keyId({ pk: meterHourPk, sk: w.hour })),
-    ...plan.checks.map((c) => keyId({ pk: meterHourPk, sk: c.hour })),
-    ...plan.meterHours
-      .filter((w) => w.logTo === 'overflow')
-      .map((w) => keyId({ pk: batchLogOverflowPk(meterId), sk: `${w.hour}#${messageId}` })),
-    ...(plan.createsOrigin ? [keyId({ pk: meterHourPk, sk: REGISTER_ORIGIN_SK })] : []),
-  ];
-};
+/** The items a chunk's plan writes: a group fits one transaction while the union of theirs does. */
+export const transactionKeysOf = (chunk: PlannedChunk): string[] =>
+  transactionItemKeys(mergeChunkPlans([chunk]));
