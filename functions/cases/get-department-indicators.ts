@@ -3,7 +3,10 @@ import { dispatchFactsPartition } from '../../shared/adapters/dynamodb/case-inde
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { getDepartmentIndicatorsRoute } from '../../shared/contracts/cases.ts';
-import { computeDepartmentIndicators } from '../../shared/domain/cases/case-indicators.ts';
+import {
+  computeDepartmentIndicators,
+  emptyDepartmentIndicators,
+} from '../../shared/domain/cases/case-indicators.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../shared/domain/errors.ts';
 import { hasAnyRole } from '../../shared/domain/roles.ts';
@@ -67,21 +70,9 @@ export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params
     );
   }
   const all = computeDepartmentIndicators(cases, timelines, clock(), env.calendar);
-  const mine = all.find((indicators) => indicators.departmentId === departmentId) ?? {
-    departmentId,
-    dispatched: 0,
-    closed: 0,
-    closedOnTime: 0,
-    rectified: 0,
-    reworked: 0,
-    extended: 0,
-    overdueOpen: 0,
-    onTimeRate: null,
-    closureRate: null,
-    reworkRate: null,
-    extensionRate: null,
-    averageHandlingWorkingHours: null,
-  };
+  const mine =
+    all.find((indicators) => indicators.departmentId === departmentId) ??
+    emptyDepartmentIndicators(departmentId);
   return { ...mine, from: from.toISOString(), to: to.toISOString() };
 });
 

@@ -186,6 +186,10 @@ const ratio = (numerator: number, denominator: number): number | null =>
 const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
+/** A department no case reached: every count 0, every rate undefined (null). */
+export const emptyDepartmentIndicators = (departmentId: string): DepartmentIndicators =>
+  toIndicators(departmentId, emptyTally());
+
 const toIndicators = (departmentId: string, t: Tally): DepartmentIndicators => ({
   departmentId,
   dispatched: t.dispatched,
