@@ -37,7 +37,8 @@ const enterpriseId = (e: number) => `ENT-B${String(e).padStart(4, '0')}`;
 const meterId = (e: number, m: number) => `MTR-B${String(e).padStart(4, '0')}-${m}`;
 const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
 
-const figures = (co2eT: number, readings: number) => ({
+/** The figures of a rollup item that is all location-based electricity (CO2 only). */
+export const electricityFigures = (co2eT: number, readings: number) => ({
   co2eT,
   co2eMarketT: co2eT,
   scope2LocationT: co2eT,
@@ -53,17 +54,17 @@ export const rollupsFor = (month: string, from: number, to: number, scale: numbe
     ...Array.from({ length: METERS }, (_, m) => ({
       pk: rollupPk('meter', meterId(e, m), 'month'),
       sk: month,
-      ...figures(DAYS, DAYS * 24 * scale),
+      ...electricityFigures(DAYS, DAYS * 24 * scale),
     })),
     {
       pk: rollupPk('enterprise', enterpriseId(e), 'month'),
       sk: month,
-      ...figures(METERS * DAYS, METERS * DAYS * 24 * scale),
+      ...electricityFigures(METERS * DAYS, METERS * DAYS * 24 * scale),
     },
     ...Array.from({ length: DAYS }, (_, d) => ({
       pk: rollupPk('enterprise', enterpriseId(e), 'day'),
       sk: day(month, d + 1),
-      ...figures(METERS, METERS * 24 * scale),
+      ...electricityFigures(METERS, METERS * 24 * scale),
     })),
   ]);
 
@@ -80,12 +81,12 @@ export const upperRollups = (month: string, count: number, scale: number): Item[
     {
       pk: rollupPk(level, id, 'month'),
       sk: month,
-      ...figures(firms * METERS * DAYS, firms * METERS * DAYS * 24 * scale),
+      ...electricityFigures(firms * METERS * DAYS, firms * METERS * DAYS * 24 * scale),
     },
     ...Array.from({ length: DAYS }, (_, d) => ({
       pk: rollupPk(level, id, 'day'),
       sk: day(month, d + 1),
-      ...figures(firms * METERS, firms * METERS * 24 * scale),
+      ...electricityFigures(firms * METERS, firms * METERS * 24 * scale),
     })),
   ]);
 };

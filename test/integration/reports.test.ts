@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { electricityFigures } from '../bench/report-fixtures.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
@@ -27,13 +28,7 @@ const rollup = (
   put('carbon', {
     pk: rollupPk(level, id, gran),
     sk: period,
-    co2eT,
-    co2eMarketT: co2eT,
-    scope2LocationT: co2eT,
-    scope2MarketT: co2eT,
-    e_electricityT: co2eT,
-    g_CO2T: co2eT,
-    readings,
+    ...electricityFigures(co2eT, readings),
   });
 
 beforeAll(async () => {
