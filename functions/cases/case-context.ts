@@ -34,6 +34,13 @@ export const clock: Clock = systemClock;
 
 export const caseEnv = (): CaseEnv => ({ calendar: defaultWorkingCalendar({ timeZone: timeZone() }) });
 
+let viewEnv: CaseEnv | undefined;
+/** Built on first use: the calendar a view needs to tell which actions are open now. */
+const caseViewEnv = (): CaseEnv => {
+  viewEnv ??= caseEnv();
+  return viewEnv;
+};
+
 /** Reads a case the principal may see; one it may not see is reported as absent (404). */
 export const loadVisibleCase = async (
   store: ReturnType<typeof caseStore>,
@@ -49,7 +56,7 @@ export const loadVisibleCase = async (
 /** The case as a caller sees it: with the actions open to them and whether it is overdue now. */
 export const caseView = (record: CaseRecord, principal: Principal, now: Date) => ({
   ...record,
-  allowedActions: allowedCaseActions(principal, record),
+  allowedActions: allowedCaseActions(principal, record, { at: now, env: caseViewEnv() }),
   overdue: isCaseOverdue(record, now),
 });
 

@@ -63,7 +63,7 @@ export const suggestionView = (
   const limit = latestReplyDue(record);
   return {
     ...record,
-    allowedActions: allowedSuggestionActions(principal, record),
+    allowedActions: allowedSuggestionActions(principal, record, { at: now, env }),
     overdue: isSuggestionOverdue(record, now, env.calendar),
     overdueCoUnits: overdueCoUnits(record, now, env.calendar),
     ...(limit === undefined ? {} : { latestReplyDue: limit }),

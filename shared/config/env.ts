@@ -18,6 +18,8 @@ export const ENV = {
   localDevicesFile: 'QS_LOCAL_DEVICES_FILE',
   /** Optional: a meter is offline after this many expected intervals of silence (default 3). */
   meterOfflineSilenceFactor: 'QS_METER_OFFLINE_SILENCE_FACTOR',
+  /** Optional: days a suggestion reply's rating round stays open (default 15). */
+  ratingRoundDays: 'QS_RATING_ROUND_DAYS',
 } as const;
 
 /** `telemetry` → `QS_TABLE_TELEMETRY`: one variable per table a function may touch. */
@@ -50,3 +52,14 @@ export const bucketName = (bucket: string, env: NodeJS.ProcessEnv = process.env)
 /** Calendar periods (rollup days, deadlines) are in the deployment's zone; see DESIGN.md §6. */
 export const timeZone = (env: NodeJS.ProcessEnv = process.env): string =>
   env[ENV.timeZone] ?? 'Asia/Shanghai';
+
+/** Days a rating round of a suggestion reply stays open; a whole number from 1 to 90. */
+export const ratingRoundDays = (env: NodeJS.ProcessEnv = process.env): number => {
+  const raw = env[ENV.ratingRoundDays];
+  if (raw === undefined || raw === '') return 15;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 90) {
+    throw new ConfigError(`${ENV.ratingRoundDays} must be a whole number of days from 1 to 90, not ${raw}`);
+  }
+  return days;
+};

@@ -12,7 +12,10 @@ export const dispatchDeadline = (
   calendar: WorkingCalendar,
 ): { deadline: string; sla: WorkingTimeLimit } => {
   const category = findCaseCategory(record.categoryId);
-  if (!category) throw new UnprocessableError(`case category ${record.categoryId} is not configured`);
+  if (!category)
+    throw new UnprocessableError(
+      `案件类别 ${record.categoryId} 未配置 (case category ${record.categoryId} is not configured)`,
+    );
   const deadline = addWorkingTime(at, category.sla.amount, category.sla.unit, calendar);
   return { deadline: deadline.toISOString(), sla: category.sla };
 };
@@ -49,6 +52,6 @@ export const resumeDeadline = (
 export const checkReviewDate = (nextReviewDate: string, at: Date, calendar: WorkingCalendar) =>
   nextReviewDate > localDateOf(at, calendar.timeZone)
     ? undefined
-    : new ValidationError('the next review date must be after today', [
-        { path: '/nextReviewDate', message: 'must be a future date' },
+    : new ValidationError('下次复查日期须晚于今天 (the next review date must be after today)', [
+        { path: '/nextReviewDate', message: '须为将来的日期 (must be a future date)' },
       ]);

@@ -12,9 +12,13 @@ import type { CaseAction, CaseRecord, CaseState } from './case-record.ts';
 type HandlingAction = Exclude<CaseAction, IntakeAction>;
 
 const extensionPending = (record: CaseRecord) =>
-  record.extensionRequest ? new ConflictError('an extension request is already pending') : undefined;
+  record.extensionRequest
+    ? new ConflictError('已有待审批的延期申请 (an extension request is already pending)')
+    : undefined;
 const noExtensionPending = (record: CaseRecord) =>
-  record.extensionRequest ? undefined : new ConflictError('there is no pending extension request');
+  record.extensionRequest
+    ? undefined
+    : new ConflictError('没有待审批的延期申请 (there is no pending extension request)');
 
 export const HANDLING_TRANSITIONS: Readonly<
   Record<HandlingAction, TransitionRule<CaseState, CaseRecord, CaseEnv>>
@@ -33,7 +37,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.requestExtension,
-    guard: ({ record }) => extensionPending(record),
+    precondition: ({ record }) => extensionPending(record),
     effect: ({ payload, principal, at }) => {
       const { amount, unit, reason } = payload;
       const request = { amount, unit, reason, requestedAt: at.toISOString(), requestedBy: principal.userId };
@@ -46,7 +50,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.approveExtension,
-    guard: ({ record }) => noExtensionPending(record),
+    precondition: ({ record }) => noExtensionPending(record),
     effect: ({ record, payload, at, env }) => {
       const { amount = 0, unit = 'workingDays' } = record.extensionRequest ?? {};
       const deadline = extendDeadline(record, { amount, unit }, at, env.calendar);
@@ -67,7 +71,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.rejectExtension,
-    guard: ({ record }) => noExtensionPending(record),
+    precondition: ({ record }) => noExtensionPending(record),
     effect: ({ payload }) => ({ changes: { extensionRequest: undefined }, note: payload.reason }),
   }),
   submitRectification: transition({
@@ -124,8 +128,9 @@ export const HANDLING_TRANSITIONS: Readonly<
     relation: 'reporter',
     payload: P.rate,
     to: ({ payload }) => (payload.rating === 'unsatisfied' ? 'reopened' : 'closed'),
-    guard: ({ record }) =>
-      record.rating ? new ConflictError('this closure has already been rated') : undefined,
+    // A precondition, so `allowedActions` stops offering `rate` once the closure is rated.
+    precondition: ({ record }) =>
+      record.rating ? new ConflictError('本次结案已评价过 (this closure has already been rated)') : undefined,
     effect: ({ payload }) => ({
       changes: { rating: payload.rating },
       note: payload.comment,

@@ -42,8 +42,8 @@ export const INTAKE_TRANSITIONS: Readonly<
     payload: P.markDuplicate,
     guard: ({ record, payload }) =>
       payload.duplicateOf === record.id
-        ? new ValidationError('a case cannot duplicate itself', [
-            { path: '/duplicateOf', message: 'same case' },
+        ? new ValidationError('案件不能与自身重复 (a case cannot duplicate itself)', [
+            { path: '/duplicateOf', message: '不能是本案件 (same case)' },
           ])
         : undefined,
     effect: ({ payload }) => ({
@@ -60,9 +60,10 @@ export const INTAKE_TRANSITIONS: Readonly<
     payload: P.dispatch,
     guard: ({ payload }) =>
       payload.coDepartmentIds.includes(payload.leadDepartmentId)
-        ? new ValidationError('the lead department cannot also be a co-department', [
-            { path: '/coDepartmentIds', message: 'contains the lead department' },
-          ])
+        ? new ValidationError(
+            '主办部门不能同时是协办部门 (the lead department cannot also be a co-department)',
+            [{ path: '/coDepartmentIds', message: '包含主办部门 (contains the lead department)' }],
+          )
         : undefined,
     effect: ({ record, payload, at, env }) => {
       const { deadline, sla } = dispatchDeadline(record, at, env.calendar);

@@ -1,16 +1,23 @@
 import type { Principal } from '../roles.ts';
 import {
   applyTransition,
+  openActions,
   type TransitionRequest,
   type TransitionResult,
 } from '../workflow/apply-transition.ts';
-import { isPermitted } from '../workflow/permissions.ts';
 import type { TransitionRule, WorkflowMachine } from '../workflow/state-machine.ts';
+import { CASE_ACTION_LABELS } from './case-action-labels.ts';
 import type { CaseEnv } from './case-env.ts';
 import { HANDLING_TRANSITIONS } from './case-handling-transitions.ts';
 import { INTAKE_TRANSITIONS } from './case-intake-transitions.ts';
 import { caseRelationsOf } from './case-permissions.ts';
-import { CASE_ACTIONS, type CaseAction, type CaseRecord, type CaseState } from './case-record.ts';
+import {
+  CASE_ACTIONS,
+  CASE_STATE_LABELS,
+  type CaseAction,
+  type CaseRecord,
+  type CaseState,
+} from './case-record.ts';
 
 export type { CaseEnv } from './case-env.ts';
 
@@ -31,7 +38,9 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule<CaseSt
   };
 
 export const CASE_MACHINE: WorkflowMachine<CaseState, CaseAction, CaseRecord, CaseEnv> = {
-  subject: 'case',
+  subject: { zh: '案件', en: 'case' },
+  stateLabels: CASE_STATE_LABELS,
+  actionLabels: CASE_ACTION_LABELS,
   transitions: CASE_TRANSITIONS,
   relationsOf: caseRelationsOf,
 };
@@ -43,11 +52,9 @@ export const applyCaseTransition = (
   env: CaseEnv,
 ): TransitionResult<CaseState, CaseAction, CaseRecord> => applyTransition(CASE_MACHINE, record, request, env);
 
-/** The actions this principal could take on this case now (for buttons in the client). */
-export const allowedCaseActions = (principal: Principal, record: CaseRecord): CaseAction[] => {
-  const relations = caseRelationsOf(principal, record);
-  return CASE_ACTIONS.filter((action) => {
-    const rule = CASE_TRANSITIONS[action];
-    return rule.from.includes(record.state) && isPermitted(rule, principal, relations);
-  });
-};
+/** The actions this principal can take on this case now (for buttons in the client). */
+export const allowedCaseActions = (
+  principal: Principal,
+  record: CaseRecord,
+  context: { at: Date; env: CaseEnv },
+): CaseAction[] => openActions(CASE_MACHINE, CASE_ACTIONS, principal, record, context);

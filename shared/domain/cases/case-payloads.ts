@@ -10,7 +10,7 @@ import { CASE_RATINGS } from './case-record.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const note = text(2000).optional();
-const reason = text(2000).min(1, 'a reason is required');
+const reason = text(2000).min(1, '请填写理由 (a reason is required)');
 const id = z.string().trim().min(1).max(200);
 
 export const SubmitCasePayloadSchema = z.object({
@@ -34,7 +34,7 @@ const RequestExtensionSchema = z
   .object({ reason, amount: z.number().positive().max(60), unit: z.enum(WORKING_TIME_UNITS) })
   .refine((value) => value.unit !== 'workingDays' || Number.isInteger(value.amount), {
     path: ['amount'],
-    message: 'working days must be a whole number',
+    message: '工作日须为整数 (working days must be a whole number)',
   });
 
 export const CasePayloadSchemas = {
@@ -48,7 +48,10 @@ export const CasePayloadSchemas = {
   approveExtension: z.object({ note }),
   rejectExtension: z.object({ reason }),
   submitRectification: z.object({
-    mediaIds: z.array(id).min(1, 'at least one photo or video of the rectification is required').max(20),
+    mediaIds: z
+      .array(id)
+      .min(1, '至少需要一张整改照片或一段视频 (at least one photo or video of the rectification is required)')
+      .max(20),
     note,
   }),
   headSignOff: z.object({ note }),

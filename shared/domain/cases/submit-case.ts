@@ -19,10 +19,13 @@ export interface SubmitCaseRequest {
 export const submitCase = ({ id, principal, payload, at }: SubmitCaseRequest) => {
   const actorRole = principal.roles.find((role) => REPORTERS.includes(role));
   if (!actorRole) {
-    throw new ForbiddenError('only deputies and People’s Congress staff can submit cases');
+    throw new ForbiddenError(
+      '只有人大代表和人大工作人员可以提交案件 (only deputies and People’s Congress staff can submit cases)',
+    );
   }
   const parsed = SubmitCasePayloadSchema.safeParse(payload ?? {});
-  if (!parsed.success) throw new ValidationError('invalid case submission', toFieldErrors(parsed.error));
+  if (!parsed.success)
+    throw new ValidationError('案件数据无效 (invalid case submission)', toFieldErrors(parsed.error));
   const input = parsed.data;
   const record: CaseRecord = {
     id,

@@ -6,6 +6,8 @@ import type { SuggestionRecord, SuggestionState } from './suggestion-record.ts';
 export interface SuggestionEnv {
   /** Working days for the hand-back window; its zone also fixes the local dates of month periods. */
   calendar: WorkingCalendar;
+  /** Calendar days a reply's rating round stays open (default 15, see rating-round.ts). */
+  ratingRoundDays?: number;
 }
 
 /** Builds one suggestion action; its payload type comes from its zod schema. */

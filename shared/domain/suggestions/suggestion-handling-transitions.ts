@@ -1,26 +1,26 @@
 import { localDateOf } from '../calendar/local-date.ts';
 import { ConflictError } from '../errors.ts';
-import type { Principal } from '../roles.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import {
-  checkGrantedDue,
-  checkRequestedDue,
-  isOnTime,
-  MAX_REHANDLINGS,
-  rehandlingReplyDue,
-} from './suggestion-deadlines.ts';
+  pendingRaters,
+  ratingRoundExpired,
+  ratingsDueOf,
+  roundClosingChanges,
+  roundOutcome,
+  roundRatings,
+} from './rating-round.ts';
+import { awaitedCoOpinions, replyWaitsForCoOpinions, SUBMIT_CO_OPINION } from './suggestion-co-opinions.ts';
+import { checkGrantedDue, checkRequestedDue, isOnTime } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
 import type { SuggestionIntakeAction } from './suggestion-intake-transitions.ts';
 import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
 import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
 import {
-  FOLLOW_UP_CLASSES,
   latestReply,
   type SuggestionAction,
   type SuggestionRating,
   type SuggestionRecord,
   type SuggestionState,
-  signatoriesOf,
 } from './suggestion-record.ts';
 
 /** Handling: co-handlers' opinions, extensions, the head's reply, the deputies' ratings, follow-up. */
@@ -32,72 +32,34 @@ const HANDLING: SuggestionState[] = ['assigned', 'rehandling'];
 const noExtensionPending = (record: SuggestionRecord) =>
   record.extension?.status === 'pending'
     ? undefined
-    : new ConflictError('there is no pending extension request');
+    : new ConflictError('没有待审批的延期申请 (there is no pending extension request)');
 
-/**
- * Where a rating leads. The first unsatisfied rating of a reply starts re-handling at once (while
- * re-handlings remain), so no deputy waits on the others. Otherwise the reply stays `replied` until every
- * signatory has rated it, then B-class replies are followed up and the rest close.
- */
-export const ratingOutcome = (
+/** After this deputy's rating: still `replied` while others may rate, else the round's outcome. */
+const rateOutcome = (
   record: SuggestionRecord,
-  rater: Principal,
+  deputyId: string,
   rating: SuggestionRating,
 ): SuggestionState => {
-  if (rating === 'unsatisfied' && record.rehandlingCount < MAX_REHANDLINGS) return 'rehandling';
-  const reply = latestReply(record);
-  const round = reply?.round ?? 0;
-  const rated = new Set(record.ratings.filter((r) => r.round === round).map((r) => r.deputyId));
-  rated.add(rater.userId);
-  const allRated = signatoriesOf(record).every((deputy) => rated.has(deputy));
-  if (!allRated) return 'replied';
-  return reply && FOLLOW_UP_CLASSES.includes(reply.class) ? 'followingUp' : 'closed';
+  if (pendingRaters(record).some((deputy) => deputy !== deputyId)) return 'replied';
+  const round = latestReply(record)?.round ?? 0;
+  return roundOutcome(record, [...roundRatings(record), { deputyId, rating, at: '', round }]);
 };
 
 export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
   Record<HandlingAction, TransitionRule<SuggestionState, SuggestionRecord, SuggestionEnv>>
 > = {
-  submitCoOpinion: transition({
-    from: HANDLING,
-    to: ({ record }) => record.state,
-    roles: STAFF,
-    relation: 'coDepartment',
-    payload: P.submitCoOpinion,
-    guard: ({ record, principal }) =>
-      record.coOpinions.some((o) => o.unitId === principal.departmentId && o.round === record.rehandlingCount)
-        ? new ConflictError('this unit has already sent its opinion for this round')
-        : undefined,
-    effect: ({ record, payload, principal, at, env }) => {
-      const unitId = principal.departmentId ?? '';
-      const round = record.rehandlingCount;
-      const late = round === 0 && !isOnTime(record.coOpinionDue, at, env.calendar);
-      const opinion = {
-        unitId,
-        text: payload.text,
-        mediaIds: payload.mediaIds,
-        at: at.toISOString(),
-        by: principal.userId,
-        round,
-        late,
-      };
-      return {
-        changes: { coOpinions: [...record.coOpinions, opinion] },
-        note: payload.text,
-        mediaIds: payload.mediaIds,
-        details: { unitId, round, late, coOpinionDue: record.coOpinionDue },
-      };
-    },
-  }),
+  submitCoOpinion: SUBMIT_CO_OPINION,
   requestExtension: transition({
     from: ['assigned'],
     to: 'assigned',
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.requestExtension,
-    guard: ({ record, payload }) =>
+    precondition: ({ record }) =>
       record.extension?.status === 'pending'
-        ? new ConflictError('an extension request is already pending')
-        : checkRequestedDue(record, payload.replyDue),
+        ? new ConflictError('已有待审批的延期申请 (an extension request is already pending)')
+        : undefined,
+    guard: ({ record, payload }) => checkRequestedDue(record, payload.replyDue),
     effect: ({ payload, principal, at }) => ({
       changes: {
         extension: {
@@ -118,8 +80,8 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.approveExtension,
+    precondition: ({ record }) => noExtensionPending(record),
     guard: ({ record, payload }) =>
-      noExtensionPending(record) ??
       checkGrantedDue(record, payload.replyDue ?? record.extension?.requestedDue ?? ''),
     effect: ({ record, payload, principal, at }) => {
       const requested = record.extension ?? {
@@ -152,7 +114,7 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.rejectExtension,
-    guard: ({ record }) => noExtensionPending(record),
+    precondition: ({ record }) => noExtensionPending(record),
     effect: ({ record, payload, principal, at }) => ({
       changes: record.extension
         ? {
@@ -174,9 +136,17 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     roles: ['head'],
     relation: 'leadDepartment',
     payload: P.reply,
+    // The reply waits for co-units whose opinion is still due, unless the lead records why not.
+    guard: ({ record, payload, at, env }) =>
+      payload.proceedWithoutCoOpinion ? undefined : replyWaitsForCoOpinions(record, at, env),
     effect: ({ record, payload, principal, at, env }) => {
       const round = record.rehandlingCount;
       const onTime = isOnTime(record.replyDue, at, env.calendar);
+      const awaited = awaitedCoOpinions(record, at, env);
+      const waived =
+        payload.proceedWithoutCoOpinion && awaited.length > 0
+          ? { unitIds: awaited, reason: payload.proceedWithoutCoOpinion.reason }
+          : undefined;
       const reply = {
         class: payload.class,
         text: payload.text,
@@ -185,6 +155,8 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
         by: principal.userId,
         round,
         onTime,
+        ratingsDue: ratingsDueOf({ at: at.toISOString() }, env),
+        ...(waived ? { proceededWithoutCoOpinion: waived } : {}),
       };
       const pendingExtension = record.extension?.status === 'pending';
       return {
@@ -195,23 +167,36 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
         },
         note: payload.text,
         mediaIds: payload.mediaIds,
-        details: { replyClass: payload.class, round, onTime, replyDue: record.replyDue },
+        details: {
+          replyClass: payload.class,
+          round,
+          onTime,
+          replyDue: record.replyDue,
+          ratingsDue: reply.ratingsDue,
+          ...(waived ? { proceededWithoutCoOpinion: waived } : {}),
+        },
       };
     },
   }),
-  /** Each signatory deputy (filer or co-signer) rates each reply once. */
+  /**
+   * Each signatory deputy (filer or co-signer) rates each reply once and every rating is kept; the
+   * last one closes the round (rating-round.ts has the rule), until then the reply stays `replied`.
+   */
   rate: transition({
     from: ['replied'],
     roles: ['deputy'],
     relation: 'reporter',
     payload: P.rate,
-    guard: ({ record, principal }) => {
-      const round = latestReply(record)?.round ?? 0;
-      return record.ratings.some((r) => r.deputyId === principal.userId && r.round === round)
-        ? new ConflictError('you have already rated this reply')
+    // A precondition, so `allowedActions` stops offering `rate` to a deputy who has rated.
+    precondition: ({ record, principal, at, env }) => {
+      if (!pendingRaters(record).includes(principal.userId)) {
+        return new ConflictError('您已评价过本次答复 (you have already rated this reply)');
+      }
+      return ratingRoundExpired(record, at, env)
+        ? new ConflictError('本次答复的评价期限已过 (the rating round of this reply has closed)')
         : undefined;
     },
-    to: ({ record, principal, payload }) => ratingOutcome(record, principal, payload.rating),
+    to: ({ record, principal, payload }) => rateOutcome(record, principal.userId, payload.rating),
     effect: ({ record, payload, principal, at, env }) => {
       const round = latestReply(record)?.round ?? 0;
       const rating = {
@@ -222,21 +207,20 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
         round,
       };
       const ratings = [...record.ratings, rating];
-      const outcome = ratingOutcome(record, principal, payload.rating);
-      if (outcome === 'rehandling') {
-        const replyDue = rehandlingReplyDue(at, env.calendar);
-        const rehandlingCount = record.rehandlingCount + 1;
-        return {
-          changes: { ratings, replyDue, rehandlingCount },
-          note: payload.comment,
-          details: { rating: payload.rating, round, outcome, replyDue, rehandlingCount },
-        };
-      }
-      const closedAt = outcome === 'closed' ? { closedAt: at.toISOString() } : {};
+      const outcome = rateOutcome(record, principal.userId, payload.rating);
+      const closing = outcome === 'replied' ? {} : roundClosingChanges(record, outcome, at, env);
+      const stillToRate = pendingRaters(record).filter((deputy) => deputy !== principal.userId);
       return {
-        changes: { ratings, ...closedAt },
+        changes: { ratings, ...closing },
         note: payload.comment,
-        details: { rating: payload.rating, round, outcome },
+        details: {
+          rating: payload.rating,
+          round,
+          outcome,
+          stillToRate,
+          ...(closing.replyDue === undefined ? {} : { replyDue: closing.replyDue }),
+          ...(closing.rehandlingCount === undefined ? {} : { rehandlingCount: closing.rehandlingCount }),
+        },
       };
     },
   }),

@@ -1,17 +1,19 @@
 import type { Principal } from '../roles.ts';
 import {
   applyTransition,
+  openActions,
   type TransitionRequest,
   type TransitionResult,
 } from '../workflow/apply-transition.ts';
-import { isPermitted } from '../workflow/permissions.ts';
 import type { TransitionRule, WorkflowMachine } from '../workflow/state-machine.ts';
+import { SUGGESTION_ACTION_LABELS } from './suggestion-action-labels.ts';
 import type { SuggestionEnv } from './suggestion-env.ts';
 import { SUGGESTION_HANDLING_TRANSITIONS } from './suggestion-handling-transitions.ts';
 import { SUGGESTION_INTAKE_TRANSITIONS } from './suggestion-intake-transitions.ts';
 import { suggestionRelationsOf } from './suggestion-permissions.ts';
 import {
   SUGGESTION_ACTIONS,
+  SUGGESTION_STATE_LABELS,
   type SuggestionAction,
   type SuggestionRecord,
   type SuggestionState,
@@ -47,7 +49,9 @@ export const SUGGESTION_MACHINE: WorkflowMachine<
   SuggestionRecord,
   SuggestionEnv
 > = {
-  subject: 'suggestion',
+  subject: { zh: '代表建议', en: 'suggestion' },
+  stateLabels: SUGGESTION_STATE_LABELS,
+  actionLabels: SUGGESTION_ACTION_LABELS,
   transitions: SUGGESTION_TRANSITIONS,
   relationsOf: suggestionRelationsOf,
 };
@@ -60,14 +64,9 @@ export const applySuggestionTransition = (
 ): TransitionResult<SuggestionState, SuggestionAction, SuggestionRecord> =>
   applyTransition(SUGGESTION_MACHINE, record, request, env);
 
-/** The actions this principal could take on this suggestion now (for buttons in the client). */
+/** The actions this principal can take on this suggestion now (for buttons in the client). */
 export const allowedSuggestionActions = (
   principal: Principal,
   record: SuggestionRecord,
-): SuggestionAction[] => {
-  const relations = suggestionRelationsOf(principal, record);
-  return SUGGESTION_ACTIONS.filter((action) => {
-    const rule = SUGGESTION_TRANSITIONS[action];
-    return rule.from.includes(record.state) && isPermitted(rule, principal, relations);
-  });
-};
+  context: { at: Date; env: SuggestionEnv },
+): SuggestionAction[] => openActions(SUGGESTION_MACHINE, SUGGESTION_ACTIONS, principal, record, context);

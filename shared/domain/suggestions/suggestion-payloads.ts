@@ -13,7 +13,7 @@ import {
 
 const text = (max: number) => z.string().trim().max(max);
 const note = text(2000).optional();
-const reason = text(2000).min(1, 'a reason is required');
+const reason = text(2000).min(1, '请填写理由 (a reason is required)');
 const id = z.string().trim().min(1).max(200);
 const mediaIds = z.array(id).max(20).default([]);
 
@@ -47,7 +47,13 @@ export const SuggestionPayloadSchemas = {
   /** `replyDue` lets the supervisor grant an earlier date than the one asked for. */
   approveExtension: z.object({ replyDue: z.iso.date().optional(), note }),
   rejectExtension: z.object({ reason }),
-  reply: z.object({ class: z.enum(REPLY_CLASSES), text: text(20000).min(1), mediaIds }),
+  /** `proceedWithoutCoOpinion`: reply although a co-unit's opinion is still due, saying why. */
+  reply: z.object({
+    class: z.enum(REPLY_CLASSES),
+    text: text(20000).min(1),
+    mediaIds,
+    proceedWithoutCoOpinion: z.object({ reason }).optional(),
+  }),
   rate: z.object({ rating: z.enum(SUGGESTION_RATINGS), comment: text(2000).optional() }),
   followUp: z.object({ text: text(10000).min(1), mediaIds }),
   markSolved: z.object({ text: text(10000).min(1), mediaIds }),

@@ -164,6 +164,8 @@ export interface CoOpinion {
   round: number;
   /** After `coOpinionDue` (first round only). */
   late: boolean;
+  /** Sent after the lead unit had replied for this round (still recorded, never refused). */
+  afterReply?: boolean;
 }
 
 export interface SuggestionReply {
@@ -176,6 +178,10 @@ export interface SuggestionReply {
   round: number;
   /** Sent on or before the reply due date in force at the time. */
   onTime: boolean;
+  /** Last local date of its rating round (see rating-round.ts); absent on replies stored before it. */
+  ratingsDue?: string;
+  /** The lead unit replied while these co-units' opinions were still due, for this reason. */
+  proceededWithoutCoOpinion?: { unitIds: string[]; reason: string };
 }
 
 export interface SuggestionRatingEntry {
@@ -259,7 +265,7 @@ export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
 /** `submit` appears only as the first entry, written when the suggestion is filed. */
 export type SuggestionTimelineEntry = TimelineEntry<
   SuggestionState,
-  SuggestionAction | 'submit' | 'escalate'
+  SuggestionAction | 'submit' | 'escalate' | 'closeRatingRound'
 >;
 
 /** Everyone whose rating the reply asks for: the filer and every co-signer. */

@@ -25,6 +25,9 @@ export interface TransitionContext<R, P, E> {
   env: E;
 }
 
+/** What a precondition sees: everything but the payload. */
+export type PreconditionContext<R, E> = Omit<TransitionContext<R, unknown, E>, 'payload'>;
+
 export interface TransitionEffect<R> {
   /** Fields to set; a field set to `undefined` is removed from the record. */
   changes: Partial<R>;
@@ -38,7 +41,13 @@ export interface TransitionSpec<S extends string, R, P, E> extends PermissionRul
   from: readonly S[];
   to: S | ((context: TransitionContext<R, P, E>) => S);
   payload: z.ZodType<P>;
-  /** A check beyond the from-state (e.g. "no extension pending"); return the error to throw. */
+  /**
+   * A check of the record alone, beyond the from-state (e.g. "already rated", "no extension
+   * pending"): it decides whether the action is open at all, so `allowedActions` leaves out an
+   * action it refuses. Return the error to throw.
+   */
+  precondition?: (context: PreconditionContext<R, E>) => DomainError | undefined;
+  /** A check that needs the payload (e.g. a requested date); return the error to throw. */
   guard?: (context: TransitionContext<R, P, E>) => DomainError | undefined;
   effect: (context: TransitionContext<R, P, E>) => TransitionEffect<R>;
 }
@@ -51,13 +60,18 @@ export type Resolution<S extends string, R> =
 /** The same action with its payload type erased, so one table can hold actions of different payloads. */
 export interface TransitionRule<S extends string, R, E> extends PermissionRule {
   from: readonly S[];
+  /** The spec's precondition, or one that never refuses. */
+  precondition: (context: PreconditionContext<R, E>) => DomainError | undefined;
   /** Parses the raw payload, then runs guard, target and effect with the typed payload. */
   resolve: (context: TransitionContext<R, unknown, E>) => Resolution<S, R>;
 }
 
 export interface WorkflowMachine<S extends string, A extends string, R extends WorkflowRecord<S>, E> {
-  /** Used in messages: "cannot verify a case in state submitted". */
-  subject: string;
+  /** Used in messages: "cannot verify a case in state submitted" / 案件. */
+  subject: { zh: string; en: string };
+  /** What people read for each state and action (zh-CN). */
+  stateLabels: Readonly<Record<S, { zh: string }>>;
+  actionLabels: Readonly<Record<A, { zh: string }>>;
   transitions: Readonly<Record<A, TransitionRule<S, R, E>>>;
   relationsOf: (principal: Principal, record: R) => ReadonlySet<Relation>;
 }
@@ -72,6 +86,7 @@ export const transitionBuilder =
     from: spec.from,
     roles: spec.roles,
     relation: spec.relation,
+    precondition: (context) => spec.precondition?.(context),
     resolve: (raw) => {
       const parsed = spec.payload.safeParse(raw.payload ?? {});
       if (!parsed.success) return { kind: 'invalidPayload', error: parsed.error };

@@ -126,12 +126,13 @@ describe('who may take each action (role × relation)', () => {
   });
 
   it('lists the actions open to a principal now', () => {
-    expect(allowedCaseActions(people.leadHandler, caseIn('inProgress'))).toEqual([
+    const now = { at: new Date('2026-03-10T02:00:00Z'), env };
+    expect(allowedCaseActions(people.leadHandler, caseIn('inProgress'), now)).toEqual([
       'requestExtension',
       'submitRectification',
     ]);
-    expect(allowedCaseActions(people.otherHandler, caseIn('inProgress'))).toEqual([]);
-    expect(allowedCaseActions(people.supervisor, caseIn('submitted'))).toEqual([
+    expect(allowedCaseActions(people.otherHandler, caseIn('inProgress'), now)).toEqual([]);
+    expect(allowedCaseActions(people.supervisor, caseIn('submitted'), now)).toEqual([
       'accept',
       'reject',
       'markDuplicate',

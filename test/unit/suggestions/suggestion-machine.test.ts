@@ -65,7 +65,9 @@ describe('a suggestion with a co-handling unit, from filing to solved', () => {
     expect(canViewSuggestion(people.coHandler, s.current())).toBe(true);
     expect(canViewSuggestion(people.otherDeputy, s.current())).toBe(false);
     expect(canViewSuggestion(people.otherHead, s.current())).toBe(false);
-    expect(allowedSuggestionActions(people.coSigner, s.current())).toEqual(['rate']);
+    expect(
+      allowedSuggestionActions(people.coSigner, s.current(), { at: new Date('2026-08-25T01:00:00Z'), env }),
+    ).toEqual(['rate']);
 
     s.step('rate', people.filer, '2026-08-25T02:00:00Z', { rating: 'satisfied' });
     expect(s.current().state).toBe('replied'); // the co-signer has not rated yet
@@ -128,11 +130,23 @@ describe('who may send the reply', () => {
     );
   });
 
-  it('checks the state before the role (409) and the payload after it (400)', () => {
+  it('checks the role before the state (403), then the state (409), and the payload last (400)', () => {
+    // Not assigned yet: the lead head is no one to this suggestion, whatever its state.
     const s = story(filed());
     expect(
       s.attempt('reply', people.leadHead, '2026-03-03T02:00:00Z', { class: 'A', text: 'x' }),
-    ).toBeInstanceOf(ConflictError);
+    ).toBeInstanceOf(ForbiddenError);
+    const replied = assignedStory('2026-03-31T02:00:00Z');
+    replied.step('reply', people.leadHead, '2026-06-15T02:00:00Z', { class: 'A', text: '已解决' });
+    const again = replied.attempt('reply', people.leadHead, '2026-06-16T02:00:00Z', {
+      class: 'A',
+      text: 'x',
+    });
+    expect(again).toBeInstanceOf(ConflictError);
+    expect((again as Error).message).toMatch(/^代表建议当前状态为「已答复」，不能执行「答复」操作/);
+    expect(replied.attempt('reply', people.coHead, '2026-06-16T02:00:00Z', {})).toBeInstanceOf(
+      ForbiddenError,
+    );
     const assigned = assignedStory('2026-03-31T02:00:00Z');
     const invalid = assigned.attempt('reply', people.leadHead, '2026-05-01T02:00:00Z', {
       class: 'E',
@@ -211,42 +225,44 @@ describe('an unsatisfied rating starts re-handling', () => {
   it('sets a reply due 1 month after the rating, takes a second reply, and closes after the second ratings', () => {
     const s = assignedStory('2026-03-31T02:00:00Z');
     s.step('reply', people.leadHead, '2026-06-15T02:00:00Z', { class: 'A', text: '已完成排查' });
-    // Rated Fri 2026-07-31 10:00 Shanghai → re-handled reply due 2026-08-31.
-    s.step('rate', people.filer, '2026-07-31T02:00:00Z', { rating: 'unsatisfied', comment: '仍有漏点' });
-    expect(s.current()).toMatchObject({ state: 'rehandling', rehandlingCount: 1, replyDue: '2026-08-31' });
-    // The first reply can no longer be rated once re-handling has started.
-    expect(
-      s.attempt('rate', people.coSigner, '2026-08-01T02:00:00Z', { rating: 'satisfied' }),
-    ).toBeInstanceOf(ConflictError);
-    s.step('submitCoOpinion', people.coHead, '2026-08-10T02:00:00Z', { text: '已配合复查' });
+    // One deputy's 不满意 does not cut the round short: the co-signer still rates this reply.
+    s.step('rate', people.filer, '2026-06-20T02:00:00Z', { rating: 'unsatisfied', comment: '仍有漏点' });
+    expect(s.current()).toMatchObject({ state: 'replied', rehandlingCount: 0 });
+    // Rated Mon 2026-06-22 10:00 Shanghai, closing the round → re-handled reply due 2026-07-22.
+    s.step('rate', people.coSigner, '2026-06-22T02:00:00Z', { rating: 'satisfied' });
+    expect(s.current()).toMatchObject({ state: 'rehandling', rehandlingCount: 1, replyDue: '2026-07-22' });
+    expect(s.timeline.at(-1)?.details).toMatchObject({ outcome: 'rehandling', stillToRate: [] });
+    s.step('submitCoOpinion', people.coHead, '2026-07-01T02:00:00Z', { text: '已配合复查' });
     expect(s.current().coOpinions.map((o) => o.round)).toEqual([1]);
 
-    s.step('reply', people.leadHead, '2026-08-28T02:00:00Z', { class: 'A', text: '漏点已全部修复' });
+    s.step('reply', people.leadHead, '2026-07-20T02:00:00Z', { class: 'A', text: '漏点已全部修复' });
     expect(s.current().state).toBe('replied');
     expect(s.current().replies.map((r) => ({ round: r.round, onTime: r.onTime }))).toEqual([
       { round: 0, onTime: true },
       { round: 1, onTime: true },
     ]);
     // Re-handling happens once: a second unsatisfied rating is recorded but does not reopen.
-    s.step('rate', people.filer, '2026-09-01T02:00:00Z', { rating: 'unsatisfied' });
+    s.step('rate', people.filer, '2026-07-25T02:00:00Z', { rating: 'unsatisfied' });
     expect(s.current().state).toBe('replied');
-    s.step('rate', people.coSigner, '2026-09-02T02:00:00Z', { rating: 'satisfied' });
+    s.step('rate', people.coSigner, '2026-07-26T02:00:00Z', { rating: 'satisfied' });
     expect(s.current()).toMatchObject({
       state: 'closed',
       rehandlingCount: 1,
-      closedAt: '2026-09-02T02:00:00.000Z',
+      closedAt: '2026-07-26T02:00:00.000Z',
     });
     expect(s.current().ratings.map((r) => [r.deputyId, r.rating, r.round])).toEqual([
       [people.filer.userId, 'unsatisfied', 0],
+      [people.coSigner.userId, 'satisfied', 0],
       [people.filer.userId, 'unsatisfied', 1],
       [people.coSigner.userId, 'satisfied', 1],
     ]);
   });
 
   it('marks a late second reply as not on time, clamping the 1-month due date at month end', () => {
-    const s = assignedStory('2026-03-31T02:00:00Z');
-    s.step('reply', people.leadHead, '2026-06-15T02:00:00Z', { class: 'C', text: '受条件限制' });
-    // Rated 2027-01-31 → reply due 2027-02-28.
+    const s = assignedStory('2026-11-03T02:00:00Z');
+    s.step('reply', people.leadHead, '2027-01-20T02:00:00Z', { class: 'C', text: '受条件限制' });
+    s.step('rate', people.filer, '2027-01-25T02:00:00Z', { rating: 'satisfied' });
+    // The round closes 2027-01-31 → reply due 2027-02-28.
     s.step('rate', people.coSigner, '2027-01-31T02:00:00Z', { rating: 'unsatisfied' });
     expect(s.current().replyDue).toBe('2027-02-28');
     expect(isSuggestionOverdue(s.current(), new Date('2027-02-28T15:59:00Z'), env.calendar)).toBe(false);

@@ -33,7 +33,9 @@ describe('assigning a suggestion to several units separately (分别交办)', ()
       ],
     });
     // Nothing more happens on the split suggestion itself; the parts carry the work.
-    expect(allowedSuggestionActions(people.supervisor, s.current())).toEqual([]);
+    expect(
+      allowedSuggestionActions(people.supervisor, s.current(), { at: new Date('2026-03-10T02:00:00Z'), env }),
+    ).toEqual([]);
   });
 
   it('creates each part assigned, with its own 3-month reply due and its own handling', () => {
