@@ -6,6 +6,7 @@ import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicates.ts';
 import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
 import { allowedCaseActions, type CaseEnv } from '../../shared/domain/cases/case-machine.ts';
 import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
@@ -53,9 +54,13 @@ export const loadVisibleCase = async (
   return record;
 };
 
-/** The case as a caller sees it: with the actions open to them and whether it is overdue now. */
-export const caseView = (record: CaseRecord, principal: Principal, now: Date) => ({
+/**
+ * The case as a caller sees it: with the actions open to them and whether it is overdue now. The
+ * duplicate candidates found at submission are for the staff who accept cases only.
+ */
+export const caseView = ({ possibleDuplicates, ...record }: CaseRecord, principal: Principal, now: Date) => ({
   ...record,
+  ...(possibleDuplicates && seesPossibleDuplicates(principal) ? { possibleDuplicates } : {}),
   allowedActions: allowedCaseActions(principal, record, { at: now, env: caseViewEnv() }),
   overdue: isCaseOverdue(record, now),
 });

@@ -35,41 +35,48 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
     getSide: (pk, sk) => store.getSide(pk, sk),
     load: async (caseId) => {
       const record = await store.get(caseId);
-      return record ? createdView(record, principal, at) : undefined;
+      return record ? createdView(record, principal, at, await nearbyOpenCases(record)) : undefined;
     },
     create: async (side) => {
-      const { record, entry } = submitCase({ id, principal, payload: body, at });
-      await store.create(record, entry, {
+      const submitted = submitCase({ id, principal, payload: body, at });
+      // Found before the write, so the staff who accept it see the same candidates (case-duplicates.ts).
+      const nearby = await nearbyOpenCases(submitted.record);
+      const found = possibleDuplicates(submitted.record, nearby);
+      const record =
+        found.length === 0 ? submitted.record : { ...submitted.record, possibleDuplicates: found };
+      await store.create(record, submitted.entry, {
         index: caseIndexKeys(record),
         side: [...(side ? [side] : []), ...caseSideWrites(undefined, record)],
       });
-      return createdView(record, principal, at);
+      return createdView(record, principal, at, nearby);
     },
   });
 });
 
 /**
- * The new case with the open cases of its category within 50 m: the nine geohash cells around it
- * hold every candidate (a precision-7 cell is wider than 50 m), haversine decides. Only cases the
- * caller may see are named; staff find the rest with `GET /cases?near=…&category=…`.
+ * The open cases listed near a case: the nine geohash cells around it hold every candidate within
+ * 50 m (a precision-7 cell is wider than that); `possibleDuplicates` decides by haversine.
  */
-const createdView = async (record: CaseRecord, principal: Principal, at: Date) => {
+const nearbyOpenCases = async (record: CaseRecord): Promise<CaseRecord[]> => {
   const candidates: CaseRecord[] = [];
-  if (record.location) {
-    for (const partition of nearbyOpenCasePartitions(record.categoryId, record.location)) {
-      let cursor: string | undefined;
-      do {
-        const page = await store.list({
-          index: 'gsi2',
-          partition,
-          limit: 100,
-          ...(cursor ? { cursor } : {}),
-        });
-        candidates.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor !== undefined);
-    }
+  if (!record.location) return candidates;
+  for (const partition of nearbyOpenCasePartitions(record.categoryId, record.location)) {
+    let cursor: string | undefined;
+    do {
+      const page = await store.list({ index: 'gsi2', partition, limit: 100, ...(cursor ? { cursor } : {}) });
+      candidates.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
   }
-  const visible = candidates.filter((candidate) => canViewCase(principal, candidate));
+  return candidates;
+};
+
+/**
+ * The new case with the open cases of its category within 50 m, for the reporter: only cases the
+ * caller may see are named; staff find the rest with `GET /cases?near=…&category=…`, and the staff
+ * who accept cases see every candidate on `GET /cases/{id}`.
+ */
+const createdView = (record: CaseRecord, principal: Principal, at: Date, nearby: CaseRecord[]) => {
+  const visible = nearby.filter((candidate) => canViewCase(principal, candidate));
   return { ...caseView(record, principal, at), possibleDuplicates: possibleDuplicates(record, visible) };
 };

@@ -2,9 +2,10 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { transitionCaseRoute } from '../../shared/contracts/cases.ts';
+import { checkDuplicateOriginal, linkDuplicate } from '../../shared/domain/cases/case-duplicates.ts';
 import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
-import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
-import { ConflictError, type FieldError, UnprocessableError } from '../../shared/domain/errors.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
+import { type FieldError, UnprocessableError } from '../../shared/domain/errors.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { caseEnv, caseStore, caseView, caseWriteOptions, clock, loadVisibleCase } from './case-context.ts';
@@ -16,25 +17,38 @@ const env = caseEnv();
 
 export const handler = httpHandler(transitionCaseRoute, async ({ params, body, principal, headers }) => {
   const current = await loadVisibleCase(store, params.id, principal);
-  const expected = body.version ?? ifMatchVersion(headers['if-match']);
-  if (expected !== undefined && expected !== current.version) {
-    throw new ConflictError(`案件已被他人更新 (case is at version ${current.version}, not ${expected})`);
-  }
+  const expectedVersion = body.version ?? ifMatchVersion(headers['if-match']);
   const at = clock();
+  // The machine answers who may act (403), then the version read and the state (409), then data.
   const { record, entry } = applyCaseTransition(
     current,
-    { action: body.action, principal, payload: body.payload, at },
+    {
+      action: body.action,
+      principal,
+      payload: body.payload,
+      at,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    },
     env,
   );
-  // After the machine: who may act and from which state are answered first (403/409), then data.
   if (entry.action === 'dispatch') await checkDepartmentsExist(record);
   // Evidence must be completed uploads (judged by their bytes), like the photos of the report.
   if (entry.action === 'submitRectification') {
     await requireCaseMedia(principal, record.rectificationMediaIds, 'evidence', '/payload/mediaIds');
   }
-  await store.update(record, entry, caseWriteOptions(current, record, entry));
+  const linked = entry.action === 'markDuplicate' ? [await originalLinkedTo(record, entry)] : [];
+  await store.update(record, entry, { ...caseWriteOptions(current, record, entry), linked });
   return caseView(record, principal, at);
 });
+
+/** The original named by a duplicate, with the back-link written in the same transaction. */
+const originalLinkedTo = async (duplicate: CaseRecord, marking: CaseTimelineEntry) => {
+  const originalId = duplicate.duplicateOf ?? '';
+  const original = await store.get(originalId);
+  checkDuplicateOriginal(originalId, original);
+  const linked = linkDuplicate(original, marking, duplicate.id);
+  return { ...linked, ...caseWriteOptions(original, linked.record, linked.entry) };
+};
 
 /** A case dispatched to a department the registry does not know would be held by no one. */
 const checkDepartmentsExist = async (record: CaseRecord): Promise<void> => {

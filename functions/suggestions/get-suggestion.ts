@@ -4,14 +4,19 @@ import {
   clock,
   loadVisibleSuggestion,
   suggestionEnv,
+  suggestionIndex,
   suggestionStore,
   suggestionView,
+  withDueRoundClosed,
 } from './suggestion-context.ts';
 
 const store = suggestionStore();
+const index = suggestionIndex();
 const env = suggestionEnv();
 
 export const handler = httpHandler(getSuggestionRoute, async ({ params, principal }) => {
-  const record = await loadVisibleSuggestion(store, params.id, principal);
-  return suggestionView(record, principal, clock(), env);
+  const now = clock();
+  const loaded = await loadVisibleSuggestion(store, params.id, principal);
+  const record = await withDueRoundClosed(store, index, loaded, now, env);
+  return suggestionView(record, principal, now, env);
 });

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
+import { tableName } from '../../shared/config/env.ts';
 import { submitSuggestionRoute } from '../../shared/contracts/suggestions.ts';
+import { type FieldError, UnprocessableError } from '../../shared/domain/errors.ts';
 import { submitSuggestion } from '../../shared/domain/suggestions/submit-suggestion.ts';
 import { listedDeputies } from '../../shared/domain/suggestions/suggestion-listing.ts';
 import { httpHandler } from '../middleware/http.ts';
@@ -15,6 +19,7 @@ import {
 const store = suggestionStore();
 const index = suggestionIndex();
 const env = suggestionEnv();
+const deputies = new DynamoDeputyDirectory(getDocumentClient(), tableName('registry'));
 
 /**
  * Files a suggestion: the record, its first timeline entry and one list pointer per signatory deputy
@@ -37,6 +42,7 @@ export const handler = httpHandler(submitSuggestionRoute, async ({ body, princip
     },
     create: async (idempotency) => {
       const { record, entry } = submitSuggestion({ id, principal, payload: body, at });
+      await requireRegisteredDeputies(record.coSignerIds);
       await store.create(record, entry, {
         index: index.recordKeys(record),
         side: [
@@ -48,3 +54,26 @@ export const handler = httpHandler(submitSuggestionRoute, async ({ body, princip
     },
   });
 });
+
+/**
+ * Co-signers must be deputies the directory knows and has not disabled: a made-up id, or a handler's,
+ * would leave a rating that no one can give.
+ */
+const requireRegisteredDeputies = async (ids: readonly string[]): Promise<void> => {
+  const found = await Promise.all(ids.map((id) => deputies.getDeputy(id)));
+  const errors: FieldError[] = [];
+  for (const [i, deputy] of found.entries()) {
+    if (deputy?.status !== 'active') {
+      errors.push({
+        path: `/body/coSignerIds/${i}`,
+        message: `${ids[i]} 不是已登记的人大代表 (not a registered deputy)`,
+      });
+    }
+  }
+  if (errors.length > 0) {
+    throw new UnprocessableError(
+      '附议代表须为已登记的人大代表 (co-signers must be registered deputies)',
+      errors,
+    );
+  }
+};

@@ -3,10 +3,16 @@ import { DynamoSuggestionIndex } from '../../shared/adapters/dynamodb/suggestion
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { tableName, timeZone } from '../../shared/config/env.ts';
+import { ratingRoundDays, tableName, timeZone } from '../../shared/config/env.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
-import { NotFoundError } from '../../shared/domain/errors.ts';
+import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import {
+  closeExpiredRatingRound,
+  pendingRaters,
+  ratingsDueOf,
+} from '../../shared/domain/suggestions/rating-round.ts';
+import { awaitedCoOpinions } from '../../shared/domain/suggestions/suggestion-co-opinions.ts';
 import {
   isSuggestionOverdue,
   latestReplyDue,
@@ -17,9 +23,10 @@ import {
   type SuggestionEnv,
 } from '../../shared/domain/suggestions/suggestion-machine.ts';
 import { canViewSuggestion } from '../../shared/domain/suggestions/suggestion-permissions.ts';
-import type {
-  SuggestionRecord,
-  SuggestionTimelineEntry,
+import {
+  latestReply,
+  type SuggestionRecord,
+  type SuggestionTimelineEntry,
 } from '../../shared/domain/suggestions/suggestion-record.ts';
 
 /** Wiring shared by the suggestion functions: store, list index, clock, calendar, visibility. */
@@ -38,6 +45,7 @@ export const clock: Clock = systemClock;
 
 export const suggestionEnv = (): SuggestionEnv => ({
   calendar: defaultWorkingCalendar({ timeZone: timeZone() }),
+  ratingRoundDays: ratingRoundDays(),
 });
 
 const notFound = (id: string) => new NotFoundError(`代表建议不存在 (suggestion ${id} not found)`);
@@ -61,11 +69,45 @@ export const suggestionView = (
   env: SuggestionEnv,
 ) => {
   const limit = latestReplyDue(record);
+  const reply = latestReply(record);
   return {
     ...record,
     allowedActions: allowedSuggestionActions(principal, record, { at: now, env }),
     overdue: isSuggestionOverdue(record, now, env.calendar),
     overdueCoUnits: overdueCoUnits(record, now, env.calendar),
+    awaitingCoOpinions: record.state === 'assigned' ? awaitedCoOpinions(record, now, env) : [],
     ...(limit === undefined ? {} : { latestReplyDue: limit }),
+    ...(record.state === 'replied' && reply
+      ? {
+          ratingRound: {
+            round: reply.round,
+            ratingsDue: ratingsDueOf(reply, env),
+            notRatedYet: pendingRaters(record),
+          },
+        }
+      : {}),
   };
+};
+
+/**
+ * A rating round whose time is up is closed when the suggestion is next read or acted on (there is
+ * no job for it): the closing is a versioned step like any other, so of two readers closing it at
+ * once one writes and the other reads what it wrote.
+ */
+export const withDueRoundClosed = async (
+  store: SuggestionStore,
+  index: DynamoSuggestionIndex,
+  record: SuggestionRecord,
+  now: Date,
+  env: SuggestionEnv,
+): Promise<SuggestionRecord> => {
+  const step = closeExpiredRatingRound(record, now, env);
+  if (!step) return record;
+  try {
+    await store.update(step.record, step.entry, { index: index.recordKeys(step.record) });
+    return step.record;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return (await store.get(record.id)) ?? record;
+  }
 };

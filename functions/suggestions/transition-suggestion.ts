@@ -2,7 +2,7 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { transitionSuggestionRoute } from '../../shared/contracts/suggestions.ts';
-import { ConflictError, ValidationError } from '../../shared/domain/errors.ts';
+import { ValidationError } from '../../shared/domain/errors.ts';
 import { listedUnits } from '../../shared/domain/suggestions/suggestion-listing.ts';
 import { applySuggestionTransition } from '../../shared/domain/suggestions/suggestion-machine.ts';
 import type {
@@ -19,6 +19,7 @@ import {
   suggestionIndex,
   suggestionStore,
   suggestionView,
+  withDueRoundClosed,
 } from './suggestion-context.ts';
 
 const store = suggestionStore();
@@ -33,17 +34,21 @@ const env = suggestionEnv();
 export const handler = httpHandler(
   transitionSuggestionRoute,
   async ({ params, body, principal, headers }) => {
-    const current = await loadVisibleSuggestion(store, params.id, principal);
-    const expected = expectedVersion(body.version, headers['if-match']);
-    if (expected !== undefined && expected !== current.version) {
-      throw new ConflictError(
-        `代表建议已被他人更新 (suggestion is at version ${current.version}, not ${expected})`,
-      );
-    }
     const at = clock();
+    const loaded = await loadVisibleSuggestion(store, params.id, principal);
+    const expected = expectedVersion(body.version, headers['if-match']);
+    // A round that ran out is closed first; the caller then acts on what it became (and a version
+    // read before that closing is stale, which is what the caller must learn).
+    const current = await withDueRoundClosed(store, index, loaded, at, env);
     const step = applySuggestionTransition(
       current,
-      { action: body.action, principal, payload: body.payload, at },
+      {
+        action: body.action,
+        principal,
+        payload: body.payload,
+        at,
+        ...(expected === undefined ? {} : { expectedVersion: expected }),
+      },
       env,
     );
     await writeStep(current, step, at);
@@ -85,7 +90,7 @@ const requireKnownUnits = async (units: string[]): Promise<void> => {
     if ((await registry.getDepartment(unit)) === undefined) missing.push(unit);
   }
   if (missing.length > 0) {
-    throw new ValidationError('unknown handling unit', [
+    throw new ValidationError('承办单位不存在 (unknown handling unit)', [
       { path: '/payload', message: `承办单位不存在 (no department ${missing.join(', ')})` },
     ]);
   }

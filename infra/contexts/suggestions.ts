@@ -15,7 +15,8 @@ export const SUGGESTION_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/suggestions/submit-suggestion.ts',
     description: 'File a deputy suggestion with co-signers',
     trigger: { kind: 'http', routes: [submitSuggestionRoute] },
-    tables: { workflow: 'readWrite' },
+    // registry: that co-signers are registered deputies.
+    tables: { workflow: 'readWrite', registry: 'read' },
   },
   {
     id: 'suggestionsList',
@@ -29,7 +30,8 @@ export const SUGGESTION_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/suggestions/get-suggestion.ts',
     description: 'Read one suggestion with the caller’s allowed actions',
     trigger: { kind: 'http', routes: [getSuggestionRoute] },
-    tables: { workflow: 'read' },
+    // readWrite: a rating round whose time is up is closed on read.
+    tables: { workflow: 'readWrite' },
   },
   {
     id: 'suggestionsTransition',

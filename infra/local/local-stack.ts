@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { ENV } from '../../shared/config/env.ts';
@@ -18,7 +19,7 @@ import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { startS3PolicyProxy } from './s3-policy-proxy.ts';
 import { startScheduler } from './scheduler.ts';
-import { type DemoDevice, seedDevices, seedRegistry, seedUsers } from './seed.ts';
+import { type DemoDevice, seedDeputies, seedDevices, seedRegistry, seedUsers } from './seed.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
@@ -97,6 +98,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     stops.push(async () => documents.destroy());
     const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
     const seededUsers = await seedUsers(options.dataDir);
+    await seedDeputies(
+      new DynamoDeputyDirectory(documents, localTableName('registry')),
+      Object.values(seededUsers),
+    );
     const devices = await seedDevices(options.dataDir, credentials);
     await seedRegistry(
       new DynamoRegistryStore(documents, localTableName('registry')),

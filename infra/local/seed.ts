@@ -12,6 +12,7 @@ import type {
   MeterRecord,
 } from '../../shared/domain/registry/records.ts';
 import type { Role } from '../../shared/domain/roles.ts';
+import type { DeputyDirectory } from '../../shared/ports/deputy-directory.ts';
 import type { DeviceCredentialStore } from '../../shared/ports/device-credential-store.ts';
 import { DEMO_ENTERPRISES, DEMO_METER_PROFILES, DEMO_METERS } from './demo-registry.ts';
 import type { LocalUser } from './local-issuer.ts';
@@ -40,6 +41,23 @@ export const seedUsers = async (dataDir: string): Promise<Record<Role, LocalUser
     JSON.stringify(Object.fromEntries(users.map((user) => [user.username, user.sub])), null, 2),
   );
   return Object.fromEntries(users.map((user) => [user.groups[0], user])) as Record<Role, LocalUser>;
+};
+
+/** Demo deputy names, by username; a deputy not listed is registered under their username. */
+const DEMO_DEPUTY_NAMES: Readonly<Record<string, string>> = { 'deputy-li': '李代表' };
+
+/**
+ * The deputies among the seeded users go into the deputy directory (put-if-absent), so they can be
+ * named as co-signers; in the cloud admins write these records (shared/ports/deputy-directory.ts).
+ */
+export const seedDeputies = async (
+  directory: DeputyDirectory,
+  users: readonly LocalUser[],
+): Promise<void> => {
+  for (const user of users.filter((candidate) => candidate.groups.includes('deputy'))) {
+    const name = DEMO_DEPUTY_NAMES[user.username] ?? user.username;
+    await directory.putDeputy({ id: user.sub, name, status: 'active' }, { ifAbsent: true });
+  }
 };
 
 /**

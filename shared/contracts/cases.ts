@@ -13,6 +13,14 @@ export const CaseIdParamsSchema = z.object({ id: z.string().min(1).max(200) }).m
 
 export const SubmitCaseRequestSchema = SubmitCasePayloadSchema.meta({ id: 'SubmitCaseRequest' });
 
+export const PossibleDuplicateSchema = z
+  .object({
+    id: z.string(),
+    distanceMeters: z.number().describe('Great-circle distance from the case, metres'),
+    state: z.enum(CASE_STATES),
+  })
+  .meta({ id: 'PossibleDuplicate' });
+
 export const CaseSchema = z
   .object({
     id: z.string(),
@@ -48,6 +56,16 @@ export const CaseSchema = z
     closedAt: z.string().optional(),
     rejectionReason: z.string().optional(),
     duplicateOf: z.string().optional(),
+    duplicateIds: z
+      .array(z.string())
+      .optional()
+      .describe('On an original: the cases marked as its duplicates, oldest first'),
+    possibleDuplicates: z
+      .array(PossibleDuplicateSchema)
+      .optional()
+      .describe(
+        'Open cases of the same category within 50 m at submission, nearest first; shown to supervisors and admins only',
+      ),
     rating: z.enum(CASE_RATINGS).optional(),
     suspension: z
       .object({ from: z.enum(CASE_STATES), at: z.string(), nextReviewDate: z.string(), reason: z.string() })
@@ -75,14 +93,6 @@ export const CaseTimelineEntrySchema = timelineEntrySchema(CASE_STATES).meta({ i
 export const CaseTimelineSchema = z
   .object({ caseId: z.string(), entries: z.array(CaseTimelineEntrySchema) })
   .meta({ id: 'CaseTimeline' });
-
-export const PossibleDuplicateSchema = z
-  .object({
-    id: z.string(),
-    distanceMeters: z.number().describe('Great-circle distance from the new case, metres'),
-    state: z.enum(CASE_STATES),
-  })
-  .meta({ id: 'PossibleDuplicate' });
 
 export const CreatedCaseSchema = CaseViewSchema.extend({
   possibleDuplicates: z

@@ -81,6 +81,10 @@ export const SuggestionSchema = z
         by: z.string(),
         round: z.number().int(),
         late: z.boolean(),
+        afterReply: z
+          .boolean()
+          .optional()
+          .describe('Sent after the lead unit had replied for this round: recorded, never refused'),
       }),
     ),
     replies: z.array(
@@ -92,6 +96,11 @@ export const SuggestionSchema = z
         by: z.string(),
         round: z.number().int(),
         onTime: z.boolean(),
+        ratingsDue: localDate.optional().describe('Last local date of the rating round of this reply'),
+        proceededWithoutCoOpinion: z
+          .object({ unitIds: z.array(z.string()), reason: z.string() })
+          .optional()
+          .describe('The lead replied while these co-units’ opinions were still due, for this reason'),
       }),
     ),
     ratings: z.array(
@@ -128,6 +137,19 @@ export const SuggestionViewSchema = SuggestionSchema.extend({
   latestReplyDue: localDate
     .optional()
     .describe('The latest date an extension may reach (assignment + 6 months)'),
+  awaitingCoOpinions: z
+    .array(z.string())
+    .describe(
+      'Co-units whose opinion is still due: the reply waits for them unless it carries proceedWithoutCoOpinion',
+    ),
+  ratingRound: z
+    .object({
+      round: z.number().int(),
+      ratingsDue: localDate.describe('The round closes after this local date with the ratings given'),
+      notRatedYet: z.array(z.string()).describe('Signatory deputies who have not rated this reply'),
+    })
+    .optional()
+    .describe('While the reply awaits ratings'),
 }).meta({ id: 'SuggestionView' });
 
 export const SuggestionListQuerySchema = z.object({

@@ -24,6 +24,11 @@ export interface NewRecord<R, T> {
   index?: IndexKeys;
 }
 
+/** Another existing record changed by the same step (e.g. the original of a duplicate). */
+export interface LinkedUpdate<R, T> extends NewRecord<R, T> {
+  side?: SideItem[];
+}
+
 export interface Page<T> {
   items: T[];
   /** Opaque; absent on the last page. */
@@ -55,11 +60,17 @@ export interface WorkflowStore<R extends WorkflowRecord<string>, T extends Timel
    * `record.version` must be the stored version + 1; otherwise ConflictError and nothing is written.
    * `creates`: new records (with their first timeline entry) born of this step, written in the same
    * transaction, each on condition that its id is new (e.g. the parts of a split suggestion).
+   * `linked`: other records changed by this step, each on the same version condition as `record`.
    */
   update(
     record: R,
     entry: T,
-    options?: { index?: IndexKeys; side?: SideItem[]; creates?: NewRecord<R, T>[] },
+    options?: {
+      index?: IndexKeys;
+      side?: SideItem[];
+      creates?: NewRecord<R, T>[];
+      linked?: LinkedUpdate<R, T>[];
+    },
   ): Promise<void>;
   timeline(id: string): Promise<T[]>;
   list(query: IndexQuery): Promise<Page<R>>;

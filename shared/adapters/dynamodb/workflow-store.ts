@@ -12,6 +12,7 @@ import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
 import type {
   IndexKeys,
   IndexQuery,
+  LinkedUpdate,
   NewRecord,
   Page,
   SideItem,
@@ -66,20 +67,23 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   async update(
     record: R,
     entry: T,
-    options: { index?: IndexKeys; side?: SideItem[]; creates?: NewRecord<R, T>[] } = {},
+    options: {
+      index?: IndexKeys;
+      side?: SideItem[];
+      creates?: NewRecord<R, T>[];
+      linked?: LinkedUpdate<R, T>[];
+    } = {},
   ): Promise<void> {
     await this.#write(
       [
-        {
-          Put: {
-            TableName: this.#table,
-            Item: this.#recordItem(record, options.index),
-            ConditionExpression: 'version = :read',
-            ExpressionAttributeValues: { ':read': record.version - 1 },
-          },
-        },
+        this.#versionedPut(record, options.index),
         this.#timelinePut(record.id, entry),
         ...this.#sidePuts(options.side),
+        ...(options.linked ?? []).flatMap((other) => [
+          this.#versionedPut(other.record, other.index),
+          this.#timelinePut(other.record.id, other.entry),
+          ...this.#sidePuts(other.side),
+        ]),
         ...(options.creates ?? []).flatMap((born) => [
           {
             Put: {
@@ -176,6 +180,18 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     );
     const cursor = encodeCursor(result.LastEvaluatedKey);
     return { items: result.Items ?? [], ...(cursor === undefined ? {} : { cursor }) };
+  }
+
+  /** The record at its new version, on condition that the stored one is the version before. */
+  #versionedPut(record: R, index?: IndexKeys): TransactItem {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: this.#recordItem(record, index),
+        ConditionExpression: 'version = :read',
+        ExpressionAttributeValues: { ':read': record.version - 1 },
+      },
+    };
   }
 
   #recordKey(id: string) {

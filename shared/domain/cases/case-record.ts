@@ -92,6 +92,13 @@ export interface CaseRecord {
   closedAt?: string;
   rejectionReason?: string;
   duplicateOf?: string;
+  /** On an original: the cases marked as its duplicates, oldest first (written with each marking). */
+  duplicateIds?: string[];
+  /**
+   * Open cases of the same category within 50 m when this one was submitted, nearest first; shown
+   * to the staff who accept cases (case-duplicates.ts).
+   */
+  possibleDuplicates?: { id: string; distanceMeters: number; state: CaseState }[];
   /** The reporter's rating of the current closure; cleared when the case is closed again. */
   rating?: CaseRating;
   suspension?: CaseSuspension;
@@ -120,4 +127,7 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** `submit` appears only as the first entry, written when the case is created. */
-export type CaseTimelineEntry = TimelineEntry<CaseState, CaseAction | 'submit' | 'escalate'>;
+export type CaseTimelineEntry = TimelineEntry<
+  CaseState,
+  CaseAction | 'submit' | 'escalate' | 'linkDuplicate'
+>;

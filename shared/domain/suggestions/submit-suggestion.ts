@@ -17,25 +17,26 @@ export interface SubmitSuggestionRequest {
 
 /**
  * Creates a suggestion in state `submitted` (version 1) with the first timeline entry. Co-signers are
- * deputy user ids; that they exist and are deputies is the caller's to check (the domain has no
- * directory), as is that the attachments are the filer's uploaded media.
+ * deputy user ids; that they are registered deputies is the caller's to check against the deputy
+ * directory (shared/ports/deputy-directory.ts), as is that the attachments are the filer's media.
  */
 export const submitSuggestion = ({ id, principal, payload, at }: SubmitSuggestionRequest) => {
   const actorRole = principal.roles.find((role) => FILERS.includes(role));
-  if (!actorRole) throw new ForbiddenError('only deputies can file suggestions');
+  if (!actorRole) throw new ForbiddenError('只有人大代表可以提出建议 (only deputies can file suggestions)');
   const parsed = SubmitSuggestionPayloadSchema.safeParse(payload ?? {});
   if (!parsed.success) {
-    throw new ValidationError('invalid suggestion', toFieldErrors(parsed.error));
+    throw new ValidationError('建议数据无效 (invalid suggestion)', toFieldErrors(parsed.error));
   }
   const input = parsed.data;
   if (input.coSignerIds.includes(principal.userId)) {
-    throw new ValidationError('the filer cannot co-sign their own suggestion', [
-      { path: '/coSignerIds', message: 'contains the filer' },
-    ]);
+    throw new ValidationError(
+      '提出建议的代表不能附议自己的建议 (the filer cannot co-sign their own suggestion)',
+      [{ path: '/coSignerIds', message: '包含提出建议的代表 (contains the filer)' }],
+    );
   }
   if (new Set(input.coSignerIds).size !== input.coSignerIds.length) {
-    throw new ValidationError('a co-signer is listed twice', [
-      { path: '/coSignerIds', message: 'duplicate' },
+    throw new ValidationError('附议代表重复列出 (a co-signer is listed twice)', [
+      { path: '/coSignerIds', message: '重复 (duplicate)' },
     ]);
   }
   const record: SuggestionRecord = {

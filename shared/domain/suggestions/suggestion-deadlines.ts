@@ -74,7 +74,7 @@ const beyondLimitMessage = (due: string, limit: string) =>
 export const checkRequestedDue = (record: SuggestionRecord, due: string): DomainError | undefined => {
   const limit = latestReplyDue(record);
   if (record.replyDue && due <= record.replyDue) {
-    return new ValidationError('an extension must move the reply due date later', [
+    return new ValidationError('延期须晚于当前答复期限 (an extension must move the reply due date later)', [
       {
         path: '/replyDue',
         message: `延期后的答复期限须晚于当前期限 ${record.replyDue} (must be after ${record.replyDue})`,
@@ -97,8 +97,8 @@ export const checkGrantedDue = (record: SuggestionRecord, due: string): DomainEr
   const limit = latestReplyDue(record);
   if (limit && due > limit) return new UnprocessableError(beyondLimitMessage(due, limit));
   if (record.replyDue && due <= record.replyDue) {
-    return new ValidationError('an extension must move the reply due date later', [
-      { path: '/replyDue', message: `must be after ${record.replyDue}` },
+    return new ValidationError('延期须晚于当前答复期限 (an extension must move the reply due date later)', [
+      { path: '/replyDue', message: `须晚于 ${record.replyDue} (must be after ${record.replyDue})` },
     ]);
   }
   return undefined;

@@ -30,13 +30,14 @@ const checkUnits = (
   path: string,
 ): ValidationError | undefined => {
   if (units.coUnitIds.includes(units.leadUnitId)) {
-    return new ValidationError('the lead unit cannot also be a co-handling unit', [
-      { path: `${path}/coUnitIds`, message: 'contains the lead unit' },
-    ]);
+    return new ValidationError(
+      '主办单位不能同时是协办单位 (the lead unit cannot also be a co-handling unit)',
+      [{ path: `${path}/coUnitIds`, message: '包含主办单位 (contains the lead unit)' }],
+    );
   }
   if (new Set(units.coUnitIds).size !== units.coUnitIds.length) {
-    return new ValidationError('co-handling units are listed twice', [
-      { path: `${path}/coUnitIds`, message: 'duplicate unit' },
+    return new ValidationError('协办单位重复列出 (co-handling units are listed twice)', [
+      { path: `${path}/coUnitIds`, message: '单位重复 (duplicate unit)' },
     ]);
   }
   return undefined;
@@ -45,7 +46,7 @@ const checkUnits = (
 const checkParts = (parts: { leadUnitId: string; coUnitIds: string[] }[]): ValidationError | undefined => {
   const leads = parts.map((part) => part.leadUnitId);
   if (new Set(leads).size !== leads.length) {
-    return new ValidationError('each part needs a different unit', [
+    return new ValidationError('每个部分须由不同的单位承办 (each part needs a different unit)', [
       { path: '/parts', message: '一个单位只能承办一个部分 (a unit is listed for two parts)' },
     ]);
   }
@@ -57,7 +58,9 @@ const checkParts = (parts: { leadUnitId: string; coUnitIds: string[] }[]): Valid
 };
 
 const noHandBackPending = (record: SuggestionRecord) =>
-  record.handBackRequest ? undefined : new ConflictError('there is no pending hand-back request');
+  record.handBackRequest
+    ? undefined
+    : new ConflictError('没有待审批的退回申请 (there is no pending hand-back request)');
 
 export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
   Record<SuggestionIntakeAction, TransitionRule<SuggestionState, SuggestionRecord, SuggestionEnv>>
@@ -155,7 +158,8 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     relation: 'leadDepartment',
     payload: P.requestHandBack,
     guard: ({ record, at }) => {
-      if (record.handBackRequest) return new ConflictError('a hand-back request is already pending');
+      if (record.handBackRequest)
+        return new ConflictError('已有待审批的退回申请 (a hand-back request is already pending)');
       if (record.handBackDue && at.getTime() > new Date(record.handBackDue).getTime()) {
         return new UnprocessableError(
           `退回申请须在交办后7个工作日内（${record.handBackDue} 前）提出 (a hand-back must be requested within 7 working days of assignment)`,
@@ -182,7 +186,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.approveHandBack,
-    guard: ({ record }) => noHandBackPending(record),
+    precondition: ({ record }) => noHandBackPending(record),
     effect: ({ record, payload }) => ({
       changes: {
         assignment: undefined,
@@ -207,7 +211,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.rejectHandBack,
-    guard: ({ record }) => noHandBackPending(record),
+    precondition: ({ record }) => noHandBackPending(record),
     effect: ({ payload }) => ({ changes: { handBackRequest: undefined }, note: payload.reason }),
   }),
 };
