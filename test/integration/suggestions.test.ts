@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalUser } from '../../infra/local/local-issuer.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { DynamoSuggestionIndex } from '../../shared/adapters/dynamodb/suggestion-index.ts';
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
@@ -39,6 +40,12 @@ beforeAll(async () => {
   for (const user of EXTRA_USERS) {
     tokens[user.username] = await t.stack.issueToken(user);
     ids[user.username] = user.sub;
+  }
+  // Co-signers must be registered deputies: the extra deputies and the 50 of the largest filing.
+  const deputies = new DynamoDeputyDirectory(getDocumentClient(), t.stack.env[tableEnvVar('registry')] ?? '');
+  const extraDeputies = EXTRA_USERS.filter((user) => user.groups.includes('deputy')).map((user) => user.sub);
+  for (const id of [...extraDeputies, ...Array.from({ length: 50 }, (_, n) => `co-signer-${n}`)]) {
+    await deputies.putDeputy({ id, name: id, status: 'active' });
   }
 });
 afterAll(async () => {
@@ -204,9 +211,11 @@ describe('代表建议 lifecycle over HTTP', () => {
   it('re-handles after an unsatisfied rating, with a second reply due within 1 month', async () => {
     const view = await assigned([]);
     await actOk(view.id, 'head', 'reply', { class: 'C', text: '受资金限制，暂缓实施。' });
-    const rehandling = await actOk(view.id, 'deputy-zhao', 'rate', { rating: 'unsatisfied' });
+    // The co-signer's 不满意 waits for the filer's rating: the round closes when both have rated.
+    expect((await actOk(view.id, 'deputy-zhao', 'rate', { rating: 'unsatisfied' })).state).toBe('replied');
+    const rehandling = await actOk(view.id, 'deputy', 'rate', { rating: 'satisfied' });
     expect(rehandling).toMatchObject({ state: 'rehandling', rehandlingCount: 1 });
-    const ratedOn = rehandling.ratings[0]?.at ?? '';
+    const ratedOn = rehandling.ratings[1]?.at ?? '';
     expect(rehandling.replyDue).toBe(
       addCalendarMonths(new Date(ratedOn).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }), 1),
     );
