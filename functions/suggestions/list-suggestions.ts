@@ -15,6 +15,7 @@ import {
   suggestionIndex,
   suggestionStore,
   suggestionView,
+  withDueRoundClosed,
 } from './suggestion-context.ts';
 
 const store = suggestionStore();
@@ -76,7 +77,11 @@ export const handler = httpHandler(listSuggestionsRoute, async ({ query, princip
   let cursor = start;
   for (let round = 0; round < MAX_ROUNDS && items.length < limit; round += 1) {
     const page = await index.page(scope, { limit: limit - items.length, ...(cursor ? { cursor } : {}) });
-    const records = await loadWithParts(page.ids, scope.kind === 'deputy');
+    const loaded = await loadWithParts(page.ids, scope.kind === 'deputy');
+    // Rounds whose time is up are closed here too, so a list never shows them still awaiting ratings.
+    const records = await Promise.all(
+      loaded.map((record) => record && withDueRoundClosed(store, index, record, now, env)),
+    );
     for (const record of records) {
       if (
         record &&

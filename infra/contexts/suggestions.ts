@@ -23,7 +23,8 @@ export const SUGGESTION_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/suggestions/list-suggestions.ts',
     description: 'List the suggestions the caller may see, with filters',
     trigger: { kind: 'http', routes: [listSuggestionsRoute] },
-    tables: { workflow: 'read' },
+    // readWrite: a rating round whose time is up is closed when listed.
+    tables: { workflow: 'readWrite' },
   },
   {
     id: 'suggestionsGet',

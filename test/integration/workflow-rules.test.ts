@@ -224,7 +224,7 @@ describe('co-signers and rating rounds', () => {
     ]);
   });
 
-  it('closes a round after its 15 days with the ratings given, on the next read', async () => {
+  it('closes a round after its 15 days with the ratings given, when next listed or read', async () => {
     // Replied 20 days ago (seeded through the real domain and store); one of two deputies rated.
     const day = 24 * 3600_000;
     const at = (daysAgo: number) => new Date(Date.now() - daysAgo * day).toISOString();
@@ -246,6 +246,9 @@ describe('co-signers and rating rounds', () => {
     });
     expect(record.state).toBe('replied');
 
+    // Listed, it is no longer shown awaiting ratings; read again, it was closed once, not twice.
+    const listed = await ok<{ items: SuggestionView[] }>(send('/suggestions?limit=50', 'deputy-zhao'));
+    expect(listed.items.find((item) => item.id === record.id)?.state).toBe('followingUp');
     const seen = await ok<SuggestionView>(send(`/suggestions/${record.id}`, 'deputy-zhao'));
     expect(seen).toMatchObject({ state: 'followingUp', version: record.version + 1 });
     expect(seen.allowedActions).not.toContain('rate');
