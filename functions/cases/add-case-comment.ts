@@ -16,7 +16,7 @@ const store = caseStore();
 export const handler = httpHandler(addCaseCommentRoute, async ({ params, body, principal }) => {
   const record = await loadVisibleCase(store, params.id, principal);
   const authorRole = principal.roles[0];
-  if (authorRole === undefined) throw new ForbiddenError('a comment needs a role');
+  if (authorRole === undefined) throw new ForbiddenError('评论需要有效的角色 (a comment needs a role)');
   const at = clock().toISOString();
   const id = randomUUID();
   const comment = {

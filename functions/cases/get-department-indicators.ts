@@ -32,7 +32,9 @@ export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params
   const departmentId = params.id;
   const overseer = hasAnyRole(principal, ['supervisor', 'admin']);
   if (!overseer && principal.departmentId !== departmentId) {
-    throw new ForbiddenError('a head may read the indicators of their own department only');
+    throw new ForbiddenError(
+      '部门负责人只能查看本部门的指标 (a head may read the indicators of their own department only)',
+    );
   }
   if ((await registry.getDepartment(departmentId)) === undefined) {
     throw new NotFoundError(`部门不存在 (department ${departmentId} not found)`);

@@ -25,7 +25,9 @@ const unitFor = (principal: Principal, requested: string | undefined): string | 
   if (hasAnyRole(principal, SUGGESTION_OVERSEERS)) return requested;
   const own = principal.departmentId;
   if (own === undefined || (requested !== undefined && requested !== own)) {
-    throw new ForbiddenError('a unit head sees the statistics of their own unit only');
+    throw new ForbiddenError(
+      '单位负责人只能查看本单位的统计 (a unit head sees the statistics of their own unit only)',
+    );
   }
   return own;
 };
