@@ -108,8 +108,12 @@ const refusals = {
     `${labelOf(machine, action)}操作的数据无效 (invalid payload for ${action})`,
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: messages read labels only, of any workflow.
-type AnyMachine = WorkflowMachine<any, any, any, any>;
+/** What the messages read of a workflow: its labels only. */
+interface AnyMachine {
+  subject: { zh: string; en: string };
+  stateLabels: Readonly<Record<string, { zh: string }>>;
+  actionLabels: Readonly<Record<string, { zh: string }>>;
+}
 
 const labelOf = (machine: AnyMachine, action: string): string =>
   `「${machine.actionLabels[action]?.zh ?? action}」`;
