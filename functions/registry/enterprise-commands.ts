@@ -20,6 +20,7 @@ export interface NewEnterprise {
   address: string;
   location?: GeoPoint | undefined;
   status: EnterpriseRecord['status'];
+  factorProgramme?: EnterpriseRecord['factorProgramme'] | undefined;
 }
 
 export const loadEnterprise = async (ctx: RegistryContext, id: string): Promise<EnterpriseRecord> => {
@@ -45,6 +46,7 @@ export const createEnterprise = async (
     address: input.address,
     ...(input.location === undefined ? {} : { location: input.location }),
     status: input.status,
+    ...(input.factorProgramme === undefined ? {} : { factorProgramme: input.factorProgramme }),
     version: 1,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
@@ -62,7 +64,10 @@ export const createEnterprise = async (
 };
 
 export type EnterpriseChanges = Patch<
-  Pick<EnterpriseRecord, 'name' | 'uscc' | 'industryCode' | 'address' | 'status' | 'location'>
+  Pick<
+    EnterpriseRecord,
+    'name' | 'uscc' | 'industryCode' | 'address' | 'status' | 'location' | 'factorProgramme'
+  >
 >;
 
 export const updateEnterprise = async (

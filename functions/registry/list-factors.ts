@@ -1,6 +1,10 @@
-import { ENV } from '../../shared/config/env.ts';
+import { accountingMethod, ENV, factorProgramme, gwpSetId } from '../../shared/config/env.ts';
 import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry.ts';
 import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import { GRID_PROGRAMMES } from '../../shared/domain/carbon/grid-programmes.ts';
+import { GRID_REGIONS } from '../../shared/domain/carbon/grid-regions.ts';
+import { listGwpSets } from '../../shared/domain/carbon/gwp.ts';
+import { ACCOUNTING_METHODS } from '../../shared/domain/carbon/methods.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import { httpHandler } from '../middleware/http.ts';
 
@@ -12,6 +16,7 @@ export const factorHandle = (prefix: string, factor: Pick<EmissionFactor, 'id' |
 
 const summarise = (prefix: string, factor: EmissionFactor): FactorSummary => {
   const { id, version, kind, activityType, region, year, source, citation, publisher, notes } = factor;
+  const { verification, contentHash } = factor;
   const base = {
     id,
     version,
@@ -24,6 +29,8 @@ const summarise = (prefix: string, factor: EmissionFactor): FactorSummary => {
     citation,
     publisher,
     ...(notes === undefined ? {} : { notes }),
+    verification,
+    contentHash,
   };
   if ('value' in factor) return { ...base, value: factor.value, unit: factor.unit };
   const {
@@ -37,10 +44,33 @@ const summarise = (prefix: string, factor: EmissionFactor): FactorSummary => {
     citation: _c,
     publisher: _p,
     notes: _n,
+    verification: _vf,
+    contentHash: _h,
     ...values
   } = factor;
   return { ...base, values };
 };
+
+/** The choices a figure depends on, so a reader can see what "method", "programme" and "gwpSet" mean. */
+const accountingChoices = () => ({
+  methods: ACCOUNTING_METHODS.map(({ id, name, nameEn, combustionGases, source }) => ({
+    id,
+    name,
+    nameEn,
+    combustionGases: [...combustionGases],
+    source,
+  })),
+  programmes: GRID_PROGRAMMES.map((programme) => ({ ...programme })),
+  gwpSets: listGwpSets().map(({ id, gwp, source, citation, contentHash }) => ({
+    id,
+    gwp,
+    source,
+    citation,
+    contentHash,
+  })),
+  regions: GRID_REGIONS.map(({ code, name, nameEn, level }) => ({ code, name, nameEn, level })),
+  defaults: { method: accountingMethod(), programme: factorProgramme(), gwpSet: gwpSetId() },
+});
 
 export const handler = httpHandler(listFactorsRoute, async ({ query }) => {
   const prefix = process.env[ENV.identifierPrefix] || DEFAULT_PREFIX;
@@ -52,5 +82,5 @@ export const handler = httpHandler(listFactorsRoute, async ({ query }) => {
         (query.year === undefined || f.year === query.year),
     )
     .map((f) => summarise(prefix, f));
-  return { items };
+  return { items, accounting: accountingChoices() };
 });

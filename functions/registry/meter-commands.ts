@@ -20,6 +20,7 @@ export type NewMeter = Pick<
   scope?: 1 | 2 | undefined;
   gridRegion?: string | undefined;
   expectedIntervalSeconds: number;
+  measuredParameters?: MeterRecord['measuredParameters'] | undefined;
 };
 
 export const loadMeter = async (ctx: RegistryContext, id: string): Promise<MeterRecord> => {
@@ -62,7 +63,7 @@ export const createMeter = async (
     );
   }
   await facilityOf(ctx, enterprise.id, input.facilityId);
-  const { id: requestedId, scope, rolloverValue, gridRegion, ...fields } = input;
+  const { id: requestedId, scope, rolloverValue, gridRegion, measuredParameters, ...fields } = input;
   const at = ctx.clock();
   const id = requestedId ?? newRegistryId('meter', at, ctx.random(ID_RANDOM_BYTES));
   const record: MeterRecord = {
@@ -73,6 +74,7 @@ export const createMeter = async (
     scope: scope ?? scopeOfEnergyType(input.energyType),
     ...(rolloverValue === undefined ? {} : { rolloverValue }),
     ...(gridRegion === undefined ? {} : { gridRegion }),
+    ...(measuredParameters === undefined ? {} : { measuredParameters }),
     version: 1,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
@@ -102,6 +104,7 @@ export type MeterChanges = Patch<
     | 'greenPower'
     | 'expectedIntervalSeconds'
     | 'status'
+    | 'measuredParameters'
   >
 >;
 

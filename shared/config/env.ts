@@ -1,3 +1,15 @@
+import {
+  DEFAULT_GRID_PROGRAMME,
+  type GridProgrammeId,
+  isGridProgrammeId,
+} from '../domain/carbon/grid-programmes.ts';
+import { DEFAULT_GWP_SET, type GwpSetId, isGwpSetId } from '../domain/carbon/gwp.ts';
+import {
+  type AccountingMethodId,
+  DEFAULT_ACCOUNTING_METHOD,
+  isAccountingMethodId,
+} from '../domain/carbon/methods.ts';
+
 /**
  * Environment variable names, shared by the CDK stack (which sets them), the local runtime (which
  * sets them for in-process handlers) and the handlers (which read them through `readConfig`).
@@ -20,6 +32,12 @@ export const ENV = {
   meterOfflineSilenceFactor: 'QS_METER_OFFLINE_SILENCE_FACTOR',
   /** Optional: days a suggestion reply's rating round stays open (default 15). */
   ratingRoundDays: 'QS_RATING_ROUND_DAYS',
+  /** Optional: the GWP set figures are computed with, AR2/AR4/AR5/AR6 (default AR5; docs/accounting.md). */
+  gwpSet: 'QS_GWP_SET',
+  /** Optional: the grid factor programme of enterprises that chose none (default mee-nbs-regional). */
+  factorProgramme: 'QS_FACTOR_PROGRAMME',
+  /** Optional: the accounting method, gbt-32150 or ipcc-2006 (default gbt-32150). */
+  accountingMethod: 'QS_ACCOUNTING_METHOD',
 } as const;
 
 /** `telemetry` → `QS_TABLE_TELEMETRY`: one variable per table a function may touch. */
@@ -63,3 +81,28 @@ export const ratingRoundDays = (env: NodeJS.ProcessEnv = process.env): number =>
   }
   return days;
 };
+
+/** An optional variable that must be one of a closed list when set; a typo fails loudly. */
+const oneOf = <T extends string>(
+  name: string,
+  isValid: (value: unknown) => value is T,
+  fallback: T,
+  env: NodeJS.ProcessEnv,
+): T => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!isValid(raw)) throw new ConfigError(`${name} has an unknown value ${raw}`);
+  return raw;
+};
+
+/** The deployment's GWP set (every figure names the set it used). */
+export const gwpSetId = (env: NodeJS.ProcessEnv = process.env): GwpSetId =>
+  oneOf(ENV.gwpSet, isGwpSetId, DEFAULT_GWP_SET, env);
+
+/** The deployment's grid factor programme, for enterprises that chose none. */
+export const factorProgramme = (env: NodeJS.ProcessEnv = process.env): GridProgrammeId =>
+  oneOf(ENV.factorProgramme, isGridProgrammeId, DEFAULT_GRID_PROGRAMME, env);
+
+/** The deployment's accounting method. */
+export const accountingMethod = (env: NodeJS.ProcessEnv = process.env): AccountingMethodId =>
+  oneOf(ENV.accountingMethod, isAccountingMethodId, DEFAULT_ACCOUNTING_METHOD, env);

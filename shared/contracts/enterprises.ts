@@ -4,6 +4,7 @@ import { REGISTRY_READERS, REGISTRY_WRITERS } from '../domain/registry/registry-
 import {
   AuditListSchema,
   expectedVersionField,
+  FactorProgrammeSchema,
   GeoPointSchema,
   PageQuerySchema,
   RegistryIdParamsSchema,
@@ -27,6 +28,7 @@ export const EnterpriseSchema = z
     address: z.string(),
     location: GeoPointSchema.optional(),
     status: z.enum(ENTERPRISE_STATUSES),
+    factorProgramme: FactorProgrammeSchema.optional(),
     ...versionFields,
   })
   .meta({ id: 'Enterprise' });
@@ -84,6 +86,7 @@ export const CreateEnterpriseSchema = z
     address,
     location: GeoPointSchema.optional(),
     status: z.enum(ENTERPRISE_STATUSES).default('active'),
+    factorProgramme: FactorProgrammeSchema.optional(),
   })
   .meta({ id: 'CreateEnterprise' });
 export type CreateEnterprise = z.input<typeof CreateEnterpriseSchema>;
@@ -97,6 +100,7 @@ export const UpdateEnterpriseSchema = z
     address: address.optional(),
     location: GeoPointSchema.nullable().optional().describe('null removes it'),
     status: z.enum(ENTERPRISE_STATUSES).optional(),
+    factorProgramme: FactorProgrammeSchema.nullable().optional().describe('null: the deployment default'),
   })
   .meta({ id: 'UpdateEnterprise' });
 export type UpdateEnterprise = z.input<typeof UpdateEnterpriseSchema>;

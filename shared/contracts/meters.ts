@@ -4,6 +4,8 @@ import { REGISTRY_READERS, REGISTRY_WRITERS } from '../domain/registry/registry-
 import {
   AuditListSchema,
   expectedVersionField,
+  GridRegionSchema,
+  MeasuredParametersSchema,
   PageQuerySchema,
   RegistryIdParamsSchema,
   RegistryIdSchema,
@@ -17,8 +19,6 @@ import { defineRoute } from './route.ts';
  * shared/domain/registry/meter-rules.ts (422 naming the field). Writes admin-only; admin and
  * supervisor read.
  */
-
-const GridRegionSchema = z.string().regex(/^CN(-[A-Z]+)*$/, 'a China grid region like CN-SOUTH');
 
 export const MeterSchema = z
   .object({
@@ -37,6 +37,7 @@ export const MeterSchema = z
     greenPower: z.boolean(),
     expectedIntervalSeconds: z.number().int(),
     status: z.enum(METER_STATUSES),
+    measuredParameters: MeasuredParametersSchema.optional(),
     ...versionFields,
   })
   .meta({ id: 'Meter' });
@@ -68,6 +69,9 @@ export const CreateMeterSchema = z
     greenPower: z.boolean().default(false).describe('Contracted green power (绿电), electricity only'),
     expectedIntervalSeconds: interval,
     status: z.enum(METER_STATUSES).default('active'),
+    measuredParameters: MeasuredParametersSchema.optional().describe(
+      'Fuel meters: measured NCV, carbon content, oxidation rate or density (实测值), each with its period',
+    ),
   })
   .meta({ id: 'CreateMeter' });
 export type CreateMeter = z.input<typeof CreateMeterSchema>;
@@ -85,6 +89,9 @@ export const UpdateMeterSchema = z
     greenPower: z.boolean().optional(),
     expectedIntervalSeconds: interval.optional(),
     status: z.enum(METER_STATUSES).optional(),
+    measuredParameters: MeasuredParametersSchema.nullable()
+      .optional()
+      .describe('Replaces the list; null removes it'),
   })
   .meta({
     id: 'UpdateMeter',

@@ -69,11 +69,46 @@ export const FactorSummarySchema = z
     citation: z.string(),
     publisher: z.string(),
     notes: z.string().optional(),
+    verification: z
+      .object({ status: z.enum(['verified', 'unverified']), note: z.string() })
+      .describe('Whether the value was checked against the published text'),
+    contentHash: z.string().describe('sha256 of the record; id@version always means these numbers'),
   })
   .meta({ id: 'FactorSummary' });
 export type FactorSummary = z.infer<typeof FactorSummarySchema>;
 
-export const FactorListSchema = z.object({ items: z.array(FactorSummarySchema) }).meta({ id: 'FactorList' });
+const NamedChoiceSchema = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
+
+/** What a figure can be computed with: methods, grid programmes, GWP sets, regions, and the defaults. */
+export const AccountingChoicesSchema = z
+  .object({
+    methods: z.array(NamedChoiceSchema.extend({ combustionGases: z.array(z.string()), source: z.string() })),
+    programmes: z.array(
+      NamedChoiceSchema.extend({
+        purpose: z.string(),
+        factorKind: z.string(),
+        regionLevel: z.string(),
+        basis: z.enum(['location-based', 'market-based']),
+        source: z.string(),
+      }),
+    ),
+    gwpSets: z.array(
+      z.object({
+        id: z.string(),
+        gwp: z.record(z.string(), z.number()),
+        source: z.string(),
+        citation: z.string(),
+        contentHash: z.string(),
+      }),
+    ),
+    regions: z.array(NamedChoiceSchema.omit({ id: true }).extend({ code: z.string(), level: z.string() })),
+    defaults: z.object({ method: z.string(), programme: z.string(), gwpSet: z.string() }),
+  })
+  .meta({ id: 'AccountingChoices' });
+
+export const FactorListSchema = z
+  .object({ items: z.array(FactorSummarySchema), accounting: AccountingChoicesSchema })
+  .meta({ id: 'FactorList' });
 export type FactorList = z.infer<typeof FactorListSchema>;
 
 export const listFactorsRoute = defineRoute({
@@ -81,7 +116,8 @@ export const listFactorsRoute = defineRoute({
   method: 'GET',
   path: '/factors',
   roles: ROLES,
-  summary: 'List the emission-factor library (排放因子库) with sources, versions and handles',
+  summary:
+    'List the emission-factor library (排放因子库) with sources, versions, handles and content hashes, and the methods, grid programmes and GWP sets figures can use',
   tag: 'registry',
   query: z.object({
     kind: z.string().optional(),

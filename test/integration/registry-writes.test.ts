@@ -245,6 +245,74 @@ describe('facilities and meters', () => {
     expect((await get('/meters/MTR-BAD')).status).toBe(404);
   });
 
+  it('refuses a grid region outside the published list with 400 naming the field in zh-CN (issue 13)', async () => {
+    const response = await send('POST', '/meters', {
+      ...electricityMeter,
+      id: 'MTR-BAD',
+      gridRegion: 'CN-SOUHT',
+    });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Problem).errors).toEqual([
+      { path: '/body/gridRegion', message: expect.stringMatching(/^电网区域不在清单内/) },
+    ]);
+  });
+
+  it('keeps measured parameters on a fuel meter and an enterprise factor programme', async () => {
+    const gas = await send('POST', '/meters', {
+      ...electricityMeter,
+      id: 'MTR-T009',
+      enterpriseId: 'ENT-0001',
+      facilityId: 'FAC-0001',
+      energyType: 'natural-gas',
+      unit: 'Nm3',
+      gridRegion: undefined,
+      measuredParameters: [
+        {
+          parameter: 'ncv',
+          value: 36.2,
+          unit: 'MJ/Nm3',
+          validFrom: '2025-01-01',
+          validTo: '2025-12-31',
+          source: '热值检测报告',
+        },
+      ],
+    });
+    expect(gas.status).toBe(201);
+    expect(((await (await get('/meters/MTR-T009')).json()) as Meter).measuredParameters).toEqual([
+      expect.objectContaining({ parameter: 'ncv', value: 36.2, validTo: '2025-12-31' }),
+    ]);
+    const wrongBasis = await send('PATCH', '/meters/MTR-T009', {
+      version: 1,
+      measuredParameters: [
+        {
+          parameter: 'ncv',
+          value: 43,
+          unit: 'MJ/kg',
+          validFrom: '2025-01-01',
+          validTo: '2025-12-31',
+          source: 'x',
+        },
+      ],
+    });
+    expect(wrongBasis.status).toBe(422);
+    expect(((await wrongBasis.json()) as Problem).errors?.map((e) => e.path)).toEqual([
+      '/body/measuredParameters/0/unit',
+    ]);
+    const { version } = (await (await get('/enterprises/ENT-0001')).json()) as Enterprise;
+    const chosen = await send('PATCH', '/enterprises/ENT-0001', {
+      version,
+      factorProgramme: 'mee-ets-power',
+    });
+    expect(chosen.status).toBe(200);
+    expect(((await chosen.json()) as Enterprise).factorProgramme).toBe('mee-ets-power');
+    const unknown = await send('PATCH', '/enterprises/ENT-0001', {
+      version: version + 1,
+      factorProgramme: 'cheapest',
+    });
+    expect(unknown.status).toBe(400);
+  });
+
   it('registers meters that copy the industry, lists them by enterprise, facility and status', async () => {
     const created = await send('POST', '/meters', electricityMeter);
     expect(created.status).toBe(201);

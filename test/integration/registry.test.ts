@@ -146,6 +146,38 @@ describe('GET /factors', () => {
     });
     expect(gas?.citation).toContain('天然气');
     expect(gas?.values).toHaveProperty('ncv');
+    expect(gas?.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(gas?.verification.status).toBe('unverified');
+  });
+
+  it('shows the methods, grid programmes, GWP sets, regions and defaults figures can use', async () => {
+    const { accounting } = (await (
+      await stack.api('/factors', { token: stack.stack.users.deputy.token })
+    ).json()) as FactorList;
+
+    expect(accounting.methods.map((m) => [m.id, m.combustionGases])).toEqual([
+      ['gbt-32150', ['CO2']],
+      ['ipcc-2006', ['CO2', 'CH4', 'N2O']],
+    ]);
+    expect(accounting.programmes.map((p) => p.id)).toEqual([
+      'mee-nbs-national',
+      'mee-nbs-regional',
+      'mee-nbs-provincial',
+      'mee-ets-power',
+      'mee-nbs-residual-mix',
+    ]);
+    expect(accounting.gwpSets.map((g) => [g.id, g.gwp['CH4-fossil']])).toEqual([
+      ['AR2', 21],
+      ['AR4', 25],
+      ['AR5', 28],
+      ['AR6', 29.8],
+    ]);
+    expect(accounting.regions.map((r) => r.code)).toContain('CN-SOUTHWEST');
+    expect(accounting.defaults).toEqual({
+      method: 'gbt-32150',
+      programme: 'mee-nbs-regional',
+      gwpSet: 'AR5',
+    });
   });
 
   it('returns every kind without filters and refuses a request without a token', async () => {

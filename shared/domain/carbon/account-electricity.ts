@@ -2,68 +2,105 @@ import type {
   Accountant,
   CalculationStep,
   ElectricityActivity,
+  FactorUse,
   MarketBasedDetail,
 } from './accounting-types.ts';
+import { electricityTce } from './energy-tce.ts';
 import { AccountingError } from './errors.ts';
-import type { FactorLibrary, FactorOfKind } from './factors.ts';
+import type { FactorLibrary } from './factors.ts';
+import { type GridProgramme, getGridProgramme } from './grid-programmes.ts';
+import { NATIONAL_REGION, regionAtLevel, regionChain } from './grid-regions.ts';
 import { assertQuantity, assertUnit, describeUse } from './guards.ts';
 import { toCo2eTonnes } from './gwp.ts';
-import { type FactorSelection, selectFactor, trySelectFactor } from './select-factor.ts';
+import { selectFactor, trySelectFactor } from './select-factor.ts';
 import { isElectricityUnit, toMegawattHours } from './units.ts';
 
-interface GridFactor {
-  factor: FactorOfKind<'grid-average'> | FactorOfKind<'grid-residual'>;
-  selection: FactorSelection;
+interface Priced {
+  use: FactorUse;
+  value: number;
+  mwh: number;
+  detail?: MarketBasedDetail;
 }
 
 /**
  * Purchased electricity, scope 2. The published factors are in kgCO2/kWh, which equals tCO2/MWh,
- * so tonnes = MWh × factor. Location-based prices every MWh at the regional grid average;
- * market-based prices contracted green power at zero and the rest at the residual mix where one is
- * published (MEE/NBS: national factor excluding market-traded non-fossil power), else at the grid
- * average, and records which.
+ * so tonnes = MWh × factor. Which factor depends on the programme the context names: the national
+ * average, the meter's regional grid, its province (each by data year, falling back to the broader
+ * region and saying so), MEE's ETS reporting factor, or the residual mix (market-based: contracted
+ * green power at zero). Energy is counted in tce either way, green power included.
  */
-export const accountElectricity: Accountant<ElectricityActivity> = (activity, library, options) => {
+export const accountElectricity: Accountant<ElectricityActivity> = (activity, library, context) => {
   const quantity = assertQuantity(activity.quantity, '/quantity');
   const unit = assertUnit(activity.unit, isElectricityUnit, 'electricity');
-  const method = options.scope2Method ?? 'location-based';
+  regionChain(activity.region); // an unknown grid region is refused before anything is priced
+  const programme = getGridProgramme(context.programme);
   const mwh = toMegawattHours(quantity, unit);
-  const where = { activityType: 'electricity', region: activity.region, year: activity.year };
-  const grid = selectFactor(library, { ...where, kinds: ['grid-average'] });
   const steps: CalculationStep[] = [
     { label: 'electricity consumed', value: quantity, unit },
     { label: 'electricity consumed', value: mwh, unit: 'MWh' },
   ];
   const priced =
-    method === 'location-based'
-      ? { factor: grid, mwh, role: 'grid' as const, detail: undefined }
-      : priceMarketBased(activity, library, grid, mwh, steps);
-  const co2 = priced.mwh * priced.factor.factor.value;
+    programme.basis === 'market-based'
+      ? priceMarketBased(activity, library, mwh, steps)
+      : priceLocationBased(activity, library, programme, mwh);
+  const co2 = priced.mwh * priced.value;
+  const energy = electricityTce(mwh, context.electricityPrimaryKgcePerKwh);
   steps.push(
-    { label: 'emission factor', value: priced.factor.factor.value, unit: 'tCO2/MWh' },
+    { label: `emission factor (${programme.id})`, value: priced.value, unit: 'tCO2/MWh' },
     { label: 'CO2 (MWh × factor)', value: co2, unit: 't' },
+    { label: `energy consumption (${energy.basis})`, value: energy.tce, unit: 'tce' },
   );
   return {
     activityType: 'electricity',
     scope: 2,
-    method,
-    co2eTonnes: toCo2eTonnes({ CO2: co2 }, options.gwpSet),
+    method: context.method,
+    calculation: 'purchased-electricity',
+    programme: programme.id,
+    scope2Basis: programme.basis,
+    co2eTonnes: toCo2eTonnes({ CO2: co2 }, context.gwpSet),
     gases: { CO2: co2 },
-    gwpSet: options.gwpSet.id,
+    gwpSet: context.gwpSet.id,
     input: { quantity, unit },
-    factors: [describeUse(priced.role, priced.factor)],
+    energyTce: energy.tce,
+    energy,
+    factors: [priced.use],
+    factorRefs: [priced.use.ref],
+    measuredParameters: [],
     steps,
     ...(priced.detail ? { marketBased: priced.detail } : {}),
   };
 };
 
+/** The region a programme looks its factor up at, from the meter's grid region. */
+const lookupRegion = (programme: GridProgramme, region: string): string => {
+  if (programme.regionLevel === 'national') return NATIONAL_REGION;
+  const regional = regionAtLevel(region, 'regional') ?? NATIONAL_REGION;
+  if (programme.regionLevel === 'regional') return regional;
+  return regionAtLevel(region, 'provincial') ?? regional;
+};
+
+const priceLocationBased = (
+  activity: ElectricityActivity,
+  library: FactorLibrary,
+  programme: GridProgramme,
+  mwh: number,
+): Priced => {
+  const kind = programme.factorKind === 'grid-ets' ? 'grid-ets' : 'grid-average';
+  const selected = selectFactor(library, {
+    kinds: [kind],
+    activityType: 'electricity',
+    region: lookupRegion(programme, activity.region),
+    year: activity.year,
+  });
+  return { use: describeUse('grid', selected), value: selected.factor.value, mwh };
+};
+
 const priceMarketBased = (
   activity: ElectricityActivity,
   library: FactorLibrary,
-  grid: GridFactor,
   mwh: number,
   steps: CalculationStep[],
-) => {
+): Priced => {
   const green = assertQuantity(activity.greenPowerQuantity ?? 0, '/greenPowerQuantity');
   if (green > activity.quantity) {
     throw new AccountingError(
@@ -78,13 +115,20 @@ const priceMarketBased = (
     { label: 'contracted green power (factor 0)', value: greenMwh, unit: 'MWh' },
     { label: 'remaining electricity', value: residualMwh, unit: 'MWh' },
   );
-  const where = { activityType: 'electricity', region: activity.region, year: activity.year };
-  const residual = trySelectFactor(library, { ...where, kinds: ['grid-residual'] });
-  const factor: GridFactor = residual ?? grid;
+  const query = { activityType: 'electricity', year: activity.year };
+  const residual = trySelectFactor(library, { ...query, kinds: ['grid-residual'], region: NATIONAL_REGION });
+  const selected =
+    residual ??
+    selectFactor(library, {
+      ...query,
+      kinds: ['grid-average'],
+      region: regionAtLevel(activity.region, 'regional') ?? NATIONAL_REGION,
+    });
   const detail: MarketBasedDetail = {
     greenPowerMwh: greenMwh,
     residualMwh,
     residualBasis: residual ? 'grid-residual' : 'grid-average',
   };
-  return { factor, mwh: residualMwh, role: residual ? ('residual-mix' as const) : ('grid' as const), detail };
+  const use = describeUse(residual ? 'residual-mix' : 'grid', selected);
+  return { use, value: selected.factor.value, mwh: residualMwh, detail };
 };

@@ -7,7 +7,11 @@ export type AccountingErrorCode =
   | 'negative-quantity'
   | 'non-finite-number'
   | 'invalid-quantity'
-  | 'factor-not-found';
+  | 'factor-not-found'
+  | 'unknown-region'
+  | 'unknown-programme'
+  | 'unknown-method'
+  | 'invalid-parameter';
 
 const STATUS_BY_CODE: Record<AccountingErrorCode, number> = {
   'unknown-activity': 400,
@@ -15,6 +19,10 @@ const STATUS_BY_CODE: Record<AccountingErrorCode, number> = {
   'negative-quantity': 400,
   'non-finite-number': 400,
   'invalid-quantity': 400,
+  'unknown-region': 400,
+  'unknown-programme': 400,
+  'unknown-method': 400,
+  'invalid-parameter': 400,
   // The request is well-formed, but the library has no factor that may be used for it.
   'factor-not-found': 422,
 };

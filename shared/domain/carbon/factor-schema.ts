@@ -6,8 +6,23 @@ import { z } from 'zod';
  * year and its region, so a stored result can cite exactly what it used.
  */
 
-/** `GLOBAL` (IPCC defaults), `CN` (national), `CN-SOUTH` (a regional grid), deeper levels by `-`. */
+/**
+ * `GLOBAL` (IPCC defaults), `CN` (national), `CN-SOUTH` (a regional grid) and so on. Which codes
+ * exist, and which region lies inside which, is data (shared/data/programmes/grid-regions.json).
+ */
 export const RegionSchema = z.string().regex(/^(GLOBAL|CN(-[A-Z]+)*)$/, 'region like CN or CN-SOUTH');
+
+/**
+ * Whether a value was checked against the published text. Values taken from reproductions of a
+ * table are `unverified` until someone reads the source itself; the note says what was compared.
+ */
+export const VerificationSchema = z.object({
+  status: z.enum(['verified', 'unverified']),
+  note: z.string().min(1),
+});
+
+/** `sha256:<64 hex>` of the record's canonical JSON (content-hash.ts). */
+export const ContentHashSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex digits>');
 
 const QuantityOf = <U extends string>(unit: U) =>
   z.object({ value: z.number().positive(), unit: z.literal(unit) });
@@ -24,6 +39,9 @@ const FactorBase = {
   /** Data year the factor describes (for standards: the year of the standard). */
   year: z.number().int().min(1990).max(2100),
   region: RegionSchema,
+  verification: VerificationSchema,
+  /** Checked when the library loads: a changed number with an unchanged version fails loudly. */
+  contentHash: ContentHashSchema,
 };
 
 /** Grid average CO2 per kWh consumed (location-based scope 2). */
@@ -64,6 +82,28 @@ const FuelDefaultSchema = z.object({
   }),
 });
 
+/**
+ * The grid factor MEE fixes for enterprise reporting under the national ETS (0.5703 tCO2/MWh):
+ * an administrative figure, not the statistical average of any year.
+ */
+const GridEtsSchema = z.object({
+  ...FactorBase,
+  kind: z.literal('grid-ets'),
+  unit: z.literal('kgCO2/kWh'),
+  value: z.number().nonnegative(),
+});
+
+/** IPCC Tier-1 CH4 and N2O per TJ for a fuel whose CO2 comes from national parameters. */
+const FuelNonCo2Schema = z.object({
+  ...FactorBase,
+  kind: z.literal('fuel-non-co2'),
+  emissionFactors: z.object({
+    unit: z.literal('kg/TJ'),
+    CH4: z.number().nonnegative(),
+    N2O: z.number().nonnegative(),
+  }),
+});
+
 const HeatSchema = z.object({
   ...FactorBase,
   kind: z.literal('heat'),
@@ -82,13 +122,18 @@ const FuelDensitySchema = z.object({
 export const EmissionFactorSchema = z.discriminatedUnion('kind', [
   GridAverageSchema,
   GridResidualSchema,
+  GridEtsSchema,
   FuelCarbonSchema,
   FuelDefaultSchema,
+  FuelNonCo2Schema,
   HeatSchema,
   FuelDensitySchema,
 ]);
 
-/** A factor as written in a data file: the publisher sits on the file, not on each factor. */
+/**
+ * A factor file: the publisher sits on the file, not on each factor. A factor's content hash covers
+ * the record with its publisher, i.e. exactly the library record a result cites.
+ */
 export const FactorFileSchema = z.object({
   publisher: z.string().min(1),
   factors: z.array(EmissionFactorSchema).min(1),

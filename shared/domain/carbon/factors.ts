@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import fossilFuels from '../../data/factors/gbt-32150-fossil-fuels.json' with { type: 'json' };
 import ipccDefaults from '../../data/factors/ipcc-2006-stationary-combustion.json' with { type: 'json' };
 import liquidDensities from '../../data/factors/liquid-fuel-densities.json' with { type: 'json' };
+import etsGrid from '../../data/factors/mee-ets-grid.json' with { type: 'json' };
 import gridElectricity from '../../data/factors/mee-nbs-grid-electricity.json' with { type: 'json' };
 import purchasedHeat from '../../data/factors/purchased-heat.json' with { type: 'json' };
+import { contentHashOf } from './content-hash.ts';
 import { FactorDataError } from './errors.ts';
 import { type EmissionFactor, FactorFileSchema } from './factor-schema.ts';
 
@@ -17,6 +19,7 @@ export interface FactorLibrary {
 /** The data files shipped with the platform, in no particular order. */
 export const SHIPPED_FACTOR_FILES: readonly unknown[] = [
   gridElectricity,
+  etsGrid,
   fossilFuels,
   ipccDefaults,
   purchasedHeat,
@@ -26,7 +29,9 @@ export const SHIPPED_FACTOR_FILES: readonly unknown[] = [
 /**
  * Validates factor files and flattens them into one library. Refuses data that would make a
  * selection ambiguous: the same id and version twice, or two different factors claiming the same
- * kind, activity, region and year (which one should a result cite?).
+ * kind, activity, region and year (which one should a result cite?). Refuses a factor whose
+ * content no longer matches its hash: `id@version` must always mean the same numbers, so a
+ * correction is a new version, never an edit.
  */
 export const parseFactorLibrary = (files: readonly unknown[]): FactorLibrary => {
   const factors = files.flatMap((file, index) => {
@@ -35,7 +40,11 @@ export const parseFactorLibrary = (files: readonly unknown[]): FactorLibrary => 
       throw new FactorDataError(`factor file #${index} is invalid`, describe(parsed.error));
     return parsed.data.factors.map((factor) => ({ ...factor, publisher: parsed.data.publisher }));
   });
-  const issues = [...findDuplicateVersions(factors), ...findCompetingFactors(factors)];
+  const issues = [
+    ...findTamperedFactors(factors),
+    ...findDuplicateVersions(factors),
+    ...findCompetingFactors(factors),
+  ];
   if (issues.length > 0) throw new FactorDataError('factor library is inconsistent', issues);
   return { factors };
 };
@@ -54,6 +63,14 @@ export const findFactorVersion = (
   id: string,
   version: number,
 ): EmissionFactor | undefined => library.factors.find((f) => f.id === id && f.version === version);
+
+const findTamperedFactors = (factors: readonly EmissionFactor[]) =>
+  factors
+    .filter((factor) => contentHashOf(factor) !== factor.contentHash)
+    .map(
+      (factor) =>
+        `${factor.id}@${factor.version} does not match its content hash ${factor.contentHash} (got ${contentHashOf(factor)}); a correction must be a new version`,
+    );
 
 const describe = (error: z.ZodError) =>
   error.issues.map((issue) => `/${issue.path.map(String).join('/')}: ${issue.message}`);

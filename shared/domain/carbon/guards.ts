@@ -1,4 +1,5 @@
 import type { FactorUse } from './accounting-types.ts';
+import { factorRefOf } from './content-hash.ts';
 import { AccountingError } from './errors.ts';
 import type { EmissionFactor } from './factors.ts';
 import type { FactorSelection } from './select-factor.ts';
@@ -30,7 +31,11 @@ export const describeUse = (
   role,
   factorId: factor.id,
   factorVersion: factor.version,
+  contentHash: factor.contentHash,
+  ref: factorRefOf(factor),
   source: factor.source,
   citation: factor.citation,
+  verification: factor.verification.status,
   selection,
+  record: factor,
 });

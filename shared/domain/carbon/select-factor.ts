@@ -1,5 +1,8 @@
 import { AccountingError } from './errors.ts';
 import type { FactorKind, FactorLibrary, FactorOfKind, Region } from './factors.ts';
+import { regionChain } from './grid-regions.ts';
+
+export { regionChain } from './grid-regions.ts';
 
 /**
  * Why the chosen factor is the one used:
@@ -40,19 +43,13 @@ export interface SelectedFactor<K extends FactorKind> {
   selection: FactorSelection;
 }
 
-/** `CN-SOUTH` → `CN-SOUTH`, `CN`, `GLOBAL`: most specific first. */
-export const regionChain = (region: Region): Region[] => {
-  if (region === 'GLOBAL') return ['GLOBAL'];
-  const parts = region.split('-');
-  const chain = parts.map((_, index) => parts.slice(0, parts.length - index).join('-'));
-  return [...chain, 'GLOBAL'];
-};
-
 /**
- * Picks the factor for an activity: walk from the most specific region to the broadest; in each
+ * Picks the factor for an activity: walk from the most specific region to the broadest (an unknown
+ * region is refused, see grid-regions.ts); in each
  * region take the activity's data year, else the latest earlier year. Factors from later years are
  * never used for earlier activity (that would rewrite history with knowledge the period did not
- * have). Among versions of one factor, the highest version wins.
+ * have). Among versions of one factor, the highest version wins. The selection carries the exact
+ * record it chose, so a trace can show the factor as it was used.
  */
 export const selectFactor = <K extends FactorKind>(
   library: FactorLibrary,

@@ -1,4 +1,5 @@
 import { type FieldError, UnprocessableError } from '../errors.ts';
+import { measuredParameterErrors } from './meter-parameters.ts';
 import { METER_UNITS, scopeOfEnergyType } from './meter-units.ts';
 import type { EnergyType, MeterRecord, ReadingKind } from './records.ts';
 
@@ -7,7 +8,7 @@ export type MeterProfile = Pick<
   MeterRecord,
   'energyType' | 'unit' | 'readingKind' | 'scope' | 'greenPower' | 'expectedIntervalSeconds'
 > &
-  Partial<Pick<MeterRecord, 'rolloverValue' | 'gridRegion'>>;
+  Partial<Pick<MeterRecord, 'rolloverValue' | 'gridRegion' | 'measuredParameters'>>;
 
 const unitErrors = (energyType: EnergyType, unit: string, prefix: string): FieldError[] =>
   METER_UNITS[energyType].includes(unit)
@@ -73,6 +74,7 @@ export const meterProfileErrors = (profile: MeterProfile, prefix = '/body'): Fie
   ...readingKindErrors(profile.readingKind, profile.rolloverValue, prefix),
   ...electricityErrors(profile, prefix),
   ...scopeErrors(profile, prefix),
+  ...measuredParameterErrors(profile.energyType, profile.unit, profile.measuredParameters, prefix),
 ];
 
 /** Throws one 422 naming every inconsistent field. */

@@ -1,3 +1,5 @@
+import type { GridProgrammeId } from '../carbon/grid-programmes.ts';
+import type { MeasuredParameter } from '../carbon/measured-parameters.ts';
 import type { CaseCategoryId } from '../cases/case-categories.ts';
 
 /**
@@ -33,6 +35,8 @@ export interface EnterpriseRecord extends Versioned {
   address: string;
   location?: GeoPoint;
   status: EnterpriseStatus;
+  /** The grid factor programme its electricity is priced with; absent: the deployment's default. */
+  factorProgramme?: GridProgrammeId;
 }
 
 export interface FacilityRecord extends Versioned {
@@ -87,6 +91,8 @@ export interface MeterRecord extends Versioned {
   /** A meter silent for longer than this raises an offline alert. */
   expectedIntervalSeconds: number;
   status: MeterStatus;
+  /** Fuel meters: measured NCV, carbon content, oxidation rate or density, each with its period. */
+  measuredParameters?: MeasuredParameter[];
 }
 
 export interface DepartmentRecord extends Versioned {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calculateEmissions, type ElectricityActivity } from '../../../shared/domain/carbon/account.ts';
-import { loadFactorLibrary, parseFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
+import { accountActivity, type ElectricityActivity } from '../../../shared/domain/carbon/account.ts';
+import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
+import type { GridProgrammeId } from '../../../shared/domain/carbon/grid-programmes.ts';
+import { context, libraryOf } from './factor-fixtures.ts';
 import { expectSigFigs } from './sig-figs.ts';
 
 const library = loadFactorLibrary();
-const gwpSet = getGwpSet('AR6');
 const power = (over: Partial<ElectricityActivity> = {}): ElectricityActivity => ({
   type: 'electricity',
   quantity: 1_250_000,
@@ -14,17 +14,26 @@ const power = (over: Partial<ElectricityActivity> = {}): ElectricityActivity => 
   year: 2023,
   ...over,
 });
+const under = (programme: GridProgrammeId, activity = power()) =>
+  accountActivity(activity, library, context({ programme, gwp: 'AR6' }));
 
-// Factors: MEE/NBS announcement on 2023 electricity CO2 factors (Southern grid 0.4042, national
-// excluding market-traded non-fossil power 0.6096 kgCO2/kWh). kgCO2/kWh = tCO2/MWh.
-describe('electricity (scope 2)', () => {
-  it('location-based: kWh are converted to MWh and priced at the Southern grid average', () => {
-    // Act
-    const result = calculateEmissions(power(), library, { gwpSet, scope2Method: 'location-based' });
-    // Assess: 1 250 000 kWh ÷ 1 000 = 1 250 MWh; 1 250 × 0.4042 = 505.25 tCO2
+// MEE/NBS 2023 electricity CO2 factors: national 0.5306, Southern grid 0.4042, East China 0.5500,
+// national excluding market-traded non-fossil power 0.6096 kgCO2/kWh; MEE's ETS reporting factor
+// 0.5703 tCO2/MWh. kgCO2/kWh = tCO2/MWh. 1 250 000 kWh ÷ 1 000 = 1 250 MWh.
+describe('electricity (scope 2) under each factor programme', () => {
+  it('regional grid: the Southern grid average, named with its programme', () => {
+    const result = under('mee-nbs-regional');
+
+    // 1 250 MWh × 0.4042 = 505.25 tCO2
     expect(result.steps[1]).toEqual({ label: 'electricity consumed', value: 1250, unit: 'MWh' });
     expectSigFigs(result.co2eTonnes, 505.25);
-    expect(result).toMatchObject({ scope: 2, method: 'location-based', gases: { CO2: result.co2eTonnes } });
+    expect(result).toMatchObject({
+      scope: 2,
+      programme: 'mee-nbs-regional',
+      scope2Basis: 'location-based',
+      calculation: 'purchased-electricity',
+      gases: { CO2: result.co2eTonnes },
+    });
     expect(result.factors[0]).toMatchObject({
       role: 'grid',
       factorId: 'mee-nbs.grid-average.CN-SOUTH.2023',
@@ -33,85 +42,106 @@ describe('electricity (scope 2)', () => {
     });
   });
 
-  it('location-based is the default and gives the same figure from MWh', () => {
-    const result = calculateEmissions(power({ quantity: 1250, unit: 'MWh' }), library, { gwpSet });
-
-    // 1 250 MWh × 0.4042 = 505.25 t
-    expectSigFigs(result.co2eTonnes, 505.25);
-    expect(result.method).toBe('location-based');
+  it('regional grid: East China, 2022 and 2023', () => {
+    // 1 250 MWh × 0.5617 (2022) = 702.125 t; × 0.5500 (2023) = 687.5 t
+    expectSigFigs(under('mee-nbs-regional', power({ region: 'CN-EAST', year: 2022 })).co2eTonnes, 702.125);
+    expectSigFigs(under('mee-nbs-regional', power({ region: 'CN-EAST' })).co2eTonnes, 687.5);
   });
 
-  it('market-based: contracted green power at zero, the rest at the published residual mix', () => {
-    const activity = power({ greenPowerQuantity: 500_000 });
+  it('national average: the same meter priced at the national figure of its data year', () => {
+    // 1 250 × 0.5306 = 663.25 t (2023); 1 250 × 0.5366 = 670.75 t (2022)
+    expectSigFigs(under('mee-nbs-national').co2eTonnes, 663.25);
+    expectSigFigs(under('mee-nbs-national', power({ year: 2022 })).co2eTonnes, 670.75);
+    expect(under('mee-nbs-national').factors[0]?.factorId).toBe('mee-nbs.grid-average.CN.2023');
+  });
 
-    const result = calculateEmissions(activity, library, { gwpSet, scope2Method: 'market-based' });
+  it('ETS reporting factor: 0.5703 tCO2/MWh whatever the region, for 2022 data on', () => {
+    const result = under('mee-ets-power', power({ year: 2024 }));
 
-    // green 500 000 kWh = 500 MWh at 0; rest 1 250 − 500 = 750 MWh
-    // 750 × 0.6096 (national, excl. market-traded non-fossil, 2023) = 457.2 t
+    // 1 250 MWh × 0.5703 = 712.875 tCO2
+    expectSigFigs(result.co2eTonnes, 712.875);
+    expect(result.factors[0]).toMatchObject({ factorId: 'mee-ets.grid.CN.2022', role: 'grid' });
+    expect(result.programme).toBe('mee-ets-power');
+  });
+
+  it('provincial: no provincial value in the library, so the regional grid, as recorded', () => {
+    const result = under('mee-nbs-provincial');
+
+    expectSigFigs(result.co2eTonnes, 505.25);
+    expect(result.factors[0]?.selection.chosenRegion).toBe('CN-SOUTH');
+  });
+
+  it('residual mix (market-based): contracted green power at zero, the rest at the residual mix', () => {
+    const result = under('mee-nbs-residual-mix', power({ greenPowerQuantity: 500_000 }));
+
+    // green 500 000 kWh = 500 MWh at 0; rest 1 250 − 500 = 750 MWh × 0.6096 = 457.2 t
     expectSigFigs(result.co2eTonnes, 457.2);
     expect(result.marketBased).toEqual({
       greenPowerMwh: 500,
       residualMwh: 750,
       residualBasis: 'grid-residual',
     });
+    expect(result.scope2Basis).toBe('market-based');
     expect(result.factors[0]).toMatchObject({
       role: 'residual-mix',
       factorId: 'mee-nbs.grid-residual.CN.2023',
-      selection: { requestedRegion: 'CN-SOUTH', chosenRegion: 'CN', reason: 'national-fallback' },
+      selection: { requestedRegion: 'CN', chosenRegion: 'CN', reason: 'exact' },
     });
   });
 
-  it('market-based: all green power is zero', () => {
-    const result = calculateEmissions(power({ greenPowerQuantity: 1_250_000 }), library, {
-      gwpSet,
-      scope2Method: 'market-based',
-    });
-
-    // 1 250 MWh green − 1 250 MWh total = 0 MWh priced → 0 t
-    expect(result.co2eTonnes).toBe(0);
+  it('residual mix: all green power is zero', () => {
+    // 1 250 MWh green of 1 250 MWh total = 0 MWh priced → 0 t
+    expect(under('mee-nbs-residual-mix', power({ greenPowerQuantity: 1_250_000 })).co2eTonnes).toBe(0);
   });
 
-  it('market-based: without a residual mix the rest is priced at the grid average, and says so', () => {
-    // Prepare: only the Southern grid average is known.
-    const gridOnly = parseFactorLibrary([
-      {
-        publisher: 'MEE/NBS',
-        factors: library.factors
-          .filter((f) => f.kind === 'grid-average' && f.region === 'CN-SOUTH')
-          .map(({ publisher: _, ...f }) => f),
-      },
-    ]);
-    // Act
-    const result = calculateEmissions(power({ greenPowerQuantity: 500_000 }), gridOnly, {
-      gwpSet,
-      scope2Method: 'market-based',
-    });
-    // Assess: 750 MWh × 0.4042 = 303.15 t
+  it('residual mix: without a published residual factor the rest is priced at the grid average, and says so', () => {
+    const gridOnly = libraryOf(
+      library.factors.filter((f) => f.kind === 'grid-average' && f.region === 'CN-SOUTH'),
+    );
+
+    const result = accountActivity(
+      power({ greenPowerQuantity: 500_000 }),
+      gridOnly,
+      context({ programme: 'mee-nbs-residual-mix' }),
+    );
+
+    // 750 MWh × 0.4042 = 303.15 t
     expectSigFigs(result.co2eTonnes, 303.15);
     expect(result.marketBased?.residualBasis).toBe('grid-average');
     expect(result.factors[0]?.role).toBe('grid');
   });
 
   it('refuses more green power than was consumed', () => {
-    const act = () =>
-      calculateEmissions(power({ greenPowerQuantity: 1_300_000 }), library, {
-        gwpSet,
-        scope2Method: 'market-based',
-      });
+    const act = () => under('mee-nbs-residual-mix', power({ greenPowerQuantity: 1_300_000 }));
 
     expect(act).toThrow(expect.objectContaining({ code: 'invalid-quantity', field: '/greenPowerQuantity' }));
   });
 
-  it('2022 national activity uses the 2022 national average', () => {
-    const result = calculateEmissions(
-      power({ region: 'CN', year: 2022, quantity: 1250, unit: 'MWh' }),
+  it('refuses a grid region that does not exist instead of pricing it nationally', () => {
+    const act = () => under('mee-nbs-regional', power({ region: 'CN-SOUHT' }));
+
+    expect(act).toThrow(expect.objectContaining({ code: 'unknown-region', status: 400, field: '/region' }));
+  });
+});
+
+describe('electricity energy in tce (GB/T 2589-2020)', () => {
+  it('counts every kWh, green power included, at the calorific equivalent 0.1229 kgce/kWh', () => {
+    const result = under('mee-nbs-residual-mix', power({ greenPowerQuantity: 500_000 }));
+
+    // 1 250 000 kWh × 0.1229 kgce/kWh = 153 625 kgce = 153.625 tce
+    expectSigFigs(result.energyTce, 153.625);
+    expect(result.energy).toMatchObject({ basis: 'electricity-calorific', coefficient: { value: 0.1229 } });
+  });
+
+  it('counts the primary-energy equal value (等价值) only with the coefficient the caller gives', () => {
+    const result = accountActivity(
+      power(),
       library,
-      {
-        gwpSet,
-      },
+      context({ programme: 'mee-nbs-regional', electricityPrimaryKgcePerKwh: 0.3 }),
     );
 
-    // 1 250 MWh × 0.5366 = 670.75 t
-    expectSigFigs(result.co2eTonnes, 670.75);
+    // 1 250 000 kWh × 0.3 kgce/kWh = 375 000 kgce = 375 tce
+    expectSigFigs(result.energyTce, 375);
+    expect(result.energy.basis).toBe('electricity-primary');
   });
 });

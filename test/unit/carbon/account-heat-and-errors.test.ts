@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type Activity, calculateEmissions } from '../../../shared/domain/carbon/account.ts';
+import { type Activity, accountActivity } from '../../../shared/domain/carbon/account.ts';
 import { AccountingError } from '../../../shared/domain/carbon/errors.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
+import { context } from './factor-fixtures.ts';
 import { expectSigFigs } from './sig-figs.ts';
 
 const library = loadFactorLibrary();
-const options = { gwpSet: getGwpSet('AR5') };
-const run = (activity: unknown) => () => calculateEmissions(activity as Activity, library, options);
+const options = context();
+const run =
+  (activity: unknown, ctx = options) =>
+  () =>
+    accountActivity(activity as Activity, library, ctx);
 
 describe('purchased heat (scope 2)', () => {
   it('prices GJ at 0.11 tCO2/GJ, accepting MJ', () => {
@@ -19,11 +22,13 @@ describe('purchased heat (scope 2)', () => {
       year: 2023,
     } as const;
 
-    const result = calculateEmissions(activity, library, options);
+    const result = accountActivity(activity, library, options);
 
     // 500 000 MJ = 500 GJ; 500 × 0.11 = 55 tCO2
     expectSigFigs(result.co2eTonnes, 55);
-    expect(result).toMatchObject({ scope: 2, method: 'purchased-heat' });
+    // GB/T 2589-2020: 0.03412 kgce/MJ × 500 000 MJ = 17 060 kgce = 17.06 tce
+    expectSigFigs(result.energyTce, 17.06);
+    expect(result).toMatchObject({ scope: 2, calculation: 'purchased-heat', programme: null });
     expect(result.factors[0]?.factorId).toBe('ndrc.purchased-heat.CN');
   });
 });
@@ -38,7 +43,7 @@ describe('typed accounting errors', () => {
   });
 
   it('refuses an unknown fuel', () => {
-    expect(run({ ...diesel, fuel: 'kerosene' })).toThrow(
+    expect(run({ ...diesel, fuel: 'jet-fuel' })).toThrow(
       expect.objectContaining({ code: 'unknown-activity' }),
     );
   });
@@ -61,6 +66,15 @@ describe('typed accounting errors', () => {
     expect(run({ ...diesel, unit: 'Nm3' })).toThrow(expect.objectContaining({ code: 'unit-mismatch' }));
     expect(run({ type: 'electricity', quantity: 1, unit: 'GJ', region: 'CN', year: 2023 })).toThrow(
       expect.objectContaining({ code: 'unit-mismatch' }),
+    );
+  });
+
+  it('refuses a method or programme it does not know', () => {
+    expect(run(diesel, { ...options, method: 'ghg-protocol' as never })).toThrow(
+      expect.objectContaining({ code: 'unknown-method', status: 400 }),
+    );
+    expect(run(diesel, { ...options, programme: 'cheapest' as never })).toThrow(
+      expect.objectContaining({ code: 'unknown-programme', status: 400 }),
     );
   });
 

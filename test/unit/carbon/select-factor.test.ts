@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountingError } from '../../../shared/domain/carbon/errors.ts';
 import { loadFactorLibrary, parseFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
 import { regionChain, selectFactor } from '../../../shared/domain/carbon/select-factor.ts';
+import { factorFile } from './factor-fixtures.ts';
 
 const library = loadFactorLibrary();
 const grid = (region: string, year: number) =>
@@ -12,6 +13,10 @@ describe('regionChain', () => {
     expect(regionChain('CN-SOUTH')).toEqual(['CN-SOUTH', 'CN', 'GLOBAL']);
     expect(regionChain('CN')).toEqual(['CN', 'GLOBAL']);
     expect(regionChain('GLOBAL')).toEqual(['GLOBAL']);
+  });
+
+  it('refuses a region that is not a published grid', () => {
+    expect(() => regionChain('CN-SOUHT')).toThrow(expect.objectContaining({ code: 'unknown-region' }));
   });
 });
 
@@ -50,32 +55,31 @@ describe('selectFactor', () => {
     });
   });
 
-  it('falls back to the national value for a region the library does not carry', () => {
-    const chosen = grid('CN-EAST', 2022);
-
-    expect(chosen.factor.id).toBe('mee-nbs.grid-average.CN.2022');
-    expect(chosen.selection.reason).toBe('national-fallback');
+  it('takes each regional grid of the 2022 announcement', () => {
+    // 2022: East China 0.5617, North China 0.6776, Southwest 0.2268 kgCO2/kWh.
+    const value = (region: string) => {
+      const { factor } = grid(region, 2022);
+      return 'value' in factor ? factor.value : undefined;
+    };
+    expect([value('CN-EAST'), value('CN-NORTH'), value('CN-SOUTHWEST')]).toEqual([0.5617, 0.6776, 0.2268]);
   });
 
   it('falls back to the IPCC default when no national parameter exists', () => {
     const ipccOnly = parseFactorLibrary([
-      {
-        publisher: 'IPCC',
-        factors: [
-          {
-            id: 'ipcc.diesel',
-            version: 1,
-            kind: 'fuel-default',
-            activityType: 'diesel',
-            source: '2006 IPCC Guidelines',
-            citation: 'Vol.2 Table 2.3',
-            year: 2006,
-            region: 'GLOBAL',
-            ncv: { value: 43, unit: 'GJ/t' },
-            emissionFactors: { unit: 'kg/TJ', CO2: 74100, CH4: 3, N2O: 0.6 },
-          },
-        ],
-      },
+      factorFile('IPCC', [
+        {
+          id: 'ipcc.diesel',
+          version: 1,
+          kind: 'fuel-default',
+          activityType: 'diesel',
+          source: '2006 IPCC Guidelines',
+          citation: 'Vol.2 Table 2.3',
+          year: 2006,
+          region: 'GLOBAL',
+          ncv: { value: 43, unit: 'GJ/t' },
+          emissionFactors: { unit: 'kg/TJ', CO2: 74100, CH4: 3, N2O: 0.6 },
+        },
+      ]),
     ]);
 
     const chosen = selectFactor(ipccOnly, {
@@ -112,13 +116,10 @@ describe('selectFactor', () => {
       unit: 'kgCO2/kWh',
     };
     const versions = parseFactorLibrary([
-      {
-        publisher: 'p',
-        factors: [
-          { ...base, version: 2, value: 0.6 },
-          { ...base, version: 1, value: 0.5 },
-        ],
-      },
+      factorFile('p', [
+        { ...base, version: 2, value: 0.6 },
+        { ...base, version: 1, value: 0.5 },
+      ]),
     ]);
 
     const chosen = selectFactor(versions, {
