@@ -10,19 +10,20 @@ import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { createIdempotently } from '../middleware/idempotent-create.ts';
 import { caseStore, caseView, clock } from './case-context.ts';
-import { requireCaseMedia } from './case-media.ts';
 
 const store = caseStore();
 
 /**
  * `Idempotency-Key` (optional, scoped to the caller): the same key and body return the same case,
- * the same key with another body is 422 (functions/middleware/idempotent-create.ts).
+ * the same key with another body is 422 (functions/middleware/idempotent-create.ts). The photos are
+ * checked and attached to the case in its creating transaction (a retry answers before that, as the
+ * files are then attached to the case it created).
  */
 export const handler = httpHandler(submitCaseRoute, async ({ body, principal, headers }) => {
-  await requireCaseMedia(principal, body.mediaIds, 'report', '/mediaIds');
   const at = clock();
   const id = randomUUID();
   return createIdempotently({
@@ -39,6 +40,14 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
     },
     create: async (side) => {
       const submitted = submitCase({ id, principal, payload: body, at });
+      const claims = await citeMedia(principal, submitted.record.mediaIds, '/body/mediaIds', {
+        kind: 'case',
+        id,
+        part: 'report',
+        seq: submitted.entry.seq,
+        by: principal.userId,
+        at: submitted.record.submittedAt,
+      });
       // Found before the write, so the staff who accept it see the same candidates (case-duplicates.ts).
       const nearby = await nearbyOpenCases(submitted.record);
       const found = possibleDuplicates(submitted.record, nearby);
@@ -47,6 +56,7 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
       await store.create(record, submitted.entry, {
         index: caseIndexKeys(record),
         side: [...(side ? [side] : []), ...caseSideWrites(undefined, record)],
+        claims,
       });
       return createdView(record, principal, at, nearby);
     },

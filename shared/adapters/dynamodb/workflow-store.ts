@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../domain/errors.ts';
+import { ConflictError, UnprocessableError } from '../../domain/errors.ts';
 import type { WorkflowRecord } from '../../domain/workflow/state-machine.ts';
 import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
 import type {
@@ -15,6 +15,7 @@ import type {
   LinkedUpdate,
   NewRecord,
   Page,
+  SideClaim,
   SideItem,
   WorkflowStore,
 } from '../../ports/workflow-store.ts';
@@ -40,7 +41,11 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     this.#prefix = prefix;
   }
 
-  async create(record: R, entry: T, options: { index?: IndexKeys; side?: SideItem[] } = {}): Promise<void> {
+  async create(
+    record: R,
+    entry: T,
+    options: { index?: IndexKeys; side?: SideItem[]; claims?: SideClaim[] } = {},
+  ): Promise<void> {
     await this.#write(
       [
         {
@@ -54,6 +59,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         ...this.#sidePuts(options.side),
       ],
       `${this.#prefix.toLowerCase()} ${record.id} already exists`,
+      options.claims,
     );
   }
 
@@ -72,6 +78,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
       side?: SideItem[];
       creates?: NewRecord<R, T>[];
       linked?: LinkedUpdate<R, T>[];
+      claims?: SideClaim[];
     } = {},
   ): Promise<void> {
     await this.#write(
@@ -96,6 +103,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         ]),
       ],
       `${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again`,
+      options.claims,
     );
   }
 
@@ -130,8 +138,8 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     return result.Item;
   }
 
-  async putSide(item: SideItem): Promise<void> {
-    await this.#write(this.#sidePuts([item]), `item ${item.pk} ${item.sk} already exists`);
+  async putSide(item: SideItem, options: { claims?: SideClaim[] } = {}): Promise<void> {
+    await this.#write(this.#sidePuts([item]), `item ${item.pk} ${item.sk} already exists`, options.claims);
   }
 
   async listSide(
@@ -227,14 +235,55 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     }));
   }
 
-  async #write(items: TransactItem[], conflictMessage: string): Promise<void> {
+  /** A claim is an update of an item that exists, has the expected values and is unclaimed. */
+  #claimUpdate(claim: SideClaim): TransactItem {
+    const sets = Object.entries(claim.set);
+    const expected = Object.entries(claim.expect);
+    return {
+      Update: {
+        TableName: this.#table,
+        Key: { pk: claim.pk, sk: claim.sk },
+        UpdateExpression: `SET ${sets.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
+        ConditionExpression: [
+          'attribute_exists(pk)',
+          'attribute_not_exists(#claim)',
+          ...expected.map((_, i) => `#e${i} = :e${i}`),
+        ].join(' AND '),
+        ExpressionAttributeNames: {
+          '#claim': claim.unclaimed,
+          ...Object.fromEntries(sets.map(([name], i) => [`#s${i}`, name])),
+          ...Object.fromEntries(expected.map(([name], i) => [`#e${i}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(sets.map(([, value], i) => [`:s${i}`, value])),
+          ...Object.fromEntries(expected.map(([, value], i) => [`:e${i}`, value])),
+        },
+      },
+    };
+  }
+
+  /**
+   * Claims go last: when only they failed, the caller lost a race for another owner's item (422
+   * naming each); any other failed condition is the usual lost race on the record (409).
+   */
+  async #write(items: TransactItem[], conflictMessage: string, claims: SideClaim[] = []): Promise<void> {
     try {
-      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+      const claimItems = claims.map((claim) => this.#claimUpdate(claim));
+      await this.#client.send(new TransactWriteCommand({ TransactItems: [...items, ...claimItems] }));
     } catch (error) {
-      const lostRace =
-        error instanceof TransactionCanceledException &&
-        (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (lostRace) throw new ConflictError(conflictMessage);
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).map(
+        (reason) => reason.Code === 'ConditionalCheckFailed',
+      );
+      if (failed.slice(0, items.length).some(Boolean)) throw new ConflictError(conflictMessage);
+      const lostClaims = claims.filter((_, i) => failed[items.length + i]);
+      const first = lostClaims[0];
+      if (first !== undefined) {
+        throw new UnprocessableError(
+          first.refusal.detail,
+          lostClaims.map((claim) => claim.refusal.field),
+        );
+      }
       throw error;
     }
   }
