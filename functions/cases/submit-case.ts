@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import {
   caseIndexKeys,
   caseSideWrites,
   nearbyOpenCasePartitions,
 } from '../../shared/adapters/dynamodb/case-index.ts';
+import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
+import { tableName } from '../../shared/config/env.ts';
 import { submitCaseRoute } from '../../shared/contracts/cases.ts';
 import { possibleDuplicates } from '../../shared/domain/cases/case-listing.ts';
 import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
@@ -16,6 +19,7 @@ import { createIdempotently } from '../middleware/idempotent-create.ts';
 import { caseStore, caseView, clock } from './case-context.ts';
 
 const store = caseStore();
+const deputies = new DynamoDeputyDirectory(getDocumentClient(), tableName('registry'));
 
 /**
  * `Idempotency-Key` (optional, scoped to the caller): the same key and body return the same case,
@@ -39,7 +43,14 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
       return record ? createdView(record, principal, at, await nearbyOpenCases(record)) : undefined;
     },
     create: async (side) => {
-      const submitted = submitCase({ id, principal, payload: body, at });
+      const reporterName = body.showReporterName ? await displayNameOf(principal) : undefined;
+      const submitted = submitCase({
+        id,
+        principal,
+        payload: body,
+        at,
+        ...(reporterName === undefined ? {} : { reporterName }),
+      });
       const claims = await citeMedia(principal, submitted.record.mediaIds, '/body/mediaIds', {
         kind: 'case',
         id,
@@ -62,6 +73,13 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
     },
   });
 });
+
+/**
+ * The name other deputies may see when the reporter allows it: the token's name claim, else the
+ * deputy directory's; none (nothing shown) when neither knows one — never the login name.
+ */
+const displayNameOf = async (principal: Principal): Promise<string | undefined> =>
+  principal.displayName ?? (await deputies.getDeputy(principal.userId))?.name;
 
 /**
  * The open cases listed near a case: the nine geohash cells around it hold every candidate within

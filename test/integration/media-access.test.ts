@@ -267,3 +267,42 @@ const caseBody = () => ({
   title: '河道排污',
   description: '排污口有黑水排出',
 });
+
+describe('other deputies do not learn who reported a public case', () => {
+  it('shows no reporter id on the case, the list, the timeline or the comments; a name only if allowed', async () => {
+    const photo = await upload('deputy');
+    const hidden = await report({ mediaIds: [photo], isPublic: true });
+    const named = await report({ isPublic: true, showReporterName: true });
+    await actOk(hidden.id, 'supervisor', 'accept');
+    await json(send(`/cases/${hidden.id}/comments`, 'deputy', { text: '晚上更严重' }), 201);
+
+    const reads = [
+      `/cases/${hidden.id}`,
+      `/cases/${hidden.id}/timeline`,
+      `/cases/${hidden.id}/comments`,
+      '/cases?limit=100',
+      `/media/${photo}`,
+    ];
+    for (const path of reads) {
+      const text = await (await send(path, 'otherDeputy')).text();
+      expect(text, path).toContain('"');
+      expect(text, path).not.toContain(reporterSub);
+    }
+    const hiddenView = await json<Record<string, unknown>>(send(`/cases/${hidden.id}`, 'otherDeputy'), 200);
+    expect(hiddenView.reporterName).toBeUndefined();
+    const namedView = await json<Record<string, unknown>>(send(`/cases/${named.id}`, 'otherDeputy'), 200);
+    expect(namedView).toMatchObject({ reporterName: '李代表' });
+    expect(namedView.reporterId).toBeUndefined();
+
+    // A filter by reporter cannot be used to find out whose public cases these are.
+    const probe = await json<{ items: unknown[] }>(
+      send(`/cases?reporter=${reporterSub}`, 'otherDeputy'),
+      200,
+    );
+    expect(probe.items).toEqual([]);
+    // Staff and the reporter keep the id.
+    for (const who of ['supervisor', 'deputy']) {
+      expect(await json(send(`/cases/${hidden.id}`, who), 200)).toMatchObject({ reporterId: reporterSub });
+    }
+  });
+});
