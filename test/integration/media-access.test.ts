@@ -216,6 +216,27 @@ describe('a file is cited once, by its uploader or the uploader’s department',
     );
   });
 
+  it('answers every concurrent retry of one Idempotency-Key with the case that took the file', async () => {
+    for (let round = 0; round < 6; round++) {
+      const photo = await upload('deputy');
+      const retry = () =>
+        t.api('/cases', {
+          method: 'POST',
+          token: tokens.deputy ?? '',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `media-retry-${photo}` },
+          body: JSON.stringify({ ...caseBody(), mediaIds: [photo] }),
+        });
+      const answers = await Promise.all([retry(), retry(), retry(), retry()]);
+      const bodies = await Promise.all(answers.map(async (a) => `${a.status} ${await a.text()}`));
+      expect(
+        answers.map((a) => a.status),
+        bodies.join('\n'),
+      ).toEqual([201, 201, 201, 201]);
+      const ids = bodies.map((b) => (JSON.parse(b.slice(4)) as { id: string }).id);
+      expect(new Set(ids).size).toBe(1);
+    }
+  });
+
   it('checks comment media the same way and lets the case’s readers open them', async () => {
     const { id } = await report({ isPublic: true });
     const comment = (who: string, mediaIds: string[]) =>
