@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, UnprocessableError } from '../../domain/errors.ts';
+import { ConflictError } from '../../domain/errors.ts';
 import type { WorkflowRecord } from '../../domain/workflow/state-machine.ts';
 import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
 import type {
@@ -20,6 +20,7 @@ import type {
   WorkflowStore,
 } from '../../ports/workflow-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { claimUpdate, lostClaimsError } from './side-claims.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -235,40 +236,13 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     }));
   }
 
-  /** A claim is an update of an item that exists, has the expected values and is unclaimed. */
-  #claimUpdate(claim: SideClaim): TransactItem {
-    const sets = Object.entries(claim.set);
-    const expected = Object.entries(claim.expect);
-    return {
-      Update: {
-        TableName: this.#table,
-        Key: { pk: claim.pk, sk: claim.sk },
-        UpdateExpression: `SET ${sets.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
-        ConditionExpression: [
-          'attribute_exists(pk)',
-          'attribute_not_exists(#claim)',
-          ...expected.map((_, i) => `#e${i} = :e${i}`),
-        ].join(' AND '),
-        ExpressionAttributeNames: {
-          '#claim': claim.unclaimed,
-          ...Object.fromEntries(sets.map(([name], i) => [`#s${i}`, name])),
-          ...Object.fromEntries(expected.map(([name], i) => [`#e${i}`, name])),
-        },
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(sets.map(([, value], i) => [`:s${i}`, value])),
-          ...Object.fromEntries(expected.map(([, value], i) => [`:e${i}`, value])),
-        },
-      },
-    };
-  }
-
   /**
    * Claims go last: when only they failed, the caller lost a race for another owner's item (422
    * naming each); any other failed condition is the usual lost race on the record (409).
    */
   async #write(items: TransactItem[], conflictMessage: string, claims: SideClaim[] = []): Promise<void> {
     try {
-      const claimItems = claims.map((claim) => this.#claimUpdate(claim));
+      const claimItems = claims.map((claim) => claimUpdate(this.#table, claim));
       await this.#client.send(new TransactWriteCommand({ TransactItems: [...items, ...claimItems] }));
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -276,14 +250,8 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         (reason) => reason.Code === 'ConditionalCheckFailed',
       );
       if (failed.slice(0, items.length).some(Boolean)) throw new ConflictError(conflictMessage);
-      const lostClaims = claims.filter((_, i) => failed[items.length + i]);
-      const first = lostClaims[0];
-      if (first !== undefined) {
-        throw new UnprocessableError(
-          first.refusal.detail,
-          lostClaims.map((claim) => claim.refusal.field),
-        );
-      }
+      const lost = lostClaimsError(claims, failed.slice(items.length));
+      if (lost !== undefined) throw lost;
       throw error;
     }
   }
