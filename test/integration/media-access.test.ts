@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseIndexKeys } from '../../shared/adapters/dynamodb/case-index.ts';
+import { DynamoMediaCatalog } from '../../shared/adapters/dynamodb/media-catalog.ts';
+import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { tableName } from '../../shared/config/env.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
+import { submitCase } from '../../shared/domain/cases/submit-case.ts';
+import { UnprocessableError } from '../../shared/domain/errors.ts';
+import { lostCitation } from '../../shared/domain/media/media-attachment.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { GPS_LATITUDE, uploadReadyPhoto } from '../support/media-fixtures.ts';
 
@@ -235,6 +243,33 @@ describe('a file is cited once, by its uploader or the uploader’s department',
       const ids = bodies.map((b) => (JSON.parse(b.slice(4)) as { id: string }).id);
       expect(new Set(ids).size).toBe(1);
     }
+  });
+
+  it('refuses in the transaction itself a second record claiming a file, whatever was checked before', async () => {
+    // The check before the write is skipped here: the conditional claim alone must hold the line.
+    const table = tableName('workflow', t.stack.env);
+    const store = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(t.dynamo, table, 'CASE');
+    const catalog = new DynamoMediaCatalog(t.dynamo, table);
+    const photo = await upload('deputy');
+    const { user } = t.stack.users.deputy;
+    const principal = { userId: user.sub, username: user.username, roles: user.groups };
+    const write = (id: string) => {
+      const { record, entry } = submitCase({
+        id,
+        principal,
+        payload: { ...caseBody(), mediaIds: [photo] },
+        at: new Date(),
+      });
+      const attachment = { kind: 'case', id, part: 'report', seq: 1, by: user.sub, at: entry.at } as const;
+      const claims = [catalog.attachClaim(photo, attachment, lostCitation('/body/mediaIds', 0, photo))];
+      return store.create(record, entry, { index: caseIndexKeys(record), claims });
+    };
+    await write(`claim-a-${photo}`);
+    const lost = await write(`claim-b-${photo}`).catch((error: unknown) => error);
+    expect(lost).toBeInstanceOf(UnprocessableError);
+    expect((lost as UnprocessableError).errors.map((e) => e.path)).toEqual(['/body/mediaIds/0']);
+    expect((lost as Error).message).toMatch(/^附件不可用 \(mediaIds\[0\]: .*已被其他记录引用/);
+    expect(await store.get(`claim-b-${photo}`)).toBeUndefined();
   });
 
   it('checks comment media the same way and lets the case’s readers open them', async () => {
