@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { casePartitionKey } from '../../shared/adapters/dynamodb/case-index.ts';
 import { addCaseCommentRoute } from '../../shared/contracts/cases.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
+import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { caseStore, clock, loadVisibleCase } from './case-context.ts';
 
@@ -12,6 +13,8 @@ const store = caseStore();
  * (`sk COMMENT#<at>#<uuid>`), not timeline entries: the timeline's sequence is the record's version
  * (one entry per state change), and a comment must neither bump the version (which would make a
  * concurrent transition lose with 409) nor be editable later — comments are append-only as well.
+ * Its files follow the rules of any citation (the author's or their department's, completed,
+ * attached to nothing) and are attached to the case, as this comment, in the comment's write.
  */
 export const handler = httpHandler(addCaseCommentRoute, async ({ params, body, principal }) => {
   const record = await loadVisibleCase(store, params.id, principal);
@@ -28,12 +31,23 @@ export const handler = httpHandler(addCaseCommentRoute, async ({ params, body, p
     text: body.text,
     mediaIds: body.mediaIds,
   };
-  await store.putSide({
-    pk: casePartitionKey(record.id),
-    sk: `COMMENT#${at}#${id}`,
-    kind: 'case-comment',
-    mustNotExist: true,
-    ...comment,
+  const claims = await citeMedia(principal, body.mediaIds, '/body/mediaIds', {
+    kind: 'case',
+    id: record.id,
+    part: 'comment',
+    commentId: id,
+    by: principal.userId,
+    at,
   });
+  await store.putSide(
+    {
+      pk: casePartitionKey(record.id),
+      sk: `COMMENT#${at}#${id}`,
+      kind: 'case-comment',
+      mustNotExist: true,
+      ...comment,
+    },
+    { claims },
+  );
   return comment;
 });

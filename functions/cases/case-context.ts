@@ -10,6 +10,7 @@ import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicate
 import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
 import { allowedCaseActions, type CaseEnv } from '../../shared/domain/cases/case-machine.ts';
 import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
+import { caseAudienceOf, caseForAudience } from '../../shared/domain/cases/case-privacy.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
@@ -56,10 +57,11 @@ export const loadVisibleCase = async (
 
 /**
  * The case as a caller sees it: with the actions open to them and whether it is overdue now. The
- * duplicate candidates found at submission are for the staff who accept cases only.
+ * duplicate candidates found at submission are for the staff who accept cases only; other deputies
+ * reading a public case do not learn who reported it (case-privacy.ts).
  */
 export const caseView = ({ possibleDuplicates, ...record }: CaseRecord, principal: Principal, now: Date) => ({
-  ...record,
+  ...caseForAudience(record, caseAudienceOf(principal, record)),
   ...(possibleDuplicates && seesPossibleDuplicates(principal) ? { possibleDuplicates } : {}),
   allowedActions: allowedCaseActions(principal, record, { at: now, env: caseViewEnv() }),
   overdue: isCaseOverdue(record, now),

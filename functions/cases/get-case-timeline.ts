@@ -1,10 +1,16 @@
 import { getCaseTimelineRoute } from '../../shared/contracts/cases.ts';
+import { caseAudienceOf, timelineForAudience } from '../../shared/domain/cases/case-privacy.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { caseStore, loadVisibleCase } from './case-context.ts';
 
 const store = caseStore();
 
+/** Other deputies reading a public case read every step, without the ids of who took it. */
 export const handler = httpHandler(getCaseTimelineRoute, async ({ params, principal }) => {
-  await loadVisibleCase(store, params.id, principal);
-  return { caseId: params.id, entries: await store.timeline(params.id) };
+  const record = await loadVisibleCase(store, params.id, principal);
+  const entries = await store.timeline(params.id);
+  return {
+    caseId: params.id,
+    entries: timelineForAudience(entries, record, caseAudienceOf(principal, record)),
+  };
 });

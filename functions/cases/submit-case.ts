@@ -1,28 +1,33 @@
 import { randomUUID } from 'node:crypto';
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import {
   caseIndexKeys,
   caseSideWrites,
   nearbyOpenCasePartitions,
 } from '../../shared/adapters/dynamodb/case-index.ts';
+import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
+import { tableName } from '../../shared/config/env.ts';
 import { submitCaseRoute } from '../../shared/contracts/cases.ts';
 import { possibleDuplicates } from '../../shared/domain/cases/case-listing.ts';
 import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { createIdempotently } from '../middleware/idempotent-create.ts';
 import { caseStore, caseView, clock } from './case-context.ts';
-import { requireCaseMedia } from './case-media.ts';
 
 const store = caseStore();
+const deputies = new DynamoDeputyDirectory(getDocumentClient(), tableName('registry'));
 
 /**
  * `Idempotency-Key` (optional, scoped to the caller): the same key and body return the same case,
- * the same key with another body is 422 (functions/middleware/idempotent-create.ts).
+ * the same key with another body is 422 (functions/middleware/idempotent-create.ts). The photos are
+ * checked and attached to the case in its creating transaction (a retry answers before that, as the
+ * files are then attached to the case it created).
  */
 export const handler = httpHandler(submitCaseRoute, async ({ body, principal, headers }) => {
-  await requireCaseMedia(principal, body.mediaIds, 'report', '/mediaIds');
   const at = clock();
   const id = randomUUID();
   return createIdempotently({
@@ -38,7 +43,22 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
       return record ? createdView(record, principal, at, await nearbyOpenCases(record)) : undefined;
     },
     create: async (side) => {
-      const submitted = submitCase({ id, principal, payload: body, at });
+      const reporterName = body.showReporterName ? await displayNameOf(principal) : undefined;
+      const submitted = submitCase({
+        id,
+        principal,
+        payload: body,
+        at,
+        ...(reporterName === undefined ? {} : { reporterName }),
+      });
+      const claims = await citeMedia(principal, submitted.record.mediaIds, '/body/mediaIds', {
+        kind: 'case',
+        id,
+        part: 'report',
+        seq: submitted.entry.seq,
+        by: principal.userId,
+        at: submitted.record.submittedAt,
+      });
       // Found before the write, so the staff who accept it see the same candidates (case-duplicates.ts).
       const nearby = await nearbyOpenCases(submitted.record);
       const found = possibleDuplicates(submitted.record, nearby);
@@ -47,11 +67,19 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
       await store.create(record, submitted.entry, {
         index: caseIndexKeys(record),
         side: [...(side ? [side] : []), ...caseSideWrites(undefined, record)],
+        claims,
       });
       return createdView(record, principal, at, nearby);
     },
   });
 });
+
+/**
+ * The name other deputies may see when the reporter allows it: the token's name claim, else the
+ * deputy directory's; none (nothing shown) when neither knows one — never the login name.
+ */
+const displayNameOf = async (principal: Principal): Promise<string | undefined> =>
+  principal.displayName ?? (await deputies.getDeputy(principal.userId))?.name;
 
 /**
  * The open cases listed near a case: the nine geohash cells around it hold every candidate within

@@ -7,9 +7,9 @@ import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { type FieldError, UnprocessableError } from '../../shared/domain/errors.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
+import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { caseEnv, caseStore, caseView, caseWriteOptions, clock, loadVisibleCase } from './case-context.ts';
-import { requireCaseMedia } from './case-media.ts';
 
 const store = caseStore();
 const registry: RegistryReader = new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
@@ -32,12 +32,19 @@ export const handler = httpHandler(transitionCaseRoute, async ({ params, body, p
     env,
   );
   if (entry.action === 'dispatch') await checkDepartmentsExist(record);
-  // Evidence must be completed uploads (judged by their bytes), like the photos of the report.
-  if (entry.action === 'submitRectification') {
-    await requireCaseMedia(principal, record.rectificationMediaIds, 'evidence', '/payload/mediaIds');
-  }
+  // Evidence: completed uploads of the actor or their department, attached to nothing yet (so a
+  // reopened case cannot take its old evidence again), attached to this round in the same write.
+  const claims = await citeMedia(principal, entry.mediaIds, '/body/payload/mediaIds', {
+    kind: 'case',
+    id: record.id,
+    part: 'evidence',
+    seq: entry.seq,
+    round: record.reworkCount,
+    by: principal.userId,
+    at: entry.at,
+  });
   const linked = entry.action === 'markDuplicate' ? [await originalLinkedTo(record, entry)] : [];
-  await store.update(record, entry, { ...caseWriteOptions(current, record, entry), linked });
+  await store.update(record, entry, { ...caseWriteOptions(current, record, entry), linked, claims });
   return caseView(record, principal, at);
 });
 

@@ -44,8 +44,10 @@ export const createIdempotently = async <T>(request: IdempotentCreate<T>): Promi
       createdAt: request.at.toISOString(),
     });
   } catch (error) {
-    // Lost a race with a concurrent retry of the same key: answer as the winner did.
-    const winner = error instanceof ConflictError ? await replay(request, side, bodyHash) : undefined;
+    // Lost a race with a concurrent retry of the same key: answer as the winner did. The loser may
+    // also have found the winner's effects before its own write (a file the winner attached: 422).
+    const lostRace = error instanceof ConflictError || error instanceof UnprocessableError;
+    const winner = lostRace ? await replay(request, side, bodyHash) : undefined;
     if (winner !== undefined) return winner;
     throw error;
   }

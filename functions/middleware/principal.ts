@@ -25,10 +25,12 @@ export const principalFromEvent = (event: AuthorizedEventShape): Principal => {
     throw new UnauthorizedError('no verified identity on this request');
   }
   const department = claims['custom:department'];
+  const name = typeof claims.name === 'string' ? claims.name.trim() : '';
   return {
     userId: sub,
     username: String(claims['cognito:username'] ?? sub),
     roles: parseGroupsClaim(claims['cognito:groups']).filter(isRole),
     ...(typeof department === 'string' && department !== '' ? { departmentId: department } : {}),
+    ...(name === '' ? {} : { displayName: name }),
   };
 };

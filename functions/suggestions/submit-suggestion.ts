@@ -6,6 +6,7 @@ import { submitSuggestionRoute } from '../../shared/contracts/suggestions.ts';
 import { type FieldError, UnprocessableError } from '../../shared/domain/errors.ts';
 import { submitSuggestion } from '../../shared/domain/suggestions/submit-suggestion.ts';
 import { listedDeputies } from '../../shared/domain/suggestions/suggestion-listing.ts';
+import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { createIdempotently } from '../middleware/idempotent-create.ts';
 import {
@@ -24,6 +25,8 @@ const deputies = new DynamoDeputyDirectory(getDocumentClient(), tableName('regis
 /**
  * Files a suggestion: the record, its first timeline entry and one list pointer per signatory deputy
  * are written in one transaction, so the filer and every co-signer find it in `GET /suggestions`.
+ * The attachments are attached to it in the same transaction (the filer's own completed uploads,
+ * attached to nothing before).
  */
 export const handler = httpHandler(submitSuggestionRoute, async ({ body, principal, headers }) => {
   const at = clock();
@@ -43,12 +46,21 @@ export const handler = httpHandler(submitSuggestionRoute, async ({ body, princip
     create: async (idempotency) => {
       const { record, entry } = submitSuggestion({ id, principal, payload: body, at });
       await requireRegisteredDeputies(record.coSignerIds);
+      const claims = await citeMedia(principal, record.attachments, '/body/attachments', {
+        kind: 'suggestion',
+        id,
+        part: 'attachment',
+        seq: entry.seq,
+        by: principal.userId,
+        at: entry.at,
+      });
       await store.create(record, entry, {
         index: index.recordKeys(record),
         side: [
           ...index.deputyPointers(record, listedDeputies(record)),
           ...(idempotency ? [idempotency] : []),
         ],
+        claims,
       });
       return suggestionView(record, principal, at, env);
     },

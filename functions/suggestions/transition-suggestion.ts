@@ -3,6 +3,8 @@ import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-sto
 import { tableName } from '../../shared/config/env.ts';
 import { transitionSuggestionRoute } from '../../shared/contracts/suggestions.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
+import type { MediaPart } from '../../shared/domain/media/media-attachment.ts';
+import type { Principal } from '../../shared/domain/roles.ts';
 import { listedUnits } from '../../shared/domain/suggestions/suggestion-listing.ts';
 import { applySuggestionTransition } from '../../shared/domain/suggestions/suggestion-machine.ts';
 import type {
@@ -10,6 +12,7 @@ import type {
   SuggestionTimelineEntry,
 } from '../../shared/domain/suggestions/suggestion-record.ts';
 import { partsOfSplit } from '../../shared/domain/suggestions/suggestion-split.ts';
+import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { expectedVersion } from '../middleware/if-match.ts';
 import {
@@ -51,19 +54,29 @@ export const handler = httpHandler(
       },
       env,
     );
-    await writeStep(current, step, at);
+    await writeStep(current, step, at, principal);
     return suggestionView(step.record, principal, at, env);
   },
 );
 
+/** The part of a suggestion each action's files are cited as. */
+const MEDIA_PART_OF: Partial<Record<string, MediaPart>> = {
+  submitCoOpinion: 'coOpinion',
+  reply: 'reply',
+  followUp: 'followUp',
+  markSolved: 'solution',
+};
+
 /**
  * One transaction: the record (version + 1), its timeline entry, the list pointers of units that
- * arrived or left and, for `assignSeparately`, the new parts with their own pointers.
+ * arrived or left, for `assignSeparately` the new parts with their own pointers, and the claims
+ * attaching the step's files (the actor's or their unit's completed uploads, attached to nothing).
  */
 const writeStep = async (
   current: SuggestionRecord,
   { record, entry }: { record: SuggestionRecord; entry: SuggestionTimelineEntry },
   at: Date,
+  principal: Principal,
 ): Promise<void> => {
   const before = listedUnits(current);
   const after = listedUnits(record);
@@ -73,6 +86,15 @@ const writeStep = async (
       : [];
   const partUnits = parts.flatMap((part) => listedUnits(part.record));
   await requireKnownUnits([...after.filter((unit) => !before.includes(unit)), ...partUnits]);
+  const claims = await citeMedia(principal, entry.mediaIds, '/body/payload/mediaIds', {
+    kind: 'suggestion',
+    id: record.id,
+    part: MEDIA_PART_OF[entry.action] ?? 'reply',
+    seq: entry.seq,
+    round: record.rehandlingCount,
+    by: principal.userId,
+    at: entry.at,
+  });
   await store.update(record, entry, {
     index: index.recordKeys(record),
     side: [
@@ -80,6 +102,7 @@ const writeStep = async (
       ...parts.flatMap((part) => index.unitPointers(part.record, [], listedUnits(part.record))),
     ],
     creates: parts.map((part) => ({ ...part, index: index.recordKeys(part.record) })),
+    claims,
   });
 };
 

@@ -17,7 +17,8 @@ export const CASE_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/cases/submit-case.ts',
     description: 'Report a 随手拍 case',
     trigger: { kind: 'http', routes: [submitCaseRoute] },
-    tables: { workflow: 'readWrite' },
+    // registry: the deputy directory, for the name a reporter allows others to see.
+    tables: { workflow: 'readWrite', registry: 'read' },
   },
   {
     id: 'casesGet',

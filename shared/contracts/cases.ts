@@ -27,8 +27,19 @@ export const CaseSchema = z
     version: z.number().int(),
     state: z.enum(CASE_STATES),
     categoryId: z.enum(CASE_CATEGORY_IDS),
-    reporterId: z.string(),
+    reporterId: z
+      .string()
+      .optional()
+      .describe('Shown to the reporter and to staff; never to other deputies reading a public case'),
     isPublic: z.boolean(),
+    showReporterName: z
+      .boolean()
+      .optional()
+      .describe('The reporter allowed other deputies to see their display name (absent to them)'),
+    reporterName: z
+      .string()
+      .optional()
+      .describe('The reporter’s display name, kept and shown only when they allowed it'),
     title: z.string(),
     description: z.string(),
     location: z
@@ -46,7 +57,7 @@ export const CaseSchema = z
         unit: z.enum(WORKING_TIME_UNITS),
         reason: z.string(),
         requestedAt: z.string(),
-        requestedBy: z.string(),
+        requestedBy: z.string().optional().describe('Absent to other deputies'),
       })
       .optional(),
     approvedExtensionCount: z.number().int(),
@@ -149,7 +160,11 @@ export const CaseCommentSchema = z
     id: z.string(),
     caseId: z.string(),
     at: z.string(),
-    authorId: z.string(),
+    authorId: z
+      .string()
+      .optional()
+      .describe('Absent to other deputies reading a public case, except on their own comments'),
+    byReporter: z.boolean().optional().describe('Written by the reporter (shown instead of their id)'),
     authorRole: z.enum(ROLES),
     text: z.string(),
     mediaIds: z.array(z.string()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEDIA_HOLDER_KINDS, MEDIA_PARTS } from '../domain/media/media-attachment.ts';
 import { MEDIA_STATUSES } from '../domain/media/media-record.ts';
 import { MEDIA_CONTENT_TYPES } from '../domain/media/media-types.ts';
 import { defineRoute, type RouteContract } from './route.ts';
@@ -43,10 +44,23 @@ export const MediaIdParamsSchema = z
   .object({ id: z.string().min(1).max(200).describe('The uploadId of the slot') })
   .meta({ id: 'MediaIdParams' });
 
+export const MediaAttachmentSchema = z
+  .object({
+    kind: z.enum(MEDIA_HOLDER_KINDS),
+    id: z.string().describe('The case or suggestion id'),
+    part: z.enum(MEDIA_PARTS),
+    seq: z.number().int().optional().describe('The timeline step that cited the file'),
+    round: z.number().int().optional().describe('Rework count (evidence) or handling round'),
+    commentId: z.string().optional(),
+    by: z.string().optional().describe('Who cited it; shown to readers of the original only'),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'MediaAttachment' });
+
 export const MediaSchema = z
   .object({
     id: z.string(),
-    ownerId: z.string(),
+    ownerId: z.string().optional().describe('The uploader; shown to readers of the original only'),
     status: z.enum(MEDIA_STATUSES).describe('pending until completed; rejected when the bytes lied'),
     declaredType: z.enum(MEDIA_CONTENT_TYPES),
     contentType: z.enum(MEDIA_CONTENT_TYPES).optional().describe('The type found in the bytes'),
@@ -57,6 +71,9 @@ export const MediaSchema = z
     completedAt: z.iso.datetime().optional(),
     rejectionReason: z.string().optional(),
     hasPublicCopy: z.boolean().describe('A copy without location metadata exists (JPEG, PNG, WebP)'),
+    attachedTo: MediaAttachmentSchema.optional().describe(
+      'The one record citing the file; absent while attached to nothing (then only its uploader reads it)',
+    ),
   })
   .meta({ id: 'Media' });
 
@@ -76,7 +93,9 @@ export const GetMediaQuerySchema = z
     variant: z
       .enum(MEDIA_VARIANTS)
       .default('public')
-      .describe('public: location removed (owner and staff fall back to the original when none exists)'),
+      .describe(
+        'public: location removed (readers of the original fall back to it when none exists); original: with location, for the uploader and the staff assigned to the record (docs/media-access.md)',
+      ),
   })
   .meta({ id: 'GetMediaQuery' });
 

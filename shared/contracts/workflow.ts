@@ -7,7 +7,11 @@ export const timelineEntrySchema = <S extends readonly [string, ...string[]]>(st
   z.object({
     seq: z.number().int(),
     at: z.string(),
-    actorId: z.string(),
+    actorId: z
+      .string()
+      .optional()
+      .describe('Absent to readers who may not know who acted (other deputies reading a public case)'),
+    byReporter: z.boolean().optional().describe('Taken by the reporter (shown instead of their id)'),
     actorRole: z.enum([...ROLES, SYSTEM_ACTOR_ROLE]),
     action: z.string(),
     from: z.enum(states).nullable(),

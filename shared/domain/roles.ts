@@ -9,6 +9,8 @@ export interface Principal {
   roles: Role[];
   /** The department a handler or head belongs to (custom claim). */
   departmentId?: string;
+  /** The person's display name (the token's standard `name` claim), when the identity provider sets one. */
+  displayName?: string;
 }
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

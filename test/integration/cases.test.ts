@@ -403,7 +403,9 @@ describe('comments', () => {
     const created = await report(token('deputy'), { title: '评论测试' });
     const post = (tokenValue: string, body: unknown) =>
       send(`/cases/${created.id}/comments`, tokenValue, body);
-    const first = await post(token('deputy'), { text: '补充：晚上更严重', mediaIds: ['media-x'] });
+    // A comment's files follow the rules of any citation (test/integration/media-access.test.ts).
+    const photo = await uploadReadyPhoto(t, token('deputy'));
+    const first = await post(token('deputy'), { text: '补充：晚上更严重', mediaIds: [photo] });
     expect(first.status).toBe(201);
     expect(await first.json()).toMatchObject({
       caseId: created.id,
@@ -422,7 +424,7 @@ describe('comments', () => {
       items: { text: string; mediaIds: string[]; authorRole: string }[];
     };
     expect(listed.items.map((c) => c.text)).toEqual(['补充：晚上更严重', '已收到']);
-    expect(listed.items[0]?.mediaIds).toEqual(['media-x']);
+    expect(listed.items[0]?.mediaIds).toEqual([photo]);
     // A comment is not a state change: the version and timeline are untouched.
     const after = (await (await send(`/cases/${created.id}`, token('deputy'))).json()) as CaseView;
     expect(after.version).toBe(1);
@@ -814,16 +816,19 @@ describe('role × action × relation: every refusal over HTTP', () => {
   const tokens = {} as Record<Who, string>;
   const cases = {} as Record<Stage, string>;
 
+  /** A payload given as a function is made when the step runs (evidence: a fresh upload per case). */
   const advance = async (id: string, steps: [Role, string, unknown?][]) => {
-    for (const [role, action, payload] of steps) await actOk(id, role, action, payload);
+    for (const [role, action, payload] of steps) {
+      await actOk(id, role, action, typeof payload === 'function' ? await payload() : payload);
+    }
   };
   const dispatchSteps: [Role, string, unknown?][] = [
     ['supervisor', 'accept'],
     ['supervisor', 'dispatch', { leadDepartmentId: 'dept-ecology', coDepartmentIds: ['dept-water'] }],
   ];
   const inProgressSteps: [Role, string, unknown?][] = [...dispatchSteps, ['handler', 'signFor']];
-  // Evidence must be a completed upload; one photo serves as evidence for every staged case.
-  const evidence = { mediaIds: [] as string[] };
+  // Evidence must be a completed upload, and a file is evidence of one case only.
+  const evidence = async () => ({ mediaIds: [await uploadReadyPhoto(t, token('handler'))] });
   const rectifiedSteps: [Role, string, unknown?][] = [
     ...inProgressSteps,
     ['handler', 'submitRectification', evidence],
@@ -831,7 +836,6 @@ describe('role × action × relation: every refusal over HTTP', () => {
   const verifySteps: [Role, string, unknown?][] = [...rectifiedSteps, ['head', 'headSignOff']];
 
   beforeAll(async () => {
-    evidence.mediaIds.push(await uploadReadyPhoto(t, token('handler')));
     tokens.reporter = token('deputy');
     tokens.leadHandler = token('handler');
     tokens.leadHead = token('head');

@@ -62,6 +62,13 @@ const later = async <T>(ms: number, probe: () => Promise<T>): Promise<T> => {
   }
 };
 
+const publicReport = {
+  categoryId: 'sanitationDeadCorner',
+  title: '垃圾堆积',
+  description: '小区后门垃圾堆积多日',
+  isPublic: true,
+};
+
 describe('media: upload slot → completion by bytes → download link', () => {
   it('files a JPEG with GPS as ready, serves a public copy without GPS and the original to its owner', async () => {
     // Prepare
@@ -110,13 +117,14 @@ describe('media: upload slot → completion by bytes → download link', () => {
     expect(await expired.text()).toContain('<Code>AccessDenied</Code>');
   });
 
-  it('lets staff read a file and hides it (404) from another deputy, who cannot complete it either', async () => {
+  it('hides a file attached to nothing (404) from everyone but its owner; another deputy cannot complete it', async () => {
     const id = await uploadReadyPhoto(t, token('deputy'));
     const stranger = await otherDeputy();
     expect((await getMedia(id, stranger)).status).toBe(404);
     expect((await completeMedia(t, stranger, id)).status).toBe(404);
-    const seenByHandler = (await (await getMedia(id, token('handler'))).json()) as MediaDownload;
-    expect(seenByHandler.download?.variant).toBe('public');
+    // Who else may read it follows the record it is attached to (media-access.test.ts).
+    expect((await getMedia(id, token('handler'))).status).toBe(404);
+    expect((await getMedia(id, token('supervisor'))).status).toBe(404);
     expect((await getMedia('no-such-media', token('admin'))).status).toBe(404);
   });
   it.each([
@@ -132,7 +140,7 @@ describe('media: upload slot → completion by bytes → download link', () => {
       file: mp4WithLocation,
       located: ISO6709,
     },
-  ])('files $name with a same-size public copy that has no location, readable by staff', async (c) => {
+  ])('files $name with a same-size public copy that has no location, served by default', async (c) => {
     const file = c.file();
     const located = Buffer.from(c.located as Uint8Array | string);
     const slot = await requestSlot(t, token('deputy'), c.type, file.length);
@@ -145,9 +153,9 @@ describe('media: upload slot → completion by bytes → download link', () => {
       contentType: c.type,
       hasPublicCopy: true,
     });
-    const seenByHead = (await (await getMedia(slot.uploadId, token('head'))).json()) as MediaDownload;
-    expect(seenByHead.download?.variant).toBe('public');
-    const publicCopy = await fetchBytes(seenByHead.download?.url ?? '');
+    const seen = (await (await getMedia(slot.uploadId, token('deputy'))).json()) as MediaDownload;
+    expect(seen.download?.variant).toBe('public');
+    const publicCopy = await fetchBytes(seen.download?.url ?? '');
     expect(publicCopy.status).toBe(200);
     expect(publicCopy.bytes.length).toBe(file.length); // blanked in place: no size or offset moved
     expect(file.includes(located)).toBe(true);
@@ -159,7 +167,7 @@ describe('media: upload slot → completion by bytes → download link', () => {
     expect((await getMedia(slot.uploadId, await otherDeputy())).status).toBe(404);
   });
 
-  it('publishes no copy of a HEIC it cannot parse safely: the owner and staff get the original', async () => {
+  it('publishes no copy of a HEIC it cannot parse safely: the owner gets the original, other readers no link', async () => {
     // The Exif item's TIFF header is damaged, so GPS cannot be found and blanking is not promised.
     const file = heicWithGps();
     file.write('XX', file.indexOf(tiffWithGps()), 'latin1');
@@ -169,9 +177,20 @@ describe('media: upload slot → completion by bytes → download link', () => {
     const completed = await completeMedia(t, token('deputy'), slot.uploadId);
 
     expect(await completed.json()).toMatchObject({ status: 'ready', hasPublicCopy: false });
-    const view = (await (await getMedia(slot.uploadId, token('head'))).json()) as MediaDownload;
+    const view = (await (await getMedia(slot.uploadId, token('deputy'))).json()) as MediaDownload;
     expect(view.download?.variant).toBe('original');
     expect((await fetchBytes(view.download?.url ?? '')).bytes).toEqual(file);
+    // On a public case, another deputy may know the file but gets no link: only the original exists.
+    const created = await t.api('/cases', {
+      method: 'POST',
+      token: token('deputy'),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...publicReport, mediaIds: [slot.uploadId] }),
+    });
+    expect(created.status).toBe(201);
+    const seenByOther = await getMedia(slot.uploadId, await otherDeputy());
+    expect(seenByOther.status).toBe(200);
+    expect(((await seenByOther.json()) as MediaDownload).download).toBeUndefined();
   });
 });
 
@@ -266,8 +285,12 @@ describe('cases reference only ready media of their reporter', () => {
       detail: string;
       errors: { path: string; message: string }[];
     };
-    expect(problem.detail).toContain('mediaIds[1]');
-    expect(problem.errors.map((e) => e.path)).toEqual(['/mediaIds/1', '/mediaIds/2', '/mediaIds/3']);
+    expect(problem.detail).toMatch(/^附件不可用 \(mediaIds\[1\]/);
+    expect(problem.errors.map((e) => e.path)).toEqual([
+      '/body/mediaIds/1',
+      '/body/mediaIds/2',
+      '/body/mediaIds/3',
+    ]);
     expect(problem.errors[0]?.message).toContain('not ready');
   });
 });
@@ -317,7 +340,7 @@ describe('a case from report to rating with real photos', () => {
     });
     expect(early.status).toBe(422);
     expect(((await early.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe(
-      '/payload/mediaIds/0',
+      '/body/payload/mediaIds/0',
     );
     expect((await completeMedia(t, token('handler'), evidenceSlot.uploadId)).status).toBe(200);
     const rectified = await act(id, 'handler', 'submitRectification', { mediaIds: [evidenceSlot.uploadId] });

@@ -18,6 +18,7 @@ import type {
   SuggestionTimelineEntry,
 } from '../../shared/domain/suggestions/suggestion-record.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { uploadReadyPhoto } from '../support/media-fixtures.ts';
 
 let t: TestStack;
 /** Tokens by person: the seeded users plus a co-signing deputy, an outsider and the water bureau. */
@@ -66,7 +67,13 @@ const send = (path: string, who: string, body?: unknown, headers: Record<string,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
+/** A file is attached to one suggestion: a retry under the same Idempotency-Key sends the same one. */
+const attachmentsByKey = new Map<string, string>();
+
 const file = async (coSigners: string[] = [], headers: Record<string, string> = {}): Promise<View> => {
+  const key = headers['idempotency-key'] ?? '';
+  const attachment = attachmentsByKey.get(key) ?? (await uploadReadyPhoto(t, tokens.deputy ?? ''));
+  if (key !== '') attachmentsByKey.set(key, attachment);
   const response = await send(
     '/suggestions',
     'deputy',
@@ -74,7 +81,7 @@ const file = async (coSigners: string[] = [], headers: Record<string, string> = 
       title: '关于推进工业园区屋顶分布式光伏建设的建议',
       body: '建议对园区内企业屋顶开展光伏可利用面积普查，并给予并网支持。',
       category: 'energyAndCarbon',
-      attachments: ['media-survey'],
+      attachments: [attachment],
       coSignerIds: coSigners.map((who) => ids[who] ?? who),
     },
     headers,

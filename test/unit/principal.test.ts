@@ -28,6 +28,15 @@ describe('principalFromEvent', () => {
     });
   });
 
+  it('reads the display name from the standard name claim, when there is one', () => {
+    const named = principalFromEvent(
+      eventWith({ sub: 'u-3', name: ' 李代表 ', 'cognito:groups': '[deputy]' }),
+    );
+    expect(named.displayName).toBe('李代表');
+    const unnamed = principalFromEvent(eventWith({ sub: 'u-4', name: '', 'cognito:groups': '[deputy]' }));
+    expect(unnamed).not.toHaveProperty('displayName');
+  });
+
   it('ignores groups that are not roles of this platform', () => {
     expect(parseGroupsClaim('[deputy us-east-1_abc_Google]')).toEqual(['deputy', 'us-east-1_abc_Google']);
     const principal = principalFromEvent(

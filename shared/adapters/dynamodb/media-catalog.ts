@@ -1,8 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
+import type { MediaAttachment } from '../../domain/media/media-attachment.ts';
 import type { MediaRecord } from '../../domain/media/media-record.ts';
 import type { MediaCatalog, ReadyFields } from '../../ports/media-catalog.ts';
+import type { SideClaim } from '../../ports/workflow-store.ts';
 import { batchGetAll } from './batch-get.ts';
 
 /** Workflow table layout: one item per upload, `pk MEDIA#{id}, sk MEDIA`; no index (read by id). */
@@ -62,6 +64,17 @@ export class DynamoMediaCatalog implements MediaCatalog {
 
   markRejected(id: string, reason: string, at: string): Promise<MediaRecord> {
     return this.#leavePending(id, { status: 'rejected', rejectionReason: reason, completedAt: at });
+  }
+
+  /** `attachedTo` is set once: only on a ready file that has none (media-attachment.ts). */
+  attachClaim(id: string, attachment: MediaAttachment, refusal: SideClaim['refusal']): SideClaim {
+    return {
+      ...keyOf(id),
+      set: { attachedTo: attachment },
+      unclaimed: 'attachedTo',
+      expect: { status: 'ready' },
+      refusal,
+    };
   }
 
   /** Sets the attributes only while the item is pending: a file is judged once. */

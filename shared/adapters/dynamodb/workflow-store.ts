@@ -15,10 +15,12 @@ import type {
   LinkedUpdate,
   NewRecord,
   Page,
+  SideClaim,
   SideItem,
   WorkflowStore,
 } from '../../ports/workflow-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { claimUpdate, lostClaimsError } from './side-claims.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -40,7 +42,11 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     this.#prefix = prefix;
   }
 
-  async create(record: R, entry: T, options: { index?: IndexKeys; side?: SideItem[] } = {}): Promise<void> {
+  async create(
+    record: R,
+    entry: T,
+    options: { index?: IndexKeys; side?: SideItem[]; claims?: SideClaim[] } = {},
+  ): Promise<void> {
     await this.#write(
       [
         {
@@ -54,6 +60,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         ...this.#sidePuts(options.side),
       ],
       `${this.#prefix.toLowerCase()} ${record.id} already exists`,
+      options.claims,
     );
   }
 
@@ -72,6 +79,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
       side?: SideItem[];
       creates?: NewRecord<R, T>[];
       linked?: LinkedUpdate<R, T>[];
+      claims?: SideClaim[];
     } = {},
   ): Promise<void> {
     await this.#write(
@@ -96,6 +104,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         ]),
       ],
       `${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again`,
+      options.claims,
     );
   }
 
@@ -130,8 +139,8 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     return result.Item;
   }
 
-  async putSide(item: SideItem): Promise<void> {
-    await this.#write(this.#sidePuts([item]), `item ${item.pk} ${item.sk} already exists`);
+  async putSide(item: SideItem, options: { claims?: SideClaim[] } = {}): Promise<void> {
+    await this.#write(this.#sidePuts([item]), `item ${item.pk} ${item.sk} already exists`, options.claims);
   }
 
   async listSide(
@@ -227,14 +236,22 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     }));
   }
 
-  async #write(items: TransactItem[], conflictMessage: string): Promise<void> {
+  /**
+   * Claims go last: when only they failed, the caller lost a race for another owner's item (422
+   * naming each); any other failed condition is the usual lost race on the record (409).
+   */
+  async #write(items: TransactItem[], conflictMessage: string, claims: SideClaim[] = []): Promise<void> {
     try {
-      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+      const claimItems = claims.map((claim) => claimUpdate(this.#table, claim));
+      await this.#client.send(new TransactWriteCommand({ TransactItems: [...items, ...claimItems] }));
     } catch (error) {
-      const lostRace =
-        error instanceof TransactionCanceledException &&
-        (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (lostRace) throw new ConflictError(conflictMessage);
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).map(
+        (reason) => reason.Code === 'ConditionalCheckFailed',
+      );
+      if (failed.slice(0, items.length).some(Boolean)) throw new ConflictError(conflictMessage);
+      const lost = lostClaimsError(claims, failed.slice(items.length));
+      if (lost !== undefined) throw lost;
       throw error;
     }
   }

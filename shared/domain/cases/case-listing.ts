@@ -4,6 +4,7 @@ import type { LatLng } from '../geo/geohash.ts';
 import { hasAnyRole, type Principal } from '../roles.ts';
 import type { CaseCategoryId } from './case-categories.ts';
 import { CASE_OVERSEERS, canViewCase, DEPARTMENT_STAFF } from './case-permissions.ts';
+import { reporterFilterAllowed } from './case-privacy.ts';
 import type { CaseRecord, CaseState } from './case-record.ts';
 
 /** States in which the department holds the case and its deadline runs (also the indicators' view). */
@@ -90,14 +91,20 @@ export const caseListSources = (principal: Principal, filter: CaseListFilter): C
   }
   if (hasAnyRole(principal, ['deputy'])) {
     sources.push({ kind: 'reporter', reporterId: principal.userId });
-    if (filter.reporterId !== principal.userId) sources.push({ kind: 'public' });
+    // A deputy may not filter other deputies' public cases by reporter (case-privacy.ts).
+    if (filter.reporterId === undefined) sources.push({ kind: 'public' });
   }
   return sources;
 };
 
-/** A listed case is shown when the principal may see it and it matches the filter. */
+/**
+ * A listed case is shown when the principal may see it and it matches the filter; a reporter filter
+ * matches only cases whose reporter the principal may know (not another deputy's public cases).
+ */
 export const listsCase = (principal: Principal, record: CaseRecord, filter: CaseListFilter, now: Date) =>
-  canViewCase(principal, record) && matchesCaseFilter(record, filter, now);
+  canViewCase(principal, record) &&
+  matchesCaseFilter(record, filter, now) &&
+  (filter.reporterId === undefined || reporterFilterAllowed(principal, record));
 
 export interface PossibleDuplicate {
   id: string;

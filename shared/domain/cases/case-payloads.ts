@@ -27,6 +27,8 @@ export const SubmitCasePayloadSchema = z.object({
     .optional(),
   mediaIds: z.array(id).max(20).default([]),
   isPublic: z.boolean().default(false),
+  /** Other deputies reading a public case see the reporter's display name only when this is true. */
+  showReporterName: z.boolean().default(false),
 });
 export type SubmitCasePayload = z.infer<typeof SubmitCasePayloadSchema>;
 

@@ -71,8 +71,12 @@ export interface CaseRecord {
   state: CaseState;
   categoryId: CaseCategoryId;
   reporterId: string;
-  /** Public cases are visible to every deputy, not only the reporter. */
+  /** Public cases are visible to every deputy, not only the reporter (who stays unnamed: case-privacy.ts). */
   isPublic: boolean;
+  /** The reporter allowed other deputies to see their display name on a public case. */
+  showReporterName?: boolean;
+  /** The reporter's display name, kept only when `showReporterName` (token name claim or deputy directory). */
+  reporterName?: string;
   title: string;
   description: string;
   location?: GeoLocation;

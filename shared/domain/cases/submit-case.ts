@@ -13,10 +13,12 @@ export interface SubmitCaseRequest {
   principal: Principal;
   payload: unknown;
   at: Date;
+  /** The reporter's display name, kept only when the payload allows showing it. */
+  reporterName?: string;
 }
 
 /** Creates a case in state `submitted` (version 1) with the first timeline entry. */
-export const submitCase = ({ id, principal, payload, at }: SubmitCaseRequest) => {
+export const submitCase = ({ id, principal, payload, at, reporterName }: SubmitCaseRequest) => {
   const actorRole = principal.roles.find((role) => REPORTERS.includes(role));
   if (!actorRole) {
     throw new ForbiddenError(
@@ -34,6 +36,8 @@ export const submitCase = ({ id, principal, payload, at }: SubmitCaseRequest) =>
     categoryId: input.categoryId,
     reporterId: principal.userId,
     isPublic: input.isPublic,
+    ...(input.showReporterName ? { showReporterName: true } : {}),
+    ...(input.showReporterName && reporterName !== undefined ? { reporterName } : {}),
     title: input.title,
     description: input.description,
     ...(input.location ? { location: input.location } : {}),

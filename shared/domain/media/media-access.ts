@@ -1,68 +1,68 @@
-import { type FieldError, UnprocessableError } from '../errors.ts';
-import { hasAnyRole, type Principal, type Role } from '../roles.ts';
+import { CASE_OVERSEERS, canViewCase, caseRelationsOf, DEPARTMENT_STAFF } from '../cases/case-permissions.ts';
+import type { CaseRecord } from '../cases/case-record.ts';
+import { hasAnyRole, type Principal } from '../roles.ts';
+import {
+  canViewSuggestion,
+  SUGGESTION_OVERSEERS,
+  suggestionRelationsOf,
+  UNIT_STAFF,
+} from '../suggestions/suggestion-permissions.ts';
+import type { SuggestionRecord } from '../suggestions/suggestion-record.ts';
+import type { Relation } from '../workflow/permissions.ts';
 import type { MediaRecord } from './media-record.ts';
 
 /**
- * Who may read a file. The rule the issue asks for is "the owner and anyone who may see a case or
- * suggestion that references it"; until media carry back-references to their cases, that is
- * approximated by the owner plus staff (handler, head, supervisor, admin), who handle every case.
- * Deputies therefore read only their own files. Anyone else gets 404, as for cases.
+ * The record a file is attached to, as read for the caller. A split suggestion comes with its parts:
+ * the filing's attachments stay on the parent, and the units handling the parts need them.
  */
-export const MEDIA_STAFF: readonly Role[] = ['handler', 'head', 'supervisor', 'admin'];
-
-export const canReadMedia = (principal: Principal, record: MediaRecord): boolean =>
-  record.ownerId === principal.userId || hasAnyRole(principal, MEDIA_STAFF);
+export type MediaHolder =
+  | { kind: 'case'; record: CaseRecord }
+  | { kind: 'suggestion'; record: SuggestionRecord; parts: readonly SuggestionRecord[] };
 
 /**
- * The original keeps its location metadata: only the owner and staff. The same people as
- * `canReadMedia` today; the two part ways once deputies may read media of public cases.
+ * What a caller may read of a file: `original` (with its location: GPS, ISO 6709), the `public`
+ * location-free copy, or nothing (the API answers 404, so ids cannot be probed).
  */
-export const canReadOriginal = (principal: Principal, record: MediaRecord): boolean =>
-  canReadMedia(principal, record);
+export type MediaReadRight = 'original' | 'public' | 'none';
 
 /**
- * `report`: a case's own photos must be the reporter's own ready uploads. `evidence`:
- * rectification evidence may be any staff member's ready upload (a colleague may have taken it),
- * or the actor's own.
+ * The uploader reads everything of their own file. Anyone else reads through the record the file is
+ * attached to: whoever may read that record reads the public copy; the staff whose work needs the
+ * place — the department the record is assigned to (lead or co), supervisors and admins — read the
+ * original. Deputies other than the uploader never get the original. A file attached to nothing is
+ * its uploader's alone.
  */
-export type AttachPurpose = 'report' | 'evidence';
-
-const refusal = (
+export const mediaReadRight = (
   principal: Principal,
-  record: MediaRecord | undefined,
-  purpose: AttachPurpose,
-): string | undefined => {
-  if (record === undefined) return 'not found';
-  const own = record.ownerId === principal.userId;
-  const staffOwned = hasAnyRole({ ...principal, roles: record.ownerRoles }, MEDIA_STAFF);
-  if (!own && !(purpose === 'evidence' && staffOwned)) return 'not found';
-  if (record.status === 'rejected') return `rejected: ${record.rejectionReason ?? 'bad content'}`;
-  if (record.status !== 'ready') return 'not ready (upload not completed)';
-  return undefined;
+  media: MediaRecord,
+  holder: MediaHolder | undefined,
+): MediaReadRight => {
+  if (media.ownerId === principal.userId) return 'original';
+  if (media.attachedTo === undefined || holder === undefined) return 'none';
+  if (holder.kind !== media.attachedTo.kind || holder.record.id !== media.attachedTo.id) return 'none';
+  return holder.kind === 'case' ? caseRight(principal, holder.record) : suggestionRight(principal, holder);
 };
 
-/**
- * Throws 422 naming every offending entry (`/mediaIds/1: not ready …`). Someone else's file is
- * reported as not found, so ids cannot be probed.
- */
-export const requireAttachable = (
+const ASSIGNED: readonly Relation[] = ['leadDepartment', 'coDepartment'];
+
+const caseRight = (principal: Principal, record: CaseRecord): MediaReadRight => {
+  if (!canViewCase(principal, record)) return 'none';
+  if (hasAnyRole(principal, CASE_OVERSEERS)) return 'original';
+  const relations = caseRelationsOf(principal, record);
+  const assigned = ASSIGNED.some((relation) => relations.has(relation));
+  return assigned && hasAnyRole(principal, DEPARTMENT_STAFF) ? 'original' : 'public';
+};
+
+const suggestionRight = (
   principal: Principal,
-  ids: readonly string[],
-  records: ReadonlyMap<string, MediaRecord>,
-  purpose: AttachPurpose,
-  fieldPath: string,
-): void => {
-  const errors: FieldError[] = [];
-  ids.forEach((id, index) => {
-    const reason = refusal(principal, records.get(id), purpose);
-    if (reason) errors.push({ path: `${fieldPath}/${index}`, message: `media ${id} ${reason}` });
+  holder: Extract<MediaHolder, { kind: 'suggestion' }>,
+): MediaReadRight => {
+  const records = [holder.record, ...holder.parts];
+  if (!records.some((record) => canViewSuggestion(principal, record))) return 'none';
+  if (hasAnyRole(principal, SUGGESTION_OVERSEERS)) return 'original';
+  const assigned = records.some((record) => {
+    const relations = suggestionRelationsOf(principal, record);
+    return ASSIGNED.some((relation) => relations.has(relation));
   });
-  const first = errors[0];
-  if (first !== undefined) {
-    const field = first.path
-      .slice(1)
-      .replace(/\/(\d+)/g, '[$1]')
-      .replaceAll('/', '.');
-    throw new UnprocessableError(`附件不可用 (${field}: ${first.message})`, errors);
-  }
+  return assigned && hasAnyRole(principal, UNIT_STAFF) ? 'original' : 'public';
 };

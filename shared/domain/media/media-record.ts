@@ -1,4 +1,5 @@
 import type { Role } from '../roles.ts';
+import type { MediaAttachment } from './media-attachment.ts';
 import { MEDIA_TYPES, type MediaContentType } from './media-types.ts';
 
 export const MEDIA_STATUSES = ['pending', 'ready', 'rejected'] as const;
@@ -11,8 +12,13 @@ export type MediaStatus = (typeof MEDIA_STATUSES)[number];
 export interface MediaRecord {
   id: string;
   ownerId: string;
-  /** The owner's roles when the slot was made: staff-owned media may serve as evidence. */
+  /** The owner's roles when the slot was made (kept for audit). */
   ownerRoles: Role[];
+  /**
+   * The owner's department claim when the slot was made: a colleague of the same department may cite
+   * the file (evidence taken by one handler, filed by another). Absent for deputies and overseers.
+   */
+  ownerDepartmentId?: string;
   declaredType: MediaContentType;
   maxBytes: number;
   /** Where the client uploads (under `uploads/pending/`, which expires). */
@@ -31,6 +37,11 @@ export interface MediaRecord {
   publicKey?: string;
   completedAt?: string;
   rejectionReason?: string;
+  /**
+   * The one record that cites the file, written in the same transaction as that record's step
+   * (media-attachment.ts). Absent: attached to nothing, readable by its owner only.
+   */
+  attachedTo?: MediaAttachment;
 }
 
 /** Final keys, outside `uploads/pending/`, so the lifecycle rule does not expire them. */
@@ -75,7 +86,7 @@ export const isPhoto = (type: MediaContentType): boolean => MEDIA_TYPES[type].ki
 /** The catalog entry born with an upload slot. */
 export const pendingMedia = (input: {
   id: string;
-  owner: { userId: string; roles: Role[] };
+  owner: { userId: string; roles: Role[]; departmentId?: string };
   declaredType: MediaContentType;
   maxBytes: number;
   uploadKey: string;
@@ -85,6 +96,7 @@ export const pendingMedia = (input: {
   id: input.id,
   ownerId: input.owner.userId,
   ownerRoles: [...input.owner.roles],
+  ...(input.owner.departmentId === undefined ? {} : { ownerDepartmentId: input.owner.departmentId }),
   declaredType: input.declaredType,
   maxBytes: input.maxBytes,
   uploadKey: input.uploadKey,

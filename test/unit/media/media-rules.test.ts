@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { UnprocessableError } from '../../../shared/domain/errors.ts';
-import { requireAttachable } from '../../../shared/domain/media/media-access.ts';
+import { NotFoundError, UnprocessableError } from '../../../shared/domain/errors.ts';
+import { requireCitable } from '../../../shared/domain/media/media-attachment.ts';
 import {
   contentMismatch,
   type MediaRecord,
   pendingMedia,
 } from '../../../shared/domain/media/media-record.ts';
-import { downloadTarget } from '../../../shared/domain/media/media-view.ts';
+import { downloadTarget, mediaSummary } from '../../../shared/domain/media/media-view.ts';
 import type { Principal } from '../../../shared/domain/roles.ts';
 
 const deputy: Principal = { userId: 'd1', username: 'deputy', roles: ['deputy'] };
@@ -42,50 +42,82 @@ describe('contentMismatch', () => {
   });
 });
 
-describe('requireAttachable', () => {
+describe('requireCitable', () => {
+  const attached = {
+    ...ready('used', deputy),
+    attachedTo: { kind: 'case', id: 'c1', part: 'report', by: 'd1', at: AT.toISOString() },
+  } satisfies MediaRecord;
   const records = new Map(
     [
       ready('mine', deputy),
       media('pending', deputy),
       ready('staff', handler),
       media('bad', deputy, { status: 'rejected', rejectionReason: 'PNG' }),
+      attached,
     ].map((r) => [r.id, r]),
   );
-  const attempt = (principal: Principal, ids: string[], purpose: 'report' | 'evidence') => {
+  const attempt = (principal: Principal, ids: string[]) => {
     try {
-      requireAttachable(principal, ids, records, purpose, '/mediaIds');
+      requireCitable(principal, ids, records, '/body/mediaIds');
       return [];
     } catch (error) {
       expect(error).toBeInstanceOf(UnprocessableError);
-      return (error as UnprocessableError).errors.map((e) => `${e.path} ${e.message}`);
+      expect((error as Error).message).toMatch(/^附件不可用 \(mediaIds\[\d\]: /);
+      return (error as UnprocessableError).errors.map(
+        (e) => `${e.path} ${e.message.replace(/ \(.*\)$/, '')}`,
+      );
     }
   };
 
-  it('lets a reporter attach only their own ready files, naming each refused entry by index', () => {
-    expect(attempt(deputy, ['mine'], 'report')).toEqual([]);
-    expect(attempt(deputy, ['mine', 'pending', 'staff', 'bad', 'ghost'], 'report')).toEqual([
-      '/mediaIds/1 media pending not ready (upload not completed)',
-      '/mediaIds/2 media staff not found',
-      '/mediaIds/3 media bad rejected: PNG',
-      '/mediaIds/4 media ghost not found',
+  it('lets the uploader cite their own ready, unattached file, naming each refused entry by index', () => {
+    expect(attempt(deputy, ['mine'])).toEqual([]);
+    expect(attempt(deputy, ['mine', 'pending', 'staff', 'bad', 'ghost', 'used', 'mine'])).toEqual([
+      '/body/mediaIds/1 媒体文件 pending 上传尚未完成',
+      '/body/mediaIds/2 媒体文件 staff 媒体文件不存在',
+      '/body/mediaIds/3 媒体文件 bad 文件已被拒收',
+      '/body/mediaIds/4 媒体文件 ghost 媒体文件不存在',
+      '/body/mediaIds/5 媒体文件 used 已被其他记录引用',
+      '/body/mediaIds/6 媒体文件 mine 重复列出',
     ]);
   });
 
-  it('accepts any staff member’s ready file as evidence, never a deputy’s', () => {
+  it('lets a colleague of the uploader’s department cite it, nobody else', () => {
     const colleague: Principal = { ...handler, userId: 'h2' };
-    expect(attempt(colleague, ['staff'], 'evidence')).toEqual([]);
-    expect(attempt(colleague, ['mine'], 'evidence')).toEqual(['/mediaIds/0 media mine not found']);
+    const otherDepartment: Principal = { ...handler, userId: 'h3', departmentId: 'dept-b' };
+    const overseer: Principal = { userId: 's1', username: 'sup', roles: ['supervisor'] };
+    expect(attempt(colleague, ['staff'])).toEqual([]);
+    expect(attempt(otherDepartment, ['staff'])).toEqual(['/body/mediaIds/0 媒体文件 staff 媒体文件不存在']);
+    expect(attempt(overseer, ['staff'])).toHaveLength(1);
+    // A deputy's file has no department: only the deputy cites it.
+    expect(attempt(colleague, ['mine'])).toEqual(['/body/mediaIds/0 媒体文件 mine 媒体文件不存在']);
   });
 });
 
-describe('downloadTarget', () => {
+describe('downloadTarget and mediaSummary', () => {
   it('serves the public copy by default and the original when asked or when no public copy exists', () => {
-    expect(downloadTarget(handler, ready('p', deputy), 'public')).toEqual({
+    expect(downloadTarget(ready('p', deputy), 'public', 'public')).toEqual({
       variant: 'public',
       key: 'media/p/public',
     });
-    expect(downloadTarget(deputy, ready('p', deputy), 'original')?.key).toBe('media/p/original');
-    expect(downloadTarget(handler, ready('v', deputy, false), 'public')?.variant).toBe('original');
-    expect(downloadTarget(deputy, media('q', deputy), 'public')).toBeUndefined();
+    expect(downloadTarget(ready('p', deputy), 'original', 'original')?.key).toBe('media/p/original');
+    expect(downloadTarget(ready('v', deputy, false), 'original', 'public')?.variant).toBe('original');
+    expect(downloadTarget(media('q', deputy), 'original', 'public')).toBeUndefined();
+  });
+
+  it('answers a reader of the public copy 404 for the original, and no link when there is no public copy', () => {
+    expect(() => downloadTarget(ready('p', deputy), 'public', 'original')).toThrow(NotFoundError);
+    expect(downloadTarget(ready('v', deputy, false), 'public', 'public')).toBeUndefined();
+  });
+
+  it('shows the uploader, hash and name to readers of the original only', () => {
+    const file = { ...ready('p', deputy), sha256: 'ab', fileName: 'IMG_1.jpg' };
+    expect(mediaSummary(file, 'original')).toMatchObject({
+      ownerId: 'd1',
+      sha256: 'ab',
+      fileName: 'IMG_1.jpg',
+    });
+    const shown = mediaSummary(file, 'public');
+    expect(Object.keys(shown)).not.toEqual(expect.arrayContaining(['ownerId']));
+    expect(JSON.stringify(shown)).not.toMatch(/d1|IMG_1|"ab"/);
   });
 });
