@@ -2,6 +2,7 @@ import { ConflictError } from '../errors.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { extendDeadline } from './case-deadlines.ts';
 import { type CaseEnv, caseTransition as transition } from './case-env.ts';
+import { lateExtensionApproval, lateExtensionRequest } from './case-extension-rules.ts';
 import type { IntakeAction } from './case-intake-transitions.ts';
 import { CasePayloadSchemas as P } from './case-payloads.ts';
 import { CASE_OVERSEERS as OVERSEERS, DEPARTMENT_STAFF as STAFF } from './case-permissions.ts';
@@ -37,7 +38,8 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.requestExtension,
-    precondition: ({ record }) => extensionPending(record),
+    precondition: ({ record, at, env }) =>
+      extensionPending(record) ?? lateExtensionRequest(record, at, env.calendar),
     effect: ({ payload, principal, at }) => {
       const { amount, unit, reason } = payload;
       const request = { amount, unit, reason, requestedAt: at.toISOString(), requestedBy: principal.userId };
@@ -50,7 +52,8 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.approveExtension,
-    precondition: ({ record }) => noExtensionPending(record),
+    precondition: ({ record, at, env }) =>
+      noExtensionPending(record) ?? lateExtensionApproval(record, at, env.calendar),
     effect: ({ record, payload, at, env }) => {
       const { amount = 0, unit = 'workingDays' } = record.extensionRequest ?? {};
       const deadline = extendDeadline(record, { amount, unit }, at, env.calendar);

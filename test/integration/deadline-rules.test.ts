@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCalendarMonths } from '../../shared/domain/calendar/calendar-months.ts';
+import type { Principal, Role } from '../../shared/domain/roles.ts';
+import { seedCaseSteps } from '../support/case-seed.ts';
+import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { seedSuggestionSteps } from '../support/suggestion-seed.ts';
+
+/**
+ * Issue 14, integrity of deadlines, over HTTP: a deadline that has passed does not move. Time that
+ * has passed is staged by seeding the earlier steps through the real domain and store; the step
+ * under test is then taken through the API at the real clock.
+ */
+
+let t: TestStack;
+const ROLES_USED: Role[] = ['deputy', 'handler', 'head', 'supervisor', 'admin'];
+const principals: Record<string, Principal> = {};
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+beforeAll(async () => {
+  t = await startTestStack();
+  for (const role of ROLES_USED) {
+    const { user } = t.stack.users[role];
+    principals[role] = {
+      userId: user.sub,
+      username: user.username,
+      roles: [role],
+      ...(user.department === undefined ? {} : { departmentId: user.department }),
+    };
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Problem {
+  status: number;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+const send = (path: string, role: Role, body?: unknown) =>
+  t.api(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    token: t.stack.users[role].token,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+const actOn = (kind: 'cases' | 'suggestions', id: string, role: Role, action: string, payload = {}) =>
+  send(`/${kind}/${id}/transitions`, role, { action, payload });
+const refused = async (response: Promise<Response>, status: number): Promise<Problem> => {
+  const answer = await response;
+  expect(answer.status, await answer.clone().text()).toBe(status);
+  return (await answer.json()) as Problem;
+};
+
+/** `2026年11月6日 18:00`-style local time, never the stored UTC instant. */
+const LOCAL_TIME = /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/;
+
+describe('a deadline that has passed does not move', () => {
+  it('refuses a case’s extension request after its deadline, naming the deadline in local time', async () => {
+    // Dispatched 30 days ago: its 5 working days are long over.
+    const { record } = await seedCaseSteps(t, {
+      reporter: principals.deputy as Principal,
+      submittedAt: daysAgo(31),
+      steps: [
+        ['accept', 'supervisor', daysAgo(30)],
+        ['dispatch', 'supervisor', daysAgo(30), { leadDepartmentId: 'dept-ecology' }],
+        ['signFor', 'handler', daysAgo(29)],
+      ],
+      principals,
+    });
+    const problem = await refused(
+      actOn('cases', record.id, 'handler', 'requestExtension', {
+        reason: '设备故障',
+        amount: 3,
+        unit: 'workingDays',
+      }),
+      409,
+    );
+    expect(problem.detail).toMatch(/^办理期限已于/);
+    expect(problem.detail).toMatch(LOCAL_TIME);
+    expect(problem.detail).not.toContain(record.deadline ?? 'no deadline');
+    const view = (await (await send(`/cases/${record.id}`, 'handler')).json()) as {
+      allowedActions: string[];
+    };
+    expect(view.allowedActions).not.toContain('requestExtension');
+  });
+
+  it('refuses to approve a case’s extension asked for in time once the deadline has passed', async () => {
+    const { record } = await seedCaseSteps(t, {
+      reporter: principals.deputy as Principal,
+      submittedAt: daysAgo(31),
+      steps: [
+        ['accept', 'supervisor', daysAgo(30)],
+        ['dispatch', 'supervisor', daysAgo(30), { leadDepartmentId: 'dept-ecology' }],
+        ['signFor', 'handler', daysAgo(30)],
+        ['requestExtension', 'handler', daysAgo(29), { reason: '雨季', amount: 2, unit: 'workingDays' }],
+      ],
+      principals,
+    });
+    const problem = await refused(actOn('cases', record.id, 'supervisor', 'approveExtension'), 409);
+    expect(problem.detail).toMatch(LOCAL_TIME);
+    const stored = (await (await send(`/cases/${record.id}`, 'supervisor')).json()) as { deadline: string };
+    expect(stored.deadline).toBe(record.deadline);
+  });
+
+  it('refuses a suggestion’s extension request after its reply date', async () => {
+    const record = await seedSuggestionSteps(t, {
+      filer: principals.deputy as Principal,
+      coSignerIds: [],
+      filedAt: daysAgo(130),
+      steps: [
+        ['accept', 'supervisor', daysAgo(129)],
+        ['assign', 'supervisor', daysAgo(128), { leadUnitId: 'dept-ecology', coUnitIds: [] }],
+      ],
+      principals,
+    });
+    const problem = await refused(
+      actOn('suggestions', record.id, 'handler', 'requestExtension', {
+        // Within the 6-month limit: only the passed reply date stands in the way.
+        replyDue: addCalendarMonths(record.assignment?.assignedOn ?? '', 5),
+        reason: '需要更多时间',
+      }),
+      409,
+    );
+    expect(problem.detail).toMatch(/^答复期限\d{4}年\d{1,2}月\d{1,2}日已过/);
+  });
+});
