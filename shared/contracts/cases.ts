@@ -53,6 +53,14 @@ export const CaseSchema = z
     reworkCount: z.number().int(),
     rectificationMediaIds: z.array(z.string()),
     rectifiedAt: z.string().optional(),
+    departmentCompletedAt: z
+      .string()
+      .optional()
+      .describe('The head’s sign-off of the latest rectification: the department’s completion'),
+    departmentOnTime: z
+      .boolean()
+      .optional()
+      .describe('Whether that sign-off came on or before the deadline then in force'),
     closedAt: z.string().optional(),
     rejectionReason: z.string().optional(),
     duplicateOf: z.string().optional(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarMonths } from '../../shared/domain/calendar/calendar-months.ts';
+import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -125,5 +126,40 @@ describe('a deadline that has passed does not move', () => {
       409,
     );
     expect(problem.detail).toMatch(/^答复期限\d{4}年\d{1,2}月\d{1,2}日已过/);
+  });
+});
+
+describe('on time is the department’s own step', () => {
+  it('counts a case signed off by the department in time as on time, though verified after the deadline', async () => {
+    const waterHandler: Principal = {
+      userId: 'seed-handler-water',
+      username: 'handler-water',
+      roles: ['handler'],
+      departmentId: 'dept-water',
+    };
+    const waterHead: Principal = { ...waterHandler, userId: 'seed-head-water', roles: ['head'] };
+    const { record } = await seedCaseSteps(t, {
+      reporter: principals.deputy as Principal,
+      submittedAt: daysAgo(31),
+      steps: [
+        ['accept', 'supervisor', daysAgo(30)],
+        ['dispatch', 'supervisor', daysAgo(30), { leadDepartmentId: 'dept-water' }],
+        ['signFor', 'waterHandler', daysAgo(30)],
+        ['submitRectification', 'waterHandler', daysAgo(29), { mediaIds: ['seeded-evidence'] }],
+        ['headSignOff', 'waterHead', daysAgo(29)],
+      ],
+      principals: { ...principals, waterHandler, waterHead },
+    });
+    // Verified today, weeks after the deadline: the supervisor's delay is not the department's.
+    const verified = await send(`/cases/${record.id}/transitions`, 'supervisor', { action: 'verify' });
+    expect(verified.status, await verified.clone().text()).toBe(200);
+
+    const from = localDateOf(new Date(daysAgo(31)), 'Asia/Shanghai');
+    const to = localDateOf(new Date(), 'Asia/Shanghai');
+    const response = await send(`/departments/dept-water/indicators?from=${from}&to=${to}`, 'supervisor');
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toMatchObject({ closed: 1, closedOnTime: 1, onTimeRate: 1 });
+    const view = (await (await send(`/cases/${record.id}`, 'supervisor')).json()) as Record<string, unknown>;
+    expect(view).toMatchObject({ state: 'closed', departmentOnTime: true });
   });
 });

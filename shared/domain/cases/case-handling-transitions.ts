@@ -1,3 +1,4 @@
+import { isOverdue } from '../calendar/working-time.ts';
 import { ConflictError } from '../errors.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { extendDeadline } from './case-deadlines.ts';
@@ -99,7 +100,15 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: ['head'],
     relation: 'leadDepartment',
     payload: P.headSignOff,
-    effect: ({ payload }) => ({ changes: {}, note: payload.note }),
+    // The department's own last step: on time is judged here, against the deadline now in force.
+    effect: ({ record, payload, at }) => {
+      const onTime = !isOverdue(record.deadline, at);
+      return {
+        changes: { departmentCompletedAt: at.toISOString(), departmentOnTime: onTime },
+        note: payload.note,
+        details: { deadline: record.deadline, onTime },
+      };
+    },
   }),
   verify: transition({
     from: ['awaitingVerification'],

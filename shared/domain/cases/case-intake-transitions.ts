@@ -69,7 +69,15 @@ export const INTAKE_TRANSITIONS: Readonly<
       const { deadline, sla } = dispatchDeadline(record, at, env.calendar);
       const { leadDepartmentId, coDepartmentIds } = payload;
       return {
-        changes: { leadDepartmentId, coDepartmentIds, dispatchedAt: at.toISOString(), deadline },
+        changes: {
+          leadDepartmentId,
+          coDepartmentIds,
+          dispatchedAt: at.toISOString(),
+          deadline,
+          // A new dispatch is judged on its own completion, not the previous round's.
+          departmentCompletedAt: undefined,
+          departmentOnTime: undefined,
+        },
         note: payload.note,
         details: { leadDepartmentId, coDepartmentIds, deadline, sla },
       };

@@ -89,6 +89,10 @@ export interface CaseRecord {
   /** Evidence of the latest rectification. */
   rectificationMediaIds: string[];
   rectifiedAt?: string;
+  /** The department's completion: its head's sign-off of the latest rectification (cleared by rework). */
+  departmentCompletedAt?: string;
+  /** Whether that sign-off came on or before the deadline then in force. */
+  departmentOnTime?: boolean;
   closedAt?: string;
   rejectionReason?: string;
   duplicateOf?: string;
