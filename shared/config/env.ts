@@ -20,6 +20,8 @@ export const ENV = {
   meterOfflineSilenceFactor: 'QS_METER_OFFLINE_SILENCE_FACTOR',
   /** Optional: days a suggestion reply's rating round stays open (default 15). */
   ratingRoundDays: 'QS_RATING_ROUND_DAYS',
+  /** Optional: working days a case's rework may take from the send-back (default: its category's period). */
+  reworkWorkingDays: 'QS_REWORK_WORKING_DAYS',
 } as const;
 
 /** `telemetry` → `QS_TABLE_TELEMETRY`: one variable per table a function may touch. */
@@ -60,6 +62,19 @@ export const ratingRoundDays = (env: NodeJS.ProcessEnv = process.env): number =>
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > 90) {
     throw new ConfigError(`${ENV.ratingRoundDays} must be a whole number of days from 1 to 90, not ${raw}`);
+  }
+  return days;
+};
+
+/** Working days a rework may take, a whole number from 1 to 60; undefined: the category's period. */
+export const reworkWorkingDays = (env: NodeJS.ProcessEnv = process.env): number | undefined => {
+  const raw = env[ENV.reworkWorkingDays];
+  if (raw === undefined || raw === '') return undefined;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 60) {
+    throw new ConfigError(
+      `${ENV.reworkWorkingDays} must be a whole number of working days from 1 to 60, not ${raw}`,
+    );
   }
   return days;
 };

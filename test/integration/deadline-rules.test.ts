@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarMonths } from '../../shared/domain/calendar/calendar-months.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { addWorkingTime } from '../../shared/domain/calendar/working-time.ts';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { uploadReadyPhoto } from '../support/media-fixtures.ts';
 import { seedSuggestionSteps } from '../support/suggestion-seed.ts';
 
 /**
@@ -161,5 +164,81 @@ describe('on time is the department’s own step', () => {
     expect(await response.json()).toMatchObject({ closed: 1, closedOnTime: 1, onTimeRate: 1 });
     const view = (await (await send(`/cases/${record.id}`, 'supervisor')).json()) as Record<string, unknown>;
     expect(view).toMatchObject({ state: 'closed', departmentOnTime: true });
+  });
+});
+
+describe('a rework', () => {
+  const ok = async <T = Record<string, unknown>>(response: Promise<Response>): Promise<T> => {
+    const answer = await response;
+    expect(answer.status, await answer.clone().text()).toBe(200);
+    return (await answer.json()) as T;
+  };
+
+  it('gets its own deadline on the timeline, lists the earlier evidence as previous and needs new evidence', async () => {
+    const created = await send('/cases', 'deputy', {
+      categoryId: 'noise',
+      title: '夜间施工噪声',
+      description: '工地22点后仍在施工',
+      location: { latitude: 30.55, longitude: 114.25 },
+      mediaIds: [await uploadReadyPhoto(t, t.stack.users.deputy.token)],
+    });
+    expect(created.status).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    await ok(actOn('cases', id, 'supervisor', 'accept'));
+    const dispatched = await ok<{ deadline: string }>(
+      actOn('cases', id, 'supervisor', 'dispatch', { leadDepartmentId: 'dept-ecology' }),
+    );
+    await ok(actOn('cases', id, 'handler', 'signFor'));
+    const firstEvidence = await uploadReadyPhoto(t, t.stack.users.handler.token);
+    await ok(actOn('cases', id, 'handler', 'submitRectification', { mediaIds: [firstEvidence] }));
+    await ok(actOn('cases', id, 'head', 'headSignOff'));
+    const reworked = await ok<{
+      deadline: string;
+      rectificationMediaIds: string[];
+      previousRectifications: { mediaIds: string[]; reason: string; deadline: string }[];
+    }>(actOn('cases', id, 'supervisor', 'sendBackForRework', { reason: '噪声仍超标' }));
+
+    expect(reworked.rectificationMediaIds).toEqual([]);
+    expect(reworked.previousRectifications).toEqual([
+      expect.objectContaining({
+        mediaIds: [firstEvidence],
+        reason: '噪声仍超标',
+        deadline: dispatched.deadline,
+      }),
+    ]);
+    const timeline = await ok<{
+      entries: { action: string; at: string; details: Record<string, unknown> }[];
+    }>(send(`/cases/${id}/timeline`, 'supervisor'));
+    const sendBack = timeline.entries.at(-1);
+    // Its own deadline: noise has 3 working days, counted from the send-back.
+    const ownDeadline = addWorkingTime(
+      new Date(sendBack?.at ?? ''),
+      3,
+      'workingDays',
+      defaultWorkingCalendar(),
+    );
+    expect(reworked.deadline).toBe(ownDeadline.toISOString());
+    expect(sendBack).toMatchObject({
+      action: 'sendBackForRework',
+      details: {
+        previousDeadline: dispatched.deadline,
+        deadline: reworked.deadline,
+        reworkPeriod: { amount: 3, unit: 'workingDays' },
+        reworkCount: 1,
+      },
+    });
+
+    const stale = await refused(
+      actOn('cases', id, 'handler', 'submitRectification', { mediaIds: [firstEvidence] }),
+      422,
+    );
+    expect(stale.detail).toMatch(/^整改证据须为本案件此前未使用过的照片或视频/);
+    expect(stale.errors?.map((error) => error.path)).toEqual(['/body/payload/mediaIds/0']);
+
+    const newEvidence = await uploadReadyPhoto(t, t.stack.users.handler.token);
+    const redone = await ok<{ state: string; rectificationMediaIds: string[] }>(
+      actOn('cases', id, 'handler', 'submitRectification', { mediaIds: [newEvidence] }),
+    );
+    expect(redone).toMatchObject({ state: 'rectified', rectificationMediaIds: [newEvidence] });
   });
 });

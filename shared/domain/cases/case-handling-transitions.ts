@@ -8,6 +8,7 @@ import type { IntakeAction } from './case-intake-transitions.ts';
 import { CasePayloadSchemas as P } from './case-payloads.ts';
 import { CASE_OVERSEERS as OVERSEERS, DEPARTMENT_STAFF as STAFF } from './case-permissions.ts';
 import type { CaseAction, CaseRecord, CaseState } from './case-record.ts';
+import { checkNewEvidence, sendBackChanges } from './case-rework.ts';
 
 /** Handling by the lead department, extensions, verification and the reporter's rating. */
 
@@ -84,6 +85,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.submitRectification,
+    guard: ({ record, payload }) => checkNewEvidence(record, payload.mediaIds),
     effect: ({ payload, at }) => ({
       changes: {
         rectificationMediaIds: payload.mediaIds,
@@ -128,10 +130,9 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.sendBackForRework,
-    effect: ({ record, payload }) => ({
-      changes: { reworkCount: record.reworkCount + 1 },
+    effect: ({ record, payload, at, env }) => ({
+      ...sendBackChanges(record, payload.reason, at, env),
       note: payload.reason,
-      details: { reworkCount: record.reworkCount + 1 },
     }),
   }),
   rate: transition({

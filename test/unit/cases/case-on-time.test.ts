@@ -65,3 +65,41 @@ describe('on time is judged at the department’s sign-off, not at verification'
     expect(c.indicators(local(18, '09:00'))).toMatchObject({ overdueOpen: 1 });
   });
 });
+
+describe('on time after a rework', () => {
+  /** Rectified and signed off at the given local instants, then sent back; returns the story. */
+  const reworked = (firstSignOff: string, sendBack: string) => {
+    const c = handled();
+    c.step('submitRectification', people.leadHandler, firstSignOff, { mediaIds: evidence(1) });
+    c.step('headSignOff', people.leadHead, firstSignOff);
+    c.step('sendBackForRework', people.supervisor, sendBack, { reason: '整改不彻底' });
+    return c;
+  };
+
+  it('judges the rework’s sign-off against the rework’s own deadline, not the original one', () => {
+    // Sent back Thu 12th 10:00 → 5 working days → Thu 19th 18:00, after the original Tue 17th.
+    const c = reworked(local(11, '11:00'), local(12, '10:00'));
+    expect(c.current().deadline).toBe('2025-06-19T10:00:00.000Z');
+    c.step('submitRectification', people.leadHandler, local(19, '10:00'), { mediaIds: evidence(2) });
+    c.step('headSignOff', people.leadHead, local(19, '11:00'));
+    c.step('verify', people.supervisor, local(20, '10:00'));
+    expect(c.indicators(local(23, '10:00'))).toMatchObject({ closed: 1, closedOnTime: 1, reworked: 1 });
+  });
+
+  it('counts the case late when the rework is signed off after its own deadline', () => {
+    const c = reworked(local(11, '11:00'), local(12, '10:00'));
+    c.step('submitRectification', people.leadHandler, local(20, '09:00'), { mediaIds: evidence(2) });
+    c.step('headSignOff', people.leadHead, local(20, '09:30'));
+    c.step('verify', people.supervisor, local(20, '10:00'));
+    expect(c.indicators(local(23, '10:00'))).toMatchObject({ closed: 1, closedOnTime: 0 });
+  });
+
+  it('does not let a rework in time undo a late first completion', () => {
+    // First sign-off Wed 18th 09:30, after the Tue 17th deadline; sent back, redone in time.
+    const c = reworked(local(18, '09:30'), local(18, '10:00'));
+    c.step('submitRectification', people.leadHandler, local(19, '10:00'), { mediaIds: evidence(2) });
+    c.step('headSignOff', people.leadHead, local(19, '11:00'));
+    c.step('verify', people.supervisor, local(19, '15:00'));
+    expect(c.indicators(local(23, '10:00'))).toMatchObject({ closed: 1, closedOnTime: 0 });
+  });
+});
