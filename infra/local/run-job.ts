@@ -97,7 +97,7 @@ const escalationDryRun = (name: string): boolean => {
   if (values.commit && isFutureInstant(at, new Date())) {
     const zone = process.env.QS_TIME_ZONE ?? DEFAULTS.timeZone;
     fail(
-      `不能按将来的时刻（${formatLocalDateTime(at, zone)}）写入督办升级；去掉 --commit 可演练，不写任何记录。` +
+      `不能按将来的时刻 ${formatLocalDateTime(at, zone)} 写入督办升级；去掉 --commit 可演练，不写任何记录。` +
         ` (--commit refused: ${values.at} is in the future; without --commit the run is a dry run)`,
     );
   }

@@ -98,7 +98,7 @@ describe('an escalation judged at a future instant', () => {
       expect.objectContaining({ id: pendingCaseId, raisedNow: [1, 2, 3], overdue: true }),
     ]);
     const lines = result.lines as string[];
-    expect(lines[0]).toMatch(/^演练：按\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}判断/);
+    expect(lines[0]).toMatch(/^演练：按 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间） 判断/);
     expect(lines[1]).toMatch(new RegExp(`^案件 ${pendingCaseId}「种子案件」期限 \\d{4}年.*将升级至`));
 
     expect(await escalateEntries(pendingCaseId)).toEqual([]);
@@ -110,7 +110,7 @@ describe('an escalation judged at a future instant', () => {
     const before = await jobItems();
     await expect(
       escalateOverdue({ job: 'escalateOverdue', scheduledTime: inDays(60) }, context),
-    ).rejects.toThrow(/^不能按将来的时刻（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）写入督办升级/);
+    ).rejects.toThrow(/^不能按将来的时刻 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间） 写入督办升级/);
     expect(await escalateEntries(pendingCaseId)).toEqual([]);
     expect(await jobItems()).toEqual(before);
     expect((await get('/reports/escalations')).body.generatedAt).toBe(realRunAt);
@@ -143,7 +143,9 @@ describe('npm run job -- escalateOverdue --at', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(refused?.code).toBe(1);
-    expect(refused?.stderr).toMatch(/^不能按将来的时刻（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）写入督办升级/);
+    expect(refused?.stderr).toMatch(
+      /^不能按将来的时刻 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间） 写入督办升级/,
+    );
 
     expect(await escalateEntries(pendingCaseId)).toEqual([]);
     expect(await jobItems()).toEqual(before);

@@ -1,4 +1,5 @@
-import { formatLocalDateTime, formatLocalDateTimeEn } from '../calendar/local-time-text.ts';
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
+import { formatLocalDateTimeEn } from '../calendar/local-time-text-en.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { isOverdue } from '../calendar/working-time.ts';
 import { ConflictError } from '../errors.ts';

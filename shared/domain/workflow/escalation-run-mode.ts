@@ -1,4 +1,5 @@
-import { formatLocalDateTime, formatLocalDateTimeEn } from '../calendar/local-time-text.ts';
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
+import { formatLocalDateTimeEn } from '../calendar/local-time-text-en.ts';
 import { UnprocessableError } from '../errors.ts';
 import { type EscalationLevel, escalationLabel } from './escalation.ts';
 import type { EscalationPassResult } from './escalation-job.ts';
@@ -19,7 +20,7 @@ export const isFutureInstant = (at: Date, now: Date): boolean =>
 /** The refusal of a committed run at a future instant. */
 export const futureEscalationRefusal = (at: Date, timeZone: string) =>
   new UnprocessableError(
-    `不能按将来的时刻（${formatLocalDateTime(at, timeZone)}）写入督办升级：将来的时刻只能演练，不写任何记录 ` +
+    `不能按将来的时刻 ${formatLocalDateTime(at, timeZone)} 写入督办升级：将来的时刻只能演练，不写任何记录 ` +
       `(escalations cannot be written as of a future instant, ${formatLocalDateTimeEn(at, timeZone)}; ` +
       'judging a future instant is a dry run only)',
   );
@@ -35,7 +36,7 @@ const SUBJECT = { case: '案件', suggestion: '建议' } as const;
 /** What a dry run would have recorded, one line per record, as people read it. */
 export const dryRunLines = (pass: EscalationPassResult, at: Date, timeZone: string): string[] => {
   const raised = pass.escalated.filter((item) => item.raisedNow.length > 0);
-  const head = `演练：按${formatLocalDateTime(at, timeZone)}判断，检查 ${pass.checked} 件，将升级 ${raised.length} 件，未写入任何记录 (dry run, nothing written)`;
+  const head = `演练：按 ${formatLocalDateTime(at, timeZone)} 判断，检查 ${pass.checked} 件，将升级 ${raised.length} 件，未写入任何记录 (dry run, nothing written)`;
   return [
     head,
     ...raised.map(

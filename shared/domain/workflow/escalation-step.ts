@@ -1,4 +1,5 @@
-import { formatLocalDateTime, formatLocalDateTimeEn } from '../calendar/local-time-text.ts';
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
+import { formatLocalDateTimeEn } from '../calendar/local-time-text-en.ts';
 import { type EscalationLevel, escalationLabel } from './escalation.ts';
 import type { WorkflowRecord } from './state-machine.ts';
 import { SYSTEM_ACTOR_ROLE, type TimelineEntry } from './timeline.ts';
@@ -36,7 +37,7 @@ export const escalationStep = <S extends string, R extends Escalatable<S>>(
       from: record.state,
       to: record.state,
       note:
-        `督办升级至${label.zh}（${level === 1 ? '临近' : '超过'}办理期限 ${formatLocalDateTime(deadline, timeZone)}）` +
+        `督办升级至${label.zh}：${level === 1 ? '临近' : '已超过'}办理期限 ${formatLocalDateTime(deadline, timeZone)}` +
         ` Escalated to the ${label.en} (${level === 1 ? 'deadline near' : 'deadline passed'}: ${formatLocalDateTimeEn(deadline, timeZone)})`,
       mediaIds: [],
       details: { level, levelId: label.id, deadline },

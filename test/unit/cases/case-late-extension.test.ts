@@ -32,7 +32,7 @@ describe('a late extension (cases)', () => {
       act(caseIn('inProgress'), 'requestExtension', people.leadHandler, AFTER, REQUEST),
     );
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error.message).toMatch(/^办理期限已于2025年6月16日 18:00届满/);
+    expect(error.message).toMatch(/^办理期限已于2025年6月16日 18:00（北京时间）届满/);
     expect(error.message).toContain('2025-06-16 18:00 (Asia/Shanghai)');
     expect(error.message).not.toContain('T10:00');
   });
