@@ -69,15 +69,7 @@ export const INTAKE_TRANSITIONS: Readonly<
       const { deadline, sla } = dispatchDeadline(record, at, env.calendar);
       const { leadDepartmentId, coDepartmentIds } = payload;
       return {
-        changes: {
-          leadDepartmentId,
-          coDepartmentIds,
-          dispatchedAt: at.toISOString(),
-          deadline,
-          // A new dispatch is judged on its own completion, not the previous round's.
-          departmentCompletedAt: undefined,
-          departmentOnTime: undefined,
-        },
+        changes: { leadDepartmentId, coDepartmentIds, dispatchedAt: at.toISOString(), deadline },
         note: payload.note,
         details: { leadDepartmentId, coDepartmentIds, deadline, sla },
       };

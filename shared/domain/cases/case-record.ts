@@ -103,7 +103,10 @@ export interface CaseRecord {
   /** Rectifications sent back for rework, oldest first. */
   previousRectifications?: PreviousRectification[];
   rectifiedAt?: string;
-  /** The department's completion: its head's sign-off of the latest rectification (cleared by rework). */
+  /**
+   * The department's completion: its head's sign-off of the latest rectification (moved into
+   * `previousRectifications` by a rework; a re-dispatch is judged on its own next sign-off).
+   */
   departmentCompletedAt?: string;
   /** Whether that sign-off came on or before the deadline then in force. */
   departmentOnTime?: boolean;
