@@ -131,6 +131,7 @@ const publish = async (
   const report = buildEscalationReport({
     period: hour,
     generatedAt: now.toISOString(),
+    timeZone: calendar.timeZone,
     reviewDue,
     pass,
     reconciliation,
