@@ -3,7 +3,7 @@ import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/ca
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { tableName, timeZone } from '../../shared/config/env.ts';
+import { reworkWorkingDays, tableName, timeZone } from '../../shared/config/env.ts';
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicates.ts';
@@ -34,7 +34,13 @@ export const caseWriteOptions = (
 
 export const clock: Clock = systemClock;
 
-export const caseEnv = (): CaseEnv => ({ calendar: defaultWorkingCalendar({ timeZone: timeZone() }) });
+export const caseEnv = (): CaseEnv => {
+  const reworkDays = reworkWorkingDays();
+  return {
+    calendar: defaultWorkingCalendar({ timeZone: timeZone() }),
+    ...(reworkDays === undefined ? {} : { reworkPeriod: { amount: reworkDays, unit: 'workingDays' } }),
+  };
+};
 
 let viewEnv: CaseEnv | undefined;
 /** Built on first use: the calendar a view needs to tell which actions are open now. */

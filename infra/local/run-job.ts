@@ -1,12 +1,16 @@
 /**
- * `npm run job -- <name> [--period 2026-11 | --date 2026-11-28] [--at <ISO instant>]`: runs one
- * scheduled job by hand against the running local stack (`npm start` in another terminal), exactly
- * as the scheduler would fire it, with a progress bar. `npm run job -- --list` names the jobs.
+ * `npm run job -- <name> [--period 2026-11 | --date 2026-11-28] [--at <ISO instant> [--commit]]`: runs
+ * one scheduled job by hand against the running local stack (`npm start` in another terminal),
+ * exactly as the scheduler would fire it, with a progress bar. `npm run job -- --list` names the jobs.
+ * Escalation judged at another instant (`--at`) is a dry run unless `--commit` is given, and a
+ * commit is refused for a future instant (docs/workflow-rules.md, "Escalation runs").
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatLocalDateTime } from '../../shared/domain/calendar/local-time-text.ts';
+import { isFutureInstant } from '../../shared/domain/workflow/escalation-run-mode.ts';
 import { PROGRESS_ENV } from '../../shared/observability/progress.ts';
 import { DEFAULTS, FUNCTIONS, type ScheduleTrigger } from '../manifest.ts';
 import { localEnvironment } from './environment.ts';
@@ -16,7 +20,9 @@ const USAGE = `npm run job -- <name> [options]      (npm start must be running)
   --period <p>               the period to build: 2026-11-28 (daily), 2026-11 (monthly), 2026-W48 (weekly),
                              2026-11-28T14 (anomalyScan: one local hour); default: the one the schedule would pick
   --date <YYYY-MM-DD>        same as --period, for the daily report
-  --at <ISO instant>         the schedule's fire time (default now), e.g. to judge deadlines at another time
+  --at <ISO instant>         the schedule's fire time (default now), e.g. to judge deadlines at another time;
+                             for escalateOverdue a dry run: prints what would be escalated, writes nothing
+  --commit                   escalateOverdue only: record the run judged at --at (not a future instant)
   --data-dir <dir>           the running stack's data folder (default .qingshan)
   --dynamodb <url>, --s3 <url>   emulator endpoints (default: from the data folder's stack.json)`;
 
@@ -28,6 +34,7 @@ const parsed = (() => {
         period: { type: 'string' },
         date: { type: 'string' },
         at: { type: 'string' },
+        commit: { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'data-dir': { type: 'string', default: '.qingshan' },
@@ -74,6 +81,29 @@ const endpoints = async () => {
   };
 };
 
+const ESCALATION_JOB = 'escalateOverdue';
+
+/**
+ * Escalation steps are permanent: judged at another instant (`--at`) the run only reports, unless
+ * `--commit` asks to record it — never as of a future instant.
+ */
+const escalationDryRun = (name: string): boolean => {
+  if (values.commit && name !== ESCALATION_JOB)
+    fail(`--commit 只用于 ${ESCALATION_JOB} (--commit applies to ${ESCALATION_JOB} only)`);
+  if (name !== ESCALATION_JOB || values.at === undefined) return false;
+  const at = new Date(values.at);
+  if (Number.isNaN(at.getTime()))
+    return fail(`--at ${values.at} 不是有效的时刻 (not an ISO instant)\n\n${USAGE}`);
+  if (values.commit && isFutureInstant(at, new Date())) {
+    const zone = process.env.QS_TIME_ZONE ?? DEFAULTS.timeZone;
+    fail(
+      `不能按将来的时刻 ${formatLocalDateTime(at, zone)} 写入督办升级；去掉 --commit 可演练，不写任何记录。` +
+        ` (--commit refused: ${values.at} is in the future; without --commit the run is a dry run)`,
+    );
+  }
+  return !values.commit;
+};
+
 const main = async () => {
   const name = positionals[0];
   if (values.help) {
@@ -86,6 +116,7 @@ const main = async () => {
   }
   const found = scheduled.find(({ trigger }) => trigger.job === name);
   if (found === undefined) return fail([`No job named ${name}. Jobs:`, ...listJobs()].join('\n'));
+  const dryRun = escalationDryRun(name);
   const urls = await endpoints();
   try {
     await fetch(urls.dynamodb, { signal: AbortSignal.timeout(2000) });
@@ -100,6 +131,7 @@ const main = async () => {
     job: name,
     scheduledTime: values.at ?? new Date().toISOString(),
     ...(period === undefined ? {} : { period }),
+    ...(dryRun ? { dryRun: true } : {}),
   };
   const module = (await import(pathToFileURL(resolve(projectRoot, found.spec.entry)).href)) as {
     handler: (event: unknown, context: unknown) => Promise<unknown>;

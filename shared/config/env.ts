@@ -38,6 +38,9 @@ export const ENV = {
   factorProgramme: 'QS_FACTOR_PROGRAMME',
   /** Optional: the accounting method, gbt-32150 or ipcc-2006 (default gbt-32150). */
   accountingMethod: 'QS_ACCOUNTING_METHOD',
+
+  /** Optional: working days a case's rework may take from the send-back (default: its category's period). */
+  reworkWorkingDays: 'QS_REWORK_WORKING_DAYS',
 } as const;
 
 /** `telemetry` → `QS_TABLE_TELEMETRY`: one variable per table a function may touch. */
@@ -106,3 +109,16 @@ export const factorProgramme = (env: NodeJS.ProcessEnv = process.env): GridProgr
 /** The deployment's accounting method. */
 export const accountingMethod = (env: NodeJS.ProcessEnv = process.env): AccountingMethodId =>
   oneOf(ENV.accountingMethod, isAccountingMethodId, DEFAULT_ACCOUNTING_METHOD, env);
+
+/** Working days a rework may take, a whole number from 1 to 60; undefined: the category's period. */
+export const reworkWorkingDays = (env: NodeJS.ProcessEnv = process.env): number | undefined => {
+  const raw = env[ENV.reworkWorkingDays];
+  if (raw === undefined || raw === '') return undefined;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 60) {
+    throw new ConfigError(
+      `${ENV.reworkWorkingDays} must be a whole number of working days from 1 to 60, not ${raw}`,
+    );
+  }
+  return days;
+};

@@ -63,7 +63,29 @@ export const CaseSchema = z
     approvedExtensionCount: z.number().int(),
     reworkCount: z.number().int(),
     rectificationMediaIds: z.array(z.string()),
+    previousRectifications: z
+      .array(
+        z.object({
+          mediaIds: z.array(z.string()),
+          rectifiedAt: z.string().optional(),
+          departmentCompletedAt: z.string().optional(),
+          departmentOnTime: z.boolean().optional(),
+          deadline: z.string().optional().describe('The deadline in force when it was sent back'),
+          sentBackAt: z.string(),
+          reason: z.string(),
+        }),
+      )
+      .optional()
+      .describe('Rectifications sent back for rework, oldest first: their evidence is previous, not current'),
     rectifiedAt: z.string().optional(),
+    departmentCompletedAt: z
+      .string()
+      .optional()
+      .describe('The head’s sign-off of the latest rectification: the department’s completion'),
+    departmentOnTime: z
+      .boolean()
+      .optional()
+      .describe('Whether that sign-off came on or before the deadline then in force'),
     closedAt: z.string().optional(),
     rejectionReason: z.string().optional(),
     duplicateOf: z.string().optional(),

@@ -15,6 +15,11 @@ export const ScheduledJobEventSchema = z.object({
     .string()
     .regex(/^\d{4}-(\d{2}(-\d{2}(T\d{2})?)?|W\d{2})$/)
     .optional(),
+  /**
+   * Only from `npm run job -- escalateOverdue --at …` without `--commit`: judge at `scheduledTime`
+   * and report what would be done, writing nothing (docs/workflow-rules.md, "Escalation runs").
+   */
+  dryRun: z.boolean().optional(),
 });
 export type ScheduledJobEvent = z.infer<typeof ScheduledJobEventSchema>;
 

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekOf } from '../../shared/domain/calendar/iso-week.ts';
-import { addDays, localDateOf } from '../../shared/domain/calendar/local-date.ts';
+import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
+import type { Principal } from '../../shared/domain/roles.ts';
+import { seedCaseSteps } from '../support/case-seed.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { uploadReadyPhoto } from '../support/media-fixtures.ts';
+import { seedSuggestionSteps } from '../support/suggestion-seed.ts';
 
 /**
- * The escalation and performance jobs against the local stack: real cases and suggestions made
- * through the API, the jobs run as the scheduler fires them (the fire time stands in for the clock),
- * results read back through the API.
+ * The escalation and performance jobs against the local stack: cases and suggestions made through
+ * the API, or seeded through the real domain at past instants where time must have passed; the jobs
+ * run as the scheduler fires them, at instants that have come (an escalation never writes as of a
+ * future instant: escalation-runs.test.ts); results read back through the API.
  */
 
 let t: TestStack;
@@ -39,8 +43,22 @@ const runJob = (job: string, scheduledTime: Date, period?: string) =>
   );
 
 let caseId: string;
-let deadline: Date;
 let suggestionId: string;
+/** The case seeded with a deadline weeks ago (first test), escalated to the top. */
+let lateCaseId: string;
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const principal = (role: Role): Principal => {
+  const { user } = t.stack.users[role];
+  return {
+    userId: user.sub,
+    username: user.username,
+    roles: [role],
+    ...(user.department === undefined ? {} : { departmentId: user.department }),
+  };
+};
+const principals = () =>
+  Object.fromEntries((['deputy', 'handler', 'head', 'supervisor'] as const).map((r) => [r, principal(r)]));
 
 beforeAll(async () => {
   t = await startTestStack();
@@ -62,10 +80,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   caseId = created.body.id;
   await act('cases', caseId, 'supervisor', 'accept');
-  const dispatched = await act('cases', caseId, 'supervisor', 'dispatch', {
-    leadDepartmentId: 'dept-ecology',
-  });
-  deadline = new Date(dispatched.deadline);
+  await act('cases', caseId, 'supervisor', 'dispatch', { leadDepartmentId: 'dept-ecology' });
 
   const filed = await call('/suggestions', 'deputy', {
     title: '关于加强河道排污口监管的建议',
@@ -89,42 +104,73 @@ afterAll(async () => {
 const escalations = async (id: string, kind: 'cases' | 'suggestions') => {
   const timeline = await call(`/${kind}/${id}/timeline`, 'supervisor');
   return (
-    timeline.body.entries as { action: string; actorRole: string; details: { level: number } }[]
+    timeline.body.entries as {
+      action: string;
+      actorRole: string;
+      note?: string;
+      details: { level: number };
+    }[]
   ).filter((entry) => entry.action === 'escalate');
 };
 
 describe('overdue escalation job', () => {
-  it('leaves a case alone while its deadline is far, and raises it once per level as the deadline nears and passes', async () => {
-    await runJob('escalateOverdue', new Date());
-    expect(await escalations(caseId, 'cases')).toEqual([]);
+  it('raises a case once per level as runs pass its deadline, never twice, and never one far from it', async () => {
+    // Dispatched 40 days ago: the runs below are judged at instants that have all passed.
+    const seeded = await seedCaseSteps(t, {
+      reporter: principal('deputy'),
+      submittedAt: daysAgo(41),
+      steps: [
+        ['accept', 'supervisor', daysAgo(40)],
+        ['dispatch', 'supervisor', daysAgo(40), { leadDepartmentId: 'dept-ecology' }],
+        ['signFor', 'handler', daysAgo(40)],
+      ],
+      principals: principals(),
+    });
+    lateCaseId = seeded.record.id;
+    const due = new Date(seeded.record.deadline ?? '');
 
-    // Half an hour before the deadline: within one working day → the department head.
-    const near = new Date(deadline.getTime() - 30 * 60_000);
+    // Half an hour before the deadline (close of office): within one working day → the department head.
+    const near = new Date(due.getTime() - 30 * 60_000);
     await runJob('escalateOverdue', near);
     await runJob('escalateOverdue', near); // the same hour again changes nothing
-    const first = await escalations(caseId, 'cases');
+    const first = await escalations(lateCaseId, 'cases');
     expect(first.map((entry) => entry.details.level)).toEqual([1]);
     expect(first[0]?.actorRole).toBe('system');
+    // The step's text names the deadline as people read it, not the stored UTC instant.
+    expect(first[0]?.note).toMatch(/临近办理期限 \d{4}年\d{1,2}月\d{1,2}日 18:00/);
 
-    // Twenty calendar days later it is overdue by far more than three working days: staff, then leader.
-    const late = new Date(deadline.getTime() + 20 * 86_400_000);
-    const outcome = await runJob('escalateOverdue', late);
+    // An hour after it: People's Congress staff; now, weeks later: the district leader too.
+    await runJob('escalateOverdue', new Date(due.getTime() + 3_600_000));
+    expect((await escalations(lateCaseId, 'cases')).map((entry) => entry.details.level)).toEqual([1, 2]);
+    const outcome = await runJob('escalateOverdue', new Date());
     expect(outcome).toMatchObject({ ran: 1 });
-    expect((await escalations(caseId, 'cases')).map((entry) => entry.details.level)).toEqual([1, 2, 3]);
-    expect((await call(`/cases/${caseId}`, 'supervisor')).body.escalationLevel).toBe(3);
+    expect((await escalations(lateCaseId, 'cases')).map((entry) => entry.details.level)).toEqual([1, 2, 3]);
+    expect((await call(`/cases/${lateCaseId}`, 'supervisor')).body.escalationLevel).toBe(3);
+    // The case dispatched today is days from its deadline.
+    expect(await escalations(caseId, 'cases')).toEqual([]);
   });
 
   it('escalates a suggestion past its reply date and lists both, with balanced books', async () => {
-    const afterReplyDue = new Date(Date.now() + 200 * 86_400_000);
-    await runJob('escalateOverdue', afterReplyDue);
-    expect((await escalations(suggestionId, 'suggestions')).length).toBeGreaterThanOrEqual(2);
+    const seeded = await seedSuggestionSteps(t, {
+      filer: principal('deputy'),
+      coSignerIds: [],
+      filedAt: daysAgo(130),
+      steps: [
+        ['accept', 'supervisor', daysAgo(129)],
+        ['assign', 'supervisor', daysAgo(128), { leadUnitId: 'dept-ecology', coUnitIds: [] }],
+      ],
+      principals: principals(),
+    });
+    await runJob('escalateOverdue', new Date());
+    expect((await escalations(seeded.id, 'suggestions')).length).toBeGreaterThanOrEqual(2);
 
     const list = await call('/reports/escalations', 'supervisor');
     expect(list.status).toBe(200);
     const ids = (list.body.escalated as { id: string }[]).map((item) => item.id);
-    expect(ids).toEqual(expect.arrayContaining([caseId, suggestionId]));
-    expect(list.body.reconciliation.cases).toMatchObject({ balanced: true, created: 1 });
-    expect(list.body.reconciliation.suggestions).toMatchObject({ balanced: true, created: 1 });
+    expect(ids).toEqual(expect.arrayContaining([lateCaseId, seeded.id]));
+    expect(ids).not.toContain(caseId);
+    expect(list.body.reconciliation.cases).toMatchObject({ balanced: true, created: 2 });
+    expect(list.body.reconciliation.suggestions).toMatchObject({ balanced: true, created: 2 });
 
     const head = await call('/reports/escalations', 'head');
     expect(head.body.reviewDue).toBeUndefined();
@@ -164,27 +210,23 @@ describe('department performance job', () => {
 
 describe('suspended cases', () => {
   it('are listed for review once their review date has come', async () => {
-    const created = await call('/cases', 'deputy', {
+    // Suspended ten days ago until a review five days ago.
+    const reviewOn = localDateOf(new Date(daysAgo(5)), 'Asia/Shanghai');
+    const seeded = await seedCaseSteps(t, {
+      reporter: principal('deputy'),
+      submittedAt: daysAgo(12),
       categoryId: 'noise',
-      title: '夜间施工噪声',
-      description: '工地夜间施工',
-      location: { latitude: 30.6, longitude: 114.2 },
-      mediaIds: [await uploadReadyPhoto(t, token('deputy'))],
+      steps: [
+        ['accept', 'supervisor', daysAgo(11)],
+        ['dispatch', 'supervisor', daysAgo(11), { leadDepartmentId: 'dept-ecology' }],
+        ['suspend', 'supervisor', daysAgo(10), { reason: '待汛期结束', nextReviewDate: reviewOn }],
+      ],
+      principals: principals(),
     });
-    expect(created.status).toBe(201);
-    await act('cases', created.body.id, 'supervisor', 'accept');
-    await act('cases', created.body.id, 'supervisor', 'dispatch', { leadDepartmentId: 'dept-ecology' });
-    // The review date must lie ahead when suspending; the job then runs after it.
-    const reviewOn = addDays(localDateOf(new Date(), 'Asia/Shanghai'), 2);
-    await act('cases', created.body.id, 'supervisor', 'suspend', {
-      reason: '待汛期结束',
-      nextReviewDate: reviewOn,
-    });
-    // (later than every earlier run of this file, so it is the latest escalation report)
-    await runJob('escalateOverdue', new Date(Date.now() + 300 * 86_400_000));
+    await runJob('escalateOverdue', new Date());
     const list = await call('/reports/escalations', 'supervisor');
     expect(list.body.reviewDue).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: created.body.id, nextReviewDate: reviewOn })]),
+      expect.arrayContaining([expect.objectContaining({ id: seeded.record.id, nextReviewDate: reviewOn })]),
     );
   });
 });

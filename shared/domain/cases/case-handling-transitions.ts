@@ -1,11 +1,14 @@
+import { isOverdue } from '../calendar/working-time.ts';
 import { ConflictError } from '../errors.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { extendDeadline } from './case-deadlines.ts';
 import { type CaseEnv, caseTransition as transition } from './case-env.ts';
+import { lateExtensionApproval, lateExtensionRequest } from './case-extension-rules.ts';
 import type { IntakeAction } from './case-intake-transitions.ts';
 import { CasePayloadSchemas as P } from './case-payloads.ts';
 import { CASE_OVERSEERS as OVERSEERS, DEPARTMENT_STAFF as STAFF } from './case-permissions.ts';
 import type { CaseAction, CaseRecord, CaseState } from './case-record.ts';
+import { checkNewEvidence, sendBackChanges } from './case-rework.ts';
 
 /** Handling by the lead department, extensions, verification and the reporter's rating. */
 
@@ -37,7 +40,8 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.requestExtension,
-    precondition: ({ record }) => extensionPending(record),
+    precondition: ({ record, at, env }) =>
+      extensionPending(record) ?? lateExtensionRequest(record, at, env.calendar),
     effect: ({ payload, principal, at }) => {
       const { amount, unit, reason } = payload;
       const request = { amount, unit, reason, requestedAt: at.toISOString(), requestedBy: principal.userId };
@@ -50,7 +54,8 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.approveExtension,
-    precondition: ({ record }) => noExtensionPending(record),
+    precondition: ({ record, at, env }) =>
+      noExtensionPending(record) ?? lateExtensionApproval(record, at, env.calendar),
     effect: ({ record, payload, at, env }) => {
       const { amount = 0, unit = 'workingDays' } = record.extensionRequest ?? {};
       const deadline = extendDeadline(record, { amount, unit }, at, env.calendar);
@@ -80,6 +85,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.submitRectification,
+    guard: ({ record, payload }) => checkNewEvidence(record, payload.mediaIds),
     effect: ({ payload, at }) => ({
       changes: {
         rectificationMediaIds: payload.mediaIds,
@@ -96,7 +102,15 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: ['head'],
     relation: 'leadDepartment',
     payload: P.headSignOff,
-    effect: ({ payload }) => ({ changes: {}, note: payload.note }),
+    // The department's own last step: on time is judged here, against the deadline now in force.
+    effect: ({ record, payload, at }) => {
+      const onTime = !isOverdue(record.deadline, at);
+      return {
+        changes: { departmentCompletedAt: at.toISOString(), departmentOnTime: onTime },
+        note: payload.note,
+        details: { deadline: record.deadline, onTime },
+      };
+    },
   }),
   verify: transition({
     from: ['awaitingVerification'],
@@ -116,10 +130,9 @@ export const HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.sendBackForRework,
-    effect: ({ record, payload }) => ({
-      changes: { reworkCount: record.reworkCount + 1 },
+    effect: ({ record, payload, at, env }) => ({
+      ...sendBackChanges(record, payload.reason, at, env),
       note: payload.reason,
-      details: { reworkCount: record.reworkCount + 1 },
     }),
   }),
   rate: transition({

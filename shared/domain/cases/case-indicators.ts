@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { isOverdue, workingTimeBetween } from '../calendar/working-time.ts';
+import { DEADLINE_RUNNING_STATES } from './case-listing.ts';
 import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
 
 /**
@@ -15,8 +16,12 @@ import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
  *   dispatcher (a return with reason is how a wrong dispatch is corrected, so it does not count).
  * - closed (结案数): cases whose final state is `closed` and whose lead at closure was the department.
  *   A closure the reporter rated "unsatisfied" (→ reopened) is not a closure.
- * - on-time handling rate (按期结案率) = closed at or before the deadline in force at closure (after
- *   approved extensions and suspensions) / closed.
+ * - on-time handling rate (按期结案率) = closed cases the department completed on time / closed. The
+ *   department is judged on its own step, not on the supervisor's verification: its completion is
+ *   the head's sign-off (headSignOff), on time when at or before the deadline in force at that
+ *   instant (after approved extensions, suspensions, and a rework's own deadline). A case sent back
+ *   for rework is on time only if every sign-off since its dispatch was on time: the first one does
+ *   not speak for the rework, and a rework in time does not undo a late first completion.
  * - closure rate (结案率) = closed / dispatched.
  * - rework rate (返工率) = cases sent back for rework at least once while the department was lead /
  *   cases for which the department submitted a rectification.
@@ -24,7 +29,8 @@ import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
  *   dispatched.
  * - average handling time = mean, over dispatches to the department, of the working hours from the
  *   dispatch to the first rectification submitted after it.
- * - overdue open: cases the department holds now (dispatched or in progress) that are past deadline.
+ * - overdue open: cases the department holds now (dispatched, in progress, or rectified and awaiting
+ *   its head's sign-off) that are past deadline.
  * A rate with a zero denominator is null, not 0: "no cases" is not "all late".
  */
 export interface DepartmentIndicators {
@@ -65,7 +71,7 @@ interface CaseFacts {
   overdueHolder?: string;
 }
 
-const HELD_STATES: ReadonlySet<string> = new Set(['dispatched', 'inProgress']);
+const HELD_STATES: ReadonlySet<string> = new Set(DEADLINE_RUNNING_STATES);
 
 export const computeDepartmentIndicators = (
   cases: readonly CaseRecord[],
@@ -116,6 +122,8 @@ interface Replay {
   lead?: string;
   deadline?: string;
   dispatchedAt?: Date;
+  /** On-time verdict of each department sign-off since the latest dispatch. */
+  signOffs: boolean[];
   lastClosure?: CaseFacts['closure'];
 }
 
@@ -134,8 +142,12 @@ const STEPS: Partial<Record<CaseTimelineEntry['action'], Step>> = {
     }
     replay.dispatchedAt = undefined;
   },
-  verify: (replay, entry, lead) => {
-    replay.lastClosure = { departmentId: lead, onTime: !isOverdue(replay.deadline, new Date(entry.at)) };
+  headSignOff: (replay, entry) => {
+    replay.signOffs.push(!isOverdue(replay.deadline, new Date(entry.at)));
+  },
+  verify: (replay, _entry, lead) => {
+    const onTime = replay.signOffs.length > 0 && replay.signOffs.every(Boolean);
+    replay.lastClosure = { departmentId: lead, onTime };
   },
 };
 
@@ -146,12 +158,14 @@ const replayEntry = (replay: Replay, entry: CaseTimelineEntry, calendar: Working
     replay.lead = details.leadDepartmentId;
     replay.dispatches.push({ departmentId: replay.lead, returned: false });
     replay.dispatchedAt = new Date(entry.at);
+    replay.signOffs = [];
   } else if (entry.action === 'returnToDispatcher') {
     const last = replay.dispatches.at(-1);
     if (last) last.returned = true;
     replay.lead = undefined;
     replay.deadline = undefined;
     replay.dispatchedAt = undefined;
+    replay.signOffs = [];
   } else if (replay.lead !== undefined) {
     STEPS[entry.action]?.(replay, entry, replay.lead, calendar);
   }
@@ -169,7 +183,7 @@ const replayCase = (
     extendedBy: new Set(),
     handling: [],
   };
-  const replay: Replay = { facts, dispatches: [] };
+  const replay: Replay = { facts, dispatches: [], signOffs: [] };
   const ordered = [...entries].sort((a, b) => a.seq - b.seq);
   for (const entry of ordered) replayEntry(replay, entry, calendar);
   for (const dispatch of replay.dispatches) if (!dispatch.returned) facts.kept.add(dispatch.departmentId);

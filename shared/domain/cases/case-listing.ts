@@ -7,15 +7,19 @@ import { CASE_OVERSEERS, canViewCase, DEPARTMENT_STAFF } from './case-permission
 import { reporterFilterAllowed } from './case-privacy.ts';
 import type { CaseRecord, CaseState } from './case-record.ts';
 
-/** States in which the department holds the case and its deadline runs (also the indicators' view). */
-export const DEADLINE_RUNNING_STATES: readonly CaseState[] = ['dispatched', 'inProgress'];
+/**
+ * States in which the department holds the case and its deadline runs (also the indicators' view).
+ * `rectified` is one: the rectification waits for the department's own head, whose sign-off is the
+ * department's completion (docs/workflow-rules.md, "On time is the department's own step").
+ */
+export const DEADLINE_RUNNING_STATES: readonly CaseState[] = ['dispatched', 'inProgress', 'rectified'];
 
 /** States that end a case for duplicate detection: nothing more will be done on the spot. */
 export const FINISHED_STATES: readonly CaseState[] = ['rejected', 'duplicate', 'closed'];
 
 /**
  * Overdue is derived, never stored: the department holds the case and its deadline has passed.
- * A rectified, closed or suspended case is not overdue (its clock has stopped).
+ * A case awaiting verification, closed or suspended is not overdue (its clock has stopped).
  */
 export const isCaseOverdue = (record: CaseRecord, now: Date): boolean =>
   DEADLINE_RUNNING_STATES.includes(record.state) && isOverdue(record.deadline, now);

@@ -64,6 +64,18 @@ export interface CaseSuspension {
   reason: string;
 }
 
+/** Evidence sent back for rework, kept as it was (the current evidence is `rectificationMediaIds`). */
+export interface PreviousRectification {
+  mediaIds: string[];
+  rectifiedAt?: string;
+  departmentCompletedAt?: string;
+  departmentOnTime?: boolean;
+  /** The deadline in force when it was sent back. */
+  deadline?: string;
+  sentBackAt: string;
+  reason: string;
+}
+
 /** A case as stored. Instants are UTC ISO-8601 strings; `deadline` is set by dispatch. */
 export interface CaseRecord {
   id: string;
@@ -90,9 +102,18 @@ export interface CaseRecord {
   extensionRequest?: ExtensionRequest;
   approvedExtensionCount: number;
   reworkCount: number;
-  /** Evidence of the latest rectification. */
+  /** Evidence of the current rectification (empty again after a send-back). */
   rectificationMediaIds: string[];
+  /** Rectifications sent back for rework, oldest first. */
+  previousRectifications?: PreviousRectification[];
   rectifiedAt?: string;
+  /**
+   * The department's completion: its head's sign-off of the latest rectification (moved into
+   * `previousRectifications` by a rework; a re-dispatch is judged on its own next sign-off).
+   */
+  departmentCompletedAt?: string;
+  /** Whether that sign-off came on or before the deadline then in force. */
+  departmentOnTime?: boolean;
   closedAt?: string;
   rejectionReason?: string;
   duplicateOf?: string;

@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { ReviewDue } from '../workflow/escalation-candidates.ts';
 import type { EscalationPassResult } from '../workflow/escalation-job.ts';
 import type { ReconciliationResult } from '../workflow/reconciliation.ts';
@@ -8,6 +9,8 @@ import { renderHtmlDocument } from './html-document.ts';
 export interface EscalationReportInput {
   period: string;
   generatedAt: string;
+  /** The deployment's zone: times in the HTML and the CSV's local column are read in it. */
+  timeZone: string;
   pass: EscalationPassResult;
   reconciliation: { cases: ReconciliationResult; suggestions: ReconciliationResult };
   /** Suspended cases whose review date has come. */
@@ -17,6 +20,7 @@ export interface EscalationReportInput {
 const SUBJECT_LABEL = { case: '案件 case', suggestion: '建议 suggestion' } as const;
 
 export const buildEscalationReport = (input: EscalationReportInput) => {
+  const local = (instant: string) => formatLocalDateTime(instant, input.timeZone);
   const json = {
     kind: 'escalations',
     period: input.period,
@@ -34,12 +38,24 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
     item.unitId ?? '',
     item.state,
     item.deadline,
+    local(item.deadline),
     item.overdue ? 'yes' : 'no',
     item.level,
     item.raisedNow.join(' '),
   ]);
   const csv = toCsv(
-    ['subject', 'id', 'title', 'unit', 'state', 'deadline', 'overdue', 'level', 'raised now'],
+    [
+      'subject',
+      'id',
+      'title',
+      'unit',
+      'state',
+      'deadline',
+      'deadline (local)',
+      'overdue',
+      'level',
+      'raised now',
+    ],
     rows,
   );
   const balance = (name: string, result: ReconciliationResult) =>
@@ -50,7 +66,7 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
       )}；${result.balanced ? '账实相符 balanced' : `异常 ${result.outside.length} 件 OUT OF BALANCE`}`;
   const html = renderHtmlDocument({
     title: `督办升级与不漏一件核对 Escalations and reconciliation ${input.period}`,
-    generatedAt: input.generatedAt,
+    generatedAt: local(input.generatedAt),
     sections: [
       {
         heading: '督办升级 Escalated now',
@@ -66,7 +82,7 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
               item.title,
               item.unitId ?? '',
               item.state,
-              item.deadline,
+              local(item.deadline),
               item.overdue ? '是' : '否',
               `${item.level} ${item.levelLabel ?? ''}`,
               item.raisedNow.join(' '),

@@ -107,7 +107,14 @@ export const runPerformanceReports = async (
   ) => {
     const title = `${subject.name} 办理${label} ${run.period}`;
     const files = buildPerformanceReport(
-      { kind: run.kind, period: run.period, range, departments: rows, generatedAt: now.toISOString() },
+      {
+        kind: run.kind,
+        period: run.period,
+        range,
+        departments: rows,
+        generatedAt: now.toISOString(),
+        timeZone: zone,
+      },
       title,
     );
     const entry: ReportEntry = {

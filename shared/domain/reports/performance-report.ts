@@ -1,3 +1,4 @@
+import { formatLocalDate, formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { DepartmentIndicators } from '../cases/case-indicators.ts';
 import type { SuggestionFigures } from '../suggestions/suggestion-statistics.ts';
 import { toCsv } from './csv.ts';
@@ -34,6 +35,8 @@ export interface PerformanceReportInput {
   range: { from: string; to: string };
   departments: readonly DepartmentPerformance[];
   generatedAt: string;
+  /** The deployment's zone: the HTML names instants in it. */
+  timeZone: string;
 }
 
 const pct = (rate: number | null | undefined) =>
@@ -146,14 +149,14 @@ export const buildPerformanceReport = (input: PerformanceReportInput, title: str
                 '案件 case',
                 item.id,
                 item.title,
-                item.due,
+                formatLocalDateTime(item.due, input.timeZone),
                 item.escalationLevel ?? 0,
               ]),
               ...d.overdueSuggestions.map((item) => [
                 '建议 suggestion',
                 item.id,
                 item.title,
-                item.due,
+                formatLocalDate(item.due),
                 item.escalationLevel ?? 0,
               ]),
             ],
@@ -164,7 +167,7 @@ export const buildPerformanceReport = (input: PerformanceReportInput, title: str
   const html = renderHtmlDocument({
     title,
     subtitle: `${KIND_LABEL[input.kind]} ${input.period}`,
-    generatedAt: input.generatedAt,
+    generatedAt: formatLocalDateTime(input.generatedAt, input.timeZone),
     sections,
     footnotes: [
       '指标口径见 shared/domain/cases/case-indicators.ts 与 suggestion-statistics.ts。Indicator definitions are documented with the code that computes them.',

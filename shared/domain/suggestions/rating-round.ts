@@ -1,4 +1,5 @@
 import { addDays, localDateOf } from '../calendar/local-date.ts';
+import { formatLocalDate } from '../calendar/local-time-text.ts';
 import type { ActorRole } from '../workflow/timeline.ts';
 import { SYSTEM_ACTOR_ROLE } from '../workflow/timeline.ts';
 import { MAX_REHANDLINGS, rehandlingReplyDue } from './suggestion-deadlines.ts';
@@ -108,7 +109,7 @@ export const closeExpiredRatingRound = (
       action: 'closeRatingRound',
       from: record.state,
       to: outcome,
-      note: `评价期限（${reply ? ratingsDueOf(reply, env) : ''}）已过，按已收到的${ratings.length}份评价结束本轮测评 (the rating round closed at its time limit with the ratings given)`,
+      note: `评价期限（${reply ? formatLocalDate(ratingsDueOf(reply, env)) : ''}）已过，按已收到的${ratings.length}份评价结束本轮测评 (the rating round closed at its time limit with the ratings given)`,
       mediaIds: [],
       details: {
         round: reply?.round ?? 0,

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '../calendar/local-time-text.ts';
 import { ConflictError } from '../errors.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { isOnTime } from './suggestion-deadlines.ts';
@@ -35,7 +36,7 @@ export const replyWaitsForCoOpinions = (
   const awaited = awaitedCoOpinions(record, at, env);
   if (awaited.length === 0) return undefined;
   return new ConflictError(
-    `协办单位（${awaited.join('、')}）的协办意见尚未提交，提交期限为 ${record.coOpinionDue}：请等待协办意见，或在答复中注明不等待的理由（proceedWithoutCoOpinion） ` +
+    `协办单位（${awaited.join('、')}）的协办意见尚未提交，提交期限为${formatLocalDate(record.coOpinionDue ?? '')}：请等待协办意见，或在答复中注明不等待的理由（proceedWithoutCoOpinion） ` +
       `(the co-handling opinion of ${awaited.join(', ')} is due by ${record.coOpinionDue}; wait for it or reply with proceedWithoutCoOpinion and a reason)`,
   );
 };

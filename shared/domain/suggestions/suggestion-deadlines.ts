@@ -1,5 +1,6 @@
 import { addCalendarMonths } from '../calendar/calendar-months.ts';
 import { localDateOf } from '../calendar/local-date.ts';
+import { formatLocalDate } from '../calendar/local-time-text.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addWorkingTime } from '../calendar/working-time.ts';
 import { type DomainError, UnprocessableError, ValidationError } from '../errors.ts';
@@ -68,7 +69,7 @@ export const latestReplyDue = (record: SuggestionRecord): string | undefined =>
   record.assignment ? addCalendarMonths(record.assignment.assignedOn, MAX_REPLY_MONTHS) : undefined;
 
 const beyondLimitMessage = (due: string, limit: string) =>
-  `答复期限最迟为交办之日起六个月（${limit}），不能延期至 ${due} (the reply may be due at most 6 months after assignment, ${limit}; ${due} is later)`;
+  `答复期限最迟为交办之日起六个月（${formatLocalDate(limit)}），不能延期至${formatLocalDate(due)} (the reply may be due at most 6 months after assignment, ${limit}; ${due} is later)`;
 
 /** Checks a requested extension date: later than the current due date, not past the 6-month limit. */
 export const checkRequestedDue = (record: SuggestionRecord, due: string): DomainError | undefined => {
@@ -77,7 +78,7 @@ export const checkRequestedDue = (record: SuggestionRecord, due: string): Domain
     return new ValidationError('延期须晚于当前答复期限 (an extension must move the reply due date later)', [
       {
         path: '/replyDue',
-        message: `延期后的答复期限须晚于当前期限 ${record.replyDue} (must be after ${record.replyDue})`,
+        message: `延期后的答复期限须晚于当前期限${formatLocalDate(record.replyDue)} (must be after ${record.replyDue})`,
       },
     ]);
   }
@@ -98,7 +99,10 @@ export const checkGrantedDue = (record: SuggestionRecord, due: string): DomainEr
   if (limit && due > limit) return new UnprocessableError(beyondLimitMessage(due, limit));
   if (record.replyDue && due <= record.replyDue) {
     return new ValidationError('延期须晚于当前答复期限 (an extension must move the reply due date later)', [
-      { path: '/replyDue', message: `须晚于 ${record.replyDue} (must be after ${record.replyDue})` },
+      {
+        path: '/replyDue',
+        message: `须晚于${formatLocalDate(record.replyDue)} (must be after ${record.replyDue})`,
+      },
     ]);
   }
   return undefined;

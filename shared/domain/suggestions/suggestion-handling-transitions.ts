@@ -12,6 +12,7 @@ import {
 import { awaitedCoOpinions, replyWaitsForCoOpinions, SUBMIT_CO_OPINION } from './suggestion-co-opinions.ts';
 import { checkGrantedDue, checkRequestedDue, isOnTime } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
+import { lateReplyExtensionApproval, lateReplyExtensionRequest } from './suggestion-extension-rules.ts';
 import type { SuggestionIntakeAction } from './suggestion-intake-transitions.ts';
 import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
 import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
@@ -55,10 +56,10 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.requestExtension,
-    precondition: ({ record }) =>
+    precondition: ({ record, at, env }) =>
       record.extension?.status === 'pending'
         ? new ConflictError('已有待审批的延期申请 (an extension request is already pending)')
-        : undefined,
+        : lateReplyExtensionRequest(record, at, env.calendar),
     guard: ({ record, payload }) => checkRequestedDue(record, payload.replyDue),
     effect: ({ payload, principal, at }) => ({
       changes: {
@@ -80,7 +81,8 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     roles: OVERSEERS,
     relation: 'any',
     payload: P.approveExtension,
-    precondition: ({ record }) => noExtensionPending(record),
+    precondition: ({ record, at, env }) =>
+      noExtensionPending(record) ?? lateReplyExtensionApproval(record, at, env.calendar),
     guard: ({ record, payload }) =>
       checkGrantedDue(record, payload.replyDue ?? record.extension?.requestedDue ?? ''),
     effect: ({ record, payload, principal, at }) => {

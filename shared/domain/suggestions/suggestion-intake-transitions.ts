@@ -1,3 +1,5 @@
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
+import { formatLocalDateTimeEn } from '../calendar/local-time-text-en.ts';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { assignmentDeadlines } from './suggestion-deadlines.ts';
@@ -157,12 +159,14 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     roles: STAFF,
     relation: 'leadDepartment',
     payload: P.requestHandBack,
-    guard: ({ record, at }) => {
+    // Record-only checks, so `allowedActions` stops offering the request once the window has closed.
+    precondition: ({ record, at, env }) => {
       if (record.handBackRequest)
         return new ConflictError('已有待审批的退回申请 (a hand-back request is already pending)');
       if (record.handBackDue && at.getTime() > new Date(record.handBackDue).getTime()) {
         return new UnprocessableError(
-          `退回申请须在交办后7个工作日内（${record.handBackDue} 前）提出 (a hand-back must be requested within 7 working days of assignment)`,
+          `退回申请须在交办后7个工作日内（${formatLocalDateTime(record.handBackDue, env.calendar.timeZone)}前）提出 ` +
+            `(a hand-back must be requested within 7 working days of assignment, by ${formatLocalDateTimeEn(record.handBackDue, env.calendar.timeZone)})`,
         );
       }
       return undefined;

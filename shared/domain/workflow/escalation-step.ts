@@ -1,3 +1,5 @@
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
+import { formatLocalDateTimeEn } from '../calendar/local-time-text-en.ts';
 import { type EscalationLevel, escalationLabel } from './escalation.ts';
 import type { WorkflowRecord } from './state-machine.ts';
 import { SYSTEM_ACTOR_ROLE, type TimelineEntry } from './timeline.ts';
@@ -20,6 +22,7 @@ export const escalationStep = <S extends string, R extends Escalatable<S>>(
   level: Exclude<EscalationLevel, 0>,
   at: Date,
   deadline: string,
+  timeZone: string,
 ): { record: R; entry: TimelineEntry<S, 'escalate'> } => {
   const label = escalationLabel(level);
   const version = record.version + 1;
@@ -33,7 +36,9 @@ export const escalationStep = <S extends string, R extends Escalatable<S>>(
       action: 'escalate',
       from: record.state,
       to: record.state,
-      note: `督办升级至${label.zh}（${level === 1 ? '临近' : '超过'}办理期限）Escalated to the ${label.en}`,
+      note:
+        `督办升级至${label.zh}：${level === 1 ? '临近' : '已超过'}办理期限 ${formatLocalDateTime(deadline, timeZone)}` +
+        ` Escalated to the ${label.en} (${level === 1 ? 'deadline near' : 'deadline passed'}: ${formatLocalDateTimeEn(deadline, timeZone)})`,
       mediaIds: [],
       details: { level, levelId: label.id, deadline },
     },

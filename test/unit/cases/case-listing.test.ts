@@ -42,7 +42,9 @@ describe('the dispatch deadline with a fixed clock, across a weekend and a holid
   it('is not overdue once the department no longer holds the case', () => {
     const late = new Date('2030-01-01T00:00:00Z');
     expect(isCaseOverdue(caseIn('inProgress'), late)).toBe(true);
-    for (const state of ['rectified', 'awaitingVerification', 'closed', 'suspended'] as const) {
+    // Rectified but not yet signed off by its head: the department still holds it.
+    expect(isCaseOverdue(caseIn('rectified'), late)).toBe(true);
+    for (const state of ['awaitingVerification', 'closed', 'suspended'] as const) {
       expect(isCaseOverdue(caseIn(state), late)).toBe(false);
     }
   });

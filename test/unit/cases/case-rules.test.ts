@@ -126,7 +126,8 @@ describe('who may take each action (role × relation)', () => {
   });
 
   it('lists the actions open to a principal now', () => {
-    const now = { at: new Date('2026-03-10T02:00:00Z'), env };
+    // Before the case's deadline (2025-06-16): after it, no extension is offered (case-late-extension).
+    const now = { at: TUESDAY_10H, env };
     expect(allowedCaseActions(people.leadHandler, caseIn('inProgress'), now)).toEqual([
       'requestExtension',
       'submitRectification',

@@ -1,0 +1,61 @@
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
+import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { tableEnvVar } from '../../shared/config/env.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
+import { submitCase } from '../../shared/domain/cases/submit-case.ts';
+import type { Principal } from '../../shared/domain/roles.ts';
+import type { TestStack } from './local-stack.ts';
+
+/**
+ * A case taken through the real domain at chosen (past) instants and stored through the real
+ * adapters with the same index keys and listing items the handlers write, for what HTTP cannot
+ * stage: time that has passed. Later steps are then taken over HTTP, at the real clock.
+ */
+export const seedCaseSteps = async (
+  t: TestStack,
+  plan: {
+    reporter: Principal;
+    submittedAt: string;
+    categoryId?: string;
+    mediaIds?: string[];
+    /** Action, principal (a key of `principals`), instant, payload. */
+    steps: [action: string, who: string, at: string, payload?: unknown][];
+    principals: Record<string, Principal>;
+  },
+): Promise<{ record: CaseRecord; timeline: CaseTimelineEntry[] }> => {
+  const table = t.stack.env[tableEnvVar('workflow')] ?? '';
+  const store = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(getDocumentClient(), table, 'CASE');
+  const env = { calendar: defaultWorkingCalendar() };
+  const first = submitCase({
+    id: `seeded-case-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+    principal: plan.reporter,
+    payload: {
+      categoryId: plan.categoryId ?? 'waterPollution',
+      title: '种子案件',
+      description: '用于测试办理期限',
+      mediaIds: plan.mediaIds ?? [],
+    },
+    at: new Date(plan.submittedAt),
+  });
+  await store.create(first.record, first.entry, {
+    index: caseIndexKeys(first.record),
+    side: caseSideWrites(undefined, first.record),
+  });
+  let record = first.record;
+  const timeline = [first.entry];
+  for (const [action, who, at, payload] of plan.steps) {
+    const principal = plan.principals[who];
+    if (!principal) throw new Error(`no principal ${who} in the plan`);
+    const next = applyCaseTransition(record, { action, principal, payload, at: new Date(at) }, env);
+    await store.update(next.record, next.entry, {
+      index: caseIndexKeys(next.record),
+      side: caseSideWrites(record, next.record, next.entry),
+    });
+    record = next.record;
+    timeline.push(next.entry);
+  }
+  return { record, timeline };
+};
