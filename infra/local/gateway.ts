@@ -96,23 +96,12 @@ const handle = async (
   if (method === 'OPTIONS') return preflight(res);
   if (method === 'GET' && url.pathname === '/.well-known/jwks.json')
     return send(res, 200, options.issuer.jwks());
-  let found: ReturnType<typeof findRoute<LocalFunction>>;
-  try {
-    found = findRoute(matchers, method, url.pathname);
-  } catch (error) {
-    if (!(error instanceof MalformedPathError)) throw error;
-    return sendProblem(res, malformedPathProblem(error, url.pathname));
-  }
-  if (found === undefined) return send(res, 404, { message: 'Not Found' });
+  const found = routeOf(res, matchers, method, url.pathname);
+  if (found === undefined) return;
   const body = await readBody(req);
   if (body === undefined) return sendProblem(res, payloadTooLargeProblem(url.pathname));
-  let claims: Record<string, string> | undefined;
-  if (!isPublicRoute(found.matcher.route)) {
-    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const payload = token === undefined ? undefined : await options.issuer.verify(token);
-    if (payload === undefined) return send(res, 401, { message: 'Unauthorized' });
-    claims = flattenClaims(payload);
-  }
+  const claims = await claimsOf(req, found.matcher.route, options.issuer);
+  if (claims === 'refused') return send(res, 401, { message: 'Unauthorized' });
   const request: IncomingRequest = {
     method,
     path: url.pathname,
@@ -126,6 +115,31 @@ const handle = async (
     buildEvent(request, found.matcher.route, found.params, claims),
   );
   return reply(res, result);
+};
+
+/** The route, or undefined once the answer is sent: 400 for a malformed path, 404 for no route. */
+const routeOf = (res: ServerResponse, matchers: Matchers, method: string, path: string) => {
+  try {
+    const found = findRoute(matchers, method, path);
+    if (found === undefined) send(res, 404, { message: 'Not Found' });
+    return found;
+  } catch (error) {
+    if (!(error instanceof MalformedPathError)) throw error;
+    sendProblem(res, malformedPathProblem(error, path));
+    return undefined;
+  }
+};
+
+/** The JWT authorizer: the token's claims, none on a public route, or 'refused'. */
+const claimsOf = async (
+  req: IncomingMessage,
+  route: Matchers[number]['route'],
+  issuer: LocalIssuer,
+): Promise<Record<string, string> | undefined | 'refused'> => {
+  if (isPublicRoute(route)) return undefined;
+  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const payload = token === undefined ? undefined : await issuer.verify(token);
+  return payload === undefined ? 'refused' : flattenClaims(payload);
 };
 
 const normalizeHeaders = (req: IncomingMessage): Record<string, string> =>
