@@ -59,6 +59,8 @@ const LISTS: { name: string; path: () => string; role: 'supervisor' | 'admin' | 
   { name: '/reports', path: () => '/reports?kind=carbon-daily&limit=1', role: 'supervisor' },
   { name: '/quarantine', path: () => '/quarantine?date=2026-11-29&limit=1', role: 'admin' },
   { name: '/alerts', path: () => '/alerts?limit=1', role: 'supervisor' },
+  { name: '/cases', path: () => '/cases?limit=1', role: 'deputy' },
+  { name: '/suggestions', path: () => '/suggestions?limit=1', role: 'deputy' },
 ];
 
 describe.each(LISTS)('GET $name with a forged cursor', ({ path, role }) => {
