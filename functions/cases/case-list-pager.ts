@@ -1,7 +1,6 @@
 import { caseSortKey } from '../../shared/adapters/dynamodb/case-index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/cursor.ts';
 import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
-import { ValidationError } from '../../shared/domain/errors.ts';
 import type { IndexQuery, Page } from '../../shared/ports/workflow-store.ts';
 
 type Partition = Pick<IndexQuery, 'index' | 'partition'>;
@@ -121,13 +120,6 @@ const nextCase = async (
   return { record: newest, sortKey };
 };
 
-const boundaryOf = (cursor: string | undefined): string | undefined => {
-  const decoded = decodeCursor(cursor);
-  if (decoded === undefined) return undefined;
-  if (typeof decoded.before !== 'string') {
-    throw new ValidationError('invalid cursor', [
-      { path: '/query/cursor', message: 'not a cursor this API issued' },
-    ]);
-  }
-  return decoded.before;
-};
+/** The sort key a page ended before: the cursor holds only that string (a sort key of the list). */
+const boundaryOf = (cursor: string | undefined): string | undefined =>
+  decodeCursor(cursor, { before: 'any' })?.before;

@@ -44,7 +44,8 @@ export const parseHttpRequest = <R extends RouteContract>(
   const query = parsePart(route.query, event.queryStringParameters ?? {}, '/query', errors);
   const body =
     route.body === undefined ? undefined : parsePart(route.body, readJsonBody(event), '/body', errors);
-  if (errors.length > 0) throw new ValidationError('the request does not match the contract', errors);
+  if (errors.length > 0)
+    throw new ValidationError('请求不符合接口约定 (the request does not match the contract)', errors);
   return {
     body: body as Infer<R['body']>,
     query: query as Infer<R['query']>,
@@ -59,7 +60,9 @@ const authorize = (route: RouteContract, event: APIGatewayProxyEventV2): Princip
   if (route.roles === 'public') return undefined;
   const principal = principalFromEvent(event as unknown as AuthorizedEventShape);
   if (!hasAnyRole(principal, route.roles)) {
-    throw new ForbiddenError(`this operation needs one of the roles: ${route.roles.join(', ')}`);
+    throw new ForbiddenError(
+      `此操作需要以下角色之一：${route.roles.join('、')} (this operation needs one of the roles: ${route.roles.join(', ')})`,
+    );
   }
   return principal;
 };
@@ -82,17 +85,22 @@ const readJsonBody = (event: APIGatewayProxyEventV2): unknown => {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES) {
-    throw new PayloadTooLargeError(`the JSON body may be at most ${MAX_JSON_BODY_BYTES} bytes`);
+    throw new PayloadTooLargeError(
+      `JSON 请求体最多 ${MAX_JSON_BODY_BYTES} 字节 (the JSON body may be at most ${MAX_JSON_BODY_BYTES} bytes)`,
+    );
   }
   const contentType = event.headers?.['content-type'] ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
-    throw new UnsupportedMediaTypeError('send the body as application/json');
+    throw new UnsupportedMediaTypeError('请求体须为 application/json (send the body as application/json)');
   }
-  if (text.trim() === '')
-    throw new ValidationError('a JSON body is required', [{ path: '/body', message: 'required' }]);
+  if (text.trim() === '') {
+    const message = '缺少 JSON 请求体 (a JSON body is required)';
+    throw new ValidationError(message, [{ path: '/body', message }]);
+  }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError('the body is not valid JSON', [{ path: '/body', message: 'invalid JSON' }]);
+    const message = '请求体不是有效的 JSON (the body is not valid JSON)';
+    throw new ValidationError(message, [{ path: '/body', message }]);
   }
 };

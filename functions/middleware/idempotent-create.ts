@@ -53,12 +53,15 @@ export const createIdempotently = async <T>(request: IdempotentCreate<T>): Promi
   }
 };
 
+/** Headers are named in lower case under `/header`, as body fields are under `/body`. */
+const IDEMPOTENCY_KEY_PATH = '/header/idempotency-key';
+
 const idempotencyKey = (header: string | undefined): string | undefined => {
   if (header === undefined) return undefined;
   const key = header.trim();
   if (key.length === 0 || key.length > 200) {
-    throw new ValidationError('invalid Idempotency-Key', [
-      { path: '/headers/idempotency-key', message: '1–200 characters' },
+    throw new ValidationError('幂等键无效 (invalid Idempotency-Key)', [
+      { path: IDEMPOTENCY_KEY_PATH, message: '应为 1–200 个字符 (1–200 characters)' },
     ]);
   }
   return key;
@@ -72,11 +75,13 @@ const replay = async <T>(
   const stored = await request.getSide(side.pk, side.sk);
   if (!stored) return undefined;
   if (stored.bodyHash !== bodyHash) {
-    throw new UnprocessableError(
-      '此幂等键已用于不同的请求内容 (Idempotency-Key reused with a different body)',
-    );
+    const message = '此幂等键已用于不同的请求内容 (Idempotency-Key reused with a different body)';
+    throw new UnprocessableError(message, [{ path: IDEMPOTENCY_KEY_PATH, message }]);
   }
   const view = await request.load(String(stored.recordId));
-  if (view === undefined) throw new ConflictError('the record for this Idempotency-Key is not readable yet');
+  if (view === undefined)
+    throw new ConflictError(
+      '此幂等键对应的记录暂不可读，请稍后重试 (the record for this Idempotency-Key is not readable yet)',
+    );
   return view;
 };

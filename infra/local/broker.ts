@@ -22,6 +22,14 @@ const NOT_AUTHORIZED = 5;
 const refuse = (message: string, returnCode: number): AuthenticateError =>
   Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 
+/**
+ * IoT Core's limit on a PUBLISH payload: 128 KB ("AWS IoT Core endpoints and quotas", message broker
+ * limits, AWS General Reference, https://docs.aws.amazon.com/general/latest/gr/iot-core.html#message-broker-limits;
+ * over it IoT Core logs PAYLOAD_LIMIT_EXCEEDED, developer guide "MQTT message payload"). MQTT 3.1.1
+ * has no way to refuse one PUBLISH, so the broker closes the connection without a PUBACK.
+ */
+export const MAX_PUBLISH_PAYLOAD_BYTES = 128 * 1024;
+
 /** How often connected sessions are checked against the registry (revoked or rotated: closed). */
 export const REVOCATION_CHECK_MS = 1000;
 
@@ -60,6 +68,12 @@ export const startBroker = async (options: {
       if (client === null) return callback(null);
       if (packet.topic !== telemetryTopic(client.id)) {
         return callback(new Error(`meter ${client.id} may not publish to ${packet.topic}`));
+      }
+      // An error here makes aedes close the connection unacknowledged, before the rule sees it.
+      if (Buffer.byteLength(packet.payload) > MAX_PUBLISH_PAYLOAD_BYTES) {
+        return callback(
+          new Error(`payload over ${MAX_PUBLISH_PAYLOAD_BYTES} bytes (PAYLOAD_LIMIT_EXCEEDED)`),
+        );
       }
       if (options.beforeAck === undefined) return callback(null);
       options

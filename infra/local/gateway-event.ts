@@ -37,11 +37,29 @@ export const compileRoute = <T>(route: RouteContract, target: T): RouteMatcher<T
       if (method !== route.method) return undefined;
       const found = regex.exec(path);
       if (found === null) return undefined;
-      return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]));
+      return Object.fromEntries(names.map((name, i) => [name, decodeParameter(name, found[i + 1] ?? '')]));
     },
   };
 };
 
+/** A path parameter whose % escapes do not decode (`/cases/%E0%A4%A`): API Gateway answers 400. */
+export class MalformedPathError extends Error {
+  readonly parameter: string;
+  constructor(parameter: string) {
+    super(`malformed percent-encoding in path parameter ${parameter}`);
+    this.parameter = parameter;
+  }
+}
+
+const decodeParameter = (name: string, raw: string): string => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new MalformedPathError(name);
+  }
+};
+
+/** The most specific route for the request; throws MalformedPathError for a parameter that does not decode. */
 export const findRoute = <T>(matchers: readonly RouteMatcher<T>[], method: string, path: string) => {
   let best: { matcher: RouteMatcher<T>; params: Record<string, string> } | undefined;
   for (const matcher of matchers) {

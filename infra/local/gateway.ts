@@ -3,12 +3,26 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isPublicRoute } from '../../shared/contracts/route.ts';
 import { API_CORS, httpRoutes } from '../manifest.ts';
-import { buildEvent, compileRoute, findRoute, flattenClaims, type IncomingRequest } from './gateway-event.ts';
+import {
+  answerClientError,
+  corsHeaders,
+  declaredTooLarge,
+  MAX_HEADER_BYTES,
+  malformedPathProblem,
+  payloadTooLargeProblem,
+  readBody,
+  sendProblem,
+} from './gateway-edges.ts';
+import {
+  buildEvent,
+  compileRoute,
+  findRoute,
+  flattenClaims,
+  type IncomingRequest,
+  MalformedPathError,
+} from './gateway-event.ts';
 import type { LocalFunction } from './local-function.ts';
 import type { LocalIssuer } from './local-issuer.ts';
-
-/** HTTP API's payload limit. */
-const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface RunningGateway {
   url: string;
@@ -32,11 +46,21 @@ export const startGateway = async (options: GatewayOptions): Promise<RunningGate
     if (target === undefined) throw new Error(`no local function ${fn.id}`);
     return compileRoute(route, target);
   });
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
     handle(req, res, matchers, options)
       .catch(() => send(res, 500, { message: 'Internal Server Error' }))
       .finally(() => options.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+  };
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, onRequest);
+  server.on('clientError', answerClientError);
+  // `Expect: 100-continue` (curl sends it above 1 MB): refuse an oversized body before it is sent.
+  server.on('checkContinue', (req, res) => {
+    if (!declaredTooLarge(req)) {
+      res.writeContinue();
+      return onRequest(req, res);
+    }
+    sendProblem(res, payloadTooLargeProblem(req.url ?? '/'), { connection: 'close' });
   });
   // Keep-alive sockets would otherwise hold `close()` open.
   server.keepAliveTimeout = 5_000;
@@ -72,17 +96,12 @@ const handle = async (
   if (method === 'OPTIONS') return preflight(res);
   if (method === 'GET' && url.pathname === '/.well-known/jwks.json')
     return send(res, 200, options.issuer.jwks());
-  const found = findRoute(matchers, method, url.pathname);
-  if (found === undefined) return send(res, 404, { message: 'Not Found' });
+  const found = routeOf(res, matchers, method, url.pathname);
+  if (found === undefined) return;
   const body = await readBody(req);
-  if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
-  let claims: Record<string, string> | undefined;
-  if (!isPublicRoute(found.matcher.route)) {
-    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const payload = token === undefined ? undefined : await options.issuer.verify(token);
-    if (payload === undefined) return send(res, 401, { message: 'Unauthorized' });
-    claims = flattenClaims(payload);
-  }
+  if (body === undefined) return sendProblem(res, payloadTooLargeProblem(url.pathname));
+  const claims = await claimsOf(req, found.matcher.route, options.issuer);
+  if (claims === 'refused') return send(res, 401, { message: 'Unauthorized' });
   const request: IncomingRequest = {
     method,
     path: url.pathname,
@@ -98,6 +117,31 @@ const handle = async (
   return reply(res, result);
 };
 
+/** The route, or undefined once the answer is sent: 400 for a malformed path, 404 for no route. */
+const routeOf = (res: ServerResponse, matchers: Matchers, method: string, path: string) => {
+  try {
+    const found = findRoute(matchers, method, path);
+    if (found === undefined) send(res, 404, { message: 'Not Found' });
+    return found;
+  } catch (error) {
+    if (!(error instanceof MalformedPathError)) throw error;
+    sendProblem(res, malformedPathProblem(error, path));
+    return undefined;
+  }
+};
+
+/** The JWT authorizer: the token's claims, none on a public route, or 'refused'. */
+const claimsOf = async (
+  req: IncomingMessage,
+  route: Matchers[number]['route'],
+  issuer: LocalIssuer,
+): Promise<Record<string, string> | undefined | 'refused'> => {
+  if (isPublicRoute(route)) return undefined;
+  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const payload = token === undefined ? undefined : await issuer.verify(token);
+  return payload === undefined ? 'refused' : flattenClaims(payload);
+};
+
 const normalizeHeaders = (req: IncomingMessage): Record<string, string> =>
   Object.fromEntries(
     Object.entries(req.headers).map(([name, value]) => [
@@ -105,19 +149,6 @@ const normalizeHeaders = (req: IncomingMessage): Record<string, string> =>
       Array.isArray(value) ? value.join(',') : (value ?? ''),
     ]),
   );
-
-const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-};
-
-const corsHeaders = { 'access-control-allow-origin': API_CORS.allowOrigins.join(',') };
 
 const preflight = (res: ServerResponse) => {
   res.writeHead(204, {

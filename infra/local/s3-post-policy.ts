@@ -9,15 +9,16 @@ import { createHmac } from 'node:crypto';
  */
 
 /** An S3 error as the service would answer it: status, code, message and extra XML elements. */
-export interface S3PostError {
+export interface S3Error {
   status: number;
   code: string;
   message: string;
   extra?: Record<string, string | number>;
 }
 
-export interface PostForm {
-  /** Form fields before the file, names as sent (S3 matches field names case-insensitively). */
+/** What the policy is checked against: the fields before the file and the file's size. */
+export interface PolicyForm {
+  /** Form fields before the file (S3 matches field names case-insensitively). */
   fields: ReadonlyMap<string, string>;
   fileSize: number;
 }
@@ -26,7 +27,7 @@ export interface PostForm {
 const exempt = (name: string) =>
   name === 'x-amz-signature' || name === 'file' || name === 'policy' || name.startsWith('x-ignore-');
 
-const denied = (message: string): S3PostError => ({
+const denied = (message: string): S3Error => ({
   status: 403,
   code: 'AccessDenied',
   message: `Invalid according to Policy: ${message}`,
@@ -45,7 +46,7 @@ const signingKey = (secret: string, date: string, region: string, service: strin
 const checkSignature = (
   fields: ReadonlyMap<string, string>,
   secretOf: (accessKeyId: string) => string | undefined,
-): S3PostError | undefined => {
+): S3Error | undefined => {
   const policy = fields.get('policy');
   const credential = fields.get('x-amz-credential');
   const signature = fields.get('x-amz-signature');
@@ -92,7 +93,7 @@ const checkCondition = (condition: Condition, value: (name: string) => string | 
   return false; // an operator S3 does not know never matches
 };
 
-const checkLength = (conditions: Condition[], size: number): S3PostError | undefined => {
+const checkLength = (conditions: Condition[], size: number): S3Error | undefined => {
   for (const condition of conditions) {
     if (!Array.isArray(condition) || condition[0] !== 'content-length-range') continue;
     const [min, max] = [Number(condition[1]), Number(condition[2])];
@@ -129,11 +130,11 @@ const mentionedFields = (conditions: Condition[]): Set<string> =>
 
 /** Undefined when S3 would accept the upload; otherwise the error S3 would answer. */
 export const checkPostPolicy = (
-  form: PostForm,
+  form: PolicyForm,
   bucket: string,
   now: Date,
   secretOf: (accessKeyId: string) => string | undefined,
-): S3PostError | undefined => {
+): S3Error | undefined => {
   const fields = new Map([...form.fields].map(([name, value]) => [name.toLowerCase(), value]));
   const unsigned = checkSignature(fields, secretOf);
   if (unsigned) return unsigned;
@@ -164,7 +165,7 @@ export const checkPostPolicy = (
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The XML body S3 answers errors with. */
-export const s3ErrorXml = (error: S3PostError, requestId: string): string => {
+export const s3ErrorXml = (error: S3Error, requestId: string): string => {
   const extra = Object.entries(error.extra ?? {})
     .map(([name, v]) => `<${name}>${escapeXml(String(v))}</${name}>`)
     .join('');

@@ -42,7 +42,7 @@ describe('toProblem', () => {
 
     // Assess
     expect(problem.status).toBe(400);
-    expect(problem.errors).toEqual([{ path: '/body/sizeBytes', message: 'must be positive' }]);
+    expect(problem.errors).toEqual([{ path: '/body/sizeBytes', message: '无效输入 (must be positive)' }]);
   });
 
   it('lists the failing fields of an unprocessable request (e.g. a range too long)', () => {
@@ -51,7 +51,7 @@ describe('toProblem', () => {
     const problem = toProblem(error);
 
     expect(problem.status).toBe(422);
-    expect(problem.errors).toEqual([{ path: '/query/to', message: 'more than 744 hours' }]);
+    expect(problem.errors).toEqual([{ path: '/query/to', message: '无法处理 (more than 744 hours)' }]);
     expect(toProblem(new UnprocessableError('no fields'))).not.toHaveProperty('errors');
   });
 
@@ -80,5 +80,54 @@ describe('fieldErrorsFromZod', () => {
     // Assess
     expect(errors).toHaveLength(1);
     expect(errors[0]?.path).toBe('/body/readings/1/quantity');
+  });
+});
+
+describe('validation messages people read', () => {
+  const messagesOf = (schema: z.ZodType, value: unknown) => {
+    const result = schema.safeParse(value);
+    return result.success ? [] : fieldErrorsFromZod(result.error, '/body').map((error) => error.message);
+  };
+
+  it('are zh-CN first with zod’s English beside, for a missing field and a wrong type', () => {
+    const schema = z.object({ title: z.string(), count: z.number() });
+    expect(messagesOf(schema, { count: 'x' })).toEqual([
+      '应为字符串，实际未提供 (Invalid input: expected string, received undefined)',
+      '应为数字，实际为字符串 (Invalid input: expected number, received string)',
+    ]);
+  });
+
+  it.each([
+    ['an empty string', z.string().min(1), '', /^不能为空 \(Too small/],
+    ['a long string', z.string().max(3), 'abcd', /^最多 3 个字符 \(Too big/],
+    ['a number below its minimum', z.number().int().min(1), 0, /^应不小于 1 \(Too small/],
+    ['a number not positive', z.number().positive(), 0, /^应大于 0 \(Too small/],
+    ['a long list', z.array(z.string()).max(1), ['a', 'b'], /^最多 1 项 \(Too big/],
+    ['an unknown option', z.enum(['noise', 'dust']), 'rain', /^应为以下之一：noise、dust \(Invalid option/],
+    ['a bad date', z.iso.date(), '2026-13-45', /^无效ISO日期 \(Invalid ISO date/],
+    ['an unknown key', z.strictObject({}), { extra: 1 }, /^不允许的字段：extra \(Unrecognized key/],
+  ])('reads %s in Chinese', (_label, schema, value, expected) => {
+    expect(messagesOf(schema, value)[0]).toMatch(expected);
+  });
+
+  it('keeps a message the schema wrote itself, after a zh-CN lead when it has none', () => {
+    const range = z.object({ from: z.string(), to: z.string() }).refine((q) => q.from <= q.to, {
+      path: ['to'],
+      message: 'must not be before from',
+    });
+    expect(messagesOf(range, { from: 'b', to: 'a' })).toEqual(['无效输入 (must not be before from)']);
+    expect(
+      messagesOf(
+        z.string().refine(() => false, '须为工作日'),
+        'x',
+      ),
+    ).toEqual(['须为工作日']);
+  });
+
+  it('escapes / and ~ in keys, so every path is a JSON pointer under its part', () => {
+    const result = z.record(z.string(), z.number()).safeParse({ 'a/b~c': 'x' });
+    expect(result.success ? [] : fieldErrorsFromZod(result.error, '/query').map((e) => e.path)).toEqual([
+      '/query/a~1b~0c',
+    ]);
   });
 });

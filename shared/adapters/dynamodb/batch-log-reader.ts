@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { rollupPk } from '../../domain/emissions/rollup-model.ts';
 import type { BatchLogReader, BatchLogView } from '../../ports/carbon-read-store.ts';
+import { checkStartKey } from './cursor.ts';
 
 const strings = (value: unknown): string[] => {
   if (value instanceof Set) return [...value].map(String).sort();
@@ -43,18 +44,23 @@ export class DynamoBatchLogReader implements BatchLogReader {
     hours: { firstHour: string; lastHour: string },
     page: { hoursPerPage: number; startKey?: Record<string, unknown> },
   ): Promise<{ items: BatchLogView[]; nextKey?: Record<string, unknown> }> {
+    const pk = rollupPk('meter', meterId, 'hour');
+    // The start key came back in a client's cursor: it must continue this very query.
+    const startKey =
+      page.startKey === undefined
+        ? undefined
+        : checkStartKey(page.startKey, {
+            pk: { equals: pk },
+            sk: { between: [hours.firstHour, hours.lastHour] },
+          });
     const result = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
         ProjectionExpression: 'pk, sk, batchLog',
-        ExpressionAttributeValues: {
-          ':pk': rollupPk('meter', meterId, 'hour'),
-          ':first': hours.firstHour,
-          ':last': hours.lastHour,
-        },
+        ExpressionAttributeValues: { ':pk': pk, ':first': hours.firstHour, ':last': hours.lastHour },
         Limit: page.hoursPerPage,
-        ...(page.startKey === undefined ? {} : { ExclusiveStartKey: page.startKey }),
+        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
       }),
     );
     const items = (result.Items ?? []).flatMap((item) =>

@@ -139,7 +139,12 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
         Limit: filter.limit,
-        ExclusiveStartKey: decodeCursor(filter.cursor),
+        ExclusiveStartKey: decodeCursor(filter.cursor, {
+          pk: 'any',
+          sk: 'any',
+          gsi1pk: { equals: ALERTS_GSI1PK },
+          gsi1sk: filter.from === undefined ? 'any' : { atLeast: filter.from },
+        }),
       }),
     );
     const cursor = encodeCursor(result.LastEvaluatedKey);

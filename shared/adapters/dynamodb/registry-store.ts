@@ -165,7 +165,12 @@ export class DynamoRegistryStore implements RegistryReader {
           : { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }),
         ExpressionAttributeValues: values,
         Limit: options.limit ?? DEFAULT_PAGE_SIZE,
-        ExclusiveStartKey: decodeCursor(options.cursor),
+        ExclusiveStartKey: decodeCursor(options.cursor, {
+          pk: 'any',
+          sk: 'any',
+          gsi1pk: { equals: query.partition },
+          gsi1sk: query.beginsWith === undefined ? 'any' : { beginsWith: query.beginsWith },
+        }),
       }),
     );
     const cursor = encodeCursor(result.LastEvaluatedKey);

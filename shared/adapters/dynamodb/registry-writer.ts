@@ -97,16 +97,17 @@ export class DynamoRegistryWriter implements RegistryWriter {
     subject: { type: 'enterprise' | 'meter'; id: string },
     options: PageOptions = {},
   ): Promise<Page<AuditEntry>> {
+    const pk = registryKey(subject.type.toUpperCase(), subject.id).pk;
     const result = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: {
-          ':pk': registryKey(subject.type.toUpperCase(), subject.id).pk,
-          ':audit': AUDIT_PREFIX,
-        },
+        ExpressionAttributeValues: { ':pk': pk, ':audit': AUDIT_PREFIX },
         Limit: options.limit ?? 50,
-        ExclusiveStartKey: decodeCursor(options.cursor),
+        ExclusiveStartKey: decodeCursor(options.cursor, {
+          pk: { equals: pk },
+          sk: { beginsWith: AUDIT_PREFIX },
+        }),
         ConsistentRead: true,
       }),
     );

@@ -46,7 +46,10 @@ export class DynamoReportIndexStore implements ReportIndexStore {
         },
         ScanIndexForward: false,
         Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: { equals: `REPORTS#${query.kind}` },
+          sk: query.periodPrefix === undefined ? 'any' : { beginsWith: query.periodPrefix },
+        }),
       }),
     );
     const items = (result.Items ?? []).map((item) => item.entry as ReportEntry);

@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../../domain/errors.ts';
 import type { SuggestionIdPage, SuggestionIndex, SuggestionListScope } from '../../ports/suggestion-index.ts';
 import type { IndexKeys, SideItem } from '../../ports/workflow-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -53,10 +52,6 @@ export class DynamoSuggestionIndex implements SuggestionIndex {
     options: { limit: number; cursor?: string; between?: [string, string] },
   ): Promise<SuggestionIdPage> {
     const { index, partition } = partitionOf(scope);
-    const start = decodeCursor(options.cursor);
-    if (start !== undefined && start[`${index}pk`] !== partition) {
-      throw new ValidationError('invalid cursor', [{ path: '/cursor', message: 'belongs to another list' }]);
-    }
     const values: Record<string, unknown> = { ':p': partition };
     let condition = `${index}pk = :p`;
     if (options.between !== undefined) {
@@ -64,6 +59,14 @@ export class DynamoSuggestionIndex implements SuggestionIndex {
       values[':from'] = options.between[0];
       values[':to'] = `${options.between[1]}#~`;
     }
+    // A cursor of another list (or none this API issued) is refused before DynamoDB sees it.
+    const start = decodeCursor(options.cursor, {
+      pk: 'any',
+      sk: 'any',
+      [`${index}pk`]: { equals: partition },
+      [`${index}sk`]:
+        options.between === undefined ? 'any' : { between: [String(values[':from']), String(values[':to'])] },
+    });
     const result = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,

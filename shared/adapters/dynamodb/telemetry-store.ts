@@ -49,12 +49,13 @@ export class DynamoTelemetryStore implements TelemetryStore {
   }
 
   async listQuarantine(day: string, page: { cursor?: string; limit?: number }) {
-    const startKey = decodeCursor(page.cursor);
+    const pk = `QUARANTINE#${day}`;
+    const startKey = decodeCursor(page.cursor, { pk: { equals: pk }, sk: 'any' });
     const result = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `QUARANTINE#${day}` },
+        ExpressionAttributeValues: { ':pk': pk },
         Limit: page.limit ?? DEFAULT_PAGE,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),

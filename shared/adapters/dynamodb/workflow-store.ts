@@ -19,7 +19,7 @@ import type {
   SideItem,
   WorkflowStore,
 } from '../../ports/workflow-store.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type KeyRule } from './cursor.ts';
 import { claimUpdate, lostClaimsError } from './side-claims.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -156,7 +156,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         ScanIndexForward: page.descending !== true,
         Limit: page.limit,
         ConsistentRead: true,
-        ExclusiveStartKey: decodeCursor(page.cursor),
+        ExclusiveStartKey: decodeCursor(page.cursor, { pk: { equals: pk }, sk: { beginsWith: skPrefix } }),
       }),
     );
     const cursor = encodeCursor(result.LastEvaluatedKey);
@@ -184,7 +184,12 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         ExpressionAttributeValues: values,
         ScanIndexForward: query.descending !== true,
         Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: 'any',
+          sk: 'any',
+          [pk]: { equals: query.partition },
+          [sk]: sortRule(query),
+        }),
       }),
     );
     const cursor = encodeCursor(result.LastEvaluatedKey);
@@ -261,3 +266,11 @@ const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk', 'gsi2pk'
 
 const stripKeys = <T>(item: Record<string, unknown>): T =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
+
+/** The rule a cursor's index sort key must meet: the key condition of the query it continues. */
+const sortRule = (query: IndexQuery): KeyRule =>
+  query.between !== undefined
+    ? { between: query.between }
+    : query.beginsWith !== undefined
+      ? { beginsWith: query.beginsWith }
+      : 'any';

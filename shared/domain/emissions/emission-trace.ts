@@ -1,6 +1,6 @@
 import { type FactorLibrary, findFactorVersion } from '../carbon/factors.ts';
 import { getGwpSet } from '../carbon/gwp.ts';
-import { ValidationError } from '../errors.ts';
+import { invalidCursor } from '../invalid-cursor.ts';
 import { type EmissionFigures, figuresOf, type RollupItem } from './emission-series.ts';
 import type { Granularity, RollupLevel } from './rollup-model.ts';
 
@@ -101,13 +101,14 @@ const decode = (text: string | undefined): TraceCursor => {
   if (text === undefined || text === '') return { m: 0 };
   try {
     const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as TraceCursor;
-    if (Number.isInteger(parsed.m) && parsed.m >= 0) return parsed;
+    // `k` is a start key: the batch-log reader checks its shape against the query it continues.
+    const key = parsed?.k;
+    const keyShaped = key === undefined || (typeof key === 'object' && key !== null && !Array.isArray(key));
+    if (Number.isInteger(parsed?.m) && parsed.m >= 0 && keyShaped) return parsed;
   } catch {
     // fall through
   }
-  throw new ValidationError('invalid cursor', [
-    { path: '/query/cursor', message: 'not a cursor this API issued' },
-  ]);
+  throw invalidCursor();
 };
 
 /** Hours read per batch-log query: a day's worth keeps a page's reads small and bounded. */
