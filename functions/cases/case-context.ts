@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
+import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicates.ts';
 import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
@@ -63,7 +64,14 @@ export const caseView = ({ possibleDuplicates, ...record }: CaseRecord, principa
   ...(possibleDuplicates && seesPossibleDuplicates(principal) ? { possibleDuplicates } : {}),
   allowedActions: allowedCaseActions(principal, record, { at: now, env: caseViewEnv() }),
   overdue: isCaseOverdue(record, now),
+  ...deadlineNote(record),
 });
+
+/** A provisional deadline is shown with the reason it may still move. */
+const deadlineNote = (record: CaseRecord) => {
+  const mark = record.deadline === undefined ? undefined : provisionalMarkOf(record);
+  return mark === undefined ? {} : { provisionalNote: provisionalNote(mark, timeZone()) };
+};
 
 /**
  * A query bound as an instant: an ISO instant as given, a local date as the start of that day in

@@ -4,6 +4,7 @@ import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-sto
 import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { ratingRoundDays, tableName, timeZone } from '../../shared/config/env.ts';
+import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
@@ -75,6 +76,7 @@ export const suggestionView = (
     allowedActions: allowedSuggestionActions(principal, record, { at: now, env }),
     overdue: isSuggestionOverdue(record, now, env.calendar),
     overdueCoUnits: overdueCoUnits(record, now, env.calendar),
+    ...handBackNote(record, env),
     awaitingCoOpinions: record.state === 'assigned' ? awaitedCoOpinions(record, now, env) : [],
     ...(limit === undefined ? {} : { latestReplyDue: limit }),
     ...(record.state === 'replied' && reply
@@ -87,6 +89,12 @@ export const suggestionView = (
         }
       : {}),
   };
+};
+
+/** A provisional hand-back date is shown with the reason it may still move. */
+const handBackNote = (record: SuggestionRecord, env: SuggestionEnv) => {
+  const mark = record.handBackDue === undefined ? undefined : provisionalMarkOf(record);
+  return mark === undefined ? {} : { provisionalNote: provisionalNote(mark, env.calendar.timeZone) };
 };
 
 /**
