@@ -6,7 +6,6 @@ import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
 import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicates.ts';
 import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
 import { allowedCaseActions, type CaseEnv } from '../../shared/domain/cases/case-machine.ts';
@@ -14,6 +13,7 @@ import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import { liveWorkingCalendar } from '../calendar/live-calendar.ts';
 
 /** Wiring shared by the case functions: store, clock, calendar, visibility. */
 export const caseStore = () =>
@@ -34,7 +34,11 @@ export const caseWriteOptions = (
 
 export const clock: Clock = systemClock;
 
-export const caseEnv = (): CaseEnv => ({ calendar: defaultWorkingCalendar({ timeZone: timeZone() }) });
+/**
+ * The calendar is this instance's live working calendar (functions/calendar/live-calendar.ts): a
+ * handler that counts working time calls `await freshWorkingCalendar()` first.
+ */
+export const caseEnv = (): CaseEnv => ({ calendar: liveWorkingCalendar() });
 
 let viewEnv: CaseEnv | undefined;
 /** Built on first use: the calendar a view needs to tell which actions are open now. */

@@ -4,7 +4,6 @@ import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { CASE_STATES, type CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
 import { ConflictError } from '../../shared/domain/errors.ts';
@@ -29,6 +28,7 @@ import { escalationStep } from '../../shared/domain/workflow/escalation-step.ts'
 import { reconcile } from '../../shared/domain/workflow/reconciliation.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import type { IndexKeys, SideItem } from '../../shared/ports/workflow-store.ts';
+import { freshWorkingCalendar, liveWorkingCalendar } from '../calendar/live-calendar.ts';
 import { caseStore, caseWriteOptions } from '../cases/case-context.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { reportFiles, reportIndex } from '../reports/report-context.ts';
@@ -39,7 +39,7 @@ const workflowTable = tableName('workflow');
 const cases = caseStore();
 const suggestions = suggestionStore();
 const suggestionKeys = suggestionIndex();
-const calendar = defaultWorkingCalendar({ timeZone: timeZone() });
+const calendar = liveWorkingCalendar();
 const runs = new DynamoJobRunStore(client, tableName('jobs'));
 const index = reportIndex();
 const files = reportFiles();
@@ -123,6 +123,7 @@ const ports = (heads: { cases: CaseRecord[]; suggestions: SuggestionRecord[] }) 
  * created against the states it can be in, and publishes both as the escalations report of the hour.
  */
 export const handler = scheduledJobHandler(async ({ job, scheduledTime }) => {
+  await freshWorkingCalendar();
   const now = new Date(scheduledTime);
   const hour = localPeriodsOf(now, calendar.timeZone).hour;
   const outcome = await runCheckpointed({

@@ -5,7 +5,6 @@ import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { ratingRoundDays, tableName, timeZone } from '../../shared/config/env.ts';
 import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import {
@@ -29,6 +28,7 @@ import {
   type SuggestionRecord,
   type SuggestionTimelineEntry,
 } from '../../shared/domain/suggestions/suggestion-record.ts';
+import { liveWorkingCalendar } from '../calendar/live-calendar.ts';
 
 /** Wiring shared by the suggestion functions: store, list index, clock, calendar, visibility. */
 export const suggestionStore = () =>
@@ -45,7 +45,8 @@ export const suggestionIndex = () => new DynamoSuggestionIndex(getDocumentClient
 export const clock: Clock = systemClock;
 
 export const suggestionEnv = (): SuggestionEnv => ({
-  calendar: defaultWorkingCalendar({ timeZone: timeZone() }),
+  // Live: a handler that counts working days calls `await freshWorkingCalendar()` first.
+  calendar: liveWorkingCalendar(),
   ratingRoundDays: ratingRoundDays(),
 });
 

@@ -39,6 +39,10 @@ const uncoveredFrom = (calendar: WorkingCalendar): number =>
     ? Number.NEGATIVE_INFINITY
     : localTimeToInstant(addDays(calendar.coveredThrough, 1), 0, calendar.timeZone).getTime();
 
+/** The first instant the calendar does not cover, as an ISO string; undefined when nothing is loaded. */
+export const firstUncoveredInstant = (calendar: WorkingCalendar): string | undefined =>
+  calendar.coveredThrough === undefined ? undefined : new Date(uncoveredFrom(calendar)).toISOString();
+
 const countsUncoveredDays = (deadline: Date, calendar: WorkingCalendar): boolean =>
   calendar.coveredThrough === undefined || localDateOf(deadline, calendar.timeZone) > calendar.coveredThrough;
 
