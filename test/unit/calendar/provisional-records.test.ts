@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { caseSideWrites } from '../../../shared/adapters/dynamodb/case-index.ts';
 import { buildWorkingCalendar, SEED_YEARS } from '../../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../../shared/domain/cases/case-machine.ts';
 import { applySuggestionTransition } from '../../../shared/domain/suggestions/suggestion-machine.ts';
@@ -98,5 +99,33 @@ describe('deadlines on records past the covered range', () => {
     expect(assigned.provisional).toBe(true);
     expect(assigned.handBackDue).toBe('2026-01-08T10:00:00.000Z'); // 31 Dec, then 1, 2, 5, 6, 7, 8 Jan Mon–Fri
     expect(assigned.replyDue).toBe('2026-03-30');
+  });
+});
+
+describe('the marker that finds provisional records without a scan', () => {
+  const provisionalCase = caseIn('inProgress', {
+    provisional: true,
+    provisionalSince: '2026-12-31T16:00:00.000Z',
+  });
+
+  it('lists an open case with a provisional deadline under DEADLINES#PROVISIONAL, by since', () => {
+    const marker = caseSideWrites(caseIn('inProgress'), provisionalCase).find(
+      (item) => item.sk === 'PROVISIONAL',
+    );
+    expect(marker).toMatchObject({
+      pk: 'CASE#case-1',
+      gsi1pk: 'DEADLINES#PROVISIONAL',
+      gsi1sk: '2026-12-31T16:00:00.000Z#CASE#case-1',
+    });
+  });
+
+  it('drops it (a tombstone outside the index) when the case closes, and writes nothing for ordinary cases', () => {
+    const closed = { ...provisionalCase, state: 'closed' as const };
+    const tombstone = caseSideWrites(provisionalCase, closed).find((item) => item.sk === 'PROVISIONAL');
+    expect(tombstone).toBeDefined();
+    expect(tombstone?.gsi1pk).toBeUndefined();
+    expect(
+      caseSideWrites(caseIn('inProgress'), caseIn('closed')).some((item) => item.sk === 'PROVISIONAL'),
+    ).toBe(false);
   });
 });
