@@ -7,17 +7,8 @@ import { calendarOf, calendarStore } from './live-calendar.ts';
 
 const store = calendarStore();
 
-const facts = ({
-  year,
-  version,
-  loadedAt,
-  loadedBy,
-}: {
-  year: number;
-  version: number;
-  loadedAt: string;
-  loadedBy: string;
-}) => ({
+/** A version without its document. */
+const facts = ({ year, version, loadedAt, loadedBy }: CalendarYearVersion) => ({
   year,
   version,
   loadedAt,

@@ -2,7 +2,7 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { tableName, timeZone } from '../../shared/config/env.ts';
+import { tableName } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import { CASE_STATES, type CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';

@@ -3,7 +3,7 @@ import { DynamoSuggestionIndex } from '../../shared/adapters/dynamodb/suggestion
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { ratingRoundDays, tableName, timeZone } from '../../shared/config/env.ts';
+import { ratingRoundDays, tableName } from '../../shared/config/env.ts';
 import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
 import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';

@@ -18,6 +18,7 @@ import { uploadReadyPhoto } from '../support/media-fixtures.ts';
 
 let t: TestStack;
 type Role = 'deputy' | 'handler' | 'head' | 'supervisor' | 'admin';
+// biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON, as in the other integration tests
 type Json = Record<string, any>;
 type Handler = (event: unknown, context: unknown) => Promise<Json>;
 let coverageJob: Handler;
