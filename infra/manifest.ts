@@ -6,6 +6,7 @@
 
 import { SCHEDULED_TIME_PLACEHOLDER } from '../shared/contracts/jobs.ts';
 import type { RouteContract } from '../shared/contracts/route.ts';
+import { CALENDAR_FUNCTIONS } from './contexts/calendar.ts';
 import { CARBON_FUNCTIONS } from './contexts/carbon.ts';
 import { CASE_FUNCTIONS } from './contexts/cases.ts';
 import { JOB_FUNCTIONS } from './contexts/jobs.ts';
@@ -128,6 +129,12 @@ export const TABLES = {
     sortKey: 'sk',
     indexes: [],
   },
+  calendar: {
+    description: 'The working calendar: one item per loaded year (its current version) and every version',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+  },
 } as const satisfies Record<string, TableSpec>;
 export type TableId = keyof typeof TABLES;
 
@@ -155,6 +162,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...SUGGESTION_FUNCTIONS,
   ...REPORT_FUNCTIONS,
   ...JOB_FUNCTIONS,
+  ...CALENDAR_FUNCTIONS,
 ];
 
 /** The target input of every schedule: the job name and the fire time Scheduler substitutes. */

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { reworkWorkingDays, tableName, timeZone } from '../../shared/config/env.ts';
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
 import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicates.ts';
 import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
 import { allowedCaseActions, type CaseEnv } from '../../shared/domain/cases/case-machine.ts';
@@ -14,6 +14,7 @@ import { caseAudienceOf, caseForAudience } from '../../shared/domain/cases/case-
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import { liveWorkingCalendar } from '../calendar/live-calendar.ts';
 
 /** Wiring shared by the case functions: store, clock, calendar, visibility. */
 export const caseStore = () =>
@@ -37,7 +38,7 @@ export const clock: Clock = systemClock;
 export const caseEnv = (): CaseEnv => {
   const reworkDays = reworkWorkingDays();
   return {
-    calendar: defaultWorkingCalendar({ timeZone: timeZone() }),
+    calendar: liveWorkingCalendar(),
     ...(reworkDays === undefined ? {} : { reworkPeriod: { amount: reworkDays, unit: 'workingDays' } }),
   };
 };
@@ -71,7 +72,14 @@ export const caseView = ({ possibleDuplicates, ...record }: CaseRecord, principa
   ...(possibleDuplicates && seesPossibleDuplicates(principal) ? { possibleDuplicates } : {}),
   allowedActions: allowedCaseActions(principal, record, { at: now, env: caseViewEnv() }),
   overdue: isCaseOverdue(record, now),
+  ...deadlineNote(record),
 });
+
+/** A provisional deadline is shown with the reason it may still move. */
+const deadlineNote = (record: CaseRecord) => {
+  const mark = record.deadline === undefined ? undefined : provisionalMarkOf(record);
+  return mark === undefined ? {} : { provisionalNote: provisionalNote(mark, timeZone()) };
+};
 
 /**
  * A query bound as an instant: an ISO instant as given, a local date as the start of that day in

@@ -11,6 +11,7 @@ import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/ca
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../shared/domain/errors.ts';
 import { hasAnyRole } from '../../shared/domain/roles.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
+import { freshWorkingCalendar } from '../calendar/live-calendar.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { boundInstant, caseEnv, caseStore, clock } from './case-context.ts';
 
@@ -29,6 +30,7 @@ const READ_CONCURRENCY = 16;
  * dispatched in the period counts with everything that happened to it since, up to now.
  */
 export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params, query, principal }) => {
+  await freshWorkingCalendar();
   const departmentId = params.id;
   const overseer = hasAnyRole(principal, ['supervisor', 'admin']);
   if (!overseer && principal.departmentId !== departmentId) {

@@ -7,6 +7,7 @@ import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { type FieldError, UnprocessableError } from '../../shared/domain/errors.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
+import { freshWorkingCalendar } from '../calendar/live-calendar.ts';
 import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { caseEnv, caseStore, caseView, caseWriteOptions, clock, loadVisibleCase } from './case-context.ts';
@@ -16,6 +17,7 @@ const registry: RegistryReader = new DynamoRegistryStore(getDocumentClient(), ta
 const env = caseEnv();
 
 export const handler = httpHandler(transitionCaseRoute, async ({ params, body, principal, headers }) => {
+  await freshWorkingCalendar();
   const current = await loadVisibleCase(store, params.id, principal);
   const expectedVersion = body.version ?? ifMatchVersion(headers['if-match']);
   const at = clock();

@@ -13,6 +13,7 @@ import { runAnomalyScan } from '../../shared/domain/emissions/anomaly-scan.ts';
 import type { CaseListingWrites } from '../../shared/domain/emissions/breach-case.ts';
 import { isPeriodLabel } from '../../shared/domain/emissions/period-range.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
+import { freshWorkingCalendar } from '../calendar/live-calendar.ts';
 import { caseEnv, caseStore } from '../cases/case-context.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 
@@ -45,6 +46,7 @@ const deps = {
  * enterprise, and one case per budget breach. `--period 2026-11-28T14` re-judges that hour.
  */
 export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }) => {
+  await freshWorkingCalendar(); // a breach case is dispatched with a deadline
   const zone = timeZone();
   const hour = period === undefined ? lastCompleteHourBefore(new Date(scheduledTime), zone) : hourOf(period);
   const outcome = await runAnomalyScan(

@@ -2,9 +2,8 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { tableName, timeZone } from '../../shared/config/env.ts';
+import { tableName } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { CASE_STATES } from '../../shared/domain/cases/case-record.ts';
 import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
 import { runCheckpointed } from '../../shared/domain/jobs/run-checkpointed.ts';
@@ -25,13 +24,14 @@ import {
 } from '../../shared/domain/workflow/escalation-run-mode.ts';
 import { reconcile } from '../../shared/domain/workflow/reconciliation.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
+import { freshWorkingCalendar, liveWorkingCalendar } from '../calendar/live-calendar.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { reportFiles, reportIndex } from '../reports/report-context.ts';
 import { escalationPorts } from './escalation-writer.ts';
 
 const client = getDocumentClient();
 const workflowTable = tableName('workflow');
-const calendar = defaultWorkingCalendar({ timeZone: timeZone() });
+const calendar = liveWorkingCalendar();
 const runs = new DynamoJobRunStore(client, tableName('jobs'));
 const index = reportIndex();
 const files = reportFiles();
@@ -41,6 +41,7 @@ const files = reportFiles();
  * created against the states it can be in, and publishes both as the escalations report of the hour.
  */
 export const handler = scheduledJobHandler(async ({ job, scheduledTime, dryRun }) => {
+  await freshWorkingCalendar();
   const now = new Date(scheduledTime);
   if (dryRun) return judgeWithoutWriting(job, now);
   if (isFutureInstant(now, systemClock())) throw futureEscalationRefusal(now, calendar.timeZone);

@@ -2,9 +2,8 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
-import { tableName, timeZone } from '../../shared/config/env.ts';
+import { tableName } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import type { CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import {
   completedPerformancePeriod,
@@ -12,6 +11,7 @@ import {
   runPerformanceReports,
 } from '../../shared/domain/reports/performance-report-job.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
+import { freshWorkingCalendar, liveWorkingCalendar } from '../calendar/live-calendar.ts';
 import { caseStore } from '../cases/case-context.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { reportFiles, reportIndex } from '../reports/report-context.ts';
@@ -20,7 +20,7 @@ const client = getDocumentClient();
 const workflowTable = tableName('workflow');
 const registry = new DynamoRegistryStore(client, tableName('registry'));
 const cases = caseStore();
-const calendar = defaultWorkingCalendar({ timeZone: timeZone() });
+const calendar = liveWorkingCalendar();
 
 /** Timelines are read ten at a time: enough to overlap round trips without bursting the table. */
 const timelines = async (ids: readonly string[]): Promise<Map<string, CaseTimelineEntry[]>> => {
@@ -57,6 +57,7 @@ const KIND: Record<string, PerformanceKind> = {
 export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }) => {
   const kind = KIND[job];
   if (kind === undefined) throw new Error(`performance-reports cannot run job ${job}`);
+  await freshWorkingCalendar();
   const target =
     period ?? completedPerformancePeriod(kind, localDateOf(new Date(scheduledTime), calendar.timeZone));
   const valid = kind === 'weekly' ? /^\d{4}-W\d{2}$/ : /^\d{4}-\d{2}$/;

@@ -3,8 +3,8 @@ import { DynamoSuggestionIndex } from '../../shared/adapters/dynamodb/suggestion
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { ratingRoundDays, tableName, timeZone } from '../../shared/config/env.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { ratingRoundDays, tableName } from '../../shared/config/env.ts';
+import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
 import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import {
@@ -28,6 +28,7 @@ import {
   type SuggestionRecord,
   type SuggestionTimelineEntry,
 } from '../../shared/domain/suggestions/suggestion-record.ts';
+import { liveWorkingCalendar } from '../calendar/live-calendar.ts';
 
 /** Wiring shared by the suggestion functions: store, list index, clock, calendar, visibility. */
 export const suggestionStore = () =>
@@ -44,7 +45,8 @@ export const suggestionIndex = () => new DynamoSuggestionIndex(getDocumentClient
 export const clock: Clock = systemClock;
 
 export const suggestionEnv = (): SuggestionEnv => ({
-  calendar: defaultWorkingCalendar({ timeZone: timeZone() }),
+  // Live: a handler that counts working days calls `await freshWorkingCalendar()` first.
+  calendar: liveWorkingCalendar(),
   ratingRoundDays: ratingRoundDays(),
 });
 
@@ -75,6 +77,7 @@ export const suggestionView = (
     allowedActions: allowedSuggestionActions(principal, record, { at: now, env }),
     overdue: isSuggestionOverdue(record, now, env.calendar),
     overdueCoUnits: overdueCoUnits(record, now, env.calendar),
+    ...handBackNote(record, env),
     awaitingCoOpinions: record.state === 'assigned' ? awaitedCoOpinions(record, now, env) : [],
     ...(limit === undefined ? {} : { latestReplyDue: limit }),
     ...(record.state === 'replied' && reply
@@ -87,6 +90,12 @@ export const suggestionView = (
         }
       : {}),
   };
+};
+
+/** A provisional hand-back date is shown with the reason it may still move. */
+const handBackNote = (record: SuggestionRecord, env: SuggestionEnv) => {
+  const mark = record.handBackDue === undefined ? undefined : provisionalMarkOf(record);
+  return mark === undefined ? {} : { provisionalNote: provisionalNote(mark, env.calendar.timeZone) };
 };
 
 /**

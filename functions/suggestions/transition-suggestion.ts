@@ -1,4 +1,5 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { provisionalMarkerWrites } from '../../shared/adapters/dynamodb/provisional-deadlines.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { transitionSuggestionRoute } from '../../shared/contracts/suggestions.ts';
@@ -12,6 +13,8 @@ import type {
   SuggestionTimelineEntry,
 } from '../../shared/domain/suggestions/suggestion-record.ts';
 import { partsOfSplit } from '../../shared/domain/suggestions/suggestion-split.ts';
+import { suggestionAwaitsRecompute } from '../../shared/domain/workflow/deadline-recompute.ts';
+import { freshWorkingCalendar } from '../calendar/live-calendar.ts';
 import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { expectedVersion } from '../middleware/if-match.ts';
@@ -37,6 +40,7 @@ const env = suggestionEnv();
 export const handler = httpHandler(
   transitionSuggestionRoute,
   async ({ params, body, principal, headers }) => {
+    await freshWorkingCalendar();
     const at = clock();
     const loaded = await loadVisibleSuggestion(store, params.id, principal);
     const expected = expectedVersion(body.version, headers['if-match']);
@@ -100,6 +104,10 @@ const writeStep = async (
     side: [
       ...index.unitPointers(record, before, after),
       ...parts.flatMap((part) => index.unitPointers(part.record, [], listedUnits(part.record))),
+      ...provisionalMarkerWrites('SUGGESTION', current, record, suggestionAwaitsRecompute),
+      ...parts.flatMap((part) =>
+        provisionalMarkerWrites('SUGGESTION', undefined, part.record, suggestionAwaitsRecompute),
+      ),
     ],
     creates: parts.map((part) => ({ ...part, index: index.recordKeys(part.record) })),
     claims,

@@ -4,6 +4,7 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -13,6 +14,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { COVERAGE_WARNING_DAYS } from '../../shared/domain/calendar/calendar-coverage.ts';
+import { METRIC_NAMES, METRICS_NAMESPACE } from '../../shared/observability/metrics.ts';
 import { type DeploymentSettings, type HouseFunction, removalPolicyFor } from './house-function.ts';
 
 export interface OpsAlarmsProps {
@@ -61,6 +64,7 @@ export class OpsAlarms extends Construct {
       this.alarmOnLastStop(queue);
     }
     this.alarmOnJobErrors(Object.entries(props.jobs.functions));
+    this.alarmOnWorkingCalendar(props.settings);
   }
 
   /**
@@ -180,19 +184,50 @@ export class OpsAlarms extends Construct {
     }
   }
 
+  /**
+   * The daily calendar job reports the days the loaded working calendar has left. A day without a
+   * datapoint keeps the alarm as it was (a failing job has its own alarm above); it clears once the
+   * next year is loaded and the job reports more than 60 days.
+   */
+  private alarmOnWorkingCalendar(settings: DeploymentSettings): void {
+    const daysLeft = new Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: METRIC_NAMES.workingCalendarDaysLeft,
+      dimensionsMap: { Stage: settings.stage },
+      statistic: 'Minimum',
+      period: Duration.days(1),
+    });
+    this.addAlarm('WorkingCalendarRunningOut', daysLeft, {
+      threshold: COVERAGE_WARNING_DAYS,
+      comparison: ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.IGNORE,
+      description:
+        `The working calendar (public holidays and make-up workdays) runs out in ${COVERAGE_WARNING_DAYS} days or ` +
+        'fewer; deadlines counting later days are provisional (weekends only). Once the State Council publishes ' +
+        "next year's holiday notice, load it: PUT /calendar/years/{year} as an admin (docs/working-calendar.md). " +
+        'Provisional deadlines are recomputed at the load; the alarm clears with the next daily check.',
+    });
+  }
+
   private addAlarm(
     id: string,
     metric: IMetric,
-    options: { threshold: number; description: string; evaluationPeriods?: number },
+    options: {
+      threshold: number;
+      description: string;
+      evaluationPeriods?: number;
+      comparison?: ComparisonOperator;
+      treatMissingData?: TreatMissingData;
+    },
   ): void {
     const evaluationPeriods = options.evaluationPeriods ?? 1;
     const alarm = new Alarm(this, `${id}Alarm`, {
       metric,
       threshold: options.threshold,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      comparisonOperator: options.comparison ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods,
       datapointsToAlarm: evaluationPeriods,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      treatMissingData: options.treatMissingData ?? TreatMissingData.NOT_BREACHING,
       alarmDescription: options.description,
     });
     alarm.addAlarmAction(this.action);

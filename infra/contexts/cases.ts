@@ -32,7 +32,7 @@ export const CASE_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/cases/transition-case.ts',
     description: 'Apply one workflow action to a case',
     trigger: { kind: 'http', routes: [transitionCaseRoute] },
-    tables: { workflow: 'readWrite', registry: 'read' },
+    tables: { calendar: 'read', workflow: 'readWrite', registry: 'read' },
   },
   {
     id: 'casesTimeline',
@@ -67,6 +67,6 @@ export const CASE_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/cases/get-department-indicators.ts',
     description: 'Case handling indicators of one department',
     trigger: { kind: 'http', routes: [getDepartmentIndicatorsRoute] },
-    tables: { workflow: 'read', registry: 'read' },
+    tables: { calendar: 'read', workflow: 'read', registry: 'read' },
   },
 ];

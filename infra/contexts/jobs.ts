@@ -56,7 +56,7 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
       expression: 'cron(0 2 ? * MON *)',
       description: 'Last week’s department performance at 02:00 on Mondays, local time',
     },
-    tables: { registry: 'read', workflow: 'read', jobs: 'readWrite' },
+    tables: { calendar: 'read', registry: 'read', workflow: 'read', jobs: 'readWrite' },
     buckets: { reports: 'write' },
   },
   {
@@ -71,7 +71,7 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
       expression: 'cron(30 2 1 * ? *)',
       description: 'Last month’s department performance at 02:30 on the 1st, local time',
     },
-    tables: { registry: 'read', workflow: 'read', jobs: 'readWrite' },
+    tables: { calendar: 'read', registry: 'read', workflow: 'read', jobs: 'readWrite' },
     buckets: { reports: 'write' },
   },
   {
@@ -86,7 +86,7 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
       expression: 'rate(1 hour)',
       description: 'Hourly overdue escalation (督办升级)',
     },
-    tables: { workflow: 'readWrite', jobs: 'readWrite' },
+    tables: { calendar: 'read', workflow: 'readWrite', jobs: 'readWrite' },
     buckets: { reports: 'write' },
   },
   {
@@ -102,6 +102,12 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
       expression: 'cron(10 * * * ? *)',
       description: 'Anomaly scan of the last complete hour at ten past every hour (异常扫描)',
     },
-    tables: { registry: 'read', carbon: 'readWrite', workflow: 'readWrite', jobs: 'readWrite' },
+    tables: {
+      calendar: 'read',
+      registry: 'read',
+      carbon: 'readWrite',
+      workflow: 'readWrite',
+      jobs: 'readWrite',
+    },
   },
 ];

@@ -39,8 +39,8 @@ export const SUGGESTION_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/suggestions/transition-suggestion.ts',
     description: 'Apply one workflow action to a suggestion',
     trigger: { kind: 'http', routes: [transitionSuggestionRoute] },
-    // registry: that newly assigned units are known departments.
-    tables: { workflow: 'readWrite', registry: 'read' },
+    // registry: that newly assigned units are known departments; calendar: the hand-back date.
+    tables: { calendar: 'read', workflow: 'readWrite', registry: 'read' },
   },
   {
     id: 'suggestionsTimeline',

@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCalendarStore } from '../../shared/adapters/dynamodb/calendar-store.ts';
 import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
@@ -19,7 +20,7 @@ import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { startS3PolicyProxy } from './s3-policy-proxy.ts';
 import { startScheduler } from './scheduler.ts';
-import { type DemoDevice, seedDeputies, seedDevices, seedRegistry, seedUsers } from './seed.ts';
+import { type DemoDevice, seedCalendar, seedDeputies, seedDevices, seedRegistry, seedUsers } from './seed.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
@@ -37,6 +38,8 @@ export interface LocalStackOptions {
    */
   schedulerAnchor?: () => Date;
   log?: (line: string) => void;
+  /** Load the bundled 2025/2026 calendar years when absent (default true; tests of an empty calendar say false). */
+  seedCalendar?: boolean;
 }
 
 export interface LocalStack {
@@ -107,6 +110,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       new DynamoRegistryStore(documents, localTableName('registry')),
       DEFAULTS.identifierPrefix,
     );
+    if (options.seedCalendar !== false) {
+      await seedCalendar(new DynamoCalendarStore(documents, localTableName('calendar')));
+    }
 
     const s3Client = new S3Client({
       endpoint: s3.endpoint,

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashDeviceSecret, newDeviceSecret } from '../../shared/adapters/device-secret.ts';
 import { readDeviceSecrets, writeDeviceSecrets } from '../../shared/adapters/local/devices-file.ts';
+import { SEED_YEARS } from '../../shared/domain/calendar/working-calendar.ts';
 import { CASE_CATEGORIES } from '../../shared/domain/cases/case-categories.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import type {
@@ -12,6 +13,7 @@ import type {
   MeterRecord,
 } from '../../shared/domain/registry/records.ts';
 import type { Role } from '../../shared/domain/roles.ts';
+import type { CalendarStore } from '../../shared/ports/calendar-store.ts';
 import type { DeputyDirectory } from '../../shared/ports/deputy-directory.ts';
 import type { DeviceCredentialStore } from '../../shared/ports/device-credential-store.ts';
 import { DEMO_ENTERPRISES, DEMO_METER_PROFILES, DEMO_METERS } from './demo-registry.ts';
@@ -158,6 +160,23 @@ export const seedRegistry = async (store: RegistrySeedTarget, prefix: string): P
       industryCode: enterprise?.industryCode ?? '',
       greenPower: meter.greenPower ?? false,
       status: 'active',
+    });
+  }
+};
+
+/**
+ * The bundled 2025 and 2026 notices as version 1 of their years (loaded by `seed`), unless a version
+ * is there already; in the cloud an admin loads them once with PUT /calendar/years/{year} (README).
+ */
+export const seedCalendar = async (store: CalendarStore, at: Date = new Date()): Promise<void> => {
+  const loaded = new Set((await store.currentYears()).map((year) => year.year));
+  for (const document of SEED_YEARS.filter((year) => !loaded.has(year.year))) {
+    await store.putYear({
+      year: document.year,
+      version: 1,
+      loadedAt: at.toISOString(),
+      loadedBy: 'seed',
+      document,
     });
   }
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUDGET_LEVELS, DEFAULT_WARNING_RATIO } from '../domain/emissions/budget-check.ts';
-import { ALERT_KINDS, ROLLUP_LEVELS } from '../domain/emissions/rollup-model.ts';
+import { ALERT_KINDS, ALERT_LEVELS } from '../domain/emissions/rollup-model.ts';
 import { STAFF } from './emissions.ts';
 import { defineRoute } from './route.ts';
 
@@ -62,7 +62,9 @@ export const listBudgetsRoute = defineRoute({
 export const AlertSchema = z
   .object({
     kind: z.enum(ALERT_KINDS),
-    level: z.enum(ROLLUP_LEVELS),
+    level: z
+      .enum(ALERT_LEVELS)
+      .describe('A rollup target, or system (the platform itself, e.g. its working calendar)'),
     targetId: z.string(),
     period: z.string(),
     raisedAt: z.string(),
@@ -87,11 +89,11 @@ export const listAlertsRoute = defineRoute({
   method: 'GET',
   path: '/alerts',
   roles: STAFF,
-  summary: '告警列表 Budget, offline and anomaly alerts, newest first',
+  summary: '告警列表 Budget, offline, anomaly and working-calendar alerts, newest first',
   tag: 'alerts',
   query: z.object({
     kind: z.enum(ALERT_KINDS).optional(),
-    level: z.enum(ROLLUP_LEVELS).optional(),
+    level: z.enum(ALERT_LEVELS).optional(),
     id: z.string().min(1).max(64).optional(),
     from: z.iso.datetime({ offset: true }).optional().describe('Raised at or after'),
     limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -51,6 +51,16 @@ export const CaseSchema = z
     coDepartmentIds: z.array(z.string()),
     dispatchedAt: z.string().optional(),
     deadline: z.string().optional(),
+    provisional: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The deadline counted days the working calendar does not cover yet; recomputed when that year is loaded',
+      ),
+    provisionalSince: z
+      .string()
+      .optional()
+      .describe('From this instant days were counted Monday to Friday only'),
     extensionRequest: z
       .object({
         amount: z.number(),
@@ -115,6 +125,10 @@ export const CaseSchema = z
 export const CaseViewSchema = CaseSchema.extend({
   allowedActions: z.array(z.enum(CASE_ACTIONS)).describe('Actions the caller may take now'),
   overdue: z.boolean().describe('Past its deadline now (derived, never stored)'),
+  provisionalNote: z
+    .string()
+    .optional()
+    .describe('Why the deadline may still move (zh-CN), when it is provisional'),
 }).meta({ id: 'CaseView' });
 
 export const CaseTransitionRequestSchema = transitionRequestSchema(CASE_ACTIONS).meta({

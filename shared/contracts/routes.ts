@@ -1,3 +1,4 @@
+import { CALENDAR_ROUTES } from './calendar.ts';
 import { CARBON_ROUTES } from './carbon.ts';
 import { CASE_ROUTES } from './cases.ts';
 import { MEDIA_ROUTES } from './media.ts';
@@ -17,4 +18,5 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   ...CASE_ROUTES,
   ...SUGGESTION_ROUTES,
   ...REPORT_ROUTES,
+  ...CALENDAR_ROUTES,
 ];

@@ -57,6 +57,16 @@ export const SuggestionSchema = z
     replyDue: localDate.optional(),
     coOpinionDue: localDate.optional(),
     handBackDue: z.string().optional(),
+    provisional: z
+      .literal(true)
+      .optional()
+      .describe(
+        'handBackDue counted days the working calendar does not cover yet; recomputed when that year is loaded',
+      ),
+    provisionalSince: z
+      .string()
+      .optional()
+      .describe('From this instant days were counted Monday to Friday only'),
     handBackRequest: z
       .object({ reason: z.string(), requestedAt: z.string(), requestedBy: z.string() })
       .optional(),
@@ -134,6 +144,10 @@ export const SuggestionViewSchema = SuggestionSchema.extend({
   allowedActions: z.array(z.enum(SUGGESTION_ACTIONS)).describe('Actions the caller may take now'),
   overdue: z.boolean().describe('A reply is awaited and its due date has passed (derived, never stored)'),
   overdueCoUnits: z.array(z.string()).describe('Co-handling units whose opinion is late (derived)'),
+  provisionalNote: z
+    .string()
+    .optional()
+    .describe('Why handBackDue may still move (zh-CN), when it is provisional'),
   latestReplyDue: localDate
     .optional()
     .describe('The latest date an extension may reach (assignment + 6 months)'),

@@ -5,7 +5,7 @@ import type {
   BudgetRecord,
 } from '../domain/emissions/budget-check.ts';
 import type { RollupItem } from '../domain/emissions/emission-series.ts';
-import type { AlertKind, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
+import type { AlertKind, AlertLevel, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
 
 /**
  * Reads of the carbon table for the emissions, budget and alert endpoints. Access patterns:
@@ -47,7 +47,7 @@ export interface BudgetStore {
 
 export interface AlertRecord {
   kind: AlertKind;
-  level: RollupLevel;
+  level: AlertLevel;
   targetId: string;
   period: string;
   raisedAt: string;
@@ -59,7 +59,7 @@ export interface AlertRecord {
 
 export interface AlertFilter {
   kind?: AlertKind;
-  level?: RollupLevel;
+  level?: AlertLevel;
   targetId?: string;
   /** Raised at or after this instant (ISO UTC). */
   from?: string;

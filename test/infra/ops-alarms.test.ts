@@ -180,6 +180,21 @@ describe('operational alarms', () => {
       }
     });
 
+    it('rings once the working calendar has 60 days or fewer left, from the daily metric', () => {
+      expect(alarmsOn('WorkingCalendarDaysLeft', 'dev')).toEqual([
+        expect.objectContaining({
+          Namespace: 'Qingshan',
+          Dimensions: [{ Name: 'Stage', Value: 'dev' }],
+          Statistic: 'Minimum',
+          Period: 86_400,
+          ComparisonOperator: 'LessThanOrEqualToThreshold',
+          Threshold: 60,
+          TreatMissingData: 'ignore',
+          AlarmActions: [topicRef()],
+        }),
+      ]);
+    });
+
     it('every alarm notifies the topic and says what to do', () => {
       const alarms = resourcesOf('AWS::CloudWatch::Alarm');
 

@@ -2,7 +2,9 @@ import type { CaseListSource } from '../../domain/cases/case-listing.ts';
 import { isCaseOpen } from '../../domain/cases/case-listing.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
 import { encodeGeohash, geohashWithNeighbours } from '../../domain/geo/geohash.ts';
+import { caseAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
 import type { IndexKeys, IndexQuery, SideItem } from '../../ports/workflow-store.ts';
+import { provisionalMarkerWrites } from './provisional-deadlines.ts';
 
 /**
  * How cases are listed in the workflow table (two GSIs, both projecting ALL).
@@ -23,6 +25,9 @@ import type { IndexKeys, IndexQuery, SideItem } from '../../ports/workflow-store
  * all with the same sort key `<submittedAt>#<id>`, so a case sorts alike everywhere and a listing
  * can merge partitions by sort key. When a snapshot no longer applies (a co-department dropped on
  * return, a case closed) it is overwritten by a bare `{pk, sk}` tombstone: out of every index.
+ *
+ * A provisional deadline's marker (provisional-deadlines.ts), sk `PROVISIONAL`, while the open case
+ * awaits its recomputation.
  *
  * Dispatch facts, immutable: sk `DISPATCH#<seq>` gsi2 `DISPATCHES#DEPT#<lead>`, sk `<at>#<id>`, for
  * department indicators over a dispatch-date range (a case returned and re-dispatched elsewhere
@@ -106,7 +111,8 @@ export const caseSideWrites = (
       mustNotExist: true,
     });
   }
-  return [...current, ...retired, ...facts];
+  const marker = provisionalMarkerWrites('CASE', previous, next, caseAwaitsRecompute);
+  return [...current, ...retired, ...facts, ...marker];
 };
 
 /** The index partition holding one listing audience. */

@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import holidayData from '../../data/calendar/cn-holidays.json' with { type: 'json' };
-import { addDays, assertTimeZone, dayOfWeek, minuteOfDay, yearOf } from './local-date.ts';
+import officeHoursData from '../../data/calendar/office-hours.json' with { type: 'json' };
+import seed2025 from '../../data/calendar/years/2025.json' with { type: 'json' };
+import seed2026 from '../../data/calendar/years/2026.json' with { type: 'json' };
+import { type CalendarYearDocument, CalendarYearSchema } from './calendar-year.ts';
+import { addDays, assertTimeZone, dayOfWeek, minuteOfDay } from './local-date.ts';
 
 /**
  * The working-time calendar: which local days are working days and which hours of them are office
- * hours. Holidays are data (shared/data/calendar/cn-holidays.json), never code (DESIGN.md §5).
+ * hours. Holidays are data, never code (DESIGN.md §5): one document per year as the State Council's
+ * notice announces it (calendar-year.ts), loaded by an admin (docs/working-calendar.md); the office
+ * day is configuration (shared/data/calendar/office-hours.json).
  */
 
-const LocalDateSchema = z.iso.date();
+export const DEFAULT_CALENDAR_TIME_ZONE = 'Asia/Shanghai';
+
 const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
 
 const OfficePeriodSchema = z
@@ -23,40 +29,17 @@ const OfficePeriodsSchema = z
     'office periods must be in order and must not overlap',
   );
 
-const HolidaySchema = z
-  .object({ name: z.string().min(1), nameEn: z.string().min(1), from: LocalDateSchema, to: LocalDateSchema })
-  .refine((holiday) => holiday.from <= holiday.to, 'from must not be after to');
-
-const MakeUpWorkdaySchema = z
-  .object({ date: LocalDateSchema, for: z.string().min(1) })
-  .refine((day) => [0, 6].includes(dayOfWeek(day.date)), 'a make-up workday (调休上班) falls on a weekend');
-
-const CalendarYearSchema = z
-  .object({
-    year: z.int().min(2000).max(2100),
-    verified: z.boolean(),
-    source: z.string().min(1),
-    holidays: z.array(HolidaySchema),
-    makeUpWorkdays: z.array(MakeUpWorkdaySchema),
-  })
-  .refine(
-    (entry) =>
-      entry.holidays.every((h) => yearOf(h.from) === entry.year) &&
-      entry.makeUpWorkdays.every((d) => yearOf(d.date) === entry.year),
-    'every date must lie in the year it is listed under',
-  );
-
-export const CalendarFileSchema = z.object({
-  description: z.string().optional(),
-  timeZone: z.string().min(1),
-  officeHours: z.object({ periods: OfficePeriodsSchema, source: z.string().min(1) }),
-  years: z
-    .array(CalendarYearSchema)
-    .min(1)
-    .refine((years) => new Set(years.map((y) => y.year)).size === years.length, 'each year appears once'),
-});
-export type CalendarFile = z.infer<typeof CalendarFileSchema>;
 export type OfficePeriod = z.infer<typeof OfficePeriodSchema>;
+
+/** The office day from shared/data/calendar/office-hours.json (validated when the module loads). */
+export const OFFICE_PERIODS: readonly OfficePeriod[] = z
+  .object({ periods: OfficePeriodsSchema, source: z.string().min(1) })
+  .parse(officeHoursData).periods;
+
+/** The bundled years: what `npm start` seeds, and what tests compute with. */
+export const SEED_YEARS: readonly CalendarYearDocument[] = [seed2025, seed2026].map((year) =>
+  CalendarYearSchema.parse(year),
+);
 
 export interface WorkingCalendar {
   timeZone: string;
@@ -66,43 +49,62 @@ export interface WorkingCalendar {
   makeUpWorkdays: ReadonlySet<string>;
   /** Years the data covers; outside them only weekends are days off (see `isWorkingDay`). */
   coveredYears: ReadonlySet<number>;
+  /**
+   * The unbroken run of covered years, from the first: deadlines that count days after
+   * `coveredThrough` are provisional (provisional-deadline.ts). Both absent when nothing is loaded.
+   */
+  coveredFrom?: string;
+  coveredThrough?: string;
   /** Years whose dates could not be checked against the official notice. */
   unverifiedYears: ReadonlySet<number>;
 }
 
 export interface CalendarOverrides {
-  /** E.g. from `QS_TIME_ZONE`; defaults to the data file's zone. */
+  /** E.g. from `QS_TIME_ZONE`; defaults to Asia/Shanghai. */
   timeZone?: string;
   officePeriods?: OfficePeriod[];
 }
 
-/** Validates calendar data and builds the lookup structure. Throws on bad data: a wrong calendar
- * would silently move every deadline, so it must stop the function from starting. */
-export const loadWorkingCalendar = (raw: unknown, overrides: CalendarOverrides = {}): WorkingCalendar => {
-  const parsed = CalendarFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `/${issue.path.join('/')}: ${issue.message}`);
-    throw new Error(`invalid working calendar: ${issues.join('; ')}`);
-  }
-  const file = parsed.data;
+/** The first year and the last of the unbroken run of years that starts with the first. */
+export const coveredYearRange = (years: Iterable<number>): { first: number; last: number } | undefined => {
+  const loaded = new Set(years);
+  if (loaded.size === 0) return undefined;
+  const first = Math.min(...loaded);
+  let last = first;
+  while (loaded.has(last + 1)) last++;
+  return { first, last };
+};
+
+/**
+ * The calendar of the given year documents (already validated). Throws on a bad office day or an
+ * unknown zone: a wrong calendar would silently move every deadline, so it must stop the function.
+ */
+export const buildWorkingCalendar = (
+  years: readonly CalendarYearDocument[],
+  overrides: CalendarOverrides = {},
+): WorkingCalendar => {
   const periods = overrides.officePeriods
     ? OfficePeriodsSchema.parse(overrides.officePeriods)
-    : file.officeHours.periods;
-  const timeZone = overrides.timeZone ?? file.timeZone;
+    : OFFICE_PERIODS;
+  const timeZone = overrides.timeZone ?? DEFAULT_CALENDAR_TIME_ZONE;
   assertTimeZone(timeZone);
+  const range = coveredYearRange(years.map((y) => y.year));
   return {
     timeZone,
     officePeriods: periods.map((p) => ({ start: minuteOfDay(p.start), end: minuteOfDay(p.end) })),
-    holidays: new Set(file.years.flatMap((y) => y.holidays.flatMap((h) => daysBetween(h.from, h.to)))),
-    makeUpWorkdays: new Set(file.years.flatMap((y) => y.makeUpWorkdays.map((d) => d.date))),
-    coveredYears: new Set(file.years.map((y) => y.year)),
-    unverifiedYears: new Set(file.years.filter((y) => !y.verified).map((y) => y.year)),
+    holidays: new Set(years.flatMap((y) => y.holidays.flatMap((h) => daysBetween(h.from, h.to)))),
+    makeUpWorkdays: new Set(years.flatMap((y) => y.makeUpWorkdays)),
+    coveredYears: new Set(years.map((y) => y.year)),
+    ...(range === undefined
+      ? {}
+      : { coveredFrom: `${range.first}-01-01`, coveredThrough: `${range.last}-12-31` }),
+    unverifiedYears: new Set(years.filter((y) => !y.verified).map((y) => y.year)),
   };
 };
 
-/** The bundled Chinese calendar (2025–2026). */
+/** The bundled Chinese calendar (2025–2026): the seed, and the calendar of unit tests. */
 export const defaultWorkingCalendar = (overrides: CalendarOverrides = {}): WorkingCalendar =>
-  loadWorkingCalendar(holidayData, overrides);
+  buildWorkingCalendar(SEED_YEARS, overrides);
 
 const daysBetween = (from: string, to: string): string[] => {
   const days: string[] = [];
@@ -113,7 +115,8 @@ const daysBetween = (from: string, to: string): string[] => {
 /**
  * Mon–Fri that are not public holidays, plus make-up workdays. For years the data does not cover we
  * fall back to plain Mon–Fri rather than refusing: a deadline that runs into next year must still be
- * computable; `coveredYears` lets a job warn when the data needs its yearly update.
+ * computable. Such a deadline is marked provisional and recomputed once the year is loaded
+ * (provisional-deadline.ts); the coverage job warns 60 days before the data runs out.
  */
 export const isWorkingDay = (calendar: WorkingCalendar, localDate: string): boolean => {
   if (calendar.makeUpWorkdays.has(localDate)) return true;

@@ -1,23 +1,42 @@
 import { localDateOf } from '../calendar/local-date.ts';
+import {
+  type ComputedDeadline,
+  computeDeadline,
+  provisionalFields,
+  provisionalMarkOf,
+} from '../calendar/provisional-deadline.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { addWorkingTime, type WorkingTimeUnit, workingTimeBetween } from '../calendar/working-time.ts';
+import { type WorkingTimeUnit, workingTimeBetween } from '../calendar/working-time.ts';
 import { UnprocessableError, ValidationError } from '../errors.ts';
 import { findCaseCategory, type WorkingTimeLimit } from './case-categories.ts';
 import type { CaseRecord } from './case-record.ts';
+
+/**
+ * A deadline as the record stores it: the instant, and whether it counted days the working calendar
+ * does not cover yet (`provisional`, cleared when not; see provisional-deadline.ts).
+ */
+export type DeadlineFields = { deadline: string } & ReturnType<typeof provisionalFields>;
+
+const fieldsOf = (computed: ComputedDeadline): DeadlineFields => ({
+  deadline: computed.deadline.toISOString(),
+  ...provisionalFields(computed),
+});
 
 /** The handling deadline of a case dispatched at `at`: its category's SLA in working time. */
 export const dispatchDeadline = (
   record: CaseRecord,
   at: Date,
   calendar: WorkingCalendar,
-): { deadline: string; sla: WorkingTimeLimit } => {
+): DeadlineFields & { sla: WorkingTimeLimit } => {
   const category = findCaseCategory(record.categoryId);
   if (!category)
     throw new UnprocessableError(
       `案件类别 ${record.categoryId} 未配置 (case category ${record.categoryId} is not configured)`,
     );
-  const deadline = addWorkingTime(at, category.sla.amount, category.sla.unit, calendar);
-  return { deadline: deadline.toISOString(), sla: category.sla };
+  return {
+    ...fieldsOf(computeDeadline(at, category.sla.amount, category.sla.unit, calendar)),
+    sla: category.sla,
+  };
 };
 
 /** An approved extension runs from the current deadline, not from the approval. */
@@ -26,9 +45,10 @@ export const extendDeadline = (
   extension: { amount: number; unit: WorkingTimeUnit },
   at: Date,
   calendar: WorkingCalendar,
-): string => {
+): DeadlineFields => {
   const base = record.deadline ? new Date(record.deadline) : at;
-  return addWorkingTime(base, extension.amount, extension.unit, calendar).toISOString();
+  const from = record.deadline ? provisionalMarkOf(record) : undefined;
+  return fieldsOf(computeDeadline(base, extension.amount, extension.unit, calendar, { from }));
 };
 
 /**
@@ -39,13 +59,16 @@ export const resumeDeadline = (
   record: CaseRecord,
   at: Date,
   calendar: WorkingCalendar,
-): { deadline?: string; pausedWorkingHours: number } => {
+): Partial<DeadlineFields> & { pausedWorkingHours: number } => {
   const pausedWorkingHours = record.suspension
     ? Math.max(0, workingTimeBetween(new Date(record.suspension.at), at, calendar))
     : 0;
   if (!record.deadline) return { pausedWorkingHours };
-  const deadline = addWorkingTime(new Date(record.deadline), pausedWorkingHours, 'workingHours', calendar);
-  return { deadline: deadline.toISOString(), pausedWorkingHours };
+  const from = provisionalMarkOf(record);
+  const moved = computeDeadline(new Date(record.deadline), pausedWorkingHours, 'workingHours', calendar, {
+    from,
+  });
+  return { ...fieldsOf(moved), pausedWorkingHours };
 };
 
 /** A review date must lie after today (local), or the suspension would be due for review at once. */

@@ -61,12 +61,12 @@ export const HANDLING_TRANSITIONS: Readonly<
       const deadline = extendDeadline(record, { amount, unit }, at, env.calendar);
       return {
         changes: {
-          deadline,
+          ...deadline,
           extensionRequest: undefined,
           approvedExtensionCount: record.approvedExtensionCount + 1,
         },
         note: payload.note,
-        details: { previousDeadline: record.deadline, deadline, amount, unit },
+        details: { previousDeadline: record.deadline, ...deadline, amount, unit },
       };
     },
   }),

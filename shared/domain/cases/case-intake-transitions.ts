@@ -66,12 +66,12 @@ export const INTAKE_TRANSITIONS: Readonly<
           )
         : undefined,
     effect: ({ record, payload, at, env }) => {
-      const { deadline, sla } = dispatchDeadline(record, at, env.calendar);
+      const { sla, ...deadline } = dispatchDeadline(record, at, env.calendar);
       const { leadDepartmentId, coDepartmentIds } = payload;
       return {
-        changes: { leadDepartmentId, coDepartmentIds, dispatchedAt: at.toISOString(), deadline },
+        changes: { leadDepartmentId, coDepartmentIds, dispatchedAt: at.toISOString(), ...deadline },
         note: payload.note,
-        details: { leadDepartmentId, coDepartmentIds, deadline, sla },
+        details: { leadDepartmentId, coDepartmentIds, ...deadline, sla },
       };
     },
   }),
@@ -87,6 +87,8 @@ export const INTAKE_TRANSITIONS: Readonly<
         coDepartmentIds: [],
         dispatchedAt: undefined,
         deadline: undefined,
+        provisional: undefined,
+        provisionalSince: undefined,
       },
       note: payload.reason,
       details: { departmentId: record.leadDepartmentId },
@@ -112,11 +114,11 @@ export const INTAKE_TRANSITIONS: Readonly<
     payload: P.resume,
     to: ({ record }) => record.suspension?.from ?? 'accepted',
     effect: ({ record, payload, at, env }) => {
-      const { deadline, pausedWorkingHours } = resumeDeadline(record, at, env.calendar);
+      const { pausedWorkingHours, ...deadline } = resumeDeadline(record, at, env.calendar);
       return {
-        changes: { suspension: undefined, deadline },
+        changes: { suspension: undefined, ...deadline },
         note: payload.note,
-        details: { deadline, pausedWorkingHours },
+        details: { ...deadline, pausedWorkingHours },
       };
     },
   }),

@@ -99,6 +99,12 @@ export interface CaseRecord {
   coDepartmentIds: string[];
   dispatchedAt?: string;
   deadline?: string;
+  /**
+   * The deadline counted days the working calendar does not cover yet (Monday–Friday from
+   * `provisionalSince`); recomputed when the year is loaded (provisional-deadline.ts).
+   */
+  provisional?: true;
+  provisionalSince?: string;
   extensionRequest?: ExtensionRequest;
   approvedExtensionCount: number;
   reworkCount: number;
@@ -154,5 +160,5 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** `submit` appears only as the first entry, written when the case is created. */
 export type CaseTimelineEntry = TimelineEntry<
   CaseState,
-  CaseAction | 'submit' | 'escalate' | 'linkDuplicate'
+  CaseAction | 'submit' | 'escalate' | 'linkDuplicate' | 'recomputeDeadline'
 >;

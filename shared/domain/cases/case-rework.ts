@@ -1,4 +1,4 @@
-import { addWorkingTime } from '../calendar/working-time.ts';
+import { computeDeadline, provisionalFields } from '../calendar/provisional-deadline.ts';
 import { type FieldError, UnprocessableError } from '../errors.ts';
 import { findCaseCategory, type WorkingTimeLimit } from './case-categories.ts';
 import type { CaseEnv } from './case-env.ts';
@@ -22,7 +22,9 @@ export const reworkPeriodOf = (record: CaseRecord, env: CaseEnv): WorkingTimeLim
 /** What a send-back at `at` changes, and what its timeline entry records. */
 export const sendBackChanges = (record: CaseRecord, reason: string, at: Date, env: CaseEnv) => {
   const reworkPeriod = reworkPeriodOf(record, env);
-  const deadline = addWorkingTime(at, reworkPeriod.amount, reworkPeriod.unit, env.calendar).toISOString();
+  // Counted like every working-time deadline: provisional past the loaded calendar years.
+  const computed = computeDeadline(at, reworkPeriod.amount, reworkPeriod.unit, env.calendar);
+  const deadline = computed.deadline.toISOString();
   const previous: PreviousRectification = {
     mediaIds: record.rectificationMediaIds,
     ...(record.rectifiedAt === undefined ? {} : { rectifiedAt: record.rectifiedAt }),
@@ -39,6 +41,7 @@ export const sendBackChanges = (record: CaseRecord, reason: string, at: Date, en
     changes: {
       reworkCount,
       deadline,
+      ...provisionalFields(computed),
       previousRectifications: [...(record.previousRectifications ?? []), previous],
       rectificationMediaIds: [],
       rectifiedAt: undefined,

@@ -1,4 +1,6 @@
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { MeterRecord } from '../registry/records.ts';
+import { DEFAULT_TIME_ZONE } from './rollup-model.ts';
 
 /**
  * Meter-offline alerts. A meter is offline once it has been silent for more than `silenceFactor` ×
@@ -37,16 +39,19 @@ export const meterOfflineAlertFor = (
   lastReadingAt: string | undefined,
   now: Date,
   silenceFactor = DEFAULT_SILENCE_FACTOR,
+  timeZone = DEFAULT_TIME_ZONE,
 ): MeterOfflineAlert | undefined => {
   if (meter.status !== 'active') return undefined;
   const since = lastReadingAt ?? meter.createdAt;
   const silentSeconds = Math.floor((now.getTime() - Date.parse(since)) / 1000);
   const threshold = silenceFactor * meter.expectedIntervalSeconds;
   if (!Number.isFinite(silentSeconds) || silentSeconds <= threshold) return undefined;
+  // People read local time; the alert's period keeps the UTC instant (it is the alert's key).
+  const when = formatLocalDateTime(since, timeZone);
   const what =
     lastReadingAt === undefined
-      ? `自登记（${since}）以来从未上报数据`
-      : `自 ${since} 起已 ${formatDuration(silentSeconds)} 未上报数据`;
+      ? `自 ${when} 登记以来从未上报数据`
+      : `自 ${when} 起已 ${formatDuration(silentSeconds)} 未上报数据`;
   return {
     kind: 'meterOffline',
     level: 'meter',
@@ -94,11 +99,18 @@ export const scanOfflineMeters = async (
   ports: MeterOfflineScanPorts,
   now: Date,
   silenceFactor = DEFAULT_SILENCE_FACTOR,
+  timeZone = DEFAULT_TIME_ZONE,
 ): Promise<MeterOfflineScanResult> => {
   const result: MeterOfflineScanResult = { checked: 0, offline: 0, raised: [] };
   for await (const meter of ports.activeMeters()) {
     result.checked += 1;
-    const alert = meterOfflineAlertFor(meter, await ports.lastReadingAt(meter.id), now, silenceFactor);
+    const alert = meterOfflineAlertFor(
+      meter,
+      await ports.lastReadingAt(meter.id),
+      now,
+      silenceFactor,
+      timeZone,
+    );
     if (alert === undefined) continue;
     result.offline += 1;
     if (await ports.raiseAlert(alert)) result.raised.push(alert);

@@ -32,7 +32,8 @@ import type { EnergyType, MeterRecord } from '../registry/records.ts';
  * Budgets — pk `BUDGET#<level>#<id>`, sk `<year>` (`2026`) or `<month>` (`2026-11`):
  *   limitTonnes, warningRatio (e.g. 0.8).
  * Alerts — pk `ALERT#<level>#<id>`, sk `<kind>#<period or raisedAt>` (deterministic, so a
- *   conditional put raises ONE alert); kind budgetWarning | budgetBreach | meterOffline | anomaly;
+ *   conditional put raises ONE alert); kind budgetWarning | budgetBreach | meterOffline | anomaly |
+ *   calendarRunningOut (level `system`, id `workingCalendar`: the platform itself, not a carbon target);
  *   gsi1pk `ALERTS`, gsi1sk raisedAt (ISO UTC); attributes kind, level, targetId, period, raisedAt,
  *   message (zh-CN), value, limit.
  */
@@ -41,8 +42,17 @@ export const ROLLUP_LEVELS = ['city', 'industry', 'enterprise', 'meter'] as cons
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
 export const GRANULARITIES = ['hour', 'day', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
-export const ALERT_KINDS = ['budgetWarning', 'budgetBreach', 'meterOffline', 'anomaly'] as const;
+export const ALERT_KINDS = [
+  'budgetWarning',
+  'budgetBreach',
+  'meterOffline',
+  'anomaly',
+  'calendarRunningOut',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+/** What an alert is about: a rollup target, or (`system`) the platform's own data, e.g. its calendar. */
+export const ALERT_LEVELS = [...ROLLUP_LEVELS, 'system'] as const;
+export type AlertLevel = (typeof ALERT_LEVELS)[number];
 
 export const CITY_ID = 'city';
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -71,7 +81,7 @@ export interface RollupKey {
 export const rollupPk = (level: RollupLevel, id: string, gran: Granularity): string =>
   `ROLLUP#${level}#${id}#${gran}`;
 export const budgetPk = (level: RollupLevel, id: string): string => `BUDGET#${level}#${id}`;
-export const alertPk = (level: RollupLevel, id: string): string => `ALERT#${level}#${id}`;
+export const alertPk = (level: AlertLevel, id: string): string => `ALERT#${level}#${id}`;
 export const ALERTS_GSI1PK = 'ALERTS';
 
 /** The 12 rollup keys one reading of the meter touches. */

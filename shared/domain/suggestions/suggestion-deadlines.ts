@@ -1,8 +1,8 @@
 import { addCalendarMonths } from '../calendar/calendar-months.ts';
 import { localDateOf } from '../calendar/local-date.ts';
 import { formatLocalDate } from '../calendar/local-time-text.ts';
+import { computeDeadline, provisionalFields } from '../calendar/provisional-deadline.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { addWorkingTime } from '../calendar/working-time.ts';
 import { type DomainError, UnprocessableError, ValidationError } from '../errors.ts';
 import type { SuggestionRecord } from './suggestion-record.ts';
 
@@ -37,10 +37,11 @@ export const REHANDLING_REPLY_MONTHS = 1;
  */
 export const MAX_REHANDLINGS = 1;
 
-export interface AssignmentDeadlines {
+export interface AssignmentDeadlines extends ReturnType<typeof provisionalFields> {
   assignedOn: string;
   replyDue: string;
   coOpinionDue?: string;
+  /** The only one counted in working days, so the only one that can be provisional. */
   handBackDue: string;
 }
 
@@ -51,12 +52,13 @@ export const assignmentDeadlines = (
   calendar: WorkingCalendar,
 ): AssignmentDeadlines => {
   const assignedOn = localDateOf(at, calendar.timeZone);
-  const handBackDue = addWorkingTime(at, HAND_BACK_WORKING_DAYS, 'workingDays', calendar).toISOString();
+  const handBack = computeDeadline(at, HAND_BACK_WORKING_DAYS, 'workingDays', calendar);
   return {
     assignedOn,
     replyDue: addCalendarMonths(assignedOn, REPLY_MONTHS),
     ...(hasCoUnits ? { coOpinionDue: addCalendarMonths(assignedOn, CO_OPINION_MONTHS) } : {}),
-    handBackDue,
+    handBackDue: handBack.deadline.toISOString(),
+    ...provisionalFields(handBack),
   };
 };
 

@@ -96,7 +96,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     guard: ({ payload }) => checkUnits(payload, ''),
     effect: ({ payload, at, env }) => {
       const { leadUnitId, coUnitIds } = payload;
-      const { assignedOn, replyDue, coOpinionDue, handBackDue } = assignmentDeadlines(
+      const { assignedOn, replyDue, coOpinionDue, handBackDue, ...provisional } = assignmentDeadlines(
         at,
         coUnitIds.length > 0,
         env.calendar,
@@ -107,6 +107,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
           replyDue,
           coOpinionDue,
           handBackDue,
+          ...provisional,
           coOpinions: [],
         },
         note: payload.note,
@@ -197,6 +198,8 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
         replyDue: undefined,
         coOpinionDue: undefined,
         handBackDue: undefined,
+        provisional: undefined,
+        provisionalSince: undefined,
         handBackRequest: undefined,
         extension: undefined,
         coOpinions: [],

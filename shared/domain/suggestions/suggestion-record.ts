@@ -224,6 +224,12 @@ export interface SuggestionRecord {
   coOpinionDue?: string;
   /** Instant; close of office on the 7th working day after assignment. */
   handBackDue?: string;
+  /**
+   * `handBackDue` counted days the working calendar does not cover yet (Monday–Friday from
+   * `provisionalSince`); recomputed when the year is loaded. Month periods are never provisional.
+   */
+  provisional?: true;
+  provisionalSince?: string;
   handBackRequest?: HandBackRequest;
   /** The latest extension request and its decision. */
   extension?: SuggestionExtension;
@@ -265,7 +271,7 @@ export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
 /** `submit` appears only as the first entry, written when the suggestion is filed. */
 export type SuggestionTimelineEntry = TimelineEntry<
   SuggestionState,
-  SuggestionAction | 'submit' | 'escalate' | 'closeRatingRound'
+  SuggestionAction | 'submit' | 'escalate' | 'closeRatingRound' | 'recomputeDeadline'
 >;
 
 /** Everyone whose rating the reply asks for: the filer and every co-signer. */

@@ -48,6 +48,7 @@ export const partsOfSplit = (
       replyDue: deadlines.replyDue,
       ...(deadlines.coOpinionDue ? { coOpinionDue: deadlines.coOpinionDue } : {}),
       handBackDue: deadlines.handBackDue,
+      ...(deadlines.provisional ? { provisional: true, provisionalSince: deadlines.provisionalSince } : {}),
       coOpinions: [],
       replies: [],
       ratings: [],

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import holidayData from '../../../shared/data/calendar/cn-holidays.json' with { type: 'json' };
 import {
+  buildWorkingCalendar,
   defaultWorkingCalendar,
   isWorkingDay,
-  loadWorkingCalendar,
+  SEED_YEARS,
 } from '../../../shared/domain/calendar/working-calendar.ts';
 import { addWorkingTime } from '../../../shared/domain/calendar/working-time.ts';
-
-const withYear2025 = (patch: (year: (typeof holidayData.years)[number]) => void) => {
-  const copy = structuredClone(holidayData);
-  const year = copy.years[0];
-  if (year) patch(year);
-  return copy;
-};
 
 describe('the bundled calendar', () => {
   it('has the 8-day Spring Festival 2025 (Jan 28 – Feb 4) and its two make-up workdays', () => {
@@ -47,34 +40,34 @@ describe('the bundled calendar', () => {
   });
 });
 
-describe('loadWorkingCalendar', () => {
-  it('rejects a make-up workday that is not on a weekend', () => {
-    const bad = withYear2025((year) => year.makeUpWorkdays.push({ date: '2025-03-05', for: 'typo' }));
-    expect(() => loadWorkingCalendar(bad)).toThrow(/make-up workday/);
-  });
+describe('buildWorkingCalendar', () => {
+  it('covers the unbroken run of loaded years, from the first', () => {
+    const [y2025, y2026] = SEED_YEARS;
+    const both = buildWorkingCalendar(SEED_YEARS);
+    const only2026 = buildWorkingCalendar(y2026 ? [y2026] : []);
+    const gap = buildWorkingCalendar(y2025 ? [y2025, { ...y2025, year: 2027 }] : []);
 
-  it('rejects a holiday listed under the wrong year', () => {
-    const bad = withYear2025((year) =>
-      year.holidays.push({ name: 'x', nameEn: 'x', from: '2026-03-02', to: '2026-03-02' }),
-    );
-    expect(() => loadWorkingCalendar(bad)).toThrow(/year/);
+    expect([both.coveredFrom, both.coveredThrough]).toEqual(['2025-01-01', '2026-12-31']);
+    expect([only2026.coveredFrom, only2026.coveredThrough]).toEqual(['2026-01-01', '2026-12-31']);
+    expect(gap.coveredThrough).toBe('2025-12-31');
+    expect(buildWorkingCalendar([]).coveredThrough).toBeUndefined();
   });
 
   it('rejects overlapping office periods and unknown time zones', () => {
     expect(() =>
-      loadWorkingCalendar(holidayData, {
+      buildWorkingCalendar(SEED_YEARS, {
         officePeriods: [
           { start: '09:00', end: '12:00' },
           { start: '11:00', end: '17:00' },
         ],
       }),
     ).toThrow();
-    expect(() => loadWorkingCalendar(holidayData, { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+    expect(() => buildWorkingCalendar(SEED_YEARS, { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
   });
 
   it('uses a configured zone and office day, across a daylight-saving change', () => {
     // Prepare: Berlin, one period 09:00–17:00; DST starts Sunday 2025-03-30
-    const calendar = loadWorkingCalendar(holidayData, {
+    const calendar = buildWorkingCalendar(SEED_YEARS, {
       timeZone: 'Europe/Berlin',
       officePeriods: [{ start: '09:00', end: '17:00' }],
     });

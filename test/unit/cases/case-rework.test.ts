@@ -105,3 +105,18 @@ describe('QS_REWORK_WORKING_DAYS', () => {
     expect(() => reworkWorkingDays({ QS_REWORK_WORKING_DAYS: '0' })).toThrow(/QS_REWORK_WORKING_DAYS/);
   });
 });
+
+describe('a rework deadline past the loaded calendar', () => {
+  it('is provisional, like every deadline counted in working time', () => {
+    // The default calendar covers 2025–2026: a send-back on Wed 30 Dec 2026 counts into 2027.
+    const late = caseIn('awaitingVerification', {
+      rectificationMediaIds: ['m-before'],
+      deadline: '2026-12-29T10:00:00.000Z',
+    });
+    const { record } = act(late, 'sendBackForRework', people.supervisor, '2026-12-30T10:00:00+08:00', {
+      reason: '整改不到位',
+    });
+    expect(record.provisional).toBe(true);
+    expect(record.provisionalSince).toBe('2026-12-31T16:00:00.000Z');
+  });
+});

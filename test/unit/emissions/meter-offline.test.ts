@@ -38,6 +38,14 @@ describe('meterOfflineAlertFor', () => {
     expect(alert?.message).toContain('离线');
   });
 
+  it('says when the meter fell silent in Beijing time, not as a UTC ISO string', () => {
+    const alert = meterOfflineAlertFor(meter(), last, new Date('2026-11-29T02:00:00Z'));
+    const never = meterOfflineAlertFor(meter(), undefined, new Date('2026-11-01T01:00:00Z'));
+    expect(alert?.message).toContain('自 2026年11月29日 09:00（北京时间） 起');
+    expect(never?.message).toContain('自 2026年11月1日 08:00（北京时间） 登记以来从未上报');
+    for (const message of [alert?.message, never?.message]) expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
   it('keys a silence episode by its last reading, so later scans name the same alert', () => {
     const early = meterOfflineAlertFor(meter(), last, new Date('2026-11-29T02:00:00Z'));
     const later = meterOfflineAlertFor(meter(), last, new Date('2026-11-29T09:00:00Z'));
