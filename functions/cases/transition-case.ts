@@ -62,13 +62,16 @@ const originalLinkedTo = async (duplicate: CaseRecord, marking: CaseTimelineEntr
 /** A case dispatched to a department the registry does not know would be held by no one. */
 const checkDepartmentsExist = async (record: CaseRecord): Promise<void> => {
   const wanted = [
-    { path: '/payload/leadDepartmentId', id: record.leadDepartmentId },
-    ...record.coDepartmentIds.map((id, i) => ({ path: `/payload/coDepartmentIds/${i}`, id })),
+    { path: '/body/payload/leadDepartmentId', id: record.leadDepartmentId },
+    ...record.coDepartmentIds.map((id, i) => ({ path: `/body/payload/coDepartmentIds/${i}`, id })),
   ];
   const errors: FieldError[] = [];
   for (const { path, id } of wanted) {
     if (id === undefined || (await registry.getDepartment(id)) === undefined) {
-      errors.push({ path, message: `department ${id ?? '(none)'} does not exist` });
+      errors.push({
+        path,
+        message: `部门 ${id ?? '（未填写）'} 不存在 (department ${id ?? '(none)'} does not exist)`,
+      });
     }
   }
   if (errors.length > 0) {

@@ -3,7 +3,8 @@ import { provisionalMarkerWrites } from '../../shared/adapters/dynamodb/provisio
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { transitionSuggestionRoute } from '../../shared/contracts/suggestions.ts';
-import { ValidationError } from '../../shared/domain/errors.ts';
+import { UnprocessableError } from '../../shared/domain/errors.ts';
+import { pointersTo } from '../../shared/domain/json-pointers.ts';
 import type { MediaPart } from '../../shared/domain/media/media-attachment.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import { listedUnits } from '../../shared/domain/suggestions/suggestion-listing.ts';
@@ -58,7 +59,7 @@ export const handler = httpHandler(
       },
       env,
     );
-    await writeStep(current, step, at, principal);
+    await writeStep(current, step, at, principal, body.payload);
     return suggestionView(step.record, principal, at, env);
   },
 );
@@ -81,6 +82,7 @@ const writeStep = async (
   { record, entry }: { record: SuggestionRecord; entry: SuggestionTimelineEntry },
   at: Date,
   principal: Principal,
+  payload: unknown,
 ): Promise<void> => {
   const before = listedUnits(current);
   const after = listedUnits(record);
@@ -89,7 +91,7 @@ const writeStep = async (
       ? partsOfSplit(record, { userId: entry.actorId, role: entry.actorRole }, at, env)
       : [];
   const partUnits = parts.flatMap((part) => listedUnits(part.record));
-  await requireKnownUnits([...after.filter((unit) => !before.includes(unit)), ...partUnits]);
+  await requireKnownUnits([...after.filter((unit) => !before.includes(unit)), ...partUnits], payload);
   const claims = await citeMedia(principal, entry.mediaIds, '/body/payload/mediaIds', {
     kind: 'suggestion',
     id: record.id,
@@ -114,15 +116,22 @@ const writeStep = async (
   });
 };
 
-/** Units newly assigned must be departments in the registry (the domain has no directory). */
-const requireKnownUnits = async (units: string[]): Promise<void> => {
-  const missing: string[] = [];
+/**
+ * Units newly assigned must be departments in the registry (the domain has no directory): 422 naming
+ * each field that holds an unknown one, as dispatching a case to an unknown department is.
+ */
+const requireKnownUnits = async (units: string[], payload: unknown): Promise<void> => {
+  const missing = new Set<string>();
   for (const unit of new Set(units)) {
-    if ((await registry.getDepartment(unit)) === undefined) missing.push(unit);
+    if ((await registry.getDepartment(unit)) === undefined) missing.add(unit);
   }
-  if (missing.length > 0) {
-    throw new ValidationError('承办单位不存在 (unknown handling unit)', [
-      { path: '/payload', message: `承办单位不存在 (no department ${missing.join(', ')})` },
-    ]);
-  }
+  if (missing.size === 0) return;
+  const paths = pointersTo(payload, missing, '/body/payload');
+  throw new UnprocessableError(
+    '承办单位不存在 (the handling unit does not exist)',
+    (paths.length > 0 ? paths : ['/body/payload']).map((path) => ({
+      path,
+      message: `承办单位不存在 (no department ${[...missing].join(', ')})`,
+    })),
+  );
 };

@@ -470,14 +470,14 @@ describe('dispatch checks the department against the registry', () => {
     const unknownLead = await act(created.id, 'supervisor', 'dispatch', { leadDepartmentId: 'dept-nowhere' });
     expect(unknownLead.status).toBe(422);
     const problem = (await unknownLead.json()) as { errors: { path: string }[] };
-    expect(problem.errors.map((e) => e.path)).toEqual(['/payload/leadDepartmentId']);
+    expect(problem.errors.map((e) => e.path)).toEqual(['/body/payload/leadDepartmentId']);
     const unknownCo = await act(created.id, 'supervisor', 'dispatch', {
       leadDepartmentId: 'dept-ecology',
       coDepartmentIds: ['dept-water', 'dept-ghost'],
     });
     expect(unknownCo.status).toBe(422);
     expect(((await unknownCo.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
-      '/payload/coDepartmentIds/1',
+      '/body/payload/coDepartmentIds/1',
     ]);
     // Nothing was written.
     const after = (await (await send(`/cases/${created.id}`, token('supervisor'))).json()) as CaseView;

@@ -264,10 +264,14 @@ describe('代表建议 lifecycle over HTTP', () => {
     await actOk(unknownUnit.id, 'handler', 'requestHandBack', { reason: '不属于本局职责' });
     await actOk(unknownUnit.id, 'supervisor', 'approveHandBack', {});
     const bad = await act(unknownUnit.id, 'supervisor', 'assign', {
-      leadUnitId: 'dept-nowhere',
-      coUnitIds: [],
+      leadUnitId: 'dept-water',
+      coUnitIds: ['dept-ecology', 'dept-nowhere'],
     });
-    expect(bad.status).toBe(400);
+    // Unknown units are refused as an unknown dispatch department is: 422 naming the field.
+    expect(bad.status).toBe(422);
+    const problem = (await bad.json()) as { detail: string; errors: { path: string }[] };
+    expect(problem.errors.map((e) => e.path)).toEqual(['/body/payload/coUnitIds/1']);
+    expect(problem.detail).toMatch(/^承办单位不存在/);
   });
 
   it('splits a suggestion across two units; each part is handled, replied and rated on its own', async () => {
