@@ -12,9 +12,14 @@ import { DEPT1, DEPT2, type PrincipalName, type Principals } from './principals.
  *            dispatched    deputy A's, private, dispatched to department 1 alone
  *            dispatchedCo  deputy A's, private, dispatched to department 1 with department 2 as
  *                          co-department, signed for and rectified by department 1 (with evidence)
+ *            redispatched  deputy A's, private, dispatched to department 1, returned by it, then
+ *                          dispatched to department 2
  * suggestions assigned     deputy A's with deputy B co-signing, assigned: lead 1, co-unit 2
  *            lead1         deputy B's alone, assigned to department 1 alone
  *            unassigned    deputy A's, submitted
+ *            handedBack    deputy A's, assigned to department 1, handed back, assigned to 2
+ *            split         deputy A's, assigned separately: part 1 to department 1 (`splitPart1`),
+ *                          part 2 to the urban management bureau
  * media      one per case and suggestion above (its reporter's or filer's photo), `evidence` (the
  *            department 1 handler's rectification photo), `comment` (B's photo in the comment),
  *            `looseA` and `looseHandler1` (attached to nothing), `pendingB` (a slot, nothing uploaded)
@@ -57,9 +62,10 @@ export const buildWorkflowFixtures = async (t: TestStack, p: Principals): Promis
     const body = { ...SUGGESTION_BODY, coSignerIds, attachments };
     const id = (await call(who, '/suggestions', body, 201)).id;
     fx[`sug.${name}`] = id;
-    if (assignment === undefined) return;
+    if (assignment === undefined) return id;
     await act('suggestions', id, 'supervisor', 'accept');
     await act('suggestions', id, 'supervisor', 'assign', assignment);
+    return id;
   };
   // Independent chains side by side; each step within a chain waits for the one before.
   await Promise.all([
@@ -80,6 +86,24 @@ export const buildWorkflowFixtures = async (t: TestStack, p: Principals): Promis
     file('assigned', 'deputyA', [p.ids.deputyB], { leadUnitId: DEPT1, coUnitIds: [DEPT2] }),
     file('lead1', 'deputyB', [], { leadUnitId: DEPT1 }),
     file('unassigned', 'deputyA', []),
+    (async () => {
+      const id = await dispatch('redispatched', { leadDepartmentId: DEPT1 });
+      await act('cases', id, 'handler1', 'returnToDispatcher', { reason: '不属于本局职责' });
+      await act('cases', id, 'supervisor', 'dispatch', { leadDepartmentId: DEPT2 });
+    })(),
+    (async () => {
+      const id = await file('handedBack', 'deputyA', [], { leadUnitId: DEPT1 });
+      await act('suggestions', id, 'handler1', 'requestHandBack', { reason: '不属于本局职责' });
+      await act('suggestions', id, 'supervisor', 'approveHandBack');
+      await act('suggestions', id, 'supervisor', 'assign', { leadUnitId: DEPT2 });
+    })(),
+    (async () => {
+      const id = await file('split', 'deputyA', []);
+      await act('suggestions', id, 'supervisor', 'accept');
+      const parts = [{ leadUnitId: DEPT1 }, { leadUnitId: OTHER_DEPT }];
+      await act('suggestions', id, 'supervisor', 'assignSeparately', { parts });
+      fx['sug.splitPart1'] = `${id}.1`;
+    })(),
     photo('looseA', 'deputyA'),
     photo('looseHandler1', 'handler1'),
     (async () => {
@@ -88,6 +112,9 @@ export const buildWorkflowFixtures = async (t: TestStack, p: Principals): Promis
   ]);
   return fx;
 };
+
+/** A third department, so that department 2 stays outside a split suggestion. */
+const OTHER_DEPT = 'dept-urban-management';
 
 const CASE_BODY = {
   categoryId: 'waterPollution',

@@ -19,6 +19,7 @@ const READ = `
   bPrivate      401  404  ok   404  404  404  404  ok   ok
   dispatched    401  ok   404  ok   ok   404  404  ok   ok
   dispatchedCo  401  ok   404  ok   ok   ok   ok   ok   ok
+  redispatched  401  ok   404  404  404  ok   ok   ok   ok
   missing       401  404  404  404  404  404  404  404  404
 `;
 
@@ -69,6 +70,7 @@ export const CASE_ROWS: MatrixTable = {
       bPrivate            401  out  in   out  out  out  out  in   in
       dispatched          401  in   out  in   in   out  out  in   in
       dispatchedCo        401  in   out  in   in   in   in   in   in
+      redispatched        401  in   out  out  out  in   in   in   in
       reporterA:aPrivate  401  in   out  out  out  out  out  in   in
       reporterA:aPublic   401  in   out  out  out  out  out  in   in
       dept1:dispatched    401  in   out  in   in   out  out  in   in

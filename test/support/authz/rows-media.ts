@@ -63,6 +63,8 @@ export const MEDIA_ROWS: MatrixTable = {
       original:dispatched     401  ok   404  ok   ok   404  404  ok   ok
       public:dispatchedCo     401  ok   404  ok   ok   ok   ok   ok   ok
       original:dispatchedCo   401  ok   404  ok   ok   ok   ok   ok   ok
+      public:redispatched     401  ok   404  404  404  ok   ok   ok   ok
+      original:redispatched   401  ok   404  404  404  ok   ok   ok   ok
       public:evidence         401  ok   404  ok   ok   ok   ok   ok   ok
       original:evidence       401  404  404  ok   ok   ok   ok   ok   ok
       public:comment          401  ok   ok   404  404  404  404  ok   ok
@@ -73,6 +75,10 @@ export const MEDIA_ROWS: MatrixTable = {
       original:sug.lead1      401  404  ok   ok   ok   404  404  ok   ok
       public:sug.unassigned   401  ok   404  404  404  404  404  ok   ok
       original:sug.unassigned 401  ok   404  404  404  404  404  ok   ok
+      public:sug.handedBack   401  ok   404  404  404  ok   ok   ok   ok
+      original:sug.handedBack 401  ok   404  404  404  ok   ok   ok   ok
+      public:sug.split        401  ok   404  ok   ok   404  404  ok   ok
+      original:sug.split      401  ok   404  ok   ok   404  404  ok   ok
       public:looseA           401  ok   404  404  404  404  404  404  404
       original:looseA         401  ok   404  404  404  404  404  404  404
       public:looseHandler1    401  404  404  ok   404  404  404  404  404

@@ -7,6 +7,12 @@ import { DEPT1 } from './principals.ts';
  * co-handling), supervisors and admins; to anyone else it does not exist (404). The list shows
  * exactly what the caller may read. Only deputies file. Statistics: a head reads their own unit's
  * (asking for another unit is 403), supervisors and admins any unit or all.
+ *
+ * A suggestion assigned separately (`split`) is assigned to no unit itself: its parts are. The
+ * parts' units read their part and, through it, the filing's files (docs/media-access.md), not the
+ * parent record — `canViewSuggestion` names the units the suggestion is assigned to, and the unit
+ * lists carry the parts only. (media-access.md's summary of the suggestion read rule mentions "any
+ * of its parts"; it describes which files a unit reads, see docs/authorization-matrix.md.)
  */
 const suggestionId = (target: string, fx: Fixtures) =>
   target === 'missing' ? 'no-such-suggestion' : fixture(fx, `sug.${target}`);
@@ -16,6 +22,9 @@ const READ = `
   assigned    401  ok   ok   ok   ok   ok   ok   ok   ok
   lead1       401  404  ok   ok   ok   404  404  ok   ok
   unassigned  401  ok   404  404  404  404  404  ok   ok
+  handedBack  401  ok   404  404  404  ok   ok   ok   ok
+  split       401  ok   404  404  404  404  404  ok   ok
+  splitPart1  401  ok   404  ok   ok   404  404  ok   ok
   missing     401  404  404  404  404  404  404  404  404
 `;
 
@@ -41,6 +50,9 @@ export const SUGGESTION_ROWS: MatrixTable = {
       assigned     401  in   in   in   in   in   in   in   in
       lead1        401  out  in   in   in   out  out  in   in
       unassigned   401  in   out  out  out  out  out  in   in
+      handedBack   401  in   out  out  out  in   in   in   in
+      split        401  in   out  out  out  out  out  in   in
+      splitPart1   401  in   out  in   in   out  out  in   in
       unit1:lead1  401  out  in   in   in   out  out  in   in
     `,
   },
