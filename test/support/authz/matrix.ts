@@ -118,16 +118,32 @@ export const observe = async (run: MatrixRun, cell: Cell): Promise<Observation> 
       ...(probe.body === undefined ? {} : { body: JSON.stringify(probe.body) }),
     });
   };
-  const answer = await send(probe.path);
-  if (row.listed !== undefined && answer.status === 200) {
-    const listed = await listedIds(send, probe.path, (await answer.json()) as ListPage);
-    const wanted = row.listed.itemId(cell.target, run.fx);
-    return { ...cell, got: listed.includes(wanted) ? 'in' : 'out' };
+  if (row.listed !== undefined) {
+    const list = await listOnce(run, `${cell.principal} ${probe.path}`, () => readList(send, probe.path));
+    if (list.status !== 200) return { ...cell, got: String(list.status), detail: list.text.slice(0, 300) };
+    return { ...cell, got: list.ids.includes(row.listed.itemId(cell.target, run.fx)) ? 'in' : 'out' };
   }
+  const answer = await send(probe.path);
   const allowed = row.allowed ?? [run.successStatus(cell.route)];
-  if (row.listed === undefined && allowed.includes(answer.status)) return { ...cell, got: 'ok' };
+  if (allowed.includes(answer.status)) return { ...cell, got: 'ok' };
   const text = await answer.text();
   return { ...cell, got: String(answer.status), detail: text.slice(0, 300) };
+};
+
+interface ListAnswer {
+  status: number;
+  ids: string[];
+  text: string;
+}
+
+/** A list is read once per principal and query; every cell about one of its items shares it. */
+const lists = new WeakMap<MatrixRun, Map<string, Promise<ListAnswer>>>();
+const listOnce = (run: MatrixRun, key: string, read: () => Promise<ListAnswer>): Promise<ListAnswer> => {
+  const known = lists.get(run) ?? new Map<string, Promise<ListAnswer>>();
+  lists.set(run, known);
+  const list = known.get(key) ?? read();
+  known.set(key, list);
+  return list;
 };
 
 interface ListPage {
@@ -135,23 +151,23 @@ interface ListPage {
   cursor?: string;
 }
 
-/** Every id of a paged list, following `cursor` (a few pages at most here). */
-const listedIds = async (
-  send: (path: string) => Promise<Response>,
-  path: string,
-  first: ListPage,
-): Promise<string[]> => {
+/** Every id of a paged list, following `cursor`; a page refused midway is an error, not "out". */
+const readList = async (send: (path: string) => Promise<Response>, path: string): Promise<ListAnswer> => {
+  const first = await send(path);
+  const text = await first.text();
+  if (first.status !== 200) return { status: first.status, ids: [], text };
   const ids: string[] = [];
-  let page: ListPage | undefined = first;
-  for (let pages = 0; page !== undefined && pages < 50; pages++) {
+  let page = JSON.parse(text) as ListPage;
+  for (let pages = 1; ; pages++) {
     ids.push(...(page.items ?? []).map((item) => item.id ?? ''));
-    if (page.cursor === undefined) break;
+    if (page.cursor === undefined) return { status: 200, ids, text: '' };
+    if (pages >= 50) throw new Error(`${path}: more than 50 pages`);
     const next = await send(
       `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(page.cursor)}`,
     );
-    page = next.status === 200 ? ((await next.json()) as ListPage) : undefined;
+    if (next.status !== 200) throw new Error(`${path}: a later page answered ${next.status}`);
+    page = (await next.json()) as ListPage;
   }
-  return ids;
 };
 
 /** Runs every cell, `concurrency` at a time (the machine is small and shared). */
