@@ -48,9 +48,10 @@ const routeKeys = ALL_ROUTES.map(routeKey);
 describe('the authorization matrix covers every route', () => {
   it('has an entry for every route of ALL_ROUTES, and none for routes that do not exist', () => {
     const tabled = Object.keys(EXPECTED);
+    const how = 'add them in test/support/authz/rows-*.ts (docs/authorization-matrix.md)';
     expect(
       routeKeys.filter((key) => !tabled.includes(key)),
-      'routes without matrix rows',
+      `routes without matrix rows: ${how}`,
     ).toEqual([]);
     expect(
       tabled.filter((key) => !routeKeys.includes(key)),
