@@ -34,7 +34,7 @@ import { startTestStack, type TestStack } from '../support/local-stack.ts';
  *   id (409), an update sends a stale version (409); credentials are asked for a meter that has
  *   active ones (409) and revoked where they already are (204); a budget is put without a version
  *   where one exists (409); a still-bad quarantined message is replayed (422); completing one's own
- *   finished upload answers 200, an empty slot 409. Only comments, uploads slots, and new cases and
+ *   finished upload answers 200, an empty slot 409. Only comments, upload slots, and new cases and
  *   suggestions are really created, which no other cell depends on.
  * - `in` / `out`: for lists, 200 and whether the target is among the items (every page).
  *
