@@ -1,4 +1,5 @@
 import type { MatrixTable } from './matrix.ts';
+import { CALENDAR_ROWS } from './rows-calendar.ts';
 import { CARBON_ROWS } from './rows-carbon.ts';
 import { CASE_TRANSITION_ROWS } from './rows-case-transitions.ts';
 import { CASE_ROWS } from './rows-cases.ts';
@@ -31,4 +32,5 @@ export const EXPECTED: MatrixTable = merged(
   SUGGESTION_ROWS,
   SUGGESTION_TRANSITION_ROWS,
   REPORT_ROWS,
+  CALENDAR_ROWS,
 );
