@@ -7,8 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
+import { LOCAL_STAGE } from './environment.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 
 const { values } = parseArgs({
@@ -57,7 +59,7 @@ const banner = (stack: LocalStack): string => {
       '',
       'Publish a reading:',
       `  mosquitto_pub -h 127.0.0.1 -p ${port} -i ${device.meterId} -u ${device.meterId} -P '${device.secret}' \\`,
-      `    -t qingshan/meters/${device.meterId}/telemetry -q 1 \\`,
+      `    -t ${telemetryTopic(LOCAL_STAGE, device.meterId)} -q 1 \\`,
       `    -m '{"messageId":"demo-1","readings":[{"ts":"${new Date().toISOString()}","quantity":12.5}]}'`,
     );
   }
