@@ -10,6 +10,7 @@ import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import { countBusiness } from '../../shared/observability/metrics.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { createIdempotently } from '../middleware/idempotent-create.ts';
 import { caseStore, caseView, clock } from './case-context.ts';
@@ -48,6 +49,7 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
         index: caseIndexKeys(record),
         side: [...(side ? [side] : []), ...caseSideWrites(undefined, record)],
       });
+      countBusiness('casesOpened');
       return createdView(record, principal, at, nearby);
     },
   });

@@ -27,6 +27,7 @@ import {
 import { type EscalationCandidate, runEscalationPass } from '../../shared/domain/workflow/escalation-job.ts';
 import { escalationStep } from '../../shared/domain/workflow/escalation-step.ts';
 import { reconcile } from '../../shared/domain/workflow/reconciliation.ts';
+import { countEscalation } from '../../shared/observability/metrics.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import type { IndexKeys, SideItem } from '../../shared/ports/workflow-store.ts';
 import { caseStore, caseWriteOptions } from '../cases/case-context.ts';
@@ -163,6 +164,7 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime }) => {
           };
           const reviewDue = suspendedDueForReview(caseHeads.records, localDateOf(now, calendar.timeZone));
           await publish(hour, now, pass, reconciliation, reviewDue);
+          countEscalation(pass.raised, pass.escalated);
           return { checked: pass.checked, raised: pass.raised, escalated: pass.escalated.length };
         },
       },

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/contracts/problem.ts';
 import type { RouteContract } from '../../shared/contracts/route.ts';
 import { logger } from '../../shared/observability/logger.ts';
+import { publishMetrics } from '../../shared/observability/metrics.ts';
 import { type HttpRequest, parseHttpRequest } from './http-request.ts';
 import { toProblem } from './problem.ts';
 
@@ -21,6 +22,7 @@ type Result = APIGatewayProxyStructuredResultV2;
 export const httpHandler = <R extends RouteContract>(route: R, implementation: HttpImplementation<R>) =>
   middy<APIGatewayProxyEventV2, Result>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics())
     .use(problemJsonErrors())
     .handler(async (event) => {
       const request = parseHttpRequest(route, event);

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { logger } from '../../shared/observability/logger.ts';
+import { publishMetrics } from '../../shared/observability/metrics.ts';
 
 /** One queued rule output: the queue's record id and the rule's SQL output, parsed. */
 export interface RuleRecord {
@@ -22,6 +23,7 @@ export const iotRuleHandler = (
 ) =>
   middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics())
     .handler(async (event, context) => {
       const records = (event.Records ?? []).map((record) => ({
         id: record.messageId,
