@@ -17,23 +17,16 @@ import {
   TABLES,
   type TableId,
 } from '../manifest.ts';
+import { functionName as functionNameFor, METRICS_NAMESPACE } from '../names.ts';
+import { type DeploymentSettings, isProduction } from '../settings.ts';
 import {
   acknowledgeBucketGrant,
   acknowledgeIndexGrant,
   acknowledgeTracingWildcard,
 } from './nag-suppressions.ts';
 
-/** What every function of one deployment shares; a stage may override it through CDK context. */
-export interface DeploymentSettings {
-  stage: string;
-  timeZone: string;
-  identifierPrefix: string;
-  /** Where operational alarms are mailed; without it they reach only the topic's other subscribers. */
-  alarmEmail?: string;
-}
-
-/** Production data and logs survive a stack deletion; other stages clean up after themselves. */
-export const isProduction = (settings: DeploymentSettings): boolean => settings.stage === 'prod';
+export type { DeploymentSettings } from '../settings.ts';
+export { isProduction } from '../settings.ts';
 
 export const removalPolicyFor = (settings: DeploymentSettings): RemovalPolicy =>
   isProduction(settings) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -84,7 +77,7 @@ export class HouseFunction extends Construct {
     super(scope, id);
     const { spec, settings } = props;
     this.spec = spec;
-    const functionName = `qingshan-${settings.stage}-${spec.id}`;
+    const functionName = functionNameFor(settings.stage, spec.id);
     const logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: toRetentionDays(DEFAULTS.logRetentionDays),
@@ -116,7 +109,7 @@ export class HouseFunction extends Construct {
     this.fn.addEnvironment(tableEnvVar(id), table.tableName);
     if (access !== 'write') table.grantReadData(this.fn);
     if (access !== 'read') table.grantWriteData(this.fn);
-    if (TABLES[id].indexes.length > 0) acknowledgeIndexGrant(this.role, id, table);
+    if (TABLES[id].indexes.length > 0) acknowledgeIndexGrant(this.role, id, table.tableArn);
   }
 
   /** Sets the bucket's name variable; write means putting objects (presigned POST, reports), not deleting. */
@@ -124,7 +117,7 @@ export class HouseFunction extends Construct {
     this.fn.addEnvironment(bucketEnvVar(id), bucket.bucketName);
     if (access !== 'write') bucket.grantRead(this.fn);
     if (access !== 'read') bucket.grantPut(this.fn);
-    acknowledgeBucketGrant(this.role, id, bucket, access);
+    acknowledgeBucketGrant(this.role, id, bucket.bucketArn, access);
   }
 
   private bindAll(spec: FunctionSpec, data: DataResources): void {
@@ -152,6 +145,12 @@ const baseEnvironment = (settings: DeploymentSettings): Record<string, string> =
   [ENV.timeZone]: settings.timeZone,
   [ENV.identifierPrefix]: settings.identifierPrefix,
   [ENV.serviceName]: 'qingshan',
+  // Business figures (EMF) land in one namespace; the stage is a dimension, so stages never mix.
+  POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+  // The principal is read from the claims the deployment's issuer puts its roles and department in.
+  [ENV.groupsClaim]: settings.claims.groups,
+  [ENV.departmentClaim]: settings.claims.department,
+  [ENV.usernameClaim]: settings.claims.username,
   NODE_OPTIONS,
 });
 
