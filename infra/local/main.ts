@@ -11,6 +11,7 @@ import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { LOCAL_STAGE } from './environment.ts';
+import { watchLauncher } from './launcher-watch.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 
 const { values } = parseArgs({
@@ -133,6 +134,10 @@ const main = async () => {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  watchLauncher(() => {
+    console.log('\nThe process that started this stack is gone.');
+    void shutdown();
+  });
 };
 
 await main();
