@@ -13,6 +13,7 @@ import { JavaMissingError } from './dynamodb-local.ts';
 import { LOCAL_STAGE } from './environment.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { registerRunningStack } from './running-stacks.ts';
 
 const { values } = parseArgs({
   options: {
@@ -116,10 +117,11 @@ const main = async () => {
     ),
     { mode: 0o600 },
   );
-  // `npm run job` and `npm run simulate` find the running stack's endpoints here.
-  await writeFile(join(dataDir, 'stack.json'), JSON.stringify({ urls: stack.urls }, null, 2), {
-    mode: 0o600,
-  });
+  // `npm run job` and `npm run simulate` find the running stack's endpoints here, and through the
+  // registry of running stacks when it was started on another folder.
+  const running = { pid: process.pid, projectRoot, dataDir, urls: stack.urls };
+  await writeFile(join(dataDir, 'stack.json'), JSON.stringify(running, null, 2), { mode: 0o600 });
+  const unregister = await registerRunningStack(running);
   console.log(banner(stack));
 
   let stopping = false;
@@ -127,6 +129,7 @@ const main = async () => {
     if (stopping) process.exit(1); // a second Ctrl-C does not wait
     stopping = true;
     console.log('\nStopping…');
+    await unregister();
     await stack.stop();
     await unlock();
     console.log('Stopped cleanly.');

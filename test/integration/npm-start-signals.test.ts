@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
@@ -123,9 +123,17 @@ describe('npm start and signals', () => {
     const started = await waitFor(() => output.includes('is running locally'), 120_000);
     expect(started, output).toBe(true);
     const tree = descendantsOf(npm.pid as number);
-    leftovers.push(...tree);
+    leftovers.push(npm.pid as number, ...tree);
     expect(tree.map(commandOf).some((command) => command.includes('java'))).toBe(true);
     for (const port of Object.values(ports)) expect(await isListening(port), `port ${port}`).toBe(true);
+    // npm run job finds this stack, on its own ports and folder, without being told either.
+    const job = spawnSync('npm', ['run', '--silent', 'job', '--', 'heartbeat'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(job.status, `${job.stdout}\n${job.stderr}`).toBe(0);
+    expect(job.stderr).toContain('heartbeat finished');
 
     // Act: what `kill <pid>` does.
     process.kill(npm.pid as number, 'SIGTERM');
