@@ -77,6 +77,54 @@ const listLocal = async (): Promise<void> => {
   if (Object.keys(subs).length === 0) console.log('  (none yet: npm start seeds them)');
 };
 
+const listUsers = async (cognito: CognitoIdentityProviderClient, userPoolId: string): Promise<void> => {
+  const groups = values.group === undefined ? [...ROLES] : values.group.split(',');
+  const members = [];
+  for (const group of groups) {
+    const users = [];
+    const pages = paginateListUsersInGroup({ client: cognito }, { UserPoolId: userPoolId, GroupName: group });
+    for await (const page of pages) users.push(...(page.Users ?? []));
+    members.push({ group, users });
+  }
+  printUsers(mergeGroupMembers(members));
+};
+
+const addUser = async (cognito: CognitoIdentityProviderClient, userPoolId: string, user: string) => {
+  const plan = planAddUser({
+    userPoolId,
+    username: user,
+    email: values.email ?? fail('add needs --email'),
+    groups: (values.group ?? '').split(',').filter((group) => group !== ''),
+    ...(values.department === undefined ? {} : { department: values.department }),
+    ...(values.name === undefined ? {} : { name: values.name }),
+    ...(values['temporary-password'] === undefined
+      ? {}
+      : { temporaryPassword: values['temporary-password'] }),
+  });
+  await cognito.send(new AdminCreateUserCommand(plan.create));
+  for (const group of plan.groups) await cognito.send(new AdminAddUserToGroupCommand(group));
+  console.log(
+    `${user} created in ${plan.groups.map((g) => g.GroupName).join(', ')}; Cognito mails the invitation.`,
+  );
+};
+
+const disableUser = async (cognito: CognitoIdentityProviderClient, userPoolId: string, user: string) => {
+  await cognito.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user }));
+  await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: user }));
+  console.log(`${user} disabled; refresh tokens revoked, tokens already issued expire within the hour.`);
+};
+
+const enableUser = async (cognito: CognitoIdentityProviderClient, userPoolId: string, user: string) => {
+  await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: user }));
+  console.log(`${user} enabled.`);
+};
+
+const USER_COMMANDS: Record<string, typeof addUser> = {
+  add: addUser,
+  disable: disableUser,
+  enable: enableUser,
+};
+
 const main = async (): Promise<void> => {
   const [command, username] = positionals;
   if (values.help || command === undefined) return void console.log(USAGE);
@@ -91,52 +139,9 @@ const main = async (): Promise<void> => {
   const cognito = new CognitoIdentityProviderClient(
     values.region === undefined ? {} : { region: values.region },
   );
-  if (command === 'list') {
-    const groups = values.group === undefined ? [...ROLES] : values.group.split(',');
-    const members = [];
-    for (const group of groups) {
-      const users = [];
-      for await (const page of paginateListUsersInGroup(
-        { client: cognito },
-        { UserPoolId: userPoolId, GroupName: group },
-      ))
-        users.push(...(page.Users ?? []));
-      members.push({ group, users });
-    }
-    return printUsers(mergeGroupMembers(members));
-  }
-  if (username === undefined) fail(`${command} needs a username\n\n${USAGE}`);
-  const user = username as string;
-  if (command === 'add') {
-    const plan = planAddUser({
-      userPoolId,
-      username: user,
-      email: values.email ?? fail('add needs --email'),
-      groups: (values.group ?? '').split(',').filter((group) => group !== ''),
-      ...(values.department === undefined ? {} : { department: values.department }),
-      ...(values.name === undefined ? {} : { name: values.name }),
-      ...(values['temporary-password'] === undefined
-        ? {}
-        : { temporaryPassword: values['temporary-password'] }),
-    });
-    await cognito.send(new AdminCreateUserCommand(plan.create));
-    for (const group of plan.groups) await cognito.send(new AdminAddUserToGroupCommand(group));
-    return void console.log(
-      `${user} created in ${plan.groups.map((g) => g.GroupName).join(', ')}; Cognito mails the invitation.`,
-    );
-  }
-  if (command === 'disable') {
-    await cognito.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user }));
-    await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: user }));
-    return void console.log(
-      `${user} disabled; refresh tokens revoked, tokens already issued expire within the hour.`,
-    );
-  }
-  if (command === 'enable') {
-    await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: user }));
-    return void console.log(`${user} enabled.`);
-  }
-  fail(`unknown command ${command}\n\n${USAGE}`);
+  if (command === 'list') return listUsers(cognito, userPoolId);
+  const run = USER_COMMANDS[command] ?? fail(`unknown command ${command}\n\n${USAGE}`);
+  return run(cognito, userPoolId, username ?? fail(`${command} needs a username\n\n${USAGE}`));
 };
 
 await main().catch((error: unknown) =>

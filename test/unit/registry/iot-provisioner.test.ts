@@ -73,7 +73,12 @@ describe('IotProvisioner', () => {
     const iot = fakeIot(REPLIES);
     const store = new MemoryCredentialStore();
 
-    const issued = await new IotProvisioner(iot.client, store, { policyName: 'qingshan-dev-meter', stage: 'dev' }, NOW).issue(METER);
+    const issued = await new IotProvisioner(
+      iot.client,
+      store,
+      { policyName: 'qingshan-dev-meter', stage: 'dev' },
+      NOW,
+    ).issue(METER);
 
     expect(iot.commands()).toEqual([
       'CreateThing',
@@ -114,7 +119,12 @@ describe('IotProvisioner', () => {
     const exists = new ResourceAlreadyExistsException({ message: 'exists', $metadata: {} });
     const iot = fakeIot({ ...REPLIES, CreateThing: exists });
 
-    await new IotProvisioner(iot.client, new MemoryCredentialStore(), { policyName: 'p', stage: 'dev' }, NOW).issue(METER);
+    await new IotProvisioner(
+      iot.client,
+      new MemoryCredentialStore(),
+      { policyName: 'p', stage: 'dev' },
+      NOW,
+    ).issue(METER);
 
     expect(iot.commands().slice(0, 2)).toEqual(['CreateThing', 'UpdateThing']);
     expect(iot.calls[1]?.input).toMatchObject({ attributePayload: { merge: true } });
@@ -122,7 +132,9 @@ describe('IotProvisioner', () => {
 
   it('revokes: deactivates, detaches from thing and policy, records when; a second revoke does nothing', async () => {
     const store = new MemoryCredentialStore();
-    await new IotProvisioner(fakeIot(REPLIES).client, store, { policyName: 'p', stage: 'dev' }, NOW).issue(METER);
+    await new IotProvisioner(fakeIot(REPLIES).client, store, { policyName: 'p', stage: 'dev' }, NOW).issue(
+      METER,
+    );
     const iot = fakeIot({});
     const later = () => new Date('2026-11-29T03:00:00.000Z');
     const provisioner = new IotProvisioner(iot.client, store, { policyName: 'p', stage: 'dev' }, later);
@@ -148,9 +160,9 @@ describe('IotProvisioner', () => {
     });
     const iot = fakeIot(REPLIES);
 
-    await expect(new IotProvisioner(iot.client, store, { policyName: 'p', stage: 'dev' }, NOW).issue(METER)).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      new IotProvisioner(iot.client, store, { policyName: 'p', stage: 'dev' }, NOW).issue(METER),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     expect(iot.calls.find((call) => call.command === 'UpdateCertificate')?.input).toEqual({
       certificateId: CERT_ID,
