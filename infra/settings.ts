@@ -41,6 +41,8 @@ export interface DeploymentSettings {
   alarmEmail?: string;
   identity: CognitoIdentity | OidcIdentity;
   claims: ClaimNames;
+  /** X-Ray active tracing of the functions; off where Lambda has no X-Ray integration (China regions). */
+  tracing: boolean;
   /** Pinned account and region (`-c account=… -c region=…`); absent: environment-agnostic templates. */
   account?: string;
   region?: string;
@@ -74,6 +76,7 @@ export const readSettings = (app: App): DeploymentSettings => {
     ...optional('region', region),
     ...optional('account', account),
     identity: readIdentity(context, stage, region),
+    tracing: readTracing(context('tracing'), region),
     claims: {
       groups: context('groupsClaim') ?? IDENTITY_CLAIM_DEFAULTS.groups,
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
@@ -110,6 +113,20 @@ const readIdentity = (
     logoutUrls: listContext(context('logoutUrls')) ?? [],
     ...optional('domainPrefix', domainPrefix),
   };
+};
+
+/** `-c tracing=false` turns it off; in a China region it is off unless asked for (and then refused). */
+const readTracing = (value: string | undefined, region: string | undefined): boolean => {
+  const inChina = region !== undefined && CHINA_REGION.test(region);
+  if (value === undefined) return !inChina;
+  if (value !== 'true' && value !== 'false')
+    throw new SettingsError(`tracing must be true or false, not "${value}"`);
+  if (value === 'true' && inChina) {
+    throw new SettingsError(
+      `Lambda's X-Ray integration is not available in ${region} (AWS China): leave tracing off`,
+    );
+  }
+  return value === 'true';
 };
 
 const readOidc = (context: (key: string) => string | undefined): OidcIdentity => {

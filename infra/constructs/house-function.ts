@@ -83,7 +83,7 @@ export class HouseFunction extends Construct {
       retention: toRetentionDays(DEFAULTS.logRetentionDays),
       removalPolicy: removalPolicyFor(settings),
     });
-    this.role = createExecutionRole(this, logGroup, functionName);
+    this.role = createExecutionRole(this, logGroup, functionName, settings.tracing);
     this.fn = new NodejsFunction(this, 'Function', {
       functionName,
       description: spec.description,
@@ -95,7 +95,8 @@ export class HouseFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
-      tracing: Tracing.ACTIVE,
+      // Off, not PassThrough, where X-Ray is not offered to Lambda: no segments, no xray:* grant.
+      tracing: settings.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role: this.role,
       bundling: nodejsBundling(),
@@ -130,13 +131,18 @@ export class HouseFunction extends Construct {
  * Replaces AWSLambdaBasicExecutionRole (AwsSolutions-IAM4): the function may write to its own log group
  * only, and needs no CreateLogGroup because the group is created here.
  */
-const createExecutionRole = (scope: Construct, logGroup: LogGroup, functionName: string): Role => {
+const createExecutionRole = (
+  scope: Construct,
+  logGroup: LogGroup,
+  functionName: string,
+  tracing: boolean,
+): Role => {
   const role = new Role(scope, 'Role', {
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
     description: `Execution role of ${functionName}`,
   });
   logGroup.grantWrite(role);
-  acknowledgeTracingWildcard(role);
+  if (tracing) acknowledgeTracingWildcard(role);
   return role;
 };
 

@@ -70,6 +70,14 @@ describe('AWS China (aws-cn) with an external OIDC issuer', () => {
     }
   });
 
+  it('turns X-Ray tracing off, which Lambda does not offer there', () => {
+    for (const fn of Object.values(houseFunctions(synth.stacks))) {
+      expect(resourceOf(synth, fn.fn).Properties.TracingConfig, fn.spec.id).toBeUndefined();
+    }
+    for (const text of templates()) expect(text).not.toContain('xray:');
+    expect(() => synthesize({ ...CHINA, tracing: 'true' })).toThrow(/X-Ray integration is not available/);
+  });
+
   it('still has the IoT rule, the meter policy and the schedules (IoT Core and Scheduler exist there)', () => {
     const types = synth.stacks.all.flatMap((stack) =>
       Object.values(synth.templateOf(stack).toJSON().Resources as Record<string, Resource>).map(
