@@ -153,6 +153,8 @@ const baseEnvironment = (settings: DeploymentSettings): Record<string, string> =
   [ENV.serviceName]: 'qingshan',
   // Business figures (EMF) land in one namespace; the stage is a dimension, so stages never mix.
   POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+  // Powertools Tracer follows the function's X-Ray setting.
+  POWERTOOLS_TRACE_ENABLED: String(settings.tracing),
   // The principal is read from the claims the deployment's issuer puts its roles and department in.
   [ENV.groupsClaim]: settings.claims.groups,
   [ENV.departmentClaim]: settings.claims.department,
