@@ -72,7 +72,11 @@ describe('AWS China (aws-cn) with an external OIDC issuer', () => {
 
   it('turns X-Ray tracing off, which Lambda does not offer there', () => {
     for (const fn of Object.values(houseFunctions(synth.stacks))) {
-      expect(resourceOf(synth, fn.fn).Properties.TracingConfig, fn.spec.id).toBeUndefined();
+      const props = resourceOf(synth, fn.fn).Properties;
+      expect(props.TracingConfig, fn.spec.id).toBeUndefined();
+      expect(
+        (props.Environment as { Variables: Record<string, unknown> }).Variables.POWERTOOLS_TRACE_ENABLED,
+      ).toBe('false');
     }
     for (const text of templates()) expect(text).not.toContain('xray:');
     expect(() => synthesize({ ...CHINA, tracing: 'true' })).toThrow(/X-Ray integration is not available/);

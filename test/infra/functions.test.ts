@@ -75,6 +75,7 @@ describe('house functions', () => {
       QS_GROUPS_CLAIM: 'cognito:groups',
       QS_DEPARTMENT_CLAIM: 'custom:department',
       POWERTOOLS_METRICS_NAMESPACE: 'Qingshan',
+      POWERTOOLS_TRACE_ENABLED: 'true',
       QS_TIME_ZONE: 'Asia/Shanghai',
       QS_IDENTIFIER_PREFIX: '88.118.8',
       POWERTOOLS_SERVICE_NAME: 'qingshan',
