@@ -1,56 +1,100 @@
 /**
- * CDK entry (`cdk synth`, `cdk deploy`). Context: `stage` (default `dev`), `timeZone`, `identifierPrefix`,
- * `alarmEmail`, `corsOrigins` (comma-separated), `skipBundling=true` (synth without running esbuild: the
- * CLI refuses `-c aws:cdk:bundling-stacks=[]` from users). Every synth runs the cdk-nag AwsSolutions
- * pack; findings that are not fixed are acknowledged next to their resource with a written reason.
+ * CDK entry (`cdk synth`, `cdk deploy --all`). One stage = these stacks, deployed in this order:
+ *   Qingshan-<stage>-Stateful    tables, buckets, user pool, meter policy, alarm topic and key (retained in prod)
+ *   Qingshan-<stage>-Api         the HTTP API, its stage and JWT authorizer
+ *   Qingshan-<stage>-<Context>   one per bounded context of the manifest: functions, routes, rules, schedules, alarms
+ *   Qingshan-<stage>-Ops         dashboard, API and DynamoDB alarms
+ * Context settings: infra/settings.ts (README "Deploying"); `skipBundling=true` synthesizes without running
+ * esbuild (the CLI refuses `-c aws:cdk:bundling-stacks=[]` from users). Every synth runs the cdk-nag
+ * AwsSolutions pack and writes its findings, acknowledged ones with their reasons, to cdk.out.
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { App, type AppProps, cx_api as cxapi, Validations } from 'aws-cdk-lib';
+import { App, type AppProps, cx_api as cxapi, type Environment, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { DeploymentSettings } from './constructs/house-function.ts';
-import { DEFAULTS } from './manifest.ts';
-import { QingshanStack } from './stacks/qingshan-stack.ts';
+import { CONTEXTS } from './manifest.ts';
+import { writeNagReport } from './nag-report.ts';
+import { booleanContext, type DeploymentSettings, readSettings, stringContext } from './settings.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { ContextStack } from './stacks/context-stack.ts';
+import { OpsStack } from './stacks/ops-stack.ts';
+import { StatefulStack } from './stacks/stateful-stack.ts';
 
-const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
+export { readSettings } from './settings.ts';
 
-/** Reads the deployment settings from context, failing loudly on a stage name AWS names cannot carry. */
-export const readSettings = (app: App): DeploymentSettings => {
-  const stage = stringContext(app, 'stage') ?? 'dev';
-  if (!STAGE_PATTERN.test(stage)) throw new Error(`stage "${stage}" must match ${STAGE_PATTERN}`);
-  return {
-    stage,
-    timeZone: stringContext(app, 'timeZone') ?? DEFAULTS.timeZone,
-    identifierPrefix: stringContext(app, 'identifierPrefix') ?? DEFAULTS.identifierPrefix,
-    alarmEmail: stringContext(app, 'alarmEmail'),
-  };
-};
+export interface QingshanStacks {
+  stateful: StatefulStack;
+  api: ApiStack;
+  /** By context name (manifest CONTEXTS). */
+  contexts: Record<string, ContextStack>;
+  ops: OpsStack;
+  /** Every stack, in deployment order. */
+  all: Stack[];
+}
 
-/** Builds the app and its one stack, with the AwsSolutions checks registered. Does not synthesize. */
-export const createApp = (props: AppProps = {}): { app: App; stack: QingshanStack } => {
+/** `carbon` → `Carbon`: stack names read like the contexts. */
+const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** Builds the app and the stage's stacks, with the AwsSolutions checks registered. Does not synthesize. */
+export const createApp = (
+  props: AppProps = {},
+): { app: App; stacks: QingshanStacks; settings: DeploymentSettings } => {
   const app = new App(props);
   if (booleanContext(app, 'skipBundling')) app.node.setContext(cxapi.BUNDLING_STACKS, []);
   const settings = readSettings(app);
   const corsOrigins = stringContext(app, 'corsOrigins')
     ?.split(',')
     .map((origin) => origin.trim());
-  const stack = new QingshanStack(app, `Qingshan-${settings.stage}`, {
+  const prefix = `Qingshan-${settings.stage}`;
+  const common = {
     settings,
-    description: `Qingshan ${settings.stage}: carbon monitoring and environmental supervision`,
+    ...environmentOf(settings),
+  };
+  const describe = (part: string) => `Qingshan ${settings.stage}: ${part}`;
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    ...common,
+    description: describe('tables, buckets, identity, meter policy, alarm topic (stateful)'),
+    terminationProtection: settings.stage === 'prod',
+  });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    ...common,
+    description: describe('HTTP API and JWT authorizer'),
     ...(corsOrigins === undefined ? {} : { corsOrigins }),
   });
+  api.addStackDependency(stateful, 'reads the identity parameters');
+  const contexts: Record<string, ContextStack> = {};
+  for (const [name, specs] of Object.entries(CONTEXTS)) {
+    const stack = new ContextStack(app, `${prefix}-${pascal(name)}`, {
+      ...common,
+      specs,
+      description: describe(`${name} functions and their triggers`),
+    });
+    stack.addStackDependency(stateful, 'uses its tables, buckets, topic and meter policy');
+    stack.addStackDependency(api, 'adds its routes to the HTTP API');
+    contexts[name] = stack;
+  }
+  const ops = new OpsStack(app, `${prefix}-Ops`, {
+    ...common,
+    description: describe('dashboard and alarms'),
+  });
+  ops.addStackDependency(api, 'watches the HTTP API');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack };
+  return {
+    app,
+    settings,
+    stacks: { stateful, api, contexts, ops, all: [stateful, api, ...Object.values(contexts), ops] },
+  };
 };
 
-const stringContext = (app: App, key: string): string | undefined => {
-  const value: unknown = app.node.tryGetContext(key);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-const booleanContext = (app: App, key: string): boolean => {
-  const value: unknown = app.node.tryGetContext(key);
-  return value === true || value === 'true';
+/** Environment-agnostic unless the app is pinned (`-c region=cn-northwest-1 [-c account=…]`). */
+const environmentOf = (settings: DeploymentSettings): { env?: Environment } => {
+  if (settings.region === undefined && settings.account === undefined) return {};
+  return {
+    env: {
+      ...(settings.region === undefined ? {} : { region: settings.region }),
+      ...(settings.account === undefined ? {} : { account: settings.account }),
+    },
+  };
 };
 
 const isEntryPoint = (): boolean => {
@@ -58,4 +102,14 @@ const isEntryPoint = (): boolean => {
   return script !== undefined && import.meta.url === pathToFileURL(realpathSync(script)).href;
 };
 
-if (isEntryPoint()) createApp().app.synth();
+/** Synthesizes, and writes the nag report even when the synth fails on a finding. */
+const main = (): void => {
+  const { app } = createApp();
+  try {
+    app.synth();
+  } finally {
+    writeNagReport(app, app.outdir);
+  }
+};
+
+if (isEntryPoint()) main();

@@ -42,9 +42,10 @@ export interface HttpTrigger {
 }
 export interface IotRuleTrigger {
   kind: 'iotRule';
-  /** IoT rule names allow only [a-zA-Z0-9_]. */
+  /** The rule's name within a stage, [a-zA-Z0-9_]; deployed as `qingshan_<stage>_<ruleName>` (iotRuleName). */
   ruleName: string;
-  sql: string;
+  /** The rule's SQL for a stage: it must read only that stage's topics (shared/contracts/telemetry.ts). */
+  sql: (stage: string) => string;
   description: string;
   /**
    * The rule's action sends each message (the SQL output as JSON) to an SQS queue, and the function
@@ -152,18 +153,29 @@ export const BUCKETS = {
 } as const satisfies Record<string, BucketSpec>;
 export type BucketId = keyof typeof BUCKETS;
 
-/** Every function, gathered from one list per bounded context (infra/contexts/). */
-export const FUNCTIONS: readonly FunctionSpec[] = [
-  ...SYSTEM_FUNCTIONS,
-  ...MEDIA_FUNCTIONS,
-  ...REGISTRY_FUNCTIONS,
-  ...CARBON_FUNCTIONS,
-  ...CASE_FUNCTIONS,
-  ...SUGGESTION_FUNCTIONS,
-  ...REPORT_FUNCTIONS,
-  ...JOB_FUNCTIONS,
-  ...CALENDAR_FUNCTIONS,
-];
+/**
+ * Every function, by bounded context (infra/contexts/). Each context deploys as its own stack
+ * (`Qingshan-<stage>-<Context>`), so a new context is one line here and gets its stack, routes,
+ * schedules and alarms without further edits.
+ */
+export const CONTEXTS = {
+  system: SYSTEM_FUNCTIONS,
+  media: MEDIA_FUNCTIONS,
+  registry: REGISTRY_FUNCTIONS,
+  carbon: CARBON_FUNCTIONS,
+  cases: CASE_FUNCTIONS,
+  suggestions: SUGGESTION_FUNCTIONS,
+  reports: REPORT_FUNCTIONS,
+  jobs: JOB_FUNCTIONS,
+  calendar: CALENDAR_FUNCTIONS,
+} as const satisfies Record<string, readonly FunctionSpec[]>;
+
+/** Every function of every context. */
+export const FUNCTIONS: readonly FunctionSpec[] = Object.values(CONTEXTS).flat();
+
+/** IoT rule names are per account and region, so each stage's carry the stage (`-` is not allowed). */
+export const iotRuleName = (stage: string, trigger: Pick<IotRuleTrigger, 'ruleName'>): string =>
+  `qingshan_${stage.replaceAll('-', '_')}_${trigger.ruleName}`;
 
 /** The target input of every schedule: the job name and the fire time Scheduler substitutes. */
 export const scheduleInput = (trigger: ScheduleTrigger): Record<string, string> => ({

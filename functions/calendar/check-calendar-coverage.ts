@@ -4,7 +4,7 @@ import { systemClock } from '../../shared/config/clock.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { calendarAlertFor, daysLeft } from '../../shared/domain/calendar/calendar-coverage.ts';
 import { logger } from '../../shared/observability/logger.ts';
-import { METRIC_NAMES, putMetric } from '../../shared/observability/metrics.ts';
+import { countBusiness } from '../../shared/observability/metrics.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { readWorkingCalendar } from './live-calendar.ts';
 import { recomputeProvisionalDeadlines } from './recompute-provisional.ts';
@@ -20,7 +20,7 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime }) => {
   const firedAt = new Date(scheduledTime);
   const calendar = await readWorkingCalendar();
   const left = daysLeft(calendar, firedAt);
-  putMetric(METRIC_NAMES.workingCalendarDaysLeft, left ?? 0, firedAt);
+  countBusiness('workingCalendarDaysLeft', left ?? 0);
   const alert = calendarAlertFor(calendar, firedAt);
   const alertRaised = alert !== undefined && (await alerts.raiseAlert(alert));
   if (alertRaised) logger.warn('working calendar runs out', { coveredThrough: alert.period, daysLeft: left });

@@ -13,6 +13,7 @@ import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import { countBusiness } from '../../shared/observability/metrics.ts';
 import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { createIdempotently } from '../middleware/idempotent-create.ts';
@@ -69,6 +70,7 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
         side: [...(side ? [side] : []), ...caseSideWrites(undefined, record)],
         claims,
       });
+      countBusiness('casesOpened');
       return createdView(record, principal, at, nearby);
     },
   });

@@ -1,5 +1,6 @@
 import { ingestTelemetryBatch } from '../../shared/domain/telemetry/ingest-batch.ts';
 import { logger } from '../../shared/observability/logger.ts';
+import { countTelemetry } from '../../shared/observability/metrics.ts';
 import { iotRuleHandler } from '../middleware/iot-rule.ts';
 import { ingestDependencies } from './ingest-context.ts';
 
@@ -11,6 +12,7 @@ import { ingestDependencies } from './ingest-context.ts';
  */
 export const handler = iotRuleHandler(async (records) => {
   const summary = await ingestTelemetryBatch(records, ingestDependencies());
+  countTelemetry(summary.outcomes, summary.failed.length);
   for (const error of summary.afterApplyErrors) logger.error('budget check failed', { error });
   for (const { id, error } of summary.failed)
     logger.error('telemetry record failed', { recordId: id, error });

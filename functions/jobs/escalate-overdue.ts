@@ -23,6 +23,7 @@ import {
   isFutureInstant,
 } from '../../shared/domain/workflow/escalation-run-mode.ts';
 import { reconcile } from '../../shared/domain/workflow/reconciliation.ts';
+import { countEscalation } from '../../shared/observability/metrics.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import { freshWorkingCalendar, liveWorkingCalendar } from '../calendar/live-calendar.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
@@ -87,6 +88,7 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime, dryRun }
           };
           const reviewDue = suspendedDueForReview(caseHeads.records, localDateOf(now, calendar.timeZone));
           await publish(hour, now, pass, reconciliation, reviewDue);
+          countEscalation(pass.raised, pass.escalated);
           return { checked: pass.checked, raised: pass.raised, escalated: pass.escalated.length };
         },
       },

@@ -1,3 +1,4 @@
+import { identityClaims } from '../../shared/config/env.ts';
 import { UnauthorizedError } from '../../shared/domain/errors.ts';
 import { isRole, type Principal } from '../../shared/domain/roles.ts';
 
@@ -6,10 +7,14 @@ import { isRole, type Principal } from '../../shared/domain/roles.ts';
  * `cognito:groups` arrives as `"[deputy admin]"`. Accept that form and a real array.
  */
 export const parseGroupsClaim = (value: unknown): string[] => {
-  if (Array.isArray(value)) return value.map(String);
+  if (Array.isArray(value)) return value.map((group) => String(group).replace(/^.*\//, ''));
   if (typeof value !== 'string' || value.trim() === '') return [];
   const inner = value.trim().replace(/^\[/, '').replace(/\]$/, '');
-  return inner.split(/[\s,]+/).filter((group) => group.length > 0);
+  // Keycloak's group mapper may send full paths (`/deputy`); the role is the last segment.
+  return inner
+    .split(/[\s,]+/)
+    .map((group) => group.replace(/^.*\//, ''))
+    .filter((group) => group.length > 0);
 };
 
 /** Who is asking, from the claims the authorizer already verified. */
@@ -18,18 +23,19 @@ export interface AuthorizedEventShape {
   requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
 }
 
-export const principalFromEvent = (event: AuthorizedEventShape): Principal => {
+/** Claim names come from the deployment (Cognito's by default, any OIDC issuer's when configured). */
+export const principalFromEvent = (event: AuthorizedEventShape, names = identityClaims()): Principal => {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   const sub = claims?.sub;
   if (claims === undefined || typeof sub !== 'string' || sub === '') {
     throw new UnauthorizedError('no verified identity on this request');
   }
-  const department = claims['custom:department'];
+  const department = claims[names.department];
   const name = typeof claims.name === 'string' ? claims.name.trim() : '';
   return {
     userId: sub,
-    username: String(claims['cognito:username'] ?? sub),
-    roles: parseGroupsClaim(claims['cognito:groups']).filter(isRole),
+    username: String(claims[names.username] ?? sub),
+    roles: parseGroupsClaim(claims[names.groups]).filter(isRole),
     ...(typeof department === 'string' && department !== '' ? { departmentId: department } : {}),
     ...(name === '' ? {} : { displayName: name }),
   };

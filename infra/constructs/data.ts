@@ -1,10 +1,18 @@
 import { Duration } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  type ITable,
+  ProjectionType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
   HttpMethods,
+  type IBucket,
   type LifecycleRule,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
@@ -18,6 +26,7 @@ import {
   type TableId,
   type TableSpec,
 } from '../manifest.ts';
+import { bucketName, tableName } from '../names.ts';
 import {
   type DataResources,
   type DeploymentSettings,
@@ -37,8 +46,10 @@ const ABORT_MULTIPART_DAYS = 7;
 const UPLOAD_CORS_HEADERS = ['content-type', 'content-length', 'content-md5', 'x-amz-*'];
 
 /**
- * Every table and bucket of the manifest. Tables: on-demand, AWS-managed encryption, point-in-time
- * recovery; buckets: private, SSL-only, versioned, access-logged. Production keeps its data on deletion.
+ * Every table and bucket of the manifest, under the stage's stable names (names.ts), which is how the
+ * function stacks find them (`importData`). Tables: on-demand, AWS-managed encryption, point-in-time
+ * recovery; buckets: private, SSL-only, versioned, access-logged. Production keeps its data on
+ * deletion; other stages delete it, buckets emptied first (`cdk destroy` of a used dev stage works).
  */
 export class Data extends Construct implements DataResources {
   public readonly tables: Readonly<Record<TableId, Table>>;
@@ -59,6 +70,7 @@ export class Data extends Construct implements DataResources {
 
   private createTable(id: TableId, spec: TableSpec, settings: DeploymentSettings): Table {
     const table = new Table(this, `${id}Table`, {
+      tableName: tableName(settings.stage, id),
       partitionKey: { name: spec.partitionKey, type: AttributeType.STRING },
       sortKey: { name: spec.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
@@ -81,6 +93,7 @@ export class Data extends Construct implements DataResources {
 
   private createBucket(id: BucketId, spec: BucketSpec, settings: DeploymentSettings): Bucket {
     return new Bucket(this, `${id}Bucket`, {
+      bucketName: bucketName(settings.stage, id),
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -89,7 +102,7 @@ export class Data extends Construct implements DataResources {
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: `${id}/`,
       lifecycleRules: lifecycleRulesFor(spec),
-      removalPolicy: removalPolicyFor(settings),
+      ...bucketRemoval(settings),
       ...(spec.browserUploads === true ? { cors: [uploadCorsRule()] } : {}),
     });
   }
@@ -102,11 +115,37 @@ export class Data extends Construct implements DataResources {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
+      bucketName: bucketName(settings.stage, 'accessLogs'),
       lifecycleRules: [{ expiration: Duration.days(DEFAULTS.logRetentionDays) }],
-      removalPolicy: removalPolicyFor(settings),
+      ...bucketRemoval(settings),
     });
   }
 }
+
+/**
+ * A bucket that still holds objects cannot be deleted, so outside production CDK's auto-delete custom
+ * resource empties it (every version) when the stack is destroyed; production retains it.
+ */
+const bucketRemoval = (settings: DeploymentSettings) => ({
+  removalPolicy: removalPolicyFor(settings),
+  autoDeleteObjects: !isProduction(settings),
+});
+
+/**
+ * The stateful stack's tables and buckets as another stack of the same stage sees them: by name, with
+ * ARNs built in that stack's own account and region, and grants on the indexes of tables that have them.
+ */
+export const importData = (scope: Construct, settings: DeploymentSettings): DataResources => ({
+  tables: mapRecord<TableId, TableSpec, ITable>(TABLES, (id, spec) =>
+    Table.fromTableAttributes(scope, `${id}Table`, {
+      tableName: tableName(settings.stage, id),
+      grantIndexPermissions: spec.indexes.length > 0,
+    }),
+  ),
+  buckets: mapRecord<BucketId, BucketSpec, IBucket>(BUCKETS, (id) =>
+    Bucket.fromBucketName(scope, `${id}Bucket`, bucketName(settings.stage, id)),
+  ),
+});
 
 const lifecycleRulesFor = (spec: BucketSpec): LifecycleRule[] => [
   {

@@ -17,23 +17,16 @@ import {
   TABLES,
   type TableId,
 } from '../manifest.ts';
+import { functionName as functionNameFor, METRICS_NAMESPACE } from '../names.ts';
+import { type DeploymentSettings, isProduction } from '../settings.ts';
 import {
   acknowledgeBucketGrant,
   acknowledgeIndexGrant,
   acknowledgeTracingWildcard,
 } from './nag-suppressions.ts';
 
-/** What every function of one deployment shares; a stage may override it through CDK context. */
-export interface DeploymentSettings {
-  stage: string;
-  timeZone: string;
-  identifierPrefix: string;
-  /** Where operational alarms are mailed; without it they reach only the topic's other subscribers. */
-  alarmEmail?: string;
-}
-
-/** Production data and logs survive a stack deletion; other stages clean up after themselves. */
-export const isProduction = (settings: DeploymentSettings): boolean => settings.stage === 'prod';
+export type { DeploymentSettings } from '../settings.ts';
+export { isProduction } from '../settings.ts';
 
 export const removalPolicyFor = (settings: DeploymentSettings): RemovalPolicy =>
   isProduction(settings) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -84,13 +77,13 @@ export class HouseFunction extends Construct {
     super(scope, id);
     const { spec, settings } = props;
     this.spec = spec;
-    const functionName = `qingshan-${settings.stage}-${spec.id}`;
+    const functionName = functionNameFor(settings.stage, spec.id);
     const logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: toRetentionDays(DEFAULTS.logRetentionDays),
       removalPolicy: removalPolicyFor(settings),
     });
-    this.role = createExecutionRole(this, logGroup, functionName);
+    this.role = createExecutionRole(this, logGroup, functionName, settings.tracing);
     this.fn = new NodejsFunction(this, 'Function', {
       functionName,
       description: spec.description,
@@ -102,7 +95,8 @@ export class HouseFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
-      tracing: Tracing.ACTIVE,
+      // Off, not PassThrough, where X-Ray is not offered to Lambda: no segments, no xray:* grant.
+      tracing: settings.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role: this.role,
       bundling: nodejsBundling(),
@@ -116,7 +110,7 @@ export class HouseFunction extends Construct {
     this.fn.addEnvironment(tableEnvVar(id), table.tableName);
     if (access !== 'write') table.grantReadData(this.fn);
     if (access !== 'read') table.grantWriteData(this.fn);
-    if (TABLES[id].indexes.length > 0) acknowledgeIndexGrant(this.role, id, table);
+    if (TABLES[id].indexes.length > 0) acknowledgeIndexGrant(this.role, id, table.tableArn);
   }
 
   /** Sets the bucket's name variable; write means putting objects (presigned POST, reports), not deleting. */
@@ -124,7 +118,7 @@ export class HouseFunction extends Construct {
     this.fn.addEnvironment(bucketEnvVar(id), bucket.bucketName);
     if (access !== 'write') bucket.grantRead(this.fn);
     if (access !== 'read') bucket.grantPut(this.fn);
-    acknowledgeBucketGrant(this.role, id, bucket, access);
+    acknowledgeBucketGrant(this.role, id, bucket.bucketArn, access);
   }
 
   private bindAll(spec: FunctionSpec, data: DataResources): void {
@@ -137,13 +131,18 @@ export class HouseFunction extends Construct {
  * Replaces AWSLambdaBasicExecutionRole (AwsSolutions-IAM4): the function may write to its own log group
  * only, and needs no CreateLogGroup because the group is created here.
  */
-const createExecutionRole = (scope: Construct, logGroup: LogGroup, functionName: string): Role => {
+const createExecutionRole = (
+  scope: Construct,
+  logGroup: LogGroup,
+  functionName: string,
+  tracing: boolean,
+): Role => {
   const role = new Role(scope, 'Role', {
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
     description: `Execution role of ${functionName}`,
   });
   logGroup.grantWrite(role);
-  acknowledgeTracingWildcard(role);
+  if (tracing) acknowledgeTracingWildcard(role);
   return role;
 };
 
@@ -152,6 +151,14 @@ const baseEnvironment = (settings: DeploymentSettings): Record<string, string> =
   [ENV.timeZone]: settings.timeZone,
   [ENV.identifierPrefix]: settings.identifierPrefix,
   [ENV.serviceName]: 'qingshan',
+  // Business figures (EMF) land in one namespace; the stage is a dimension, so stages never mix.
+  POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+  // Powertools Tracer follows the function's X-Ray setting.
+  POWERTOOLS_TRACE_ENABLED: String(settings.tracing),
+  // The principal is read from the claims the deployment's issuer puts its roles and department in.
+  [ENV.groupsClaim]: settings.claims.groups,
+  [ENV.departmentClaim]: settings.claims.department,
+  [ENV.usernameClaim]: settings.claims.username,
   NODE_OPTIONS,
 });
 

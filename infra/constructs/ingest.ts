@@ -5,7 +5,8 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionSpec, type IotRuleTrigger } from '../manifest.ts';
+import { type FunctionSpec, type IotRuleTrigger, iotRuleName } from '../manifest.ts';
+import { stageName } from '../names.ts';
 import {
   type DataResources,
   DEFAULT_TIMEOUT_SECONDS,
@@ -13,11 +14,13 @@ import {
   HouseFunction,
 } from './house-function.ts';
 import { lastStopQueue } from './last-stop-queue.ts';
-import { acknowledgeWildcardResource, arnRef } from './nag-suppressions.ts';
+import { acknowledgeWildcardResource, nagNotation } from './nag-suppressions.ts';
 
 export interface IngestProps {
   settings: DeploymentSettings;
   data: DataResources;
+  /** The context's functions with an IoT rule trigger. */
+  specs: readonly IotRuleFunction[];
 }
 
 /** Where the rule's error action drops messages it could not deliver, to be listed and replayed. */
@@ -36,7 +39,7 @@ export const VISIBILITY_TIMEOUT_FACTOR = 6;
  */
 export const INGEST_QUEUE_RETENTION = Duration.days(4);
 
-type IotRuleFunction = FunctionSpec & { trigger: IotRuleTrigger };
+export type IotRuleFunction = FunctionSpec & { trigger: IotRuleTrigger };
 
 /**
  * The telemetry path: IoT topic rules to a queue per function, consumed in batches. Nothing is dropped:
@@ -48,19 +51,29 @@ export class Ingest extends Construct {
   public readonly rules: Readonly<Record<string, CfnTopicRule>>;
   /** The work queue of each function, by manifest id; its `deadLetterQueue` is the last stop. */
   public readonly queues: Readonly<Record<string, Queue>>;
+  private readonly settings: DeploymentSettings;
 
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
-    const specs = FUNCTIONS.filter((spec): spec is IotRuleFunction => spec.trigger.kind === 'iotRule');
-    const errorRole = this.createErrorActionRole(props.data.buckets.deadLetter);
+    const { specs, settings } = props;
+    this.settings = settings;
+    // One error-action role for the context's rules; a context without rules gets none.
+    const errorRole =
+      specs.length === 0 ? undefined : this.createErrorActionRole(props.data.buckets.deadLetter);
     const functions: Record<string, HouseFunction> = {};
     const rules: Record<string, CfnTopicRule> = {};
     const queues: Record<string, Queue> = {};
     for (const spec of specs) {
+      if (errorRole === undefined) break;
       const fn = new HouseFunction(this, spec.id, { spec, settings: props.settings, data: props.data });
       const queue = this.createQueue(spec);
       this.consumeQueue(spec, fn, queue);
-      rules[spec.trigger.ruleName] = this.createRule(spec, queue, props.data.buckets.deadLetter, errorRole);
+      rules[iotRuleName(settings.stage, spec.trigger)] = this.createRule(
+        spec,
+        queue,
+        props.data.buckets.deadLetter,
+        errorRole,
+      );
       functions[spec.id] = fn;
       queues[spec.id] = queue;
     }
@@ -76,9 +89,11 @@ export class Ingest extends Construct {
       this,
       `${spec.id}DeadLetters`,
       `This queue is the dead-letter queue of the ${spec.id} work queue; records wait here for a person.`,
+      stageName(this.settings.stage, `${spec.id}-dlq`),
     );
     const timeoutSeconds = spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     return new Queue(this, `${spec.id}Queue`, {
+      queueName: stageName(this.settings.stage, spec.id),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       // The batching window is spent before the invocation starts, so it is added on top.
@@ -111,10 +126,10 @@ export class Ingest extends Construct {
   ): CfnTopicRule {
     const sendRole = this.createSendRole(spec, queue);
     const rule = new CfnTopicRule(this, `${spec.id}Rule`, {
-      ruleName: spec.trigger.ruleName,
+      ruleName: iotRuleName(this.settings.stage, spec.trigger),
       topicRulePayload: {
         description: spec.trigger.description,
-        sql: spec.trigger.sql,
+        sql: spec.trigger.sql(this.settings.stage),
         awsIotSqlVersion: IOT_SQL_VERSION,
         ruleDisabled: false,
         // The SQL output as plain JSON: the handler parses each record's body.
@@ -139,7 +154,7 @@ export class Ingest extends Construct {
     const ruleArn = stack.formatArn({
       service: 'iot',
       resource: 'rule',
-      resourceName: spec.trigger.ruleName,
+      resourceName: iotRuleName(this.settings.stage, spec.trigger),
     });
     const role = new Role(this, `${spec.id}RuleRole`, {
       assumedBy: new ServicePrincipal('iot.amazonaws.com', {
@@ -148,7 +163,7 @@ export class Ingest extends Construct {
           ArnLike: { 'aws:SourceArn': ruleArn },
         },
       }),
-      description: `Lets the ${spec.trigger.ruleName} IoT rule send messages to the ${spec.id} queue, nothing else`,
+      description: `Lets the ${iotRuleName(this.settings.stage, spec.trigger)} IoT rule send messages to the ${spec.id} queue, nothing else`,
     });
     role.addToPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
     return role;
@@ -166,7 +181,7 @@ export class Ingest extends Construct {
     role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [errorObjects] }));
     acknowledgeWildcardResource(
       role,
-      `${arnRef(deadLetter)}/${IOT_ERROR_PREFIX}*`,
+      `${nagNotation(role, deadLetter.bucketArn)}/${IOT_ERROR_PREFIX}*`,
       'Error-action keys are generated per message (topic, timestamp, uuid); the grant is PutObject on that prefix only.',
     );
     return role;

@@ -3,7 +3,8 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionSpec, type ScheduleTrigger, scheduleInput } from '../manifest.ts';
+import { type FunctionSpec, type ScheduleTrigger, scheduleInput } from '../manifest.ts';
+import { stageName } from '../names.ts';
 import { type DataResources, type DeploymentSettings, HouseFunction } from './house-function.ts';
 import { lastStopQueue } from './last-stop-queue.ts';
 import { acknowledgeWildcardResource, arnRef } from './nag-suppressions.ts';
@@ -11,6 +12,8 @@ import { acknowledgeWildcardResource, arnRef } from './nag-suppressions.ts';
 export interface JobsProps {
   settings: DeploymentSettings;
   data: DataResources;
+  /** The context's functions with a schedule trigger. */
+  specs: readonly ScheduledFunction[];
 }
 
 /** Jobs are idempotent (DESIGN.md §6), so a retried fire is harmless; after that it waits in the queue. */
@@ -18,7 +21,7 @@ export const SCHEDULE_RETRY_ATTEMPTS = 3;
 /** A fire older than this is stale: the next one is due soon and covers the same work. */
 export const SCHEDULE_MAX_EVENT_AGE = Duration.hours(1);
 
-type ScheduledFunction = FunctionSpec & { trigger: ScheduleTrigger };
+export type ScheduledFunction = FunctionSpec & { trigger: ScheduleTrigger };
 
 /**
  * Scheduled jobs: one EventBridge Scheduler schedule per manifest entry, fired exactly on time in the
@@ -31,7 +34,7 @@ export class Jobs extends Construct {
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
-    const specs = FUNCTIONS.filter((spec): spec is ScheduledFunction => spec.trigger.kind === 'schedule');
+    const { specs } = props;
     const functions: Record<string, HouseFunction> = {};
     const schedules: Record<string, Schedule> = {};
     for (const spec of specs) {
@@ -57,7 +60,7 @@ export class Jobs extends Construct {
       deadLetterQueue,
     });
     return new Schedule(this, `${spec.id}Schedule`, {
-      scheduleName: `qingshan-${settings.stage}-${spec.trigger.job}`,
+      scheduleName: stageName(settings.stage, spec.trigger.job),
       description: spec.trigger.description,
       schedule: ScheduleExpression.expression(spec.trigger.expression, TimeZone.of(settings.timeZone)),
       timeWindow: TimeWindow.off(),

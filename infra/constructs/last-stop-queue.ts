@@ -10,8 +10,9 @@ const lastStops = new WeakSet<Queue>();
  * An encrypted, SSL-only queue where failed deliveries wait for a person (14 days, SQS's maximum).
  * It is the end of the line, so it has no dead-letter queue of its own; `reason` says whose it is.
  */
-export const lastStopQueue = (scope: Construct, id: string, reason: string): Queue => {
+export const lastStopQueue = (scope: Construct, id: string, reason: string, queueName?: string): Queue => {
   const queue = new Queue(scope, id, {
+    ...(queueName === undefined ? {} : { queueName }),
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     retentionPeriod: Duration.days(14),

@@ -14,6 +14,25 @@ export const arnRef = (resource: IConstruct): string => {
   return `<${Stack.of(cfn).getLogicalId(cfn)}.Arn>`;
 };
 
+/**
+ * How cdk-nag prints a template value inside a finding id: `{Ref: X}` as `<X>`, `Fn::GetAtt [X, Arn]` as
+ * `<X.Arn>`, `Fn::Join` joined. For ARNs of resources another stack owns, built from their names.
+ */
+export const nagNotation = (scope: IConstruct, value: string): string =>
+  flatten(Stack.of(scope).resolve(value));
+
+const flatten = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const object = value as Record<string, unknown>;
+  if ('Ref' in object) return `<${String(object.Ref)}>`;
+  if ('Fn::GetAtt' in object) return `<${(object['Fn::GetAtt'] as string[]).join('.')}>`;
+  if ('Fn::Join' in object) {
+    const [separator, parts] = object['Fn::Join'] as [string, unknown[]];
+    return parts.map(flatten).join(separator);
+  }
+  return JSON.stringify(value);
+};
+
 /** Acknowledges one rule (or one finding of it, `Rule[Finding]`) on a construct and its children. */
 export const acknowledge = (scope: IConstruct, id: string, reason: string): void => {
   Validations.of(scope).acknowledge({ id: `AwsSolutions-${id}`, reason });
@@ -36,10 +55,10 @@ export const acknowledgeTracingWildcard = (role: IConstruct): void =>
   );
 
 /** DynamoDB grants include `<table>/index/*` when the table has GSIs; queries on them need it. */
-export const acknowledgeIndexGrant = (role: IConstruct, tableId: string, table: IConstruct): void =>
+export const acknowledgeIndexGrant = (role: IConstruct, tableId: string, tableArn: string): void =>
   acknowledgeWildcardResource(
     role,
-    `${arnRef(table)}/index/*`,
+    `${nagNotation(role, tableArn)}/index/*`,
     `Queries on the ${tableId} table's GSIs need the index ARNs; the grant is scoped to this one table.`,
   );
 
@@ -47,12 +66,12 @@ export const acknowledgeIndexGrant = (role: IConstruct, tableId: string, table: 
 export const acknowledgeBucketGrant = (
   role: IConstruct,
   bucketId: string,
-  bucket: IConstruct,
+  bucketArn: string,
   access: Access,
 ): void => {
   acknowledgeWildcardResource(
     role,
-    `${arnRef(bucket)}/*`,
+    `${nagNotation(role, bucketArn)}/*`,
     `Objects of the ${bucketId} bucket only, whose keys are generated per request and cannot be listed in advance.`,
   );
   if (access !== 'write') {

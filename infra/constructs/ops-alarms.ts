@@ -1,25 +1,21 @@
-import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
   type IMetric,
   MathExpression,
-  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { COVERAGE_WARNING_DAYS } from '../../shared/domain/calendar/calendar-coverage.ts';
-import { METRIC_NAMES, METRICS_NAMESPACE } from '../../shared/observability/metrics.ts';
-import { type DeploymentSettings, type HouseFunction, removalPolicyFor } from './house-function.ts';
+import type { DeploymentSettings, HouseFunction } from './house-function.ts';
 
 export interface OpsAlarmsProps {
   settings: DeploymentSettings;
+  /** The stage's alarm topic (alarm-topic.ts), in the stateful stack. */
+  topic: ITopic;
   /** The ingest's functions and work queues, by manifest id (see `Ingest`). */
   ingest: {
     functions: Readonly<Record<string, HouseFunction>>;
@@ -36,23 +32,22 @@ export const INGEST_MAX_AGE = Duration.minutes(15);
 /** Each alarm looks at 5-minute windows: the most of a queue gauge, the sum of a count. */
 const MAXIMUM = { statistic: 'Maximum', period: Duration.minutes(5) };
 const SUM = { statistic: 'Sum', period: Duration.minutes(5) };
-const CLOUDWATCH = new ServicePrincipal('cloudwatch.amazonaws.com');
 /** CloudWatch's limit on the metrics one alarm's math expression may use. */
 const METRICS_PER_ALARM = 10;
 
 /**
- * Tells a person when telemetry or jobs pile up or fail: one encrypted, SSL-only topic (mailed to the
- * `alarmEmail` context setting when given) and an alarm on every last-stop queue, the ingest queues' age
- * and the ingest functions' errors, and one on the errors of all jobs together.
+ * Tells a person when telemetry or jobs pile up or fail, through the stage's alarm topic: an alarm on
+ * every last-stop queue, the ingest queues' age and the ingest functions' errors, and one on the errors
+ * of all jobs together. One per stack that has such resources (each context stack).
  */
 export class OpsAlarms extends Construct {
-  public readonly topic: Topic;
+  public readonly topic: ITopic;
   public readonly alarms: Alarm[] = [];
   private readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: OpsAlarmsProps) {
     super(scope, id);
-    this.topic = this.createTopic(props.settings);
+    this.topic = props.topic;
     this.action = new SnsAction(this.topic);
     const ingestDeadLetters = new Set<IQueue>();
     for (const [fnId, queue] of Object.entries(props.ingest.queues)) {
@@ -64,54 +59,6 @@ export class OpsAlarms extends Construct {
       this.alarmOnLastStop(queue);
     }
     this.alarmOnJobErrors(Object.entries(props.jobs.functions));
-    this.alarmOnWorkingCalendar(props.settings);
-  }
-
-  /**
-   * CloudWatch cannot use the AWS-managed `alias/aws/sns` key (its policy cannot name CloudWatch), so
-   * alarms would fail to publish: a customer key, rotated, that CloudWatch may use for this topic.
-   */
-  private createTopic(settings: DeploymentSettings): Topic {
-    const key = new Key(this, 'TopicKey', {
-      description: `Encrypts the Qingshan ${settings.stage} operational alarm topic`,
-      enableKeyRotation: true,
-      removalPolicy: removalPolicyFor(settings),
-    });
-    // CloudWatch calls KMS itself when it publishes; who may publish is limited by the topic policy below.
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [CLOUDWATCH],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-      }),
-    );
-    const topic = new Topic(this, 'Topic', {
-      displayName: `Qingshan ${settings.stage} alarms`,
-      masterKey: key,
-      enforceSSL: true,
-    });
-    // The topic policy replaces SNS's default one, so the alarms of this account must be allowed by name.
-    const stack = Stack.of(this);
-    topic.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [CLOUDWATCH],
-        actions: ['sns:Publish'],
-        resources: [topic.topicArn],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': stack.account },
-          ArnLike: {
-            'aws:SourceArn': stack.formatArn({
-              service: 'cloudwatch',
-              resource: 'alarm',
-              resourceName: '*',
-              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-            }),
-          },
-        },
-      }),
-    );
-    if (settings.alarmEmail !== undefined) topic.addSubscription(new EmailSubscription(settings.alarmEmail));
-    return topic;
   }
 
   private alarmOnIngest(fnId: string, queue: Queue, fn: HouseFunction | undefined): void {
@@ -184,50 +131,19 @@ export class OpsAlarms extends Construct {
     }
   }
 
-  /**
-   * The daily calendar job reports the days the loaded working calendar has left. A day without a
-   * datapoint keeps the alarm as it was (a failing job has its own alarm above); it clears once the
-   * next year is loaded and the job reports more than 60 days.
-   */
-  private alarmOnWorkingCalendar(settings: DeploymentSettings): void {
-    const daysLeft = new Metric({
-      namespace: METRICS_NAMESPACE,
-      metricName: METRIC_NAMES.workingCalendarDaysLeft,
-      dimensionsMap: { Stage: settings.stage },
-      statistic: 'Minimum',
-      period: Duration.days(1),
-    });
-    this.addAlarm('WorkingCalendarRunningOut', daysLeft, {
-      threshold: COVERAGE_WARNING_DAYS,
-      comparison: ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.IGNORE,
-      description:
-        `The working calendar (public holidays and make-up workdays) runs out in ${COVERAGE_WARNING_DAYS} days or ` +
-        'fewer; deadlines counting later days are provisional (weekends only). Once the State Council publishes ' +
-        "next year's holiday notice, load it: PUT /calendar/years/{year} as an admin (docs/working-calendar.md). " +
-        'Provisional deadlines are recomputed at the load; the alarm clears with the next daily check.',
-    });
-  }
-
   private addAlarm(
     id: string,
     metric: IMetric,
-    options: {
-      threshold: number;
-      description: string;
-      evaluationPeriods?: number;
-      comparison?: ComparisonOperator;
-      treatMissingData?: TreatMissingData;
-    },
+    options: { threshold: number; description: string; evaluationPeriods?: number },
   ): void {
     const evaluationPeriods = options.evaluationPeriods ?? 1;
     const alarm = new Alarm(this, `${id}Alarm`, {
       metric,
       threshold: options.threshold,
-      comparisonOperator: options.comparison ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods,
       datapointsToAlarm: evaluationPeriods,
-      treatMissingData: options.treatMissingData ?? TreatMissingData.NOT_BREACHING,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: options.description,
     });
     alarm.addAlarmAction(this.action);

@@ -5,10 +5,12 @@ import {
   traceEmissionsRoute,
 } from '../../shared/contracts/emissions.ts';
 import { listQuarantineRoute, replayQuarantineRoute } from '../../shared/contracts/quarantine.ts';
-import { TELEMETRY_TOPIC_FILTER } from '../../shared/contracts/telemetry.ts';
+import { METER_ID_TOPIC_LEVEL, telemetryTopicFilter } from '../../shared/contracts/telemetry.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
-export const INGEST_RULE_SQL = `SELECT *, topic(3) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM '${TELEMETRY_TOPIC_FILTER}'`;
+/** The ingest rule of a stage reads only that stage's meter topics. */
+export const ingestRuleSql = (stage: string): string =>
+  `SELECT *, topic(${METER_ID_TOPIC_LEVEL}) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM '${telemetryTopicFilter(stage)}'`;
 
 /** Telemetry ingest, rollups, emissions queries, budgets and alerts. */
 export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
@@ -21,8 +23,8 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 512,
     trigger: {
       kind: 'iotRule',
-      ruleName: 'qingshan_meter_telemetry',
-      sql: INGEST_RULE_SQL,
+      ruleName: 'meter_telemetry',
+      sql: ingestRuleSql,
       description: 'Every meter telemetry message to the ingest queue',
       // Up to 100 messages a batch, gathered for at most a second; 4 batches at a time keep the
       // transactions on the shared city and industry items from contending with each other.

@@ -3,11 +3,12 @@ import { type AddressInfo, createServer as createTcpServer, type Server } from '
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { verifyDeviceSecret } from '../../shared/adapters/device-secret.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { meterTopicPrefix, telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import {
   type DeviceCredentialStore,
   isBrokerCredential,
 } from '../../shared/ports/device-credential-store.ts';
+import { LOCAL_STAGE } from './environment.ts';
 
 export interface RunningBroker {
   aedes: Aedes;
@@ -66,7 +67,7 @@ export const startBroker = async (options: {
     },
     authorizePublish: (client, packet, callback) => {
       if (client === null) return callback(null);
-      if (packet.topic !== telemetryTopic(client.id)) {
+      if (packet.topic !== telemetryTopic(LOCAL_STAGE, client.id)) {
         return callback(new Error(`meter ${client.id} may not publish to ${packet.topic}`));
       }
       // An error here makes aedes close the connection unacknowledged, before the rule sees it.
@@ -81,7 +82,7 @@ export const startBroker = async (options: {
         .then(() => callback(null), callback);
     },
     authorizeSubscribe: (client, subscription, callback) => {
-      const own = `qingshan/meters/${client.id}/`;
+      const own = meterTopicPrefix(LOCAL_STAGE, client.id);
       callback(null, subscription.topic.startsWith(own) ? subscription : null);
     },
   });

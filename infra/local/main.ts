@@ -7,9 +7,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
+import { LOCAL_STAGE } from './environment.ts';
+import { watchLauncher } from './launcher-watch.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { registerRunningStack } from './running-stacks.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +61,7 @@ const banner = (stack: LocalStack): string => {
       '',
       'Publish a reading:',
       `  mosquitto_pub -h 127.0.0.1 -p ${port} -i ${device.meterId} -u ${device.meterId} -P '${device.secret}' \\`,
-      `    -t qingshan/meters/${device.meterId}/telemetry -q 1 \\`,
+      `    -t ${telemetryTopic(LOCAL_STAGE, device.meterId)} -q 1 \\`,
       `    -m '{"messageId":"demo-1","readings":[{"ts":"${new Date().toISOString()}","quantity":12.5}]}'`,
     );
   }
@@ -113,10 +117,11 @@ const main = async () => {
     ),
     { mode: 0o600 },
   );
-  // `npm run job` and `npm run simulate` find the running stack's endpoints here.
-  await writeFile(join(dataDir, 'stack.json'), JSON.stringify({ urls: stack.urls }, null, 2), {
-    mode: 0o600,
-  });
+  // `npm run job` and `npm run simulate` find the running stack's endpoints here, and through the
+  // registry of running stacks when it was started on another folder.
+  const running = { pid: process.pid, projectRoot, dataDir, urls: stack.urls };
+  await writeFile(join(dataDir, 'stack.json'), JSON.stringify(running, null, 2), { mode: 0o600 });
+  const unregister = await registerRunningStack(running);
   console.log(banner(stack));
 
   let stopping = false;
@@ -124,6 +129,7 @@ const main = async () => {
     if (stopping) process.exit(1); // a second Ctrl-C does not wait
     stopping = true;
     console.log('\nStopping…');
+    await unregister();
     await stack.stop();
     await unlock();
     console.log('Stopped cleanly.');
@@ -131,6 +137,10 @@ const main = async () => {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  watchLauncher(() => {
+    console.log('\nThe process that started this stack is gone.');
+    void shutdown();
+  });
 };
 
 await main();

@@ -5,7 +5,6 @@
  * Escalation judged at another instant (`--at`) is a dry run unless `--commit` is given, and a
  * commit is refused for a future instant (docs/workflow-rules.md, "Escalation runs").
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +13,7 @@ import { isFutureInstant } from '../../shared/domain/workflow/escalation-run-mod
 import { PROGRESS_ENV } from '../../shared/observability/progress.ts';
 import { DEFAULTS, FUNCTIONS, type ScheduleTrigger } from '../manifest.ts';
 import { localEnvironment } from './environment.ts';
+import { findRunningStack } from './running-stacks.ts';
 
 const USAGE = `npm run job -- <name> [options]      (npm start must be running)
   --list                     the jobs and their schedules
@@ -23,8 +23,8 @@ const USAGE = `npm run job -- <name> [options]      (npm start must be running)
   --at <ISO instant>         the schedule's fire time (default now), e.g. to judge deadlines at another time;
                              for escalateOverdue a dry run: prints what would be escalated, writes nothing
   --commit                   escalateOverdue only: record the run judged at --at (not a future instant)
-  --data-dir <dir>           the running stack's data folder (default .qingshan)
-  --dynamodb <url>, --s3 <url>   emulator endpoints (default: from the data folder's stack.json)`;
+  --data-dir <dir>           the running stack's data folder (default: the one stack running, whatever its ports)
+  --dynamodb <url>, --s3 <url>   emulator endpoints (default: those of that stack)`;
 
 const parsed = (() => {
   try {
@@ -37,7 +37,7 @@ const parsed = (() => {
         commit: { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
-        'data-dir': { type: 'string', default: '.qingshan' },
+        'data-dir': { type: 'string' },
         dynamodb: { type: 'string' },
         s3: { type: 'string' },
       },
@@ -64,21 +64,13 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-/** The emulator endpoints: flags, else what `npm start` wrote into its data folder, else its defaults. */
-const endpoints = async () => {
-  let urls: { dynamodb?: string; s3?: string } = {};
-  try {
-    const written = JSON.parse(
-      await readFile(resolve(projectRoot, values['data-dir'], 'stack.json'), 'utf8'),
-    ) as { urls?: typeof urls };
-    urls = written.urls ?? {};
-  } catch {
-    // no stack.json: fall back to npm start's default ports
-  }
-  return {
-    dynamodb: values.dynamodb ?? urls.dynamodb ?? 'http://127.0.0.1:8000',
-    s3: values.s3 ?? urls.s3 ?? 'http://127.0.0.1:4569',
-  };
+/** The emulator endpoints: both flags, else those of the running stack (registry of running stacks). */
+const endpoints = async (): Promise<{ dynamodb: string; s3: string }> => {
+  if (values.dynamodb !== undefined && values.s3 !== undefined)
+    return { dynamodb: values.dynamodb, s3: values.s3 };
+  const stack = await findRunningStack(projectRoot, values['data-dir']);
+  if (typeof stack === 'string') return fail(stack);
+  return { dynamodb: values.dynamodb ?? stack.urls.dynamodb, s3: values.s3 ?? stack.urls.s3 };
 };
 
 const ESCALATION_JOB = 'escalateOverdue';
@@ -121,7 +113,9 @@ const main = async () => {
   try {
     await fetch(urls.dynamodb, { signal: AbortSignal.timeout(2000) });
   } catch {
-    fail(`DynamoDB Local is not answering at ${urls.dynamodb}. Start the stack first: npm start`);
+    fail(
+      `DynamoDB Local is not answering at ${urls.dynamodb}. Is the stack still starting? See npm start's output.`,
+    );
   }
   Object.assign(process.env, localEnvironment(urls, process.env.QS_TIME_ZONE ?? DEFAULTS.timeZone), {
     [PROGRESS_ENV]: 'bar',

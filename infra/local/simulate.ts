@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { findRunningStack } from './running-stacks.ts';
 import { BAD_MESSAGE_KINDS, badMessageBody } from './simulator/faults.ts';
 import {
   initialState,
@@ -23,15 +24,23 @@ if (process.argv.includes('--help')) {
   process.exit(0);
 }
 const options = parseSimulatorOptions(process.argv.slice(2));
-const dataDir = resolve(import.meta.dirname, '..', '..', options.dataDir);
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const running = await findRunningStack(projectRoot, options.dataDir);
+if (typeof running === 'string') {
+  console.error(running);
+  process.exit(1);
+}
+const dataDir = running.dataDir;
 const stateFile = join(dataDir, 'simulator-state.json');
 const readJson = async <T>(file: string): Promise<T | undefined> =>
   (JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) as T | null) ?? undefined;
 
-const stack = await readJson<{ urls: { mqtt: string } }>(join(dataDir, 'stack.json'));
+const stack = running;
 const devices = (await readJson<{ meterId: string; secret: string }[]>(join(dataDir, 'devices.json'))) ?? [];
-if (stack === undefined || devices.length === 0) {
-  console.error(`No running stack found in ${dataDir} (stack.json, devices.json): run npm start first.`);
+if (devices.length === 0) {
+  console.error(
+    `The stack on ${dataDir} has no demo meters (devices.json): npm start -- --reset seeds them.`,
+  );
   process.exit(1);
 }
 

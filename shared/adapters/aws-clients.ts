@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tracer } from '../observability/tracer.ts';
 
 /**
  * Module-scope SDK clients, created on first use and reused across invocations. Endpoints come from
@@ -11,20 +12,23 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 
 export const getDocumentClient = (): DynamoDBDocumentClient => {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  // Traced where tracing is on (a subsegment per call); unchanged elsewhere.
+  documentClient ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;
 };
 
 export const getS3Client = (): S3Client => {
-  s3Client ??= new S3Client({
-    // s3rver only understands path-style addressing.
-    forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,
-    // Without this, streamed uploads are framed as aws-chunked, which s3rver stores verbatim (corrupt),
-    // and presigned URLs would carry checksum parameters a browser cannot satisfy.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  s3Client ??= tracer.captureAWSv3Client(
+    new S3Client({
+      // s3rver only understands path-style addressing.
+      forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,
+      // Without this, streamed uploads are framed as aws-chunked, which s3rver stores verbatim (corrupt),
+      // and presigned URLs would carry checksum parameters a browser cannot satisfy.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+  );
   return s3Client;
 };

@@ -14,10 +14,17 @@ export const deviceProvisionerFromEnv = (
   env: NodeJS.ProcessEnv = process.env,
 ): DeviceProvisioner => {
   const kind = requireEnv(ENV.deviceProvisioner, env);
-  if (kind === 'iot') return new IotProvisioner(new IoTClient({}), store, requireEnv(ENV.devicePolicy, env));
+  const stage = requireEnv(ENV.stage, env);
+  if (kind === 'iot') {
+    const policyName = requireEnv(ENV.devicePolicy, env);
+    return new IotProvisioner(new IoTClient({}), store, { policyName, stage });
+  }
   if (kind === 'local') {
     const devicesFile = env[ENV.localDevicesFile];
-    return new BrokerProvisioner(store, requireEnv(ENV.mqttUrl, env), devicesFile ? { devicesFile } : {});
+    return new BrokerProvisioner(store, requireEnv(ENV.mqttUrl, env), {
+      stage,
+      ...(devicesFile ? { devicesFile } : {}),
+    });
   }
   throw new ConfigError(`${ENV.deviceProvisioner} must be iot or local, not ${kind}`);
 };

@@ -30,6 +30,13 @@ export const ENV = {
   localDevicesFile: 'QS_LOCAL_DEVICES_FILE',
   /** Optional: a meter is offline after this many expected intervals of silence (default 3). */
   meterOfflineSilenceFactor: 'QS_METER_OFFLINE_SILENCE_FACTOR',
+  /**
+   * Which verified token claims carry the user's groups, department and display name: Cognito's names
+   * by default, set by the stack when another OIDC issuer signs the tokens (infra/settings.ts).
+   */
+  groupsClaim: 'QS_GROUPS_CLAIM',
+  departmentClaim: 'QS_DEPARTMENT_CLAIM',
+  usernameClaim: 'QS_USERNAME_CLAIM',
   /** Optional: days a suggestion reply's rating round stays open (default 15). */
   ratingRoundDays: 'QS_RATING_ROUND_DAYS',
   /** Optional: the GWP set figures are computed with, AR2/AR4/AR5/AR6 (default AR5; docs/accounting.md). */
@@ -122,3 +129,18 @@ export const reworkWorkingDays = (env: NodeJS.ProcessEnv = process.env): number 
   }
   return days;
 };
+
+/** The claim names of the deployment's identity provider; Cognito's when nothing else is set. */
+export const IDENTITY_CLAIM_DEFAULTS = {
+  groups: 'cognito:groups',
+  department: 'custom:department',
+  username: 'cognito:username',
+} as const;
+
+export const identityClaims = (
+  env: NodeJS.ProcessEnv = process.env,
+): { groups: string; department: string; username: string } => ({
+  groups: env[ENV.groupsClaim] || IDENTITY_CLAIM_DEFAULTS.groups,
+  department: env[ENV.departmentClaim] || IDENTITY_CLAIM_DEFAULTS.department,
+  username: env[ENV.usernameClaim] || IDENTITY_CLAIM_DEFAULTS.username,
+});

@@ -14,7 +14,7 @@ export const ReadingSchema = z
     message: 'exactly one of quantity or register is required',
   });
 
-/** What a meter publishes on `qingshan/meters/{meterId}/telemetry`. */
+/** What a meter publishes on `qingshan/{stage}/meters/{meterId}/telemetry`. */
 export const TelemetryPayloadSchema = z.object({
   messageId: z.string().min(1).max(128).describe('Unique per message; a redelivery carries the same id'),
   readings: z.array(ReadingSchema).min(1).max(500),
@@ -29,5 +29,24 @@ export const TelemetryRuleEventSchema = TelemetryPayloadSchema.extend({
 });
 export type TelemetryRuleEvent = z.infer<typeof TelemetryRuleEventSchema>;
 
-export const TELEMETRY_TOPIC_FILTER = 'qingshan/meters/+/telemetry';
-export const telemetryTopic = (meterId: string): string => `qingshan/meters/${meterId}/telemetry`;
+/**
+ * Every MQTT topic of a stage starts with `qingshan/<stage>/`, so two stages in one account never read
+ * each other's meters: the stage's IoT rule selects only its own prefix and its device policy allows
+ * publishing only there. The one place topics are spelled (CDK, local broker, simulator, provisioning).
+ */
+export const meterTopicPrefix = (stage: string, meterId: string): string =>
+  `qingshan/${stage}/meters/${meterId}/`;
+export const telemetryTopic = (stage: string, meterId: string): string =>
+  `${meterTopicPrefix(stage, meterId)}telemetry`;
+/** The filter a stage's ingest rule reads. */
+export const telemetryTopicFilter = (stage: string): string => telemetryTopic(stage, '+');
+/** Which topic level holds the meter id, as IoT SQL's 1-based `topic(n)` counts. */
+export const METER_ID_TOPIC_LEVEL = 4;
+
+/**
+ * IoT thing names (and so MQTT client ids in the cloud) are per account and region, not per stack:
+ * each stage names its things `qingshan-<stage>-<meterId>`, so a dev meter never takes over a prod
+ * meter's session. The meter id rides along as a thing attribute the device policy reads.
+ */
+export const meterThingName = (stage: string, meterId: string): string => `qingshan-${stage}-${meterId}`;
+export const METER_ID_THING_ATTRIBUTE = 'meterId';

@@ -13,11 +13,12 @@ import { spawn } from 'node:child_process';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt, { type MqttClient } from 'mqtt';
-import { localTableName } from '../../infra/local/environment.ts';
+import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { FUNCTIONS } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { ingestWriteMetrics, resetIngestWriteMetrics } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import {
   CITY_ID,
   localPeriodsOf,
@@ -142,7 +143,7 @@ const sessions = (t: TestStack) => {
     /** Resolves on the broker's PUBACK (QoS 1). */
     publish: async (meterId: string, message: Message) => {
       const session = await client(meterId);
-      await session.publishAsync(`qingshan/meters/${meterId}/telemetry`, JSON.stringify(message), { qos: 1 });
+      await session.publishAsync(telemetryTopic(LOCAL_STAGE, meterId), JSON.stringify(message), { qos: 1 });
     },
     close: async () => {
       for (const session of clients.values()) await (await session).endAsync();

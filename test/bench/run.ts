@@ -4,12 +4,14 @@
  */
 import { runBundleBench } from './bundles.bench.ts';
 import { runCaseBench } from './cases.bench.ts';
+import { runDeployBench } from './deploy.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
   cases: runCaseBench,
+  deploy: runDeployBench,
   ingest: runIngestBench,
   reports: runReportBench,
 };

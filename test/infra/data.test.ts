@@ -8,7 +8,7 @@ import {
   type TableId,
   type TableSpec,
 } from '../../infra/manifest.ts';
-import { logicalIdOf, type Resource, type Synthesized, synthesize } from './synth-stack.ts';
+import { logicalIdOf, type Resource, resourceOf, type Synthesized, synthesize } from './synth-stack.ts';
 
 const TABLE_IDS = Object.keys(TABLES) as TableId[];
 const BUCKET_IDS = Object.keys(BUCKETS) as BucketId[];
@@ -17,9 +17,10 @@ describe('data: tables and buckets', () => {
   let dev: Synthesized;
   let prod: Synthesized;
   const tableOf = (synth: Synthesized, id: TableId): Resource =>
-    synth.template.toJSON().Resources[logicalIdOf(synth.stack.data.tables[id])] as Resource;
+    resourceOf(synth, synth.stacks.stateful.data.tables[id]);
   const bucketOf = (synth: Synthesized, id: BucketId): Resource =>
-    synth.template.toJSON().Resources[logicalIdOf(synth.stack.data.buckets[id])] as Resource;
+    resourceOf(synth, synth.stacks.stateful.data.buckets[id]);
+  const statefulTemplate = (synth: Synthesized) => synth.templateOf(synth.stacks.stateful);
 
   beforeAll(() => {
     dev = synthesize();
@@ -111,9 +112,9 @@ describe('data: tables and buckets', () => {
   });
 
   it.each(BUCKET_IDS)('bucket %s denies every request that is not over TLS', (id) => {
-    const bucketRef = { Ref: logicalIdOf(dev.stack.data.buckets[id]) };
+    const bucketRef = { Ref: logicalIdOf(dev.stacks.stateful.data.buckets[id]) };
 
-    dev.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+    statefulTemplate(dev).hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: bucketRef,
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -131,7 +132,9 @@ describe('data: tables and buckets', () => {
   it.each(BUCKET_IDS)('bucket %s logs access to the separate log bucket', (id) => {
     const logging = bucketOf(dev, id).Properties.LoggingConfiguration as Record<string, unknown>;
 
-    expect(logging.DestinationBucketName).toEqual({ Ref: logicalIdOf(dev.stack.data.accessLogBucket) });
+    expect(logging.DestinationBucketName).toEqual({
+      Ref: logicalIdOf(dev.stacks.stateful.data.accessLogBucket),
+    });
     expect(logging.LogFilePrefix).toBe(`${id}/`);
   });
 
@@ -165,18 +168,47 @@ describe('data: tables and buckets', () => {
   });
 
   it('keeps the access log bucket private and SSL-only too', () => {
-    const logBucket = dev.template.toJSON().Resources[
-      logicalIdOf(dev.stack.data.accessLogBucket)
-    ] as Resource;
+    const logBucket = resourceOf(dev, dev.stacks.stateful.data.accessLogBucket);
 
     expect(logBucket.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicPolicy: true });
-    dev.template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      Bucket: { Ref: logicalIdOf(dev.stack.data.accessLogBucket) },
+    statefulTemplate(dev).hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalIdOf(dev.stacks.stateful.data.accessLogBucket) },
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
         ]),
       },
     });
+  });
+
+  it.each(TABLE_IDS)('table %s has the stage name the function stacks find it by', (id) => {
+    expect(tableOf(dev, id).Properties.TableName).toBe(`qingshan-dev-${id}`);
+    expect(tableOf(prod, id).Properties.TableName).toBe(`qingshan-prod-${id}`);
+  });
+
+  it('empties and deletes the dev buckets on cdk destroy, and keeps the prod ones', () => {
+    // Prepare: the buckets of each stage, and CDK's auto-delete custom resources.
+    const buckets = (synth: Synthesized) => [
+      ...BUCKET_IDS.map((id) => bucketOf(synth, id)),
+      resourceOf(synth, synth.stacks.stateful.data.accessLogBucket),
+    ];
+    const autoDeletes = (synth: Synthesized) =>
+      Object.values(statefulTemplate(synth).findResources('Custom::S3AutoDeleteObjects')) as Resource[];
+
+    // Act
+    const devTargets = autoDeletes(dev).map((resource) => JSON.stringify(resource.Properties.BucketName));
+
+    // Assess
+    for (const bucket of buckets(dev)) expect(bucket.DeletionPolicy).toBe('Delete');
+    for (const bucket of buckets(prod)) expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(devTargets.sort()).toEqual(
+      [
+        ...BUCKET_IDS.map((id) => dev.stacks.stateful.data.buckets[id]),
+        dev.stacks.stateful.data.accessLogBucket,
+      ]
+        .map((bucket) => JSON.stringify({ Ref: logicalIdOf(bucket) }))
+        .sort(),
+    );
+    expect(autoDeletes(prod)).toEqual([]);
   });
 });

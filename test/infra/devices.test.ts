@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/manifest.ts';
 import {
   actionsOf,
+  flat,
   houseFunctions,
   logicalIdOf,
-  type Resource,
   required,
+  resourceOf,
   type Synthesized,
   statementsOfRole,
   synthesize,
@@ -13,29 +14,18 @@ import {
 
 type Statement = Record<string, unknown>;
 
-/** A template value as text: Fn::Join flattened, pseudo parameters as `<AWS::Region>`. */
-const flat = (value: unknown): string => {
-  if (typeof value === 'string') return value;
-  const object = value as Record<string, unknown>;
-  if ('Ref' in object) return `<${String(object.Ref)}>`;
-  if ('Fn::Join' in object) {
-    const [separator, parts] = object['Fn::Join'] as [string, unknown[]];
-    return parts.map(flat).join(separator);
-  }
-  return JSON.stringify(value);
-};
 const resourcesOf = (statement: Statement): string[] => [statement.Resource].flat().map(flat);
 
 const ARN = 'arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>';
 const THING = `\${iot:Connection.Thing.ThingName}`;
+const METER = `\${iot:Connection.Thing.Attributes[meterId]}`;
 
 describe('devices: the meter IoT policy and the provisioning grants', () => {
   let synth: Synthesized;
-  const policies = () =>
-    Object.values(synth.template.findResources('AWS::IoT::Policy') as Record<string, Resource>);
+  const policies = () => synth.resourcesOf('AWS::IoT::Policy');
   const iotStatementsOf = (id: string): Statement[] => {
-    const fn = required(houseFunctions(synth.stack)[id], `function ${id}`);
-    return statementsOfRole(synth.template, logicalIdOf(fn.role)).filter((statement) =>
+    const fn = required(houseFunctions(synth.stacks)[id], `function ${id}`);
+    return statementsOfRole(synth.templateOf(fn.fn), logicalIdOf(fn.role)).filter((statement) =>
       actionsOf(statement).some((action) => action.startsWith('iot:')),
     );
   };
@@ -57,8 +47,11 @@ describe('devices: the meter IoT policy and the provisioning grants', () => {
   });
   afterAll(() => synth.cleanup());
 
-  it('creates ONE meter policy: connect as the own thing only, publish to the own telemetry topic only', () => {
+  it('creates ONE meter policy, in the stateful stack: connect as the own thing only, publish to the own meter’s topic of the stage only', () => {
     expect(policies()).toHaveLength(1);
+    expect(
+      Object.keys(synth.templateOf(synth.stacks.stateful).findResources('AWS::IoT::Policy')),
+    ).toHaveLength(1);
     const [policy] = policies();
     const document = required(policy, 'policy').Properties.PolicyDocument as { Statement: Statement[] };
 
@@ -80,7 +73,7 @@ describe('devices: the meter IoT policy and the provisioning grants', () => {
       {
         effect: 'Allow',
         actions: ['iot:Publish'],
-        resources: [`${ARN}:topic/qingshan/meters/${THING}/telemetry`],
+        resources: [`${ARN}:topic/qingshan/dev/meters/${METER}/telemetry`],
         condition: undefined,
       },
     ]);
@@ -113,8 +106,8 @@ describe('devices: the meter IoT policy and the provisioning grants', () => {
 
   it('tells exactly the provisioning functions to use IoT and which policy to attach', () => {
     for (const spec of FUNCTIONS) {
-      const fn = required(houseFunctions(synth.stack)[spec.id], spec.id);
-      const lambda = synth.template.toJSON().Resources[logicalIdOf(fn.fn)] as Resource;
+      const fn = required(houseFunctions(synth.stacks)[spec.id], spec.id);
+      const lambda = resourceOf(synth, fn.fn);
       const env = (lambda.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
       if (spec.iot === undefined) {

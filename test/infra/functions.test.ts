@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BucketId, FUNCTIONS, type FunctionSpec, type TableId } from '../../infra/manifest.ts';
+import { BUCKETS, FUNCTIONS, type FunctionSpec, TABLES } from '../../infra/manifest.ts';
 import { bucketEnvVar, tableEnvVar } from '../../shared/config/env.ts';
 import {
   actionsOf,
+  flat,
   houseFunctions,
   logicalIdOf,
   type Resource,
   required,
+  resourceOf,
   type Synthesized,
   statementsOfRole,
   synthesize,
 } from './synth-stack.ts';
+
+const kebab = (id: string): string => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const specById = (id: string): FunctionSpec =>
   required(
@@ -20,10 +24,10 @@ const specById = (id: string): FunctionSpec =>
 
 describe('house functions', () => {
   let synth: Synthesized;
-  const houseFunction = (id: string) => required(houseFunctions(synth.stack)[id], `function ${id}`);
-  const lambdaOf = (id: string): Resource =>
-    synth.template.toJSON().Resources[logicalIdOf(houseFunction(id).fn)] as Resource;
-  const statementsOf = (id: string) => statementsOfRole(synth.template, logicalIdOf(houseFunction(id).role));
+  const houseFunction = (id: string) => required(houseFunctions(synth.stacks)[id], `function ${id}`);
+  const lambdaOf = (id: string): Resource => resourceOf(synth, houseFunction(id).fn);
+  const templateOf = (id: string) => synth.templateOf(houseFunction(id).fn);
+  const statementsOf = (id: string) => statementsOfRole(templateOf(id), logicalIdOf(houseFunction(id).role));
   const environmentOf = (id: string) =>
     (lambdaOf(id).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
   /** Statements whose actions belong to a service, and the ARNs they name (as template JSON). */
@@ -37,10 +41,10 @@ describe('house functions', () => {
   });
   afterAll(() => synth.cleanup());
 
-  it('every Lambda function in the stack runs Node 24 on arm64 with active tracing', () => {
-    const functions = Object.values(
-      synth.template.findResources('AWS::Lambda::Function') as Record<string, Resource>,
-    );
+  it('every Lambda function of ours runs Node 24 on arm64 with active tracing', () => {
+    const functions = synth
+      .resourcesOf('AWS::Lambda::Function')
+      .filter((fn) => fn.Properties.FunctionName !== undefined);
 
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) {
@@ -68,6 +72,10 @@ describe('house functions', () => {
 
     expect(env).toMatchObject({
       QS_STAGE: 'dev',
+      QS_GROUPS_CLAIM: 'cognito:groups',
+      QS_DEPARTMENT_CLAIM: 'custom:department',
+      POWERTOOLS_METRICS_NAMESPACE: 'Qingshan',
+      POWERTOOLS_TRACE_ENABLED: 'true',
       QS_TIME_ZONE: 'Asia/Shanghai',
       QS_IDENTIFIER_PREFIX: '88.118.8',
       POWERTOOLS_SERVICE_NAME: 'qingshan',
@@ -78,7 +86,7 @@ describe('house functions', () => {
   it.each(FUNCTIONS.map((fn) => fn.id))('%s logs to its own log group, kept 365 days', (id) => {
     const logGroupRef = (lambdaOf(id).Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
 
-    const logGroup = synth.template.toJSON().Resources[logGroupRef] as Resource;
+    const logGroup = templateOf(id).toJSON().Resources[logGroupRef] as Resource;
 
     expect(logGroup.Properties.RetentionInDays).toBe(365);
     expect(logGroup.Properties.LogGroupName).toBe(`/aws/lambda/qingshan-dev-${id}`);
@@ -100,36 +108,43 @@ describe('house functions', () => {
   );
 
   it.each(FUNCTIONS.map((fn) => fn.id))('%s may touch exactly the manifest tables and buckets', (id) => {
-    // Prepare: the logical ids of what the manifest grants, and of everything else.
+    // Prepare: the stage names of what the manifest grants, and of everything else (stacks find each
+    // other's tables and buckets by name).
     const spec = specById(id);
-    const { tables, buckets } = synth.stack.data;
     const granted = [
-      ...Object.keys(spec.tables ?? {}).map((table) => logicalIdOf(tables[table as TableId])),
-      ...Object.keys(spec.buckets ?? {}).map((bucket) => logicalIdOf(buckets[bucket as BucketId])),
+      ...Object.keys(spec.tables ?? {}).map((table) => `:table/qingshan-dev-${table}`),
+      ...Object.keys(spec.buckets ?? {}).map((bucket) => `:::qingshan-dev-${kebab(bucket)}-`),
     ];
-    const all = [...Object.values(tables), ...Object.values(buckets)].map(logicalIdOf);
+    const all = [
+      ...Object.keys(TABLES).map((table) => `:table/qingshan-dev-${table}`),
+      ...Object.keys(BUCKETS).map((bucket) => `:::qingshan-dev-${kebab(bucket)}-`),
+    ];
 
     // Act
     const data = [...statementsFor(id, 'dynamodb'), ...statementsFor(id, 's3')];
-    const named = all.filter((logicalId) => JSON.stringify(data).includes(`"${logicalId}"`));
+    const text = data.flatMap((statement) => [statement.Resource].flat().map(flat)).join(' ');
+    const named = all.filter((name) => text.includes(name));
 
     // Assess
     expect(named.sort()).toEqual(granted.sort());
   });
 
   it('the ingest function reads and writes the telemetry table and has no S3 access', () => {
-    const telemetry = logicalIdOf(synth.stack.data.tables.telemetry);
-
     const dynamo = statementsFor('ingestTelemetry', 'dynamodb');
     const actions = dynamo.flatMap(actionsOf);
+    const telemetry = dynamo.filter((statement) =>
+      [statement.Resource].flat().map(flat).join(' ').includes(':table/qingshan-dev-telemetry'),
+    );
 
-    expect(dynamo.length).toBeGreaterThan(0);
-    for (const statement of dynamo) expect(JSON.stringify(statement.Resource)).toContain(`"${telemetry}"`);
+    expect(telemetry.length).toBeGreaterThan(0);
+    expect(telemetry.flatMap(actionsOf)).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem']),
+    );
     expect(actions).toEqual(
       expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem']),
     );
     expect(statementsFor('ingestTelemetry', 's3')).toEqual([]);
-    expect(environmentOf('ingestTelemetry')[tableEnvVar('telemetry')]).toEqual({ Ref: telemetry });
+    expect(environmentOf('ingestTelemetry')[tableEnvVar('telemetry')]).toBe('qingshan-dev-telemetry');
   });
 
   it('the health function has no DynamoDB or S3 statements at all', () => {
@@ -154,8 +169,8 @@ describe('house functions', () => {
   });
 
   it('no function role carries an AWS managed policy', () => {
-    for (const fn of Object.values(houseFunctions(synth.stack))) {
-      const role = synth.template.toJSON().Resources[logicalIdOf(fn.role)] as Resource;
+    for (const fn of Object.values(houseFunctions(synth.stacks))) {
+      const role = resourceOf(synth, fn.role);
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });

@@ -5,6 +5,7 @@ import {
   logicalIdOf,
   type Resource,
   required,
+  resourceOf,
   type Synthesized,
   synthesize,
 } from './synth-stack.ts';
@@ -13,8 +14,10 @@ import {
 // HTTP API (a plain `{id}` would stop at the first slash), and reach the resolver function.
 describe('identifier resolution route', () => {
   let synth: Synthesized;
+  const resolver = () =>
+    required(houseFunctions(synth.stacks).registryResolveIdentifier, 'resolver function');
   const resources = (type: string) =>
-    Object.values(synth.template.findResources(type) as Record<string, Resource>);
+    Object.values(synth.templateOf(resolver().fn).findResources(type) as Record<string, Resource>);
 
   beforeAll(() => {
     synth = synthesize();
@@ -27,10 +30,10 @@ describe('identifier resolution route', () => {
       'identifier route',
     );
     expect(route.Properties.AuthorizationType).toBe('JWT');
-    const fn = required(houseFunctions(synth.stack).registryResolveIdentifier, 'resolver function');
+    const fn = resolver();
     const [integrationId, integration] = required(
       Object.entries(
-        synth.template.findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>,
+        synth.templateOf(fn.fn).findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>,
       ).find(([, candidate]) =>
         JSON.stringify(candidate.Properties.IntegrationUri).includes(logicalIdOf(fn.fn)),
       ),
@@ -41,8 +44,7 @@ describe('identifier resolution route', () => {
   });
 
   it('gives the resolver the identifier prefix and the registry and carbon tables', () => {
-    const fn = required(houseFunctions(synth.stack).registryResolveIdentifier, 'resolver function');
-    const lambda = synth.template.toJSON().Resources[logicalIdOf(fn.fn)] as Resource;
+    const lambda = resourceOf(synth, resolver().fn);
     const variables = (lambda.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(variables[ENV.identifierPrefix]).toBe('88.118.8');
     expect(Object.keys(variables)).toEqual(

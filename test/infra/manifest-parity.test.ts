@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CONTEXTS,
   FUNCTIONS,
   httpRoutes,
   type IotRuleTrigger,
+  iotRuleName,
   type ScheduleTrigger,
   scheduleInput,
 } from '../../infra/manifest.ts';
 import { routeKey } from '../../shared/contracts/route.ts';
-import { type Resource, type Synthesized, synthesize } from './synth-stack.ts';
+import { type Resource, required, type Synthesized, synthesize } from './synth-stack.ts';
 
-// The manifest is the single description of the runtime: the template must hold exactly its triggers.
-describe('synthesized template matches the manifest', () => {
+// The manifest is the single description of the runtime: the stage's stacks together must hold exactly
+// its triggers, whatever stack each landed in.
+describe('synthesized stacks match the manifest', () => {
   let synth: Synthesized;
-  const resourcesOf = (type: string): Resource[] =>
-    Object.values(synth.template.findResources(type) as Record<string, Resource>);
+  const resourcesOf = (type: string): Resource[] => synth.resourcesOf(type);
 
   beforeAll(() => {
     synth = synthesize();
@@ -35,7 +37,7 @@ describe('synthesized template matches the manifest', () => {
   it('has exactly the manifest IoT rules, by name and SQL', () => {
     const expected = FUNCTIONS.map((fn) => fn.trigger)
       .filter((trigger): trigger is IotRuleTrigger => trigger.kind === 'iotRule')
-      .map((trigger) => ({ name: trigger.ruleName, sql: trigger.sql }));
+      .map((trigger) => ({ name: iotRuleName('dev', trigger), sql: trigger.sql('dev') }));
 
     const actual = resourcesOf('AWS::IoT::TopicRule').map((rule) => ({
       name: rule.Properties.RuleName,
@@ -70,9 +72,24 @@ describe('synthesized template matches the manifest', () => {
     expect(inputs.map((input) => input.job)).toContain('heartbeat');
   });
 
-  it('has one Lambda function per manifest entry, named after its id', () => {
-    const names = resourcesOf('AWS::Lambda::Function').map((fn) => fn.Properties.FunctionName);
+  it('has one Lambda function per manifest entry, named after its stage and id', () => {
+    // CDK's own custom-resource providers (dev buckets' auto-delete) carry no name of ours.
+    const names = resourcesOf('AWS::Lambda::Function')
+      .map((fn) => fn.Properties?.FunctionName)
+      .filter((name) => name !== undefined);
 
     expect(names.sort()).toEqual(FUNCTIONS.map((fn) => `qingshan-dev-${fn.id}`).sort());
+  });
+
+  it('puts each context in its own stack, holding exactly that context’s functions', () => {
+    for (const [name, specs] of Object.entries(CONTEXTS)) {
+      const stack = required(synth.stacks.contexts[name], `stack of ${name}`);
+      const names = Object.values(synth.templateOf(stack).findResources('AWS::Lambda::Function')).map(
+        (fn) => (fn as Resource).Properties.FunctionName,
+      );
+
+      expect(stack.stackName).toBe(`Qingshan-dev-${name.charAt(0).toUpperCase()}${name.slice(1)}`);
+      expect(names.sort()).toEqual(specs.map((spec) => `qingshan-dev-${spec.id}`).sort());
+    }
   });
 });

@@ -7,6 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../infra/app.ts';
+import { renderNagReport, writeNagReport } from '../../infra/nag-report.ts';
 import { cdkJsonContext } from './synth-stack.ts';
 
 interface Violation {
@@ -78,6 +79,35 @@ describe('cdk-nag AwsSolutions', () => {
       expect(id).toMatch(/AwsSolutions-/);
       expect(reason.length, id).toBeGreaterThan(40);
     }
+  });
+
+  it('writes every acknowledgment with its reason, and the unacknowledged findings, to cdk.out/nag-report.md', () => {
+    // Prepare
+    const outdir = app.outdir;
+
+    // Act
+    const path = writeNagReport(app, outdir);
+    const report = readFileSync(path, 'utf8');
+
+    // Assess
+    expect(path).toBe(join(outdir, 'nag-report.md'));
+    expect(report).toContain('Unacknowledged findings: none');
+    const rows = report.split('\n').filter((line) => line.startsWith('| ') && line.includes('AwsSolutions-'));
+    const acknowledgments = acknowledgmentsUnder(app);
+    expect(rows).toHaveLength(acknowledgments.length);
+    for (const { id, reason } of acknowledgments) {
+      expect(report).toContain(`| ${id.replace(/^Annotation::/, '')} | ${reason.replaceAll('|', '\\|')} |`);
+    }
+    for (const stack of ['Qingshan-dev-Stateful', 'Qingshan-dev-Carbon', 'Qingshan-dev-Registry']) {
+      expect(report).toContain(`## ${stack}`);
+    }
+  });
+
+  it('lists the findings nobody acknowledged in the report', () => {
+    const report = renderNagReport([], ['AwsSolutions-S1 at Control/Bare/Resource']);
+
+    expect(report).toContain('Unacknowledged findings: 1');
+    expect(report).toContain('- AwsSolutions-S1 at Control/Bare/Resource');
   });
 
   it('does report what it is not told to accept (control: a bare bucket)', () => {

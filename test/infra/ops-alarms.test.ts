@@ -1,23 +1,28 @@
+import type { Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logicalIdOf, type Resource, required, type Synthesized, synthesize } from './synth-stack.ts';
+import {
+  flat,
+  logicalIdOf,
+  type Resource,
+  required,
+  resourceOf,
+  type Synthesized,
+  synthesize,
+} from './synth-stack.ts';
 
 type GetAtt = { 'Fn::GetAtt': [string, string] };
 
 describe('operational alarms', () => {
   let synth: Synthesized;
-  const resourcesOf = (type: string, template = synth.template): Resource[] =>
-    Object.values(template.findResources(type) as Record<string, Resource>);
+  const resourcesOf = (type: string): Resource[] => synth.resourcesOf(type);
+  const statefulTemplate = () => synth.templateOf(synth.stacks.stateful);
   const propertiesOf = (logicalId: string) =>
-    (synth.template.toJSON().Resources[logicalId] as Resource).Properties;
-  const topicRef = () => ({ Ref: logicalIdOf(synth.stack.opsAlarms.topic) });
-  const alarmsOn = (metricName: string, dimensionValue: unknown) =>
-    resourcesOf('AWS::CloudWatch::Alarm')
-      .map((alarm) => alarm.Properties)
-      .filter(
-        (alarm) =>
-          alarm.MetricName === metricName &&
-          JSON.stringify(alarm.Dimensions).includes(JSON.stringify(dimensionValue)),
-      );
+    (statefulTemplate().toJSON().Resources[logicalId] as Resource).Properties;
+  const topic = () => synth.stacks.stateful.alarmTopic.topic;
+  const topicRef = () => ({ Ref: logicalIdOf(topic()) });
+  /** How every other stack names the topic: by its stage name, in its own account and region. */
+  const TOPIC_ARN = 'arn:<AWS::Partition>:sns:<AWS::Region>:<AWS::AccountId>:qingshan-dev-ops-alarms';
+  const actionsOf = (alarm: Record<string, unknown>) => (alarm.AlarmActions as unknown[]).map(flat);
 
   beforeAll(() => {
     synth = synthesize();
@@ -26,7 +31,7 @@ describe('operational alarms', () => {
 
   describe('the alarm topic', () => {
     it('is encrypted with a rotated customer key that CloudWatch may use', () => {
-      const keyArn = propertiesOf(logicalIdOf(synth.stack.opsAlarms.topic)).KmsMasterKeyId as GetAtt;
+      const keyArn = propertiesOf(logicalIdOf(topic())).KmsMasterKeyId as GetAtt;
       const key = propertiesOf(keyArn['Fn::GetAtt'][0]);
 
       expect(keyArn['Fn::GetAtt'][1]).toBe('Arn');
@@ -41,6 +46,7 @@ describe('operational alarms', () => {
     });
 
     it('refuses publishing without TLS and lets this account’s alarms publish', () => {
+      expect(resourceOf(synth, topic()).Properties.TopicName).toBe('qingshan-dev-ops-alarms');
       const policies = resourcesOf('AWS::SNS::TopicPolicy').filter(
         (policy) => JSON.stringify(policy.Properties.Topics) === JSON.stringify([topicRef()]),
       );
@@ -75,13 +81,13 @@ describe('operational alarms', () => {
     it('mails the alarmEmail context address when it is set', () => {
       const withEmail = synthesize({ alarmEmail: 'ops@example.com' });
       try {
-        const subscriptions = resourcesOf('AWS::SNS::Subscription', withEmail.template);
+        const subscriptions = withEmail.resourcesOf('AWS::SNS::Subscription');
 
         expect(subscriptions.map((subscription) => subscription.Properties)).toEqual([
           {
             Protocol: 'email',
             Endpoint: 'ops@example.com',
-            TopicArn: { Ref: logicalIdOf(withEmail.stack.opsAlarms.topic) },
+            TopicArn: { Ref: logicalIdOf(withEmail.stacks.stateful.alarmTopic.topic) },
           },
         ]);
       } finally {
@@ -90,30 +96,48 @@ describe('operational alarms', () => {
     });
 
     it('is an output', () => {
-      expect(synth.template.toJSON().Outputs.OpsAlarmTopicArn.Value).toEqual(topicRef());
+      expect(statefulTemplate().toJSON().Outputs.OpsAlarmTopicArn.Value).toEqual(topicRef());
     });
   });
 
   describe('alarms', () => {
+    const contextStacks = () => Object.values(synth.stacks.contexts);
+    const resourcesIn = (stack: Stack, type: string) =>
+      Object.values(synth.templateOf(stack).findResources(type)) as Resource[];
+    const alarmsIn = (stack: Stack, metricName: string, dimensionValue: unknown) =>
+      resourcesIn(stack, 'AWS::CloudWatch::Alarm')
+        .map((alarm) => alarm.Properties)
+        .filter(
+          (alarm) =>
+            alarm.MetricName === metricName &&
+            JSON.stringify(alarm.Dimensions).includes(JSON.stringify(dimensionValue)),
+        );
     /** Read from the template, not from the construct: what redrives or Scheduler actually names. */
-    const deadLetterQueueIds = (): string[] => {
-      const redriveTargets = resourcesOf('AWS::SQS::Queue').flatMap((queue) => {
+    const deadLetterQueuesIn = (stack: Stack): { id: string; dimension: unknown }[] => {
+      const redriveTargets = resourcesIn(stack, 'AWS::SQS::Queue').flatMap((queue) => {
         const redrive = queue.Properties.RedrivePolicy as { deadLetterTargetArn: GetAtt } | undefined;
         return redrive === undefined ? [] : [redrive.deadLetterTargetArn['Fn::GetAtt'][0]];
       });
-      const scheduleTargets = resourcesOf('AWS::Scheduler::Schedule').flatMap((schedule) => {
+      const scheduleTargets = resourcesIn(stack, 'AWS::Scheduler::Schedule').flatMap((schedule) => {
         const target = schedule.Properties.Target as { DeadLetterConfig?: { Arn: GetAtt } };
         return target.DeadLetterConfig === undefined ? [] : [target.DeadLetterConfig.Arn['Fn::GetAtt'][0]];
       });
-      return [...new Set([...redriveTargets, ...scheduleTargets])].sort();
+      return [...new Set([...redriveTargets, ...scheduleTargets])].map((id) => ({
+        id,
+        dimension: { 'Fn::GetAtt': [id, 'QueueName'] },
+      }));
     };
+    const carbon = () => required(synth.stacks.contexts.carbon, 'carbon stack');
 
-    it('covers every dead-letter queue, and there are some', () => {
-      const ids = deadLetterQueueIds();
+    it('covers every dead-letter queue of every stack, and there are some', () => {
+      const all = contextStacks().flatMap((stack) =>
+        deadLetterQueuesIn(stack).map((queue) => ({ stack, queue })),
+      );
 
-      expect(ids.length).toBeGreaterThanOrEqual(2);
-      for (const id of ids) {
-        expect(alarmsOn('ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [id, 'QueueName'] })).toEqual([
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      for (const { stack, queue } of all) {
+        const alarms = alarmsIn(stack, 'ApproximateNumberOfMessagesVisible', queue.dimension);
+        expect(alarms, queue.id).toEqual([
           expect.objectContaining({
             Namespace: 'AWS/SQS',
             Statistic: 'Maximum',
@@ -121,17 +145,19 @@ describe('operational alarms', () => {
             ComparisonOperator: 'GreaterThanOrEqualToThreshold',
             Threshold: 1,
             TreatMissingData: 'notBreaching',
-            AlarmActions: [topicRef()],
           }),
         ]);
+        expect(actionsOf(alarms[0] ?? {})).toEqual([TOPIC_ARN]);
       }
     });
 
     it('rings when the oldest ingest record has waited 15 minutes', () => {
-      const queue = required(synth.stack.ingest.queues.ingestTelemetry, 'ingest queue');
+      const queue = required(carbon().ingest.queues.ingestTelemetry, 'ingest queue');
 
       expect(
-        alarmsOn('ApproximateAgeOfOldestMessage', { 'Fn::GetAtt': [logicalIdOf(queue), 'QueueName'] }),
+        alarmsIn(carbon(), 'ApproximateAgeOfOldestMessage', {
+          'Fn::GetAtt': [logicalIdOf(queue), 'QueueName'],
+        }),
       ).toEqual([
         expect.objectContaining({
           Statistic: 'Maximum',
@@ -139,15 +165,15 @@ describe('operational alarms', () => {
           ComparisonOperator: 'GreaterThanOrEqualToThreshold',
           Threshold: 900,
           TreatMissingData: 'notBreaching',
-          AlarmActions: [topicRef()],
         }),
       ]);
+      expect(resourceOf(synth, queue).Properties.QueueName).toBe('qingshan-dev-ingestTelemetry');
     });
 
     it('rings when the ingest function fails in two 5-minute periods running', () => {
-      const fn = required(synth.stack.ingest.functions.ingestTelemetry, 'ingest function').fn;
+      const fn = required(carbon().ingest.functions.ingestTelemetry, 'ingest function').fn;
 
-      expect(alarmsOn('Errors', { Ref: logicalIdOf(fn) })).toEqual([
+      expect(alarmsIn(carbon(), 'Errors', { Ref: logicalIdOf(fn) })).toEqual([
         expect.objectContaining({
           Namespace: 'AWS/Lambda',
           Statistic: 'Sum',
@@ -156,51 +182,35 @@ describe('operational alarms', () => {
           DatapointsToAlarm: 2,
           Threshold: 1,
           TreatMissingData: 'notBreaching',
-          AlarmActions: [topicRef()],
         }),
       ]);
     });
 
-    it('rings when any scheduled job fails, without an alarm per job', () => {
-      const jobs = Object.values(synth.stack.jobs.functions).map((job) => logicalIdOf(job.fn));
-      const jobAlarms = resourcesOf('AWS::CloudWatch::Alarm').filter((alarm) =>
-        jobs.some((id) => JSON.stringify(alarm.Properties.Metrics ?? []).includes(`{"Ref":"${id}"}`)),
-      );
-      const watched = JSON.stringify(jobAlarms.map((alarm) => alarm.Properties.Metrics));
+    it('rings when any scheduled job fails, one alarm per ten jobs of a stack, not one per job', () => {
+      let total = 0;
+      for (const stack of contextStacks()) {
+        const jobs = Object.values(stack.jobs.functions).map((job) => logicalIdOf(job.fn));
+        const jobAlarms = resourcesIn(stack, 'AWS::CloudWatch::Alarm').filter((alarm) =>
+          jobs.some((id) => JSON.stringify(alarm.Properties.Metrics ?? []).includes(`{"Ref":"${id}"}`)),
+        );
+        const watched = JSON.stringify(jobAlarms.map((alarm) => alarm.Properties.Metrics));
 
-      expect(jobs.length).toBeGreaterThan(0);
-      expect(jobAlarms.length).toBe(Math.ceil(jobs.length / 10));
-      for (const id of jobs) expect(watched).toContain(`{"Ref":"${id}"}`);
-      for (const alarm of jobAlarms) {
-        expect(alarm.Properties).toMatchObject({
-          Threshold: 1,
-          TreatMissingData: 'notBreaching',
-          AlarmActions: [topicRef()],
-        });
+        total += jobs.length;
+        expect(jobAlarms.length, stack.stackName).toBe(Math.ceil(jobs.length / 10));
+        for (const id of jobs) expect(watched).toContain(`{"Ref":"${id}"}`);
+        for (const alarm of jobAlarms) {
+          expect(alarm.Properties).toMatchObject({ Threshold: 1, TreatMissingData: 'notBreaching' });
+        }
       }
+      expect(total).toBeGreaterThan(0);
     });
 
-    it('rings once the working calendar has 60 days or fewer left, from the daily metric', () => {
-      expect(alarmsOn('WorkingCalendarDaysLeft', 'dev')).toEqual([
-        expect.objectContaining({
-          Namespace: 'Qingshan',
-          Dimensions: [{ Name: 'Stage', Value: 'dev' }],
-          Statistic: 'Minimum',
-          Period: 86_400,
-          ComparisonOperator: 'LessThanOrEqualToThreshold',
-          Threshold: 60,
-          TreatMissingData: 'ignore',
-          AlarmActions: [topicRef()],
-        }),
-      ]);
-    });
-
-    it('every alarm notifies the topic and says what to do', () => {
+    it('every alarm of every stack notifies the stage’s topic and says what to do', () => {
       const alarms = resourcesOf('AWS::CloudWatch::Alarm');
 
       expect(alarms.length).toBeGreaterThan(0);
       for (const alarm of alarms) {
-        expect(alarm.Properties.AlarmActions).toEqual([topicRef()]);
+        expect(actionsOf(alarm.Properties)).toEqual([TOPIC_ARN]);
         expect(JSON.stringify(alarm.Properties.AlarmDescription).length).toBeGreaterThan(80);
       }
     });

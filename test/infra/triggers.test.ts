@@ -1,14 +1,16 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionSpec, httpRoutes, type IotRuleTrigger } from '../../infra/manifest.ts';
 import { isPublicRoute, routeKey } from '../../shared/contracts/route.ts';
-import { ROLES } from '../../shared/domain/roles.ts';
 import {
   actionsOf,
+  flat,
   houseFunctions,
   logicalIdOf,
   type Resource,
   required,
+  resourceOf,
   type Synthesized,
   statementsOfRole,
   synthesize,
@@ -21,9 +23,8 @@ type IotRuleFunction = FunctionSpec & { trigger: IotRuleTrigger };
 
 describe('triggers: IoT rules, HTTP API, schedules', () => {
   let synth: Synthesized;
-  const resourcesOf = (type: string): Resource[] =>
-    Object.values(synth.template.findResources(type) as Record<string, Resource>);
-  const fnOf = (id: string) => required(houseFunctions(synth.stack)[id], `function ${id}`).fn;
+  const resourcesOf = (type: string): Resource[] => synth.resourcesOf(type);
+  const fnOf = (id: string) => required(houseFunctions(synth.stacks)[id], `function ${id}`).fn;
   const fnRef = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(fnOf(id)), 'Arn'] });
 
   beforeAll(() => {
@@ -32,17 +33,17 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
   afterAll(() => synth.cleanup());
 
   describe('IoT ingest', () => {
-    const rule = () => required(synth.stack.ingest.rules.qingshan_meter_telemetry, 'telemetry rule');
-    const payload = () =>
-      (synth.template.toJSON().Resources[logicalIdOf(rule())] as Resource).Properties
-        .TopicRulePayload as Record<string, unknown>;
-    const queueOf = (id: string) => required(synth.stack.ingest.queues[id], `queue of ${id}`);
+    const carbon = () => required(synth.stacks.contexts.carbon, 'carbon stack');
+    const template = () => synth.templateOf(carbon());
+    const rule = () => required(carbon().ingest.rules.qingshan_dev_meter_telemetry, 'telemetry rule');
+    const payload = () => resourceOf(synth, rule()).Properties.TopicRulePayload as Record<string, unknown>;
+    const queueOf = (id: string) => required(carbon().ingest.queues[id], `queue of ${id}`);
     const queueRef = (id: string) => ({ 'Fn::GetAtt': [logicalIdOf(queueOf(id)), 'Arn'] });
     const propertiesOf = (logicalId: string) =>
-      (synth.template.toJSON().Resources[logicalId] as Resource).Properties;
+      (template().toJSON().Resources[logicalId] as Resource).Properties;
     const expectEncryptedSslOnly = (logicalId: string) => {
       expect(propertiesOf(logicalId).SqsManagedSseEnabled).toBe(true);
-      synth.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      template().hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: logicalId }],
         PolicyDocument: {
           Statement: Match.arrayWith([
@@ -53,9 +54,9 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
     };
     const iotSpecs = FUNCTIONS.filter((fn): fn is IotRuleFunction => fn.trigger.kind === 'iotRule');
 
-    it('selects every meter message with its meter id, client id and arrival time, SQL 2016-03-23', () => {
+    it('selects every meter message of its stage with its meter id, client id and arrival time, SQL 2016-03-23', () => {
       expect(payload().Sql).toBe(
-        "SELECT *, topic(3) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM 'qingshan/meters/+/telemetry'",
+        "SELECT *, topic(4) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM 'qingshan/dev/meters/+/telemetry'",
       );
       expect(payload().AwsIotSqlVersion).toBe('2016-03-23');
     });
@@ -78,7 +79,7 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
       const roleId = (payload().Actions as { Sqs: { RoleArn: { 'Fn::GetAtt': [string, string] } } }[])[0]?.Sqs
         .RoleArn['Fn::GetAtt'][0] as string;
 
-      const statements = statementsOfRole(synth.template, roleId);
+      const statements = statementsOfRole(template(), roleId);
       const trust = (
         propertiesOf(roleId).AssumeRolePolicyDocument as { Statement: Record<string, unknown>[] }
       ).Statement;
@@ -95,13 +96,13 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
           }),
         }),
       ]);
-      expect(JSON.stringify(trust)).toContain(':rule/qingshan_meter_telemetry');
+      expect(JSON.stringify(trust)).toContain(':rule/qingshan_dev_meter_telemetry');
     });
 
     it('writes undeliverable messages to the dead-letter bucket under iot-errors/', () => {
       const s3 = (payload().ErrorAction as { S3: Record<string, unknown> }).S3;
 
-      expect(s3.BucketName).toEqual({ Ref: logicalIdOf(synth.stack.data.buckets.deadLetter) });
+      expect(flat(s3.BucketName)).toBe('qingshan-dev-dead-letter-<AWS::AccountId>-<AWS::Region>');
       expect(s3.Key).toBe(IOT_ERROR_KEY);
     });
 
@@ -109,18 +110,14 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
       const roleArn = (payload().ErrorAction as { S3: { RoleArn: { 'Fn::GetAtt': [string, string] } } }).S3
         .RoleArn;
 
-      const statements = statementsOfRole(synth.template, roleArn['Fn::GetAtt'][0]);
+      const statements = statementsOfRole(template(), roleArn['Fn::GetAtt'][0]);
 
-      expect(statements).toEqual([
+      expect(statements.map((statement) => ({ ...statement, Resource: flat(statement.Resource) }))).toEqual([
         {
           Effect: 'Allow',
           Action: 's3:PutObject',
-          Resource: {
-            'Fn::Join': [
-              '',
-              [{ 'Fn::GetAtt': [logicalIdOf(synth.stack.data.buckets.deadLetter), 'Arn'] }, '/iot-errors/*'],
-            ],
-          },
+          Resource:
+            'arn:<AWS::Partition>:s3:::qingshan-dev-dead-letter-<AWS::AccountId>-<AWS::Region>/iot-errors/*',
         },
       ]);
     });
@@ -187,37 +184,58 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
   describe('HTTP API', () => {
     const routeOf = (key: string) =>
       resourcesOf('AWS::ApiGatewayV2::Route').find((route) => route.Properties.RouteKey === key)?.Properties;
-    const authorizerId = () => logicalIdOf(synth.stack.api.httpApi.node.findChild('CognitoJwt'));
+    const apiTemplate = () => synth.templateOf(synth.stacks.api);
+    const authorizer = () =>
+      required(
+        Object.values(apiTemplate().findResources('AWS::ApiGatewayV2::Authorizer'))[0],
+        'authorizer',
+      ) as Resource;
+    /** The SSM parameter name a `{Ref}` to a deploy-time parameter of `construct`'s stack reads. */
+    const parameterName = (stack: Stack, ref: unknown): unknown => {
+      const id = (ref as { Ref?: string }).Ref ?? '';
+      return (synth.templateOf(stack).toJSON().Parameters?.[id] as { Default?: unknown } | undefined)
+        ?.Default;
+    };
 
-    it.each(httpRoutes().map(({ route }) => route))(
-      '$method $path is protected exactly when not public',
-      (route) => {
+    it.each(httpRoutes().map(({ fn, route }) => [fn.id, route] as const))(
+      '%s: $method $path is protected exactly when not public, by the stage’s authorizer',
+      (id, route) => {
         const actual = routeOf(routeKey(route));
+        const stack = Stack.of(fnOf(id));
 
         if (isPublicRoute(route)) {
           expect(actual?.AuthorizationType).toBe('NONE');
           expect(actual?.AuthorizerId).toBeUndefined();
         } else {
           expect(actual?.AuthorizationType).toBe('JWT');
-          expect(actual?.AuthorizerId).toEqual({ Ref: authorizerId() });
+          expect(parameterName(stack, actual?.AuthorizerId)).toBe('/qingshan/dev/api/authorizer-id');
         }
+        expect(parameterName(stack, actual?.ApiId)).toBe('/qingshan/dev/api/id');
       },
     );
 
-    it('the JWT authorizer trusts only this user pool and its client', () => {
-      const authorizer = (synth.template.toJSON().Resources[authorizerId()] as Resource).Properties;
-      const pool = logicalIdOf(synth.stack.api.userPool);
+    it('the JWT authorizer trusts only this stage’s user pool and its two app clients', () => {
+      const config = authorizer().Properties.JwtConfiguration as { Issuer: unknown; Audience: unknown };
+      // Fn::Select of 0 and 1 over Fn::Split(',', <the audience parameter>): the two app clients.
+      const audience = config.Audience as { 'Fn::Select': [number, { 'Fn::Split': [string, unknown] }] }[];
+      const parameters = synth.resourcesOf('AWS::SSM::Parameter').map((p) => p.Properties);
+      const identity = required(synth.stacks.stateful.identity, 'identity');
+      const published = (name: string) => parameters.find((p) => p.Name === name)?.Value;
 
-      expect(authorizer.IdentitySource).toEqual(['$request.header.Authorization']);
-      expect(authorizer.JwtConfiguration).toEqual({
-        Audience: [{ Ref: logicalIdOf(synth.stack.api.userPoolClient) }],
-        Issuer: {
-          'Fn::Join': [
-            '',
-            ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: pool }],
-          ],
-        },
-      });
+      expect(authorizer().Properties.IdentitySource).toEqual(['$request.header.Authorization']);
+      expect(parameterName(synth.stacks.api, config.Issuer)).toBe('/qingshan/dev/identity/issuer');
+      expect(audience.map((item) => item['Fn::Select'][0])).toEqual([0, 1]);
+      for (const item of audience) {
+        const [separator, source] = item['Fn::Select'][1]['Fn::Split'];
+        expect(separator).toBe(',');
+        expect(parameterName(synth.stacks.api, source)).toBe('/qingshan/dev/identity/audience');
+      }
+      expect(flat(published('/qingshan/dev/identity/issuer'))).toBe(
+        `https://<${logicalIdOf(identity.userPool)}.ProviderURL>`,
+      );
+      expect(flat(published('/qingshan/dev/identity/audience'))).toBe(
+        `<${logicalIdOf(identity.webClient)}>,<${logicalIdOf(identity.cliClient)}>`,
+      );
     });
 
     it('integrates every route with payload format 2.0', () => {
@@ -251,46 +269,16 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
       expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.any(Number) });
     });
 
-    it('the user pool admits no self sign-up, demands strong passwords and offers TOTP', () => {
-      const pool = (synth.template.toJSON().Resources[logicalIdOf(synth.stack.api.userPool)] as Resource)
-        .Properties;
+    it('outputs what a client and an operator need, each from the stack that owns it', () => {
+      const outputsOf = (stack: Stack) => Object.keys(synth.templateOf(stack).toJSON().Outputs ?? {}).sort();
 
-      expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
-      expect(pool.Policies).toMatchObject({
-        PasswordPolicy: {
-          MinimumLength: 12,
-          RequireLowercase: true,
-          RequireUppercase: true,
-          RequireNumbers: true,
-          RequireSymbols: true,
-        },
-      });
-      expect(pool.MfaConfiguration).toBe('OPTIONAL');
-      expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
-      expect(pool.Schema).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ Name: 'department', AttributeDataType: 'String' }),
-        ]),
+      expect(outputsOf(synth.stacks.stateful)).toEqual(
+        ['CliClientId', 'OpsAlarmTopicArn', 'SignInUrl', 'UserPoolClientId', 'UserPoolId'].sort(),
       );
-    });
-
-    it('has one user pool group per role', () => {
-      const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map((group) => group.Properties.GroupName);
-
-      expect(groups.sort()).toEqual([...ROLES].sort());
-    });
-
-    it('outputs what a client needs to connect', () => {
-      expect(Object.keys(synth.template.toJSON().Outputs).sort()).toEqual(
-        [
-          'ApiUrl',
-          'IngestTelemetryDeadLetterQueueArn',
-          'OpsAlarmTopicArn',
-          'Region',
-          'UserPoolClientId',
-          'UserPoolId',
-        ].sort(),
-      );
+      expect(outputsOf(synth.stacks.api)).toEqual(['ApiUrl', 'Region']);
+      expect(outputsOf(required(synth.stacks.contexts.carbon, 'carbon'))).toEqual([
+        'IngestTelemetryDeadLetterQueueArn',
+      ]);
     });
   });
 
@@ -298,7 +286,7 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
     const scheduled = FUNCTIONS.filter((fn) => fn.trigger.kind === 'schedule');
 
     it.each(scheduled.map((fn) => fn.id))(
-      '%s fires on time in Asia/Shanghai with retries and a DLQ',
+      '%s fires on time in Asia/Shanghai with retries and a DLQ, under a stage name',
       (id) => {
         const schedule = resourcesOf('AWS::Scheduler::Schedule').find(
           (candidate) =>
@@ -308,6 +296,7 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
         const target = schedule?.Target as Record<string, unknown>;
 
         expect(schedule?.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+        expect(schedule?.Name).toMatch(/^qingshan-dev-/);
         expect(schedule?.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
         expect(target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: expect.any(Number) });
         expect(target.DeadLetterConfig).toMatchObject({ Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } });
@@ -327,7 +316,7 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
           DeadLetterConfig: { Arn: unknown };
         };
 
-        const statements = statementsOfRole(synth.template, target.RoleArn['Fn::GetAtt'][0]);
+        const statements = statementsOfRole(synth.templateOf(fnOf(id)), target.RoleArn['Fn::GetAtt'][0]);
         const invoke = statements.filter((statement) =>
           actionsOf(statement).includes('lambda:InvokeFunction'),
         );

@@ -1,6 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PUBLISH_PAYLOAD_BYTES } from '../../infra/local/broker.ts';
+import { LOCAL_STAGE } from '../../infra/local/environment.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -34,9 +35,14 @@ const connectMeter = async (): Promise<MqttClient> => {
 const publishOutcome = (client: MqttClient, payload: Buffer): Promise<'acked' | 'closed'> =>
   new Promise((resolve) => {
     client.once('close', () => resolve('closed'));
-    client.publish(telemetryTopic(client.options.clientId ?? ''), payload, { qos: 1 }, (error) => {
-      if (!error) resolve('acked');
-    });
+    client.publish(
+      telemetryTopic(LOCAL_STAGE, client.options.clientId ?? ''),
+      payload,
+      { qos: 1 },
+      (error) => {
+        if (!error) resolve('acked');
+      },
+    );
   });
 
 /** A JSON body of exactly `bytes` bytes (a meter message padded with a long id). */

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localTableName } from '../../infra/local/environment.ts';
+import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { readDeviceSecrets } from '../../shared/adapters/local/devices-file.ts';
 import { ENV } from '../../shared/config/env.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
@@ -67,7 +67,7 @@ const storedCredential = async (meterId: string) =>
 
 /** The device hears its own publish back: proof the broker accepted it on the own topic. */
 const publishAndHearBack = async (client: MqttClient, meterId: string): Promise<string> => {
-  const topic = telemetryTopic(meterId);
+  const topic = telemetryTopic(LOCAL_STAGE, meterId);
   await client.subscribeAsync(topic, { qos: 1 });
   const heard = new Promise<string>((resolve) => {
     client.once('message', (_topic, payload) => resolve(payload.toString('utf8')));
@@ -134,7 +134,7 @@ describe('issue and rotate', () => {
       clientId: 'MTR-0001',
       username: 'MTR-0001',
       mqttUrl: t.stack.urls.mqtt,
-      topic: 'qingshan/meters/MTR-0001/telemetry',
+      topic: telemetryTopic(LOCAL_STAGE, 'MTR-0001'),
     });
     expect(issued.password).not.toBe(oldSecret);
     expect(issued.password.length).toBeGreaterThanOrEqual(32);

@@ -7,10 +7,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCAL_REGION, localTableName } from '../../infra/local/environment.ts';
+import { LOCAL_REGION, LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { freePort } from '../../infra/local/free-port.ts';
 import { pendingEntries } from '../../infra/local/rule-journal.ts';
 import { LOCAL_S3_CREDENTIALS } from '../../infra/local/s3-local.ts';
+import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { eventually, PROJECT_ROOT } from '../support/local-stack.ts';
 
@@ -117,7 +118,7 @@ describe('rule engine durability (kill -9 and restart)', () => {
     const wave = (w: number) =>
       Array.from({ length: 10 }, (_, k) => w * 10 + k).map((i) =>
         client
-          .publishAsync(`qingshan/meters/${METER}/telemetry`, JSON.stringify(message(i)), { qos: 1 })
+          .publishAsync(telemetryTopic(LOCAL_STAGE, METER), JSON.stringify(message(i)), { qos: 1 })
           .then(() => void acked.add(i))
           .catch(() => undefined),
       );
@@ -134,7 +135,7 @@ describe('rule engine durability (kill -9 and restart)', () => {
     const again = await connect(second.info.urls.mqtt);
     const resend = [...Array.from({ length: MESSAGES }, (_, i) => i).filter((i) => !acked.has(i)), 0, 1, 2];
     for (const i of resend) {
-      await again.publishAsync(`qingshan/meters/${METER}/telemetry`, JSON.stringify(message(i)), { qos: 1 });
+      await again.publishAsync(telemetryTopic(LOCAL_STAGE, METER), JSON.stringify(message(i)), { qos: 1 });
     }
     await again.endAsync();
 

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localTableName } from '../../infra/local/environment.ts';
+import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import {
@@ -9,6 +9,7 @@ import {
   ingestWriteMetrics,
   resetIngestWriteMetrics,
 } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { type IngestDependencies, ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
 import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
@@ -44,7 +45,7 @@ const publish = async (meterId: string, messages: unknown[]) => {
     reconnectPeriod: 0,
   });
   for (const message of messages) {
-    await client.publishAsync(`qingshan/meters/${meterId}/telemetry`, JSON.stringify(message), { qos: 1 });
+    await client.publishAsync(telemetryTopic(LOCAL_STAGE, meterId), JSON.stringify(message), { qos: 1 });
   }
   await client.endAsync();
   await t.stack.ruleEngine.idle();

@@ -2,7 +2,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localTableName } from '../../infra/local/environment.ts';
+import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
+import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -40,7 +41,7 @@ const publishReading = async (ts: number, messageId: string) => {
     reconnectPeriod: 0,
   });
   const payload = { messageId, readings: [{ ts: new Date(ts).toISOString(), quantity: 10 }] };
-  await client.publishAsync(`qingshan/meters/${METER}/telemetry`, JSON.stringify(payload), { qos: 1 });
+  await client.publishAsync(telemetryTopic(LOCAL_STAGE, METER), JSON.stringify(payload), { qos: 1 });
   await client.endAsync();
   await t.stack.ruleEngine.idle();
 };

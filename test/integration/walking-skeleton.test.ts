@@ -2,7 +2,8 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localBucketName, localTableName } from '../../infra/local/environment.ts';
+import { LOCAL_STAGE, localBucketName, localTableName } from '../../infra/local/environment.ts';
+import { meterTopicPrefix, telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -122,8 +123,8 @@ describe('telemetry over MQTT → IoT rule → ingest function → DynamoDB', ()
     const message = { messageId: 'it-msg-1', readings: [{ ts: new Date().toISOString(), quantity: 12.5 }] };
 
     // Act
-    await client.publishAsync(`qingshan/meters/${meterId}/telemetry`, JSON.stringify(message), { qos: 1 });
-    await client.publishAsync(`qingshan/meters/${meterId}/telemetry`, JSON.stringify(message), { qos: 1 });
+    await client.publishAsync(telemetryTopic(LOCAL_STAGE, meterId), JSON.stringify(message), { qos: 1 });
+    await client.publishAsync(telemetryTopic(LOCAL_STAGE, meterId), JSON.stringify(message), { qos: 1 });
     await client.endAsync();
 
     // Assess: the batch lands in the meter's hour rollup, which is also its dedup marker
@@ -140,7 +141,7 @@ describe('telemetry over MQTT → IoT rule → ingest function → DynamoDB', ()
     const { meterId, secret } = device();
     const client = await connectMeter(meterId, secret);
     const bad = { messageId: 'it-bad-1', readings: [{ ts: 'yesterday', quantity: 'lots' }] };
-    await client.publishAsync(`qingshan/meters/${meterId}/telemetry`, JSON.stringify(bad), { qos: 1 });
+    await client.publishAsync(telemetryTopic(LOCAL_STAGE, meterId), JSON.stringify(bad), { qos: 1 });
     await client.endAsync();
 
     const today = new Date().toISOString().slice(0, 10);
@@ -163,14 +164,14 @@ describe('telemetry over MQTT → IoT rule → ingest function → DynamoDB', ()
   it('sends a payload that is not JSON to the error action in the dead-letter bucket', async () => {
     const { meterId, secret } = device();
     const client = await connectMeter(meterId, secret);
-    await client.publishAsync(`qingshan/meters/${meterId}/telemetry`, 'not json at all', { qos: 1 });
+    await client.publishAsync(telemetryTopic(LOCAL_STAGE, meterId), 'not json at all', { qos: 1 });
     await client.endAsync();
 
     const key = await eventually(async () => {
       const listed = await t.s3.send(
         new ListObjectsV2Command({
           Bucket: localBucketName('deadLetter'),
-          Prefix: `iot-errors/qingshan/meters/${meterId}/`,
+          Prefix: `iot-errors/${meterTopicPrefix(LOCAL_STAGE, meterId)}`,
         }),
       );
       return listed.Contents?.[0]?.Key;
@@ -178,7 +179,7 @@ describe('telemetry over MQTT → IoT rule → ingest function → DynamoDB', ()
     const object = await t.s3.send(new GetObjectCommand({ Bucket: localBucketName('deadLetter'), Key: key }));
     const record = JSON.parse((await object.Body?.transformToString()) ?? '{}');
     expect(Buffer.from(record.base64OriginalPayload, 'base64').toString()).toBe('not json at all');
-    expect(record.ruleName).toBe('qingshan_meter_telemetry');
+    expect(record.ruleName).toBe('qingshan_local_meter_telemetry');
   });
 
   it('lets a meter publish only with its own credentials and only on its own topic', async () => {
@@ -190,7 +191,7 @@ describe('telemetry over MQTT → IoT rule → ingest function → DynamoDB', ()
     const client = await connectMeter(first.meterId, first.secret);
     const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     const foreign = { messageId: 'it-foreign-1', readings: [{ ts: new Date().toISOString(), quantity: 1 }] };
-    client.publish(`qingshan/meters/${second.meterId}/telemetry`, JSON.stringify(foreign), { qos: 1 });
+    client.publish(telemetryTopic(LOCAL_STAGE, second.meterId), JSON.stringify(foreign), { qos: 1 });
     await closed; // the broker drops a client that publishes where it may not
     await t.stack.ruleEngine.idle();
     const foreignHour = await meterHourRollup(second.meterId, foreign.readings[0]?.ts ?? '');

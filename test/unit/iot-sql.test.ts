@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INGEST_RULE_SQL } from '../../infra/contexts/carbon.ts';
+import { ingestRuleSql } from '../../infra/contexts/carbon.ts';
 import {
   compileIotSql,
   type IotMessageContext,
@@ -9,7 +9,7 @@ import {
 import { FUNCTIONS } from '../../infra/manifest.ts';
 
 const QINGSHAN_RULE =
-  "SELECT *, topic(3) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM 'qingshan/meters/+/telemetry'";
+  "SELECT *, topic(4) AS meterId, clientid() AS clientId, timestamp() AS receivedAt FROM 'qingshan/dev/meters/+/telemetry'";
 
 const context = (topic: string): IotMessageContext => ({
   topic,
@@ -30,7 +30,7 @@ const outputOf = (sql: string, payload: unknown, topic = 'a/b/c'): Record<string
 
 describe('the rule Qingshan ships', () => {
   it('is the rule in the manifest', () => {
-    expect(INGEST_RULE_SQL).toBe(QINGSHAN_RULE);
+    expect(ingestRuleSql('dev')).toBe(QINGSHAN_RULE);
   });
 
   it('passes the payload keys through and adds meterId, clientId and receivedAt', () => {
@@ -41,7 +41,7 @@ describe('the rule Qingshan ships', () => {
       readings: [{ ts: '2025-06-15T08:00:00Z', quantity: 12.5, unit: 'kWh' }],
     };
     // Act
-    const outcome = rule.evaluate(json(payload), context('qingshan/meters/M-0042/telemetry'));
+    const outcome = rule.evaluate(json(payload), context('qingshan/dev/meters/M-0042/telemetry'));
     // Assess
     expect(outcome).toEqual({
       matched: true,
@@ -53,7 +53,7 @@ describe('the rule Qingshan ships', () => {
         receivedAt: 1_750_000_000_123,
       },
     });
-    expect(rule.topicFilter).toBe('qingshan/meters/+/telemetry');
+    expect(rule.topicFilter).toBe('qingshan/dev/meters/+/telemetry');
     expect(rule.sql).toBe(QINGSHAN_RULE);
   });
 
@@ -61,30 +61,33 @@ describe('the rule Qingshan ships', () => {
     const output = outputOf(
       QINGSHAN_RULE,
       { meterId: 'forged', receivedAt: 1 },
-      'qingshan/meters/M-7/telemetry',
+      'qingshan/dev/meters/M-7/telemetry',
     );
     expect(output).toEqual({ meterId: 'M-7', clientId: 'meter-M-0042', receivedAt: 1_750_000_000_123 });
   });
 
   it('does not match other topics', () => {
     const rule = compileIotSql(QINGSHAN_RULE);
-    expect(rule.evaluate(json({}), context('qingshan/meters/M-1/status'))).toEqual({ matched: false });
-    expect(rule.evaluate(json({}), context('qingshan/meters/M-1/telemetry/extra'))).toEqual({
+    expect(rule.evaluate(json({}), context('qingshan/dev/meters/M-1/status'))).toEqual({ matched: false });
+    expect(rule.evaluate(json({}), context('qingshan/dev/meters/M-1/telemetry/extra'))).toEqual({
       matched: false,
     });
-    expect(rule.matchesTopic('qingshan/meters/M-1/telemetry')).toBe(true);
+    expect(rule.matchesTopic('qingshan/dev/meters/M-1/telemetry')).toBe(true);
+    // Another stage's meters are not this stage's rule's business.
+    expect(rule.matchesTopic('qingshan/prod/meters/M-1/telemetry')).toBe(false);
+    expect(rule.matchesTopic('qingshan/meters/M-1/telemetry')).toBe(false);
   });
 
   it('sends a non-JSON message to the error path instead of dropping it', () => {
     const rule = compileIotSql(QINGSHAN_RULE);
     const evaluate = () =>
-      rule.evaluate(new TextEncoder().encode('12.5 kWh'), context('qingshan/meters/M-1/telemetry'));
+      rule.evaluate(new TextEncoder().encode('12.5 kWh'), context('qingshan/dev/meters/M-1/telemetry'));
     expect(evaluate).toThrow(IotSqlEvaluationError);
     expect(evaluate).toThrow(/^payload is not a JSON object/);
   });
 
   it('compiles every IoT rule declared in the manifest', () => {
-    const rules = FUNCTIONS.flatMap((fn) => (fn.trigger.kind === 'iotRule' ? [fn.trigger.sql] : []));
+    const rules = FUNCTIONS.flatMap((fn) => (fn.trigger.kind === 'iotRule' ? [fn.trigger.sql('dev')] : []));
     expect(rules.length).toBeGreaterThan(0);
     for (const sql of rules) expect(() => compileIotSql(sql)).not.toThrow();
   });

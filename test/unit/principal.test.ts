@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGroupsClaim, principalFromEvent } from '../../functions/middleware/principal.ts';
+import { identityClaims } from '../../shared/config/env.ts';
 import { UnauthorizedError } from '../../shared/domain/errors.ts';
 
 const eventWith = (claims: Record<string, unknown> | undefined) => ({
@@ -48,5 +49,43 @@ describe('principalFromEvent', () => {
   it('refuses a request without verified claims', () => {
     expect(() => principalFromEvent(eventWith(undefined))).toThrow(UnauthorizedError);
     expect(() => principalFromEvent(eventWith({ 'cognito:groups': '[admin]' }))).toThrow(UnauthorizedError);
+  });
+
+  it('reads groups, department and name from the claims an OIDC issuer is configured with', () => {
+    // Prepare: a Keycloak-style token, and the names the stack sets from -c groupsClaim=… etc.
+    const names = { groups: 'groups', department: 'dept', username: 'preferred_username' };
+    const event = eventWith({
+      sub: 'kc-7',
+      preferred_username: 'zhang.san',
+      groups: '[/head /handler]',
+      dept: 'dept-water',
+      'cognito:groups': '[admin]',
+    });
+
+    // Act
+    const principal = principalFromEvent(event, names);
+
+    // Assess: Cognito's claims are ignored once other names are configured.
+    expect(principal).toEqual({
+      userId: 'kc-7',
+      username: 'zhang.san',
+      roles: ['head', 'handler'],
+      departmentId: 'dept-water',
+    });
+  });
+
+  it('takes the claim names from the environment the stack sets', () => {
+    const env = { QS_GROUPS_CLAIM: 'roles', QS_DEPARTMENT_CLAIM: 'org', QS_USERNAME_CLAIM: 'name' };
+
+    const names = identityClaims(env);
+    const principal = principalFromEvent(eventWith({ sub: 's', roles: ['supervisor'], org: 'd1' }), names);
+
+    expect(names).toEqual({ groups: 'roles', department: 'org', username: 'name' });
+    expect(principal).toMatchObject({ roles: ['supervisor'], departmentId: 'd1' });
+    expect(identityClaims({})).toEqual({
+      groups: 'cognito:groups',
+      department: 'custom:department',
+      username: 'cognito:username',
+    });
   });
 });

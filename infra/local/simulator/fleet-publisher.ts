@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { telemetryTopic } from '../../../shared/contracts/telemetry.ts';
+import { LOCAL_STAGE } from '../environment.ts';
 import type { RunTally } from './report.ts';
 
 /** One MQTT session per meter, QoS 1 publishes with a bounded window of unacknowledged messages. */
@@ -45,14 +46,16 @@ export class FleetPublisher {
     while (this.#inFlight.size >= 200) await Promise.race(this.#inFlight);
     const client = this.#clients.get(meterId);
     if (client === undefined) return;
-    const sent: Promise<void> = client.publishAsync(telemetryTopic(meterId), body, { qos: 1 }).then(
-      () => {
-        this.#tally.acked += 1;
-      },
-      () => {
-        this.#tally.failed += 1;
-      },
-    );
+    const sent: Promise<void> = client
+      .publishAsync(telemetryTopic(LOCAL_STAGE, meterId), body, { qos: 1 })
+      .then(
+        () => {
+          this.#tally.acked += 1;
+        },
+        () => {
+          this.#tally.failed += 1;
+        },
+      );
     const tracked = sent.finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
   }

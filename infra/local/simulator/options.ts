@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 
 export interface SimulatorOptions {
-  dataDir: string;
+  /** The running stack's data folder; absent: the one stack running. */
+  dataDir?: string;
   /** Messages per second (all meters together). */
   rate: number;
   /** Real run time, ms; undefined: until caught up (with --backfill) or 60 s. */
@@ -27,7 +28,7 @@ export const USAGE = `npm run simulate -- [options]
   --bad <share>               share of bad messages (default 0.01)
   --offline-meter <id>        meter that goes silent halfway (default MTR-0012; '' for none)
   --seed <n>                  random seed (default 1)
-  --data-dir <dir>            the running stack's data folder (default .qingshan)`;
+  --data-dir <dir>            the running stack's data folder (default: the one stack running)`;
 
 /** `90s`, `10m`, `1.5h`, or plain seconds. */
 export const parseDuration = (text: string): number => {
@@ -64,7 +65,7 @@ export const parseSimulatorOptions = (args: string[]): SimulatorOptions => {
       bad: { type: 'string', default: '0.01' },
       'offline-meter': { type: 'string', default: 'MTR-0012' },
       seed: { type: 'string', default: '1' },
-      'data-dir': { type: 'string', default: '.qingshan' },
+      'data-dir': { type: 'string' },
       'time-zone': { type: 'string', default: process.env.QS_TIME_ZONE ?? 'Asia/Shanghai' },
     },
   });
@@ -72,7 +73,7 @@ export const parseSimulatorOptions = (args: string[]): SimulatorOptions => {
   const readingsPerMessage = positive('readings-per-message', values['readings-per-message'], true);
   if (readingsPerMessage > 500) throw new Error('--readings-per-message: at most 500 (the message schema)');
   return {
-    dataDir: values['data-dir'],
+    ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
     rate: positive('rate', values.rate),
     durationMs:
       values.duration !== undefined ? parseDuration(values.duration) : backfillHours > 0 ? undefined : 60_000,

@@ -10,7 +10,7 @@ import {
   UpdateCertificateCommand,
   UpdateThingCommand,
 } from '@aws-sdk/client-iot';
-import { telemetryTopic } from '../../contracts/telemetry.ts';
+import { METER_ID_THING_ATTRIBUTE, meterThingName, telemetryTopic } from '../../contracts/telemetry.ts';
 import type { CertificateCredential, DeviceCredentialStore } from '../../ports/device-credential-store.ts';
 import { isBrokerCredential } from '../../ports/device-credential-store.ts';
 import type {
@@ -20,8 +20,8 @@ import type {
 } from '../../ports/device-provisioner.ts';
 
 /**
- * Provisioning on AWS IoT Core. One thing per meter (thing name = meter id, carrying the meter's
- * industrial-internet handle and enterprise as attributes), one certificate per issue, and ONE shared
+ * Provisioning on AWS IoT Core. One thing per meter and stage (`qingshan-<stage>-<meterId>`, the MQTT
+ * client id too, carrying the meter id, its industrial-internet handle and enterprise as attributes), one certificate per issue, and ONE shared
  * IoT policy created by the stack (infra/constructs/devices.ts) whose thing-name policy variables let
  * a certificate connect only as its own thing and publish only to its own telemetry topic.
  * The private key leaves in the response and is never written anywhere.
@@ -30,24 +30,31 @@ export class IotProvisioner implements DeviceProvisioner {
   readonly #iot: IoTClient;
   readonly #store: DeviceCredentialStore;
   readonly #policyName: string;
+  readonly #stage: string;
   readonly #now: () => Date;
   #endpoint: Promise<string> | undefined;
 
   constructor(
     iot: IoTClient,
     store: DeviceCredentialStore,
-    policyName: string,
+    deployment: { policyName: string; stage: string },
     now: () => Date = () => new Date(),
   ) {
     this.#iot = iot;
     this.#store = store;
-    this.#policyName = policyName;
+    this.#policyName = deployment.policyName;
+    this.#stage = deployment.stage;
     this.#now = now;
   }
 
   async issue(meter: ProvisionedMeter): Promise<IssuedCertificateCredentials> {
-    const thingName = meter.id;
-    await this.#upsertThing(thingName, { handle: meter.handle, enterpriseId: meter.enterpriseId });
+    const thingName = meterThingName(this.#stage, meter.id);
+    // A thing without a thing type holds at most three attributes: these are they.
+    await this.#upsertThing(thingName, {
+      [METER_ID_THING_ATTRIBUTE]: meter.id,
+      handle: meter.handle,
+      enterpriseId: meter.enterpriseId,
+    });
     const endpoint = await this.#dataEndpoint();
     const created = await this.#iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true }));
     const { certificateArn, certificateId, certificatePem } = created;
@@ -76,7 +83,7 @@ export class IotProvisioner implements DeviceProvisioner {
       kind: 'certificate',
       meterId: meter.id,
       clientId: thingName,
-      topic: telemetryTopic(meter.id),
+      topic: telemetryTopic(this.#stage, meter.id),
       issuedAt: credential.createdAt,
       endpoint,
       thingName,

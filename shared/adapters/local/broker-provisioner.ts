@@ -19,14 +19,16 @@ export class BrokerProvisioner implements DeviceProvisioner {
   readonly #now: () => Date;
 
   readonly #devicesFile: string | undefined;
+  readonly #stage: string;
 
   constructor(
     store: DeviceCredentialStore,
     mqttUrl: string,
-    options: { now?: () => Date; devicesFile?: string } = {},
+    options: { now?: () => Date; devicesFile?: string; stage?: string } = {},
   ) {
     this.#store = store;
     this.#mqttUrl = mqttUrl;
+    this.#stage = options.stage ?? 'local';
     this.#now = options.now ?? (() => new Date());
     this.#devicesFile = options.devicesFile;
   }
@@ -46,7 +48,7 @@ export class BrokerProvisioner implements DeviceProvisioner {
       kind: 'broker',
       meterId: meter.id,
       clientId: meter.id,
-      topic: telemetryTopic(meter.id),
+      topic: telemetryTopic(this.#stage, meter.id),
       issuedAt,
       mqttUrl: this.#mqttUrl,
       username: meter.id,

@@ -1,4 +1,6 @@
 import mqtt from 'mqtt';
+import { LOCAL_STAGE } from '../../../infra/local/environment.ts';
+import { telemetryTopic } from '../../../shared/contracts/telemetry.ts';
 import { isoWeekOf } from '../../../shared/domain/calendar/iso-week.ts';
 import { addDays, localDateOf } from '../../../shared/domain/calendar/local-date.ts';
 import { computeUsccCheckCharacter } from '../../../shared/domain/registry/uscc.ts';
@@ -98,7 +100,7 @@ const quarantineOne = async (t: TestStack, admin: string) => {
     reconnectPeriod: 0,
   });
   const message = { messageId: 'authz-negative', readings: [{ ts: new Date().toISOString(), quantity: -1 }] };
-  await client.publishAsync('qingshan/meters/MTR-0001/telemetry', JSON.stringify(message), { qos: 1 });
+  await client.publishAsync(telemetryTopic(LOCAL_STAGE, 'MTR-0001'), JSON.stringify(message), { qos: 1 });
   await client.endAsync();
   await t.stack.ruleEngine.idle();
   const date = new Date().toISOString().slice(0, 10);

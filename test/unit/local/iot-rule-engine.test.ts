@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INGEST_RULE_SQL } from '../../../infra/contexts/carbon.ts';
+import { ingestRuleSql } from '../../../infra/contexts/carbon.ts';
 import { type RunningRuleEngine, startRuleEngine } from '../../../infra/local/iot-rule-engine.ts';
 import type { LocalFunction } from '../../../infra/local/local-function.ts';
 import { pendingEntries } from '../../../infra/local/rule-journal.ts';
@@ -22,8 +22,8 @@ afterEach(async () => {
 
 const ruleWith = (queue: Partial<IotRuleQueue> = {}): IotRuleTrigger => ({
   kind: 'iotRule',
-  ruleName: 'qingshan_meter_telemetry',
-  sql: INGEST_RULE_SQL,
+  ruleName: 'meter_telemetry',
+  sql: ingestRuleSql,
   description: 'test',
   queue: { batchSize: 100, maxBatchingWindowSeconds: 1, maxConcurrency: 4, maxReceiveCount: 5, ...queue },
 });
@@ -61,7 +61,7 @@ const gate = () => {
 };
 
 const message = (messageId = 'm-1') => ({
-  topic: 'qingshan/meters/MTR-0001/telemetry',
+  topic: 'qingshan/local/meters/MTR-0001/telemetry',
   clientId: 'MTR-0001',
   payload: Buffer.from(
     JSON.stringify({ messageId, readings: [{ ts: '2026-11-29T01:00:00Z', quantity: 5 }] }),
@@ -166,7 +166,7 @@ describe('rule engine queue', () => {
       receiptHandle: expect.any(String),
       md5OfBody: createHash('md5').update(body).digest('hex'),
       eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:qingshan-local-qingshan_meter_telemetry',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:qingshan-local-meter_telemetry',
       awsRegion: 'us-east-1',
       messageAttributes: {},
       attributes: {
@@ -312,11 +312,11 @@ describe('rule engine queue', () => {
     expect(letters).toEqual([
       {
         key: expect.stringMatching(
-          new RegExp(`^ingest-dlq/qingshan_meter_telemetry/${receivedAt}-[0-9a-f-]{36}\\.json$`),
+          new RegExp(`^ingest-dlq/qingshan_local_meter_telemetry/${receivedAt}-[0-9a-f-]{36}\\.json$`),
         ),
         body: {
-          ruleName: 'qingshan_meter_telemetry',
-          topic: 'qingshan/meters/MTR-0001/telemetry',
+          ruleName: 'qingshan_local_meter_telemetry',
+          topic: 'qingshan/local/meters/MTR-0001/telemetry',
           clientId: 'MTR-0001',
           receiveCount: 3,
           errorMessage: expect.any(String),

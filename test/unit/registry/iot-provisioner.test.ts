@@ -69,11 +69,16 @@ const METER = { id: 'MTR-0001', handle: '88.118.8/meter.MTR-0001', enterpriseId:
 const NOW = () => new Date('2026-11-29T02:00:00.000Z');
 
 describe('IotProvisioner', () => {
-  it('creates the thing with its handle, an active certificate, attaches the shared policy and the thing', async () => {
+  it('creates the stage’s thing with its meter id and handle, an active certificate, attaches the shared policy and the thing', async () => {
     const iot = fakeIot(REPLIES);
     const store = new MemoryCredentialStore();
 
-    const issued = await new IotProvisioner(iot.client, store, 'qingshan-dev-meter', NOW).issue(METER);
+    const issued = await new IotProvisioner(
+      iot.client,
+      store,
+      { policyName: 'qingshan-dev-meter', stage: 'dev' },
+      NOW,
+    ).issue(METER);
 
     expect(iot.commands()).toEqual([
       'CreateThing',
@@ -83,16 +88,18 @@ describe('IotProvisioner', () => {
       'AttachThingPrincipal',
     ]);
     expect(iot.calls[0]?.input).toEqual({
-      thingName: 'MTR-0001',
-      attributePayload: { attributes: { handle: '88.118.8/meter.MTR-0001', enterpriseId: 'ENT-0001' } },
+      thingName: 'qingshan-dev-MTR-0001',
+      attributePayload: {
+        attributes: { meterId: 'MTR-0001', handle: '88.118.8/meter.MTR-0001', enterpriseId: 'ENT-0001' },
+      },
     });
     expect(iot.calls[2]?.input).toEqual({ setAsActive: true });
     expect(iot.calls[3]?.input).toEqual({ policyName: 'qingshan-dev-meter', target: CERT_ARN });
-    expect(iot.calls[4]?.input).toEqual({ thingName: 'MTR-0001', principal: CERT_ARN });
+    expect(iot.calls[4]?.input).toEqual({ thingName: 'qingshan-dev-MTR-0001', principal: CERT_ARN });
     expect(issued).toMatchObject({
       kind: 'certificate',
-      clientId: 'MTR-0001',
-      topic: 'qingshan/meters/MTR-0001/telemetry',
+      clientId: 'qingshan-dev-MTR-0001',
+      topic: 'qingshan/dev/meters/MTR-0001/telemetry',
       endpoint: 'abc123-ats.iot.cn-north-1.amazonaws.com.cn',
       certificateId: CERT_ID,
     });
@@ -100,7 +107,7 @@ describe('IotProvisioner', () => {
     // Stored: the certificate's id and ARN only, never the key or the PEM.
     expect(store.items.get('MTR-0001')).toEqual({
       meterId: 'MTR-0001',
-      thingName: 'MTR-0001',
+      thingName: 'qingshan-dev-MTR-0001',
       certificateId: CERT_ID,
       certificateArn: CERT_ARN,
       status: 'active',
@@ -112,7 +119,12 @@ describe('IotProvisioner', () => {
     const exists = new ResourceAlreadyExistsException({ message: 'exists', $metadata: {} });
     const iot = fakeIot({ ...REPLIES, CreateThing: exists });
 
-    await new IotProvisioner(iot.client, new MemoryCredentialStore(), 'p', NOW).issue(METER);
+    await new IotProvisioner(
+      iot.client,
+      new MemoryCredentialStore(),
+      { policyName: 'p', stage: 'dev' },
+      NOW,
+    ).issue(METER);
 
     expect(iot.commands().slice(0, 2)).toEqual(['CreateThing', 'UpdateThing']);
     expect(iot.calls[1]?.input).toMatchObject({ attributePayload: { merge: true } });
@@ -120,10 +132,12 @@ describe('IotProvisioner', () => {
 
   it('revokes: deactivates, detaches from thing and policy, records when; a second revoke does nothing', async () => {
     const store = new MemoryCredentialStore();
-    await new IotProvisioner(fakeIot(REPLIES).client, store, 'p', NOW).issue(METER);
+    await new IotProvisioner(fakeIot(REPLIES).client, store, { policyName: 'p', stage: 'dev' }, NOW).issue(
+      METER,
+    );
     const iot = fakeIot({});
     const later = () => new Date('2026-11-29T03:00:00.000Z');
-    const provisioner = new IotProvisioner(iot.client, store, 'p', later);
+    const provisioner = new IotProvisioner(iot.client, store, { policyName: 'p', stage: 'dev' }, later);
 
     expect(await provisioner.revoke('MTR-0001')).toBe(true);
     expect(await provisioner.revoke('MTR-0001')).toBe(false);
@@ -146,9 +160,9 @@ describe('IotProvisioner', () => {
     });
     const iot = fakeIot(REPLIES);
 
-    await expect(new IotProvisioner(iot.client, store, 'p', NOW).issue(METER)).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      new IotProvisioner(iot.client, store, { policyName: 'p', stage: 'dev' }, NOW).issue(METER),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     expect(iot.calls.find((call) => call.command === 'UpdateCertificate')?.input).toEqual({
       certificateId: CERT_ID,

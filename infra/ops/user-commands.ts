@@ -1,0 +1,108 @@
+/**
+ * What `npm run users` asks Cognito to do, as plain data: the CLI (users.ts) sends it, the tests read it.
+ * Roles are the pool's groups; handlers and heads need the department their cases are routed to.
+ */
+import type {
+  AdminAddUserToGroupCommandInput,
+  AdminCreateUserCommandInput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { isRole, ROLES, type Role } from '../../shared/domain/roles.ts';
+
+export interface AddUserRequest {
+  userPoolId: string;
+  username: string;
+  email: string;
+  groups: string[];
+  department?: string;
+  name?: string;
+  /** Otherwise Cognito makes one and mails it with the invitation. */
+  temporaryPassword?: string;
+}
+
+export class UserCommandError extends Error {
+  override name = 'UserCommandError';
+}
+
+const USERNAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;
+const DEPARTMENT_ROLES: readonly Role[] = ['handler', 'head'];
+
+/** The create call and one group call per role; refuses what the platform could not use. */
+export const planAddUser = (
+  request: AddUserRequest,
+): { create: AdminCreateUserCommandInput; groups: AdminAddUserToGroupCommandInput[] } => {
+  if (!USERNAME.test(request.username)) throw new UserCommandError(`invalid username "${request.username}"`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(request.email))
+    throw new UserCommandError(`invalid email "${request.email}"`);
+  const unknown = request.groups.filter((group) => !isRole(group));
+  if (request.groups.length === 0 || unknown.length > 0) {
+    throw new UserCommandError(
+      `--group takes one or more of ${ROLES.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`,
+    );
+  }
+  const needsDepartment = request.groups.some((group) => DEPARTMENT_ROLES.includes(group as Role));
+  if (needsDepartment && request.department === undefined) {
+    throw new UserCommandError('handlers and heads need --department <department id>, e.g. dept-ecology');
+  }
+  const attributes = [
+    { Name: 'email', Value: request.email },
+    // Administrators enter addresses they know; an unverified one could not receive a password reset.
+    { Name: 'email_verified', Value: 'true' },
+    ...(request.name === undefined ? [] : [{ Name: 'name', Value: request.name }]),
+    ...(request.department === undefined ? [] : [{ Name: 'custom:department', Value: request.department }]),
+  ];
+  return {
+    create: {
+      UserPoolId: request.userPoolId,
+      Username: request.username,
+      UserAttributes: attributes,
+      DesiredDeliveryMediums: ['EMAIL'],
+      ...(request.temporaryPassword === undefined ? {} : { TemporaryPassword: request.temporaryPassword }),
+    },
+    groups: request.groups.map((group) => ({
+      UserPoolId: request.userPoolId,
+      Username: request.username,
+      GroupName: group,
+    })),
+  };
+};
+
+export interface ListedUser {
+  username: string;
+  status: string;
+  enabled: boolean;
+  email: string;
+  department: string;
+  groups: string[];
+}
+
+/** Users of several groups, merged by username (a user in two groups is listed once). */
+export const mergeGroupMembers = (
+  members: {
+    group: string;
+    users: {
+      Username?: string;
+      UserStatus?: string;
+      Enabled?: boolean;
+      Attributes?: { Name?: string; Value?: string }[];
+    }[];
+  }[],
+): ListedUser[] => {
+  const byName = new Map<string, ListedUser>();
+  for (const { group, users } of members) {
+    for (const user of users) {
+      const username = user.Username ?? '';
+      const attribute = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value ?? '';
+      const listed = byName.get(username) ?? {
+        username,
+        status: user.UserStatus ?? '',
+        enabled: user.Enabled ?? false,
+        email: attribute('email'),
+        department: attribute('custom:department'),
+        groups: [],
+      };
+      listed.groups.push(group);
+      byName.set(username, listed);
+    }
+  }
+  return [...byName.values()].sort((a, b) => a.username.localeCompare(b.username));
+};

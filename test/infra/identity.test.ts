@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CALLBACK_URL } from '../../infra/settings.ts';
+import { ROLES } from '../../shared/domain/roles.ts';
+import { type Resource, required, resourceOf, type Synthesized, synthesize } from './synth-stack.ts';
+
+const CALLBACK = 'https://qingshan.xiashan.gov.cn/auth/callback';
+
+describe('identity: the Cognito user pool and its app clients', () => {
+  let dev: Synthesized;
+  let prod: Synthesized;
+  const identityOf = (synth: Synthesized) => required(synth.stacks.stateful.identity, 'identity');
+  const poolOf = (synth: Synthesized) => resourceOf(synth, identityOf(synth).userPool).Properties;
+  const webClientOf = (synth: Synthesized) => resourceOf(synth, identityOf(synth).webClient).Properties;
+  const everything = (synth: Synthesized) =>
+    synth.stacks.all.map((stack) => JSON.stringify(synth.templateOf(stack).toJSON())).join('\n');
+
+  beforeAll(() => {
+    dev = synthesize();
+    prod = synthesize({ stage: 'prod', callbackUrls: CALLBACK, cognitoPlan: 'plus' });
+  });
+  afterAll(() => {
+    dev.cleanup();
+    prod.cleanup();
+  });
+
+  it('admits no self sign-up, demands strong passwords and offers TOTP', () => {
+    const pool = poolOf(dev);
+
+    expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.Policies).toMatchObject({
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      },
+    });
+    expect(pool.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(pool.Schema).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Name: 'department', AttributeDataType: 'String' })]),
+    );
+    expect(pool.UserPoolName).toBe('qingshan-dev-users');
+  });
+
+  it('has one group per role', () => {
+    const groups = dev.resourcesOf('AWS::Cognito::UserPoolGroup').map((group) => group.Properties.GroupName);
+
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('costs the Essentials plan by default, with threat protection off; Plus with it enforced on request', () => {
+    expect(poolOf(dev).UserPoolTier).toBe('ESSENTIALS');
+    expect(poolOf(dev).UserPoolAddOns).toBeUndefined();
+    expect(poolOf(prod).UserPoolTier).toBe('PLUS');
+    expect(poolOf(prod).UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+  });
+
+  it('the web client signs in with the authorization code flow and PKCE: no secret, no implicit grant', () => {
+    const client = webClientOf(prod);
+
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(client.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
+    expect(client.CallbackURLs).toEqual([CALLBACK]);
+  });
+
+  it('takes callback URLs from context: the local web client in dev, none (no OAuth) in prod without them', () => {
+    const bare = synthesize({ stage: 'prod' });
+    try {
+      expect(webClientOf(dev).CallbackURLs).toEqual([LOCAL_CALLBACK_URL]);
+      expect(webClientOf(bare).CallbackURLs).toBeUndefined();
+      expect(webClientOf(bare).AllowedOAuthFlows).toBeUndefined();
+      for (const synth of [dev, prod, bare]) expect(everything(synth)).not.toContain('example.com');
+    } finally {
+      bare.cleanup();
+    }
+  });
+
+  it('has a hosted sign-in domain per stage and account', () => {
+    const [domain] = dev.resourcesOf('AWS::Cognito::UserPoolDomain');
+
+    expect(JSON.stringify(required(domain, 'domain').Properties.Domain)).toContain('qingshan-dev-');
+  });
+
+  it('the CLI client (npm run smoke) signs in by password only, with short-lived tokens', () => {
+    const cli = resourceOf(dev, identityOf(dev).cliClient).Properties;
+
+    expect(cli.ExplicitAuthFlows).toEqual(
+      expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+    );
+    expect(cli.ExplicitAuthFlows).not.toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
+    expect(cli.AllowedOAuthFlows).toBeUndefined();
+    expect(cli.GenerateSecret).toBe(false);
+    expect(cli.AccessTokenValidity).toBe(15);
+  });
+
+  it('publishes the pool id for npm run users, and outputs it', () => {
+    const names = dev
+      .resourcesOf('AWS::SSM::Parameter')
+      .map((parameter: Resource) => parameter.Properties.Name);
+
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '/qingshan/dev/identity/issuer',
+        '/qingshan/dev/identity/audience',
+        '/qingshan/dev/identity/user-pool-id',
+      ]),
+    );
+  });
+});
