@@ -1,5 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import { Dashboard, GraphWidget, type IWidget, Metric, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Dashboard,
+  GraphWidget,
+  type IWidget,
+  Metric,
+  SingleValueWidget,
+  TextWidget,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { BUSINESS_METRICS, type BusinessMetric } from '../../shared/observability/business-metrics.ts';
 import { CONTEXTS, type FunctionSpec, TABLES } from '../manifest.ts';
@@ -66,6 +73,19 @@ const businessWidgets = (stage: string): IWidget[] => [
     left: (['casesOpened', 'itemsEscalated', 'jobUnitsDone'] as const).map((name) => business(stage, name)),
     right: [business(stage, 'itemsOverdue', 'Maximum')],
     width: 12,
+  }),
+  new SingleValueWidget({
+    title: 'Working calendar: days left (load the next year before 60)',
+    metrics: [
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: BUSINESS_METRICS.workingCalendarDaysLeft,
+        dimensionsMap: { service: 'qingshan', stage },
+        statistic: 'Minimum',
+        period: Duration.days(1),
+      }),
+    ],
+    width: 6,
   }),
 ];
 

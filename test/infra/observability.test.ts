@@ -99,7 +99,8 @@ describe('observability: the ops stack’s dashboard and alarms', () => {
   });
 
   it('sends every one of its alarms to the stage’s topic, with what to do', () => {
-    expect(alarms().length).toBe(2 + Object.keys(TABLES).length);
+    // API 5xx rate, API p99, the working calendar, and throttling per table.
+    expect(alarms().length).toBe(3 + Object.keys(TABLES).length);
     for (const alarm of alarms()) {
       expect((alarm.AlarmActions as unknown[]).map(flat)).toEqual([TOPIC_ARN]);
       expect(String(alarm.AlarmDescription).length).toBeGreaterThan(80);
