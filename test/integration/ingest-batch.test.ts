@@ -188,20 +188,20 @@ describe('a batch of messages merged into shared transactions', () => {
     const result = await ingestTelemetryBatch(batch, deps({ ingest: counted.store }));
 
     // Assess: 1 000 is MTR-0002's origin, then 100 + 100 + 100 + 200 = 500 Nm3; MTR-0004 from
-    // 999 900: 50 + (999 999 − 999 950 + 100) = 199 Nm3 (the register wraps at its rollover value,
+    // 999 900: 50 + (1 000 000 − 999 950 + 100) = 200 Nm3 (the register wraps one unit past its rollover value,
     // as register-deltas.ts defines). Three rounds, the first two merged.
     expect(result.outcomes).toEqual({ applied: 5, duplicate: 0, quarantined: 0 });
     expect(result.failed).toEqual([]);
     expect(result.mergedTransactions).toBeGreaterThanOrEqual(2);
     expect(counted.sent.length).toBeLessThan(5);
     expect((await rollup('meter', 'MTR-0002', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(500, 6);
-    expect((await rollup('meter', 'MTR-0004', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(199, 6);
-    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(699, 6);
+    expect((await rollup('meter', 'MTR-0004', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(200, 6);
+    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(700, 6);
 
     // The batch again: nothing moves.
     const again = await ingestTelemetryBatch(batch, deps());
     expect(again.outcomes).toEqual({ applied: 0, duplicate: 5, quarantined: 0 });
-    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(699, 6);
+    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(700, 6);
   });
 
   it('quarantines the refused messages of a batch and applies the rest', async () => {

@@ -126,14 +126,14 @@ describe('telemetry over MQTT → rollups, exactly once', () => {
     expect([...(eHour.factorRefs as Set<string>)]).toContain('mee-nbs.grid-average.CN-SOUTH.2023@1');
     expect(eHour.lastReadingAt).toBe('2026-11-20T02:55:00Z');
 
-    // gas hour 10: first reading opens; 99 999 950 − 99 999 900 = 50; 40; rollover 99 999 999 − 99 999 990 + 40 = 49
-    //   → 139 Nm3 × 0.0021644117691 = 0.300853236 t
+    // gas hour 10: first reading opens; 99 999 950 − 99 999 900 = 50; 40; rollover 100 000 000 − 99 999 990 + 40 = 50
+    //   → 140 Nm3 × 0.0021644117691 = 0.303017648 t
     // gas hour 11: 100 − 40 = 60 (measured from the hour-10 register), 160 − 100 = 60 → 120 Nm3 = 0.259729412 t
     const gHour10 = await rollup('meter', 'MTR-0002', 'hour', '2026-11-20T10');
     const gHour11 = await rollup('meter', 'MTR-0002', 'hour', '2026-11-20T11');
-    expect(gHour10['q_natural-gas']).toBeCloseTo(139, 6);
+    expect(gHour10['q_natural-gas']).toBeCloseTo(140, 6);
     expect(gHour11['q_natural-gas']).toBeCloseTo(120, 6);
-    expect(gHour10.co2eT).toBeCloseTo(139 * GAS_T_PER_NM3, 9);
+    expect(gHour10.co2eT).toBeCloseTo(140 * GAS_T_PER_NM3, 9);
     expect(gHour10.readings).toBe(4);
     expect(gHour11.readings).toBe(2);
 
@@ -150,13 +150,13 @@ describe('telemetry over MQTT → rollups, exactly once', () => {
     expect(await rollup('industry', 'C3311', 'hour', '2026-11-20T10')).toMatchObject({
       co2eT: enterprise.co2eT,
     });
-    // city hour 10 = all three: 0.751812 + 1.2854009 + 0.3008532 = 2.3380661 t
+    // city hour 10 = all three: 0.751812 + 1.2854009 + 0.3030176 = 2.3402305 t
     const city = await rollup('city', 'city', 'hour', '2026-11-20T10');
-    expect(city.co2eT).toBeCloseTo(1860 * KWH_T + 500 * DIESEL_T_PER_L + 139 * GAS_T_PER_NM3, 9);
+    expect(city.co2eT).toBeCloseTo(1860 * KWH_T + 500 * DIESEL_T_PER_L + 140 * GAS_T_PER_NM3, 9);
     expect(city.g_CH4T).toBeGreaterThan(0);
-    // day and month carry the same sums; gas day = 139 + 120 = 259 Nm3
+    // day and month carry the same sums; gas day = 140 + 120 = 260 Nm3
     const gDay = await rollup('meter', 'MTR-0002', 'day', '2026-11-20');
-    expect(gDay['q_natural-gas']).toBeCloseTo(259, 6);
+    expect(gDay['q_natural-gas']).toBeCloseTo(260, 6);
     const cityMonth = await rollup('city', 'city', 'month', '2026-11');
     expect(cityMonth.co2eT).toBeGreaterThanOrEqual(city.co2eT as number);
   });
@@ -169,7 +169,7 @@ describe('telemetry over MQTT → rollups, exactly once', () => {
     expect((await rollup('meter', 'MTR-0001', 'hour', '2026-11-15T11')).co2eT).toBeCloseTo(0.2021, 9);
 
     // gas: 400 at 14:00 local adds 400 − 160 = 240 in hour 14; then a late 250 at 12:10 local splits
-    // 160 → 400 into 90 (hour 12) and 150 (hour 14): hour 14 is corrected by −90, the day keeps 259 + 240
+    // 160 → 400 into 90 (hour 12) and 150 (hour 14): hour 14 is corrected by −90, the day keeps 260 + 240
     await publish('MTR-0002', [
       { messageId: 'g-20-14', readings: [{ ts: '2026-11-20T06:00:00Z', register: 400 }] },
     ]);
@@ -181,7 +181,7 @@ describe('telemetry over MQTT → rollups, exactly once', () => {
     const hour14 = await rollup('meter', 'MTR-0002', 'hour', '2026-11-20T14');
     expect(hour14['q_natural-gas']).toBeCloseTo(150, 6);
     expect(hour14.co2eT).toBeCloseTo(150 * GAS_T_PER_NM3, 9);
-    expect((await rollup('meter', 'MTR-0002', 'day', '2026-11-20'))['q_natural-gas']).toBeCloseTo(499, 6);
+    expect((await rollup('meter', 'MTR-0002', 'day', '2026-11-20'))['q_natural-gas']).toBeCloseTo(500, 6);
   });
 });
 
@@ -294,7 +294,7 @@ describe('exactly once under races and crashes (use case on the real DynamoDB)',
     expect(day25['q_natural-gas']).toBeCloseTo(280, 6);
     expect(day25.co2eT).toBeCloseTo(280 * GAS_T_PER_NM3, 9);
     expect((await rollup('enterprise', 'ENT-0002', 'month', '2026-11'))['q_natural-gas']).toBeCloseTo(
-      499 + 330,
+      500 + 330,
       6,
     );
   });

@@ -167,21 +167,21 @@ describe('the readings figure of a cumulative register', () => {
     expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 1 });
     expect(carbon.meterDay('2026-11-28')?.[Q]).toBeUndefined();
 
-    // 999 998 − 999 990 = 8; then the wrap: 999 999 − 999 998 + 5 = 6
+    // 999 998 − 999 990 = 8; then the wrap: 1 000 000 − 999 998 + 5 = 7
     send('wrap', [
       { ts: '2026-11-28T02:30:00Z', register: 999_998 },
       { ts: '2026-11-28T03:00:00Z', register: 5 },
     ]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 14 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 });
 
     // The same reading again under another message id, then another value at that instant.
     send('repeat', [{ ts: '2026-11-28T03:00:00Z', register: 5 }]);
     send('conflict', [{ ts: '2026-11-28T03:00:00Z', register: 7 }]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 14 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 });
 
     // A late reading between the origin and 02:30Z: 999 994 − 999 990 = 4 and 999 998 − 999 994 = 4
     // replace the 8 — one more reading, the same quantity.
     send('late', [{ ts: '2026-11-28T02:15:00Z', register: 999_994 }]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 4, [Q]: 14 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 4, [Q]: 15 });
   });
 });

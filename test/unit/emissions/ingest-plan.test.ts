@@ -175,8 +175,8 @@ describe('planning a cumulative register chunk', () => {
 
     const plan = applied(planChunk(ctxOf(gas, batch), chunk, { hours: [before], read: true }));
 
-    // 99 999 999 − 99 999 990 + 5 = 14 (rollover), then 20 − 5 = 15: 29 Nm3 in local hour 08
-    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-28T08')?.['q_natural-gas']).toBe(29);
+    // 100 000 000 − 99 999 990 + 5 = 15 (rollover), then 20 − 5 = 15: 30 Nm3 in local hour 08
+    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-28T08')?.['q_natural-gas']).toBe(30);
     expect(plan.meterHours).toEqual([
       expect.objectContaining({
         hour: '2026-11-28T08',
@@ -188,7 +188,7 @@ describe('planning a cumulative register chunk', () => {
       }),
     ]);
     expect(plan.meterHours[0]?.logEntry.deltas.map((d) => [d.quantity, d.flag])).toEqual([
-      [14, 'rollover'],
+      [15, 'rollover'],
       [15, undefined],
     ]);
     expect(plan.checks).toEqual([{ hour: '2026-11-28T07', version: 3 }]);
