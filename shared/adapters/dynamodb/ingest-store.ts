@@ -209,7 +209,10 @@ const newExpression = (): UpdateExpressionParts => ({
   conditions: [],
 });
 
-/** The update of one item: ADD figures, factor refs and ingest markers; SET units and state. */
+/**
+ * The update of one item: ADD the integer figures (a bigint past 2^53 is marshalled exactly), factor
+ * refs and ingest markers; SET the ingest state.
+ */
 const updateOf = (write: ItemWrite) => {
   const e = newExpression();
   addFigures(e, write);
@@ -233,11 +236,6 @@ const addFigures = (e: UpdateExpressionParts, write: ItemWrite) => {
     e.names[`#f${index}`] = name;
     e.values[`:f${index}`] = value;
     e.add.push(`#f${index} :f${index}`);
-  }
-  for (const [index, [name, value]] of Object.entries(write.units).entries()) {
-    e.names[`#u${index}`] = name;
-    e.values[`:u${index}`] = value;
-    e.set.push(`#u${index} = :u${index}`);
   }
   if (write.factorRefs.length > 0) {
     e.values[':refs'] = new Set(write.factorRefs);

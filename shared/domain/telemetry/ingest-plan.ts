@@ -1,5 +1,6 @@
 import type { FactorLibrary } from '../carbon/factors.ts';
 import type { GwpSet } from '../carbon/gwp.ts';
+import { MASS_SCALE, toFixed } from '../emissions/fixed-point.ts';
 import { type ReadingMeter, readingEmissions, scaleFigures } from '../emissions/reading-emissions.ts';
 import {
   applyReading,
@@ -292,13 +293,12 @@ const accountSteps = (ctx: PlanContext, accounted: readonly Accounted[], periods
     );
     for (const ref of result.factorRefs) refs.add(ref);
     const figures = scaleFigures(result.figures, item.sign);
-    for (const key of rollupKeysFor(ctx.meter, periods))
-      contributions.push({ key, figures, units: result.units });
+    for (const key of rollupKeysFor(ctx.meter, periods)) contributions.push({ key, figures });
     const list = deltasByHour.get(periods.hour) ?? [];
     list.push({
       ts: new Date(item.ts).toISOString(),
       quantity: item.quantity,
-      co2eT: result.figures.co2eT ?? 0,
+      co2eT: result.co2eT,
       sign: item.sign,
       ...(item.flag ? { flag: item.flag } : {}),
     });
@@ -334,7 +334,9 @@ const rollupsOf = (
   );
 };
 
-const sumCo2e = (deltas: BatchLogEntry['deltas']) => deltas.reduce((s, d) => s + d.sign * d.co2eT, 0);
+/** The entry's CO2e in tonnes, summed in milligrams so the log shows the stored resolution. */
+const sumCo2e = (deltas: BatchLogEntry['deltas']) =>
+  deltas.reduce((s, d) => s + d.sign * toFixed(d.co2eT, MASS_SCALE), 0) / MASS_SCALE;
 
 /** The chunk's own meter-hour items: marker, registers, batch log entry, last reading time. */
 const chunkHourWrites = (

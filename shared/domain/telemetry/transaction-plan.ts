@@ -1,5 +1,12 @@
 import type { RegisterReading } from '../emissions/register-deltas.ts';
-import { type Contribution, GRANULARITIES, type RollupKey, rollupPk } from '../emissions/rollup-model.ts';
+import {
+  addFigures,
+  type Contribution,
+  GRANULARITIES,
+  type RollupFigures,
+  type RollupKey,
+  rollupPk,
+} from '../emissions/rollup-model.ts';
 import {
   type BatchLogEntry,
   batchLogOverflowPk,
@@ -26,11 +33,10 @@ export interface MeterHourUpdate {
   expectedVersion?: number;
 }
 
-/** One item update: figures and factor refs added, units and the last reading time set. */
+/** One item update: integer figures and factor refs added, the last reading time set. */
 export interface ItemWrite {
   key: RollupKey;
-  figures: Record<string, number>;
-  units: Record<string, string>;
+  figures: RollupFigures;
   factorRefs: string[];
   /** Meter-level items only. */
   lastReadingAt?: string;
@@ -119,19 +125,12 @@ class MergedTransaction {
     return plan;
   }
 
-  /** The item's write, its figures added and units and factor refs set. */
+  /** The item's write, its figures added (exactly) and factor refs set. */
   #addFigures(rollup: Contribution, factorRefs: readonly string[]): ItemWrite {
     const id = keyId(rollup.key);
-    const item: ItemWrite = this.#writes.get(id) ?? {
-      key: rollup.key,
-      figures: {},
-      units: {},
-      factorRefs: [],
-    };
+    const item: ItemWrite = this.#writes.get(id) ?? { key: rollup.key, figures: {}, factorRefs: [] };
     this.#writes.set(id, item);
-    for (const [name, value] of Object.entries(rollup.figures))
-      item.figures[name] = (item.figures[name] ?? 0) + value;
-    Object.assign(item.units, rollup.units ?? {});
+    addFigures(item.figures, rollup.figures);
     item.factorRefs = [...new Set([...item.factorRefs, ...factorRefs])].sort();
     return item;
   }

@@ -24,7 +24,9 @@ import {
 const TZ = 'Asia/Shanghai';
 const library = loadFactorLibrary();
 const gwpSet = getGwpSet('AR6');
-const Q = 'q_natural-gas';
+/** The gas quantity in millionths of a Nm3 (fixed point, rollup-model.ts). */
+const Q = 'qc_natural-gas';
+const MICRO = 1e6;
 
 const simMeter = simulatedFleet().find((m) => m.profile.id === 'MTR-0004');
 if (simMeter === undefined) throw new Error('MTR-0004 missing from the demo fleet');
@@ -81,7 +83,7 @@ class MemoryCarbon {
   #add(rollup: Contribution): void {
     const key = `${rollup.key.pk}|${rollup.key.sk}`;
     const sum = this.figures.get(key) ?? {};
-    for (const [name, value] of Object.entries(rollup.figures)) sum[name] = (sum[name] ?? 0) + value;
+    for (const [name, value] of Object.entries(rollup.figures)) sum[name] = (sum[name] ?? 0) + Number(value);
     this.figures.set(key, sum);
   }
 
@@ -139,7 +141,7 @@ describe('the readings figure of a cumulative register', () => {
     expect(carbon.meterDays('readings')).toBe(96);
     // The first reading is the origin: consumption is what the 95 later readings add (the simulator
     // leaves the fresh meter's first step out of `consumed` the same way).
-    expect(carbon.meterDays(Q)).toBeCloseTo(consumed, 6);
+    expect(carbon.meterDays(Q) / MICRO).toBeCloseTo(consumed, 6);
     // 03:15Z…03:00Z next day = 11:15 Nov 28 … 11:00 Nov 29 Shanghai: 51 quarter-hours up to
     // 23:45 local (11:15→23:45 is 12.5 h = 50 steps, plus the first), 45 from 00:00 to 11:00.
     expect(carbon.meterDay('2026-11-28')?.readings).toBe(51);
@@ -154,7 +156,7 @@ describe('the readings figure of a cumulative register', () => {
 
     // The register is cumulative: message 13's first reading is measured from message 12's last,
     // so the lost interval's gas is still counted — only its 4 readings are missing (92 of 96).
-    expect(carbon.meterDays(Q)).toBeCloseTo(consumed, 6);
+    expect(carbon.meterDays(Q) / MICRO).toBeCloseTo(consumed, 6);
     expect(carbon.meterDays('readings')).toBe(92);
   });
 
@@ -172,16 +174,16 @@ describe('the readings figure of a cumulative register', () => {
       { ts: '2026-11-28T02:30:00Z', register: 999_998 },
       { ts: '2026-11-28T03:00:00Z', register: 5 },
     ]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 * MICRO });
 
     // The same reading again under another message id, then another value at that instant.
     send('repeat', [{ ts: '2026-11-28T03:00:00Z', register: 5 }]);
     send('conflict', [{ ts: '2026-11-28T03:00:00Z', register: 7 }]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 * MICRO });
 
     // A late reading between the origin and 02:30Z: 999 994 − 999 990 = 4 and 999 998 − 999 994 = 4
     // replace the 8 — one more reading, the same quantity.
     send('late', [{ ts: '2026-11-28T02:15:00Z', register: 999_994 }]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 4, [Q]: 15 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 4, [Q]: 15 * MICRO });
   });
 });
