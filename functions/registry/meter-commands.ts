@@ -17,6 +17,7 @@ export type NewMeter = Pick<
 > & {
   id?: string | undefined;
   rolloverValue?: number | undefined;
+  maxPerHour?: number | undefined;
   scope?: 1 | 2 | undefined;
   gridRegion?: string | undefined;
   expectedIntervalSeconds: number;
@@ -62,7 +63,7 @@ export const createMeter = async (
     );
   }
   await facilityOf(ctx, enterprise.id, input.facilityId);
-  const { id: requestedId, scope, rolloverValue, gridRegion, ...fields } = input;
+  const { id: requestedId, scope, rolloverValue, maxPerHour, gridRegion, ...fields } = input;
   const at = ctx.clock();
   const id = requestedId ?? newRegistryId('meter', at, ctx.random(ID_RANDOM_BYTES));
   const record: MeterRecord = {
@@ -72,6 +73,7 @@ export const createMeter = async (
     industryCode: enterprise.industryCode,
     scope: scope ?? scopeOfEnergyType(input.energyType),
     ...(rolloverValue === undefined ? {} : { rolloverValue }),
+    ...(maxPerHour === undefined ? {} : { maxPerHour }),
     ...(gridRegion === undefined ? {} : { gridRegion }),
     version: 1,
     createdAt: at.toISOString(),
@@ -97,6 +99,7 @@ export type MeterChanges = Patch<
     | 'unit'
     | 'readingKind'
     | 'rolloverValue'
+    | 'maxPerHour'
     | 'scope'
     | 'gridRegion'
     | 'greenPower'
