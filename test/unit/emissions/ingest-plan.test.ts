@@ -26,6 +26,7 @@ const electricity = {
   scope: 2 as const,
   gridRegion: 'CN-SOUTH',
   greenPower: false,
+  expectedIntervalSeconds: 900,
 };
 const gas = {
   ...electricity,
