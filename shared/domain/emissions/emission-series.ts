@@ -143,25 +143,29 @@ export interface Breakdowns {
 const shareOf = (part: number, whole: number): number =>
   whole > 0 ? Math.round((part / whole) * 1e12) / 1e12 : 0;
 
+/** Figures as shown: under the minimum-count rule (minimum-count.ts) scope figures may be withheld. */
+export type ShownFigures = Omit<EmissionFigures, 'scope1T' | 'scope2LocationT' | 'scope2MarketT'> &
+  Partial<Pick<EmissionFigures, 'scope1T' | 'scope2LocationT' | 'scope2MarketT'>>;
+
+const scopeRows = (total: ShownFigures): Breakdowns['byScope'] => {
+  const rows: [Breakdowns['byScope'][number]['scope'], number | undefined, number][] = [
+    ['scope1', total.scope1T, total.co2eT],
+    ['scope2Location', total.scope2LocationT, total.co2eT],
+    ['scope2Market', total.scope2MarketT, total.co2eMarketT],
+  ];
+  return rows.flatMap(([scope, tCO2e, whole]) =>
+    tCO2e === undefined ? [] : [{ scope, tCO2e, share: shareOf(tCO2e, whole) }],
+  );
+};
+
 /**
  * Each scope's share is of the total it belongs to: scope 1 and location-based scope 2 of the
  * location-based total (co2eT), market-based scope 2 of the market-based total (co2eMarketT).
- * Energy types are location-based, so their shares are of co2eT.
+ * Energy types are location-based, so their shares are of co2eT. Withheld scopes have no row; when
+ * gases were merged into `other`, only the gases shown are listed (no zeros standing for them).
  */
-export const breakdownsOf = (total: EmissionFigures): Breakdowns => ({
-  byScope: [
-    { scope: 'scope1', tCO2e: total.scope1T, share: shareOf(total.scope1T, total.co2eT) },
-    {
-      scope: 'scope2Location',
-      tCO2e: total.scope2LocationT,
-      share: shareOf(total.scope2LocationT, total.co2eT),
-    },
-    {
-      scope: 'scope2Market',
-      tCO2e: total.scope2MarketT,
-      share: shareOf(total.scope2MarketT, total.co2eMarketT),
-    },
-  ],
+export const breakdownsOf = (total: ShownFigures): Breakdowns => ({
+  byScope: scopeRows(total),
   byEnergyType: Object.entries(total.energyTypes)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .map(([energyType, tCO2e]) => {
@@ -174,9 +178,9 @@ export const breakdownsOf = (total: EmissionFigures): Breakdowns => ({
       };
     }),
   byGas: [
-    ...GASES.map((gas) => ({ gas, tonnes: total.gases[gas] ?? 0 })),
+    ...('other' in total.gases ? [] : GASES.map((gas) => ({ gas, tonnes: total.gases[gas] ?? 0 }))),
     ...Object.entries(total.gases)
-      .filter(([gas]) => !(GASES as readonly string[]).includes(gas))
+      .filter(([gas]) => 'other' in total.gases || !(GASES as readonly string[]).includes(gas))
       .map(([gas, tonnes]) => ({ gas, tonnes })),
   ],
 });
