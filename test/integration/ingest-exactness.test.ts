@@ -1,4 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import { getGwpSet } from '../../shared/domain/carbon/gwp.ts';
+import { type ReadingMeter, readingEmissions } from '../../shared/domain/emissions/reading-emissions.ts';
+import { DecimalSum } from '../support/decimal-sum.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { emissionsOf, publishAs, quarantinedOn } from '../support/telemetry-client.ts';
 
@@ -17,6 +24,23 @@ afterAll(async () => {
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
+const POWER: ReadingMeter = {
+  id: 'MTR-X1',
+  enterpriseId: 'ENT-X',
+  industryCode: 'C3311',
+  energyType: 'electricity',
+  unit: 'kWh',
+  scope: 2,
+  gridRegion: 'CN-SOUTH',
+  greenPower: false,
+};
+const PROCESS: ReadingMeter = {
+  ...POWER,
+  id: 'MTR-X2',
+  energyType: 'process-emission',
+  unit: 'tCO2e',
+  scope: 1,
+};
 const one = (messageId: string, ts: string, quantity: unknown) => ({
   messageId,
   readings: [{ ts, quantity }],
@@ -131,5 +155,44 @@ describe('a bad reading never poisons its message', () => {
     const byPayload = entries.filter((e) => (e.original as { note?: string } | undefined)?.note === 'thrice');
     expect(byPayload).toHaveLength(1);
     expect(byPayload[0]).toMatchObject({ reason: 'invalid telemetry message', receipts: 3 });
+  });
+});
+
+describe('DynamoDB Local keeps the exact sum of many awkward additions to one item', () => {
+  it('adds 1 000 readings’ figures to one item, past 2^53, and reads the exact total back', async () => {
+    // Prepare: the figures of awkward readings, as the ingest computes them, ADDed one transaction
+    // each to one item (as 1 000 messages would ADD to the city hour); two readings of 9e6 t of
+    // process emissions push the milligram total past 2^53, where only BigInt stays exact.
+    const store = new DynamoIngestStore(t.dynamo, localTableName('carbon'));
+    const key = { pk: 'ROLLUP#city#city#hour', sk: '2026-06-30T10' };
+    const values = Array.from(
+      { length: 1_000 },
+      (_, i) => [4999, 1.2345678901234566e-18, 0.1, 1 / 3, 4999.999999999999, 5, 123.456789e-7][i % 7] ?? 0,
+    );
+    const expected = new Map<string, DecimalSum>();
+    const add = async (meter: ReadingMeter, quantity: number) => {
+      const { figures } = readingEmissions(meter, quantity, 2026, loadFactorLibrary(), getGwpSet('AR6'));
+      for (const [name, value] of Object.entries(figures))
+        expected.set(name, (expected.get(name) ?? new DecimalSum()).add(value));
+      const outcome = await store.apply({
+        writes: [{ key, figures, factorRefs: [] }],
+        bumps: [],
+        overflowLogs: [],
+        origins: [],
+        chunks: 1,
+      });
+      expect(outcome).toBe('applied');
+    };
+
+    // Act
+    for (const quantity of values) await add(POWER, quantity);
+    for (const quantity of [9_000_000, 9_000_000]) await add(PROCESS, quantity);
+
+    // Assess: every attribute holds exactly the sum of what was added
+    const item =
+      (await t.dynamo.send(new GetCommand({ TableName: localTableName('carbon'), Key: key }))).Item ?? {};
+    for (const [name, sum] of expected)
+      expect(new DecimalSum().add(item[name] as number | bigint).toString(), name).toBe(sum.toString());
+    expect(typeof item.co2e_mg).toBe('bigint');
   });
 });

@@ -4,7 +4,7 @@ import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import { figuresOf } from '../../../shared/domain/emissions/emission-series.ts';
 import { type ReadingMeter, readingEmissions } from '../../../shared/domain/emissions/reading-emissions.ts';
 import { aggregate, localPeriodsOf, rollupKeysFor } from '../../../shared/domain/emissions/rollup-model.ts';
-import { DecimalSum } from './decimal-sum.ts';
+import { DecimalSum } from '../../support/decimal-sum.ts';
 
 /**
  * 100 000 awkward readings (issue 13: 4 999, 1.2345678901234567e-18 — as a double …566e-18 —, 0.1, 1/3 …) through the ingest's
