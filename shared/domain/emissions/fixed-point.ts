@@ -39,8 +39,8 @@ export class FixedPointRangeError extends Error {
 
 /** Nearest integer, ties to the even neighbour (2.5 → 2, 3.5 → 4, −2.5 → −2). */
 export const roundHalfEven = (x: number): number => {
-  // Math.round sends every tie up; at a tie, x / 2 lies exactly between the even neighbour's halves
-  // and a quarter, so rounding it and doubling lands on the even neighbour.
+  // Math.round sends every tie up; at a tie n + ½, x / 2 is a quarter off an integer, so rounding
+  // it and doubling lands on the even neighbour of x (2.5 → 1.25 → 1 → 2; 3.5 → 1.75 → 2 → 4).
   const tie = Math.abs(x % 1) === 0.5;
   const rounded = tie ? 2 * Math.round(x / 2) : Math.round(x);
   return rounded === 0 ? 0 : rounded; // never −0
