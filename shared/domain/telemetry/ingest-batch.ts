@@ -140,6 +140,8 @@ class BatchRun {
           const outcome = await planCandidate(candidate, this.#deps);
           if (outcome instanceof ReadingRejection) await this.#refuse(candidate, outcome);
           else if (outcome === 'duplicate') this.summary.outcomes.duplicate += 1;
+          // A read that saw a concurrent message half written: the single-message path reads again.
+          else if (outcome === 'stale') await this.oneByOne(candidate.record, candidate.judged, true);
           else planned.push({ ...candidate, planned: outcome });
         } catch (error) {
           this.summary.failed.push({ id: candidate.record.id, error });
@@ -266,7 +268,7 @@ const registerRounds = (candidates: readonly Candidate[]): Candidate[][] => {
 const planCandidate = async (
   candidate: Candidate,
   deps: IngestDependencies,
-): Promise<PlannedChunk | 'duplicate' | ReadingRejection> => {
+): Promise<PlannedChunk | 'duplicate' | 'stale' | ReadingRejection> => {
   const { judged, chunk } = candidate;
   const cumulative = judged.meter.readingKind === 'cumulative';
   const state: ChunkState = cumulative
@@ -274,7 +276,7 @@ const planCandidate = async (
     : { hours: [], read: false };
   const decision = tryPlan(planContextOf(judged, deps), chunk, state);
   if (decision instanceof ReadingRejection) return decision;
-  if (decision.kind === 'duplicate') return 'duplicate';
+  if (decision.kind === 'duplicate' || decision.kind === 'stale') return decision.kind;
   // Readings refused on their own are quarantined before the rest is written (settleRejected).
   await settleRejected(judged, decision, deps);
   return { meterId: judged.meter.id, messageId: judged.batch.messageId, plan: decision };

@@ -22,6 +22,7 @@ import {
   registerSteps,
   type Steps,
 } from './reading-steps.ts';
+import { linksAfter, linksConsistent } from './register-links.ts';
 
 /**
  * Plans what one message does to the `carbon` table, chunk by chunk. Pure: the store reads the
@@ -37,8 +38,10 @@ import {
  *             later entries of that hour overflow to their own item, pk `BATCHLOG#meter#<id>`,
  *             sk `<hour>#<messageId>` (one more write, only for meters sending > 100 messages an hour);
  *   lastReadingAt  latest reading time written by the message (also on the meter day/month items).
+ *   nx        cumulative meters: the hour of the next item holding registers ('' for none): the
+ *             forward link that shows a read was not a snapshot (register-links.ts).
  * A cumulative meter's first message also creates sk `#origin` in that partition (it sorts before
- * every hour and carries no figures): the one item two racing first messages both write.
+ * every hour and carries no figures, only its link): the one item two racing first messages both write.
  */
 export const REGISTER_ORIGIN_SK = '#origin';
 /** Batch-log entries kept on a meter-hour item (~350 bytes each for a one-reading message). */
@@ -56,6 +59,8 @@ export interface MeterHourState {
   messageIds: string[];
   /** Entries in the item's batch log (`logSize`). */
   logSize: number;
+  /** `nx`: the hour of the next register-bearing item, '' for none, undefined if never linked (register-links.ts). */
+  next?: string;
 }
 
 /** What the store read before planning a chunk. Interval meters need no read on the first try. */
@@ -101,19 +106,26 @@ export interface MeterHourWrite {
    */
   logTo: 'item' | 'overflow';
   lastReadingAt?: string;
+  /** Cumulative: the item's forward link after the plan (register-links.ts). */
+  next?: string;
 }
 
 export interface ChunkPlan {
   kind: 'apply';
   rollups: Contribution[];
   meterHours: MeterHourWrite[];
-  /** Neighbour items whose registers the plan relied on without writing them: their `rv` is bumped. */
-  checks: { hour: string; version: number }[];
+  /**
+   * Items the plan relied on without writing them (register neighbours), or whose forward link it
+   * changes: their `rv` is bumped, conditioned on the version read, and `next` set.
+   */
+  checks: { hour: string; version: number; next?: string }[];
   /**
    * Cumulative meter without any stored register: the plan creates the meter's register origin
    * item (condition: absent), so two first messages racing cannot both count from nothing.
    */
   createsOrigin: boolean;
+  /** The origin's link when the plan creates it: the first hour holding registers. */
+  originNext?: string;
   factorRefs: string[];
   /** Readings accepted (not duplicates) in the chunk. */
   accepted: number;
@@ -123,7 +135,11 @@ export interface ChunkPlan {
   lastReadingAt: string;
 }
 
-export type ChunkDecision = ChunkPlan | { kind: 'duplicate' };
+/**
+ * `stale`: the read was not a snapshot (a concurrent message half visible, register-links.ts):
+ * read again and plan again.
+ */
+export type ChunkDecision = ChunkPlan | { kind: 'duplicate' } | { kind: 'stale' };
 
 export interface PlanContext {
   meter: Pick<MeterRecord, 'readingKind' | 'rolloverValue' | 'unit' | 'expectedIntervalSeconds'> &
@@ -369,10 +385,12 @@ const correctionWrites = (
 export const planChunk = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkState): ChunkDecision => {
   const periodsOf: Periods = (ts) => localPeriodsOf(new Date(ts), ctx.timeZone);
   const stateByHour = new Map(state.hours.map((h) => [h.hour, h]));
+  const cumulative = ctx.meter.readingKind === 'cumulative';
+  const lastHour = chunk.hours.at(-1) ?? '';
+  if (cumulative && !linksConsistent(state.hours, lastHour, REGISTER_ORIGIN_SK)) return { kind: 'stale' };
   // Only the chunk's own hours carry its marker (a neighbour may hold another chunk of this message).
   if (chunk.hours.some((hour) => stateByHour.get(hour)?.messageIds.includes(ctx.batch.messageId)))
     return { kind: 'duplicate' };
-  const cumulative = ctx.meter.readingKind === 'cumulative';
   const sorted = [...chunk.readings].sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
   const account = memoAccountant(ctx, periodsOf);
   const steps = cumulative
@@ -393,18 +411,55 @@ export const planChunk = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkSta
     .sort()
     .filter((hour) => !written.has(hour) && stateByHour.has(hour))
     .map((hour) => ({ hour, version: stateByHour.get(hour)?.version ?? 0 }));
+  // Only a chunk that holds a register creates the origin (one whose readings were all refused would
+  // claim it and leave it empty).
+  const createsOrigin =
+    cumulative && steps.newRegisters.length > 0 && !state.hours.some((h) => h.registers.length > 0);
+  const origin = cumulative ? linkWrites(state, stateByHour, meterHours, checks, lastHour) : {};
   return {
     kind: 'apply',
     rollups: rollupsOf(ctx, sorted, steps, accounting, periodsOf),
     meterHours,
     checks,
-    // Only a chunk that holds a register creates the origin (one whose readings were all refused would
-    // claim it and leave it empty).
-    createsOrigin:
-      cumulative && steps.newRegisters.length > 0 && !state.hours.some((h) => h.registers.length > 0),
+    createsOrigin,
+    ...(createsOrigin && origin.next !== undefined ? { originNext: origin.next } : {}),
     factorRefs: accounting.factorRefs,
     accepted: steps.acceptedTs.length,
     rejected: steps.rejected,
     lastReadingAt: sorted.at(-1)?.ts ?? ctx.batch.receivedAt,
   };
+};
+
+/**
+ * Sets the forward links the plan changes (register-links.ts): on the hours it writes, and as a
+ * bump on read items it does not write (the predecessor of a new hour). Returns the origin's link.
+ */
+const linkWrites = (
+  state: ChunkState,
+  stateByHour: ReadonlyMap<string, MeterHourState>,
+  meterHours: MeterHourWrite[],
+  checks: ChunkPlan['checks'],
+  lastHour: string,
+): { next?: string } => {
+  const registersAfter = new Map(
+    meterHours.map((w) => [w.hour, w.registers?.length ?? stateByHour.get(w.hour)?.registers.length ?? 0]),
+  );
+  // A new origin is a node of the list too: it links to the first hour holding registers.
+  const read = stateByHour.has(REGISTER_ORIGIN_SK)
+    ? state.hours
+    : [...state.hours, { hour: REGISTER_ORIGIN_SK, version: 0, registers: [], messageIds: [], logSize: 0 }];
+  const links = linksAfter(read, registersAfter, lastHour, REGISTER_ORIGIN_SK);
+  for (const write of meterHours) {
+    const next = links.get(write.hour);
+    if (next !== undefined) write.next = next;
+  }
+  for (const item of state.hours) {
+    const next = links.get(item.hour);
+    if (next === undefined || next === item.next || registersAfter.has(item.hour)) continue;
+    const check = checks.find((c) => c.hour === item.hour);
+    if (check) check.next = next;
+    else checks.push({ hour: item.hour, version: item.version, next });
+  }
+  const originNext = links.get(REGISTER_ORIGIN_SK);
+  return originNext === undefined ? {} : { next: originNext };
 };

@@ -184,6 +184,7 @@ const attemptChunk = async (
   const decision = tryPlan(ctx, chunk, state);
   if (decision instanceof ReadingRejection || decision.kind === 'duplicate')
     return decision instanceof ReadingRejection ? decision : 'duplicate';
+  if (decision.kind === 'stale') return 'retry';
   const refused = await settleRejected(run.judged, decision, deps, run.options);
   if (refused) return refused;
   const plan = mergeChunkPlans([{ meterId: ctx.meter.id, messageId: ctx.batch.messageId, plan: decision }]);

@@ -31,6 +31,8 @@ export interface MeterHourUpdate {
   /** Cumulative meters: the hour's full register list, and the `rv` the write is conditioned on. */
   registers?: RegisterReading[];
   expectedVersion?: number;
+  /** The item's forward link after the write (register-links.ts). */
+  next?: string;
 }
 
 /** One item update: integer figures and factor refs added, the last reading time set. */
@@ -50,12 +52,15 @@ export interface ItemWrite {
  */
 export interface TransactionPlan {
   writes: ItemWrite[];
-  /** Register neighbours a plan measured against: `rv` bumped, conditioned on the version read. */
-  bumps: { key: RollupKey; version: number }[];
+  /**
+   * Register neighbours a plan measured against, or whose forward link it changes: `rv` bumped,
+   * conditioned on the version read (0: not yet versioned), and the link set.
+   */
+  bumps: { key: RollupKey; version: number; next?: string }[];
   /** Batch-log entries of meter-hours whose log is full, each on its own item. */
   overflowLogs: { key: RollupKey; hour: string; entry: BatchLogEntry }[];
   /** Register origins of cumulative meters' first messages (conditioned on being absent). */
-  origins: { key: RollupKey; createdBy: string }[];
+  origins: { key: RollupKey; createdBy: string; next?: string }[];
   /** Messages (chunks) merged in. */
   chunks: number;
 }
@@ -111,10 +116,7 @@ class MergedTransaction {
         item.lastReadingAt = later(item.lastReadingAt, hourWrite?.lastReadingAt ?? plan.lastReadingAt);
       if (hourWrite) this.#addMeterHour(item, hourWrite, meterId, messageId);
     }
-    for (const check of plan.checks)
-      this.#extra.bumps.push({ key: { pk: meterHourPk, sk: check.hour }, version: check.version });
-    if (plan.createsOrigin)
-      this.#extra.origins.push({ key: { pk: meterHourPk, sk: REGISTER_ORIGIN_SK }, createdBy: messageId });
+    this.#addRegisterItems(plan, meterHourPk, messageId);
   }
 
   plan(): TransactionPlan {
@@ -135,6 +137,22 @@ class MergedTransaction {
     return item;
   }
 
+  /** Neighbours bumped (and relinked), and the register origin a first message creates. */
+  #addRegisterItems(plan: ChunkPlan, meterHourPk: string, messageId: string): void {
+    for (const check of plan.checks)
+      this.#extra.bumps.push({
+        key: { pk: meterHourPk, sk: check.hour },
+        version: check.version,
+        ...(check.next === undefined ? {} : { next: check.next }),
+      });
+    if (plan.createsOrigin)
+      this.#extra.origins.push({
+        key: { pk: meterHourPk, sk: REGISTER_ORIGIN_SK },
+        createdBy: messageId,
+        ...(plan.originNext === undefined ? {} : { next: plan.originNext }),
+      });
+  }
+
   #addMeterHour(item: ItemWrite, write: MeterHourWrite, meterId: string, messageId: string): void {
     const state: MeterHourUpdate = item.meterHour ?? { markers: [], logEntries: [] };
     item.meterHour = state;
@@ -151,6 +169,7 @@ class MergedTransaction {
       throw new Error(`two register plans for ${meterId} ${write.hour} in one transaction`);
     if (write.registers !== undefined) state.registers = write.registers;
     if (write.expectedVersion !== undefined) state.expectedVersion = write.expectedVersion;
+    if (write.next !== undefined) state.next = write.next;
   }
 }
 

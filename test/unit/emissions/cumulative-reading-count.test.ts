@@ -53,14 +53,19 @@ class MemoryCarbon {
     const ctx = { meter, batch, batchHandle: '88.118.8/batch.sim', library, gwpSet, timeZone: TZ };
     for (const chunk of chunkReadings(payload.readings, 'cumulative', TZ)) {
       const decision = planChunk(ctx, chunk, this.#read(chunk.hours));
+      if (decision.kind === 'stale') throw new Error('a sequential store never reads a half-written message');
       if (decision.kind === 'duplicate') continue;
       for (const write of decision.meterHours) this.#writeHour(write, batch.messageId);
-      for (const check of decision.checks) {
-        const item = this.hours.get(check.hour);
-        if (item) item.version += 1;
-      }
+      for (const check of decision.checks) this.#bump(check);
       for (const rollup of decision.rollups) this.#add(rollup);
     }
+  }
+
+  #bump(check: { hour: string; next?: string }): void {
+    const item = this.hours.get(check.hour);
+    if (item === undefined) return;
+    item.version += 1;
+    if (check.next !== undefined) item.next = check.next;
   }
 
   #writeHour(write: MeterHourWrite, messageId: string): void {
@@ -75,6 +80,7 @@ class MemoryCarbon {
       throw new Error(`stale version on ${write.hour}`);
     item.version += 1;
     if (write.registers) item.registers = write.registers;
+    if (write.next !== undefined) item.next = write.next;
     if (write.marksMessage) item.messageIds.push(messageId);
     this.rolloverFlags += write.logEntry.deltas.filter((d) => d.flag === 'rollover').length;
     this.hours.set(write.hour, item);

@@ -196,7 +196,8 @@ describe('planning a cumulative register chunk', () => {
       [15, 'rollover'],
       [15, undefined],
     ]);
-    expect(plan.checks).toEqual([{ hour: '2026-11-28T07', version: 3 }]);
+    // the earlier hour is bumped, and now links to the new one (register-links.ts)
+    expect(plan.checks).toEqual([{ hour: '2026-11-28T07', version: 3, next: '2026-11-28T08' }]);
   });
 
   it('a reading days late splits the stored interval: its own hour gains, the next hour is corrected', () => {
@@ -237,7 +238,7 @@ describe('planning a cumulative register chunk', () => {
       expectedVersion: 2,
       logEntry: { correction: true },
     });
-    expect(plan.checks).toEqual([{ hour: '2026-11-20T10', version: 1 }]);
+    expect(plan.checks).toEqual([{ hour: '2026-11-20T10', version: 1, next: '2026-11-20T11' }]);
   });
 
   it('quarantines a drop that a rollover would turn into an absurd quantity', () => {
