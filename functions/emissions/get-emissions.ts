@@ -1,5 +1,6 @@
 import { timeZone } from '../../shared/config/env.ts';
 import { getEmissionsRoute } from '../../shared/contracts/emissions.ts';
+import { CANONICAL_UNITS } from '../../shared/domain/emissions/canonical-units.ts';
 import {
   breakdownsOf,
   EMISSIONS_UNIT,
@@ -7,8 +8,10 @@ import {
   GAS_UNIT,
   sumFigures,
 } from '../../shared/domain/emissions/emission-series.ts';
-import { assertMayViewLevel } from '../../shared/domain/emissions/emissions-access.ts';
+import { assertMayViewLevel, mayReadEnterpriseData } from '../../shared/domain/emissions/emissions-access.ts';
+import { MINIMUM_ENTERPRISES } from '../../shared/domain/emissions/minimum-count.ts';
 import { MAX_PERIODS, periodsBetween } from '../../shared/domain/emissions/period-range.ts';
+import { publicCitySeries } from '../../shared/domain/emissions/public-city.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { carbonStore, registryReader, resolveTarget } from './emissions-context.ts';
@@ -35,8 +38,13 @@ export const handler = httpHandler(getEmissionsRoute, async ({ query, principal 
     first,
     periods.at(-1) ?? first,
   );
-  const series = fillSeries(periods, items);
-  const totals = sumFigures(series);
+  const full = fillSeries(periods, items);
+  const fullTotals = sumFigures(full);
+  // Only staff read enterprise data; everyone else reaches the city alone, under the minimum count.
+  const restricted = !mayReadEnterpriseData(principal);
+  const { series, totals } = restricted
+    ? await publicCitySeries({ registry, rollups: store }, query.granularity, full, fullTotals)
+    : { series: full, totals: fullTotals };
   return {
     level: query.level,
     id: target.id,
@@ -44,7 +52,8 @@ export const handler = httpHandler(getEmissionsRoute, async ({ query, principal 
     ...(target.handle === undefined ? {} : { handle: target.handle }),
     granularity: query.granularity,
     timeZone: zone,
-    units: { emissions: EMISSIONS_UNIT, gases: GAS_UNIT } as const,
+    units: { emissions: EMISSIONS_UNIT, gases: GAS_UNIT, quantities: { ...CANONICAL_UNITS } } as const,
+    ...(restricted ? { minimumEnterprises: MINIMUM_ENTERPRISES } : {}),
     series,
     totals,
     breakdowns: breakdownsOf(totals),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon-read-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
@@ -10,7 +9,9 @@ import { ENV, tableName, timeZone } from '../../shared/config/env.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
 import { type GwpSetId, getGwpSet } from '../../shared/domain/carbon/gwp.ts';
 import { checkBudgets } from '../../shared/domain/emissions/budget-check.ts';
+import { figuresOf } from '../../shared/domain/emissions/emission-series.ts';
 import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import { type MeterHistory, PlausibleLimits } from '../../shared/domain/telemetry/plausible-limits.ts';
 
 export const TELEMETRY_RETENTION_DAYS = Number(process.env.QS_TELEMETRY_RETENTION_DAYS ?? 800);
 const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
@@ -18,6 +19,15 @@ const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
 const GWP_SET: GwpSetId = 'AR6';
 
 let deps: IngestDependencies | undefined;
+
+/** A meter's daily use from its day rollups (one Query of ≤ 30 small items), for plausible limits. */
+export const meterHistory = (carbon: DynamoCarbonReadStore): MeterHistory => ({
+  dailyUse: async (meter, first, last) =>
+    [...(await carbon.readSeries('meter', meter.id, 'day', first, last)).values()]
+      .map(figuresOf)
+      .filter((day) => day.readings > 0)
+      .map((day) => day.quantities[meter.energyType]?.value ?? 0),
+});
 
 /** The ingest use case's dependencies, built once per Lambda container (shared by ingest and replay). */
 export const ingestDependencies = (): IngestDependencies => {
@@ -30,7 +40,7 @@ export const ingestDependencies = (): IngestDependencies => {
     meters: new DynamoRegistryStore(client, tableName('registry')),
     credentials: new DynamoDeviceCredentialStore(client, tableName('registry')),
     clock: systemClock,
-    newId: randomUUID,
+    plausibility: new PlausibleLimits(meterHistory(carbon), timeZone(), systemClock),
     library: loadFactorLibrary(),
     gwpSet: getGwpSet(GWP_SET),
     timeZone: timeZone(),

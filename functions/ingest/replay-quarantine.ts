@@ -3,7 +3,10 @@ import { replayQuarantined } from '../../shared/domain/telemetry/replay-quaranti
 import { httpHandler } from '../middleware/http.ts';
 import { ingestDependencies } from './ingest-context.ts';
 
-/** Admins only (route roles): re-runs a quarantined message through the ingest after a fix. */
-export const handler = httpHandler(replayQuarantineRoute, ({ params, principal }) =>
-  replayQuarantined(params.id, principal.userId, ingestDependencies()),
+/**
+ * Admins only (route roles): re-runs a quarantined message through the ingest after a fix;
+ * `?override=implausible` accepts readings refused as implausible after review.
+ */
+export const handler = httpHandler(replayQuarantineRoute, ({ params, query, principal }) =>
+  replayQuarantined(params.id, principal.userId, ingestDependencies(), query.override),
 );

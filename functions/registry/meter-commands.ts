@@ -17,6 +17,7 @@ export type NewMeter = Pick<
 > & {
   id?: string | undefined;
   rolloverValue?: number | undefined;
+  maxPerHour?: number | undefined;
   scope?: 1 | 2 | undefined;
   gridRegion?: string | undefined;
   expectedIntervalSeconds: number;
@@ -63,7 +64,15 @@ export const createMeter = async (
     );
   }
   await facilityOf(ctx, enterprise.id, input.facilityId);
-  const { id: requestedId, scope, rolloverValue, gridRegion, measuredParameters, ...fields } = input;
+  const {
+    id: requestedId,
+    scope,
+    rolloverValue,
+    maxPerHour,
+    gridRegion,
+    measuredParameters,
+    ...fields
+  } = input;
   const at = ctx.clock();
   const id = requestedId ?? newRegistryId('meter', at, ctx.random(ID_RANDOM_BYTES));
   const record: MeterRecord = {
@@ -73,6 +82,7 @@ export const createMeter = async (
     industryCode: enterprise.industryCode,
     scope: scope ?? scopeOfEnergyType(input.energyType),
     ...(rolloverValue === undefined ? {} : { rolloverValue }),
+    ...(maxPerHour === undefined ? {} : { maxPerHour }),
     ...(gridRegion === undefined ? {} : { gridRegion }),
     ...(measuredParameters === undefined ? {} : { measuredParameters }),
     version: 1,
@@ -99,6 +109,7 @@ export type MeterChanges = Patch<
     | 'unit'
     | 'readingKind'
     | 'rolloverValue'
+    | 'maxPerHour'
     | 'scope'
     | 'gridRegion'
     | 'greenPower'

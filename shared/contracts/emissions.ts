@@ -7,7 +7,9 @@ import { defineRoute } from './route.ts';
  * Emissions, rankings, trace, budgets and alerts (issues 3 and 4). Who sees what:
  * - supervisors (人大工作人员) and admins see every level;
  * - deputies, handlers and heads see the city-wide aggregate only: an enterprise's data is not
- *   public, and an industry aggregate can expose a single enterprise. Any other level answers 403,
+ *   public, and an industry aggregate can expose a single enterprise. Within the city, a breakdown
+ *   cell of fewer than 3 enterprises is merged into `other` for them (domain/emissions/
+ *   minimum-count.ts), and `minimumEnterprises` says so. Any other level answers 403,
  *   decided by role and level alone, so the answer reveals nothing about the id asked for;
  * - an enterprise or meter id the registry does not know answers 404 (to those who may look).
  */
@@ -16,12 +18,24 @@ export const STAFF = ['supervisor', 'admin'] as const;
 const FiguresSchema = z.object({
   co2eT: z.number().describe('Location-based total, tCO2e'),
   co2eMarketT: z.number().describe('Market-based total (contracted green power at zero), tCO2e'),
-  scope1T: z.number(),
-  scope2LocationT: z.number(),
-  scope2MarketT: z.number(),
-  energyTypes: z.record(z.string(), z.number()).describe('tCO2e per energy type (location-based)'),
-  gases: z.record(z.string(), z.number()).describe('Gas mass in tonnes (not CO2e)'),
-  quantities: z.record(z.string(), z.object({ value: z.number(), unit: z.string().optional() })),
+  scope1T: z.number().optional().describe('Absent when withheld under the minimum-count rule'),
+  scope2LocationT: z.number().optional(),
+  scope2MarketT: z.number().optional(),
+  withheld: z
+    .array(z.enum(['scope1T', 'scope2LocationT', 'scope2MarketT']))
+    .optional()
+    .describe('Scope figures withheld: one of them is filled by fewer than minimumEnterprises enterprises'),
+  energyTypes: z
+    .record(z.string(), z.number())
+    .describe(
+      'tCO2e per energy type (location-based); `other` (其他) merges the types of fewer than minimumEnterprises enterprises',
+    ),
+  gases: z
+    .record(z.string(), z.number())
+    .describe('Gas mass in tonnes (not CO2e); `other` as for energy types'),
+  quantities: z
+    .record(z.string(), z.object({ value: z.number(), unit: z.string().optional() }))
+    .describe('Activity per energy type in its canonical unit (units.quantities); none for `other`'),
   readings: z
     .number()
     .int()
@@ -62,7 +76,20 @@ export const EmissionSeriesSchema = z
     handle: z.string().optional(),
     granularity: z.enum(GRANULARITIES),
     timeZone: z.string(),
-    units: z.object({ emissions: z.literal('tCO2e'), gases: z.literal('t') }),
+    units: z.object({
+      emissions: z.literal('tCO2e'),
+      gases: z.literal('t'),
+      quantities: z
+        .record(z.string(), z.string())
+        .describe('The canonical unit of each energy type: kWh, Nm3, t, GJ, tCO2e'),
+    }),
+    minimumEnterprises: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        '最少企业数 Set for those who may not read enterprise data: cells of fewer enterprises are merged into `other`',
+      ),
     series: z.array(FiguresSchema.extend({ period: z.string() })).describe('Every period, zeros where none'),
     totals: FiguresSchema,
     breakdowns: z.object({

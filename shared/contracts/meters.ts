@@ -32,6 +32,7 @@ export const MeterSchema = z
     unit: z.string(),
     readingKind: z.enum(READING_KINDS),
     rolloverValue: z.number().optional(),
+    maxPerHour: z.number().optional(),
     scope: z.union([z.literal(1), z.literal(2)]),
     gridRegion: z.string().optional(),
     greenPower: z.boolean(),
@@ -44,6 +45,13 @@ export const MeterSchema = z
 export type Meter = z.infer<typeof MeterSchema>;
 
 const name = z.string().trim().min(1).max(200);
+const MaxPerHourSchema = z
+  .number()
+  .positive()
+  .finite()
+  .describe(
+    '额定上限 Capacity per hour, in the meter unit: a reading above it (per hour covered) is quarantined as implausible; without it, 100 × the median hourly use of recent days applies (null removes it)',
+  );
 const interval = z
   .number()
   .int()
@@ -60,7 +68,12 @@ export const CreateMeterSchema = z
     energyType: z.enum(ENERGY_TYPES),
     unit: z.string().min(1).max(20),
     readingKind: z.enum(READING_KINDS),
-    rolloverValue: z.number().positive().optional().describe('Cumulative registers only'),
+    rolloverValue: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Cumulative registers only: the largest value shown (it wraps to 0 one step later)'),
+    maxPerHour: MaxPerHourSchema.optional(),
     scope: z
       .union([z.literal(1), z.literal(2)])
       .optional()
@@ -84,6 +97,7 @@ export const UpdateMeterSchema = z
     unit: z.string().min(1).max(20).optional(),
     readingKind: z.enum(READING_KINDS).optional(),
     rolloverValue: z.number().positive().nullable().optional().describe('null removes it'),
+    maxPerHour: MaxPerHourSchema.nullable().optional(),
     scope: z.union([z.literal(1), z.literal(2)]).optional(),
     gridRegion: GridRegionSchema.nullable().optional(),
     greenPower: z.boolean().optional(),

@@ -5,16 +5,40 @@ const IssueSchema = z.object({ path: z.string(), message: z.string() });
 
 export const QuarantineItemSchema = z
   .object({
-    id: z.string().describe('Carries the quarantine instant, e.g. 20261129T020101123Z-<uuid>'),
-    receivedAt: z.iso.datetime().describe('When the message was quarantined (UTC)'),
+    id: z
+      .string()
+      .describe(
+        'Carries the first quarantine instant and a digest of the message (or reading): 20261129T020101123Z-<32 hex>',
+      ),
+    receivedAt: z.iso.datetime().describe('When the message was first quarantined (UTC)'),
     meterId: z.string().optional(),
     messageId: z.string().optional(),
-    reason: z.string().describe('e.g. invalid telemetry message, unknown meter, unit-mismatch, absurd value'),
+    readingIndex: z
+      .number()
+      .int()
+      .optional()
+      .describe('Set when one reading was refused by itself; the rest of its message was applied'),
+    reason: z
+      .string()
+      .describe(
+        'e.g. invalid telemetry message, unknown meter, unit-mismatch, unrepresentable, absurd value, implausible',
+      ),
     issues: z.array(IssueSchema),
-    original: z.unknown().describe('The event exactly as the ingest received it'),
+    original: z
+      .unknown()
+      .describe(
+        'The event as the ingest received it; for one refused reading, the event narrowed to it under its own message id',
+      ),
+    receipts: z
+      .number()
+      .int()
+      .optional()
+      .describe('How often it arrived: one entry per message or reading, receipts counted'),
+    lastReceivedAt: z.iso.datetime().optional(),
     replayedAt: z.iso.datetime().optional(),
     replayedBy: z.string().optional(),
     replayOutcome: z.enum(['applied', 'duplicate']).optional(),
+    replayOverride: z.enum(['implausible']).optional(),
   })
   .meta({ id: 'QuarantineItem' });
 export type QuarantineItem = z.infer<typeof QuarantineItemSchema>;
@@ -44,6 +68,14 @@ export const replayQuarantineRoute = defineRoute({
     'Re-run a quarantined message through the ingest after a fix (重新处理); 422 with the new reason if it still fails',
   tag: 'carbon',
   params: z.object({ id: z.string().min(1).max(128) }),
+  query: z.object({
+    override: z
+      .enum(['implausible'])
+      .optional()
+      .describe(
+        '复核后强制接受 After review, accept readings refused as implausible or absurd (never unrepresentable ones)',
+      ),
+  }),
   response: z.object({
     id: z.string(),
     outcome: z.enum(['applied', 'duplicate']),

@@ -1,10 +1,20 @@
 import type { QuarantineRecord } from '../domain/telemetry/reading-batch.ts';
 
-/** A quarantine record as listed, with what a replay did to it. */
-export interface StoredQuarantine extends QuarantineRecord {
+/** A quarantine record as listed, with how often it arrived and what a replay did to it. */
+export interface StoredQuarantine extends Omit<QuarantineRecord, 'delivery'> {
+  receipts?: number;
+  lastReceivedAt?: string;
   replayedAt?: string;
   replayedBy?: string;
   replayOutcome?: 'applied' | 'duplicate';
+  replayOverride?: 'implausible';
+}
+
+export interface ReplayMark {
+  at: string;
+  by: string;
+  outcome: 'applied' | 'duplicate';
+  override?: 'implausible';
 }
 
 /**
@@ -12,6 +22,7 @@ export interface StoredQuarantine extends QuarantineRecord {
  * Access patterns: by UTC day of quarantine, oldest first; one by id (the id carries its instant).
  */
 export interface TelemetryStore {
+  /** Keeps one entry per key (the id's digest); a further delivery adds a receipt to it. */
   quarantine(record: QuarantineRecord): Promise<void>;
   listQuarantine(
     day: string,
@@ -19,8 +30,5 @@ export interface TelemetryStore {
   ): Promise<{ items: StoredQuarantine[]; cursor?: string }>;
   getQuarantine(id: string): Promise<StoredQuarantine | undefined>;
   /** Records a successful replay; false when the item no longer exists. */
-  markReplayed(
-    id: string,
-    replay: { at: string; by: string; outcome: 'applied' | 'duplicate' },
-  ): Promise<boolean>;
+  markReplayed(id: string, replay: ReplayMark): Promise<boolean>;
 }

@@ -5,7 +5,9 @@
  *    real rollup items (the floor the ingest cannot beat: it too writes rollup items);
  *  - DynamoDB requests and item writes per reading at 1, 12 and 60 readings per message, from the
  *    ingest store's counters and from a counter on the SDK client every handler shares;
- *  - latency from publish to the reading being visible through `GET /emissions`.
+ *  - latency from publish to the reading being visible through `GET /emissions`;
+ *  - the cost of fixed point (issue 13): the summing stage with raw doubles and with fixed point,
+ *    readings/s of each in the same run (fixed-point.bench.ts).
  * Broker, rule engine, Lambdas, gateway and this bench share one Node process (DynamoDB Local is a
  * Java process beside it) on a shared machine: read the ratios, not the absolute figures.
  */
@@ -26,6 +28,7 @@ import {
   rollupPk,
 } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { measureFixedPointCost, printFixedPointCost } from './fixed-point.bench.ts';
 import { median, printTable, quantile } from './format.ts';
 
 const READINGS = Number(process.env.BENCH_INGEST_READINGS ?? 4032);
@@ -642,6 +645,7 @@ const benchIngest = async (): Promise<void> => {
     ];
     const rawAfter = await rawWrites(t, templates, matched);
     printThroughput(runs, matched, [...rawBefore, ...rawAfter]);
+    printFixedPointCost(measureFixedPointCost(), Math.max(...runs.map((tp) => tp.reached / tp.seconds)));
     printWriteCounts(await writeCountScenarios(t, mqttSessions, requests));
     printLatency(await visibilityLatencies(t, mqttSessions));
   } finally {

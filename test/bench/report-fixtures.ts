@@ -5,6 +5,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMO_METER_PROFILES } from '../../infra/local/demo-registry.ts';
 import type { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { MASS_SCALE, toFixed } from '../../shared/domain/emissions/fixed-point.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 
 export const METERS = Number(process.env.BENCH_REPORT_METERS ?? 4);
@@ -37,16 +38,22 @@ const enterpriseId = (e: number) => `ENT-B${String(e).padStart(4, '0')}`;
 const meterId = (e: number, m: number) => `MTR-B${String(e).padStart(4, '0')}-${m}`;
 const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
 
-/** The figures of a rollup item that is all location-based electricity (CO2 only). */
-export const electricityFigures = (co2eT: number, readings: number) => ({
-  co2eT,
-  co2eMarketT: co2eT,
-  scope2LocationT: co2eT,
-  scope2MarketT: co2eT,
-  e_electricityT: co2eT,
-  g_CO2T: co2eT,
-  readings,
-});
+/**
+ * The figures of a rollup item that is all location-based electricity (CO2 only), stored as the
+ * ingest stores them: integer milligrams (shared/domain/emissions/fixed-point.ts).
+ */
+export const electricityFigures = (co2eT: number, readings: number) => {
+  const mg = toFixed(co2eT, MASS_SCALE);
+  return {
+    co2e_mg: mg,
+    co2eMarket_mg: mg,
+    scope2Location_mg: mg,
+    scope2Market_mg: mg,
+    e_electricity_mg: mg,
+    g_CO2_mg: mg,
+    readings,
+  };
+};
 
 /** Rollups of enterprises [from, to): meter months, enterprise month and days. `scale` multiplies readings. */
 export const rollupsFor = (month: string, from: number, to: number, scale: number): Item[] =>

@@ -8,6 +8,7 @@ import { type IngestDependencies, ingestTelemetry } from '../../shared/domain/te
 import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { readableRollup } from '../support/rollup-view.ts';
 
 /**
  * The batch path of the ingest (the queue hands the function up to 100 messages at a time) on the
@@ -62,12 +63,15 @@ const twelve = (messageId: string, fromUtc: string, quantity: number) => ({
   })),
 });
 
-const rollup = async (level: string, id: string, gran: string, period: string) =>
+const storedRollup = async (level: string, id: string, gran: string, period: string) =>
   (
     await t.dynamo.send(
       new GetCommand({ TableName: carbon, Key: { pk: `ROLLUP#${level}#${id}#${gran}`, sk: period } }),
     )
-  ).Item ?? {};
+  ).Item;
+
+const rollup = async (level: string, id: string, gran: string, period: string) =>
+  readableRollup(await storedRollup(level, id, gran, period));
 
 describe('a batch of messages merged into shared transactions', () => {
   it('applies four messages of three meters in one transaction, and the same batch again changes nothing', async () => {
@@ -90,9 +94,9 @@ describe('a batch of messages merged into shared transactions', () => {
     expect(counted.sent).toHaveLength(1);
     const enterpriseDay = await rollup('enterprise', 'ENT-0001', 'day', '2026-10-03');
     expect(enterpriseDay.q_electricity).toBe(240);
-    expect(enterpriseDay.q_diesel).toBe(24);
+    expect(enterpriseDay.q_diesel).toBe(0.01986); // 24 L × 0.8275 kg/L, in tonnes
     expect(enterpriseDay.readings).toBe(36);
-    expect(enterpriseDay.co2eT).toBeCloseTo(240 * KWH_T + 24 * DIESEL_T_PER_L, 9);
+    expect(enterpriseDay.co2eT).toBeCloseTo(240 * KWH_T + 24 * DIESEL_T_PER_L, 6);
     const cityHour = await rollup('city', 'city', 'hour', '2026-10-03T10');
     expect(cityHour.readings).toBe(36);
     expect(cityHour.batches).toBe(3);
@@ -134,7 +138,8 @@ describe('a batch of messages merged into shared transactions', () => {
     expect(result.fallbacks).toBe(3);
     const day = await rollup('enterprise', 'ENT-0001', 'day', '2026-10-04');
     expect(day.q_electricity).toBe(24);
-    expect(day.q_diesel).toBe(36);
+    // 12 readings of 3 L: each 2.4825 kg, stored to the gram (1e-6 t) half-even as 2.482 kg
+    expect(day.q_diesel).toBe(0.029784);
     expect(day.readings).toBe(36);
   });
 
@@ -188,20 +193,20 @@ describe('a batch of messages merged into shared transactions', () => {
     const result = await ingestTelemetryBatch(batch, deps({ ingest: counted.store }));
 
     // Assess: 1 000 is MTR-0002's origin, then 100 + 100 + 100 + 200 = 500 Nm3; MTR-0004 from
-    // 999 900: 50 + (999 999 − 999 950 + 100) = 199 Nm3 (the register wraps at its rollover value,
+    // 999 900: 50 + (1 000 000 − 999 950 + 100) = 200 Nm3 (the register wraps one unit past its rollover value,
     // as register-deltas.ts defines). Three rounds, the first two merged.
     expect(result.outcomes).toEqual({ applied: 5, duplicate: 0, quarantined: 0 });
     expect(result.failed).toEqual([]);
     expect(result.mergedTransactions).toBeGreaterThanOrEqual(2);
     expect(counted.sent.length).toBeLessThan(5);
     expect((await rollup('meter', 'MTR-0002', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(500, 6);
-    expect((await rollup('meter', 'MTR-0004', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(199, 6);
-    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(699, 6);
+    expect((await rollup('meter', 'MTR-0004', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(200, 6);
+    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(700, 6);
 
     // The batch again: nothing moves.
     const again = await ingestTelemetryBatch(batch, deps());
     expect(again.outcomes).toEqual({ applied: 0, duplicate: 5, quarantined: 0 });
-    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(699, 6);
+    expect((await rollup('city', 'city', 'day', '2026-10-06'))['q_natural-gas']).toBeCloseTo(700, 6);
   });
 
   it('quarantines the refused messages of a batch and applies the rest', async () => {

@@ -14,6 +14,7 @@ import { LOCAL_S3_CREDENTIALS } from '../../infra/local/s3-local.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import { localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { eventually, PROJECT_ROOT } from '../support/local-stack.ts';
+import { readableRollup } from '../support/rollup-view.ts';
 
 /**
  * A process killed while acknowledged messages wait in the rule engine loses nothing and counts
@@ -154,7 +155,9 @@ describe('rule engine durability (kill -9 and restart)', () => {
     );
     const key = { pk: rollupPk('meter', METER, 'hour'), sk: localPeriodsOf(new Date(hourStart)).hour };
     const hourItem = async () =>
-      (await dynamo.send(new GetCommand({ TableName: localTableName('carbon'), Key: key }))).Item ?? {};
+      readableRollup(
+        (await dynamo.send(new GetCommand({ TableName: localTableName('carbon'), Key: key }))).Item,
+      );
     await eventually(
       async () => ((await hourItem()).readings === MESSAGES * READINGS_PER_MESSAGE ? true : undefined),
       60_000,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
@@ -21,7 +20,6 @@ export const directIngestDeps = (
   ingest: new DynamoIngestStore(t.dynamo, localTableName('carbon')),
   meters: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
   clock: systemClock,
-  newId: randomUUID,
   library: loadFactorLibrary(),
   gwpSet: getGwpSet('AR6'),
   timeZone: 'Asia/Shanghai',

@@ -51,7 +51,7 @@ export const resetIngestWriteMetrics = (): void => {
 
 /** Cancellation codes that mean "another writer was busy on an item": the same plan may be sent again. */
 const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
-const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize';
+const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize, nx';
 
 interface StoredRegister {
   t: number;
@@ -124,14 +124,21 @@ export class DynamoIngestStore implements IngestStore {
     }));
     // Neighbours are bumped, not only checked: two messages measured against the same stored
     // reading must conflict, or both would count the same gap (a ConditionCheck lets both pass).
+    // The bump also carries the neighbour's new forward link when the plan adds an hour after it
+    // (register-links.ts); version 0 is an item never versioned (the register origin).
     for (const bump of plan.bumps) {
       items.push({
         Update: {
           TableName: table,
           Key: bump.key,
-          UpdateExpression: 'ADD rv :one',
-          ConditionExpression: 'rv = :rv',
-          ExpressionAttributeValues: { ':rv': bump.version, ':one': 1 },
+          UpdateExpression: `ADD rv :one${bump.next === undefined ? '' : ' SET nx = :nx'}`,
+          ConditionExpression:
+            bump.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rv)' : 'rv = :rv',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ...(bump.version === 0 ? {} : { ':rv': bump.version }),
+            ...(bump.next === undefined ? {} : { ':nx': bump.next }),
+          },
         },
       });
     }
@@ -147,7 +154,12 @@ export class DynamoIngestStore implements IngestStore {
       items.push({
         Put: {
           TableName: table,
-          Item: { ...origin.key, kind: 'registerOrigin', createdBy: origin.createdBy },
+          Item: {
+            ...origin.key,
+            kind: 'registerOrigin',
+            createdBy: origin.createdBy,
+            ...(origin.next === undefined ? {} : { nx: origin.next }),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
@@ -209,7 +221,10 @@ const newExpression = (): UpdateExpressionParts => ({
   conditions: [],
 });
 
-/** The update of one item: ADD figures, factor refs and ingest markers; SET units and state. */
+/**
+ * The update of one item: ADD the integer figures (a bigint past 2^53 is marshalled exactly), factor
+ * refs and ingest markers; SET the ingest state.
+ */
 const updateOf = (write: ItemWrite) => {
   const e = newExpression();
   addFigures(e, write);
@@ -233,11 +248,6 @@ const addFigures = (e: UpdateExpressionParts, write: ItemWrite) => {
     e.names[`#f${index}`] = name;
     e.values[`:f${index}`] = value;
     e.add.push(`#f${index} :f${index}`);
-  }
-  for (const [index, [name, value]] of Object.entries(write.units).entries()) {
-    e.names[`#u${index}`] = name;
-    e.values[`:u${index}`] = value;
-    e.set.push(`#u${index} = :u${index}`);
   }
   if (write.factorRefs.length > 0) {
     e.values[':refs'] = new Set(write.factorRefs);
@@ -274,6 +284,10 @@ const addMeterHourState = (e: UpdateExpressionParts, state: MeterHourUpdate) => 
     e.values[':regs'] = state.registers.map((r): StoredRegister => ({ t: r.ts, v: r.value }));
     e.set.push('regs = :regs');
   }
+  if (state.next !== undefined) {
+    e.values[':nx'] = state.next;
+    e.set.push('nx = :nx');
+  }
   if (state.expectedVersion === undefined) return;
   e.values[':one'] = 1;
   e.add.push('rv :one');
@@ -292,4 +306,5 @@ const toState = (item: Record<string, unknown>): MeterHourState => ({
     : [],
   messageIds: item.msgs instanceof Set ? [...(item.msgs as Set<string>)] : [],
   logSize: typeof item.logSize === 'number' ? item.logSize : 0,
+  ...(typeof item.nx === 'string' ? { next: item.nx } : {}),
 });

@@ -1,14 +1,14 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { quarantinedAtOf } from '../../domain/telemetry/quarantine-id.ts';
+import { quarantinedAtOf, uniquePartOf } from '../../domain/telemetry/quarantine-id.ts';
 import type { QuarantineRecord } from '../../domain/telemetry/reading-batch.ts';
-import type { StoredQuarantine, TelemetryStore } from '../../ports/telemetry-store.ts';
+import type { ReplayMark, StoredQuarantine, TelemetryStore } from '../../ports/telemetry-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 const DAY_SECONDS = 86_400;
@@ -17,6 +17,9 @@ const DEFAULT_PAGE = 50;
 /**
  * Telemetry table layout:
  *   quarantine  pk QUARANTINE#{yyyy-mm-dd UTC}  sk {receivedAt}#{id}   (list a day, oldest first)
+ *               + receipts (deliveries counted), lastDelivery, lastReceivedAt
+ *   its key     pk QUARANTINEKEY#{digest}  sk KEY  → entryPk, entrySk, id
+ *               (one per message or refused reading: the id's digest, quarantine-records.ts)
  * with `expiresAt` (epoch seconds) so retention is explicit. Accepted readings are not kept here:
  * each message's readings and results live in its meter-hour rollup item (ingest-plan.ts), the
  * write that also counts them, so a reading costs no extra item write.
@@ -32,20 +35,77 @@ export class DynamoTelemetryStore implements TelemetryStore {
     this.#retentionDays = retentionDays;
   }
 
+  /**
+   * Keeps the entry once per key: the first receipt puts it with its key item (one transaction,
+   * the key conditioned on being absent); a later one adds a receipt to the entry the key names,
+   * unless it is the same delivery again (a queue redelivery or the ingest's own retry).
+   */
   async quarantine(record: QuarantineRecord): Promise<void> {
-    await this.#client.send(
-      new PutCommand({
-        TableName: this.#table,
-        Item: {
-          ...keyOf(record.receivedAt, record.id),
-          kind: 'quarantine',
-          ...record,
-          // Stored as text: the original may hold anything, including shapes DynamoDB cannot marshal.
-          original: JSON.stringify(record.original) ?? 'undefined',
-          expiresAt: this.#expiry(record.receivedAt),
-        },
-      }),
+    const entryKey = keyOf(record.receivedAt, record.id);
+    const expiresAt = this.#expiry(record.receivedAt);
+    const { delivery, ...fields } = record;
+    try {
+      await this.#client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: {
+                  ...markerKeyOf(record.id),
+                  kind: 'quarantineKey',
+                  entryPk: entryKey.pk,
+                  entrySk: entryKey.sk,
+                  id: record.id,
+                  expiresAt,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.#table,
+                Item: {
+                  ...entryKey,
+                  kind: 'quarantine',
+                  ...fields,
+                  // Stored as text: the original may hold anything, even numbers DynamoDB cannot store.
+                  original: JSON.stringify(record.original) ?? 'undefined',
+                  receipts: 1,
+                  lastDelivery: delivery,
+                  expiresAt,
+                },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      await this.#countReceipt(record);
+    }
+  }
+
+  async #countReceipt(record: QuarantineRecord): Promise<void> {
+    const marker = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: markerKeyOf(record.id), ConsistentRead: true }),
     );
+    const entryPk = marker.Item?.entryPk;
+    const entrySk = marker.Item?.entrySk;
+    if (typeof entryPk !== 'string' || typeof entrySk !== 'string') return;
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: entryPk, sk: entrySk },
+          UpdateExpression: 'ADD receipts :one SET lastDelivery = :delivery, lastReceivedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND lastDelivery <> :delivery',
+          ExpressionAttributeValues: { ':one': 1, ':delivery': record.delivery, ':at': record.receivedAt },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async listQuarantine(day: string, page: { cursor?: string; limit?: number }) {
@@ -71,7 +131,7 @@ export class DynamoTelemetryStore implements TelemetryStore {
     return result.Item ? fromItem(result.Item) : undefined;
   }
 
-  async markReplayed(id: string, replay: { at: string; by: string; outcome: 'applied' | 'duplicate' }) {
+  async markReplayed(id: string, replay: ReplayMark) {
     const at = quarantinedAtOf(id);
     if (at === undefined) return false;
     try {
@@ -79,9 +139,16 @@ export class DynamoTelemetryStore implements TelemetryStore {
         new UpdateCommand({
           TableName: this.#table,
           Key: keyOf(at, id),
-          UpdateExpression: 'SET replayedAt = :at, replayedBy = :by, replayOutcome = :outcome',
+          UpdateExpression: `SET replayedAt = :at, replayedBy = :by, replayOutcome = :outcome${
+            replay.override ? ', replayOverride = :override' : ''
+          }`,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': replay.at, ':by': replay.by, ':outcome': replay.outcome },
+          ExpressionAttributeValues: {
+            ':at': replay.at,
+            ':by': replay.by,
+            ':outcome': replay.outcome,
+            ...(replay.override ? { ':override': replay.override } : {}),
+          },
         }),
       );
       return true;
@@ -96,13 +163,28 @@ export class DynamoTelemetryStore implements TelemetryStore {
   }
 }
 
+/** The key item of an entry: its id's digest (the part after the instant). */
+const markerKeyOf = (id: string) => ({ pk: `QUARANTINEKEY#${uniquePartOf(id)}`, sk: 'KEY' });
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+
 const keyOf = (receivedAt: string, id: string) => ({
   pk: `QUARANTINE#${receivedAt.slice(0, 10)}`,
   sk: `${receivedAt}#${id}`,
 });
 
 const fromItem = (item: Record<string, unknown>): StoredQuarantine => {
-  const { pk: _pk, sk: _sk, kind: _kind, expiresAt: _expiresAt, original, ...rest } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    kind: _kind,
+    expiresAt: _expiresAt,
+    lastDelivery: _lastDelivery,
+    original,
+    ...rest
+  } = item;
   let parsed: unknown = original;
   if (typeof original === 'string') {
     try {

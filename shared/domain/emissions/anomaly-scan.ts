@@ -11,6 +11,7 @@ import { hoursEndingWith, monthProgressAt, sameHourInEarlierWeeks } from './anom
 import { type BreachCaseDeps, openBreachCase } from './breach-case.ts';
 import type { RollupItem } from './emission-series.ts';
 import { periodUtcRange } from './period-range.ts';
+import { co2eTonnesOf } from './rollup-figures.ts';
 
 /**
  * The hourly anomaly scan for one local hour. One checkpointed unit per enterprise judges each of its
@@ -97,7 +98,7 @@ interface ScanContext {
 }
 
 const co2eOf = (item: RollupItem | undefined): number | undefined =>
-  item === undefined ? undefined : typeof item.co2eT === 'number' ? item.co2eT : 0;
+  item === undefined ? undefined : co2eTonnesOf(item);
 
 const scanEnterprise = async (scan: ScanContext, enterprise: EnterpriseRecord, meters: MeterRecord[]) => {
   const { deps, hour } = scan;

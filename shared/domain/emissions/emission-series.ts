@@ -1,3 +1,7 @@
+import { CANONICAL_UNITS } from './canonical-units.ts';
+import { MASS_SCALE, QUANTITY_SCALE } from './fixed-point.ts';
+import { breakdownTonnesOf, quantitiesOf, type TotalName, totalTonnesOf } from './rollup-figures.ts';
+
 /**
  * Turning stored rollup items (flat figures, see rollup-model.ts) into what the emissions API
  * answers: one point per period (zeros where nothing was recorded), totals, and breakdowns by scope,
@@ -23,7 +27,7 @@ export interface EmissionFigures {
   energyTypes: Record<string, number>;
   /** Gas mass in tonnes (not CO2e), e.g. `{ CO2: 1.19, CH4: 0.0001 }`. */
   gases: Record<string, number>;
-  /** Activity quantity per energy type, with the meter unit. */
+  /** Activity quantity per energy type, in its canonical unit (canonical-units.ts). */
   quantities: Record<string, { value: number; unit?: string }>;
   readings: number;
   batches: number;
@@ -33,21 +37,14 @@ export interface SeriesPoint extends EmissionFigures {
   period: string;
 }
 
-const SCALARS = [
-  'co2eT',
-  'co2eMarketT',
-  'scope1T',
-  'scope2LocationT',
-  'scope2MarketT',
-  'readings',
-  'batches',
-] as const;
-const ENERGY = /^e_(.+)T$/;
-const GAS = /^g_(.+)T$/;
-const QUANTITY = /^q_(.+)$/;
-
-/** Float sums drift (0.1 + 0.2); one microgram is below anything a meter measures. */
-const tidy = (value: number): number => Math.round(value * 1e12) / 1e12;
+const TOTALS = {
+  co2eT: 'co2e',
+  co2eMarketT: 'co2eMarket',
+  scope1T: 'scope1',
+  scope2LocationT: 'scope2Location',
+  scope2MarketT: 'scope2Market',
+} as const satisfies Record<string, TotalName>;
+const COUNTS = ['readings', 'batches'] as const;
 
 export const zeroFigures = (): EmissionFigures => ({
   co2eT: 0,
@@ -62,47 +59,73 @@ export const zeroFigures = (): EmissionFigures => ({
   batches: 0,
 });
 
-const num = (value: unknown): number =>
-  typeof value === 'number' && Number.isFinite(value) ? tidy(value) : 0;
+const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
-/** Reads the flat attributes of one rollup item into structured figures. */
+/** Reads one rollup item (fixed point, or legacy doubles: rollup-figures.ts) into figures in tonnes. */
 export const figuresOf = (item: RollupItem | undefined): EmissionFigures => {
   const figures = zeroFigures();
   if (!item) return figures;
-  for (const name of SCALARS) figures[name] = num(item[name]);
-  for (const [name, value] of Object.entries(item)) {
-    const energy = ENERGY.exec(name)?.[1];
-    const gas = GAS.exec(name)?.[1];
-    const quantity = QUANTITY.exec(name)?.[1];
-    if (energy !== undefined) figures.energyTypes[energy] = num(value);
-    else if (gas !== undefined) figures.gases[gas] = num(value);
-    else if (quantity !== undefined) {
-      const unit = item[`u_${quantity}`];
-      figures.quantities[quantity] = { value: num(value), ...(typeof unit === 'string' ? { unit } : {}) };
-    }
-  }
-  return figures;
+  for (const [field, name] of Object.entries(TOTALS))
+    figures[field as TotalField] = totalTonnesOf(item, name);
+  for (const name of COUNTS) figures[name] = count(item[name]);
+  const { energyTypes, gases } = breakdownTonnesOf(item);
+  return { ...figures, energyTypes, gases, quantities: quantitiesOf(item) };
 };
 
-const addRecord = (into: Record<string, number>, from: Record<string, number>): void => {
-  for (const [name, value] of Object.entries(from)) into[name] = tidy((into[name] ?? 0) + value);
+type TotalField = keyof typeof TOTALS;
+
+/**
+ * Sums of figures that came from fixed-point items are exact: each is brought back to its integer
+ * steps (milligrams, millionths of a unit), added, and divided once, so 0.1 + 0.2 t is 0.3 t.
+ */
+const exactSum = (values: readonly number[], scale: number): number =>
+  values.reduce((sum, value) => sum + Math.round(value * scale), 0) / scale;
+
+const sumRecords = (records: readonly Record<string, number>[], scale: number): Record<string, number> => {
+  const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      exactSum(
+        records.map((r) => r[name] ?? 0),
+        scale,
+      ),
+    ]),
+  );
 };
 
-/** Sum of several periods' figures; quantities keep the first unit seen (one meter unit per type). */
+/**
+ * Sum of several periods' figures. Quantities add per energy type in its canonical unit; a legacy
+ * quantity in another unit (rollup-figures.ts) is left out beside a canonical one.
+ */
 export const sumFigures = (all: readonly EmissionFigures[]): EmissionFigures => {
   const total = zeroFigures();
-  for (const figures of all) {
-    for (const name of SCALARS) total[name] = tidy(total[name] + figures[name]);
-    addRecord(total.energyTypes, figures.energyTypes);
-    addRecord(total.gases, figures.gases);
+  for (const field of Object.keys(TOTALS) as TotalField[])
+    total[field] = exactSum(
+      all.map((f) => f[field]),
+      MASS_SCALE,
+    );
+  for (const name of COUNTS) total[name] = all.reduce((sum, f) => sum + f[name], 0);
+  total.energyTypes = sumRecords(
+    all.map((f) => f.energyTypes),
+    MASS_SCALE,
+  );
+  total.gases = sumRecords(
+    all.map((f) => f.gases),
+    MASS_SCALE,
+  );
+  for (const figures of all)
     for (const [type, quantity] of Object.entries(figures.quantities)) {
-      const sum = total.quantities[type] ?? { value: 0, ...(quantity.unit ? { unit: quantity.unit } : {}) };
-      sum.value = tidy(sum.value + quantity.value);
-      total.quantities[type] = sum;
+      const sum = total.quantities[type];
+      if (sum === undefined) total.quantities[type] = { ...quantity };
+      else if (sum.unit === quantity.unit) sum.value = exactSum([sum.value, quantity.value], QUANTITY_SCALE);
+      else if (quantity.unit === canonicalUnitOf(type)) total.quantities[type] = { ...quantity };
     }
-  }
   return total;
 };
+
+const canonicalUnitOf = (type: string): string | undefined =>
+  (CANONICAL_UNITS as Record<string, string>)[type];
 
 /** One point for every period asked for, in order, zeros where no rollup item exists. */
 export const fillSeries = (
@@ -116,27 +139,33 @@ export interface Breakdowns {
   byGas: { gas: string; tonnes: number }[];
 }
 
-const shareOf = (part: number, whole: number): number => (whole > 0 ? tidy(part / whole) : 0);
+/** Shares to 12 decimals: float division leaves noise nobody reads (0.30000000000000004). */
+const shareOf = (part: number, whole: number): number =>
+  whole > 0 ? Math.round((part / whole) * 1e12) / 1e12 : 0;
+
+/** Figures as shown: under the minimum-count rule (minimum-count.ts) scope figures may be withheld. */
+export type ShownFigures = Omit<EmissionFigures, 'scope1T' | 'scope2LocationT' | 'scope2MarketT'> &
+  Partial<Pick<EmissionFigures, 'scope1T' | 'scope2LocationT' | 'scope2MarketT'>>;
+
+const scopeRows = (total: ShownFigures): Breakdowns['byScope'] => {
+  const rows: [Breakdowns['byScope'][number]['scope'], number | undefined, number][] = [
+    ['scope1', total.scope1T, total.co2eT],
+    ['scope2Location', total.scope2LocationT, total.co2eT],
+    ['scope2Market', total.scope2MarketT, total.co2eMarketT],
+  ];
+  return rows.flatMap(([scope, tCO2e, whole]) =>
+    tCO2e === undefined ? [] : [{ scope, tCO2e, share: shareOf(tCO2e, whole) }],
+  );
+};
 
 /**
  * Each scope's share is of the total it belongs to: scope 1 and location-based scope 2 of the
  * location-based total (co2eT), market-based scope 2 of the market-based total (co2eMarketT).
- * Energy types are location-based, so their shares are of co2eT.
+ * Energy types are location-based, so their shares are of co2eT. Withheld scopes have no row; when
+ * gases were merged into `other`, only the gases shown are listed (no zeros standing for them).
  */
-export const breakdownsOf = (total: EmissionFigures): Breakdowns => ({
-  byScope: [
-    { scope: 'scope1', tCO2e: total.scope1T, share: shareOf(total.scope1T, total.co2eT) },
-    {
-      scope: 'scope2Location',
-      tCO2e: total.scope2LocationT,
-      share: shareOf(total.scope2LocationT, total.co2eT),
-    },
-    {
-      scope: 'scope2Market',
-      tCO2e: total.scope2MarketT,
-      share: shareOf(total.scope2MarketT, total.co2eMarketT),
-    },
-  ],
+export const breakdownsOf = (total: ShownFigures): Breakdowns => ({
+  byScope: scopeRows(total),
   byEnergyType: Object.entries(total.energyTypes)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .map(([energyType, tCO2e]) => {
@@ -149,9 +178,9 @@ export const breakdownsOf = (total: EmissionFigures): Breakdowns => ({
       };
     }),
   byGas: [
-    ...GASES.map((gas) => ({ gas, tonnes: total.gases[gas] ?? 0 })),
+    ...('other' in total.gases ? [] : GASES.map((gas) => ({ gas, tonnes: total.gases[gas] ?? 0 }))),
     ...Object.entries(total.gases)
-      .filter(([gas]) => !(GASES as readonly string[]).includes(gas))
+      .filter(([gas]) => 'other' in total.gases || !(GASES as readonly string[]).includes(gas))
       .map(([gas, tonnes]) => ({ gas, tonnes })),
   ],
 });

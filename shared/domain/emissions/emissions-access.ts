@@ -9,7 +9,14 @@ import type { RollupLevel } from './rollup-model.ts';
  * see the city aggregate. The refusal depends on role and level only, so it says nothing about ids.
  */
 export const mayViewLevel = (principal: Principal, level: RollupLevel): boolean =>
-  level === 'city' || hasAnyRole(principal, ['supervisor', 'admin']);
+  level === 'city' || mayReadEnterpriseData(principal);
+
+/**
+ * Supervisors and admins may read enterprise data. Everyone else sees the city under the
+ * minimum-count rule (minimum-count.ts): no breakdown cell of fewer than 3 enterprises.
+ */
+export const mayReadEnterpriseData = (principal: Principal): boolean =>
+  hasAnyRole(principal, ['supervisor', 'admin']);
 
 export const assertMayViewLevel = (principal: Principal, level: RollupLevel): void => {
   if (!mayViewLevel(principal, level))

@@ -1,25 +1,32 @@
 import { calculateEmissions } from '../carbon/account.ts';
 import type { Activity, EmissionResult, FuelType } from '../carbon/accounting-types.ts';
 import { AccountingError } from '../carbon/errors.ts';
-import type { FactorLibrary } from '../carbon/factors.ts';
+import { type FactorLibrary, findFactorVersion } from '../carbon/factors.ts';
 import type { GwpSet } from '../carbon/gwp.ts';
 import type { EnergyType, MeterRecord } from '../registry/records.ts';
+import { quantityToFixed } from './canonical-units.ts';
+import { fromFixed, MASS_SCALE, multiplyExact, toFixed } from './fixed-point.ts';
 import {
   type Contribution,
   energyFigure,
+  gasFigure,
   type LocalPeriods,
   quantityFigure,
   type RollupFigures,
   rollupKeysFor,
-  unitAttribute,
+  TOTAL_FIGURES,
 } from './rollup-model.ts';
 
 /**
  * One meter quantity (an interval reading, or a delta of a cumulative register) → the accounting
- * engine → the flat figures a rollup item adds (see rollup-model.ts). Pure.
+ * engine → the flat fixed-point figures a rollup item adds (see rollup-model.ts). Pure.
  *
- * Electricity is accounted twice: location-based (co2eT, scope2LocationT, the gas masses) and
- * market-based (co2eMarketT, scope2MarketT), contracted green power (meter.greenPower) at zero.
+ * Each figure is rounded to its resolution here, once per quantity, before anything is summed
+ * (fixed-point.ts): the same integers are added to the meter, enterprise, industry and city items,
+ * so every level's sum is exactly the sum of the level below.
+ *
+ * Electricity is accounted twice: location-based (co2e, scope2Location, the gas masses) and
+ * market-based (co2eMarket, scope2Market), contracted green power (meter.greenPower) at zero.
  * Every other energy type has one figure, the same under both totals.
  */
 
@@ -29,8 +36,10 @@ export type ReadingMeter = Pick<
 >;
 
 export interface ReadingEmissions {
+  /** Integer figures (milligrams; millionths of the canonical unit). */
   figures: RollupFigures;
-  units: Record<string, string>;
+  /** The location-based CO2e as stored, back in tonnes (for the batch log). */
+  co2eT: number;
   /** `factorId@version` of every factor the figures rest on. */
   factorRefs: string[];
   gwpSet: GwpSet['id'];
@@ -104,21 +113,27 @@ export const readingEmissions = (
     activity.type === 'electricity'
       ? calculateEmissions(activity, library, { gwpSet, scope2Method: 'market-based' })
       : undefined;
-  const co2eT = location.co2eTonnes;
-  const co2eMarketT = market?.co2eTonnes ?? co2eT;
+  const co2e = toFixed(location.co2eTonnes, MASS_SCALE);
+  const co2eMarket = market ? toFixed(market.co2eTonnes, MASS_SCALE) : co2e;
   const figures: RollupFigures = {
-    co2eT,
-    co2eMarketT,
-    scope1T: location.scope === 1 ? co2eT : 0,
-    scope2LocationT: location.scope === 2 ? co2eT : 0,
-    scope2MarketT: location.scope === 2 ? co2eMarketT : 0,
-    [energyFigure(meter.energyType)]: co2eT,
-    [quantityFigure(meter.energyType)]: quantity,
+    [TOTAL_FIGURES.co2e]: co2e,
+    [TOTAL_FIGURES.co2eMarket]: co2eMarket,
+    [TOTAL_FIGURES.scope1]: location.scope === 1 ? co2e : 0,
+    [TOTAL_FIGURES.scope2Location]: location.scope === 2 ? co2e : 0,
+    [TOTAL_FIGURES.scope2Market]: location.scope === 2 ? co2eMarket : 0,
+    [energyFigure(meter.energyType)]: co2e,
+    [quantityFigure(meter.energyType)]: quantityToFixed(
+      meter.energyType,
+      meter.unit,
+      quantity,
+      densityOf(location, library),
+    ),
   };
-  for (const [gas, tonnes] of Object.entries(location.gases)) figures[`g_${gas}T`] = tonnes;
+  for (const [gas, tonnes] of Object.entries(location.gases))
+    figures[gasFigure(gas)] = toFixed(tonnes, MASS_SCALE);
   return {
     figures,
-    units: { [unitAttribute(meter.energyType)]: meter.unit },
+    co2eT: fromFixed(co2e, MASS_SCALE),
     factorRefs: refsOf(location, market),
     gwpSet: gwpSet.id,
     location,
@@ -126,14 +141,20 @@ export const readingEmissions = (
   };
 };
 
-/** Multiplies every figure (−1 undoes a delta that a late reading split). */
+/** The density (kg/L) the engine used to turn litres into tonnes, if it used one. */
+const densityOf = (result: EmissionResult, library: FactorLibrary): number | undefined => {
+  const use = result.factors.find((f) => f.role === 'density');
+  const factor = use && findFactorVersion(library, use.factorId, use.factorVersion);
+  return factor?.kind === 'fuel-density' ? factor.value : undefined;
+};
+
+/** Multiplies every figure by an integer (−1 undoes a delta that a late reading split). */
 export const scaleFigures = (figures: RollupFigures, by: number): RollupFigures =>
-  Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, value * by]));
+  Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, multiplyExact(value, by)]));
 
 /** The 12 rollup contributions of figures at the periods of one instant. */
 export const contributionsOf = (
   meter: ReadingMeter,
   periods: LocalPeriods,
   figures: RollupFigures,
-  units: Record<string, string>,
-): Contribution[] => rollupKeysFor(meter, periods).map((key) => ({ key, figures, units }));
+): Contribution[] => rollupKeysFor(meter, periods).map((key) => ({ key, figures }));

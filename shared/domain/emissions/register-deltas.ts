@@ -1,6 +1,8 @@
 /**
  * Cumulative register readings → consumption deltas, given the known readings of the meter.
- * - rollover: value drops and rolloverValue is set → delta = rollover − prev + cur.
+ * - rollover: value drops and rolloverValue is set → delta = modulus − prev + cur, where the modulus
+ *   is one step of the register's last digit past its rollover value (999 999 → 1 000 000; 9 999.99 →
+ *   10 000): a 6-digit counter going from 999 999 to 0 has advanced by one unit, not by none.
  * - reset/replacement: value drops without rollover → the new register counts from zero
  *   (delta = cur), flagged `reset`.
  * - duplicate: same timestamp and value → no-op. Same timestamp, other value → `conflict`, no delta.
@@ -30,10 +32,30 @@ export type DeltaOutcome =
   | { kind: 'first' }
   | { kind: 'deltas'; add: Delta[]; remove: Delta[] };
 
+/** Decimal places of a register's rollover value as written (9 999.99 → 2); at most 12. */
+const decimalsOf = (value: number): number => {
+  for (let places = 0; places < 12; places += 1) {
+    const scaled = value * 10 ** places;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return places;
+  }
+  return 12;
+};
+
+/**
+ * The count at which the register wraps to zero: its rollover value (the largest value it shows)
+ * plus one step of its last digit. Rounded to that digit so 9 999.99 + 0.01 is exactly 10 000.
+ */
+export const registerModulus = (rolloverValue: number): number => {
+  const places = decimalsOf(rolloverValue);
+  const step = 10 ** -places;
+  return Math.round((rolloverValue + step) * 10 ** places) / 10 ** places;
+};
+
 /** Delta between two consecutive readings. */
 export const stepDelta = (prev: number, cur: number, rolloverValue?: number): Omit<Delta, 'ts'> => {
   if (cur >= prev) return { quantity: cur - prev };
-  if (rolloverValue !== undefined) return { quantity: rolloverValue - prev + cur, flag: 'rollover' };
+  if (rolloverValue !== undefined)
+    return { quantity: registerModulus(rolloverValue) - prev + cur, flag: 'rollover' };
   return { quantity: cur, flag: 'reset' };
 };
 

@@ -1,5 +1,6 @@
 import { wallClockOf } from '../calendar/local-date.ts';
 import type { EnergyType, MeterRecord } from '../registry/records.ts';
+import { addExact, type Exact } from './fixed-point.ts';
 
 /**
  * Rollup, budget and alert item layout in the `carbon` table (others code against this).
@@ -9,11 +10,17 @@ import type { EnergyType, MeterRecord } from '../registry/records.ts';
  *   meter (id); gran hour | day | month; period in the deployment time zone (default Asia/Shanghai):
  *   hour `2026-11-28T15`, day `2026-11-28`, month `2026-11`. A reading at 23:30 UTC is already the
  *   next local day in Shanghai. One reading touches 4 levels × 3 granularities = 12 keys.
- *   Figures are FLAT numeric attributes so `UpdateItem ADD` works:
- *     co2eT (location-based total, tonnes), co2eMarketT (market-based total), scope1T,
- *     scope2LocationT, scope2MarketT, `e_<energyType>T` (co2e per energy type, location-based),
- *     g_CO2T / g_CH4T / g_N2OT (gas mass, tonnes), `q_<energyType>` (activity quantity; its unit is
- *     the string attribute `u_<energyType>`, set with SET, not ADD), readings, batches.
+ *   Figures are FLAT numeric attributes so `UpdateItem ADD` works, and every summed one is an
+ *   INTEGER in fixed point (fixed-point.ts: DynamoDB keeps 38 digits, raw doubles overflow them):
+ *     co2e_mg (location-based total), co2eMarket_mg (market-based total), scope1_mg,
+ *     scope2Location_mg, scope2Market_mg, `e_<energyType>_mg` (CO2e per energy type,
+ *     location-based), g_CO2_mg / g_CH4_mg / g_N2O_mg (gas mass) — all integer milligrams (1e-9 t);
+ *     `qc_<energyType>` (activity quantity in integer millionths of the energy type's canonical
+ *     unit, canonical-units.ts: one unit per type at every level); readings, batches (counts).
+ *   Items written before fixed point hold the same figures as doubles in tonnes (co2eT, co2eMarketT,
+ *   scope1T, scope2LocationT, scope2MarketT, `e_<type>T`, `g_<gas>T`) and quantities in the meter's
+ *   unit (`q_<type>`, unit in `u_<type>`); readers add both (rollup-figures.ts), so old data stays
+ *   readable and new ADDs go to the new attributes only.
  *   `readings` counts the readings the ingest accepted, each on the keys of its own instant. For a
  *   cumulative register that is one per instant newly held, with or without a delta: the meter's
  *   first (origin) reading counts though it yields no quantity, so do a zero step, a rollover or
@@ -100,30 +107,38 @@ export const rollupKeysFor = (
   );
 };
 
-/** Flat numeric figures added to a rollup item. Keys: see the layout comment above. */
-export type RollupFigures = Record<string, number>;
+/** Flat integer figures added to a rollup item (fixed point). Keys: see the layout comment above. */
+export type RollupFigures = Record<string, Exact>;
 
-export const energyFigure = (energyType: EnergyType): string => `e_${energyType}T`;
-export const quantityFigure = (energyType: EnergyType): string => `q_${energyType}`;
-export const unitAttribute = (energyType: EnergyType): string => `u_${energyType}`;
+/** The five totals, each in integer milligrams. */
+export const TOTAL_FIGURES = {
+  co2e: 'co2e_mg',
+  co2eMarket: 'co2eMarket_mg',
+  scope1: 'scope1_mg',
+  scope2Location: 'scope2Location_mg',
+  scope2Market: 'scope2Market_mg',
+} as const;
+export const energyFigure = (energyType: EnergyType): string => `e_${energyType}_mg`;
+export const gasFigure = (gas: string): string => `g_${gas}_mg`;
+export const quantityFigure = (energyType: EnergyType): string => `qc_${energyType}`;
 
 export interface Contribution {
   key: RollupKey;
   figures: RollupFigures;
-  /** String attributes set (not added), e.g. `u_electricity: 'kWh'`. */
-  units?: Record<string, string>;
 }
+
+/** Adds `figures` into `into`, exactly (integers; BigInt past 2^53). */
+export const addFigures = (into: RollupFigures, figures: Readonly<RollupFigures>): void => {
+  for (const [name, value] of Object.entries(figures)) into[name] = addExact(into[name] ?? 0, value);
+};
 
 /** Sums contributions per key so a message writes each rollup item once; first-seen key order. */
 export const aggregate = (contributions: readonly Contribution[]): Contribution[] => {
   const byKey = new Map<string, Contribution>();
   for (const c of contributions) {
     const id = `${c.key.pk}\u0000${c.key.sk}`;
-    const acc = byKey.get(id) ?? { key: c.key, figures: {}, units: {} };
-    for (const [name, value] of Object.entries(c.figures)) {
-      acc.figures[name] = (acc.figures[name] ?? 0) + value;
-    }
-    Object.assign(acc.units ?? {}, c.units ?? {});
+    const acc = byKey.get(id) ?? { key: c.key, figures: {} };
+    addFigures(acc.figures, c.figures);
     byKey.set(id, acc);
   }
   return [...byKey.values()];

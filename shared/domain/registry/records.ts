@@ -81,8 +81,14 @@ export interface MeterRecord extends Versioned {
   /** Unit of the readings (kWh, MWh, Nm3, 10^4Nm3, L, t, kg, GJ, tCO2e, kgCO2e …), checked against energyType. */
   unit: string;
   readingKind: ReadingKind;
-  /** Cumulative registers wrap to zero after this value. */
+  /** Cumulative registers: the largest value shown; the register wraps to zero one step later. */
   rolloverValue?: number;
+  /**
+   * Capacity: the most the meter can plausibly measure in an hour, in its own unit. A reading above
+   * it (per hour covered) is quarantined as implausible; without it the meter's recent history sets
+   * the limit (shared/domain/telemetry/plausible-limits.ts).
+   */
+  maxPerHour?: number;
   scope: 1 | 2;
   /** Electricity: the grid region of the supply (factor selection), e.g. `CN-SOUTH`. */
   gridRegion?: string;

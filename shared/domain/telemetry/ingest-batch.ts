@@ -9,6 +9,7 @@ import {
   judgeMessage,
   planContextOf,
   refusalOf,
+  settleRejected,
   tryPlan,
 } from './ingest-telemetry.ts';
 import type { QuarantineRecord } from './reading-batch.ts';
@@ -139,6 +140,8 @@ class BatchRun {
           const outcome = await planCandidate(candidate, this.#deps);
           if (outcome instanceof ReadingRejection) await this.#refuse(candidate, outcome);
           else if (outcome === 'duplicate') this.summary.outcomes.duplicate += 1;
+          // A read that saw a concurrent message half written: the single-message path reads again.
+          else if (outcome === 'stale') await this.oneByOne(candidate.record, candidate.judged, true);
           else planned.push({ ...candidate, planned: outcome });
         } catch (error) {
           this.summary.failed.push({ id: candidate.record.id, error });
@@ -196,10 +199,7 @@ class BatchRun {
   }
 
   #refuse(message: Pick<Candidate, 'record' | 'judged'>, rejection: ReadingRejection): Promise<void> {
-    return this.#quarantine(
-      message.record,
-      refusalOf(message.record.event, this.#now, message.judged, rejection),
-    );
+    return this.#quarantine(message.record, refusalOf(message.judged, rejection));
   }
 
   async #quarantine(record: QueuedMessage, refusal: QuarantineRecord): Promise<void> {
@@ -212,27 +212,33 @@ class BatchRun {
   }
 }
 
-/** Registry look-ups once per meter per batch (a batch holds many messages of few meters). */
-const batchLookups = (deps: IngestDependencies): Pick<IngestDependencies, 'meters' | 'credentials'> => {
-  const meters = new Map<string, ReturnType<IngestDependencies['meters']['getMeter']>>();
-  const credentials = new Map<string, Promise<{ status: 'active' | 'revoked' } | undefined>>();
-  const source = deps.credentials;
+/** One promise per key: a batch asks the registry (and the meter's history) once per meter. */
+const memo = <T>(lookup: (id: string) => Promise<T>) => {
+  const found = new Map<string, Promise<T>>();
+  return (id: string): Promise<T> => {
+    const known = found.get(id) ?? lookup(id);
+    found.set(id, known);
+    return known;
+  };
+};
+
+/** Registry look-ups and plausible limits once per meter per batch (a batch holds many messages of few meters). */
+const batchLookups = (
+  deps: IngestDependencies,
+): Pick<IngestDependencies, 'meters' | 'credentials' | 'plausibility'> => {
+  const { credentials, plausibility } = deps;
+  const limits = new Map<string, ReturnType<NonNullable<typeof plausibility>['limitFor']>>();
   return {
-    meters: {
-      getMeter: (id) => {
-        const found = meters.get(id) ?? deps.meters.getMeter(id);
-        meters.set(id, found);
-        return found;
-      },
-    },
-    ...(source === undefined
+    meters: { getMeter: memo((id) => deps.meters.getMeter(id)) },
+    ...(credentials === undefined ? {} : { credentials: { get: memo((id) => credentials.get(id)) } }),
+    ...(plausibility === undefined
       ? {}
       : {
-          credentials: {
-            get: (id: string) => {
-              const found = credentials.get(id) ?? source.get(id);
-              credentials.set(id, found);
-              return found;
+          plausibility: {
+            limitFor: (meter: MeterRecord) => {
+              const known = limits.get(meter.id) ?? plausibility.limitFor(meter);
+              limits.set(meter.id, known);
+              return known;
             },
           },
         }),
@@ -262,7 +268,7 @@ const registerRounds = (candidates: readonly Candidate[]): Candidate[][] => {
 const planCandidate = async (
   candidate: Candidate,
   deps: IngestDependencies,
-): Promise<PlannedChunk | 'duplicate' | ReadingRejection> => {
+): Promise<PlannedChunk | 'duplicate' | 'stale' | ReadingRejection> => {
   const { judged, chunk } = candidate;
   const cumulative = judged.meter.readingKind === 'cumulative';
   const state: ChunkState = cumulative
@@ -270,7 +276,9 @@ const planCandidate = async (
     : { hours: [], read: false };
   const decision = tryPlan(planContextOf(judged, deps), chunk, state);
   if (decision instanceof ReadingRejection) return decision;
-  if (decision.kind === 'duplicate') return 'duplicate';
+  if (decision.kind === 'duplicate' || decision.kind === 'stale') return decision.kind;
+  // Readings refused on their own are quarantined before the rest is written (settleRejected).
+  await settleRejected(judged, decision, deps);
   return { meterId: judged.meter.id, messageId: judged.batch.messageId, plan: decision };
 };
 

@@ -1,12 +1,8 @@
 import type { FactorLibrary } from '../carbon/factors.ts';
 import type { GwpSet } from '../carbon/gwp.ts';
-import { type ReadingMeter, readingEmissions, scaleFigures } from '../emissions/reading-emissions.ts';
-import {
-  applyReading,
-  type Delta,
-  type DeltaFlag,
-  type RegisterReading,
-} from '../emissions/register-deltas.ts';
+import { MASS_SCALE, toFixed } from '../emissions/fixed-point.ts';
+import { type ReadingMeter, scaleFigures } from '../emissions/reading-emissions.ts';
+import type { DeltaFlag, RegisterReading } from '../emissions/register-deltas.ts';
 import {
   aggregate,
   type Contribution,
@@ -16,6 +12,17 @@ import {
 } from '../emissions/rollup-model.ts';
 import type { MeterRecord } from '../registry/records.ts';
 import type { ReadingBatch } from './reading-batch.ts';
+import type { PlausibleLimit, RejectedReading } from './reading-checks.ts';
+import {
+  type Accountant,
+  type Accounted,
+  intervalSteps,
+  memoAccountant,
+  type Periods,
+  registerSteps,
+  type Steps,
+} from './reading-steps.ts';
+import { linksAfter, linksConsistent } from './register-links.ts';
 
 /**
  * Plans what one message does to the `carbon` table, chunk by chunk. Pure: the store reads the
@@ -31,8 +38,10 @@ import type { ReadingBatch } from './reading-batch.ts';
  *             later entries of that hour overflow to their own item, pk `BATCHLOG#meter#<id>`,
  *             sk `<hour>#<messageId>` (one more write, only for meters sending > 100 messages an hour);
  *   lastReadingAt  latest reading time written by the message (also on the meter day/month items).
+ *   nx        cumulative meters: the hour of the next item holding registers ('' for none): the
+ *             forward link that shows a read was not a snapshot (register-links.ts).
  * A cumulative meter's first message also creates sk `#origin` in that partition (it sorts before
- * every hour and carries no figures): the one item two racing first messages both write.
+ * every hour and carries no figures, only its link): the one item two racing first messages both write.
  */
 export const REGISTER_ORIGIN_SK = '#origin';
 /** Batch-log entries kept on a meter-hour item (~350 bytes each for a one-reading message). */
@@ -50,6 +59,8 @@ export interface MeterHourState {
   messageIds: string[];
   /** Entries in the item's batch log (`logSize`). */
   logSize: number;
+  /** `nx`: the hour of the next register-bearing item, '' for none, undefined if never linked (register-links.ts). */
+  next?: string;
 }
 
 /** What the store read before planning a chunk. Interval meters need no read on the first try. */
@@ -95,46 +106,69 @@ export interface MeterHourWrite {
    */
   logTo: 'item' | 'overflow';
   lastReadingAt?: string;
+  /** Cumulative: the item's forward link after the plan (register-links.ts). */
+  next?: string;
 }
 
 export interface ChunkPlan {
   kind: 'apply';
   rollups: Contribution[];
   meterHours: MeterHourWrite[];
-  /** Neighbour items whose registers the plan relied on without writing them: their `rv` is bumped. */
-  checks: { hour: string; version: number }[];
+  /**
+   * Items the plan relied on without writing them (register neighbours), or whose forward link it
+   * changes: their `rv` is bumped, conditioned on the version read, and `next` set.
+   */
+  checks: { hour: string; version: number; next?: string }[];
   /**
    * Cumulative meter without any stored register: the plan creates the meter's register origin
    * item (condition: absent), so two first messages racing cannot both count from nothing.
    */
   createsOrigin: boolean;
+  /** The origin's link when the plan creates it: the first hour holding registers. */
+  originNext?: string;
   factorRefs: string[];
   /** Readings accepted (not duplicates) in the chunk. */
   accepted: number;
+  /** Readings refused on their own (reading-checks.ts): quarantined one by one, the rest applies. */
+  rejected: RejectedReading[];
   /** Latest reading of the chunk, SET on the meter-level items. */
   lastReadingAt: string;
 }
 
-export type ChunkDecision = ChunkPlan | { kind: 'duplicate' };
+/**
+ * `stale`: the read was not a snapshot (a concurrent message half visible, register-links.ts):
+ * read again and plan again.
+ */
+export type ChunkDecision = ChunkPlan | { kind: 'duplicate' } | { kind: 'stale' };
 
 export interface PlanContext {
-  meter: Pick<MeterRecord, 'readingKind' | 'rolloverValue' | 'unit'> & ReadingMeter;
+  meter: Pick<MeterRecord, 'readingKind' | 'rolloverValue' | 'unit' | 'expectedIntervalSeconds'> &
+    ReadingMeter;
   batch: ReadingBatch;
   batchHandle: string;
   library: FactorLibrary;
   gwpSet: GwpSet;
   timeZone: string;
+  /** The meter's plausible quantity per hour, when it has one (plausible-limits.ts). */
+  limit?: PlausibleLimit;
+  /** An admin's replay after review: plausibility is not judged (reading-checks.ts). */
+  acceptImplausible?: boolean;
 }
 
-/** A reading the message cannot be accepted with (becomes the quarantine reason). */
+/**
+ * Every reading of the message was refused: the whole message is quarantined with their reasons
+ * (nothing of it is written), as any refused message is.
+ */
 export class ReadingRejection extends Error {
   readonly reason: string;
   readonly path: string;
-  constructor(reason: string, path: string, message: string) {
-    super(message);
+  readonly issues: { path: string; message: string }[];
+  constructor(reason: string, issues: { path: string; message: string }[]) {
+    super(issues[0]?.message ?? reason);
     this.name = 'ReadingRejection';
     this.reason = reason;
-    this.path = path;
+    this.path = issues[0]?.path ?? '/readings';
+    this.issues = issues;
   }
 }
 
@@ -197,78 +231,6 @@ export const chunkReadings = (
   return chunks.map(({ hours, readings: rs }) => ({ hours, readings: rs }));
 };
 
-interface Accounted {
-  ts: number;
-  quantity: number;
-  sign: 1 | -1;
-  flag?: DeltaFlag;
-}
-
-/** What the readings of a chunk amount to, before accounting. */
-interface Steps {
-  accounted: Accounted[];
-  acceptedTs: number[];
-  conflicts: number[];
-  newRegisters: RegisterReading[];
-  /** Hours of the stored readings the new ones were measured against: their versions must hold. */
-  used: Set<string>;
-}
-
-type Periods = (ts: number) => LocalPeriods;
-
-const intervalSteps = (sorted: readonly Reading[]): Steps => {
-  const accounted = sorted.map((r) => ({
-    ts: Date.parse(r.ts),
-    quantity: r.quantity ?? 0,
-    sign: 1 as const,
-  }));
-  return {
-    accounted,
-    acceptedTs: accounted.map((a) => a.ts),
-    conflicts: [],
-    newRegisters: [],
-    used: new Set(),
-  };
-};
-
-const registerSteps = (
-  ctx: PlanContext,
-  sorted: readonly Reading[],
-  state: ChunkState,
-  periodsOf: Periods,
-): Steps => {
-  const steps: Steps = { accounted: [], acceptedTs: [], conflicts: [], newRegisters: [], used: new Set() };
-  const hourOf = new Map<number, string>();
-  const known: RegisterReading[] = state.hours.flatMap((h) =>
-    h.registers.map((r) => {
-      hourOf.set(r.ts, h.hour);
-      return r;
-    }),
-  );
-  for (const reading of sorted) {
-    const next: RegisterReading = { ts: Date.parse(reading.ts), value: reading.register ?? Number.NaN };
-    const outcome = applyReading(known, next, ctx.meter.rolloverValue);
-    if (outcome.kind === 'duplicate') continue;
-    if (outcome.kind === 'conflict') {
-      steps.conflicts.push(next.ts);
-      continue;
-    }
-    for (const neighbour of neighboursOf(known, next.ts)) steps.used.add(hourOf.get(neighbour.ts) ?? '');
-    if (outcome.kind === 'deltas') {
-      for (const delta of outcome.add) assertSaneDelta(ctx, delta, known);
-      steps.accounted.push(
-        ...outcome.add.map((d) => ({ ...d, sign: 1 as const })),
-        ...outcome.remove.map((d) => ({ ...d, sign: -1 as const })),
-      );
-    }
-    known.push(next);
-    hourOf.set(next.ts, periodsOf(next.ts).hour);
-    steps.newRegisters.push(next);
-    steps.acceptedTs.push(next.ts);
-  }
-  return steps;
-};
-
 interface Accounting {
   contributions: Contribution[];
   factorRefs: string[];
@@ -277,28 +239,28 @@ interface Accounting {
 }
 
 /** Runs each quantity through the accounting engine, spread over its 12 rollup keys. */
-const accountSteps = (ctx: PlanContext, accounted: readonly Accounted[], periodsOf: Periods): Accounting => {
+const accountSteps = (
+  ctx: PlanContext,
+  accounted: readonly Accounted[],
+  periodsOf: Periods,
+  account: Accountant,
+): Accounting => {
   const contributions: Contribution[] = [];
   const refs = new Set<string>();
   const deltasByHour = new Map<string, BatchLogEntry['deltas']>();
   for (const item of accounted) {
     const periods = periodsOf(item.ts);
-    const result = readingEmissions(
-      ctx.meter,
-      item.quantity,
-      Number(periods.month.slice(0, 4)),
-      ctx.library,
-      ctx.gwpSet,
-    );
+    const result = account(item.quantity, item.ts);
+    // Accepted quantities were checked to fit; a correction of one that once fitted fits again.
+    if (result === undefined) throw new Error(`quantity ${item.quantity} no longer fits fixed point`);
     for (const ref of result.factorRefs) refs.add(ref);
     const figures = scaleFigures(result.figures, item.sign);
-    for (const key of rollupKeysFor(ctx.meter, periods))
-      contributions.push({ key, figures, units: result.units });
+    for (const key of rollupKeysFor(ctx.meter, periods)) contributions.push({ key, figures });
     const list = deltasByHour.get(periods.hour) ?? [];
     list.push({
       ts: new Date(item.ts).toISOString(),
       quantity: item.quantity,
-      co2eT: result.figures.co2eT ?? 0,
+      co2eT: result.co2eT,
       sign: item.sign,
       ...(item.flag ? { flag: item.flag } : {}),
     });
@@ -334,7 +296,9 @@ const rollupsOf = (
   );
 };
 
-const sumCo2e = (deltas: BatchLogEntry['deltas']) => deltas.reduce((s, d) => s + d.sign * d.co2eT, 0);
+/** The entry's CO2e in tonnes, summed in milligrams so the log shows the stored resolution. */
+const sumCo2e = (deltas: BatchLogEntry['deltas']) =>
+  deltas.reduce((s, d) => s + d.sign * toFixed(d.co2eT, MASS_SCALE), 0) / MASS_SCALE;
 
 /** The chunk's own meter-hour items: marker, registers, batch log entry, last reading time. */
 const chunkHourWrites = (
@@ -346,8 +310,9 @@ const chunkHourWrites = (
   periodsOf: Periods,
 ): MeterHourWrite[] =>
   chunk.hours.map((hour) => {
+    const refused = new Set(steps.rejected.map((r) => r.index));
     const inHour = chunk.readings
-      .filter((r) => periodsOf(Date.parse(r.ts)).hour === hour)
+      .filter((r) => periodsOf(Date.parse(r.ts)).hour === hour && !refused.has(ctx.batch.readings.indexOf(r)))
       .sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
     const existing = state.get(hour);
     const deltas = accounting.deltasByHour.get(hour) ?? [];
@@ -420,13 +385,23 @@ const correctionWrites = (
 export const planChunk = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkState): ChunkDecision => {
   const periodsOf: Periods = (ts) => localPeriodsOf(new Date(ts), ctx.timeZone);
   const stateByHour = new Map(state.hours.map((h) => [h.hour, h]));
+  const cumulative = ctx.meter.readingKind === 'cumulative';
+  const lastHour = chunk.hours.at(-1) ?? '';
+  if (cumulative && !linksConsistent(state.hours, lastHour, REGISTER_ORIGIN_SK)) return { kind: 'stale' };
   // Only the chunk's own hours carry its marker (a neighbour may hold another chunk of this message).
   if (chunk.hours.some((hour) => stateByHour.get(hour)?.messageIds.includes(ctx.batch.messageId)))
     return { kind: 'duplicate' };
-  const cumulative = ctx.meter.readingKind === 'cumulative';
   const sorted = [...chunk.readings].sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
-  const steps = cumulative ? registerSteps(ctx, sorted, state, periodsOf) : intervalSteps(sorted);
-  const accounting = accountSteps(ctx, steps.accounted, periodsOf);
+  const account = memoAccountant(ctx, periodsOf);
+  const steps = cumulative
+    ? registerSteps(ctx, sorted, state, periodsOf, account)
+    : intervalSteps(ctx, sorted, account);
+  if (steps.rejected.length > 0 && steps.rejected.length === ctx.batch.readings.length)
+    throw new ReadingRejection(
+      steps.rejected[0]?.reason ?? 'implausible',
+      steps.rejected.map(({ path, message }) => ({ path, message })),
+    );
+  const accounting = accountSteps(ctx, steps.accounted, periodsOf, account);
   const meterHours = [
     ...chunkHourWrites(ctx, chunk, stateByHour, steps, accounting, periodsOf),
     ...(cumulative ? correctionWrites(ctx, chunk, stateByHour, accounting) : []),
@@ -436,65 +411,55 @@ export const planChunk = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkSta
     .sort()
     .filter((hour) => !written.has(hour) && stateByHour.has(hour))
     .map((hour) => ({ hour, version: stateByHour.get(hour)?.version ?? 0 }));
+  // Only a chunk that holds a register creates the origin (one whose readings were all refused would
+  // claim it and leave it empty).
+  const createsOrigin =
+    cumulative && steps.newRegisters.length > 0 && !state.hours.some((h) => h.registers.length > 0);
+  const origin = cumulative ? linkWrites(state, stateByHour, meterHours, checks, lastHour) : {};
   return {
     kind: 'apply',
     rollups: rollupsOf(ctx, sorted, steps, accounting, periodsOf),
     meterHours,
     checks,
-    createsOrigin: cumulative && !state.hours.some((h) => h.registers.length > 0),
+    createsOrigin,
+    ...(createsOrigin && origin.next !== undefined ? { originNext: origin.next } : {}),
     factorRefs: accounting.factorRefs,
     accepted: steps.acceptedTs.length,
+    rejected: steps.rejected,
     lastReadingAt: sorted.at(-1)?.ts ?? ctx.batch.receivedAt,
   };
 };
 
 /**
- * Upper bound of a plausible quantity per hour, by unit: far above any single meter in a district
- * (500 MW of electricity, 200 000 Nm3 of gas, 50 m3 of liquid fuel an hour). Above it the value is
- * a device fault or a misread rollover, and the message goes to quarantine.
+ * Sets the forward links the plan changes (register-links.ts): on the hours it writes, and as a
+ * bump on read items it does not write (the predecessor of a new hour). Returns the origin's link.
  */
-export const ABSURD_PER_HOUR: Record<string, number> = {
-  kWh: 500_000,
-  MWh: 500,
-  Nm3: 200_000,
-  m3: 200_000,
-  '10^4Nm3': 20,
-  L: 50_000,
-  t: 5_000,
-  kg: 5_000_000,
-  MJ: 50_000_000,
-  GJ: 50_000,
-  TJ: 50,
-  tCO2e: 5_000,
-  kgCO2e: 5_000_000,
-};
-
-const HOUR_MS = 3_600_000;
-
-/** The plausible maximum of a quantity covering `hours` (at least one hour). */
-export const absurdLimit = (unit: string, hours: number): number =>
-  (ABSURD_PER_HOUR[unit] ?? Number.POSITIVE_INFINITY) * Math.max(1, hours);
-
-/** The stored readings just before and just after an instant. */
-const neighboursOf = (known: readonly RegisterReading[], ts: number): RegisterReading[] => {
-  let prev: RegisterReading | undefined;
-  let next: RegisterReading | undefined;
-  for (const r of known) {
-    if (r.ts < ts && (prev === undefined || r.ts > prev.ts)) prev = r;
-    if (r.ts > ts && (next === undefined || r.ts < next.ts)) next = r;
+const linkWrites = (
+  state: ChunkState,
+  stateByHour: ReadonlyMap<string, MeterHourState>,
+  meterHours: MeterHourWrite[],
+  checks: ChunkPlan['checks'],
+  lastHour: string,
+): { next?: string } => {
+  const registersAfter = new Map(
+    meterHours.map((w) => [w.hour, w.registers?.length ?? stateByHour.get(w.hour)?.registers.length ?? 0]),
+  );
+  // A new origin is a node of the list too: it links to the first hour holding registers.
+  const read = stateByHour.has(REGISTER_ORIGIN_SK)
+    ? state.hours
+    : [...state.hours, { hour: REGISTER_ORIGIN_SK, version: 0, registers: [], messageIds: [], logSize: 0 }];
+  const links = linksAfter(read, registersAfter, lastHour, REGISTER_ORIGIN_SK);
+  for (const write of meterHours) {
+    const next = links.get(write.hour);
+    if (next !== undefined) write.next = next;
   }
-  return [prev, next].filter((r): r is RegisterReading => r !== undefined);
-};
-
-const assertSaneDelta = (ctx: PlanContext, delta: Delta, known: readonly RegisterReading[]) => {
-  const prev = known
-    .filter((r) => r.ts < delta.ts)
-    .reduce((a, r) => Math.max(a, r.ts), Number.NEGATIVE_INFINITY);
-  const hours = Number.isFinite(prev) ? (delta.ts - prev) / HOUR_MS : 1;
-  if (delta.quantity > absurdLimit(ctx.meter.unit, hours))
-    throw new ReadingRejection(
-      'absurd value',
-      `/readings/${new Date(delta.ts).toISOString()}`,
-      `register delta ${delta.quantity} ${ctx.meter.unit}${delta.flag ? ` (${delta.flag})` : ''} exceeds ${absurdLimit(ctx.meter.unit, hours)} for the gap`,
-    );
+  for (const item of state.hours) {
+    const next = links.get(item.hour);
+    if (next === undefined || next === item.next || registersAfter.has(item.hour)) continue;
+    const check = checks.find((c) => c.hour === item.hour);
+    if (check) check.next = next;
+    else checks.push({ hour: item.hour, version: item.version, next });
+  }
+  const originNext = links.get(REGISTER_ORIGIN_SK);
+  return originNext === undefined ? {} : { next: originNext };
 };

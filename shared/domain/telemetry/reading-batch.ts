@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type TelemetryRuleEvent, TelemetryRuleEventSchema } from '../../contracts/telemetry.ts';
+import { deliveryOf } from './quarantine-records.ts';
 
 export interface ReadingBatch {
   meterId: string;
@@ -9,16 +10,27 @@ export interface ReadingBatch {
   readings: TelemetryRuleEvent['readings'];
 }
 
-/** A message we could not accept, kept with the reason so an admin can list and replay it. */
+/**
+ * A message we could not accept (or one reading of it), kept with the reason so an admin can list
+ * and replay it. One entry per message or refused reading, however often it arrives
+ * (quarantine-records.ts): the id ends in a digest of that key.
+ */
 export interface QuarantineRecord {
   id: string;
   receivedAt: string;
   meterId?: string;
   messageId?: string;
+  /** Set when one reading was refused on its own (the rest of its message applied). */
+  readingIndex?: number;
   reason: string;
   issues: { path: string; message: string }[];
-  /** The event exactly as it reached us. */
+  /**
+   * The event as it reached us; for one refused reading, the event narrowed to that reading under
+   * its own message id (what a replay runs).
+   */
   original: unknown;
+  /** Which delivery this is (the broker's receive time): receipts count distinct ones. */
+  delivery: string;
 }
 
 export type BatchVerdict = { ok: true; batch: ReadingBatch } | { ok: false; quarantine: QuarantineRecord };
@@ -82,6 +94,7 @@ const refuse = (
       reason,
       issues,
       original: event,
+      delivery: deliveryOf(event, now),
     },
   };
 };

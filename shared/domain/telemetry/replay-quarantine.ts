@@ -9,19 +9,25 @@ export interface ReplayAnswer {
 }
 
 /**
- * Re-runs a quarantined message through the same ingest use case, e.g. after the meter was
- * registered or its unit corrected. Exactly-once still holds: a message that meanwhile got in is a
- * duplicate. A message that is still refused answers 422 with the new reason and is not quarantined
- * a second time.
+ * Re-runs a quarantined message (or refused reading) through the same ingest use case, e.g. after
+ * the meter was registered or its unit corrected. Exactly-once still holds: a message that meanwhile
+ * got in is a duplicate. A message that is still refused — the whole of it or any reading — answers
+ * 422 with the new reason; nothing is applied and nothing is quarantined a second time. With
+ * `override: 'implausible'` (an admin who reviewed a reading refused as implausible or absurd) the
+ * plausibility checks are skipped; a number nobody can store stays refused.
  */
 export const replayQuarantined = async (
   id: string,
   replayedBy: string,
   deps: IngestDependencies,
+  override?: 'implausible',
 ): Promise<ReplayAnswer> => {
   const item = await deps.store.getQuarantine(id);
   if (item === undefined) throw new NotFoundError(`quarantined message ${id} not found`);
-  const result = await ingestTelemetry(item.original, deps, { storeQuarantine: false });
+  const result = await ingestTelemetry(item.original, deps, {
+    storeQuarantine: false,
+    ...(override ? { acceptImplausible: true } : {}),
+  });
   if (result.outcome === 'quarantined') {
     const refusal = result.quarantine;
     throw new UnprocessableError(
@@ -30,7 +36,8 @@ export const replayQuarantined = async (
     );
   }
   const replayedAt = deps.clock().toISOString();
-  if (!(await deps.store.markReplayed(id, { at: replayedAt, by: replayedBy, outcome: result.outcome })))
+  const mark = { at: replayedAt, by: replayedBy, outcome: result.outcome, ...(override ? { override } : {}) };
+  if (!(await deps.store.markReplayed(id, mark)))
     throw new NotFoundError(`quarantined message ${id} not found`);
   return { id, outcome: result.outcome, chunks: result.chunks, replayedAt };
 };

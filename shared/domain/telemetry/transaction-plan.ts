@@ -1,5 +1,12 @@
 import type { RegisterReading } from '../emissions/register-deltas.ts';
-import { type Contribution, GRANULARITIES, type RollupKey, rollupPk } from '../emissions/rollup-model.ts';
+import {
+  addFigures,
+  type Contribution,
+  GRANULARITIES,
+  type RollupFigures,
+  type RollupKey,
+  rollupPk,
+} from '../emissions/rollup-model.ts';
 import {
   type BatchLogEntry,
   batchLogOverflowPk,
@@ -24,13 +31,14 @@ export interface MeterHourUpdate {
   /** Cumulative meters: the hour's full register list, and the `rv` the write is conditioned on. */
   registers?: RegisterReading[];
   expectedVersion?: number;
+  /** The item's forward link after the write (register-links.ts). */
+  next?: string;
 }
 
-/** One item update: figures and factor refs added, units and the last reading time set. */
+/** One item update: integer figures and factor refs added, the last reading time set. */
 export interface ItemWrite {
   key: RollupKey;
-  figures: Record<string, number>;
-  units: Record<string, string>;
+  figures: RollupFigures;
   factorRefs: string[];
   /** Meter-level items only. */
   lastReadingAt?: string;
@@ -44,12 +52,15 @@ export interface ItemWrite {
  */
 export interface TransactionPlan {
   writes: ItemWrite[];
-  /** Register neighbours a plan measured against: `rv` bumped, conditioned on the version read. */
-  bumps: { key: RollupKey; version: number }[];
+  /**
+   * Register neighbours a plan measured against, or whose forward link it changes: `rv` bumped,
+   * conditioned on the version read (0: not yet versioned), and the link set.
+   */
+  bumps: { key: RollupKey; version: number; next?: string }[];
   /** Batch-log entries of meter-hours whose log is full, each on its own item. */
   overflowLogs: { key: RollupKey; hour: string; entry: BatchLogEntry }[];
   /** Register origins of cumulative meters' first messages (conditioned on being absent). */
-  origins: { key: RollupKey; createdBy: string }[];
+  origins: { key: RollupKey; createdBy: string; next?: string }[];
   /** Messages (chunks) merged in. */
   chunks: number;
 }
@@ -105,10 +116,7 @@ class MergedTransaction {
         item.lastReadingAt = later(item.lastReadingAt, hourWrite?.lastReadingAt ?? plan.lastReadingAt);
       if (hourWrite) this.#addMeterHour(item, hourWrite, meterId, messageId);
     }
-    for (const check of plan.checks)
-      this.#extra.bumps.push({ key: { pk: meterHourPk, sk: check.hour }, version: check.version });
-    if (plan.createsOrigin)
-      this.#extra.origins.push({ key: { pk: meterHourPk, sk: REGISTER_ORIGIN_SK }, createdBy: messageId });
+    this.#addRegisterItems(plan, meterHourPk, messageId);
   }
 
   plan(): TransactionPlan {
@@ -119,21 +127,30 @@ class MergedTransaction {
     return plan;
   }
 
-  /** The item's write, its figures added and units and factor refs set. */
+  /** The item's write, its figures added (exactly) and factor refs set. */
   #addFigures(rollup: Contribution, factorRefs: readonly string[]): ItemWrite {
     const id = keyId(rollup.key);
-    const item: ItemWrite = this.#writes.get(id) ?? {
-      key: rollup.key,
-      figures: {},
-      units: {},
-      factorRefs: [],
-    };
+    const item: ItemWrite = this.#writes.get(id) ?? { key: rollup.key, figures: {}, factorRefs: [] };
     this.#writes.set(id, item);
-    for (const [name, value] of Object.entries(rollup.figures))
-      item.figures[name] = (item.figures[name] ?? 0) + value;
-    Object.assign(item.units, rollup.units ?? {});
+    addFigures(item.figures, rollup.figures);
     item.factorRefs = [...new Set([...item.factorRefs, ...factorRefs])].sort();
     return item;
+  }
+
+  /** Neighbours bumped (and relinked), and the register origin a first message creates. */
+  #addRegisterItems(plan: ChunkPlan, meterHourPk: string, messageId: string): void {
+    for (const check of plan.checks)
+      this.#extra.bumps.push({
+        key: { pk: meterHourPk, sk: check.hour },
+        version: check.version,
+        ...(check.next === undefined ? {} : { next: check.next }),
+      });
+    if (plan.createsOrigin)
+      this.#extra.origins.push({
+        key: { pk: meterHourPk, sk: REGISTER_ORIGIN_SK },
+        createdBy: messageId,
+        ...(plan.originNext === undefined ? {} : { next: plan.originNext }),
+      });
   }
 
   #addMeterHour(item: ItemWrite, write: MeterHourWrite, meterId: string, messageId: string): void {
@@ -152,6 +169,7 @@ class MergedTransaction {
       throw new Error(`two register plans for ${meterId} ${write.hour} in one transaction`);
     if (write.registers !== undefined) state.registers = write.registers;
     if (write.expectedVersion !== undefined) state.expectedVersion = write.expectedVersion;
+    if (write.next !== undefined) state.next = write.next;
   }
 }
 

@@ -24,7 +24,9 @@ import {
 const TZ = 'Asia/Shanghai';
 const library = loadFactorLibrary();
 const gwpSet = getGwpSet('AR6');
-const Q = 'q_natural-gas';
+/** The gas quantity in millionths of a Nm3 (fixed point, rollup-model.ts). */
+const Q = 'qc_natural-gas';
+const MICRO = 1e6;
 
 const simMeter = simulatedFleet().find((m) => m.profile.id === 'MTR-0004');
 if (simMeter === undefined) throw new Error('MTR-0004 missing from the demo fleet');
@@ -51,14 +53,19 @@ class MemoryCarbon {
     const ctx = { meter, batch, batchHandle: '88.118.8/batch.sim', library, gwpSet, timeZone: TZ };
     for (const chunk of chunkReadings(payload.readings, 'cumulative', TZ)) {
       const decision = planChunk(ctx, chunk, this.#read(chunk.hours));
+      if (decision.kind === 'stale') throw new Error('a sequential store never reads a half-written message');
       if (decision.kind === 'duplicate') continue;
       for (const write of decision.meterHours) this.#writeHour(write, batch.messageId);
-      for (const check of decision.checks) {
-        const item = this.hours.get(check.hour);
-        if (item) item.version += 1;
-      }
+      for (const check of decision.checks) this.#bump(check);
       for (const rollup of decision.rollups) this.#add(rollup);
     }
+  }
+
+  #bump(check: { hour: string; next?: string }): void {
+    const item = this.hours.get(check.hour);
+    if (item === undefined) return;
+    item.version += 1;
+    if (check.next !== undefined) item.next = check.next;
   }
 
   #writeHour(write: MeterHourWrite, messageId: string): void {
@@ -73,6 +80,7 @@ class MemoryCarbon {
       throw new Error(`stale version on ${write.hour}`);
     item.version += 1;
     if (write.registers) item.registers = write.registers;
+    if (write.next !== undefined) item.next = write.next;
     if (write.marksMessage) item.messageIds.push(messageId);
     this.rolloverFlags += write.logEntry.deltas.filter((d) => d.flag === 'rollover').length;
     this.hours.set(write.hour, item);
@@ -81,7 +89,7 @@ class MemoryCarbon {
   #add(rollup: Contribution): void {
     const key = `${rollup.key.pk}|${rollup.key.sk}`;
     const sum = this.figures.get(key) ?? {};
-    for (const [name, value] of Object.entries(rollup.figures)) sum[name] = (sum[name] ?? 0) + value;
+    for (const [name, value] of Object.entries(rollup.figures)) sum[name] = (sum[name] ?? 0) + Number(value);
     this.figures.set(key, sum);
   }
 
@@ -139,7 +147,7 @@ describe('the readings figure of a cumulative register', () => {
     expect(carbon.meterDays('readings')).toBe(96);
     // The first reading is the origin: consumption is what the 95 later readings add (the simulator
     // leaves the fresh meter's first step out of `consumed` the same way).
-    expect(carbon.meterDays(Q)).toBeCloseTo(consumed, 6);
+    expect(carbon.meterDays(Q) / MICRO).toBeCloseTo(consumed, 6);
     // 03:15Z…03:00Z next day = 11:15 Nov 28 … 11:00 Nov 29 Shanghai: 51 quarter-hours up to
     // 23:45 local (11:15→23:45 is 12.5 h = 50 steps, plus the first), 45 from 00:00 to 11:00.
     expect(carbon.meterDay('2026-11-28')?.readings).toBe(51);
@@ -154,7 +162,7 @@ describe('the readings figure of a cumulative register', () => {
 
     // The register is cumulative: message 13's first reading is measured from message 12's last,
     // so the lost interval's gas is still counted — only its 4 readings are missing (92 of 96).
-    expect(carbon.meterDays(Q)).toBeCloseTo(consumed, 6);
+    expect(carbon.meterDays(Q) / MICRO).toBeCloseTo(consumed, 6);
     expect(carbon.meterDays('readings')).toBe(92);
   });
 
@@ -167,21 +175,21 @@ describe('the readings figure of a cumulative register', () => {
     expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 1 });
     expect(carbon.meterDay('2026-11-28')?.[Q]).toBeUndefined();
 
-    // 999 998 − 999 990 = 8; then the wrap: 999 999 − 999 998 + 5 = 6
+    // 999 998 − 999 990 = 8; then the wrap: 1 000 000 − 999 998 + 5 = 7
     send('wrap', [
       { ts: '2026-11-28T02:30:00Z', register: 999_998 },
       { ts: '2026-11-28T03:00:00Z', register: 5 },
     ]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 14 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 * MICRO });
 
     // The same reading again under another message id, then another value at that instant.
     send('repeat', [{ ts: '2026-11-28T03:00:00Z', register: 5 }]);
     send('conflict', [{ ts: '2026-11-28T03:00:00Z', register: 7 }]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 14 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 3, [Q]: 15 * MICRO });
 
     // A late reading between the origin and 02:30Z: 999 994 − 999 990 = 4 and 999 998 − 999 994 = 4
     // replace the 8 — one more reading, the same quantity.
     send('late', [{ ts: '2026-11-28T02:15:00Z', register: 999_994 }]);
-    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 4, [Q]: 14 });
+    expect(carbon.meterDay('2026-11-28')).toMatchObject({ readings: 4, [Q]: 15 * MICRO });
   });
 });

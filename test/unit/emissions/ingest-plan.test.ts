@@ -26,6 +26,7 @@ const electricity = {
   scope: 2 as const,
   gridRegion: 'CN-SOUTH',
   greenPower: false,
+  expectedIntervalSeconds: 900,
 };
 const gas = {
   ...electricity,
@@ -99,11 +100,15 @@ describe('planning an interval meter chunk', () => {
     const plan = applied(planChunk(ctxOf(electricity, batch), chunk, { hours: [], read: false }));
 
     expect(plan.rollups).toHaveLength(12);
-    // 12 × 250 kWh = 3 MWh × 0.4042 = 1.2126 t location; × 0.6096 = 1.8288 t market
+    // 12 × 250 kWh = 3 MWh × 0.4042 = 1.2126 t location; × 0.6096 = 1.8288 t market (in milligrams)
     const city = rollup(plan, 'ROLLUP#city#city#hour', '2026-11-28T08');
-    expect(city?.co2eT).toBeCloseTo(1.2126, 10);
-    expect(city?.co2eMarketT).toBeCloseTo(1.8288, 10);
-    expect(city).toMatchObject({ readings: 12, batches: 1, q_electricity: 3000 });
+    expect(city).toMatchObject({
+      co2e_mg: 1_212_600_000,
+      co2eMarket_mg: 1_828_800_000,
+      readings: 12,
+      batches: 1,
+      qc_electricity: 3000 * 1e6,
+    });
     expect(plan.meterHours).toEqual([
       expect.objectContaining({ hour: '2026-11-28T08', marksMessage: true, lastReadingAt: readings[11]?.ts }),
     ]);
@@ -175,8 +180,8 @@ describe('planning a cumulative register chunk', () => {
 
     const plan = applied(planChunk(ctxOf(gas, batch), chunk, { hours: [before], read: true }));
 
-    // 99 999 999 − 99 999 990 + 5 = 14 (rollover), then 20 − 5 = 15: 29 Nm3 in local hour 08
-    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-28T08')?.['q_natural-gas']).toBe(29);
+    // 100 000 000 − 99 999 990 + 5 = 15 (rollover), then 20 − 5 = 15: 30 Nm3 in local hour 08
+    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-28T08')?.['qc_natural-gas']).toBe(30 * 1e6);
     expect(plan.meterHours).toEqual([
       expect.objectContaining({
         hour: '2026-11-28T08',
@@ -188,10 +193,11 @@ describe('planning a cumulative register chunk', () => {
       }),
     ]);
     expect(plan.meterHours[0]?.logEntry.deltas.map((d) => [d.quantity, d.flag])).toEqual([
-      [14, 'rollover'],
+      [15, 'rollover'],
       [15, undefined],
     ]);
-    expect(plan.checks).toEqual([{ hour: '2026-11-28T07', version: 3 }]);
+    // the earlier hour is bumped, and now links to the new one (register-links.ts)
+    expect(plan.checks).toEqual([{ hour: '2026-11-28T07', version: 3, next: '2026-11-28T08' }]);
   });
 
   it('a reading days late splits the stored interval: its own hour gains, the next hour is corrected', () => {
@@ -217,11 +223,14 @@ describe('planning a cumulative register chunk', () => {
     const plan = applied(planChunk(ctxOf(gas, batch), chunk, { hours: [earlier, later], read: true }));
 
     // hour 11 gains 250 − 100 = 150; hour 12 had 300 − 100 = 200, now 300 − 250 = 50: net −150
-    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-20T11')?.['q_natural-gas']).toBe(150);
-    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-20T12')?.['q_natural-gas']).toBe(-150);
-    // the day total is unchanged: the late reading only moves consumption between hours
-    expect(rollup(plan, 'ROLLUP#meter#MTR-G#day', '2026-11-20')?.['q_natural-gas']).toBeCloseTo(0, 9);
-    expect(rollup(plan, 'ROLLUP#meter#MTR-G#day', '2026-11-20')?.co2eT).toBeCloseTo(0, 9);
+    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-20T11')?.['qc_natural-gas']).toBe(150 * 1e6);
+    expect(rollup(plan, 'ROLLUP#meter#MTR-G#hour', '2026-11-20T12')?.['qc_natural-gas']).toBe(-150 * 1e6);
+    // the day total is unchanged, exactly: the late reading only moves consumption between hours
+    expect(rollup(plan, 'ROLLUP#meter#MTR-G#day', '2026-11-20')?.['qc_natural-gas']).toBe(0);
+    // CO2e is rounded per part: the two new parts may differ from the old whole by a milligram
+    expect(
+      Math.abs(Number(rollup(plan, 'ROLLUP#meter#MTR-G#day', '2026-11-20')?.co2e_mg)),
+    ).toBeLessThanOrEqual(1);
     expect(rollup(plan, 'ROLLUP#meter#MTR-G#day', '2026-11-20')?.readings).toBe(1);
     const correction = plan.meterHours.find((w) => w.hour === '2026-11-20T12');
     expect(correction).toMatchObject({
@@ -229,7 +238,7 @@ describe('planning a cumulative register chunk', () => {
       expectedVersion: 2,
       logEntry: { correction: true },
     });
-    expect(plan.checks).toEqual([{ hour: '2026-11-20T10', version: 1 }]);
+    expect(plan.checks).toEqual([{ hour: '2026-11-20T10', version: 1, next: '2026-11-20T11' }]);
   });
 
   it('quarantines a drop that a rollover would turn into an absurd quantity', () => {

@@ -10,6 +10,9 @@ import {
 } from '../../../shared/domain/emissions/reading-emissions.ts';
 import { expectSigFigs } from '../carbon/sig-figs.ts';
 
+/** A figure back in tonnes (stored in integer milligrams). */
+const tonnes = (figures: Record<string, number | bigint>, name: string) => Number(figures[name]) / 1e9;
+
 const library = loadFactorLibrary();
 const AR6 = getGwpSet('AR6');
 const meter = (over: Partial<ReadingMeter>): ReadingMeter => ({
@@ -31,14 +34,19 @@ describe('reading → rollup figures', () => {
   it('electricity: location-based at the grid average, market-based at the residual mix', () => {
     const out = readingEmissions(meter({}), 1000, 2026, library, AR6);
 
-    // 1 000 kWh = 1 MWh; × 0.4042 = 0.4042 t (location); × 0.6096 = 0.6096 t (market, no green power)
-    expectSigFigs(out.figures.co2eT ?? Number.NaN, 0.4042);
-    expectSigFigs(out.figures.co2eMarketT ?? Number.NaN, 0.6096);
-    expect(out.figures).toMatchObject({ scope1T: 0, q_electricity: 1000, g_CO2T: out.figures.co2eT });
-    expect(out.figures.scope2LocationT).toBe(out.figures.co2eT);
-    expect(out.figures.scope2MarketT).toBe(out.figures.co2eMarketT);
-    expect(out.figures.e_electricityT).toBe(out.figures.co2eT);
-    expect(out.units).toEqual({ u_electricity: 'kWh' });
+    // 1 000 kWh = 1 MWh; × 0.4042 = 0.4042 t (location); × 0.6096 = 0.6096 t (market, no green power),
+    // stored as integer milligrams; the quantity as millionths of a kWh
+    expect(out.figures).toMatchObject({
+      co2e_mg: 404_200_000,
+      co2eMarket_mg: 609_600_000,
+      scope1_mg: 0,
+      scope2Location_mg: 404_200_000,
+      scope2Market_mg: 609_600_000,
+      e_electricity_mg: 404_200_000,
+      g_CO2_mg: 404_200_000,
+      qc_electricity: 1_000_000_000,
+    });
+    expect(out.co2eT).toBe(0.4042);
     expect(out.factorRefs).toEqual([
       'mee-nbs.grid-average.CN-SOUTH.2023@1',
       expect.stringMatching(/residual/),
@@ -49,9 +57,9 @@ describe('reading → rollup figures', () => {
   it('contracted green power is zero market-based but still counts location-based', () => {
     const out = readingEmissions(meter({ greenPower: true }), 1000, 2026, library, AR6);
 
-    expectSigFigs(out.figures.co2eT ?? Number.NaN, 0.4042);
-    expect(out.figures.co2eMarketT).toBe(0);
-    expect(out.figures.scope2MarketT).toBe(0);
+    expect(out.figures.co2e_mg).toBe(404_200_000);
+    expect(out.figures.co2eMarket_mg).toBe(0);
+    expect(out.figures.scope2Market_mg).toBe(0);
   });
 
   it('natural gas in Nm3: scope 1 with CO2, CH4 and N2O weighted by AR6', () => {
@@ -64,14 +72,16 @@ describe('reading → rollup figures', () => {
     );
 
     // 100 000 Nm3 = 10 × 10^4 Nm3 × 389.31 GJ = 3.8931 TJ; CO2 = 3.8931 × 15.3 × 0.99 × 44/12 = 216.2189 t
-    expectSigFigs(out.figures.g_CO2T ?? Number.NaN, 216.2189);
+    expectSigFigs(tonnes(out.figures, 'g_CO2_mg'), 216.2189);
     // CH4 = 3.8931 kg, N2O = 0.38931 kg; CO2e = 216.2189 + 0.0038931×29.8 + 0.00038931×273 = 216.4412 t
-    expectSigFigs(out.figures.g_CH4T ?? Number.NaN, 0.0038931);
-    expectSigFigs(out.figures.co2eT ?? Number.NaN, 216.4412);
-    expect(out.figures.scope1T).toBe(out.figures.co2eT);
-    expect(out.figures.co2eMarketT).toBe(out.figures.co2eT);
-    expect(out.figures['e_natural-gasT']).toBe(out.figures.co2eT);
-    expect(out.units).toEqual({ 'u_natural-gas': 'Nm3' });
+    expect(out.figures.g_CH4_mg).toBe(3_893_100);
+    expect(out.figures.g_N2O_mg).toBe(389_310);
+    expectSigFigs(tonnes(out.figures, 'co2e_mg'), 216.4412);
+    expect(Number.isSafeInteger(out.figures.co2e_mg)).toBe(true);
+    expect(out.figures.scope1_mg).toBe(out.figures.co2e_mg);
+    expect(out.figures.co2eMarket_mg).toBe(out.figures.co2e_mg);
+    expect(out.figures['e_natural-gas_mg']).toBe(out.figures.co2e_mg);
+    expect(out.figures['qc_natural-gas']).toBe(100_000_000_000); // 100 000 Nm3 in millionths
   });
 
   it('diesel in litres is turned into tonnes by the library density', () => {
@@ -86,8 +96,10 @@ describe('reading → rollup figures', () => {
     // 1 000 L × 0.8275 kg/L = 0.8275 t × 42.652 GJ/t = 35.29453 GJ = 0.03529453 TJ
     // CO2 = 0.03529453 × 20.2 × 0.98 × 44/12 = 2.561865 t; CH4 0.1058836 kg, N2O 0.0211767 kg
     // CO2e = 2.561865 + 0.0001058836×29.8 (0.0031553) + 0.0000211767×273 (0.0057812) = 2.570802 t
-    expectSigFigs(out.figures.co2eT ?? Number.NaN, 2.570802);
+    expectSigFigs(tonnes(out.figures, 'co2e_mg'), 2.570802);
     expect(out.factorRefs).toContain('gb19147.density.diesel@1');
+    // The quantity in the canonical unit of liquid fuels, tonnes, by the density the engine used
+    expect(out.figures.qc_diesel).toBe(827_500); // 0.8275 t in millionths
   });
 
   it('a unit the energy type cannot take is a typed unit-mismatch, never a zero', () => {
@@ -109,11 +121,25 @@ describe('reading → rollup figures', () => {
     const out = readingEmissions(meter({}), 250, 2026, library, AR6);
     const periods = { hour: '2026-11-28T15', day: '2026-11-28', month: '2026-11' };
 
-    const contributions = contributionsOf(meter({}), periods, out.figures, out.units);
+    const contributions = contributionsOf(meter({}), periods, out.figures);
     const undone = scaleFigures(out.figures, -1);
 
     expect(contributions).toHaveLength(12);
     expect(contributions.map((c) => c.key.pk)).toContain('ROLLUP#enterprise#ENT-T#day');
-    for (const [name, value] of Object.entries(out.figures)) expect((undone[name] ?? 0) + value).toBe(0);
+    for (const [name, value] of Object.entries(out.figures))
+      expect(Number(undone[name] ?? 0) + Number(value)).toBe(0);
+  });
+
+  it('rounds each figure to its resolution before anything is summed', () => {
+    // 1.2345678901234566e-18 kWh is far below a millionth of a kWh: a reading with zero figures
+    const tiny = readingEmissions(meter({}), 1.2345678901234566e-18, 2026, library, AR6);
+    expect(Object.values(tiny.figures).every((v) => v === 0)).toBe(true);
+    // 0.0000025 kWh × 1e6 = 2.5 steps → 2 (ties to even); 1/3 kWh → 333 333 millionths
+    expect(readingEmissions(meter({}), 2.5e-6, 2026, library, AR6).figures.qc_electricity).toBe(2);
+    expect(readingEmissions(meter({}), 1 / 3, 2026, library, AR6).figures.qc_electricity).toBe(333_333);
+    // MWh meters store kWh: 1 MWh = 1 000 kWh
+    const mwh = readingEmissions(meter({ unit: 'MWh' }), 1, 2026, library, AR6);
+    expect(mwh.figures.qc_electricity).toBe(1_000_000_000);
+    expect(mwh.figures.co2e_mg).toBe(404_200_000);
   });
 });

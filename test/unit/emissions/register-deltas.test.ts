@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../../shared/domain/emissions/register-deltas.ts';
+import { applyReading, registerModulus } from '../../../shared/domain/emissions/register-deltas.ts';
 
 describe('register deltas', () => {
   it('first reading has no delta; normal step', () => {
@@ -12,7 +12,8 @@ describe('register deltas', () => {
   });
 
   it('rollover and reset', () => {
-    expect(applyReading([{ ts: 1, value: 99990 }], { ts: 2, value: 5 }, 100000)).toEqual({
+    // A 5-digit register shows 99 999 at most: 99 990 → 99 999 → 0 → 5 is 9 + 1 + 5 = 15.
+    expect(applyReading([{ ts: 1, value: 99990 }], { ts: 2, value: 5 }, 99_999)).toEqual({
       kind: 'deltas',
       add: [{ ts: 2, quantity: 15, flag: 'rollover' }],
       remove: [],
@@ -22,6 +23,20 @@ describe('register deltas', () => {
       add: [{ ts: 2, quantity: 7, flag: 'reset' }],
       remove: [],
     });
+  });
+
+  it('a register wraps one step of its last digit after its rollover value (999 999 → 0 is 1)', () => {
+    expect(applyReading([{ ts: 1, value: 999_999 }], { ts: 2, value: 0 }, 999_999)).toEqual({
+      kind: 'deltas',
+      add: [{ ts: 2, quantity: 1, flag: 'rollover' }],
+      remove: [],
+    });
+    // A register with two decimals (9 999.99 at most) wraps 0.01 after it.
+    const decimal = applyReading([{ ts: 1, value: 9_999.98 }], { ts: 2, value: 0.01 }, 9_999.99);
+    expect(decimal.kind === 'deltas' && decimal.add[0]?.quantity).toBeCloseTo(0.03, 10);
+    expect(registerModulus(999_999)).toBe(1_000_000);
+    expect(registerModulus(99_999_999)).toBe(100_000_000);
+    expect(registerModulus(9_999.99)).toBe(10_000);
   });
 
   it('duplicates and conflicts', () => {

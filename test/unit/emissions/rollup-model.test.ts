@@ -21,16 +21,17 @@ describe('rollup model', () => {
     expect(keys).toContainEqual({ pk: 'ROLLUP#meter#m1#day', sk: '2026-11-28' });
   });
 
-  it('aggregates contributions per key', () => {
+  it('aggregates contributions per key, exactly, past 2^53 in BigInt', () => {
     const key = { pk: 'ROLLUP#meter#m1#day', sk: '2026-11-28' };
     const other = { pk: 'ROLLUP#meter#m1#hour', sk: '2026-11-28T15' };
     const out = aggregate([
-      { key, figures: { co2eT: 1, readings: 1 } },
-      { key: other, figures: { co2eT: 2 } },
-      { key, figures: { co2eT: 0.5, readings: 1 }, units: { u_electricity: 'kWh' } },
+      { key, figures: { co2e_mg: 1_000, readings: 1 } },
+      { key: other, figures: { co2e_mg: 2 } },
+      { key, figures: { co2e_mg: 500, readings: 1 } },
+      { key: other, figures: { co2e_mg: Number.MAX_SAFE_INTEGER } },
     ]);
     expect(out).toHaveLength(2);
-    expect(out[0]?.figures).toEqual({ co2eT: 1.5, readings: 2 });
-    expect(out[0]?.units).toEqual({ u_electricity: 'kWh' });
+    expect(out[0]?.figures).toEqual({ co2e_mg: 1_500, readings: 2 });
+    expect(out[1]?.figures).toEqual({ co2e_mg: BigInt(Number.MAX_SAFE_INTEGER) + 2n });
   });
 });

@@ -45,8 +45,8 @@ describe('load shapes', () => {
 
 describe('registers', () => {
   it('wrap at the rollover value the way the ingest unwraps them', () => {
-    // 999 900 + 250 on a 999 999 register: the ingest computes 999 999 − 999 900 + 151 = 250.
-    expect(advanceRegister(999_900, 250, 999_999)).toBe(151);
+    // 999 900 + 250 on a register showing 999 999 at most: the ingest computes 1 000 000 − 999 900 + 150 = 250.
+    expect(advanceRegister(999_900, 250, 999_999)).toBe(150);
     expect(advanceRegister(10, 5)).toBe(15);
   });
 
@@ -70,7 +70,7 @@ describe('registers', () => {
     for (let i = 1; i < registers.length; i += 1) {
       const prev = registers[i - 1] ?? 0;
       const cur = registers[i] ?? 0;
-      recovered += cur >= prev ? cur - prev : 999_999 - prev + cur;
+      recovered += cur >= prev ? cur - prev : 1_000_000 - prev + cur;
     }
     expect(consumed).toBeCloseTo(recovered, 6);
   });
