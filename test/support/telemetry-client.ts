@@ -1,4 +1,6 @@
 import mqtt from 'mqtt';
+import { LOCAL_STAGE } from '../../infra/local/environment.ts';
+import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { TestStack } from './local-stack.ts';
 
@@ -25,7 +27,7 @@ export const publishAs = async (t: TestStack, meterId: string, messages: readonl
   });
   for (const message of messages) {
     const payload = typeof message === 'string' ? message : JSON.stringify(message);
-    await client.publishAsync(`qingshan/meters/${meterId}/telemetry`, payload, { qos: 1 });
+    await client.publishAsync(telemetryTopic(LOCAL_STAGE, meterId), payload, { qos: 1 });
   }
   await client.endAsync();
   await t.stack.ruleEngine.idle();
