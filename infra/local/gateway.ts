@@ -19,6 +19,11 @@ export interface GatewayOptions {
   port: number;
   functions: ReadonlyMap<string, LocalFunction>;
   issuer: LocalIssuer;
+  /**
+   * Served before the API routes, each answering true when it took the request: the local OIDC
+   * endpoints and the web app's files (on AWS, Cognito and CloudFront serve these).
+   */
+  extraHandlers?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[];
   log?: (line: string) => void;
 }
 
@@ -72,6 +77,7 @@ const handle = async (
   if (method === 'OPTIONS') return preflight(res);
   if (method === 'GET' && url.pathname === '/.well-known/jwks.json')
     return send(res, 200, options.issuer.jwks());
+  if (await servedByExtra(req, res, url, options)) return;
   const found = findRoute(matchers, method, url.pathname);
   if (found === undefined) return send(res, 404, { message: 'Not Found' });
   const body = await readBody(req);
@@ -96,6 +102,16 @@ const handle = async (
     buildEvent(request, found.matcher.route, found.params, claims),
   );
   return reply(res, result);
+};
+
+const servedByExtra = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: GatewayOptions,
+) => {
+  for (const extra of options.extraHandlers ?? []) if (await extra(req, res, url)) return true;
+  return false;
 };
 
 const normalizeHeaders = (req: IncomingMessage): Record<string, string> =>
