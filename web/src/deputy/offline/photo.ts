@@ -1,0 +1,66 @@
+/**
+ * Photos are read for their capture time and GPS position (EXIF) first — compression through a
+ * canvas drops EXIF — then scaled so the longest side is at most 2048 px and encoded as JPEG of a
+ * few hundred KB. Videos are kept as they are.
+ */
+export const MAX_SIDE = 2048;
+const TARGET_BYTES = 600 * 1024;
+
+export interface PreparedMedia {
+  blob: Blob;
+  contentType: string;
+  fileName: string;
+  takenAt?: string;
+  exifLocation?: { latitude: number; longitude: number };
+}
+
+export const prepareMedia = async (file: File): Promise<PreparedMedia> => {
+  if (!file.type.startsWith('image/')) return { blob: file, contentType: file.type, fileName: file.name };
+  const exif = await readExif(file);
+  const blob = await compress(file);
+  return {
+    blob,
+    contentType: 'image/jpeg',
+    fileName: file.name.replace(/\.\w+$/, '.jpg'),
+    ...exif,
+  };
+};
+
+const readExif = async (file: File): Promise<Pick<PreparedMedia, 'takenAt' | 'exifLocation'>> => {
+  try {
+    const exifr = (await import('exifr')).default;
+    const tags = (await exifr.parse(file, { gps: true, pick: ['DateTimeOriginal', 'CreateDate'] })) as
+      | { DateTimeOriginal?: Date; CreateDate?: Date; latitude?: number; longitude?: number }
+      | undefined;
+    const taken = tags?.DateTimeOriginal ?? tags?.CreateDate;
+    const hasGps = typeof tags?.latitude === 'number' && typeof tags?.longitude === 'number';
+    return {
+      ...(taken instanceof Date && !Number.isNaN(taken.getTime()) ? { takenAt: taken.toISOString() } : {}),
+      ...(hasGps
+        ? { exifLocation: { latitude: tags.latitude as number, longitude: tags.longitude as number } }
+        : {}),
+    };
+  } catch {
+    return {}; // no EXIF, or not readable: the deputy sets time and place
+  }
+};
+
+export const scaledSize = (width: number, height: number, max = MAX_SIDE) => {
+  const scale = Math.min(1, max / Math.max(width, height));
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+};
+
+const compress = async (file: File): Promise<Blob> => {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  const { width, height } = scaledSize(bitmap.width, bitmap.height);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  for (const quality of [0.82, 0.7, 0.55]) {
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+    if (blob !== null && (blob.size <= TARGET_BYTES || quality === 0.55)) return blob;
+  }
+  return file;
+};
