@@ -22,7 +22,12 @@ export const ensureWebBuilt = async (projectRoot: string, log: (line: string) =>
         '--config',
         'web/vite.config.ts',
       ],
-      { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+      // A production build even when started from tests (vitest sets NODE_ENV=test).
+      {
+        cwd: projectRoot,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
     );
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited ${code}`))));

@@ -15,7 +15,9 @@ describe('local OIDC issuer', () => {
   const redirectUri = 'http://127.0.0.1:5173/app/callback';
 
   const signIn = async (username: string, verifier: string, challenge = pkce(verifier)) => {
-    const discovery = await (await fetch(`${t.stack.urls.issuer}/.well-known/openid-configuration`)).json();
+    const discovery = (await (
+      await fetch(`${t.stack.urls.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
     const params = {
       client_id: clientId,
       redirect_uri: redirectUri,
@@ -26,10 +28,10 @@ describe('local OIDC issuer', () => {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     };
-    const page = await fetch(`${discovery.authorization_endpoint}?${new URLSearchParams(params)}`);
+    const page = await fetch(`${discovery.authorization_endpoint ?? ''}?${new URLSearchParams(params)}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`value="${username}"`);
-    const chosen = await fetch(discovery.authorization_endpoint, {
+    const chosen = await fetch(discovery.authorization_endpoint ?? '', {
       method: 'POST',
       body: new URLSearchParams({ ...params, username }),
       redirect: 'manual',
@@ -38,7 +40,10 @@ describe('local OIDC issuer', () => {
     const back = new URL(chosen.headers.get('location') ?? '');
     expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
     expect(back.searchParams.get('state')).toBe('st-1');
-    return { discovery, code: back.searchParams.get('code') ?? '' };
+    return {
+      discovery: discovery as Record<string, string> & { token_endpoint: string },
+      code: back.searchParams.get('code') ?? '',
+    };
   };
 
   const exchange = (tokenEndpoint: string, code: string, verifier: string) =>
@@ -57,16 +62,21 @@ describe('local OIDC issuer', () => {
     const verifier = randomBytes(32).toString('base64url');
     const { discovery, code } = await signIn('deputy-zhao', verifier);
     expect(discovery.issuer).toBe(t.stack.urls.issuer);
-    const tokens = await (await exchange(discovery.token_endpoint, code, verifier)).json();
-    const claims = decodeJwt(tokens.id_token);
+    const tokens = (await (await exchange(discovery.token_endpoint, code, verifier)).json()) as Record<
+      string,
+      string
+    >;
+    const claims = decodeJwt(tokens.id_token ?? '');
     expect(claims.iss).toBe(t.stack.urls.issuer);
     expect(claims.aud).toBe(clientId);
     expect(claims.nonce).toBe('n-1');
     expect(claims['cognito:groups']).toEqual(['deputy']);
 
-    const deputies = await t.api('/deputies', { token: tokens.id_token });
+    const deputies = await t.api('/deputies', { token: tokens.id_token ?? '' });
     expect(deputies.status).toBe(200);
-    const names = (await deputies.json()).items.map((d: { name: string }) => d.name);
+    const names = ((await deputies.json()) as { items: { name: string }[] }).items.map(
+      (d: { name: string }) => d.name,
+    );
     expect(names).toEqual(expect.arrayContaining(['李代表', '赵代表']));
 
     // The code is single-use.
@@ -75,7 +85,7 @@ describe('local OIDC issuer', () => {
     const refresh = () =>
       fetch(discovery.token_endpoint, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }),
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' }),
       });
     expect((await refresh()).status).toBe(200);
     expect((await refresh()).status).toBe(400);
@@ -85,7 +95,7 @@ describe('local OIDC issuer', () => {
     const { discovery, code } = await signIn('deputy-li', randomBytes(32).toString('base64url'));
     const response = await exchange(discovery.token_endpoint, code, randomBytes(32).toString('base64url'));
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toBe('invalid_grant');
+    expect(((await response.json()) as { error: string }).error).toBe('invalid_grant');
   });
 
   it('refuses an authorization request to a non-loopback redirect or without PKCE', async () => {

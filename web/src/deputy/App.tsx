@@ -1,4 +1,4 @@
-import { Button, ConfigProvider, SafeArea, TabBar } from 'antd-mobile';
+import { Badge, Button, ConfigProvider, SafeArea } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -14,15 +14,35 @@ import { OutboxBanner } from './OutboxBanner.tsx';
 import type { Outbox } from './offline/outbox.ts';
 import { refreshUpdates, useUnreadCount } from './updates-state.ts';
 
-const Home = lazy(() => import('./pages/Home.tsx'));
-const Report = lazy(() => import('./pages/Report.tsx'));
-const MyCases = lazy(() => import('./pages/MyCases.tsx'));
-const CaseDetail = lazy(() => import('./pages/CaseDetail.tsx'));
-const Suggestions = lazy(() => import('./pages/Suggestions.tsx'));
-const SuggestionNew = lazy(() => import('./pages/SuggestionNew.tsx'));
-const SuggestionDetail = lazy(() => import('./pages/SuggestionDetail.tsx'));
-const Nearby = lazy(() => import('./pages/Nearby.tsx'));
-const Updates = lazy(() => import('./pages/Updates.tsx'));
+const PAGES = {
+  home: () => import('./pages/Home.tsx'),
+  report: () => import('./pages/Report.tsx'),
+  myCases: () => import('./pages/MyCases.tsx'),
+  caseDetail: () => import('./pages/CaseDetail.tsx'),
+  suggestions: () => import('./pages/Suggestions.tsx'),
+  suggestionNew: () => import('./pages/SuggestionNew.tsx'),
+  suggestionDetail: () => import('./pages/SuggestionDetail.tsx'),
+  nearby: () => import('./pages/Nearby.tsx'),
+  updates: () => import('./pages/Updates.tsx'),
+  exif: () => import('exifr'),
+};
+const Home = lazy(PAGES.home);
+const Report = lazy(PAGES.report);
+const MyCases = lazy(PAGES.myCases);
+const CaseDetail = lazy(PAGES.caseDetail);
+const Suggestions = lazy(PAGES.suggestions);
+const SuggestionNew = lazy(PAGES.suggestionNew);
+const SuggestionDetail = lazy(PAGES.suggestionDetail);
+const Nearby = lazy(PAGES.nearby);
+const Updates = lazy(PAGES.updates);
+
+/**
+ * Once the first screen is up, every route is loaded in the background: a deputy who goes out of
+ * coverage can still open any screen (the service worker keeps them for the next start).
+ */
+const prefetchRoutes = () => {
+  for (const load of Object.values(PAGES)) void load().catch(() => undefined);
+};
 
 /** Role-based routes: the deputies' shell; the staff console will be its own shell at /console/. */
 const ROUTES: { pattern: string; tab: string; render: (p: Record<string, string>) => JSX.Element }[] = [
@@ -36,6 +56,14 @@ const ROUTES: { pattern: string; tab: string; render: (p: Record<string, string>
   { pattern: 'nearby', tab: 'nearby', render: () => <Nearby /> },
   { pattern: 'updates', tab: 'updates', render: () => <Updates /> },
 ];
+
+const TABS = [
+  { key: '', label: 'tab.report', icon: 'camera' },
+  { key: 'cases', label: 'tab.cases', icon: 'list' },
+  { key: 'suggestions', label: 'tab.suggestions', icon: 'doc' },
+  { key: 'nearby', label: 'tab.nearby', icon: 'pin' },
+  { key: 'updates', label: 'tab.updates', icon: 'bell' },
+] as const;
 
 interface AppProps {
   config: AppConfig;
@@ -109,6 +137,10 @@ const Shell = () => {
   const unread = useUnreadCount();
   const { api, session } = useApp();
   useEffect(() => {
+    const timer = window.setTimeout(prefetchRoutes, 800);
+    return () => window.clearTimeout(timer);
+  }, []);
+  useEffect(() => {
     if (session === undefined) return;
     const refresh = () => void refreshUpdates(api, session).catch(() => undefined);
     refresh();
@@ -128,18 +160,22 @@ const Shell = () => {
         </Suspense>
       </main>
       <nav className="qs-tabbar" aria-label={t('tab.nav')}>
-        <TabBar activeKey={tab} onChange={(key) => navigate(key)} safeArea>
-          <TabBar.Item key="" title={t('tab.report')} icon={<Icon name="camera" />} />
-          <TabBar.Item key="cases" title={t('tab.cases')} icon={<Icon name="list" />} />
-          <TabBar.Item key="suggestions" title={t('tab.suggestions')} icon={<Icon name="doc" />} />
-          <TabBar.Item key="nearby" title={t('tab.nearby')} icon={<Icon name="pin" />} />
-          <TabBar.Item
-            key="updates"
-            title={t('tab.updates')}
-            icon={<Icon name="bell" />}
-            badge={unread > 0 ? String(unread) : undefined}
-          />
-        </TabBar>
+        {TABS.map((item) => (
+          <a
+            key={item.key}
+            href={`/app/${item.key}`}
+            aria-current={tab === item.key ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(item.key);
+            }}
+          >
+            <Badge content={item.key === 'updates' && unread > 0 ? String(unread) : undefined}>
+              <Icon name={item.icon} />
+            </Badge>
+            <span>{t(item.label)}</span>
+          </a>
+        ))}
       </nav>
       <SafeArea position="bottom" />
     </div>

@@ -99,6 +99,7 @@ export const LocationField = ({ value, exif, onChange }: Props) => {
           {t('report.latitude')}
         </label>
         <Input
+          className="qs-input"
           id="loc-lat"
           inputMode="decimal"
           style={{ flex: 1 }}
@@ -110,6 +111,7 @@ export const LocationField = ({ value, exif, onChange }: Props) => {
           {t('report.longitude')}
         </label>
         <Input
+          className="qs-input"
           id="loc-lng"
           inputMode="decimal"
           style={{ flex: 1 }}
@@ -122,6 +124,7 @@ export const LocationField = ({ value, exif, onChange }: Props) => {
         {t('report.address')}
       </label>
       <Input
+        className="qs-input"
         id="loc-address"
         defaultValue={value?.address ?? ''}
         onBlur={(e) => value !== undefined && onChange({ ...value, address: e.target.value.trim() })}

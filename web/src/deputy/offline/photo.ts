@@ -29,7 +29,8 @@ export const prepareMedia = async (file: File): Promise<PreparedMedia> => {
 const readExif = async (file: File): Promise<Pick<PreparedMedia, 'takenAt' | 'exifLocation'>> => {
   try {
     const exifr = (await import('exifr')).default;
-    const tags = (await exifr.parse(file, { gps: true, pick: ['DateTimeOriginal', 'CreateDate'] })) as
+    // No `pick`: it would also drop the GPS tags exifr turns into latitude/longitude.
+    const tags = (await exifr.parse(file, { tiff: true, exif: true, gps: true, xmp: false, icc: false })) as
       | { DateTimeOriginal?: Date; CreateDate?: Date; latitude?: number; longitude?: number }
       | undefined;
     const taken = tags?.DateTimeOriginal ?? tags?.CreateDate;

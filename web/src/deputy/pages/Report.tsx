@@ -181,7 +181,7 @@ const Report = ({ draftId }: { draftId: string }) => {
             autoSize={{ minRows: 3, maxRows: 8 }}
           />
         </Form.Item>
-        <Form.Item name="isPublic" label={t('report.public')} valuePropName="checked" layout="horizontal">
+        <Form.Item name="isPublic" label={t('report.public')} valuePropName="checked">
           <Switch aria-label={t('report.public')} />
         </Form.Item>
       </Form>
