@@ -110,6 +110,7 @@ describe('deputies’ app in the browser', () => {
   it('offline: two drafts wait in the outbox and are each sent once when the network returns', async () => {
     const { context, page } = await open();
     const before = (await myCases()).length;
+    await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' });
     await context.setOffline(true);
     for (const title of ['离线草稿一：垃圾堆放', '离线草稿二：噪声扰民']) {
       await page.getByRole('button', { name: /拍照上报/ }).click();

@@ -40,9 +40,13 @@ const Updates = lazy(PAGES.updates);
  * Once the first screen is up, every route is loaded in the background: a deputy who goes out of
  * coverage can still open any screen (the service worker keeps them for the next start).
  */
-const prefetchRoutes = () => {
-  for (const load of Object.values(PAGES)) void load().catch(() => undefined);
-};
+const prefetchRoutes = () =>
+  void Promise.all(Object.values(PAGES).map((load) => load())).then(
+    () => {
+      document.documentElement.dataset.offlineReady = 'true';
+    },
+    () => undefined,
+  );
 
 /** Role-based routes: the deputies' shell; the staff console will be its own shell at /console/. */
 const ROUTES: { pattern: string; tab: string; render: (p: Record<string, string>) => JSX.Element }[] = [
@@ -137,7 +141,7 @@ const Shell = () => {
   const unread = useUnreadCount();
   const { api, session } = useApp();
   useEffect(() => {
-    const timer = window.setTimeout(prefetchRoutes, 800);
+    const timer = window.setTimeout(prefetchRoutes, 300);
     return () => window.clearTimeout(timer);
   }, []);
   useEffect(() => {
