@@ -48,7 +48,14 @@ export const RatingForm = ({
       <label htmlFor="rating-reason" className="qs-meta">
         {t('case.rateReason')}
       </label>
-      <TextArea id="rating-reason" value={comment} onChange={setComment} rows={2} maxLength={2000} />
+      <TextArea
+        className="qs-input"
+        id="rating-reason"
+        value={comment}
+        onChange={setComment}
+        rows={2}
+        maxLength={2000}
+      />
       <Button
         block
         color="primary"

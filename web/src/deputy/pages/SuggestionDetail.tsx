@@ -42,6 +42,13 @@ const SuggestionDetail = ({ id }: { id: string }) => {
   const [item, setItem] = useState<SuggestionView>();
   const [timeline, setTimeline] = useState<SuggestionTimeline['entries']>([]);
   const [error, setError] = useState<string>();
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    void api.listDeputies().then(
+      (list) => setNames(new Map(list.items.map((d) => [d.id, d.name]))),
+      () => undefined,
+    );
+  }, [api]);
   const load = async () => {
     try {
       const [found, steps] = await Promise.all([api.getSuggestion(id), api.suggestionTimeline(id)]);
@@ -101,7 +108,8 @@ const SuggestionDetail = ({ id }: { id: string }) => {
         <p style={{ whiteSpace: 'pre-wrap' }}>{item.body}</p>
         {item.coSignerIds.length > 0 && (
           <p className="qs-meta">
-            {t('sug.coSigners')}：{item.coSignerIds.length}
+            {t('sug.coSigners')}：
+            {item.coSignerIds.map((coSigner) => names.get(coSigner) ?? coSigner).join('、')}
           </p>
         )}
       </article>
