@@ -3,7 +3,8 @@
  * canvas drops EXIF — then scaled so the longest side is at most 2048 px and encoded as JPEG of a
  * few hundred KB. Videos are kept as they are.
  */
-export const MAX_SIDE = 2048;
+import { scaledSize } from '../lib/scale.ts';
+
 const TARGET_BYTES = 600 * 1024;
 
 export interface PreparedMedia {
@@ -44,11 +45,6 @@ const readExif = async (file: File): Promise<Pick<PreparedMedia, 'takenAt' | 'ex
   } catch {
     return {}; // no EXIF, or not readable: the deputy sets time and place
   }
-};
-
-export const scaledSize = (width: number, height: number, max = MAX_SIDE) => {
-  const scale = Math.min(1, max / Math.max(width, height));
-  return { width: Math.round(width * scale), height: Math.round(height * scale) };
 };
 
 const compress = async (file: File): Promise<Blob> => {
