@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /**
  * Serves the built web app (`web/dist`) as CloudFront serves it from S3: the shells under `/app/`
@@ -40,16 +41,36 @@ export const createWebStatic = (distDir: string, config: () => WebConfig): Stati
     const shell = SHELLS.find((name) => path === `/${name}` || path.startsWith(`/${name}/`));
     if (shell === undefined && !path.startsWith('/assets/')) return false;
     if (path === `/${shell}`) return redirect(res, `/${shell}/`);
-    return serveFile(res, distDir, path, shell);
+    return serveFile(
+      res,
+      distDir,
+      path,
+      shell,
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')),
+    );
   };
 };
 
-const serveFile = async (res: ServerResponse, distDir: string, path: string, shell: string | undefined) => {
+const serveFile = async (
+  res: ServerResponse,
+  distDir: string,
+  path: string,
+  shell: string | undefined,
+  gzip: boolean,
+) => {
   const file = await readInside(distDir, path);
   if (file !== undefined) {
     // Hashed assets never change; everything else (shell, service worker) is revalidated.
     const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return send(res, 200, TYPES[extname(path)], file, cache);
+    const type = TYPES[extname(path)];
+    // Compressed as CloudFront compresses text on the way out.
+    if (gzip && COMPRESSIBLE.has(extname(path)) && file.length > 1024) {
+      return send(res, 200, type, compressed(path, file), cache, {
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+      });
+    }
+    return send(res, 200, type, file, cache);
   }
   if (shell === undefined || extname(path) !== '') return send(res, 404, TYPES['.json'], '{}', 'no-store');
   // A client-side route: the shell's index.html (CloudFront's custom error response does the same).
@@ -70,14 +91,29 @@ const readInside = async (root: string, urlPath: string): Promise<Buffer | undef
   }
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.webmanifest', '.geojson']);
+const gzipped = new Map<string, { source: Buffer; body: Buffer }>();
+const compressed = (path: string, file: Buffer): Buffer => {
+  const hit = gzipped.get(path);
+  if (hit?.source.equals(file)) return hit.body;
+  const body = gzipSync(file);
+  gzipped.set(path, { source: file, body });
+  return body;
+};
+
 const send = (
   res: ServerResponse,
   status: number,
   type: string | undefined,
   body: Buffer | string,
   cache: string,
+  extra: Record<string, string> = {},
 ) => {
-  res.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': cache });
+  res.writeHead(status, {
+    'content-type': type ?? 'application/octet-stream',
+    'cache-control': cache,
+    ...extra,
+  });
   res.end(body);
   return true;
 };

@@ -6,12 +6,14 @@ import { runBundleBench } from './bundles.bench.ts';
 import { runCaseBench } from './cases.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
+import { runWebBench } from './web.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
   cases: runCaseBench,
   ingest: runIngestBench,
   reports: runReportBench,
+  web: runWebBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -12,10 +12,11 @@ import { DICTIONARY } from './dictionary.ts';
 import { Icon } from './icons.tsx';
 import { OutboxBanner } from './OutboxBanner.tsx';
 import type { Outbox } from './offline/outbox.ts';
+// The first screen is part of the shell: no second round trip before the deputy can tap.
+import Home from './pages/Home.tsx';
 import { refreshUpdates, useUnreadCount } from './updates-state.ts';
 
 const PAGES = {
-  home: () => import('./pages/Home.tsx'),
   report: () => import('./pages/Report.tsx'),
   myCases: () => import('./pages/MyCases.tsx'),
   caseDetail: () => import('./pages/CaseDetail.tsx'),
@@ -26,7 +27,6 @@ const PAGES = {
   updates: () => import('./pages/Updates.tsx'),
   exif: () => import('exifr'),
 };
-const Home = lazy(PAGES.home);
 const Report = lazy(PAGES.report);
 const MyCases = lazy(PAGES.myCases);
 const CaseDetail = lazy(PAGES.caseDetail);
@@ -141,7 +141,11 @@ const Shell = () => {
   const unread = useUnreadCount();
   const { api, session } = useApp();
   useEffect(() => {
-    const timer = window.setTimeout(prefetchRoutes, 300);
+    // After the first screen settled, so loading the rest does not compete with it.
+    const timer = window.setTimeout(() => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(prefetchRoutes, { timeout: 3000 });
+      else prefetchRoutes();
+    }, 1000);
     return () => window.clearTimeout(timer);
   }, []);
   useEffect(() => {

@@ -12,17 +12,22 @@ export interface AppConfig {
 
 const CACHE_KEY = 'qs.config';
 
-/** Fetched fresh when online; the last copy is kept so the app starts offline too. */
+const fetchConfig = async (): Promise<AppConfig> => {
+  const response = await fetch('/config.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`config.json: ${response.status}`);
+  const config = (await response.json()) as AppConfig;
+  localStorage.setItem(CACHE_KEY, JSON.stringify(config));
+  return config;
+};
+
+/**
+ * The copy kept from the last start is used at once (no round trip before the first screen, and
+ * the app starts offline) while a fresh one is fetched for the next start; the first start waits.
+ */
 export const loadConfig = async (): Promise<AppConfig> => {
-  try {
-    const response = await fetch('/config.json', { cache: 'no-store' });
-    if (!response.ok) throw new Error(`config.json: ${response.status}`);
-    const config = (await response.json()) as AppConfig;
-    localStorage.setItem(CACHE_KEY, JSON.stringify(config));
-    return config;
-  } catch (error) {
-    const cached = localStorage.getItem(CACHE_KEY);
-    if (cached !== null) return JSON.parse(cached) as AppConfig;
-    throw error;
-  }
+  const cached = localStorage.getItem(CACHE_KEY);
+  const fresh = fetchConfig();
+  if (cached === null) return fresh;
+  fresh.catch(() => undefined);
+  return JSON.parse(cached) as AppConfig;
 };
