@@ -65,6 +65,18 @@ describe('deputies’ app in the browser', () => {
     const { context, page } = await open();
     expect(new URL(page.url()).pathname).toBe('/app/');
     await checkPage(page, '01-home');
+    await page.getByRole('link', { name: /附近/ }).click();
+    await page.getByText('附近的公开案件').waitFor();
+    await checkPage(page, '01b-nearby');
+    await page.getByRole('link', { name: /建议/ }).click();
+    await page.getByRole('button', { name: '提出建议' }).waitFor();
+    await checkPage(page, '01c-suggestions');
+    await page.getByRole('link', { name: /随手拍/ }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: /My cases/ }).waitFor();
+    await checkPage(page, '01d-home-english');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('link', { name: /我的案件/ }).waitFor();
     await context.close();
   });
 
@@ -214,6 +226,40 @@ describe('deputies’ app in the browser', () => {
       await t.api(`/cases/${created.id}`, { token: t.stack.users.deputy.token }),
     );
     expect(rated).toMatchObject({ state: 'closed', rating: 'basicallySatisfied' });
+    await context.close();
+  });
+
+  it('reopens a closed case rated 不满意 with a reason', async () => {
+    const created = await json<{ id: string }>(
+      await post(
+        t,
+        '/cases',
+        t.stack.users.deputy.token,
+        { categoryId: 'noise', title: '夜间施工噪声', description: '23点后仍在施工', location: SPOT },
+        { 'idempotency-key': crypto.randomUUID() },
+      ),
+    );
+    await closeCase(t, created.id);
+    const { context, page } = await open();
+    await page.goto(`${app}cases/${created.id}`);
+    await page.getByText('不满意', { exact: true }).click();
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('不满意时请填写理由；案件将重新办理').first().waitFor();
+    expect(
+      (
+        await json<{ state: string }>(
+          await t.api(`/cases/${created.id}`, { token: t.stack.users.deputy.token }),
+        )
+      ).state,
+    ).toBe('closed');
+    await page.getByLabel('理由').fill('夜间仍有施工，问题没有解决');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('已重启').first().waitFor();
+    const reopened = await json<{ state: string; rating: string }>(
+      await t.api(`/cases/${created.id}`, { token: t.stack.users.deputy.token }),
+    );
+    expect(reopened).toMatchObject({ state: 'reopened', rating: 'unsatisfied' });
+    await checkPage(page, '08b-reopened-case');
     await context.close();
   });
 

@@ -33,8 +33,10 @@ const Nearby = () => {
     navigator.geolocation?.getCurrentPosition(
       (p) => setCentre({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
       () => undefined,
-      { enableHighAccuracy: true, timeout: 15_000 },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
     );
+  // Around the deputy from the start when the phone knows where it is; the district centre otherwise.
+  useEffect(locate, []);
   const located = (items ?? []).filter((item) => item.location !== undefined);
   return (
     <div className="qs-page">
