@@ -1,7 +1,7 @@
 import { Button, Input } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
-import { VectorMap } from '../map/VectorMap.tsx';
+import { DeputyMap } from '../map/DeputyMap.tsx';
 import type { DraftLocation } from '../offline/db.ts';
 
 /** Good enough to stop waiting for a better fix (the issue's 100 m). */
@@ -80,7 +80,7 @@ export const LocationField = ({ value, exif, onChange }: Props) => {
               }`}
       </p>
       {poor && <p className="qs-error">{t('report.poorAccuracy')}</p>}
-      <VectorMap
+      <DeputyMap
         label={t('report.pinHint')}
         pin={value}
         onPick={(latitude, longitude) => {

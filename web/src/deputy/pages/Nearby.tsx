@@ -6,7 +6,7 @@ import type { CaseView } from '../api.ts';
 import { distanceMeters } from '../components/Duplicates.tsx';
 import { caseStateLabel, categoryLabel } from '../components/labels.ts';
 import { useApp } from '../context.tsx';
-import { VectorMap } from '../map/VectorMap.tsx';
+import { DeputyMap } from '../map/DeputyMap.tsx';
 
 /** Where to look when the phone has no fix: the middle of the (illustrative) demo district. */
 const DISTRICT_CENTRE = { latitude: 30.52, longitude: 114.31 };
@@ -46,9 +46,10 @@ const Nearby = () => {
           {t('nearby.locate')}
         </Button>
       </div>
-      <VectorMap
+      <DeputyMap
         label={t('nearby.title')}
         pin={centre}
+        centre={centre}
         points={located.map((item) => ({
           id: item.id,
           latitude: item.location?.latitude ?? 0,
