@@ -1,16 +1,29 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * One Vite app, one shell per audience: `/app/` (deputies, antd-mobile) now, `/console/` (staff,
  * antd) next — each an HTML entry sharing `src/shared` (config, sign-in, API client). Assets are
  * hashed under `/assets/`; `public/` holds what must keep its name (manifest, service worker, icons).
  */
+/** Every hashed asset, listed for the service worker to keep on install (the whole app offline). */
+const precacheList = (): Plugin => ({
+  name: 'qingshan-precache-list',
+  generateBundle(_options, bundle) {
+    const files = Object.keys(bundle)
+      .filter((file) => file.startsWith('assets/'))
+      .map((file) => `/${file}`);
+    this.emitFile({ type: 'asset', fileName: 'app/precache.json', source: JSON.stringify(files) });
+  },
+});
+
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precacheList()],
+  // Each build registers its service worker under a new URL, so phones pick up a new deploy.
+  define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

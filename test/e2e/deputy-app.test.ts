@@ -119,8 +119,10 @@ describe('deputies’ app in the browser', () => {
     await context.close();
   });
 
-  it('offline: two drafts wait in the outbox and are each sent once when the network returns', async () => {
-    const { context, page } = await open();
+  it('offline: two drafts wait in the outbox, survive closing the app, and are each sent once when the network returns', async () => {
+    const opened = await open();
+    const { context } = opened;
+    let { page } = opened;
     const before = (await myCases()).length;
     await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' });
     await context.setOffline(true);
@@ -133,6 +135,12 @@ describe('deputies’ app in the browser', () => {
     }
     await page.getByText('2 条待发送').waitFor();
     await checkPage(page, '04-offline-outbox');
+    // The app is closed and opened again without a network: the service worker starts it and the
+    // drafts are still there.
+    await page.close();
+    page = await context.newPage();
+    await page.goto(app);
+    await page.getByText('2 条待发送').waitFor();
     await context.setOffline(false);
     await page.evaluate("window.dispatchEvent(new Event('online'))");
     await expect.poll(async () => (await myCases()).length, { timeout: 30_000 }).toBe(before + 2);

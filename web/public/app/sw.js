@@ -1,15 +1,21 @@
-// The deputies' app shell offline: the shell page, its hashed assets and icons are cached as they
-// are fetched; navigations fall back to the cached shell. API calls and uploads are never cached
-// (drafts live in IndexedDB and the outbox sends them).
-const CACHE = 'qs-app-shell-v1';
-const SHELL = ['/app/', '/app/manifest.webmanifest', '/app/icon-192.png', '/config.json'];
+// The deputies' app offline: on install this build's shell page, every hashed asset (listed in
+// precache.json by the build) and the icons are stored, so the whole app starts without a network;
+// navigations fall back to the stored shell. API calls and uploads are never cached (drafts live in
+// IndexedDB and the outbox sends them). Each build registers this file under a new ?v=, so a new
+// deploy installs a new cache and the old one is removed on activation.
+const VERSION = new URL(self.location.href).searchParams.get('v') ?? 'dev';
+const CACHE = `qs-app-${VERSION}`;
+const SHELL = ['/app/', '/app/manifest.webmanifest', '/app/icon-192.png', '/app/icon.svg', '/config.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
-      .then(() => self.skipWaiting()),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(SHELL);
+      const assets = await (await fetch('/app/precache.json', { cache: 'no-cache' })).json();
+      await cache.addAll(assets);
+      await self.skipWaiting();
+    })(),
   );
 });
 
@@ -47,7 +53,7 @@ const networkFirst = async (request, fallback) => {
 
 const cacheFirst = async (request) => {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok) cache.put(request, response.clone());

@@ -41,7 +41,11 @@ const Updates = lazy(PAGES.updates);
  * coverage can still open any screen (the service worker keeps them for the next start).
  */
 const prefetchRoutes = () =>
-  void Promise.all(Object.values(PAGES).map((load) => load())).then(
+  void Promise.all([
+    ...Object.values(PAGES).map((load) => load()),
+    // The service worker is active once it has stored every file of this build.
+    'serviceWorker' in navigator ? navigator.serviceWorker.ready : undefined,
+  ]).then(
     () => {
       document.documentElement.dataset.offlineReady = 'true';
     },

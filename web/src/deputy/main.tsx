@@ -36,7 +36,9 @@ const boot = async () => {
     <App config={config} auth={auth} api={api} outbox={outbox} base={BASE} wasSignedOut={() => signedOut} />,
   );
   if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register(`${BASE}sw.js`, { scope: BASE }).catch(() => undefined);
+    navigator.serviceWorker
+      .register(`${BASE}sw.js?v=${__BUILD_ID__}`, { scope: BASE })
+      .catch(() => undefined);
   }
 };
 
