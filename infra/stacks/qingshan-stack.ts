@@ -8,6 +8,7 @@ import { Ingest } from '../constructs/ingest.ts';
 import { Jobs } from '../constructs/jobs.ts';
 import { lastStopQueuesUnder } from '../constructs/last-stop-queue.ts';
 import { OpsAlarms } from '../constructs/ops-alarms.ts';
+import { WebHosting } from '../constructs/web-hosting.ts';
 
 export interface QingshanStackProps extends StackProps {
   settings: DeploymentSettings;
@@ -26,6 +27,7 @@ export class QingshanStack extends Stack {
   public readonly jobs: Jobs;
   public readonly devices: Devices;
   public readonly opsAlarms: OpsAlarms;
+  public readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: QingshanStackProps) {
     super(scope, id, props);
@@ -50,6 +52,14 @@ export class QingshanStack extends Stack {
       ingest: this.ingest,
       jobs: this.jobs,
       lastStops: lastStopQueuesUnder(this),
+    });
+
+    this.web = new WebHosting(this, 'Web', {
+      settings,
+      apiUrl: this.api.url,
+      userPool: this.api.userPool,
+      userPoolClient: this.api.userPoolClient,
+      accessLogBucket: this.data.accessLogBucket,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });

@@ -289,6 +289,10 @@ describe('triggers: IoT rules, HTTP API, schedules', () => {
           'Region',
           'UserPoolClientId',
           'UserPoolId',
+          'WebAppUrl',
+          'WebBucketName',
+          'WebConfigJson',
+          'WebDistributionId',
         ].sort(),
       );
     });
