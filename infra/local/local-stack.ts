@@ -112,9 +112,6 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const functions = new Map(
       FUNCTIONS.map((spec) => [spec.id, createLocalFunction(spec, options.projectRoot)]),
     );
-    // The gateway's port is fixed before it starts, because the issuer URL it serves is the tokens' iss.
-    const apiPort = await port('api');
-    const issuer = await openLocalIssuer(options.dataDir, `http://127.0.0.1:${apiPort}/oidc`);
     const documents = DynamoDBDocumentClient.from(localClient(dynamo.endpoint));
     stops.push(async () => documents.destroy());
     const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
@@ -170,7 +167,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     stops.push(scheduler.stop);
+    // The port is fixed just before the gateway listens (a port picked early may be taken meanwhile);
+    // the issuer names it, because the issuer URL the gateway serves is the tokens' iss.
+    const apiPort = await port('api');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const issuer = await openLocalIssuer(options.dataDir, `${apiUrl}/oidc`);
     const gateway = await startGateway({
       port: apiPort,
       functions,

@@ -147,7 +147,7 @@ describe('deputies’ app in the browser', () => {
     await page.getByText('2 条待发送').waitFor({ state: 'detached', timeout: 15_000 });
     await page.reload();
     await page.getByRole('button', { name: /拍照上报/ }).waitFor();
-    await page.waitForTimeout(1500); // a reload flushes again: nothing is sent twice
+    await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' }); // the outbox ran again
     const titles = (await myCases()).map((c) => c.title);
     expect(titles.filter((title) => title.startsWith('离线草稿')).sort()).toEqual([
       '离线草稿一：垃圾堆放',
@@ -216,7 +216,8 @@ describe('deputies’ app in the browser', () => {
       ),
     );
     await page.reload();
-    await page.waitForTimeout(1000); // the app takes the case as seen before the staff act on it
+    // The app has looked at the new case (as submitted) before the staff act on it.
+    await page.locator('html[data-updates-checked-at]').waitFor({ state: 'attached' });
     await closeCase(t, created.id);
     await page.reload();
     await page.getByRole('link', { name: /消息/ }).click();

@@ -49,6 +49,8 @@ export const refreshUpdates = async (api: DeputyApi, session: Session): Promise<
   }
   localStorage.setItem(initKey, new Date().toISOString());
   publish(fresh);
+  // When the last check finished (tests wait on it; nothing reads it otherwise).
+  document.documentElement.dataset.updatesCheckedAt = new Date().toISOString();
 };
 
 /** Called when the deputy opens a record: its updates are read. */
