@@ -38,8 +38,14 @@ const readExif = async (file: File): Promise<Pick<PreparedMedia, 'takenAt' | 'ex
     const hasGps = typeof tags?.latitude === 'number' && typeof tags?.longitude === 'number';
     return {
       ...(taken instanceof Date && !Number.isNaN(taken.getTime()) ? { takenAt: taken.toISOString() } : {}),
+      // Six decimals (≈ 0.1 m): EXIF rationals come back as binary fractions like 114.3087999.
       ...(hasGps
-        ? { exifLocation: { latitude: tags.latitude as number, longitude: tags.longitude as number } }
+        ? {
+            exifLocation: {
+              latitude: round6(tags.latitude as number),
+              longitude: round6(tags.longitude as number),
+            },
+          }
         : {}),
     };
   } catch {
@@ -61,3 +67,5 @@ const compress = async (file: File): Promise<Blob> => {
   }
   return file;
 };
+
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
