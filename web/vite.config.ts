@@ -18,10 +18,23 @@ const precacheList = (): Plugin => ({
   },
 });
 
+/** `npm run dev:web`: a client-side route under a shell gets that shell's page, as the gateway does. */
+const shellFallback = (): Plugin => ({
+  name: 'qingshan-shell-fallback',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const shell = /^\/(app|console)\/[^.]*$/.exec(path);
+      if (shell !== null && !path.endsWith('/index.html')) req.url = `/${shell[1]}/index.html`;
+      next();
+    });
+  },
+});
+
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [react(), precacheList()],
+  plugins: [react(), precacheList(), shellFallback()],
   // Each build registers its service worker under a new URL, so phones pick up a new deploy.
   define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   build: {

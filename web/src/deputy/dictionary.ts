@@ -166,5 +166,7 @@ export const DICTIONARY: Dictionary = {
   'report.removeMedia': { zh: '移除', en: 'Remove' },
   'report.noLocation': { zh: '尚未设置位置', en: 'No location yet' },
   'report.checking': { zh: '正在查找附近案件…', en: 'Checking nearby cases…' },
+  'voice.start': { zh: '语音输入', en: 'Dictate' },
+  'voice.stop': { zh: '停止', en: 'Stop' },
   map: { zh: '地图', en: 'Map' },
 };

@@ -7,6 +7,7 @@ import { DuplicatesSheet, distanceMeters } from '../components/Duplicates.tsx';
 import { LocationField } from '../components/LocationField.tsx';
 import { CASE_CATEGORIES, localTime } from '../components/labels.ts';
 import { FilePicker, LocalThumb } from '../components/MediaPicker.tsx';
+import { VoiceInput } from '../components/VoiceInput.tsx';
 import { useApp } from '../context.tsx';
 import { type Draft, type DraftMedia, getDraft, newId, saveDraft } from '../offline/db.ts';
 import { prepareMedia } from '../offline/photo.ts';
@@ -32,6 +33,7 @@ const Report = ({ draftId }: { draftId: string }) => {
   const [duplicates, setDuplicates] = useState<{ item: CaseView; distance: number }[]>([]);
   const [checking, setChecking] = useState(false);
   const latest = useRef<Draft | undefined>(undefined);
+  const [form] = Form.useForm();
 
   useEffect(() => {
     void getDraft(draftId).then((found) => {
@@ -145,6 +147,7 @@ const Report = ({ draftId }: { draftId: string }) => {
         )}
       </section>
       <Form
+        form={form}
         name="report"
         layout="vertical"
         disabled={!editable}
@@ -174,7 +177,20 @@ const Report = ({ draftId }: { draftId: string }) => {
         <Form.Item name="title" label={t('report.titleField')} required>
           <Input placeholder={t('report.titlePlaceholder')} maxLength={200} clearable />
         </Form.Item>
-        <Form.Item name="description" label={t('report.description')} required>
+        <Form.Item
+          name="description"
+          label={t('report.description')}
+          required
+          extra={
+            <VoiceInput
+              onText={(text) => {
+                const description = `${form.getFieldValue('description') ?? ''}${text}`;
+                form.setFieldValue('description', description);
+                update({ description });
+              }}
+            />
+          }
+        >
           <TextArea
             placeholder={t('report.descriptionPlaceholder')}
             maxLength={5000}
