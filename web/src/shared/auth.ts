@@ -40,7 +40,7 @@ export const createAuth = (config: AppConfig, shellPath: string): Auth => {
     automaticSilentRenew: false,
   });
   return {
-    session: async () => toSession(await manager.getUser()),
+    session: async () => toSession(await manager.getUser(), config),
     signIn: (returnTo) => manager.signinRedirect({ state: { returnTo: returnTo ?? shellPath } }),
     completeSignIn: async () => {
       const user = await manager.signinRedirectCallback();
@@ -49,7 +49,7 @@ export const createAuth = (config: AppConfig, shellPath: string): Auth => {
     },
     refresh: async () => {
       try {
-        return toSession(await manager.signinSilent());
+        return toSession(await manager.signinSilent(), config);
       } catch {
         return undefined;
       }
@@ -62,11 +62,11 @@ export const createAuth = (config: AppConfig, shellPath: string): Auth => {
   };
 };
 
-const toSession = (user: User | null): Session | undefined => {
+const toSession = (user: User | null, config: AppConfig): Session | undefined => {
   if (user === null || user.id_token === undefined) return undefined;
   const claims = user.profile as Record<string, unknown>;
-  const groups = claims['cognito:groups'];
-  const department = claims['custom:department'];
+  const groups = claims[config.claims?.groups ?? 'cognito:groups'];
+  const department = claims[config.claims?.department ?? 'custom:department'];
   return {
     userId: user.profile.sub,
     username: String(claims['cognito:username'] ?? user.profile.sub),

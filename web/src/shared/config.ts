@@ -8,6 +8,8 @@ export interface AppConfig {
   clientId: string;
   scope: string;
   baseMap: null | { kind: 'tianditu' | 'amap' | 'tencent'; key: string };
+  /** Where the ID token carries groups and department, when not Cognito's names (another OIDC issuer). */
+  claims?: { groups?: string; department?: string };
 }
 
 const CACHE_KEY = 'qs.config';
