@@ -119,7 +119,8 @@ const DraftItem = ({
       description={
         <>
           <span>
-            {localTime(draft.updatedAt, lang)} · {t('mediaCount', { n: draft.media.length })}
+            {localTime(draft.updatedAt, lang)}
+            {draft.media.length > 0 && ` · ${t('mediaCount', { n: draft.media.length })}`}
           </span>
           {error !== undefined && (
             <span className="qs-error" role="alert">
