@@ -1,4 +1,4 @@
-import { Button, List, SwipeAction, Tag } from 'antd-mobile';
+import { Button, List, Tag } from 'antd-mobile';
 import { useI18n } from '../../shared/i18n.tsx';
 import { useRouter } from '../../shared/router.tsx';
 import { localTime } from '../components/labels.ts';
@@ -59,23 +59,15 @@ const Home = () => {
       ) : (
         <List>
           {pending.map((draft) => (
-            <SwipeAction
+            // A visible delete button rather than a swipe: reachable by keyboard and screen readers,
+            // and the swipe library would weigh on the first screen.
+            <DraftItem
               key={draft.id}
-              rightActions={[
-                {
-                  key: 'delete',
-                  text: t('delete'),
-                  color: 'danger',
-                  onClick: () => void deleteDraft(draft.id),
-                },
-              ]}
-            >
-              <DraftItem
-                draft={draft}
-                onOpen={() => navigate(`report/${draft.id}`)}
-                onRetry={() => void outbox.retry(draft)}
-              />
-            </SwipeAction>
+              draft={draft}
+              onOpen={() => navigate(`report/${draft.id}`)}
+              onRetry={() => void outbox.retry(draft)}
+              onDelete={draft.status === 'sending' ? undefined : () => void deleteDraft(draft.id)}
+            />
           ))}
         </List>
       )}
@@ -101,10 +93,12 @@ const DraftItem = ({
   draft,
   onOpen,
   onRetry,
+  onDelete,
 }: {
   draft: Draft;
   onOpen: () => void;
   onRetry?: () => void;
+  onDelete?: (() => void) | undefined;
 }) => {
   const { t, lang } = useI18n();
   const error =
@@ -133,6 +127,19 @@ const DraftItem = ({
       extra={
         <span className="qs-row">
           <Tag color={STATUS_COLORS[draft.status]}>{t(`status.${draft.status}`)}</Tag>
+          {onDelete !== undefined && (
+            <Button
+              size="mini"
+              fill="none"
+              aria-label={`${t('delete')} ${draft.title.trim() || t('untitled')}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onDelete();
+              }}
+            >
+              {t('delete')}
+            </Button>
+          )}
           {draft.status === 'failed' && onRetry !== undefined && (
             <Button
               size="mini"
