@@ -26,6 +26,7 @@ const PAGES = {
   nearby: () => import('./pages/Nearby.tsx'),
   updates: () => import('./pages/Updates.tsx'),
   exif: () => import('exifr'),
+  oidc: () => import('oidc-client-ts'),
 };
 const Report = lazy(PAGES.report);
 const MyCases = lazy(PAGES.myCases);

@@ -1,4 +1,4 @@
-import { type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { UserManager } from 'oidc-client-ts';
 import type { AppConfig } from './config.ts';
 
 /**
@@ -28,41 +28,70 @@ export interface Auth {
 
 export const createAuth = (config: AppConfig, shellPath: string): Auth => {
   const origin = window.location.origin;
-  const manager = new UserManager({
-    authority: config.issuer,
-    client_id: config.clientId,
-    redirect_uri: `${origin}${shellPath}callback`,
-    post_logout_redirect_uri: `${origin}${shellPath}`,
-    response_type: 'code',
-    scope: config.scope,
-    userStore: new WebStorageStateStore({ store: window.localStorage }),
-    loadUserInfo: false,
-    automaticSilentRenew: false,
-  });
+  // oidc-client-ts is loaded only to sign in, refresh or sign out: a start with a stored session
+  // reads it directly (below), so the library stays off the first screen's critical path.
+  let loaded: Promise<UserManager> | undefined;
+  const manager = () => {
+    loaded ??= import('oidc-client-ts').then(
+      ({ UserManager, WebStorageStateStore }) =>
+        new UserManager({
+          authority: config.issuer,
+          client_id: config.clientId,
+          redirect_uri: `${origin}${shellPath}callback`,
+          post_logout_redirect_uri: `${origin}${shellPath}`,
+          response_type: 'code',
+          scope: config.scope,
+          userStore: new WebStorageStateStore({ store: window.localStorage }),
+          loadUserInfo: false,
+          automaticSilentRenew: false,
+        }),
+    );
+    return loaded;
+  };
   return {
-    session: async () => toSession(await manager.getUser(), config),
-    signIn: (returnTo) => manager.signinRedirect({ state: { returnTo: returnTo ?? shellPath } }),
+    session: async () => toSession(storedUser(config), config),
+    signIn: async (returnTo) =>
+      (await manager()).signinRedirect({ state: { returnTo: returnTo ?? shellPath } }),
     completeSignIn: async () => {
-      const user = await manager.signinRedirectCallback();
+      const user = await (await manager()).signinRedirectCallback();
       const state = user.state as { returnTo?: string } | undefined;
       return state?.returnTo ?? shellPath;
     },
     refresh: async () => {
       try {
-        return toSession(await manager.signinSilent(), config);
+        return toSession(await (await manager()).signinSilent(), config);
       } catch {
         return undefined;
       }
     },
     signOut: async () => {
-      const user = await manager.getUser();
-      await manager.removeUser();
-      await manager.signoutRedirect(user?.id_token === undefined ? {} : { id_token_hint: user.id_token });
+      const users = await manager();
+      const user = await users.getUser();
+      await users.removeUser();
+      await users.signoutRedirect(user?.id_token === undefined ? {} : { id_token_hint: user.id_token });
     },
   };
 };
 
-const toSession = (user: User | null, config: AppConfig): Session | undefined => {
+/** What oidc-client-ts keeps of a signed-in user (its `User`, as stored). */
+interface StoredUser {
+  id_token?: string;
+  expires_at?: number;
+  profile: { sub: string } & Record<string, unknown>;
+}
+
+/** oidc-client-ts's own storage key for the user: `oidc.user:<authority>:<client_id>`. */
+const storedUser = (config: AppConfig): StoredUser | null => {
+  const raw = localStorage.getItem(`oidc.user:${config.issuer}:${config.clientId}`);
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as StoredUser;
+  } catch {
+    return null;
+  }
+};
+
+const toSession = (user: StoredUser | null, config: AppConfig): Session | undefined => {
   if (user === null || user.id_token === undefined) return undefined;
   const claims = user.profile as Record<string, unknown>;
   const groups = claims[config.claims?.groups ?? 'cognito:groups'];
@@ -73,6 +102,6 @@ const toSession = (user: User | null, config: AppConfig): Session | undefined =>
     roles: Array.isArray(groups) ? groups.map(String) : [],
     ...(typeof department === 'string' ? { departmentId: department } : {}),
     idToken: user.id_token,
-    expired: user.expired === true,
+    expired: user.expires_at !== undefined && user.expires_at * 1000 <= Date.now(),
   };
 };
