@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /** The local issuer as an OIDC provider: the flow the web app runs, driven here with fetch. */
-describe('local OIDC issuer', () => {
+/** GET /deputies rides along: one stack per file (the handlers' SDK clients live in the process). */
+describe('local OIDC issuer, and the deputy directory it signs users of', () => {
   let t: TestStack;
   beforeAll(async () => {
     t = await startTestStack();
@@ -115,6 +118,31 @@ describe('local OIDC issuer', () => {
     expect(response.status).toBe(200);
     const config = await (await t.api('/config.json')).json();
     expect(config).toMatchObject({ apiUrl: t.stack.urls.api, issuer: t.stack.urls.issuer, clientId });
+  });
+
+  it('lists the active deputies to deputies and staff, never an inactive one', async () => {
+    const directory = new DynamoDeputyDirectory(t.dynamo, localTableName('registry'));
+    await directory.putDeputy({ id: 'deputy-retired', name: '钱代表', status: 'inactive' });
+    await directory.putDeputy({
+      id: 'deputy-sun',
+      name: '孙代表',
+      delegation: '第三代表团',
+      status: 'active',
+    });
+    for (const role of ['deputy', 'handler', 'supervisor'] as const) {
+      const response = await t.api('/deputies', { token: t.stack.users[role].token });
+      expect(response.status).toBe(200);
+      const { items } = (await response.json()) as {
+        items: { id: string; name: string; delegation?: string }[];
+      };
+      expect(items.map((d) => d.name).sort()).toEqual(['孙代表', '李代表', '赵代表'].sort());
+      expect(items.find((d) => d.id === 'deputy-sun')).toEqual({
+        id: 'deputy-sun',
+        name: '孙代表',
+        delegation: '第三代表团',
+      });
+    }
+    expect((await t.api('/deputies')).status).toBe(401);
   });
 });
 
