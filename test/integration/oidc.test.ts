@@ -5,8 +5,10 @@ import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
-/** The local issuer as an OIDC provider: the flow the web app runs, driven here with fetch. */
-/** GET /deputies rides along: one stack per file (the handlers' SDK clients live in the process). */
+/**
+ * The local issuer as an OIDC provider: the flow the web app runs, driven here with fetch. GET
+ * /deputies rides along: one stack per file (the handlers' SDK clients live in the process).
+ */
 describe('local OIDC issuer, and the deputy directory it signs users of', () => {
   let t: TestStack;
   beforeAll(async () => {
