@@ -1,16 +1,19 @@
 import exifr from 'exifr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../../infra/local/web-build.ts';
-import { launchChromium, phoneContext, signIn } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 import {
+  casesReportedBy,
   checkPage,
   closeCase,
+  fillReport,
   json,
   phonePhoto,
   post,
   secondDeputy,
+  signedInPhone,
   startJpegMaker,
 } from './deputy-support.ts';
 
@@ -39,27 +42,8 @@ describe('deputies’ app in the browser', () => {
     await t?.close();
   });
 
-  const open = async (name = 'deputy-li'): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await phoneContext(browser, { geolocation: { ...SPOT, accuracy: 18 } });
-    const page = await context.newPage();
-    await signIn(page, app, name);
-    await page.getByRole('button', { name: /拍照上报/ }).waitFor();
-    return { context, page };
-  };
-
-  const myCases = async (token = t.stack.users.deputy.token) =>
-    (
-      await json<{ items: { id: string; title: string; mediaIds: string[] }[] }>(
-        await t.api(`/cases?reporter=${deputyId}&limit=100`, { token }),
-      )
-    ).items;
-
-  /** Fills the report form of a new draft (photos are added by the caller). */
-  const fillReport = async (page: Page, title: string, category = '水污染') => {
-    await page.getByText(category, { exact: true }).click();
-    await page.getByLabel('标题').fill(title);
-    await page.getByLabel('问题描述').fill(`${title}：桥下有污水直排，气味明显。`);
-  };
+  const open = () => signedInPhone(browser, app, SPOT);
+  const myCases = () => casesReportedBy(t, deputyId);
 
   it('signs in through the OIDC flow and shows the first screen', async () => {
     const { context, page } = await open();

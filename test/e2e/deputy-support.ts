@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { LocalUser } from '../../infra/local/local-issuer.ts';
-import { screenshot, seriousA11yViolations } from '../support/browser.ts';
+import { phoneContext, screenshot, seriousA11yViolations, signIn } from '../support/browser.ts';
 import { withExif } from '../support/exif-jpeg.ts';
 import type { TestStack } from '../support/local-stack.ts';
 import { uploadReadyPhoto } from '../support/media-fixtures.ts';
@@ -27,6 +27,35 @@ export const post = (
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
+
+/** A phone at `spot` (GPS ±18 m) with the first demo deputy signed in through the OIDC flow. */
+export const signedInPhone = async (
+  browser: Browser,
+  app: string,
+  spot: { latitude: number; longitude: number },
+  name = 'deputy-li',
+): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await phoneContext(browser, { geolocation: { ...spot, accuracy: 18 } });
+  const page = await context.newPage();
+  await signIn(page, app, name);
+  await page.getByRole('button', { name: /拍照上报/ }).waitFor();
+  return { context, page };
+};
+
+/** The cases a deputy reported, as the API lists them to that deputy. */
+export const casesReportedBy = async (t: TestStack, deputyId: string, token = t.stack.users.deputy.token) =>
+  (
+    await json<{ items: { id: string; title: string; mediaIds: string[] }[] }>(
+      await t.api(`/cases?reporter=${deputyId}&limit=100`, { token }),
+    )
+  ).items;
+
+/** Fills the report form of a new draft (photos are added by the caller). */
+export const fillReport = async (page: Page, title: string, category = '水污染') => {
+  await page.getByText(category, { exact: true }).click();
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('问题描述').fill(`${title}：桥下有污水直排，气味明显。`);
+};
 
 /** The second demo deputy (co-signer, reporter of the case others may follow), with a token. */
 export const secondDeputy = async (t: TestStack): Promise<LocalUser & { token: string }> => {
