@@ -2,7 +2,7 @@ import exifr from 'exifr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../../infra/local/web-build.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, signIn } from '../support/browser.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 import {
   casesReportedBy,
@@ -61,6 +61,15 @@ describe('deputies’ app in the browser', () => {
     await checkPage(page, '01d-home-english');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('link', { name: /我的案件/ }).waitFor();
+    await context.close();
+  });
+
+  it('tells a member of staff who signs in that the app is for deputies', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, app, 'handler-eco');
+    await page.getByText('handler-eco 不是人大代表账号').waitFor();
+    await checkPage(page, '01e-staff-refused');
     await context.close();
   });
 

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Auth, Session } from '../shared/auth.ts';
 import type { AppConfig } from '../shared/config.ts';
 import { I18nProvider, useI18n } from '../shared/i18n.tsx';
+import { mayUse, SHELL_ROLES } from '../shared/roles.ts';
 import { matchPath, RouterProvider, useRouter } from '../shared/router.tsx';
 import type { DeputyApi } from './api.ts';
 import { AppContext, useApp } from './context.tsx';
@@ -127,6 +128,17 @@ const SessionGate = (props: AppProps) => {
           onClick={() => void props.auth.signIn(window.location.pathname)}
         >
           {t('signIn')}
+        </Button>
+      </main>
+    );
+  }
+  if (!mayUse(session, SHELL_ROLES.app)) {
+    return (
+      <main className="qs-signin">
+        <h1>{t('appName')}</h1>
+        <p role="alert">{t('notDeputy', { user: session.username })}</p>
+        <Button block size="large" onClick={() => void props.auth.signOut()}>
+          {t('signOut')}
         </Button>
       </main>
     );

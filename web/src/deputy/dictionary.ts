@@ -11,6 +11,10 @@ export const DICTIONARY: Dictionary = {
   'tab.nav': { zh: '主导航', en: 'Main navigation' },
   signIn: { zh: '登录', en: 'Sign in' },
   signInPrompt: { zh: '请使用统一身份认证登录后使用。', en: 'Sign in with your identity provider.' },
+  notDeputy: {
+    zh: '{user} 不是人大代表账号。随手拍供人大代表使用；工作人员请使用管理端（/console/，建设中）。',
+    en: '{user} is not a deputy’s account. This app is for deputies; staff use the console (/console/, coming).',
+  },
   signOut: { zh: '退出登录', en: 'Sign out' },
   signedOutBanner: {
     zh: '登录已过期，草稿已保存；登录后自动发送。',
