@@ -172,5 +172,13 @@ export const DICTIONARY: Dictionary = {
   'report.checking': { zh: '正在查找附近案件…', en: 'Checking nearby cases…' },
   'voice.start': { zh: '语音输入', en: 'Dictate' },
   'voice.stop': { zh: '停止', en: 'Stop' },
+  'report.refused.type': {
+    zh: '不支持的文件类型：{name}（可上传 JPEG、PNG、WebP、HEIC 照片或 MP4、MOV 视频）',
+    en: 'Unsupported file: {name} (JPEG, PNG, WebP, HEIC photos or MP4, MOV videos)',
+  },
+  'report.refused.size': {
+    zh: '文件过大：{name}（照片 20 MB、视频 300 MB 以内）',
+    en: 'Too large: {name} (photos 20 MB, videos 300 MB)',
+  },
   map: { zh: '地图', en: 'Map' },
 };

@@ -16,15 +16,17 @@ export interface PreparedMedia {
 }
 
 export const prepareMedia = async (file: File): Promise<PreparedMedia> => {
-  if (!file.type.startsWith('image/')) return { blob: file, contentType: file.type, fileName: file.name };
+  const original = { blob: file as Blob, contentType: file.type, fileName: file.name };
+  if (!file.type.startsWith('image/')) return original;
   const exif = await readExif(file);
-  const blob = await compress(file);
-  return {
-    blob,
-    contentType: 'image/jpeg',
-    fileName: file.name.replace(/\.\w+$/, '.jpg'),
-    ...exif,
-  };
+  try {
+    const blob = await compress(file);
+    return { blob, contentType: 'image/jpeg', fileName: file.name.replace(/\.\w+$/, '.jpg'), ...exif };
+  } catch {
+    // A photo the browser cannot draw (HEIC in most browsers) goes as it is: the API accepts it and
+    // blanks its location in the public copy.
+    return { ...original, ...exif };
+  }
 };
 
 const readExif = async (file: File): Promise<Pick<PreparedMedia, 'takenAt' | 'exifLocation'>> => {

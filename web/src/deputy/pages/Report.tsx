@@ -9,6 +9,7 @@ import { CASE_CATEGORIES, localTime } from '../components/labels.ts';
 import { FilePicker, LocalThumb } from '../components/MediaPicker.tsx';
 import { VoiceInput } from '../components/VoiceInput.tsx';
 import { useApp } from '../context.tsx';
+import { refusal } from '../lib/media-refusal.ts';
 import { type Draft, type DraftMedia, getDraft, newId, saveDraft } from '../offline/db.ts';
 import { prepareMedia } from '../offline/photo.ts';
 
@@ -54,16 +55,21 @@ const Report = ({ draftId }: { draftId: string }) => {
   const editable = draft.status === 'editing' || draft.status === 'failed';
   const exif = draft.media.find((m) => m.exifLocation !== undefined)?.exifLocation;
 
+  /** A photo's EXIF position becomes the draft's location when it has none yet. */
+  const addMedia = (media: DraftMedia) => {
+    const current = latest.current;
+    if (current === undefined) return;
+    const location =
+      current.location ??
+      (media.exifLocation ? { ...media.exifLocation, source: 'exif' as const } : undefined);
+    update({ media: [...current.media, media], ...(location === undefined ? {} : { location }) });
+  };
+
   const addFiles = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
-      const prepared = await prepareMedia(file);
-      const media: DraftMedia = { id: newId(), ...prepared };
-      const current = latest.current;
-      if (current === undefined) return;
-      const location =
-        current.location ??
-        (media.exifLocation ? { ...media.exifLocation, source: 'exif' as const } : undefined);
-      update({ media: [...current.media, media], ...(location === undefined ? {} : { location }) });
+      const refused = refusal(file);
+      if (refused === undefined) addMedia({ id: newId(), ...(await prepareMedia(file)) });
+      else Toast.show({ content: t(`report.refused.${refused}`, { name: file.name }) });
     }
   };
 
