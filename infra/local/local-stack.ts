@@ -16,11 +16,22 @@ import { freePort } from './free-port.ts';
 import { startGateway } from './gateway.ts';
 import { type RunningRuleEngine, startRuleEngine } from './iot-rule-engine.ts';
 import { createLocalFunction, type LocalFunction } from './local-function.ts';
-import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
+import { type IssueOptions, LOCAL_CLIENT_ID, type LocalUser, openLocalIssuer } from './local-issuer.ts';
+import { createOidcProvider } from './oidc-provider.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { startS3PolicyProxy } from './s3-policy-proxy.ts';
 import { startScheduler } from './scheduler.ts';
-import { type DemoDevice, seedCalendar, seedDeputies, seedDevices, seedRegistry, seedUsers } from './seed.ts';
+import {
+  DEMO_DISPLAY_NAMES,
+  type DemoDevice,
+  firstOfEachRole,
+  seedCalendar,
+  seedDeputies,
+  seedDevices,
+  seedRegistry,
+  seedUserList,
+} from './seed.ts';
+import { createWebStatic } from './web-static.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
@@ -43,11 +54,20 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { api: string; dynamodb: string; s3: string; mqtt: string; mqttWs: string };
+  /** `issuer`: the local OIDC issuer (the tokens' `iss`); `app`: the deputies' web app. */
+  urls: {
+    api: string;
+    dynamodb: string;
+    s3: string;
+    mqtt: string;
+    mqttWs: string;
+    issuer: string;
+    app: string;
+  };
   env: Record<string, string>;
   users: Record<Role, { user: LocalUser; token: string }>;
   devices: DemoDevice[];
-  issueToken(user: LocalUser, options?: { ttlSeconds?: number; now?: Date }): Promise<string>;
+  issueToken(user: LocalUser, options?: IssueOptions): Promise<string>;
   ruleEngine: RunningRuleEngine;
   scheduler: ReturnType<typeof startScheduler>;
   stop(): Promise<void>;
@@ -96,15 +116,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const functions = new Map(
       FUNCTIONS.map((spec) => [spec.id, createLocalFunction(spec, options.projectRoot)]),
     );
-    const issuer = await openLocalIssuer(options.dataDir);
     const documents = DynamoDBDocumentClient.from(localClient(dynamo.endpoint));
     stops.push(async () => documents.destroy());
     const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
-    const seededUsers = await seedUsers(options.dataDir);
-    await seedDeputies(
-      new DynamoDeputyDirectory(documents, localTableName('registry')),
-      Object.values(seededUsers),
-    );
+    const userList = await seedUserList(options.dataDir);
+    const seededUsers = firstOfEachRole(userList);
+    await seedDeputies(new DynamoDeputyDirectory(documents, localTableName('registry')), userList);
     const devices = await seedDevices(options.dataDir, credentials);
     await seedRegistry(
       new DynamoRegistryStore(documents, localTableName('registry')),
@@ -157,10 +174,25 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     stops.push(scheduler.stop);
+    // The port is fixed just before the gateway listens (a port picked early may be taken meanwhile);
+    // the issuer names it, because the issuer URL the gateway serves is the tokens' iss.
+    const apiPort = await port('api');
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const issuer = await openLocalIssuer(options.dataDir, `${apiUrl}/oidc`);
     const gateway = await startGateway({
-      port: await port('api'),
+      port: apiPort,
       functions,
       issuer,
+      extraHandlers: [
+        createOidcProvider({ issuer, users: () => userList, displayNames: DEMO_DISPLAY_NAMES }),
+        createWebStatic(join(options.projectRoot, 'web', 'dist'), () => ({
+          apiUrl,
+          issuer: issuer.url,
+          clientId: LOCAL_CLIENT_ID,
+          scope: 'openid profile',
+          baseMap: null,
+        })),
+      ],
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     stops.push(gateway.stop);
@@ -176,6 +208,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         s3: s3.endpoint,
         mqtt: broker.mqttUrl,
         mqttWs: broker.wsUrl,
+        issuer: issuer.url,
+        app: `${gateway.url}/app/`,
       },
       env,
       users,

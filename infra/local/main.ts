@@ -14,6 +14,7 @@ import { LOCAL_STAGE } from './environment.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 import { registerRunningStack } from './running-stacks.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,8 @@ const banner = (stack: LocalStack): string => {
     '',
     'Qingshan 青山 is running locally.',
     '',
+    `  Deputies' app (随手拍)      ${stack.urls.app}   sign in as a demo user`,
+    `  OIDC issuer               ${stack.urls.issuer}/.well-known/openid-configuration`,
     `  API (HTTP API stand-in)   ${stack.urls.api}        try: curl ${stack.urls.api}/health`,
     `  OpenAPI                   ${stack.urls.api}/openapi.json`,
     `  MQTT (IoT Core stand-in)  ${stack.urls.mqtt}   WebSocket: ${stack.urls.mqttWs}`,
@@ -79,6 +82,11 @@ const main = async () => {
   } catch (error) {
     console.error(error instanceof DataDirBusyError ? error.message : error);
     process.exit(1);
+  }
+  try {
+    await ensureWebBuilt(projectRoot, (line) => console.log(line));
+  } catch (error) {
+    console.error(`The web app could not be built (${(error as Error).message}); the API runs without it.`);
   }
   let stack: LocalStack;
   try {
