@@ -1,8 +1,8 @@
-import { addDays, localTimeToInstant } from '../calendar/local-date.ts';
 import { DEADLINE_RUNNING_STATES } from '../cases/case-listing.ts';
 import type { CaseRecord } from '../cases/case-record.ts';
 import type { SuggestionRecord, SuggestionState } from '../suggestions/suggestion-record.ts';
 import type { EscalationCandidate } from './escalation-job.ts';
+import { replyDueInstant } from './escalation-restart.ts';
 
 /** Case states in which a department holds the case against its deadline (as `overdue` reads them). */
 export const CASE_DEADLINE_STATES = DEADLINE_RUNNING_STATES;
@@ -34,7 +34,7 @@ export const suggestionCandidate = (
     id: record.id,
     title: record.title,
     state: record.state,
-    deadline: localTimeToInstant(addDays(record.replyDue, 1), 0, timeZone).toISOString(),
+    deadline: replyDueInstant(record.replyDue, timeZone),
     level: record.escalationLevel ?? 0,
     ...(record.assignment === undefined ? {} : { unitId: record.assignment.leadUnitId }),
   };
