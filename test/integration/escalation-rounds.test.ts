@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkingCalendar, SEED_YEARS } from '../../shared/domain/calendar/working-calendar.ts';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -63,6 +64,8 @@ const wouldRaise = async (id: string, at: string) => {
 
 let caseId: string;
 let suggestionId: string;
+/** Dispatched while only 2025 was loaded: its deadline was counted Monday–Friday (provisional). */
+let provisionalCaseId: string;
 
 beforeAll(async () => {
   t = await startTestStack();
@@ -96,6 +99,18 @@ beforeAll(async () => {
       principals: people,
     })
   ).id;
+  provisionalCaseId = (
+    await seedCaseSteps(t, {
+      reporter: principal('deputy'),
+      submittedAt: daysAgo(11),
+      steps: [
+        ['accept', 'supervisor', daysAgo(10)],
+        ['dispatch', 'supervisor', daysAgo(10), { leadDepartmentId: 'dept-ecology' }],
+      ],
+      principals: people,
+      calendar: buildWorkingCalendar(SEED_YEARS.slice(0, 1)),
+    })
+  ).record.id;
   const run = await escalateOverdue(
     { job: 'escalateOverdue', scheduledTime: new Date().toISOString() },
     context,
@@ -138,5 +153,47 @@ describe('a suggestion sent back for re-handling', () => {
     // The re-handling reply is due one month from today: in 40 days it is overdue again.
     expect(await wouldRaise(suggestionId, inDays(40))).toEqual([1, 2, 3]);
     expect(await escalateSteps('suggestions', suggestionId)).toBe(3);
+  });
+});
+
+describe('a provisional deadline in the workflow reports', () => {
+  const download = async (id: string, format: 'json' | 'csv' | 'html') => {
+    const report = await call(`/reports/${id}`, 'supervisor');
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    return (await fetch((report.body.links as Record<string, string>)[format] ?? '')).text();
+  };
+  const NOTE = /^暂定期限：\d{4}年\d{1,2}月\d{1,2}日起的日子尚未载入工作日历/;
+
+  it('is marked, with its note, in the escalation report’s JSON, CSV and HTML', async () => {
+    const latest = await call('/reports/escalations', 'supervisor');
+    const item = (latest.body.escalated as Json[]).find((entry) => entry.id === provisionalCaseId);
+    expect(item).toMatchObject({ provisional: true, provisionalNote: expect.stringMatching(NOTE) });
+    const final = (latest.body.escalated as Json[]).find((entry) => entry.id === suggestionId);
+    expect(final).not.toHaveProperty('provisional');
+
+    const id = `escalations~district~district~${String(latest.body.period)}`;
+    const csvRow = (await download(id, 'csv')).split('\r\n').find((row) => row.includes(provisionalCaseId));
+    expect(csvRow).toContain('暂定 provisional');
+    const html = await download(id, 'html');
+    expect(html).toMatch(/（北京时间）※暂定<\/td>/);
+    expect(html).toContain('※暂定期限：');
+  });
+
+  it('is marked, with its note, in the performance report’s overdue list', async () => {
+    const performance = (
+      (await import('../../functions/jobs/performance-reports.ts')) as { handler: Handler }
+    ).handler;
+    const run = await performance(
+      { job: 'performanceWeeklyReport', scheduledTime: new Date().toISOString() },
+      context,
+    );
+    const id = `performance-weekly~department~dept-ecology~${String(run.period)}`;
+    const json = JSON.parse(await download(id, 'json')) as { departments: { overdueCases: Json[] }[] };
+    const item = json.departments[0]?.overdueCases.find((entry) => entry.id === provisionalCaseId);
+    expect(item).toMatchObject({ provisional: true, provisionalNote: expect.stringMatching(NOTE) });
+    const [header, row] = (await download(id, 'csv')).replace('\uFEFF', '').split('\r\n');
+    const column = header?.split(',').indexOf('cases overdue now with provisional deadline') ?? -1;
+    expect(row?.split(',')[column]).toBe('1');
+    expect(await download(id, 'html')).toContain('※暂定期限：');
   });
 });

@@ -1,3 +1,4 @@
+import { provisionalMarkOf } from '../calendar/provisional-deadline.ts';
 import { DEADLINE_RUNNING_STATES } from '../cases/case-listing.ts';
 import type { CaseRecord } from '../cases/case-record.ts';
 import type { SuggestionRecord, SuggestionState } from '../suggestions/suggestion-record.ts';
@@ -20,7 +21,14 @@ export const caseCandidate = (record: CaseRecord): EscalationCandidate | undefin
     deadline: record.deadline,
     level: record.escalationLevel ?? 0,
     ...(record.leadDepartmentId === undefined ? {} : { unitId: record.leadDepartmentId }),
+    ...provisionalOf(record),
   };
+};
+
+/** A case's provisional deadline, as the reports show it (a suggestion's reply date never is). */
+const provisionalOf = (record: CaseRecord): Pick<EscalationCandidate, 'provisional' | 'provisionalSince'> => {
+  const mark = provisionalMarkOf(record);
+  return mark === undefined ? {} : { provisional: true, provisionalSince: mark.since };
 };
 
 /** A reply due on a local date is due by the end of that day, i.e. the next local midnight. */
