@@ -41,7 +41,7 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }
       : periodFor(granularity, period);
   const outcome = await runCarbonReports(
     { ...deps, progress: progressSink(job) },
-    { job, granularity, period: target, utcDays: utcDaysOf(periodUtcRange(target, zone)) },
+    { job, granularity, period: target, utcDays: utcDaysOf(periodUtcRange(target, zone)), timeZone: zone },
   );
   return { job, period: target, ...outcome };
 });

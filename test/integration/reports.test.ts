@@ -173,6 +173,7 @@ describe('a crashed report run', () => {
       granularity: 'month' as const,
       period: '2026-11',
       utcDays: [],
+      timeZone: 'Asia/Shanghai',
     };
     await expect(runCarbonReports({ ...deps, files: failing }, run)).rejects.toThrow('simulated crash');
     const resumed = await runCarbonReports({ ...deps, files }, run);
