@@ -199,9 +199,15 @@ export const CaseCommentSchema = z
     authorId: z
       .string()
       .optional()
-      .describe('Absent to other deputies reading a public case, except on their own comments'),
+      .describe(
+        'Withheld from deputies except on their own comments (the reporter also reads the staff’s ids)',
+      ),
     byReporter: z.boolean().optional().describe('Written by the reporter (shown instead of their id)'),
     authorRole: z.enum(ROLES),
+    authorLabel: z
+      .string()
+      .optional()
+      .describe('The role as people call it (代表 …), where the id is withheld'),
     text: z.string(),
     mediaIds: z.array(z.string()),
   })

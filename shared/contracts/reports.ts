@@ -74,6 +74,12 @@ export const EscalationListSchema = z
         state: z.string(),
         unitId: z.string().optional(),
         deadline: z.string(),
+        provisional: z
+          .literal(true)
+          .optional()
+          .describe('The deadline counts days the working calendar does not cover yet (暂定期限)'),
+        provisionalSince: z.string().optional(),
+        provisionalNote: z.string().optional().describe('What a person reads beside a provisional deadline'),
         overdue: z.boolean(),
         level: z.number().int().describe('1 department head, 2 People’s Congress staff, 3 district leader'),
         levelLabel: z.string().optional(),

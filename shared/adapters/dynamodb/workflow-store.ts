@@ -59,7 +59,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         this.#timelinePut(record.id, entry),
         ...this.#sidePuts(options.side),
       ],
-      `${this.#prefix.toLowerCase()} ${record.id} already exists`,
+      `记录 ${record.id} 已存在 (${this.#prefix.toLowerCase()} ${record.id} already exists)`,
       options.claims,
     );
   }
@@ -103,7 +103,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
           this.#timelinePut(born.record.id, born.entry),
         ]),
       ],
-      `${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again`,
+      `记录 ${record.id} 已被他人修改，请重新读取后再试 (${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again)`,
       options.claims,
     );
   }
@@ -140,7 +140,11 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   }
 
   async putSide(item: SideItem, options: { claims?: SideClaim[] } = {}): Promise<void> {
-    await this.#write(this.#sidePuts([item]), `item ${item.pk} ${item.sk} already exists`, options.claims);
+    await this.#write(
+      this.#sidePuts([item]),
+      `该记录已存在 (item ${item.pk} ${item.sk} already exists)`,
+      options.claims,
+    );
   }
 
   async listSide(
