@@ -1,11 +1,8 @@
 import { apiKeySecretMatches } from '../../shared/adapters/api-key-secret.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { type ApiKeyRecord, parseApiKey, RateLimitedError } from '../../shared/domain/open311/api-keys.ts';
-import { takeToken } from '../../shared/domain/open311/token-bucket.ts';
+import { arrivalStep, retryAfterSeconds } from '../../shared/domain/open311/token-bucket.ts';
 import { apiKeyStore } from '../api-keys/api-key-context.ts';
-
-/** Attempts at the bucket before a key that hot is told to slow down. */
-const BUCKET_ATTEMPTS = 5;
 
 /**
  * The client behind an `api_key` (403 when it is missing, unknown, wrong or revoked — one answer
@@ -27,14 +24,11 @@ export const authenticateClient = async (apiKey: string | undefined, now: Date):
   return record;
 };
 
+/** One request against the key's token bucket (token-bucket.ts), atomically in the store. */
 const takeRequestToken = async (record: ApiKeyRecord, now: Date): Promise<void> => {
-  for (let attempt = 0; attempt < BUCKET_ATTEMPTS; attempt++) {
-    const { state, version } = await apiKeyStore().readBucket(record.id);
-    const decision = takeToken(state, record, now.getTime());
-    if (!decision.allowed) throw tooMany(record, decision.retryAfterSeconds);
-    if (await apiKeyStore().writeBucket(record.id, decision.next, version)) return;
-  }
-  throw tooMany(record, 1);
+  const step = arrivalStep(record, now.getTime());
+  const outcome = await apiKeyStore().takeArrival(record.id, step);
+  if (outcome !== 'advanced') throw tooMany(record, retryAfterSeconds(outcome.tat, step));
 };
 
 const tooMany = (record: ApiKeyRecord, seconds: number) =>

@@ -95,6 +95,22 @@ describe('who may submit', () => {
   });
 });
 
+describe('the rate limit under concurrent requests', () => {
+  it('lets exactly the burst through when many requests of one key arrive at once', async () => {
+    const busy = await issueApiKey(t, { clientName: '并发测试', ratePerMinute: 1, burst: 24 });
+    // An unknown service: each request passes the key and its limit, then is refused (404), writing nothing.
+    const probe = () =>
+      open311Post(t, `${BASE}/requests.json`, {
+        ...REQUEST,
+        api_key: busy.apiKey,
+        service_code: 'noSuchService',
+      });
+    const answers = await Promise.all(Array.from({ length: 48 }, probe));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([...Array(24).fill(404), ...Array(24).fill(429)]);
+  });
+});
+
 describe('what is refused', () => {
   it('answers a body that is not a form with 400, the precise 415 in the error', async () => {
     const answer = await t.api(`${BASE}/requests.json`, {

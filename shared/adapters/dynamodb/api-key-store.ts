@@ -7,16 +7,16 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
 import type { ApiKeyRecord } from '../../domain/open311/api-keys.ts';
-import type { BucketState } from '../../domain/open311/token-bucket.ts';
-import type { ApiKeyStore, StoredBucket } from '../../ports/api-key-store.ts';
+import type { ArrivalStep } from '../../domain/open311/token-bucket.ts';
+import type { ApiKeyStore } from '../../ports/api-key-store.ts';
 import type { Page, PageOptions } from '../../ports/registry-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { stripKeys } from './registry-keys.ts';
 
 /**
  * Registry table: the key `pk APIKEY#{id}, sk KEY` (gsi1 `APIKEYS` / `{createdAt}#{id}`, so admins
- * list them newest first) and its bucket `pk APIKEY#{id}, sk BUCKET` `{tokens, at, version}`, a
- * separate item so that counting requests never races with revoking the key.
+ * list them newest first) and its rate-limit state `pk APIKEY#{id}, sk RATE` `{tat}` (epoch ms,
+ * token-bucket.ts), a separate item so that counting requests never races with revoking the key.
  */
 const INDEX_KEY = 'APIKEYS';
 const pk = (id: string) => `APIKEY#${id}`;
@@ -105,23 +105,38 @@ export class DynamoApiKeyStore implements ApiKeyStore {
     }
   }
 
-  async readBucket(id: string): Promise<StoredBucket> {
-    const result = await this.#client.send(
-      new GetCommand({ TableName: this.#table, Key: { pk: pk(id), sk: 'BUCKET' }, ConsistentRead: true }),
-    );
-    const item = result.Item;
-    if (item === undefined) return { version: 0 };
-    return { state: { tokens: Number(item.tokens), at: Number(item.at) }, version: Number(item.version) };
+  async takeArrival(id: string, step: ArrivalStep): Promise<'advanced' | { tat: number }> {
+    const later = { ':now': step.now, ':interval': step.interval, ':latest': step.latest };
+    const afresh = { ':now': step.now, ':next': step.now + step.interval };
+    // The two conforming cases are exclusive conditions on the current tat; between them another
+    // request may move tat across `now`, so a failed pair is read and tried again (rarely twice).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await this.#arrive(id, 'SET tat = tat + :interval', 'tat > :now AND tat <= :latest', later)) {
+        return 'advanced';
+      }
+      if (await this.#arrive(id, 'SET tat = :next', 'attribute_not_exists(tat) OR tat <= :now', afresh)) {
+        return 'advanced';
+      }
+      const tat = await this.#tat(id);
+      if (tat !== undefined && tat > step.latest) return { tat };
+    }
+    throw new ConflictError(`the rate limit of API key ${id} kept moving; try again`);
   }
 
-  async writeBucket(id: string, state: BucketState, version: number): Promise<boolean> {
+  async #arrive(
+    id: string,
+    update: string,
+    condition: string,
+    values: Record<string, number>,
+  ): Promise<boolean> {
     try {
       await this.#client.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.#table,
-          Item: { pk: pk(id), sk: 'BUCKET', kind: 'apiKeyBucket', ...state, version: version + 1 },
-          ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :version',
-          ...(version === 0 ? {} : { ExpressionAttributeValues: { ':version': version } }),
+          Key: { pk: pk(id), sk: 'RATE' },
+          UpdateExpression: `${update}, kind = :kind`,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: { ...values, ':kind': 'apiKeyRate' },
         }),
       );
       return true;
@@ -129,5 +144,12 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  async #tat(id: string): Promise<number | undefined> {
+    const result = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: { pk: pk(id), sk: 'RATE' }, ConsistentRead: true }),
+    );
+    return result.Item?.tat === undefined ? undefined : Number(result.Item.tat);
   }
 }
