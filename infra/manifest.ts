@@ -11,6 +11,7 @@ import { CARBON_FUNCTIONS } from './contexts/carbon.ts';
 import { CASE_FUNCTIONS } from './contexts/cases.ts';
 import { JOB_FUNCTIONS } from './contexts/jobs.ts';
 import { MEDIA_FUNCTIONS } from './contexts/media.ts';
+import { OPEN311_FUNCTIONS } from './contexts/open311.ts';
 import { REGISTRY_FUNCTIONS } from './contexts/registry.ts';
 import { REPORT_FUNCTIONS } from './contexts/reports.ts';
 import { SUGGESTION_FUNCTIONS } from './contexts/suggestions.ts';
@@ -168,6 +169,7 @@ export const CONTEXTS = {
   reports: REPORT_FUNCTIONS,
   jobs: JOB_FUNCTIONS,
   calendar: CALENDAR_FUNCTIONS,
+  open311: OPEN311_FUNCTIONS,
 } as const satisfies Record<string, readonly FunctionSpec[]>;
 
 /** Every function of every context. */

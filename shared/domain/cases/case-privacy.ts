@@ -1,5 +1,6 @@
 import { roleLabelOf } from '../role-labels.ts';
 import { hasAnyRole, type Principal } from '../roles.ts';
+import { clientSubmissionForPublic } from './case-client.ts';
 import { CASE_OVERSEERS, caseRelationsOf, DEPARTMENT_STAFF } from './case-permissions.ts';
 import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
 
@@ -25,9 +26,11 @@ export const caseAudienceOf = (principal: Principal, record: CaseRecord): CaseAu
 /** The case as the audience may read it: the public learn the reporter's name, if allowed, not their id. */
 export const caseForAudience = (record: CaseRecord, audience: CaseAudience) => {
   if (audience !== 'public') return record;
-  const { reporterId: _id, reporterName, showReporterName, extensionRequest, ...rest } = record;
+  const { reporterId: _id, reporterName, showReporterName, extensionRequest, viaClient, ...rest } = record;
   const shown = {
     ...rest,
+    // A client's submitter is a person like any reporter: their contact is the staff's to read.
+    ...(viaClient === undefined ? {} : { viaClient: clientSubmissionForPublic(viaClient) }),
     // Who asked for the extension is the department's business; what was asked is not secret.
     ...(extensionRequest === undefined ? {} : { extensionRequest: withoutRequester(extensionRequest) }),
   };
