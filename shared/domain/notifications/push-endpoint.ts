@@ -1,0 +1,38 @@
+/**
+ * Which push endpoints a subscription may name. The dispatcher POSTs to whatever URL a user
+ * registered, so an unchecked endpoint would let anyone make our function call any host (SSRF): only
+ * HTTPS endpoints of known browser push services are accepted — or, in the local runtime only,
+ * HTTP on the loopback address, where tests run their own push service.
+ */
+
+/** The push services of the browsers the deputies' app supports (host or parent domain). */
+export const DEFAULT_PUSH_HOSTS: readonly string[] = [
+  'fcm.googleapis.com',
+  'updates.push.services.mozilla.com',
+  'push.services.mozilla.com',
+  'notify.windows.com',
+  'push.apple.com',
+];
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export const pushEndpointProblem = (
+  endpoint: string,
+  options: { allowedHosts: readonly string[]; allowLoopback: boolean },
+): string | undefined => {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return '不是有效的网址 (not a URL)';
+  }
+  if (options.allowLoopback && url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return undefined;
+  if (url.protocol !== 'https:') return '推送地址必须使用 HTTPS (the endpoint must be https)';
+  if (url.username !== '' || url.password !== '')
+    return '推送地址不能含用户名或密码 (no credentials in the URL)';
+  const host = url.hostname.toLowerCase();
+  const known = options.allowedHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+  return known
+    ? undefined
+    : `不支持的推送服务 ${host} (not a known push service: ${options.allowedHosts.join(', ')})`;
+};
