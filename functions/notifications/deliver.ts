@@ -47,26 +47,33 @@ export const deliverDue = async (
     const claimed = await deps.queue.claim(due, now, LEASE_MS);
     if (claimed === undefined) continue;
     const outcome = await send(claimed, deps);
-    const at = new Date(Math.max(Date.now(), now.getTime()));
-    if (outcome.ok) {
-      await deps.queue.settle(claimed, { status: 'sent', at });
-      tally.sent++;
-    } else if (outcome.gone) {
-      await deps.settings.deletePushSubscription(claimed.recipientId, claimed.target);
-      await deps.queue.settle(claimed, { status: 'gone', at, error: outcome.error });
-      tally.gone++;
-    } else {
-      const retryAt = outcome.retryable ? nextAttemptAt(claimed.attempts, at) : undefined;
-      if (retryAt === undefined) {
-        await deps.queue.settle(claimed, { status: 'failed', at, error: outcome.error });
-        tally.failed++;
-      } else {
-        await deps.queue.settle(claimed, { status: 'pending', at, retryAt, error: outcome.error });
-        tally.retried++;
-      }
-    }
+    tally[await settle(claimed, outcome, new Date(Math.max(Date.now(), now.getTime())), deps)]++;
   }
   return tally;
+};
+
+const settle = async (
+  claimed: DeliveryRecord,
+  outcome: SendOutcome,
+  at: Date,
+  deps: DeliverDeps,
+): Promise<keyof DeliveryTally> => {
+  if (outcome.ok) {
+    await deps.queue.settle(claimed, { status: 'sent', at });
+    return 'sent';
+  }
+  if (outcome.gone) {
+    await deps.settings.deletePushSubscription(claimed.recipientId, claimed.target);
+    await deps.queue.settle(claimed, { status: 'gone', at, error: outcome.error });
+    return 'gone';
+  }
+  const retryAt = outcome.retryable ? nextAttemptAt(claimed.attempts, at) : undefined;
+  if (retryAt === undefined) {
+    await deps.queue.settle(claimed, { status: 'failed', at, error: outcome.error });
+    return 'failed';
+  }
+  await deps.queue.settle(claimed, { status: 'pending', at, retryAt, error: outcome.error });
+  return 'retried';
 };
 
 const send = async (delivery: DeliveryRecord, deps: DeliverDeps): Promise<SendOutcome> => {

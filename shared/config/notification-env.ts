@@ -1,5 +1,5 @@
 import { DEFAULT_PUSH_HOSTS } from '../domain/notifications/push-endpoint.ts';
-import { ConfigError, requireEnv } from './env.ts';
+import { ConfigError } from './env.ts';
 
 /**
  * The notification settings of a deployment (docs/notifications.md), set by the stack
@@ -39,8 +39,8 @@ const list = (raw: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-export const appBaseUrl = (env: NodeJS.ProcessEnv = process.env): string =>
-  requireEnv(NOTIFY_ENV.appBaseUrl, env);
+/** '' when not set: links are then relative to the app (`/console/cases/…`). */
+export const appBaseUrl = (env: NodeJS.ProcessEnv = process.env): string => env[NOTIFY_ENV.appBaseUrl] ?? '';
 
 export const districtLeaderIds = (env: NodeJS.ProcessEnv = process.env): string[] =>
   list(env[NOTIFY_ENV.districtLeaderIds]);

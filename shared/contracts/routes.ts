@@ -2,6 +2,7 @@ import { CALENDAR_ROUTES } from './calendar.ts';
 import { CARBON_ROUTES } from './carbon.ts';
 import { CASE_ROUTES } from './cases.ts';
 import { MEDIA_ROUTES } from './media.ts';
+import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { REGISTRY_ROUTES } from './registry.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import type { RouteContract } from './route.ts';
@@ -19,4 +20,5 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   ...SUGGESTION_ROUTES,
   ...REPORT_ROUTES,
   ...CALENDAR_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];
