@@ -4,7 +4,7 @@ import { pushEndpointRules } from '../../shared/config/notification-env.ts';
 import { createPushSubscriptionRoute } from '../../shared/contracts/notifications.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
 import { pushSubscriptionId } from '../../shared/domain/notifications/notification-ids.ts';
-import { pushEndpointProblem } from '../../shared/domain/notifications/push-endpoint.ts';
+import { pushEndpointProblem, pushKeyProblems } from '../../shared/domain/notifications/push-endpoint.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { subscriptionView } from './list-push-subscriptions.ts';
 import { settings } from './notification-context.ts';
@@ -23,10 +23,12 @@ export const handler = httpHandler(createPushSubscriptionRoute, async ({ body, p
     throw new UnprocessableError('推送服务未配置 (Web Push is not configured in this deployment)');
   }
   const problem = pushEndpointProblem(body.endpoint, pushEndpointRules());
-  if (problem !== undefined) {
-    throw new UnprocessableError('推送地址不可用 (the push endpoint is not accepted)', [
-      { path: '/body/endpoint', message: problem },
-    ]);
+  const errors = [
+    ...(problem === undefined ? [] : [{ path: '/body/endpoint', message: problem }]),
+    ...pushKeyProblems(body.keys).map(({ field, message }) => ({ path: `/body/keys/${field}`, message })),
+  ];
+  if (errors.length > 0) {
+    throw new UnprocessableError('推送设备不可用 (the push subscription is not accepted)', errors);
   }
   const subscription = {
     id: pushSubscriptionId(body.endpoint),

@@ -67,6 +67,16 @@ const businessWidgets = (stage: string): IWidget[] => [
     right: [business(stage, 'itemsOverdue', 'Maximum')],
     width: 12,
   }),
+  new GraphWidget({
+    title: 'Notifications per hour: written, sent, retried; failed and devices gone (right)',
+    left: (
+      ['notificationsCreated', 'notificationDeliveriesSent', 'notificationDeliveriesRetried'] as const
+    ).map((name) => business(stage, name)),
+    right: (['notificationDeliveriesFailed', 'pushSubscriptionsGone'] as const).map((name) =>
+      business(stage, name),
+    ),
+    width: 12,
+  }),
 ];
 
 const iotSpecs = (): FunctionSpec[] =>

@@ -3,6 +3,7 @@ import { isPublicRoute, routeKey } from '../../shared/contracts/route.ts';
 import { ALL_ROUTES } from '../../shared/contracts/routes.ts';
 import { EXPECTED } from '../support/authz/expected.ts';
 import { buildCarbonFixtures } from '../support/authz/fixtures-carbon.ts';
+import { buildNotificationFixtures } from '../support/authz/fixtures-notifications.ts';
 import { buildWorkflowFixtures } from '../support/authz/fixtures-workflow.ts';
 import { cellsOf, describeMismatch, type Observation, runCells } from '../support/authz/matrix.ts';
 import { mintPrincipals } from '../support/authz/principals.ts';
@@ -81,8 +82,9 @@ describe('every cell of the matrix over HTTP', () => {
       buildWorkflowFixtures(t, principals),
       buildCarbonFixtures(t, principals),
     ]);
+    const notifications = await buildNotificationFixtures(t, principals);
     const users = Object.entries(principals.ids).map(([name, id]) => [`user.${name}`, id]);
-    const fx = { ...workflow, ...carbon, ...Object.fromEntries(users) };
+    const fx = { ...workflow, ...carbon, ...notifications, ...Object.fromEntries(users) };
     const success = new Map(ALL_ROUTES.map((route) => [routeKey(route), route.successStatus]));
     const run = {
       t,

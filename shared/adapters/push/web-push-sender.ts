@@ -33,12 +33,22 @@ export class WebPushSender implements PushSender {
     if (vapid === undefined) {
       return { ok: false, retryable: false, error: 'Web Push is not configured (no VAPID keys)' };
     }
-    const request = webpush.generateRequestDetails(subscription, payload, {
-      vapidDetails: vapid,
-      TTL: options.ttlSeconds,
-      urgency: options.urgent ? 'high' : 'normal',
-      contentEncoding: 'aes128gcm',
-    });
+    let request: ReturnType<typeof webpush.generateRequestDetails>;
+    try {
+      request = webpush.generateRequestDetails(subscription, payload, {
+        vapidDetails: vapid,
+        TTL: options.ttlSeconds,
+        urgency: options.urgent ? 'high' : 'normal',
+        contentEncoding: 'aes128gcm',
+      });
+    } catch (error) {
+      // Keys no browser made: no later attempt can encrypt to them either.
+      return {
+        ok: false,
+        retryable: false,
+        error: `cannot encrypt to this device: ${(error as Error).message}`,
+      };
+    }
     try {
       const response = await fetch(request.endpoint, {
         method: 'POST',

@@ -36,3 +36,25 @@ export const pushEndpointProblem = (
     ? undefined
     : `不支持的推送服务 ${host} (not a known push service: ${options.allowedHosts.join(', ')})`;
 };
+
+/**
+ * A subscription's keys as browsers make them (RFC 8291): `p256dh` an uncompressed P-256 point (65
+ * bytes, 0x04 first), `auth` a 16-byte secret, both base64url. Problems by field, none when fine.
+ */
+export const pushKeyProblems = (keys: {
+  p256dh: string;
+  auth: string;
+}): { field: string; message: string }[] => {
+  const problems: { field: string; message: string }[] = [];
+  const point = Buffer.from(keys.p256dh, 'base64url');
+  if (point.length !== 65 || point[0] !== 4) {
+    problems.push({
+      field: 'p256dh',
+      message: '应为 65 字节的 P-256 公钥 (a 65-byte uncompressed P-256 key)',
+    });
+  }
+  if (Buffer.from(keys.auth, 'base64url').length !== 16) {
+    problems.push({ field: 'auth', message: '应为 16 字节 (16 bytes)' });
+  }
+  return problems;
+};
