@@ -119,9 +119,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       new DynamoDeputyDirectory(documents, localTableName('registry')),
       Object.values(seededUsers),
     );
+    // The leader signs in as a supervisor (to read the console) but is not People's Congress staff:
+    // listed in the directory under no role, told only as QS_DISTRICT_LEADER_IDS names them.
     await seedDirectory(new DynamoUserDirectory(documents, localTableName('registry')), [
       ...Object.values(seededUsers),
-      leader,
+      { ...leader, groups: [] },
     ]);
     const devices = await seedDevices(options.dataDir, credentials);
     await seedRegistry(
