@@ -310,7 +310,7 @@ describe('a case through dispatch, a near deadline and three escalation levels',
     expect((await outbox('email')).length).toBe(emails);
   });
 
-  it('retries a bouncing address with backoff and then records it failed, never dropped', async () => {
+  it('retries a bouncing address with backoff and records it failed, never dropped; sends what quiet hours held once they end', async () => {
     let now = Date.now();
     for (let attempt = 0; attempt < 6; attempt++) {
       now += 20 * 60_000; // past every backoff step
@@ -324,6 +324,12 @@ describe('a case through dispatch, a near deadline and three escalation levels',
       lastError: 'cannot deliver to nobody@qingshan.invalid',
     });
     expect(bounced?.gsi1pk).toBeUndefined();
+    // Two hours on, handler 2's quiet hours are over: what they held has gone out, once each.
+    expect(deliveries.filter((d) => d.recipientId === HANDLER_2.sub).map((d) => d.status)).toEqual([
+      'sent',
+      'sent',
+    ]);
+    expect((await outbox('email')).filter((m) => m.to === 'h2@qingshan.example')).toHaveLength(2);
   });
 });
 
