@@ -1,4 +1,5 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import type { OutboxEvent } from '../../shared/adapters/dynamodb/event-outbox.ts';
 import { DynamoOutboxReader } from '../../shared/adapters/dynamodb/outbox-reader.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
@@ -11,7 +12,7 @@ import { countBusiness } from '../../shared/observability/metrics.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { deliverDue } from './deliver.ts';
 import { eventOf } from './event-sources.ts';
-import { fanOut } from './fan-out.ts';
+import { type FanOutDeps, fanOut } from './fan-out.ts';
 import { deliveries, emailSender, inbox, pushSender, settings, smsSender } from './notification-context.ts';
 
 const client = getDocumentClient();
@@ -71,24 +72,47 @@ const tellNewEvents = async (now: Date, until: number) => {
     baseUrl: appBaseUrl(),
     timeZone: context.timeZone,
   };
-  let events = 0;
-  let notifications = 0;
+  const tally = { events: 0, notifications: 0, eventsFailed: 0 };
   for (const outbox of outboxes) {
+    let after: string | undefined;
     for (
       let page = await outbox.pending(OUTBOX_PAGE);
       page.length > 0;
-      page = await outbox.pending(OUTBOX_PAGE)
+      page = await outbox.pending(OUTBOX_PAGE, after)
     ) {
       for (const item of page) {
-        const event = await eventOf(item, outbox, context);
-        if (event !== undefined) notifications += (await fanOut(event, deps, now)).length;
-        await outbox.remove(item);
-        events++;
+        after = item.sk;
+        const told = await tellOne(item, outbox, context, deps, now);
+        if (told === undefined) tally.eventsFailed++;
+        else {
+          tally.events++;
+          tally.notifications += told;
+        }
       }
-      if (Date.now() > until) return { events, notifications };
+      if (Date.now() > until) return tally;
     }
   }
-  return { events, notifications };
+  return tally;
+};
+
+/** One outbox event told and removed: the notifications written, or undefined when it failed. */
+const tellOne = async (
+  item: OutboxEvent,
+  outbox: DynamoOutboxReader,
+  context: Parameters<typeof eventOf>[2],
+  deps: FanOutDeps,
+  now: Date,
+): Promise<number | undefined> => {
+  try {
+    const event = await eventOf(item, outbox, context);
+    const written = event === undefined ? 0 : (await fanOut(event, deps, now)).length;
+    await outbox.remove(item);
+    return written;
+  } catch (error) {
+    // Left in the outbox for the next run; the events behind it are not held up.
+    logger.error('notification event not handled', { outbox: item.sk, error: error as Error });
+    return undefined;
+  }
 };
 
 const availableChannels = async (): Promise<Set<DeliveryChannel>> => {

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
@@ -330,6 +330,35 @@ describe('a case through dispatch, a near deadline and three escalation levels',
       'sent',
     ]);
     expect((await outbox('email')).filter((m) => m.to === 'h2@qingshan.example')).toHaveLength(2);
+  });
+});
+
+describe('an event that cannot be told', () => {
+  it('stays in the outbox and holds up no event behind it', async () => {
+    const poison = {
+      pk: 'OUTBOX',
+      sk: '0000-poison',
+      kind: 'outbox',
+      source: 'alert',
+      ref: '|no-key',
+      at: '2026-01-01T00:00:00.000Z',
+    };
+    await t.dynamo.send(new PutCommand({ TableName: localTableName('workflow'), Item: poison }));
+    const before = (await api('/notifications', t.stack.users.deputy.token)).body.items.length;
+    const signed = await api(`/cases/${caseId}/transitions`, t.stack.users.handler.token, {
+      method: 'POST',
+      body: JSON.stringify({ action: 'signFor' }),
+    });
+    expect(signed.status).toBe(200);
+    expect(await runDispatch()).toMatchObject({ eventsFailed: 1, notifications: 1 });
+    expect((await api('/notifications', t.stack.users.deputy.token)).body.items.length).toBe(before + 1);
+    const left = await t.dynamo.send(
+      new GetCommand({ TableName: localTableName('workflow'), Key: { pk: 'OUTBOX', sk: poison.sk } }),
+    );
+    expect(left.Item).toBeDefined();
+    await t.dynamo.send(
+      new DeleteCommand({ TableName: localTableName('workflow'), Key: { pk: 'OUTBOX', sk: poison.sk } }),
+    );
   });
 });
 

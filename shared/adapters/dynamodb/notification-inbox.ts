@@ -153,13 +153,18 @@ export class DynamoNotificationInbox implements NotificationInbox {
     }
   }
 
+  /** Pages through the unread index once; counts only what this call marked (a read keeps its time). */
   async markAllRead(userId: string, at: Date): Promise<number> {
     let marked = 0;
-    for (;;) {
-      const page = await this.list(userId, { unreadOnly: true, limit: 100 });
-      for (const item of page.items) if (await this.markRead(userId, item.id, at)) marked++;
-      if (page.items.length === 0 || page.cursor === undefined) return marked;
-    }
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(userId, { unreadOnly: true, limit: 100, ...(cursor ? { cursor } : {}) });
+      for (const item of page.items) {
+        if ((await this.markRead(userId, item.id, at))?.readAt === at.toISOString()) marked++;
+      }
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return marked;
   }
 
   async toldAbout(subject: NotificationSubject): Promise<ToldEntry[]> {

@@ -15,12 +15,13 @@ export class DynamoOutboxReader {
     this.#table = table;
   }
 
-  async pending(limit: number): Promise<OutboxEvent[]> {
+  /** The oldest events, after the sort key `after` when given (to pass over one that keeps failing). */
+  async pending(limit: number, after?: string): Promise<OutboxEvent[]> {
     const result = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': OUTBOX_PK },
+        KeyConditionExpression: after === undefined ? 'pk = :pk' : 'pk = :pk AND sk > :after',
+        ExpressionAttributeValues: { ':pk': OUTBOX_PK, ...(after === undefined ? {} : { ':after': after }) },
         ConsistentRead: true,
         Limit: limit,
       }),
