@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoAlertWriter } from '../../shared/adapters/dynamodb/alert-writer.ts';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
 import { readCaptured } from '../../shared/adapters/local/captured-outbox.ts';
 import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
@@ -330,6 +331,40 @@ describe('a case through dispatch, a near deadline and three escalation levels',
       'sent',
     ]);
     expect((await outbox('email')).filter((m) => m.to === 'h2@qingshan.example')).toHaveLength(2);
+  });
+});
+
+describe('an alert', () => {
+  it('raised by concurrent runs at once is raised once, and tells the ecology department and the supervisors once', async () => {
+    const writer = new DynamoAlertWriter(t.dynamo, localTableName('carbon'));
+    const alert = {
+      kind: 'budgetBreach' as const,
+      level: 'enterprise' as const,
+      targetId: 'ENT-0003',
+      period: '2026-11',
+      raisedAt: new Date().toISOString(),
+      message: '企业 ENT-0003 2026年11月排放 120 tCO2e，超出月度碳预算 100 tCO2e',
+    };
+    const raised = await Promise.all(Array.from({ length: 8 }, () => writer.raiseAlert(alert)));
+    expect(raised.filter(Boolean)).toHaveLength(1);
+    await runDispatch();
+    const items =
+      (await t.dynamo.send(new ScanCommand({ TableName: localTableName('notifications') }))).Items ?? [];
+    const told = items
+      .filter((i) => i.itemType === 'notification' && i.kind === 'carbonAlert')
+      .map((i) => i.recipientId)
+      .sort();
+    expect(told).toEqual(
+      [id('handler'), id('head'), HANDLER_2.sub, id('supervisor'), BOUNCING_SUPERVISOR].sort(),
+    );
+    const note = items.find(
+      (i) => i.itemType === 'notification' && i.recipientId === id('head') && i.kind === 'carbonAlert',
+    );
+    expect(note).toMatchObject({
+      title: '碳预算超标：ENT-0003',
+      body: alert.message,
+      link: `${t.stack.urls.api}/console/alerts`,
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import { ALERTS_GSI1PK, alertPk } from '../../domain/emissions/rollup-model.ts';
 import type { AlertWriter, NewAlert } from '../../ports/alert-writer.ts';
 import type { AlertRecord } from '../../ports/carbon-read-store.ts';
 import { alertOutboxItem } from './event-outbox.ts';
+import { retryOnTransactionConflict } from './transaction-conflict.ts';
 
 /** The deterministic key that makes an alert unique: one per target, kind and period. */
 export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period'>) => ({
@@ -29,19 +30,21 @@ export class DynamoAlertWriter implements AlertWriter {
   async raiseAlert(alert: NewAlert): Promise<boolean> {
     const key = alertKey(alert);
     try {
-      await this.#client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: { ...key, gsi1pk: ALERTS_GSI1PK, gsi1sk: alert.raisedAt, ...alert },
-                ConditionExpression: 'attribute_not_exists(pk)',
+      await retryOnTransactionConflict(() =>
+        this.#client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.#table,
+                  Item: { ...key, gsi1pk: ALERTS_GSI1PK, gsi1sk: alert.raisedAt, ...alert },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
               },
-            },
-            { Put: { TableName: this.#table, Item: alertOutboxItem(key, alert.raisedAt) } },
-          ],
-        }),
+              { Put: { TableName: this.#table, Item: alertOutboxItem(key, alert.raisedAt) } },
+            ],
+          }),
+        ),
       );
       return true;
     } catch (error) {

@@ -25,6 +25,7 @@ import {
   unreadPk,
   userPk,
 } from './notification-keys.ts';
+import { retryOnTransactionConflict } from './transaction-conflict.ts';
 
 /** The inbox and the board's look-up (layout: notification-keys.ts). */
 export class DynamoNotificationInbox implements NotificationInbox {
@@ -42,32 +43,34 @@ export class DynamoNotificationInbox implements NotificationInbox {
       Put: { TableName: this.#table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
     });
     try {
-      await this.#client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            put({
-              ...notification,
-              pk: userPk(notification.recipientId),
-              sk: noteSk(notification.id),
-              itemType: 'notification',
-              gsi1pk: unreadPk(notification.recipientId),
-              gsi1sk: notification.id,
-              gsi2pk: about,
-              gsi2sk: `${notification.id}#inApp`,
-            }),
-            ...deliveries.map((delivery) =>
+      await retryOnTransactionConflict(() =>
+        this.#client.send(
+          new TransactWriteCommand({
+            TransactItems: [
               put({
-                ...delivery,
-                ...deliveryKey(delivery.id),
-                itemType: 'delivery',
-                gsi1pk: DUE_PK,
-                gsi1sk: dueSk(delivery.dueAt, delivery.id),
+                ...notification,
+                pk: userPk(notification.recipientId),
+                sk: noteSk(notification.id),
+                itemType: 'notification',
+                gsi1pk: unreadPk(notification.recipientId),
+                gsi1sk: notification.id,
                 gsi2pk: about,
-                gsi2sk: `${notification.id}#${delivery.channel}#${delivery.id}`,
+                gsi2sk: `${notification.id}#inApp`,
               }),
-            ),
-          ],
-        }),
+              ...deliveries.map((delivery) =>
+                put({
+                  ...delivery,
+                  ...deliveryKey(delivery.id),
+                  itemType: 'delivery',
+                  gsi1pk: DUE_PK,
+                  gsi1sk: dueSk(delivery.dueAt, delivery.id),
+                  gsi2pk: about,
+                  gsi2sk: `${notification.id}#${delivery.channel}#${delivery.id}`,
+                }),
+              ),
+            ],
+          }),
+        ),
       );
       return true;
     } catch (error) {
