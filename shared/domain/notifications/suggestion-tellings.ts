@@ -74,7 +74,8 @@ const escalationTelling = (
     urgent: true,
     level,
     title: `督办升级（${label.zh}）：${record.title}`,
-    body: `代表建议「${record.title}」${overdue ? '已超过' : '临近'}答复期限 ${deadlineText(due, context.timeZone)}${where}，已升级至${label.zh}督办。`,
+    // The reply date is a local date (due by its end): named as the date, not as the next midnight.
+    body: `代表建议「${record.title}」${overdue ? '已超过' : '临近'}答复期限 ${record.replyDue === undefined ? deadlineText(due, context.timeZone) : replyDueText(record.replyDue)}${where}，已升级至${label.zh}督办。`,
   };
 };
 

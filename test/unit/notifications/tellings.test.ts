@@ -135,6 +135,27 @@ describe('a suggestion step (taken through the real workflow)', () => {
     ]);
   });
 
+  it('an escalation names the reply date as the date it is, and tells the people of its level only', () => {
+    const escalate: SuggestionTimelineEntry = {
+      ...assign,
+      seq: assign.seq + 1,
+      action: 'escalate',
+      from: 'assigned',
+      to: 'assigned',
+      actorId: 'system:escalation',
+      actorRole: 'system',
+      at: '2026-06-02T03:00:00.000Z',
+      details: { level: 1, deadline: '2026-06-03T16:00:00.000Z' },
+    };
+    const tellings = suggestionTellings(assigned, escalate, context);
+    expect(tellings.map((t) => [t.kind, t.audiences, t.urgent])).toEqual([
+      ['escalation', [{ kind: 'department', departmentId: LEAD, roles: ['head'] }], true],
+    ]);
+    expect(tellings[0]?.body).toBe(
+      `代表建议「${assigned.title}」临近答复期限 2026年6月3日前，主办单位：区生态环境局，已升级至承办部门负责人督办。`,
+    );
+  });
+
   it('the filing tells the co-signers they were named (the filer took the step)', () => {
     const { record, entry: filing } = filed('sug-2');
     expect(suggestionTellings(record, filing, context).map((t) => [t.kind, t.audiences, t.body])).toEqual([
