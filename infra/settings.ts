@@ -33,6 +33,20 @@ export interface ClaimNames {
   username: string;
 }
 
+/** Where notifications go beyond the inbox (docs/notifications.md). */
+export interface NotificationSettings {
+  /** Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff ('' : relative). */
+  appBaseUrl: string;
+  /** User ids (`sub`) of the district leaders, told of level-3 escalations. */
+  districtLeaderIds: string[];
+  /** A verified SES identity to send from; absent: no email. */
+  emailFrom?: string;
+  /** SMS through SNS (not offered in the China regions). */
+  sms: boolean;
+  smsSenderId?: string;
+  ecologyDepartmentId: string;
+}
+
 export interface DeploymentSettings {
   stage: string;
   timeZone: string;
@@ -46,6 +60,7 @@ export interface DeploymentSettings {
   /** Pinned account and region (`-c account=… -c region=…`); absent: environment-agnostic templates. */
   account?: string;
   region?: string;
+  notifications: NotificationSettings;
 }
 
 /**
@@ -56,6 +71,8 @@ export const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,11}$/;
 const CHINA_REGION = /^cn-/;
 /** Where `npm run dev` of the web client serves its sign-in callback; used by non-production stages only. */
 export const LOCAL_CALLBACK_URL = 'http://localhost:5173/auth/callback';
+/** The web client's local origin: where notification links point on non-production stages by default. */
+export const LOCAL_APP_URL = 'http://localhost:5173';
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
@@ -82,6 +99,36 @@ export const readSettings = (app: App): DeploymentSettings => {
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
       username: context('usernameClaim') ?? IDENTITY_CLAIM_DEFAULTS.username,
     },
+    notifications: readNotifications(context, stage, region),
+  };
+};
+
+/** `-c appBaseUrl=https://… -c districtLeaders=<sub>,… -c notificationEmailFrom=… -c notificationSms=true`. */
+const readNotifications = (
+  context: (key: string) => string | undefined,
+  stage: string,
+  region: string | undefined,
+): NotificationSettings => {
+  // Production without it gets links relative to the app (fine in the app and in push, not in mail).
+  const appBaseUrl = context('appBaseUrl') ?? (stage === 'prod' ? '' : LOCAL_APP_URL);
+  if (appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
+    throw new SettingsError(`appBaseUrl must be an http(s) URL, not "${appBaseUrl}"`);
+  }
+  const sms = context('notificationSms') === 'true';
+  if (sms && region !== undefined && CHINA_REGION.test(region)) {
+    throw new SettingsError(
+      `Amazon SNS does not send SMS in ${region} (AWS China): leave notificationSms off and use another SMS adapter`,
+    );
+  }
+  const emailFrom = context('notificationEmailFrom');
+  const smsSenderId = context('smsSenderId');
+  return {
+    appBaseUrl,
+    districtLeaderIds: listContext(context('districtLeaders')) ?? [],
+    ...optional('emailFrom', emailFrom),
+    sms,
+    ...optional('smsSenderId', smsSenderId),
+    ecologyDepartmentId: context('ecologyDepartmentId') ?? 'dept-ecology',
   };
 };
 

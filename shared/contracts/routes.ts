@@ -3,6 +3,7 @@ import { CALENDAR_ROUTES } from './calendar.ts';
 import { CARBON_ROUTES } from './carbon.ts';
 import { CASE_ROUTES } from './cases.ts';
 import { MEDIA_ROUTES } from './media.ts';
+import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { OPEN311_ROUTES } from './open311.ts';
 import { REGISTRY_ROUTES } from './registry.ts';
 import { REPORT_ROUTES } from './reports.ts';
@@ -23,4 +24,5 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   ...CALENDAR_ROUTES,
   ...OPEN311_ROUTES,
   ...API_KEY_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];
