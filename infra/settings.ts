@@ -61,6 +61,8 @@ export interface DeploymentSettings {
   stage: string;
   timeZone: string;
   identifierPrefix: string;
+  /** `-c telemetryRetentionDays=…`: raw readings and quarantine are kept this long (default 800). */
+  telemetryRetentionDays: number;
   /** Where operational alarms are mailed; without it they reach only the topic's other subscribers. */
   alarmEmail?: string;
   identity: CognitoIdentity | OidcIdentity;
@@ -102,6 +104,7 @@ export const readSettings = (app: App): DeploymentSettings => {
     stage,
     timeZone: context('timeZone') ?? DEFAULTS.timeZone,
     identifierPrefix: context('identifierPrefix') ?? DEFAULTS.identifierPrefix,
+    telemetryRetentionDays: readRetentionDays(context('telemetryRetentionDays')),
     ...optional('alarmEmail', context('alarmEmail')),
     ...optional('region', region),
     ...optional('account', account),
@@ -178,6 +181,18 @@ const readIdentity = (
 };
 
 /** `-c tracing=false` turns it off; in a China region it is off unless asked for (and then refused). */
+/** A whole number of days, at least a reporting year: shorter would drop readings the reports still trace. */
+const readRetentionDays = (value: string | undefined): number => {
+  if (value === undefined) return DEFAULTS.telemetryRetentionDays;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 400) {
+    throw new SettingsError(
+      `telemetryRetentionDays must be a whole number of days, at least 400 (a reporting year and its audit), not "${value}"`,
+    );
+  }
+  return days;
+};
+
 const readTracing = (value: string | undefined, region: string | undefined): boolean => {
   const inChina = region !== undefined && CHINA_REGION.test(region);
   if (value === undefined) return !inChina;
