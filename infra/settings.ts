@@ -45,8 +45,11 @@ export interface ClaimNames {
 
 /** Where notifications go beyond the inbox (docs/notifications.md). */
 export interface NotificationSettings {
-  /** Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff ('' : relative). */
-  appBaseUrl: string;
+  /**
+   * Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff ('' : relative).
+   * Absent: the web app's hosted origin, read at deploy time (the stage hosts the app).
+   */
+  appBaseUrl?: string;
   /** User ids (`sub`) of the district leaders, told of level-3 escalations. */
   districtLeaderIds: string[];
   /** A verified SES identity to send from; absent: no email. */
@@ -100,6 +103,7 @@ export const readSettings = (app: App): DeploymentSettings => {
   if (!STAGE_PATTERN.test(stage)) throw new SettingsError(`stage "${stage}" must match ${STAGE_PATTERN}`);
   const region = context('region');
   const account = context('account');
+  const web = readWebSettings(context, region !== undefined && CHINA_REGION.test(region));
   return {
     stage,
     timeZone: context('timeZone') ?? DEFAULTS.timeZone,
@@ -109,14 +113,14 @@ export const readSettings = (app: App): DeploymentSettings => {
     ...optional('region', region),
     ...optional('account', account),
     identity: readIdentity(context, stage, region),
-    ...optional('web', readWebSettings(context, region !== undefined && CHINA_REGION.test(region))),
+    ...optional('web', web),
     tracing: readTracing(context('tracing'), region),
     claims: {
       groups: context('groupsClaim') ?? IDENTITY_CLAIM_DEFAULTS.groups,
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
       username: context('usernameClaim') ?? IDENTITY_CLAIM_DEFAULTS.username,
     },
-    notifications: readNotifications(context, stage, region),
+    notifications: readNotifications(context, stage, region, web !== undefined),
   };
 };
 
@@ -125,10 +129,13 @@ const readNotifications = (
   context: (key: string) => string | undefined,
   stage: string,
   region: string | undefined,
+  hosted: boolean,
 ): NotificationSettings => {
   // Production without it gets links relative to the app (fine in the app and in push, not in mail).
-  const appBaseUrl = context('appBaseUrl') ?? (stage === 'prod' ? '' : LOCAL_APP_URL);
-  if (appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
+  const given = context('appBaseUrl');
+  // A hosted app is where links go (its origin is read at deploy time); else dev's local web client.
+  const appBaseUrl = given ?? (hosted ? undefined : stage === 'prod' ? '' : LOCAL_APP_URL);
+  if (appBaseUrl !== undefined && appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
     throw new SettingsError(`appBaseUrl must be an http(s) URL, not "${appBaseUrl}"`);
   }
   const sms = context('notificationSms') === 'true';
@@ -140,7 +147,7 @@ const readNotifications = (
   const emailFrom = context('notificationEmailFrom');
   const smsSenderId = context('smsSenderId');
   return {
-    appBaseUrl,
+    ...optional('appBaseUrl', appBaseUrl),
     districtLeaderIds: listContext(context('districtLeaders')) ?? [],
     ...optional('emailFrom', emailFrom),
     sms,

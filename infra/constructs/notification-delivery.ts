@@ -1,6 +1,8 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
+import { parameterNames } from '../names.ts';
 import type { DeploymentSettings } from '../settings.ts';
 import type { HouseFunction } from './house-function.ts';
 import { acknowledgeWildcardResource, nagNotation } from './nag-suppressions.ts';
@@ -39,7 +41,11 @@ export const grantNotificationDelivery = (
 
 const grantSending = (fn: HouseFunction, settings: DeploymentSettings): void => {
   const { notifications } = settings;
-  fn.fn.addEnvironment(NOTIFY_ENV.appBaseUrl, notifications.appBaseUrl);
+  fn.fn.addEnvironment(
+    NOTIFY_ENV.appBaseUrl,
+    notifications.appBaseUrl ??
+      StringParameter.valueForStringParameter(fn, parameterNames(settings.stage).webOrigin),
+  );
   fn.fn.addEnvironment(NOTIFY_ENV.districtLeaderIds, notifications.districtLeaderIds.join(','));
   fn.fn.addEnvironment(NOTIFY_ENV.ecologyDepartmentId, notifications.ecologyDepartmentId);
   if (notifications.emailFrom !== undefined) {

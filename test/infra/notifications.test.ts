@@ -99,6 +99,36 @@ describe('notifications: delivery grants and settings', () => {
     expect(senders).toEqual(['jobNotificationDispatch']);
   });
 
+  it('links messages to the hosted web app when no appBaseUrl is given, read from its SSM origin at deploy time', () => {
+    const hosted = synthesize({ stage: 'qa' });
+    try {
+      const fn = required(houseFunctions(hosted.stacks).jobNotificationDispatch, 'dispatcher');
+      const variables = (
+        resourceOf(hosted, fn.fn).Properties.Environment as { Variables: Record<string, { Ref?: string }> }
+      ).Variables;
+      const reference = variables.QS_APP_BASE_URL?.Ref ?? '';
+      const parameter = hosted.templateOf(fn.fn).toJSON().Parameters?.[reference] as
+        | { Type: string; Default: string }
+        | undefined;
+      expect(parameter).toEqual({
+        Type: 'AWS::SSM::Parameter::Value<String>',
+        Default: '/qingshan/qa/web/origin',
+      });
+    } finally {
+      hosted.cleanup();
+    }
+    const unhosted = synthesize({ stage: 'qa', web: 'false' });
+    try {
+      const fn = required(houseFunctions(unhosted.stacks).jobNotificationDispatch, 'dispatcher');
+      const variables = (
+        resourceOf(unhosted, fn.fn).Properties.Environment as { Variables: Record<string, unknown> }
+      ).Variables;
+      expect(variables.QS_APP_BASE_URL).toBe('http://localhost:5173');
+    } finally {
+      unhosted.cleanup();
+    }
+  });
+
   it('refuses SMS in the China regions, where SNS sends none', () => {
     const app = new App({
       context: {
