@@ -1,0 +1,100 @@
+import { ApiError, NetworkError } from '../../shared/api.ts';
+import type { DeputyApi } from '../api.ts';
+import { forgetPushDevice, savePushDevice, storedPushDevice } from './push-device.ts';
+
+/**
+ * Web Push on this device: permission, the browser's subscription with the deployment's VAPID key
+ * (from `GET /push-subscriptions`), and its registration at the API (`POST /push-subscriptions`).
+ * Loaded only when the deputy turns push on or off, signs out, or a device with push on starts.
+ */
+export type PushState = 'unsupported' | 'denied' | 'off' | 'on';
+export type PushRefusal = 'denied' | 'dismissed' | 'notConfigured' | 'unsupported';
+
+export class PushRefused extends Error {
+  readonly reason: PushRefusal;
+  constructor(reason: PushRefusal) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+export const pushSupported = (): boolean =>
+  'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+
+const registration = async () => (await navigator.serviceWorker.getRegistration('/app/')) ?? undefined;
+const currentSubscription = async () => (await (await registration())?.pushManager.getSubscription()) ?? null;
+
+export const pushState = async (userId: string): Promise<PushState> => {
+  if (!pushSupported()) return 'unsupported';
+  if (Notification.permission === 'denied') return 'denied';
+  const device = storedPushDevice(userId);
+  if (device === undefined || Notification.permission !== 'granted') return 'off';
+  return (await currentSubscription())?.endpoint === device.endpoint ? 'on' : 'off';
+};
+
+/** `applicationServerKey` wants the key's bytes; the API gives it URL-safe base64. */
+export const base64UrlToBytes = (text: string): Uint8Array<ArrayBuffer> => {
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+};
+
+const sameBytes = (a: ArrayBuffer | null, b: Uint8Array) =>
+  a !== null && a.byteLength === b.length && new Uint8Array(a).every((byte, i) => byte === b[i]);
+
+/** Asks for permission (the deputy just tapped the switch), subscribes, and registers the device. */
+export const enablePush = async (api: DeputyApi, userId: string): Promise<void> => {
+  if (!pushSupported()) throw new PushRefused('unsupported');
+  const permission = await Notification.requestPermission();
+  if (permission !== 'granted') throw new PushRefused(permission === 'denied' ? 'denied' : 'dismissed');
+  const { vapidPublicKey } = await api.listPushDevices();
+  if (vapidPublicKey === null) throw new PushRefused('notConfigured');
+  const key = base64UrlToBytes(vapidPublicKey);
+  const ready = await navigator.serviceWorker.ready;
+  let subscription = await ready.pushManager.getSubscription();
+  // A subscription made for another key (the deployment's keys were replaced) cannot be pushed to.
+  if (subscription !== null && !sameBytes(subscription.options.applicationServerKey, key)) {
+    await subscription.unsubscribe();
+    subscription = null;
+  }
+  subscription ??= await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  const json = subscription.toJSON();
+  const device = await api.addPushDevice({
+    endpoint: subscription.endpoint,
+    expirationTime: json.expirationTime ?? null,
+    keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
+    userAgent: navigator.userAgent.slice(0, 300),
+  });
+  savePushDevice(userId, { id: device.id, endpoint: subscription.endpoint });
+};
+
+/**
+ * The API forgets the device, then the browser drops the subscription. Offline, the browser's
+ * side is still undone: the push service then answers "gone" and the API forgets it by itself.
+ */
+export const disablePush = async (api: DeputyApi, userId: string): Promise<void> => {
+  const device = storedPushDevice(userId);
+  if (device !== undefined) {
+    await api.deletePushDevice(device.id).catch((error: unknown) => {
+      const settled = error instanceof NetworkError || (error instanceof ApiError && error.status === 404);
+      if (!settled) throw error;
+    });
+  }
+  forgetPushDevice(userId);
+  await (await currentSubscription())?.unsubscribe();
+};
+
+/**
+ * On start, for a device that had push on: the browser may have replaced or dropped the
+ * subscription, or the deputy may have withdrawn the permission in the browser's settings.
+ */
+export const resyncPush = async (api: DeputyApi, userId: string): Promise<void> => {
+  const device = storedPushDevice(userId);
+  if (device === undefined || !pushSupported()) return;
+  if (Notification.permission !== 'granted') return disablePush(api, userId);
+  if ((await currentSubscription())?.endpoint === device.endpoint) return;
+  await api.deletePushDevice(device.id).catch(() => undefined);
+  await enablePush(api, userId);
+};
