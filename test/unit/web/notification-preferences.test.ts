@@ -8,7 +8,7 @@ import {
   serverFieldErrors,
   valuesOf,
 } from '../../../web/src/deputy/notifications/preferences-form.ts';
-import { base64UrlToBytes } from '../../../web/src/deputy/notifications/push.ts';
+import { base64UrlToBytes } from '../../../web/src/deputy/notifications/vapid-key.ts';
 
 /** The 通知设置 form: what the phone checks before the API does, and what it sends. */
 describe('notification preferences form', () => {

@@ -37,6 +37,12 @@ const read = <T>(storageKey: string): T | undefined => {
   }
 };
 
+/** What the API said is unread, less what this phone has just marked read. */
+const publishServer = (userId: string, unread: readonly InboxItem[], count: number) => {
+  const items = unread.filter((item) => !readHere.has(item.id));
+  publish(userId, { items, count: Math.max(0, count - (unread.length - items.length)) });
+};
+
 export const useUnread = (): UnreadState => {
   const [state, setState] = useState(current);
   useEffect(() => {
@@ -57,8 +63,7 @@ export const startInbox = (userId: string) => {
 
 export const refreshUnread = async (api: DeputyApi, userId: string): Promise<void> => {
   const page = await api.listNotifications({ unread: 'true', limit: 50 });
-  const items = page.items.filter((item) => !readHere.has(item.id));
-  publish(userId, { items, count: Math.max(0, page.unreadCount - (page.items.length - items.length)) });
+  publishServer(userId, page.items, page.unreadCount);
   // When the last check finished (tests wait on it; nothing reads it otherwise).
   document.documentElement.dataset.inboxCheckedAt = new Date().toISOString();
 };
@@ -76,7 +81,15 @@ export const markRead = async (
     items: current.items.filter((item) => !unread.has(item.id)),
     count: Math.max(0, current.count - unread.size),
   });
-  await Promise.all([...unread].map((id) => api.markNotificationRead(id)));
+  await Promise.all(
+    [...unread].map((id) =>
+      api.markNotificationRead(id).catch((error: unknown) => {
+        // Not marked (offline): the next check may show it unread again.
+        readHere.delete(id);
+        throw error;
+      }),
+    ),
+  );
 };
 
 /** Opening a case or a suggestion reads what the deputy was told about it. */
@@ -111,7 +124,11 @@ export const cachedInbox = (userId: string): CachedInbox | undefined =>
 export const saveInbox = (userId: string, list: NotificationList) => {
   const cached: CachedInbox = { list, savedAt: new Date().toISOString() };
   localStorage.setItem(key('inbox', userId), JSON.stringify(cached));
-  publish(userId, { items: list.items.filter((item) => item.readAt === undefined), count: list.unreadCount });
+  publishServer(
+    userId,
+    list.items.filter((item) => item.readAt === undefined),
+    list.unreadCount,
+  );
 };
 
 /** On sign-out: nothing of this person's inbox stays on a shared phone. */

@@ -1,5 +1,13 @@
+import type {
+  getNotificationPreferencesRoute,
+  putNotificationPreferencesRoute,
+} from '../../../../shared/contracts/notifications.ts';
 import type { Problem } from '../../../../shared/contracts/problem.ts';
-import type { PreferencesBody, PreferencesView } from '../api.ts';
+import type { BodyOf, ResponseOf } from '../../shared/api-types.ts';
+
+// From the contracts directly (not ../api.ts): this module is pure, and unit-tested in Node.
+type PreferencesView = ResponseOf<typeof getNotificationPreferencesRoute>;
+type PreferencesBody = BodyOf<typeof putNotificationPreferencesRoute>;
 
 /**
  * The 通知设置 form as plain values, checked on the phone the way the API checks them (HH:MM local

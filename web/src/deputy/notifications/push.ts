@@ -1,6 +1,7 @@
 import { ApiError, NetworkError } from '../../shared/api.ts';
 import type { DeputyApi } from '../api.ts';
 import { forgetPushDevice, savePushDevice, storedPushDevice } from './push-device.ts';
+import { base64UrlToBytes } from './vapid-key.ts';
 
 /**
  * Web Push on this device: permission, the browser's subscription with the deployment's VAPID key
@@ -30,15 +31,6 @@ export const pushState = async (userId: string): Promise<PushState> => {
   const device = storedPushDevice(userId);
   if (device === undefined || Notification.permission !== 'granted') return 'off';
   return (await currentSubscription())?.endpoint === device.endpoint ? 'on' : 'off';
-};
-
-/** `applicationServerKey` wants the key's bytes; the API gives it URL-safe base64. */
-export const base64UrlToBytes = (text: string): Uint8Array<ArrayBuffer> => {
-  const base64 = text
-    .replace(/-/g, '+')
-    .replace(/_/g, '/')
-    .padEnd(Math.ceil(text.length / 4) * 4, '=');
-  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 };
 
 const sameBytes = (a: ArrayBuffer | null, b: Uint8Array) =>
