@@ -13,6 +13,8 @@ import {
   secondDeputy,
 } from './deputy-support.ts';
 import {
+  heardPushes,
+  pushesHeard,
   serviceWorkerRegistration,
   shownNotifications,
   stubPushManager,
@@ -179,7 +181,7 @@ describe('notifications in the deputies’ app', () => {
     await context.close();
   });
 
-  it('turns push on, shows the dispatcher’s push as a notification per case, opens the case on a tap, and stops on sign-out', async () => {
+  it('turns push on (registered again if the API forgot it), shows the dispatcher’s push as a notification per case, opens the case on a tap, and stops on sign-out', async () => {
     const deputy = t.stack.users.deputy.token;
     const context = await phoneContext(browser);
     await context.grantPermissions(['notifications'], { origin: new URL(app).origin });
@@ -200,6 +202,21 @@ describe('notifications in the deputies’ app', () => {
     expect(devices.items.map((d) => d.endpointHost)).toEqual([new URL(push.url).host]);
     expect(await subscribedKey(page)).toBe(devices.vapidPublicKey);
     await checkPage(page, '24-settings-push-on');
+    // The API forgets the device (as when a push service said it was gone): the next start of the
+    // app notices and registers it again.
+    const [registered] = (
+      await json<{ items: { id: string }[] }>(await t.api('/push-subscriptions', { token: deputy }))
+    ).items;
+    await t.api(`/push-subscriptions/${registered?.id}`, { method: 'DELETE', token: deputy });
+    await page.reload();
+    await expect
+      .poll(
+        async () =>
+          (await json<{ items: { id: string }[] }>(await t.api('/push-subscriptions', { token: deputy })))
+            .items,
+        { timeout: 15_000 },
+      )
+      .toEqual([expect.objectContaining({ id: registered?.id })]);
 
     const created = await reportCase(t, deputy, '夜间偷排（推送）', SPOT);
     await acceptAndDispatch(t, created.id);
@@ -226,10 +243,17 @@ describe('notifications in the deputies’ app', () => {
     await page.goto(`${app}updates`);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const registration = await serviceWorkerRegistration(page, `${new URL(app).origin}/app/`);
+    await heardPushes(page);
     for (const payload of pushed) await registration.deliver(payload);
-    await expect.poll(async () => (await shownNotifications(worker)).length).toBe(1);
-    const [shown] = await shownNotifications(worker);
+    await expect.poll(() => pushesHeard(page)).toBe(2);
     const latest = pushed[1];
+    // One notification per case: the newer step replaced the older one.
+    expect((await shownNotifications(worker)).map((n) => n.data.id)).toEqual([latest?.id]);
+    // Push services keep no order: the older step arriving again leaves the newer one on show.
+    await registration.deliver(pushed[0]);
+    await expect.poll(() => pushesHeard(page)).toBe(3);
+    const [shown, ...more] = await shownNotifications(worker);
+    expect(more).toEqual([]);
     expect(shown).toMatchObject({
       title: '案件进展：夜间偷排（推送）',
       body: latest?.body,

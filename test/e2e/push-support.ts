@@ -72,6 +72,20 @@ export const serviceWorkerRegistration = async (page: Page, scopeURL: string) =>
   };
 };
 
+/**
+ * Counts the service worker's word to the page that a push was handled (it is sent once the
+ * notification is on show), so the test knows when each delivered push is done.
+ */
+export const heardPushes = (page: Page) =>
+  page.evaluate(`(() => {
+    window.__qsPushesHeard = 0;
+    navigator.serviceWorker.addEventListener('message', (event) => {
+      if (event.data && event.data.type === 'qs-pushed') window.__qsPushesHeard++;
+    });
+  })()`);
+export const pushesHeard = async (page: Page): Promise<number> =>
+  (await page.evaluate('window.__qsPushesHeard')) as number;
+
 export interface ShownNotification {
   title: string;
   body: string;

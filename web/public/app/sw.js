@@ -63,27 +63,45 @@ const cacheFirst = async (request) => {
 
 // Web Push. The dispatcher's payload (functions/notifications/deliver.ts) is JSON:
 // { id, kind, title, body, url, urgent } — title and body in zh-CN, url the record's page.
+// One at a time, so each push sees what the one before it left on show.
+let showing = Promise.resolve();
+
 self.addEventListener('push', (event) => {
   const message = pushMessage(event.data);
+  showing = showing.then(() => show(message)).catch(() => undefined);
+  // Then an open app checks its inbox (the badge, the 消息 screen).
   event.waitUntil(
-    Promise.all([
-      self.registration.showNotification(message.title, {
-        body: message.body,
-        icon: '/app/icon-192.png',
-        lang: 'zh-CN',
-        // One notification per case or suggestion: a newer step replaces the older one, and still rings.
-        tag: message.tag,
-        renotify: true,
-        requireInteraction: message.urgent,
-        data: { url: message.path, id: message.id },
-      }),
-      // An open app checks its inbox now (the badge, the 消息 screen).
+    showing.then(() =>
       self.clients.matchAll({ type: 'window' }).then((windows) => {
         for (const client of windows) client.postMessage({ type: 'qs-pushed' });
       }),
-    ]),
+    ),
   );
 });
+
+/**
+ * One notification per case or suggestion (its tag): a newer step replaces the older one and still
+ * rings. Push services do not keep order, so a step older than the one on show (ids begin with the
+ * event's instant) leaves the newer one there — shown again, quietly, as every push must show one.
+ */
+const show = async (message) => {
+  const [onShow] = await self.registration.getNotifications({ tag: message.tag });
+  const onShowId = onShow?.data?.id;
+  if (typeof onShowId === 'string' && message.id !== undefined && onShowId > message.id) {
+    const { title, body, icon, lang, tag, data, requireInteraction } = onShow;
+    return self.registration.showNotification(title, { body, icon, lang, tag, data, requireInteraction });
+  }
+  return self.registration.showNotification(message.title, {
+    body: message.body,
+    icon: '/app/icon-192.png',
+    lang: 'zh-CN',
+    tag: message.tag,
+    renotify: true,
+    // Escalations stay until the person dismisses them.
+    requireInteraction: message.urgent,
+    data: { url: message.path, id: message.id },
+  });
+};
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();

@@ -80,13 +80,16 @@ export const disablePush = async (api: DeputyApi, userId: string): Promise<void>
 
 /**
  * On start, for a device that had push on: the browser may have replaced or dropped the
- * subscription, or the deputy may have withdrawn the permission in the browser's settings.
+ * subscription, the API may have forgotten the device (the push service said it was gone, or it was
+ * the oldest of too many), or the deputy may have withdrawn the permission in the browser's settings.
  */
 export const resyncPush = async (api: DeputyApi, userId: string): Promise<void> => {
   const device = storedPushDevice(userId);
   if (device === undefined || !pushSupported()) return;
   if (Notification.permission !== 'granted') return disablePush(api, userId);
-  if ((await currentSubscription())?.endpoint === device.endpoint) return;
-  await api.deletePushDevice(device.id).catch(() => undefined);
+  const [subscription, known] = await Promise.all([currentSubscription(), api.listPushDevices()]);
+  const sameSubscription = subscription?.endpoint === device.endpoint;
+  if (sameSubscription && known.items.some((item) => item.id === device.id)) return;
+  if (!sameSubscription) await api.deletePushDevice(device.id).catch(() => undefined);
   await enablePush(api, userId);
 };
