@@ -19,7 +19,7 @@ export const authenticateClient = async (apiKey: string | undefined, now: Date):
     record !== undefined &&
     apiKeySecretMatches(parsed.secret, record.secretHash) &&
     record.status === 'active';
-  if (!valid) throw new ForbiddenError('api_key 无效或已吊销 (invalid or revoked api_key)');
+  if (!valid) throw new ForbiddenError('密钥 api_key 无效或已吊销 (invalid or revoked api_key)');
   await takeRequestToken(record, now);
   return record;
 };

@@ -249,7 +249,11 @@ describe('a case through dispatch, a near deadline and three escalation levels',
       `${t.stack.urls.api}/app/cases/${caseId}`,
     ]);
     const sms = await outbox('sms');
-    expect(sms.filter((m) => m.to === '+8613800000006')).toEqual([
+    const leader = await new DynamoUserDirectory(t.dynamo, localTableName('registry')).getPerson(
+      t.stack.districtLeader.user.sub,
+    );
+    expect(leader?.phone).toMatch(/^\+86\d{11}$/);
+    expect(sms.filter((m) => m.to === leader?.phone)).toEqual([
       expect.objectContaining({
         text: expect.stringMatching(
           /^【青山】督办升级（区领导）：种子案件：案件「种子案件」.*已超过办理期限/,

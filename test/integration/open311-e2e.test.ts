@@ -69,7 +69,11 @@ describe('Open311 end to end', () => {
       agency_responsible: '区生态环境局',
       expected_datetime: localDateTime(dispatched.deadline ?? '', 'Asia/Shanghai'),
     });
-    expect(afterDispatch.updated_datetime).not.toBe(afterDispatch.requested_datetime);
+    // updated_datetime is the newest step: the dispatch, not the submission (both may fall in one second).
+    const timeline = await t.api(`/cases/${id}/timeline`, { token: t.stack.users.supervisor.token });
+    const steps = (await timeline.json()) as { entries: { action: string; at: string }[] };
+    expect(steps.entries.at(-1)?.action).toBe('dispatch');
+    expect(afterDispatch.updated_datetime).toBe(localDateTime(steps.entries.at(-1)?.at ?? '', 'Asia/Shanghai'));
 
     await act(id, 'handler', 'signFor');
     const evidence = await uploadReadyPhoto(t, t.stack.users.handler.token);

@@ -55,7 +55,7 @@ const rangeOf = (start: Date | undefined, end: Date | undefined, now: Date, erro
   if (from.getTime() > to.getTime()) {
     errors.push({
       path: '/query/end_date',
-      message: 'end_date 早于 start_date (end_date is before start_date)',
+      message: '结束日期 end_date 早于开始日期 start_date (end_date is before start_date)',
     });
   } else if (to.getTime() - from.getTime() > MAX_SPAN_DAYS * DAY_MS) {
     errors.push({
