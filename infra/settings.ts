@@ -45,8 +45,12 @@ export interface ClaimNames {
 
 /** Where notifications go beyond the inbox (docs/notifications.md). */
 export interface NotificationSettings {
-  /** Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff ('' : relative). */
-  appBaseUrl: string;
+  /**
+   * Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff. Absent: the web
+   * hosting's address when the stage hosts the app, else the dev server outside prod and relative in
+   * prod (infra/constructs/notification-delivery.ts `linkBase`).
+   */
+  appBaseUrl?: string;
   /** User ids (`sub`) of the district leaders, told of level-3 escalations. */
   districtLeaderIds: string[];
   /** A verified SES identity to send from; absent: no email. */
@@ -113,19 +117,17 @@ export const readSettings = (app: App): DeploymentSettings => {
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
       username: context('usernameClaim') ?? IDENTITY_CLAIM_DEFAULTS.username,
     },
-    notifications: readNotifications(context, stage, region),
+    notifications: readNotifications(context, region),
   };
 };
 
 /** `-c appBaseUrl=https://… -c districtLeaders=<sub>,… -c notificationEmailFrom=… -c notificationSms=true`. */
 const readNotifications = (
   context: (key: string) => string | undefined,
-  stage: string,
   region: string | undefined,
 ): NotificationSettings => {
-  // Production without it gets links relative to the app (fine in the app and in push, not in mail).
-  const appBaseUrl = context('appBaseUrl') ?? (stage === 'prod' ? '' : LOCAL_APP_URL);
-  if (appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
+  const appBaseUrl = context('appBaseUrl');
+  if (appBaseUrl !== undefined && appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
     throw new SettingsError(`appBaseUrl must be an http(s) URL, not "${appBaseUrl}"`);
   }
   const sms = context('notificationSms') === 'true';
@@ -137,7 +139,7 @@ const readNotifications = (
   const emailFrom = context('notificationEmailFrom');
   const smsSenderId = context('smsSenderId');
   return {
-    appBaseUrl,
+    ...optional('appBaseUrl', appBaseUrl),
     districtLeaderIds: listContext(context('districtLeaders')) ?? [],
     ...optional('emailFrom', emailFrom),
     sms,
