@@ -33,7 +33,14 @@ import {
 const SPOT = { latitude: 30.5201, longitude: 114.3102 };
 
 interface InboxPage {
-  items: { id: string; title: string; body: string; subject: { id: string }; readAt?: string }[];
+  items: {
+    id: string;
+    title: string;
+    body: string;
+    link: string;
+    subject: { id: string };
+    readAt?: string;
+  }[];
   unreadCount: number;
 }
 
@@ -91,6 +98,15 @@ describe('notifications in the deputies’ app', () => {
     const second = await reportCase(t, deputy, '河面漂浮垃圾（消息）', SPOT);
     await acceptAndDispatch(t, second.id);
     await dispatchNotifications();
+    // The API's link as a mail or SMS carries it, opened signed out: sign-in comes back to the case.
+    const [link] = (await inbox()).items.filter((n) => n.subject.id === second.id).map((n) => n.link);
+    expect(link).toBe(`${app}cases/${second.id}`);
+    const mail = await phoneContext(browser);
+    const opened = await mail.newPage();
+    await signIn(opened, link ?? app, 'deputy-li');
+    await opened.waitForURL(new RegExp(`/app/cases/${second.id}$`));
+    await opened.getByText('办理过程').waitFor();
+    await mail.close();
     await page.reload();
     await page.getByRole('link', { name: /消息/ }).click();
     await page
