@@ -72,7 +72,7 @@ describe('notifications in the deputies’ app', () => {
     return { context, page };
   };
 
-  it('shows a dispatched case in 消息 with an unread badge; opening it reads it and goes to the case', async () => {
+  it('shows a dispatched case in 消息 with an unread badge; opening it reads it and goes to the case, as the API’s link does after sign-in', async () => {
     const deputy = t.stack.users.deputy.token;
     const created = await reportCase(t, deputy, '桥下排污（消息）', SPOT);
     await acceptAndDispatch(t, created.id);
@@ -98,15 +98,6 @@ describe('notifications in the deputies’ app', () => {
     const second = await reportCase(t, deputy, '河面漂浮垃圾（消息）', SPOT);
     await acceptAndDispatch(t, second.id);
     await dispatchNotifications();
-    // The API's link as a mail or SMS carries it, opened signed out: sign-in comes back to the case.
-    const [link] = (await inbox()).items.filter((n) => n.subject.id === second.id).map((n) => n.link);
-    expect(link).toBe(`${app}cases/${second.id}`);
-    const mail = await phoneContext(browser);
-    const opened = await mail.newPage();
-    await signIn(opened, link ?? app, 'deputy-li');
-    await opened.waitForURL(new RegExp(`/app/cases/${second.id}$`));
-    await opened.getByText('办理过程').waitFor();
-    await mail.close();
     await page.reload();
     await page.getByRole('link', { name: /消息/ }).click();
     await page
@@ -118,6 +109,16 @@ describe('notifications in the deputies’ app', () => {
     expect((await inbox()).unreadCount).toBe(0);
     await expect.poll(() => badge(page).count()).toBe(0);
     await context.close();
+
+    // The API's link as a mail or SMS carries it, opened signed out: sign-in comes back to the case.
+    const [link] = (await inbox()).items.filter((n) => n.subject.id === second.id).map((n) => n.link);
+    expect(link).toBe(`${app}cases/${second.id}`);
+    const mail = await phoneContext(browser);
+    const opened = await mail.newPage();
+    await signIn(opened, link ?? app, 'deputy-li');
+    await opened.waitForURL(new RegExp(`/app/cases/${second.id}$`));
+    await opened.getByText('办理过程').waitFor();
+    await mail.close();
   });
 
   it('opens the last inbox offline', async () => {
