@@ -46,8 +46,9 @@ export interface ClaimNames {
 /** Where notifications go beyond the inbox (docs/notifications.md). */
 export interface NotificationSettings {
   /**
-   * Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff ('' : relative).
-   * Absent: the web app's hosted origin, read at deploy time (the stage hosts the app).
+   * Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff. Absent: the web
+   * hosting's address when the stage hosts the app, else the dev server outside prod and relative in
+   * prod (infra/constructs/notification-delivery.ts `linkBase`).
    */
   appBaseUrl?: string;
   /** User ids (`sub`) of the district leaders, told of level-3 escalations. */
@@ -120,21 +121,16 @@ export const readSettings = (app: App): DeploymentSettings => {
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
       username: context('usernameClaim') ?? IDENTITY_CLAIM_DEFAULTS.username,
     },
-    notifications: readNotifications(context, stage, region, web !== undefined),
+    notifications: readNotifications(context, region),
   };
 };
 
 /** `-c appBaseUrl=https://… -c districtLeaders=<sub>,… -c notificationEmailFrom=… -c notificationSms=true`. */
 const readNotifications = (
   context: (key: string) => string | undefined,
-  stage: string,
   region: string | undefined,
-  hosted: boolean,
 ): NotificationSettings => {
-  // Production without it gets links relative to the app (fine in the app and in push, not in mail).
-  const given = context('appBaseUrl');
-  // A hosted app is where links go (its origin is read at deploy time); else dev's local web client.
-  const appBaseUrl = given ?? (hosted ? undefined : stage === 'prod' ? '' : LOCAL_APP_URL);
+  const appBaseUrl = context('appBaseUrl');
   if (appBaseUrl !== undefined && appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
     throw new SettingsError(`appBaseUrl must be an http(s) URL, not "${appBaseUrl}"`);
   }

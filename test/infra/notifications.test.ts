@@ -1,5 +1,6 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkBase } from '../../infra/constructs/notification-delivery.ts';
 import { FUNCTIONS } from '../../infra/manifest.ts';
 import { readSettings, SettingsError } from '../../infra/settings.ts';
 import {
@@ -143,6 +144,16 @@ describe('notifications: delivery grants and settings', () => {
     expect(() => readSettings(app)).toThrow(/does not send SMS in cn-north-1/);
   });
 
+  it('links to the dev server, or relatively in production, when the stage hosts no app', () => {
+    const base = (context: Record<string, string>) => {
+      const app = new App({ context: { web: 'false', ...context } });
+      return linkBase(new Stack(app, 'Links'), readSettings(app));
+    };
+    expect(base({})).toBe('http://localhost:5173');
+    expect(base({ stage: 'prod' })).toBe('');
+    expect(base({ appBaseUrl: 'https://qingshan.example.gov.cn' })).toBe('https://qingshan.example.gov.cn');
+  });
+
   it('leaves email and SMS off unless configured', () => {
     const plain = synthesize();
     try {
@@ -152,6 +163,12 @@ describe('notifications: delivery grants and settings', () => {
       ).Variables;
       expect(variables.QS_EMAIL_SENDER).toBeUndefined();
       expect(variables.QS_SMS_SENDER).toBeUndefined();
+      // Hosting is on by default: links open the hosted app, at the address Stateful records.
+      const template = plain.templateOf(fn.fn).toJSON() as {
+        Parameters: Record<string, { Default?: string }>;
+      };
+      const ref = flat(variables.QS_APP_BASE_URL).replace(/^<|>$/g, '');
+      expect(template.Parameters[ref]?.Default).toBe('/qingshan/dev/web/origin');
     } finally {
       plain.cleanup();
     }
