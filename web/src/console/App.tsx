@@ -1,0 +1,86 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useState } from 'react';
+import type { Auth, Session } from '../shared/auth.ts';
+import type { AppConfig } from '../shared/config.ts';
+import { mayUse, SHELL_ROLES } from '../shared/roles.ts';
+import { RouterProvider } from '../shared/router.tsx';
+import type { ConsoleApi } from './api.ts';
+import { ConsoleContext } from './context.tsx';
+import { Shell } from './Shell.tsx';
+
+dayjs.locale('zh-cn');
+
+/** Brand green, dark enough for AA contrast as text and as a button's background. */
+const THEME = { token: { colorPrimary: '#0b6e4f', colorLink: '#0b6e4f', borderRadius: 4 } };
+
+interface Props {
+  config: AppConfig;
+  auth: Auth;
+  api: ConsoleApi;
+  base: string;
+}
+
+export const ConsoleApp = (props: Props) => (
+  <ConfigProvider locale={zhCN} theme={THEME}>
+    <AntApp>
+      <RouterProvider base={props.base}>
+        <SessionGate {...props} />
+      </RouterProvider>
+    </AntApp>
+  </ConfigProvider>
+);
+
+const SessionGate = ({ config, auth, api }: Props) => {
+  const [session, setSession] = useState<Session | undefined | 'loading'>('loading');
+  useEffect(() => {
+    void auth.session().then(async (stored) => {
+      if (stored?.expired === true) setSession(await auth.refresh());
+      else setSession(stored);
+    });
+  }, [auth]);
+  if (session === 'loading') return <Spin fullscreen tip="加载中…" />;
+  if (session === undefined) {
+    return (
+      <main className="qs-console-gate">
+        <Result
+          icon={<img src="/app/icon.svg" alt="" width={64} height={64} />}
+          title={<h1>青山 工作台</h1>}
+          subTitle="案件与建议办理、绩效与管理。请使用单位账号登录。"
+          extra={
+            <Button type="primary" size="large" onClick={() => void auth.signIn(window.location.pathname + window.location.search)}>
+              登录
+            </Button>
+          }
+        />
+      </main>
+    );
+  }
+  if (!mayUse(session, SHELL_ROLES.console)) {
+    return (
+      <main className="qs-console-gate">
+        <Result
+          status="info"
+          title={<h1>此工作台供工作人员使用</h1>}
+          subTitle={
+            <p role="alert">
+              {session.username} 是人大代表账号。请使用代表端 <a href="/app/">/app/</a>（随手拍、我的案件、建议）。
+            </p>
+          }
+          extra={
+            <Button size="large" onClick={() => void auth.signOut()}>
+              退出登录
+            </Button>
+          }
+        />
+      </main>
+    );
+  }
+  return (
+    <ConsoleContext.Provider value={{ config, auth, session, api }}>
+      <Shell />
+    </ConsoleContext.Provider>
+  );
+};

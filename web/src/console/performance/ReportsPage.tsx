@@ -1,0 +1,2 @@
+const Page = () => <p>…</p>;
+export default Page;
