@@ -22,7 +22,10 @@ const precacheList = (): Plugin => ({
       files.add(file);
       if (output.type !== 'chunk') return;
       for (const next of [...output.imports, ...output.dynamicImports]) visit(next);
-      for (const asset of [...(output.viteMetadata?.importedCss ?? []), ...(output.viteMetadata?.importedAssets ?? [])])
+      for (const asset of [
+        ...(output.viteMetadata?.importedCss ?? []),
+        ...(output.viteMetadata?.importedAssets ?? []),
+      ])
         visit(asset);
     };
     for (const [file, output] of Object.entries(bundle))

@@ -50,7 +50,11 @@ const SessionGate = ({ config, auth, api }: Props) => {
           title={<h1>青山 工作台</h1>}
           subTitle="案件与建议办理、绩效与管理。请使用单位账号登录。"
           extra={
-            <Button type="primary" size="large" onClick={() => void auth.signIn(window.location.pathname + window.location.search)}>
+            <Button
+              type="primary"
+              size="large"
+              onClick={() => void auth.signIn(window.location.pathname + window.location.search)}
+            >
               登录
             </Button>
           }
@@ -66,7 +70,8 @@ const SessionGate = ({ config, auth, api }: Props) => {
           title={<h1>此工作台供工作人员使用</h1>}
           subTitle={
             <p role="alert">
-              {session.username} 是人大代表账号。请使用代表端 <a href="/app/">/app/</a>（随手拍、我的案件、建议）。
+              {session.username} 是人大代表账号。请使用代表端 <a href="/app/">/app/</a>
+              （随手拍、我的案件、建议）。
             </p>
           }
           extra={

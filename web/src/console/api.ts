@@ -43,7 +43,9 @@ export const consoleApi = (http: HttpClient) => ({
   transitionCase: (id: string, body: CaseTransition) =>
     http.request<CaseView>('POST', `/cases/${enc(id)}/transitions`, { body }),
   indicators: (departmentId: string, query: IndicatorQuery & { cases?: boolean }) =>
-    http.request<Indicators>('GET', `/departments/${enc(departmentId)}/indicators`, { query: query as Query }),
+    http.request<Indicators>('GET', `/departments/${enc(departmentId)}/indicators`, {
+      query: query as Query,
+    }),
   listSuggestions: (query: SuggestionListQuery) =>
     http.request<SuggestionList>('GET', '/suggestions', { query: query as Query }),
   getSuggestion: (id: string) => http.request<SuggestionView>('GET', `/suggestions/${enc(id)}`),

@@ -2,8 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { createHttpClient } from '../shared/api.ts';
 import { createAuth } from '../shared/auth.ts';
 import { loadConfig } from '../shared/config.ts';
-import { consoleApi } from './api.ts';
 import { ConsoleApp } from './App.tsx';
+import { consoleApi } from './api.ts';
 
 const BASE = '/console/';
 

@@ -19,7 +19,9 @@ interface Values {
 
 /** The usual department of the selected cases' categories, when they agree. */
 const usualDepartment = (cases: readonly CaseView[]): string | undefined => {
-  const ids = new Set(cases.map((c) => CASE_CATEGORIES.find((k) => k.id === c.categoryId)?.defaultDepartmentId));
+  const ids = new Set(
+    cases.map((c) => CASE_CATEGORIES.find((k) => k.id === c.categoryId)?.defaultDepartmentId),
+  );
   return ids.size === 1 ? [...ids][0] : undefined;
 };
 
@@ -81,7 +83,11 @@ export const BulkDispatch = ({ cases, departments, onDone }: Props) => {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-          <Form.Item name="leadDepartmentId" label="主办部门" rules={[{ required: true, message: '请选择主办部门' }]}>
+          <Form.Item
+            name="leadDepartmentId"
+            label="主办部门"
+            rules={[{ required: true, message: '请选择主办部门' }]}
+          >
             <Select options={options} placeholder="选择主办部门" />
           </Form.Item>
           <Form.Item name="coDepartmentIds" label="协办部门">

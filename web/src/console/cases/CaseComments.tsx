@@ -6,9 +6,23 @@ import { useConsole } from '../context.tsx';
 import { localTime } from '../lib/format.ts';
 import { messageOf } from '../lib/use-load.ts';
 
-const ROLE: Record<string, string> = { deputy: '代表', handler: '承办人', head: '负责人', supervisor: '人大工作人员', admin: '管理员' };
+const ROLE: Record<string, string> = {
+  deputy: '代表',
+  handler: '承办人',
+  head: '负责人',
+  supervisor: '人大工作人员',
+  admin: '管理员',
+};
 
-export const CaseComments = ({ caseId, comments, onAdded }: { caseId: string; comments: Comments['items']; onAdded: () => void }) => {
+export const CaseComments = ({
+  caseId,
+  comments,
+  onAdded,
+}: {
+  caseId: string;
+  comments: Comments['items'];
+  onAdded: () => void;
+}) => {
   const { api } = useConsole();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();

@@ -49,7 +49,10 @@ export const caseCsvColumns = (departments: readonly Department[]): CsvColumn<Ca
   { title: '类别', value: (r) => categoryLabel(r.categoryId) },
   { title: '状态', value: (r) => stateLabel(r.state) },
   { title: '主办部门', value: (r) => departmentName(departments, r.leadDepartmentId) },
-  { title: '协办部门', value: (r) => r.coDepartmentIds.map((id) => departmentName(departments, id)).join('、') },
+  {
+    title: '协办部门',
+    value: (r) => r.coDepartmentIds.map((id) => departmentName(departments, id)).join('、'),
+  },
   { title: '上报时间', value: (r) => localTime(r.submittedAt) },
   { title: '处置期限', value: (r) => localTime(r.deadline) },
   { title: '超期', value: (r) => (r.overdue ? '是' : '否') },
@@ -77,11 +80,7 @@ export const CaseTable = ({ rows, loading, departments, page, onPage, selection,
       {
         title: '案件',
         dataIndex: 'title',
-        render: (_: unknown, r) => (
-          <Link to={`cases/${encodeURIComponent(r.id)}`}>
-            {r.title}
-          </Link>
-        ),
+        render: (_: unknown, r) => <Link to={`cases/${encodeURIComponent(r.id)}`}>{r.title}</Link>,
       },
       { title: '类别', dataIndex: 'categoryId', render: (id: string) => categoryLabel(id), width: 110 },
       {

@@ -27,8 +27,11 @@ const EscalationBoard = (_: PageProps) => {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the items.
   useEffect(() => {
     void mapLimited(items, 4, async (item) => {
-      const timeline = item.subject === 'case' ? await api.caseTimeline(item.id) : await api.suggestionTimeline(item.id);
-      const raised = timeline.entries.filter((e) => e.action === 'escalate' && e.details.level === item.level).at(-1);
+      const timeline =
+        item.subject === 'case' ? await api.caseTimeline(item.id) : await api.suggestionTimeline(item.id);
+      const raised = timeline.entries
+        .filter((e) => e.action === 'escalate' && e.details.level === item.level)
+        .at(-1);
       if (raised !== undefined) setSince((all) => ({ ...all, [item.id]: raised.at }));
     }).catch(() => undefined);
   }, [key]);
@@ -41,27 +44,35 @@ const EscalationBoard = (_: PageProps) => {
     );
   }
   if (loaded.data === undefined) return <Spin className="qs-page-spin" />;
-  const rows: Row[] = items.map((item) => ({ ...item, ...(since[item.id] ? { since: since[item.id] } : {}) }));
+  const rows: Row[] = items.map((item) => ({
+    ...item,
+    ...(since[item.id] ? { since: since[item.id] } : {}),
+  }));
   return (
     <section aria-labelledby="esc-title">
       <h1 id="esc-title">督办</h1>
       <Typography.Paragraph className="qs-muted">
-        截至 {localTime(loaded.data.generatedAt)} 的督办情况（每小时更新）。一级：部门负责人；二级：人大工作人员；三级：区领导。
+        截至 {localTime(loaded.data.generatedAt)}{' '}
+        的督办情况（每小时更新）。一级：部门负责人；二级：人大工作人员；三级：区领导。
       </Typography.Paragraph>
       <Card size="small">
         <Button
           style={{ marginBottom: 12 }}
           disabled={rows.length === 0}
           onClick={() =>
-            downloadCsv(`督办-${localDate(new Date())}.csv`, [
-              { title: '类型', value: (r: Row) => (r.subject === 'case' ? '案件' : '建议') },
-              { title: '编号', value: (r: Row) => r.id },
-              { title: '标题', value: (r: Row) => r.title },
-              { title: '单位', value: (r: Row) => departmentName(departments, r.unitId) },
-              { title: '期限', value: (r: Row) => localTime(r.deadline) },
-              { title: '督办级别', value: (r: Row) => r.level },
-              { title: '督办起始', value: (r: Row) => localTime(r.since) },
-            ], rows)
+            downloadCsv(
+              `督办-${localDate(new Date())}.csv`,
+              [
+                { title: '类型', value: (r: Row) => (r.subject === 'case' ? '案件' : '建议') },
+                { title: '编号', value: (r: Row) => r.id },
+                { title: '标题', value: (r: Row) => r.title },
+                { title: '单位', value: (r: Row) => departmentName(departments, r.unitId) },
+                { title: '期限', value: (r: Row) => localTime(r.deadline) },
+                { title: '督办级别', value: (r: Row) => r.level },
+                { title: '督办起始', value: (r: Row) => localTime(r.since) },
+              ],
+              rows,
+            )
           }
         >
           导出 CSV
@@ -71,12 +82,19 @@ const EscalationBoard = (_: PageProps) => {
           dataSource={rows}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: '类型', dataIndex: 'subject', width: 70, render: (s: string) => (s === 'case' ? '案件' : '建议') },
+            {
+              title: '类型',
+              dataIndex: 'subject',
+              width: 70,
+              render: (s: string) => (s === 'case' ? '案件' : '建议'),
+            },
             {
               title: '标题',
               dataIndex: 'title',
               render: (_: unknown, r) => (
-                <Link to={`${r.subject === 'case' ? 'cases' : 'suggestions'}/${encodeURIComponent(r.id)}`}>{r.title}</Link>
+                <Link to={`${r.subject === 'case' ? 'cases' : 'suggestions'}/${encodeURIComponent(r.id)}`}>
+                  {r.title}
+                </Link>
               ),
             },
             { title: '单位', dataIndex: 'unitId', render: (id?: string) => departmentName(departments, id) },
@@ -98,7 +116,8 @@ const EscalationBoard = (_: PageProps) => {
         <Card size="small" title={<h2>到期复核的挂账案件</h2>} style={{ marginTop: 16 }}>
           {(loaded.data.reviewDue ?? []).map((r) => (
             <div key={r.id}>
-              <Link to={`cases/${encodeURIComponent(r.id)}`}>{r.title}</Link>：{r.nextReviewDate}（{r.reason}）
+              <Link to={`cases/${encodeURIComponent(r.id)}`}>{r.title}</Link>：{r.nextReviewDate}（{r.reason}
+              ）
             </div>
           ))}
         </Card>

@@ -15,7 +15,13 @@ export const caseActionFields = (action: string, record: CaseView): FieldSpec[] 
       return [reason];
     case 'markDuplicate':
       return [
-        { name: 'duplicateOf', label: '原案件', kind: 'custom', required: true, render: () => <DuplicatePicker record={record} /> },
+        {
+          name: 'duplicateOf',
+          label: '原案件',
+          kind: 'custom',
+          required: true,
+          render: () => <DuplicatePicker record={record} />,
+        },
         note,
       ];
     case 'dispatch':
@@ -52,5 +58,19 @@ export const caseActionFields = (action: string, record: CaseView): FieldSpec[] 
 };
 
 /** Actions that move the case forward are primary; refusals and returns are not. */
-export const PRIMARY_ACTIONS = new Set(['accept', 'dispatch', 'signFor', 'submitRectification', 'headSignOff', 'verify', 'approveExtension', 'resume']);
-export const DANGER_ACTIONS = new Set(['reject', 'returnToDispatcher', 'sendBackForRework', 'rejectExtension']);
+export const PRIMARY_ACTIONS = new Set([
+  'accept',
+  'dispatch',
+  'signFor',
+  'submitRectification',
+  'headSignOff',
+  'verify',
+  'approveExtension',
+  'resume',
+]);
+export const DANGER_ACTIONS = new Set([
+  'reject',
+  'returnToDispatcher',
+  'sendBackForRework',
+  'rejectExtension',
+]);

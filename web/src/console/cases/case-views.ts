@@ -63,7 +63,11 @@ export const CASE_VIEWS: Record<string, CaseViewSpec> = {
     state: 'suspended',
     order: 'review',
   },
-  all: { title: '全部案件', hint: '按条件筛选全部可见案件；筛选条件保存在网址中，可收藏或分享。', order: 'newest' },
+  all: {
+    title: '全部案件',
+    hint: '按条件筛选全部可见案件；筛选条件保存在网址中，可收藏或分享。',
+    order: 'newest',
+  },
 };
 
 export const apiQueryOf = (view: CaseViewSpec, f: CaseFilters, session: Session): CaseListQuery => {
@@ -83,18 +87,22 @@ export const apiQueryOf = (view: CaseViewSpec, f: CaseFilters, session: Session)
   return query as CaseListQuery;
 };
 
-const by = <T>(key: (r: CaseView) => T | undefined, last: T) => (a: CaseView, b: CaseView) => {
-  const x = key(a) ?? last;
-  const y = key(b) ?? last;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const by =
+  <T>(key: (r: CaseView) => T | undefined, last: T) =>
+  (a: CaseView, b: CaseView) => {
+    const x = key(a) ?? last;
+    const y = key(b) ?? last;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 
 export const arrange = (view: CaseViewSpec, rows: readonly CaseView[], q: string | undefined): CaseView[] => {
   const text = q?.trim().toLowerCase();
   const kept = rows.filter(
     (r) =>
       (view.keep?.(r) ?? true) &&
-      (text === undefined || text === '' || `${r.id} ${r.title} ${r.location?.address ?? ''}`.toLowerCase().includes(text)),
+      (text === undefined ||
+        text === '' ||
+        `${r.id} ${r.title} ${r.location?.address ?? ''}`.toLowerCase().includes(text)),
   );
   if (view.order === 'deadline') return kept.sort(by((r) => r.deadline, '9999'));
   if (view.order === 'oldest') return kept.sort(by((r) => r.submittedAt, ''));

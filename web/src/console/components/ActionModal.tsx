@@ -61,7 +61,10 @@ const toPayload = (fields: readonly FieldSpec[], values: Record<string, unknown>
 };
 
 const fieldOfPath = (fields: readonly FieldSpec[], path: string): string | undefined => {
-  const rest = path.replace(/^\/body\/payload\//, '').replace(/^\/body\//, '').split('/');
+  const rest = path
+    .replace(/^\/body\/payload\//, '')
+    .replace(/^\/body\//, '')
+    .split('/');
   const dotted = rest.filter((part) => !/^\d+$/.test(part)).join('.');
   return fields.find((f) => (f.payloadPath ?? f.name) === dotted || f.name === rest[0])?.name;
 };
@@ -99,12 +102,16 @@ export const ActionModal = (props: Props) => {
       destroyOnHidden
       width={640}
     >
-      {refusal === undefined ? null : <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} />}
+      {refusal === undefined ? null : (
+        <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} />
+      )}
       <Form
         form={form}
         layout="vertical"
         onFinish={(values) => void finish(values)}
-        initialValues={Object.fromEntries(props.fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]))}
+        initialValues={Object.fromEntries(
+          props.fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]),
+        )}
       >
         {props.fields.map((field) => (
           <Form.Item

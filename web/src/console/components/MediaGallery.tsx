@@ -9,7 +9,15 @@ import { messageOf } from '../lib/use-load.ts';
  * which the API gives only to those allowed (the uploader, supervisors, admins, assigned
  * departments: docs/media-access.md) — anyone else is told so.
  */
-export const MediaGallery = ({ api, ids, label }: { api: ConsoleApi; ids: readonly string[]; label: string }) => {
+export const MediaGallery = ({
+  api,
+  ids,
+  label,
+}: {
+  api: ConsoleApi;
+  ids: readonly string[];
+  label: string;
+}) => {
   const [media, setMedia] = useState<Record<string, MediaDownload | string>>({});
   const key = ids.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`.

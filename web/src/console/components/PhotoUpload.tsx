@@ -40,7 +40,11 @@ export const PhotoUpload = ({
   const [files, setFiles] = useState<UploadFile[]>([]);
   const update = (next: UploadFile[]) => {
     setFiles(next);
-    onChange?.(next.filter((f) => f.status === 'done' && typeof f.response === 'string').map((f) => f.response as string));
+    onChange?.(
+      next
+        .filter((f) => f.status === 'done' && typeof f.response === 'string')
+        .map((f) => f.response as string),
+    );
   };
   return (
     <Upload

@@ -15,7 +15,14 @@ export interface TimelineEntryView {
   details: Record<string, unknown>;
 }
 
-const ROLE = { deputy: '代表', handler: '承办人', head: '负责人', supervisor: '人大工作人员', admin: '管理员', system: '系统' } as Record<string, string>;
+const ROLE = {
+  deputy: '代表',
+  handler: '承办人',
+  head: '负责人',
+  supervisor: '人大工作人员',
+  admin: '管理员',
+  system: '系统',
+} as Record<string, string>;
 
 const detailText = (details: Record<string, unknown>): string =>
   ['reason', 'leaderName', 'class', 'rating', 'duplicateOf', 'leadDepartmentId']
@@ -49,7 +56,9 @@ export const WorkflowTimeline = ({
           {entry.note === undefined && detailText(entry.details) === '' ? null : (
             <div>{[entry.note, detailText(entry.details)].filter(Boolean).join(' · ')}</div>
           )}
-          {entry.mediaIds.length === 0 ? null : <MediaGallery api={api} ids={entry.mediaIds} label="本步照片" />}
+          {entry.mediaIds.length === 0 ? null : (
+            <MediaGallery api={api} ids={entry.mediaIds} label="本步照片" />
+          )}
         </div>
       ),
     }))}

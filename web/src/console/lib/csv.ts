@@ -18,7 +18,10 @@ export const csvField = (value: string | number | boolean | undefined | null): s
 };
 
 export const toCsv = <T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string =>
-  `\uFEFF${[columns.map((c) => csvField(c.title)), ...rows.map((row) => columns.map((c) => csvField(c.value(row))))]
+  `\uFEFF${[
+    columns.map((c) => csvField(c.title)),
+    ...rows.map((row) => columns.map((c) => csvField(c.value(row)))),
+  ]
     .map((fields) => fields.join(','))
     .join('\r\n')}\r\n`;
 

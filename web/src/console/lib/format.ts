@@ -29,7 +29,10 @@ export const percent = (rate: number | null | undefined): string =>
  * The working-day countdown of a deadline (the deadline itself comes from the API; the bundled
  * holiday notices only count down to it): 剩 n 个工作日, 今日到期, 超期 n 个工作日.
  */
-export const countdown = (deadline: string | undefined, now = new Date()): { text: string; overdue: boolean } => {
+export const countdown = (
+  deadline: string | undefined,
+  now = new Date(),
+): { text: string; overdue: boolean } => {
   if (deadline === undefined) return { text: '', overdue: false };
   if (Date.parse(deadline) < now.getTime()) {
     const late = -workingDaysLeft(deadline, now);

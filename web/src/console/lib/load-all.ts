@@ -18,7 +18,11 @@ export const loadAll = async <T>(
 };
 
 /** Runs `work` over `inputs`, `width` at a time, keeping the order. */
-export const mapLimited = async <I, O>(inputs: readonly I[], width: number, work: (input: I) => Promise<O>) => {
+export const mapLimited = async <I, O>(
+  inputs: readonly I[],
+  width: number,
+  work: (input: I) => Promise<O>,
+) => {
   const results: O[] = new Array(inputs.length);
   let next = 0;
   const worker = async () => {

@@ -23,6 +23,7 @@ export const useLoad = <T>(load: () => Promise<T>, key: string) => {
 
 /** What people read of a refusal: the problem's zh-CN detail, else its title, else the status. */
 export const messageOf = (error: unknown): string => {
-  if (error instanceof ApiError) return error.problem?.detail ?? error.problem?.title ?? `HTTP ${error.status}`;
+  if (error instanceof ApiError)
+    return error.problem?.detail ?? error.problem?.title ?? `HTTP ${error.status}`;
   return error instanceof Error ? `网络错误：${error.message}` : String(error);
 };

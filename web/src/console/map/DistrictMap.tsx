@@ -44,7 +44,10 @@ const lines = () =>
     .map((f: Feature) => ({
       name: f.properties.name,
       coords: f.geometry.coordinates as number[][],
-      lineStyle: { color: f.properties.kind === 'river' ? '#5b9bd5' : '#b0b7b3', width: f.properties.kind === 'river' ? 3 : 2 },
+      lineStyle: {
+        color: f.properties.kind === 'river' ? '#5b9bd5' : '#b0b7b3',
+        width: f.properties.kind === 'river' ? 3 : 2,
+      },
     }));
 
 /** A circle as a polyline of 48 points (equirectangular offsets: fine at district scale). */
@@ -109,7 +112,10 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
             coordinateSystem: 'geo',
             polyline: true,
             silent: true,
-            data: circle === undefined ? [] : [{ coords: circlePath(circle), lineStyle: { color: '#0b6e4f', type: 'dashed', width: 2 } }],
+            data:
+              circle === undefined
+                ? []
+                : [{ coords: circlePath(circle), lineStyle: { color: '#0b6e4f', type: 'dashed', width: 2 } }],
           },
           {
             type: 'scatter',
