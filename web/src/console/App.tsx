@@ -14,7 +14,10 @@ import { Shell } from './Shell.tsx';
 dayjs.locale('zh-cn');
 
 /** Brand green, dark enough for AA contrast as text and as a button's background. */
-const THEME = { token: { colorPrimary: '#0b6e4f', colorLink: '#0b6e4f', borderRadius: 4 } };
+const THEME = {
+  token: { colorPrimary: '#0b6e4f', colorLink: '#0b6e4f', borderRadius: 4, colorTextPlaceholder: '#6b6b6b' },
+  components: { Menu: { itemSelectedBg: '#e3f1ea', itemSelectedColor: '#0b6e4f' } },
+};
 
 interface Props {
   config: AppConfig;
@@ -24,7 +27,7 @@ interface Props {
 }
 
 export const ConsoleApp = (props: Props) => (
-  <ConfigProvider locale={zhCN} theme={THEME}>
+  <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
     <AntApp>
       <RouterProvider base={props.base}>
         <SessionGate {...props} />

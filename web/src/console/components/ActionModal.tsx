@@ -33,6 +33,8 @@ export interface FieldSpec {
   render?: () => ReactNode;
   /** Where the value goes in the payload when not at `name` (e.g. `proceedWithoutCoOpinion.reason`). */
   payloadPath?: string;
+  /** Turns the form value into the payload's (e.g. unit ids into 分别交办 parts). */
+  transform?: (value: unknown) => unknown;
 }
 
 interface Props {
@@ -53,6 +55,7 @@ const toPayload = (fields: readonly FieldSpec[], values: Record<string, unknown>
     let value = values[field.name];
     if (value === undefined || value === null || value === '') continue;
     if (field.kind === 'date') value = (value as Dayjs).format('YYYY-MM-DD');
+    if (field.transform !== undefined) value = field.transform(value);
     const [head = field.name, tail] = (field.payloadPath ?? field.name).split('.');
     if (tail === undefined) payload[head] = value;
     else payload[head] = { ...(payload[head] as object), [tail]: value };
