@@ -42,7 +42,7 @@ export const consoleApi = (http: HttpClient) => ({
     http.request<CaseComments['items'][number]>('POST', `/cases/${enc(id)}/comments`, { body }),
   transitionCase: (id: string, body: CaseTransition) =>
     http.request<CaseView>('POST', `/cases/${enc(id)}/transitions`, { body }),
-  indicators: (departmentId: string, query: IndicatorQuery & { cases?: boolean }) =>
+  indicators: (departmentId: string, query: Omit<IndicatorQuery, 'cases'> & { cases?: boolean }) =>
     http.request<Indicators>('GET', `/departments/${enc(departmentId)}/indicators`, {
       query: query as Query,
     }),
