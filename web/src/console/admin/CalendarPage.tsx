@@ -28,6 +28,56 @@ interface Refusal {
   errors: { path: string; message: string }[];
 }
 
+const RefusalAlert = ({ refusal }: { refusal: Refusal | undefined }) =>
+  refusal === undefined ? null : (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={refusal.detail}
+      description={
+        refusal.errors.length === 0 ? undefined : (
+          <List
+            size="small"
+            dataSource={refusal.errors}
+            renderItem={(e) => (
+              <List.Item>
+                <code>{e.path.replace(/^\/body/, '') || '/'}</code>：{e.message}
+              </List.Item>
+            )}
+          />
+        )
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+
+const CoverageCard = ({ coverage }: { coverage: CalendarCoverage | undefined }) =>
+  coverage === undefined ? null : (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      <Descriptions
+        size="small"
+        column={3}
+        items={[
+          { key: 'from', label: '覆盖自', children: coverage.coveredFrom ?? '—' },
+          { key: 'through', label: '覆盖至', children: coverage.coveredThrough ?? '—' },
+          {
+            key: 'left',
+            label: '剩余天数',
+            children:
+              coverage.daysLeft === undefined ? (
+                '—'
+              ) : (
+                <span className={coverage.daysLeft <= coverage.warningDays ? 'qs-overdue' : undefined}>
+                  {coverage.daysLeft} 天
+                </span>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+
 /**
  * The working calendar: the loaded years and their versions, and loading a year from the State
  * Council notice as a JSON file (docs/working-calendar.md). The API checks the file; its zh-CN
@@ -77,30 +127,7 @@ const CalendarPage = (_: PageProps) => {
         期限按工作日历计算。每年国务院办公厅发布节假日安排通知后，载入下一年度；未覆盖的日期按周一至周五暂定计算。
       </Typography.Paragraph>
       {loaded.error === undefined ? null : <Alert type="error" showIcon title={loaded.error} />}
-      {coverage === undefined ? null : (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Descriptions
-            size="small"
-            column={3}
-            items={[
-              { key: 'from', label: '覆盖自', children: coverage.coveredFrom ?? '—' },
-              { key: 'through', label: '覆盖至', children: coverage.coveredThrough ?? '—' },
-              {
-                key: 'left',
-                label: '剩余天数',
-                children:
-                  coverage.daysLeft === undefined ? (
-                    '—'
-                  ) : (
-                    <span className={coverage.daysLeft <= coverage.warningDays ? 'qs-overdue' : undefined}>
-                      {coverage.daysLeft} 天
-                    </span>
-                  ),
-              },
-            ]}
-          />
-        </Card>
-      )}
+      <CoverageCard coverage={coverage} />
       <Card size="small" title={<h2>已载入的年份</h2>} style={{ marginBottom: 16 }}>
         <Table<Year>
           rowKey="year"
@@ -168,28 +195,7 @@ const CalendarPage = (_: PageProps) => {
             </Upload>
             {file === undefined ? null : <span style={{ marginLeft: 8 }}>{file.name}</span>}
           </Form.Item>
-          {refusal === undefined ? null : (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              title={refusal.detail}
-              description={
-                refusal.errors.length === 0 ? undefined : (
-                  <List
-                    size="small"
-                    dataSource={refusal.errors}
-                    renderItem={(e) => (
-                      <List.Item>
-                        <code>{e.path.replace(/^\/body/, '') || '/'}</code>：{e.message}
-                      </List.Item>
-                    )}
-                  />
-                )
-              }
-              style={{ marginBottom: 16 }}
-            />
-          )}
+          <RefusalAlert refusal={refusal} />
           <Button
             type="primary"
             htmlType="submit"
