@@ -15,7 +15,19 @@ dayjs.locale('zh-cn');
 
 /** Brand green, dark enough for AA contrast as text and as a button's background. */
 const THEME = {
-  token: { colorPrimary: '#0b6e4f', colorLink: '#0b6e4f', borderRadius: 4, colorTextPlaceholder: '#6b6b6b' },
+  token: {
+    colorPrimary: '#0b6e4f',
+    colorLink: '#0b6e4f',
+    borderRadius: 4,
+    colorTextPlaceholder: '#6b6b6b',
+    // antd's greys for secondary text, labels and waiting steps are under AA contrast; these are not.
+    colorTextSecondary: '#4a4a4a',
+    colorTextTertiary: '#595959',
+    colorTextDescription: '#595959',
+    colorTextQuaternary: '#6e6e6e',
+    colorTextDisabled: '#6e6e6e',
+    colorError: '#c4281c',
+  },
   components: { Menu: { itemSelectedBg: '#e3f1ea', itemSelectedColor: '#0b6e4f' } },
 };
 

@@ -49,8 +49,10 @@ export const Shell = () => {
       .filter((item) => allows(item.roles, session.roles))
       .map((item) => ({ key: item.path, label: <a href={`${BASE}${item.path}`}>{item.label}</a> })),
   }));
-  const route = modules
-    .flatMap((module) => module.routes.map((r) => ({ ...r, roles: r.roles ?? module.menu.roles })))
+  // Every module's routes, so a page outside the caller's roles says so (403) instead of "not found".
+  const route = CONSOLE_MODULES.flatMap((module) =>
+    module.routes.map((r) => ({ ...r, roles: r.roles ?? module.menu.roles })),
+  )
     .map((r) => ({ r, params: matchPath(r.pattern, path) }))
     .find((candidate) => candidate.params !== undefined);
   if (path === '' && route === undefined) {
