@@ -222,6 +222,7 @@ describe('staff console in the browser', () => {
     await checkPage(page, 'c17-calendar-refused');
     const year = await readFile(join(PROJECT_ROOT, 'shared', 'data', 'calendar', 'years', '2026.json'));
     await upload.setInputFiles({ name: '2026.json', mimeType: 'application/json', buffer: year });
+    await page.getByText('2026.json', { exact: true }).waitFor();
     await page.getByRole('button', { name: '载入', exact: true }).click();
     await page.getByText('已载入 2026 年第 2 版').waitFor();
     await page.getByText('第 2 版（共 2 版）').waitFor();

@@ -28,7 +28,21 @@ const THEME = {
     colorTextDisabled: '#6e6e6e',
     colorError: '#c4281c',
   },
-  components: { Menu: { itemSelectedBg: '#e3f1ea', itemSelectedColor: '#0b6e4f' } },
+  components: {
+    Menu: { itemSelectedBg: '#e3f1ea', itemSelectedColor: '#0b6e4f' },
+    // Preset tags put the -7 shade on the -1 tint, under AA for small text: the -9 shade is ≥ 7:1.
+    Tag: {
+      red7: '#820014',
+      volcano7: '#871400',
+      orange7: '#873800',
+      gold7: '#874d00',
+      green7: '#135200',
+      cyan7: '#00474f',
+      blue7: '#002c8c',
+      geekblue7: '#061178',
+      purple7: '#22075e',
+    },
+  },
 };
 
 interface Props {

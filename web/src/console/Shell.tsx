@@ -2,6 +2,7 @@ import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd
 import { Suspense, useMemo } from 'react';
 import { matchPath, useRouter } from '../shared/router.tsx';
 import { useConsole } from './context.tsx';
+import { departmentName, useDepartments } from './lib/departments.ts';
 import { BASE } from './lib/link.tsx';
 import { allows, type ConsoleModule } from './module.ts';
 import { CONSOLE_MODULES } from './modules.ts';
@@ -38,7 +39,8 @@ const selectedKey = (modules: readonly ConsoleModule[], path: string, search: UR
 };
 
 export const Shell = () => {
-  const { session, auth } = useConsole();
+  const { session, auth, api } = useConsole();
+  const departments = useDepartments(api);
   const { path, search, navigate } = useRouter();
   const modules = useMemo(() => visibleModules(session.roles), [session.roles]);
   const items = modules.map((module) => ({
@@ -88,7 +90,9 @@ export const Shell = () => {
                 {ROLE_LABELS[role] ?? role}
               </Tag>
             ))}
-            {session.departmentId === undefined ? null : <Tag>{session.departmentId}</Tag>}
+            {session.departmentId === undefined ? null : (
+              <Tag>{departmentName(departments, session.departmentId)}</Tag>
+            )}
             <Button onClick={() => void auth.signOut()}>退出登录</Button>
           </Space>
         </Layout.Header>

@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { MediaGallery } from '../components/MediaGallery.tsx';
 import { WorkflowTimeline } from '../components/WorkflowTimeline.tsx';
 import { useConsole } from '../context.tsx';
-import { useDepartments } from '../lib/departments.ts';
+import { departmentName, useDepartments } from '../lib/departments.ts';
 import { Link } from '../lib/link.tsx';
 import { useLoad } from '../lib/use-load.ts';
 import type { PageProps } from '../module.ts';
@@ -60,6 +60,7 @@ const CaseDetailPage = ({ params }: PageProps) => {
           <Card title={<h2>办理过程</h2>} size="small">
             <WorkflowTimeline
               entries={timeline.entries}
+              unitName={(unit) => departmentName(departments, unit)}
               api={api}
               actionLabel={actionLabel}
               stateLabel={stateLabel}

@@ -24,11 +24,25 @@ const ROLE = {
   system: '系统',
 } as Record<string, string>;
 
-const detailText = (details: Record<string, unknown>): string =>
-  ['reason', 'leaderName', 'class', 'rating', 'duplicateOf', 'leadDepartmentId']
-    .filter((key) => typeof details[key] === 'string')
-    .map((key) => String(details[key]))
-    .join(' · ');
+const RATINGS: Record<string, string> = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+
+/** The facts of a step worth reading beside it, departments by name. */
+const detailText = (details: Record<string, unknown>, unitName: (id: string) => string): string => {
+  const parts: string[] = [];
+  for (const key of ['leadDepartmentId', 'leadUnitId'])
+    if (typeof details[key] === 'string') parts.push(`主办：${unitName(details[key])}`);
+  for (const key of ['coDepartmentIds', 'coUnitIds'])
+    if (Array.isArray(details[key]) && details[key].length > 0)
+      parts.push(`协办：${(details[key] as string[]).map(unitName).join('、')}`);
+  if (typeof details.class === 'string') parts.push(`${details.class} 类`);
+  if (typeof details.rating === 'string') parts.push(RATINGS[details.rating] ?? details.rating);
+  if (typeof details.leaderName === 'string') parts.push(`督办领导：${details.leaderName}`);
+  return parts.join(' · ');
+};
 
 /** The append-only timeline of a case or suggestion: who (role), what, when (local), and its photos. */
 export const WorkflowTimeline = ({
@@ -36,11 +50,13 @@ export const WorkflowTimeline = ({
   api,
   actionLabel,
   stateLabel,
+  unitName,
 }: {
   entries: readonly TimelineEntryView[];
   api: ConsoleApi;
   actionLabel: (action: string) => string;
   stateLabel: (state: string) => string;
+  unitName: (id: string) => string;
 }) => (
   <Timeline
     items={entries.map((entry) => ({
@@ -53,8 +69,8 @@ export const WorkflowTimeline = ({
           <span className="qs-muted">
             {localTime(entry.at)} → {stateLabel(entry.to)}
           </span>
-          {entry.note === undefined && detailText(entry.details) === '' ? null : (
-            <div>{[entry.note, detailText(entry.details)].filter(Boolean).join(' · ')}</div>
+          {entry.note === undefined && detailText(entry.details, unitName) === '' ? null : (
+            <div>{[entry.note, detailText(entry.details, unitName)].filter(Boolean).join(' · ')}</div>
           )}
           {entry.mediaIds.length === 0 ? null : (
             <MediaGallery api={api} ids={entry.mediaIds} label="本步照片" />

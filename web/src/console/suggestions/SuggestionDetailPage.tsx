@@ -29,6 +29,7 @@ const Facts = ({ s, departments }: { s: SuggestionView; departments: readonly De
     { key: 'cou', label: '协办单位', children: (s.assignment?.coUnitIds ?? []).map(dept).join('、') || '—' },
     { key: 'due', label: '答复期限', children: <DueCell record={s} /> },
     { key: 'coDue', label: '协办意见期限', children: s.coOpinionDue ?? '—' },
+    { key: 'rh', label: '重新办理次数', span: 2, children: s.rehandlingCount },
     ...(s.keySupervision === undefined
       ? []
       : [
@@ -54,7 +55,6 @@ const Facts = ({ s, departments }: { s: SuggestionView; departments: readonly De
       : [
           { key: 'await', label: '待协办意见', span: 2, children: s.awaitingCoOpinions.map(dept).join('、') },
         ]),
-    { key: 'rh', label: '重新办理次数', children: s.rehandlingCount },
     {
       key: 'body',
       label: '建议内容',
@@ -124,6 +124,7 @@ const SuggestionDetailPage = ({ params }: PageProps) => {
           <Card title={<h2>办理过程</h2>} size="small">
             <WorkflowTimeline
               entries={timeline.entries}
+              unitName={(unit) => departmentName(departments, unit)}
               api={api}
               actionLabel={suggestionActionLabel}
               stateLabel={suggestionStateLabel}

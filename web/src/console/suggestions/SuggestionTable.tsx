@@ -15,6 +15,26 @@ export const Progress = ({ record }: { record: SuggestionView }) => (
   />
 );
 
+/** The stages in one line for a table cell: done ones plain, the current one marked, later ones grey. */
+export const CompactProgress = ({ record }: { record: SuggestionView }) => {
+  const current = stageOf(record);
+  return (
+    <span>
+      <span className="qs-sr-only">{`进度：${STAGES[current]}（第 ${current + 1} 步，共 ${STAGES.length} 步）`}</span>
+      {STAGES.map((stage, index) => (
+        <span key={stage} aria-hidden="true">
+          {index === 0 ? null : <span className="qs-muted"> › </span>}
+          {index === current ? (
+            <strong style={{ color: '#0b6e4f' }}>{stage}</strong>
+          ) : (
+            <span className={index > current ? 'qs-muted' : undefined}>{stage}</span>
+          )}
+        </span>
+      ))}
+    </span>
+  );
+};
+
 export const DueCell = ({ record }: { record: SuggestionView }) => (
   <span>
     <span className={record.overdue ? 'qs-overdue' : undefined}>{record.replyDue ?? '—'}</span>
@@ -76,7 +96,7 @@ export const SuggestionTable = ({
             <Link to={`suggestions/${encodeURIComponent(s.id)}`}>{s.title}</Link>
             {s.keySupervision === undefined ? null : (
               <Tag color="red" style={{ marginLeft: 6 }}>
-                重点督办
+                重点督办 · {s.keySupervision.leaderName}
               </Tag>
             )}
           </span>
@@ -100,8 +120,8 @@ export const SuggestionTable = ({
             {
               title: '进度',
               key: 'progress',
-              width: 380,
-              render: (_: unknown, s: SuggestionView) => <Progress record={s} />,
+              width: 260,
+              render: (_: unknown, s: SuggestionView) => <CompactProgress record={s} />,
             },
           ]
         : []),

@@ -15,17 +15,14 @@ const pick = (labels: Record<string, { zh: string }>, key: string) => labels[key
 
 export const suggestionStateLabel = (state: string) => pick(SUGGESTION_STATE_LABELS, state);
 export const suggestionCategoryLabel = (category: string) => pick(SUGGESTION_CATEGORY_LABELS, category);
+const OTHER_STEPS: Record<string, string> = {
+  submit: '提出',
+  escalate: '督办升级',
+  closeRatingRound: '评价结束',
+  recomputeDeadline: '重算期限',
+};
 export const suggestionActionLabel = (action: string) =>
-  pick(SUGGESTION_ACTION_LABELS, action) ||
-  (
-    {
-      submit: '提出',
-      escalate: '督办升级',
-      closeRatingRound: '评价结束',
-      recomputeDeadline: '重算期限',
-    } as Record<string, string>
-  )[action] ||
-  action;
+  OTHER_STEPS[action] ?? pick(SUGGESTION_ACTION_LABELS, action);
 
 export const SUGGESTION_STATE_OPTIONS = SUGGESTION_STATES.map((s) => ({
   value: s,
