@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseView } from '../../../web/src/console/api.ts';
 import { apiQueryOf, arrange, CASE_VIEWS, reviewDue } from '../../../web/src/console/cases/case-views.ts';
+
+type CaseView = Parameters<typeof reviewDue>[0];
 
 const record = (id: string, over: Partial<CaseView> = {}): CaseView =>
   ({
@@ -22,7 +23,7 @@ const record = (id: string, over: Partial<CaseView> = {}): CaseView =>
     ...over,
   }) as CaseView;
 
-const head = {
+const head = { departmentId: 'dept-ecology' };
   userId: 'u',
   username: 'head-eco',
   roles: ['head'],
@@ -30,7 +31,7 @@ const head = {
   idToken: '',
   expired: false,
 };
-const supervisor = { userId: 's', username: 'sup', roles: ['supervisor'], idToken: '', expired: false };
+const supervisor = { departmentId: undefined };
 
 describe('console case views', () => {
   it('runs the inbox by deadline, most urgent first, those without one last, finished ones out', () => {

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useConsole } from '../context.tsx';
-import { downloadCsv } from '../lib/csv.ts';
 import { useDepartments } from '../lib/departments.ts';
+import { downloadCsv } from '../lib/download.ts';
 import { localDate } from '../lib/format.ts';
 import { loadAll } from '../lib/load-all.ts';
 import { useQueryState } from '../lib/query-state.ts';

@@ -1,6 +1,10 @@
-import type { Session } from '../../shared/auth.ts';
-import type { CaseListQuery, CaseView } from '../api.ts';
+import type { getCaseRoute, listCasesRoute } from '../../../../shared/contracts/cases.ts';
+import type { QueryOf, ResponseOf } from '../../shared/api-types.ts';
 import { localDate } from '../lib/format.ts';
+
+// From the contracts directly (not ../api.ts), so this stays free of the DOM and unit-testable.
+type CaseView = ResponseOf<typeof getCaseRoute>;
+type CaseListQuery = QueryOf<typeof listCasesRoute>;
 
 /** The URL filters every case list understands (all optional). */
 export interface CaseFilters {
@@ -70,7 +74,11 @@ export const CASE_VIEWS: Record<string, CaseViewSpec> = {
   },
 };
 
-export const apiQueryOf = (view: CaseViewSpec, f: CaseFilters, session: Session): CaseListQuery => {
+export const apiQueryOf = (
+  view: CaseViewSpec,
+  f: CaseFilters,
+  session: { departmentId?: string | undefined },
+): CaseListQuery => {
   const query: Record<string, string | number> = { limit: 100 };
   const state = view.state ?? f.state;
   if (state !== undefined) query.state = state;

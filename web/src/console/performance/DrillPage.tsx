@@ -1,8 +1,8 @@
 import { Alert, Breadcrumb, Button, Card, Space, Typography } from 'antd';
 import { CaseTable, caseCsvColumns } from '../cases/CaseTable.tsx';
 import { useConsole } from '../context.tsx';
-import { downloadCsv } from '../lib/csv.ts';
 import { departmentName, useDepartments } from '../lib/departments.ts';
+import { downloadCsv } from '../lib/download.ts';
 import { Link } from '../lib/link.tsx';
 import { mapLimited } from '../lib/load-all.ts';
 import { useQueryState } from '../lib/query-state.ts';

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useConsole } from '../context.tsx';
-import { downloadCsv } from '../lib/csv.ts';
 import { useDepartments } from '../lib/departments.ts';
+import { downloadCsv } from '../lib/download.ts';
 import { localDate } from '../lib/format.ts';
 import { loadAll } from '../lib/load-all.ts';
 import { useQueryState } from '../lib/query-state.ts';
