@@ -24,13 +24,6 @@ const record = (id: string, over: Partial<CaseView> = {}): CaseView =>
   }) as CaseView;
 
 const head = { departmentId: 'dept-ecology' };
-  userId: 'u',
-  username: 'head-eco',
-  roles: ['head'],
-  departmentId: 'dept-ecology',
-  idToken: '',
-  expired: false,
-};
 const supervisor = { departmentId: undefined };
 
 describe('console case views', () => {
