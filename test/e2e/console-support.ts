@@ -106,6 +106,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  */
 export const checkDialog = async (page: Page, name: string) => {
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  // antd zooms a dialog in; the screenshot waits for it to settle.
+  await page.locator('.ant-modal-wrap .ant-modal:not([class*="zoom"])').waitFor();
   await screenshot(page, name);
   await page.addScriptTag({ content: axeSource });
   const violations = (await page.evaluate(`(async () => {

@@ -27,6 +27,11 @@ const THEME = {
     colorTextQuaternary: '#6e6e6e',
     colorTextDisabled: '#6e6e6e',
     colorError: '#c4281c',
+    // The tints antd derives from a dark green come out mid-grey: selected rows and items use these.
+    colorPrimaryBg: '#e3f1ea',
+    colorPrimaryBgHover: '#cfe7da',
+    controlItemBgActive: '#e3f1ea',
+    controlItemBgActiveHover: '#cfe7da',
   },
   components: {
     Menu: { itemSelectedBg: '#e3f1ea', itemSelectedColor: '#0b6e4f' },

@@ -33,6 +33,8 @@ export interface FieldSpec {
   render?: () => ReactNode;
   /** Where the value goes in the payload when not at `name` (e.g. `proceedWithoutCoOpinion.reason`). */
   payloadPath?: string;
+  /** Longest text the payload takes (default 2000, the notes' and reasons' limit). */
+  max?: number;
   /** Turns the form value into the payload's (e.g. unit ids into 分别交办 parts). */
   transform?: (value: unknown) => unknown;
 }
@@ -136,7 +138,7 @@ const control = (field: FieldSpec, departments: { value: string; label: string }
     case 'text':
       return <Input maxLength={200} />;
     case 'textarea':
-      return <Input.TextArea rows={3} maxLength={20000} showCount />;
+      return <Input.TextArea rows={3} maxLength={field.max ?? 2000} showCount />;
     case 'department':
       return <Select options={departments} placeholder="选择部门" />;
     case 'departments':

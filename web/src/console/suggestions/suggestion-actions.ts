@@ -4,7 +4,13 @@ import { REPLY_CLASS_OPTIONS } from './labels.ts';
 
 const note: FieldSpec = { name: 'note', label: '说明', kind: 'textarea' };
 const reason: FieldSpec = { name: 'reason', label: '理由', kind: 'textarea', required: true };
-const text = (label: string): FieldSpec => ({ name: 'text', label, kind: 'textarea', required: true });
+const text = (label: string, max = 10000): FieldSpec => ({
+  name: 'text',
+  label,
+  kind: 'textarea',
+  required: true,
+  max,
+});
 const photos: FieldSpec = { name: 'mediaIds', label: '附件（照片）', kind: 'photos' };
 
 /** The fields of each suggestion action's payload (shared/domain/suggestions/suggestion-payloads.ts). */
@@ -56,7 +62,7 @@ export const suggestionActionFields = (action: string, record: SuggestionView): 
     case 'reply':
       return [
         { name: 'class', label: '答复分类', kind: 'select', required: true, options: REPLY_CLASS_OPTIONS },
-        text('答复内容'),
+        text('答复内容', 20000),
         photos,
         ...(record.awaitingCoOpinions.length === 0
           ? []
