@@ -80,7 +80,16 @@ export const CaseTable = ({ rows, loading, departments, page, onPage, selection,
       {
         title: '案件',
         dataIndex: 'title',
-        render: (_: unknown, r) => <Link to={`cases/${encodeURIComponent(r.id)}`}>{r.title}</Link>,
+        render: (_: unknown, r) => (
+          <span>
+            <Link to={`cases/${encodeURIComponent(r.id)}`}>{r.title}</Link>
+            {r.state === 'submitted' && (r.possibleDuplicates ?? []).length > 0 ? (
+              <Tag color="gold" style={{ marginLeft: 6 }}>
+                可能重复
+              </Tag>
+            ) : null}
+          </span>
+        ),
       },
       { title: '类别', dataIndex: 'categoryId', render: (id: string) => categoryLabel(id), width: 110 },
       {
