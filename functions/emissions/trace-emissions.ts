@@ -40,9 +40,16 @@ export const handler = httpHandler(traceEmissionsRoute, async ({ query }) => {
     !isPeriodLabel(query.period) ||
     (query.granularity && query.granularity !== granularity)
   ) {
-    throw new UnprocessableError('period is not a local hour, day or month of the granularity', [
-      { path: '/query/period', message: 'use 2026-11, 2026-11-28 or 2026-11-28T09 (matching granularity)' },
-    ]);
+    throw new UnprocessableError(
+      '统计周期 period 不是与粒度相符的本地小时、日或月 (period is not a local hour, day or month of the granularity)',
+      [
+        {
+          path: '/query/period',
+          message:
+            '请用与粒度相符的 2026-11、2026-11-28 或 2026-11-28T09 (use 2026-11, 2026-11-28 or 2026-11-28T09, matching granularity)',
+        },
+      ],
+    );
   }
   const target = await resolveTarget(registry, query.level, query.id);
   const page = await traceFigure(

@@ -6,7 +6,9 @@ import { DynamoCalendarStore } from '../../shared/adapters/dynamodb/calendar-sto
 import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
 import { ENV } from '../../shared/config/env.ts';
+import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { DEFAULTS, FUNCTIONS, type IotRuleTrigger, type ScheduleTrigger } from '../manifest.ts';
 import { startBroker } from './broker.ts';
@@ -17,6 +19,7 @@ import { startGateway } from './gateway.ts';
 import { type RunningRuleEngine, startRuleEngine } from './iot-rule-engine.ts';
 import { createLocalFunction, type LocalFunction } from './local-function.ts';
 import { type IssueOptions, LOCAL_CLIENT_ID, type LocalUser, openLocalIssuer } from './local-issuer.ts';
+import { localNotificationEnv, seedDirectory } from './notifications-local.ts';
 import { createOidcProvider } from './oidc-provider.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { startS3PolicyProxy } from './s3-policy-proxy.ts';
@@ -28,6 +31,7 @@ import {
   seedCalendar,
   seedDeputies,
   seedDevices,
+  seedDistrictLeader,
   seedRegistry,
   seedUserList,
 } from './seed.ts';
@@ -66,6 +70,8 @@ export interface LocalStack {
   };
   env: Record<string, string>;
   users: Record<Role, { user: LocalUser; token: string }>;
+  /** The demo district leader (QS_DISTRICT_LEADER_IDS), told of level-3 escalations. */
+  districtLeader: { user: LocalUser; token: string };
   devices: DemoDevice[];
   issueToken(user: LocalUser, options?: IssueOptions): Promise<string>;
   ruleEngine: RunningRuleEngine;
@@ -106,10 +112,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     stops.push(s3.stop);
 
     const timeZone = options.timeZone ?? DEFAULTS.timeZone;
-    const env: Record<string, string> = localEnvironment(
-      { dynamodb: dynamo.endpoint, s3: s3.endpoint },
-      timeZone,
-    );
+    const leader = await seedDistrictLeader(options.dataDir);
+    const env: Record<string, string> = {
+      ...localEnvironment({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, timeZone),
+      ...(await localNotificationEnv(options.dataDir, leader.sub)),
+    };
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     Object.assign(process.env, env);
 
@@ -122,6 +129,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const userList = await seedUserList(options.dataDir);
     const seededUsers = firstOfEachRole(userList);
     await seedDeputies(new DynamoDeputyDirectory(documents, localTableName('registry')), userList);
+    // The leader signs in as a supervisor (to read the console) but is not People's Congress staff:
+    // listed in the directory under no role, told only as QS_DISTRICT_LEADER_IDS names them.
+    await seedDirectory(new DynamoUserDirectory(documents, localTableName('registry')), [
+      ...userList,
+      { ...leader, groups: [] },
+    ]);
     const devices = await seedDevices(options.dataDir, credentials);
     await seedRegistry(
       new DynamoRegistryStore(documents, localTableName('registry')),
@@ -196,6 +209,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     stops.push(gateway.stop);
+    // Links in notifications point at the local gateway, which is to serve the web app (DESIGN.md §8).
+    env[NOTIFY_ENV.appBaseUrl] = gateway.url;
+    process.env[NOTIFY_ENV.appBaseUrl] = gateway.url;
 
     const users = {} as LocalStack['users'];
     for (const [role, user] of Object.entries(seededUsers) as [Role, LocalUser][]) {
@@ -213,6 +229,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       },
       env,
       users,
+      districtLeader: { user: leader, token: await issuer.issueToken(leader) },
       devices,
       issueToken: issuer.issueToken,
       ruleEngine,

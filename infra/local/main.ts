@@ -54,6 +54,9 @@ const banner = (stack: LocalStack): string => {
     ...Object.entries(stack.users).map(
       ([role, { user, token }]) => `  ${role.padEnd(10)} ${user.username.padEnd(16)} ${token}`,
     ),
+    `  ${'leader'.padEnd(10)} ${stack.districtLeader.user.username.padEnd(16)} ${stack.districtLeader.token}`,
+    '',
+    `Notifications: email and SMS are captured in ${join(dataDir, 'outbox')} (docs/notifications.md)`,
     '',
     'Meters (broker username = client id = meter id; secrets also in devices.json):',
     ...stack.devices.map((d) => `  ${d.meterId}  ${d.secret}`),
@@ -119,7 +122,10 @@ const main = async () => {
   await writeFile(
     join(dataDir, 'tokens.json'),
     JSON.stringify(
-      Object.fromEntries(Object.entries(stack.users).map(([role, u]) => [role, u.token])),
+      {
+        ...Object.fromEntries(Object.entries(stack.users).map(([role, u]) => [role, u.token])),
+        leader: stack.districtLeader.token,
+      },
       null,
       2,
     ),

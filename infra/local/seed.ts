@@ -37,6 +37,22 @@ export interface DemoDevice {
   secret: string;
 }
 
+/**
+ * The demo district leader (escalation level 3): a supervisor-role account apart from the one demo user
+ * per role, named in QS_DISTRICT_LEADER_IDS. Keeps its id across restarts, like the demo users.
+ */
+export const seedDistrictLeader = async (dataDir: string): Promise<LocalUser> => {
+  const file = join(dataDir, 'leader.json');
+  const known = await readJson<{ sub?: string }>(file, {});
+  const leader: LocalUser = {
+    username: 'leader-zhao',
+    groups: ['supervisor'],
+    sub: known.sub ?? randomUUID(),
+  };
+  await writeFile(file, JSON.stringify({ sub: leader.sub }, null, 2));
+  return leader;
+};
+
 /** Demo users keep their ids across restarts, so data they created stays theirs. */
 export const seedUserList = async (dataDir: string): Promise<LocalUser[]> => {
   const file = join(dataDir, 'users.json');

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { ROUTER_CODE } from '../../../infra/constructs/web-hosting.ts';
+import { ROUTER_CODE } from '../../../infra/constructs/web-edge.ts';
 
 /** The CloudFront Function's code, run as CloudFront would call it: `handler(event)`. */
 const router = () => {
@@ -18,6 +18,7 @@ describe('the web distribution’s router function', () => {
   });
 
   it('serves a client-side route its shell, and files as they are', () => {
+    expect(route('/app/')).toMatchObject({ uri: '/app/index.html' });
     expect(route('/app/cases/C-1')).toMatchObject({ uri: '/app/index.html' });
     expect(route('/console/inbox')).toMatchObject({ uri: '/console/index.html' });
     expect(route('/app/sw.js')).toMatchObject({ uri: '/app/sw.js' });
