@@ -60,7 +60,10 @@ describe('staff console in the browser', () => {
     await sup.page.getByRole('heading', { level: 1, name: '受理（待立案）' }).waitFor();
     await sup.page.getByRole('link', { name: '同一排污口又见污水' }).waitFor();
     // The second report, 14 m from the first and of its category, is flagged in the queue.
-    await sup.page.getByRole('row', { name: /同一排污口又见污水/ }).getByText('可能重复').waitFor();
+    await sup.page
+      .getByRole('row', { name: /同一排污口又见污水/ })
+      .getByText('可能重复')
+      .waitFor();
     await checkPage(sup.page, 'c02-intake');
     await sup.page.getByRole('link', { name: '同一排污口又见污水' }).click();
     await sup.page.getByRole('heading', { level: 1, name: /同一排污口又见污水/ }).waitFor();
