@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { type AxeViolation, screenshot } from '../support/browser.ts';
+import { seedCaseSteps } from '../support/case-seed.ts';
 import type { TestStack } from '../support/local-stack.ts';
 import { json, post } from './deputy-support.ts';
 
@@ -118,4 +120,45 @@ export const checkDialog = async (page: Page, name: string) => {
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
   })()`)) as AxeViolation[];
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+};
+
+type Job = (event: unknown, context: unknown) => Promise<unknown>;
+const JOB_CONTEXT = { functionName: 'e2e', awsRequestId: 'e2e', getRemainingTimeInMillis: () => 900_000 };
+
+/**
+ * A case dispatched to ecology 30 days ago (time HTTP cannot stage), then the hourly escalation job
+ * and the minute's notification dispatcher, as the scheduler runs them: the case is on the board at
+ * level 3 with the people each level told.
+ */
+export const escalateSeededCase = async (t: TestStack): Promise<string> => {
+  const principal = (role: Role): Principal => {
+    const { user } = t.stack.users[role];
+    return {
+      userId: user.sub,
+      username: user.username,
+      roles: [role],
+      ...(user.department ? { departmentId: user.department } : {}),
+    };
+  };
+  const dispatched = Date.now() - 30 * 86_400_000;
+  const { record } = await seedCaseSteps(t, {
+    reporter: principal('deputy'),
+    submittedAt: new Date(dispatched - 7_200_000).toISOString(),
+    steps: [
+      ['accept', 'supervisor', new Date(dispatched - 3_600_000).toISOString()],
+      ['dispatch', 'supervisor', new Date(dispatched).toISOString(), { leadDepartmentId: 'dept-ecology' }],
+    ],
+    principals: { supervisor: principal('supervisor') },
+  });
+  const job = async (path: string) => ((await import(path)) as { handler: Job }).handler;
+  const now = new Date().toISOString();
+  await (await job('../../functions/jobs/escalate-overdue.ts'))(
+    { job: 'escalateOverdue', scheduledTime: now },
+    JOB_CONTEXT,
+  );
+  await (await job('../../functions/notifications/dispatch-notifications.ts'))(
+    { job: 'notificationDispatch', scheduledTime: now },
+    JOB_CONTEXT,
+  );
+  return record.id;
 };

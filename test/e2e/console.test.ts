@@ -10,6 +10,7 @@ import {
   caseState,
   checkDialog,
   choose,
+  escalateSeededCase,
   expectState,
   openPath,
   reportCase,
@@ -234,8 +235,14 @@ describe('staff console in the browser', () => {
     await context.close();
   });
 
-  it('shows the escalation board, the reports and the users page to the roles they are for', async () => {
+  it('shows the escalation board with who was told, the reports and the users page to their roles', async () => {
+    await escalateSeededCase(t);
     const { context, page } = await signInConsole(browser, consoleUrl, 'admin');
+    await openPath(page, consoleUrl, 'escalations', '督办');
+    const row = page.getByRole('row', { name: /种子案件/ });
+    await row.getByText('三级督办（区领导）').waitFor();
+    await row.getByText(/^一级 生态环境局负责人：站内 已发送/).waitFor();
+    await row.getByText(/^三级 赵区长：站内 已发送/).waitFor();
     for (const [path, heading, name] of [
       ['escalations', '督办', 'c18-escalations'],
       ['performance/reports', '绩效报表', 'c19-reports'],

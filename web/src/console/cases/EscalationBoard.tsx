@@ -9,14 +9,35 @@ import { Link } from '../lib/link.tsx';
 import { mapLimited } from '../lib/load-all.ts';
 import { useLoad } from '../lib/use-load.ts';
 import type { PageProps } from '../module.ts';
+import { toldLabel, toldLines } from './escalation-told.ts';
 
 type Row = Escalations['escalated'][number] & { since?: string };
 
 /**
- * The escalation board (督办): what the hourly job has escalated, at which level and since when (the
- * time of the timeline step that raised the current level). Who was told comes with the
- * notifications API, which this build does not have yet.
+ * The escalation board (督办): what the hourly job has escalated, at which level, since when (the
+ * time of the timeline step that raised the current level) and who was told of each level, on which
+ * channel and when (the API's `told`, docs/notifications.md).
  */
+/** Who was told, one line per level and person; a channel that did not reach them is flagged. */
+const ToldList = ({ told }: { told: Row['told'] }) => {
+  const lines = toldLines(told);
+  if (lines.length === 0) return <span className="qs-muted">尚未通知</span>;
+  return (
+    <ul className="qs-told">
+      {lines.map((line) => (
+        <li key={`${line.kind}|${line.level}|${line.person}`}>
+          {toldLabel(line)} <span className="qs-muted qs-nowrap">{localTime(line.at)}</span>
+          {line.problem ? (
+            <Tag color="red" style={{ marginInlineStart: 4 }}>
+              未送达
+            </Tag>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+};
+
 const EscalationBoard = (_: PageProps) => {
   const { api } = useConsole();
   const departments = useDepartments(api);
@@ -68,8 +89,18 @@ const EscalationBoard = (_: PageProps) => {
                 { title: '标题', value: (r: Row) => r.title },
                 { title: '单位', value: (r: Row) => departmentName(departments, r.unitId) },
                 { title: '期限', value: (r: Row) => localTime(r.deadline) },
-                { title: '督办级别', value: (r: Row) => r.level },
+                {
+                  title: '督办级别',
+                  value: (r: Row) => ESCALATION_LABELS[r.level] ?? r.levelLabel ?? r.level,
+                },
                 { title: '督办起始', value: (r: Row) => localTime(r.since) },
+                {
+                  title: '已告知',
+                  value: (r: Row) =>
+                    toldLines(r.told)
+                      .map((line) => `${toldLabel(line)}（${localTime(line.at)}）`)
+                      .join('；'),
+                },
               ],
               rows,
             )
@@ -91,6 +122,7 @@ const EscalationBoard = (_: PageProps) => {
             {
               title: '标题',
               dataIndex: 'title',
+              minWidth: 160,
               render: (_: unknown, r) => (
                 <Link to={`${r.subject === 'case' ? 'cases' : 'suggestions'}/${encodeURIComponent(r.id)}`}>
                   {r.title}
@@ -104,11 +136,12 @@ const EscalationBoard = (_: PageProps) => {
               dataIndex: 'level',
               render: (level: number, r) => (
                 <Tag color={level >= 3 ? 'red' : level === 2 ? 'volcano' : 'orange'}>
-                  {r.levelLabel ?? ESCALATION_LABELS[level] ?? level}
+                  {ESCALATION_LABELS[level] ?? r.levelLabel ?? level}
                 </Tag>
               ),
             },
             { title: '督办起始', dataIndex: 'since', render: (at?: string) => (at ? localTime(at) : '—') },
+            { title: '已告知', dataIndex: 'told', render: (_: unknown, r) => <ToldList told={r.told} /> },
           ]}
         />
       </Card>
