@@ -3,6 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, useState } from 'react';
+import type { HttpClient } from '../shared/api.ts';
 import type { Auth, Session } from '../shared/auth.ts';
 import type { AppConfig } from '../shared/config.ts';
 import { mayUse, SHELL_ROLES } from '../shared/roles.ts';
@@ -54,6 +55,7 @@ interface Props {
   config: AppConfig;
   auth: Auth;
   api: ConsoleApi;
+  http: HttpClient;
   base: string;
 }
 
@@ -67,7 +69,7 @@ export const ConsoleApp = (props: Props) => (
   </ConfigProvider>
 );
 
-const SessionGate = ({ config, auth, api }: Props) => {
+const SessionGate = ({ config, auth, api, http }: Props) => {
   const [session, setSession] = useState<Session | undefined | 'loading'>('loading');
   useEffect(() => {
     void auth.session().then(async (stored) => {
@@ -118,7 +120,7 @@ const SessionGate = ({ config, auth, api }: Props) => {
     );
   }
   return (
-    <ConsoleContext.Provider value={{ config, auth, session, api }}>
+    <ConsoleContext.Provider value={{ config, auth, session, api, http }}>
       <Shell />
     </ConsoleContext.Provider>
   );

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { HttpClient } from '../shared/api.ts';
 import type { Auth, Session } from '../shared/auth.ts';
 import type { AppConfig } from '../shared/config.ts';
 import type { ConsoleApi } from './api.ts';
@@ -8,6 +9,8 @@ export interface ConsoleServices {
   auth: Auth;
   session: Session;
   api: ConsoleApi;
+  /** The signed-in HTTP client under `api`: a module with routes of its own builds its client on it. */
+  http: HttpClient;
 }
 
 export const ConsoleContext = createContext<ConsoleServices | undefined>(undefined);

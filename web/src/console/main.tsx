@@ -25,7 +25,7 @@ const boot = async () => {
     },
     () => undefined,
   );
-  root.render(<ConsoleApp config={config} auth={auth} api={consoleApi(http)} base={BASE} />);
+  root.render(<ConsoleApp config={config} auth={auth} api={consoleApi(http)} http={http} base={BASE} />);
 };
 
 void boot().catch((error: Error) => {
