@@ -164,7 +164,7 @@ describe('staff console in the browser', () => {
     await context.close();
   });
 
-  it('takes a suggestion from assignment to the head’s reply', async () => {
+  it('takes a suggestion from assignment to the head’s reply and the deputy’s rating', async () => {
     const filed = await json<{ id: string }>(
       await post(
         t,
@@ -203,6 +203,18 @@ describe('staff console in the browser', () => {
     await expectState(() => suggestionState(t, filed.id), 'replied');
     await head.page.getByText('B 类：正在解决或列入计划解决').first().waitFor();
     await checkPage(head.page, 'c15-suggestion-replied');
+
+    // The deputy rates the reply in the deputies' app (its own e2e); the console shows it.
+    await json(
+      await post(t, `/suggestions/${filed.id}/transitions`, t.stack.users.deputy.token, {
+        action: 'rate',
+        payload: { rating: 'basicallySatisfied' },
+      }),
+    );
+    await expectState(() => suggestionState(t, filed.id), 'followingUp'); // B 类: still in hand
+    await openPath(sup.page, consoleUrl, `suggestions/${filed.id}`, /关于青山河沿岸截污的建议/);
+    await sup.page.getByText('基本满意').first().waitFor();
+    await checkPage(sup.page, 'c15b-suggestion-rated');
     await sup.context.close();
     await head.context.close();
   });

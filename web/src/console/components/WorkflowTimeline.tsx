@@ -1,6 +1,7 @@
 import { Tag, Timeline, Typography } from 'antd';
 import type { ConsoleApi } from '../api.ts';
 import { localTime } from '../lib/format.ts';
+import { Link } from '../lib/link.tsx';
 import { MediaGallery } from './MediaGallery.tsx';
 
 export interface TimelineEntryView {
@@ -44,6 +45,33 @@ const detailText = (details: Record<string, unknown>, unitName: (id: string) => 
   return parts.join(' · ');
 };
 
+/**
+ * A duplicate's step names the other case by id: a link to it reads better than the id. The
+ * original's `linkDuplicate` note only repeats that id in two languages, so the link replaces it.
+ */
+const relatedCase = (entry: TimelineEntryView) => {
+  const { duplicateOf, duplicateId } = entry.details;
+  if (typeof duplicateOf === 'string')
+    return <Link to={`cases/${encodeURIComponent(duplicateOf)}`}>查看原案件</Link>;
+  if (typeof duplicateId === 'string')
+    return <Link to={`cases/${encodeURIComponent(duplicateId)}`}>查看重复上报的案件</Link>;
+  return null;
+};
+
+const StepText = ({ entry, unitName }: { entry: TimelineEntryView; unitName: (id: string) => string }) => {
+  const note = entry.action === 'linkDuplicate' ? undefined : entry.note;
+  const text = [note, detailText(entry.details, unitName)].filter(Boolean).join(' · ');
+  const related = relatedCase(entry);
+  if (text === '' && related === null) return null;
+  return (
+    <div>
+      {text}
+      {text !== '' && related !== null ? ' · ' : null}
+      {related}
+    </div>
+  );
+};
+
 /** The append-only timeline of a case or suggestion: who (role), what, when (local), and its photos. */
 export const WorkflowTimeline = ({
   entries,
@@ -69,9 +97,7 @@ export const WorkflowTimeline = ({
           <span className="qs-muted">
             {localTime(entry.at)} → {stateLabel(entry.to)}
           </span>
-          {entry.note === undefined && detailText(entry.details, unitName) === '' ? null : (
-            <div>{[entry.note, detailText(entry.details, unitName)].filter(Boolean).join(' · ')}</div>
-          )}
+          <StepText entry={entry} unitName={unitName} />
           {entry.mediaIds.length === 0 ? null : (
             <MediaGallery api={api} ids={entry.mediaIds} label="本步照片" />
           )}
