@@ -1,9 +1,10 @@
 import { calculateEmissions } from '../carbon/account.ts';
-import type { Activity, EmissionResult, FuelType } from '../carbon/accounting-types.ts';
+import type { Activity, EmissionResult } from '../carbon/accounting-types.ts';
 import { AccountingError } from '../carbon/errors.ts';
 import { type FactorLibrary, findFactorVersion } from '../carbon/factors.ts';
 import type { GwpSet } from '../carbon/gwp.ts';
-import type { EnergyType, MeterRecord } from '../registry/records.ts';
+import { isFuelEnergyType } from '../registry/energy-types.ts';
+import type { MeterRecord } from '../registry/records.ts';
 import { quantityToFixed } from './canonical-units.ts';
 import { fromFixed, MASS_SCALE, multiplyExact, toFixed } from './fixed-point.ts';
 import {
@@ -47,20 +48,12 @@ export interface ReadingEmissions {
   market?: EmissionResult;
 }
 
-const FUELS: Partial<Record<EnergyType, FuelType>> = {
-  'natural-gas': 'natural-gas',
-  diesel: 'diesel',
-  gasoline: 'gasoline',
-  lpg: 'lpg',
-  'raw-coal': 'raw-coal',
-};
-
 const NATIONAL_REGION = 'CN';
 
 /** The engine's activity for a quantity the meter measured in the given data year. */
 export const activityOf = (meter: ReadingMeter, quantity: number, year: number): Activity => {
   const unit = meter.unit as never;
-  const fuel = FUELS[meter.energyType];
+  const fuel = isFuelEnergyType(meter.energyType) ? meter.energyType : undefined;
   if (fuel !== undefined) return { type: 'fuel', fuel, quantity, unit, region: NATIONAL_REGION, year };
   switch (meter.energyType) {
     case 'electricity':

@@ -1,5 +1,6 @@
 import type { EmissionFigures } from '../emissions/emission-series.ts';
 import type { RollupLevel } from '../emissions/rollup-model.ts';
+import { ENERGY_TYPE_LABELS } from '../registry/energy-types.ts';
 import type { EnergyType } from '../registry/records.ts';
 import { toCsv } from './csv.ts';
 import { type ReportSection, renderHtmlDocument } from './html-document.ts';
@@ -48,16 +49,7 @@ export interface CarbonReportFiles {
   html: string;
 }
 
-const ENERGY_LABELS: Record<EnergyType, string> = {
-  electricity: '电力 electricity',
-  'natural-gas': '天然气 natural gas',
-  diesel: '柴油 diesel',
-  gasoline: '汽油 gasoline',
-  lpg: '液化石油气 LPG',
-  'raw-coal': '原煤 raw coal',
-  'steam-heat': '热力 steam/heat',
-  'process-emission': '过程排放 process',
-};
+const ENERGY_LABELS = ENERGY_TYPE_LABELS;
 
 const KIND_LABEL: Record<CarbonReportKind, string> = { daily: '碳排放日报', monthly: '碳排放月报' };
 
