@@ -206,6 +206,20 @@ export const TraceSchema = z
           co2eT: z.number(),
           factorRefs: z.array(z.string()),
           gwpSet: z.string().optional(),
+          method: z.string().optional().describe('gbt-32150 (combustion CO2 only) or ipcc-2006 (all gases)'),
+          programme: z.string().optional().describe('Grid programme of the location-based figure'),
+          marketProgramme: z.string().optional().describe('Grid programme of the market-based figure'),
+          tce: z.number().optional().describe('Energy consumption, tce (GB/T 2589)'),
+          measuredParameters: z.array(z.unknown()).optional().describe('实测值 used instead of defaults'),
+          activity: z
+            .object({
+              energyType: z.string(),
+              unit: z.string(),
+              gridRegion: z.string().optional(),
+              greenPower: z.boolean().optional(),
+            })
+            .optional()
+            .describe('The meter as it was accounted'),
           correction: z.boolean().describe('A late reading re-split an interval accounted earlier'),
           readings: z.array(z.unknown()),
           deltas: z.array(z.unknown()),

@@ -87,6 +87,13 @@ export interface BatchLogView {
   co2eT: number;
   factorRefs: string[];
   gwpSet?: string;
+  /** How the entry was accounted (absent on entries written before methods and programmes). */
+  method?: string;
+  programme?: string;
+  marketProgramme?: string;
+  tce?: number;
+  measuredParameters?: unknown[];
+  activity?: { energyType: string; unit: string; gridRegion?: string; greenPower?: boolean };
   correction: boolean;
   readings: unknown[];
   deltas: unknown[];

@@ -10,6 +10,11 @@ const strings = (value: unknown): string[] => {
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+const optionalStrings = <K extends string>(entry: Record<string, unknown>, names: readonly K[]) =>
+  Object.fromEntries(
+    names.flatMap((name) => (typeof entry[name] === 'string' ? [[name, entry[name]]] : [])),
+  ) as Partial<Record<K, string>>;
+
 const toView = (meterId: string, hour: string, entry: Record<string, unknown>): BatchLogView => ({
   meterId,
   hour,
@@ -20,6 +25,12 @@ const toView = (meterId: string, hour: string, entry: Record<string, unknown>): 
   co2eT: typeof entry.co2eT === 'number' ? entry.co2eT : 0,
   factorRefs: strings(entry.factorRefs),
   ...(typeof entry.gwpSet === 'string' ? { gwpSet: entry.gwpSet } : {}),
+  ...optionalStrings(entry, ['method', 'programme', 'marketProgramme']),
+  ...(typeof entry.tce === 'number' ? { tce: entry.tce } : {}),
+  ...(Array.isArray(entry.measuredParameters) ? { measuredParameters: entry.measuredParameters } : {}),
+  ...(typeof entry.activity === 'object' && entry.activity !== null
+    ? { activity: entry.activity as BatchLogView['activity'] }
+    : {}),
   correction: entry.correction === true,
   readings: list(entry.readings),
   deltas: list(entry.deltas),

@@ -4,6 +4,7 @@ import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import { figuresOf } from '../../../shared/domain/emissions/emission-series.ts';
 import { type ReadingMeter, readingEmissions } from '../../../shared/domain/emissions/reading-emissions.ts';
 import { aggregate, localPeriodsOf, rollupKeysFor } from '../../../shared/domain/emissions/rollup-model.ts';
+import { accountingFor, ON_2026_06_01 } from '../../support/accounting.ts';
 import { DecimalSum } from '../../support/decimal-sum.ts';
 
 /**
@@ -106,7 +107,7 @@ const ingestAwkward = (table: DecimalTable) => {
       const quantity = awkward(first + k, next);
       (meter === power ? sent.electricity : sent.gas).push(quantity);
       const periods = localPeriodsOf(new Date(START + (first + k) * STEP_MS));
-      const { figures } = readingEmissions(meter, quantity, 2026, library, AR6);
+      const { figures } = readingEmissions(meter, quantity, ON_2026_06_01, library, accountingFor(meter));
       return rollupKeysFor(meter, periods).map((key) => ({ key, figures }));
     }).flat();
     for (const { key, figures } of aggregate(contributions)) table.add(`${key.pk}|${key.sk}`, figures);

@@ -12,6 +12,7 @@ import {
   type MeterHourWrite,
   planChunk,
 } from '../../../shared/domain/telemetry/ingest-plan.ts';
+import { accountingFor } from '../../support/accounting.ts';
 
 /**
  * What the `readings` figure means for a cumulative register (rollup-model.ts header): one per
@@ -23,7 +24,7 @@ import {
 
 const TZ = 'Asia/Shanghai';
 const library = loadFactorLibrary();
-const gwpSet = getGwpSet('AR6');
+const accounting = accountingFor({ energyType: 'natural-gas' });
 /** The gas quantity in millionths of a Nm3 (fixed point, rollup-model.ts). */
 const Q = 'qc_natural-gas';
 const MICRO = 1e6;
@@ -50,7 +51,7 @@ class MemoryCarbon {
       receivedAt: '2026-11-29T04:00:00.000Z',
       readings: payload.readings,
     };
-    const ctx = { meter, batch, batchHandle: '88.118.8/batch.sim', library, gwpSet, timeZone: TZ };
+    const ctx = { meter, batch, batchHandle: '88.118.8/batch.sim', library, accounting, timeZone: TZ };
     for (const chunk of chunkReadings(payload.readings, 'cumulative', TZ)) {
       const decision = planChunk(ctx, chunk, this.#read(chunk.hours));
       if (decision.kind === 'stale') throw new Error('a sequential store never reads a half-written message');
