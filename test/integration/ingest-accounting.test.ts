@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/local-stack.ts';
-import { emissionsOf, publishAs } from '../support/telemetry-client.ts';
+import { localTableName } from '../../infra/local/environment.ts';
+import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
+import { emissionsOf, publishAs, quarantinedOn } from '../support/telemetry-client.ts';
 import { expectSigFigs } from '../unit/carbon/sig-figs.ts';
 
 /**
@@ -52,5 +56,61 @@ describe('the official figure is GB/T: combustion counts CO2 only', () => {
 
     const entry = body.batches.find((b) => b.messageId === 'gbt-coal-1');
     expect(entry).toMatchObject({ gwpSet: 'AR5', method: 'gbt-32150' });
+  });
+});
+
+describe('a meter stored with a grid region outside the closed list', () => {
+  it('has its readings quarantined with a zh-CN reason naming the meter and the fix, not priced elsewhere', async () => {
+    // Prepare: MTR-0008 as a registry written before the list was closed left it (a typo of CN-SOUTH)
+    await t.dynamo.send(
+      new UpdateCommand({
+        TableName: localTableName('registry'),
+        Key: { pk: 'METER#MTR-0008', sk: 'PROFILE' },
+        UpdateExpression: 'SET gridRegion = :typo',
+        ExpressionAttributeValues: { ':typo': 'CN-SOUHT' },
+      }),
+    );
+
+    // Act
+    await publishAs(t, 'MTR-0008', [
+      { messageId: 'souht-1', readings: [{ ts: '2026-03-03T02:00:00Z', quantity: 1 }] },
+    ]);
+
+    // Assess: one entry, nothing accounted
+    const entries = (await quarantinedOn(t, new Date().toISOString().slice(0, 10))).filter(
+      (e) => e.messageId === 'souht-1',
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.reason).toBe('unknown grid region');
+    expect(entries[0]?.issues[0]?.message).toMatch(
+      /^计量器具 MTR-0008 登记的电网区域 CN-SOUHT 不在电网区域清单内/,
+    );
+    expect(entries[0]?.issues[0]?.message).toContain('PATCH /meters/MTR-0008');
+    const hour = await emissionsOf(t, 'supervisor', {
+      level: 'meter',
+      id: 'MTR-0008',
+      period: '2026-03-03T10',
+      granularity: 'hour',
+    });
+    expect(hour.totals.readings).toBe(0);
+  });
+
+  it('is named by the one-off check (npm run check:grid-regions), with the likely code', async () => {
+    const run = promisify(execFile);
+    const failed = await run(
+      'npx',
+      ['tsx', 'infra/tools/check-grid-regions.ts', '--dynamodb', t.stack.urls.dynamodb],
+      {
+        cwd: PROJECT_ROOT,
+      },
+    ).then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
+
+    expect(failed?.code).toBe(1);
+    expect(JSON.parse(failed?.stdout ?? '[]')).toEqual([
+      expect.objectContaining({ meterId: 'MTR-0008', gridRegion: 'CN-SOUHT', suggestion: 'CN-SOUTH' }),
+    ]);
   });
 });
