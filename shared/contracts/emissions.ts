@@ -36,6 +36,14 @@ const FiguresSchema = z.object({
   quantities: z
     .record(z.string(), z.object({ value: z.number(), unit: z.string().optional() }))
     .describe('Activity per energy type in its canonical unit (units.quantities); none for `other`'),
+  tce: z
+    .number()
+    .describe(
+      '能耗 Energy consumption in tonnes of standard coal equivalent (GB/T 2589; electricity at its calorific equivalent 0.1229 kgce/kWh)',
+    ),
+  tceByEnergyType: z
+    .record(z.string(), z.number())
+    .describe('tce per energy type; `other` as for energy types'),
   readings: z
     .number()
     .int()
@@ -79,6 +87,7 @@ export const EmissionSeriesSchema = z
     units: z.object({
       emissions: z.literal('tCO2e'),
       gases: z.literal('t'),
+      energy: z.literal('tce'),
       quantities: z
         .record(z.string(), z.string())
         .describe('The canonical unit of each energy type: kWh, Nm3, t, GJ, tCO2e'),
@@ -101,6 +110,8 @@ export const EmissionSeriesSchema = z
           share: z.number(),
           quantity: z.number().optional(),
           unit: z.string().optional(),
+          tce: z.number(),
+          tceShare: z.number().describe('Share of the total tce'),
         }),
       ),
       byGas: z.array(z.object({ gas: z.string(), tonnes: z.number() })),
@@ -124,7 +135,8 @@ export const getEmissionsRoute = defineRoute({
 
 const BudgetUseSchema = z.object({
   period: z.string(),
-  limitTonnes: z.number(),
+  metric: z.enum(['co2e', 'tce']),
+  limitTonnes: z.number().describe('tCO2e or tce, as metric says'),
   warningRatio: z.number(),
   use: z.number().describe('total / limit (1 = the whole budget)'),
 });
@@ -134,7 +146,8 @@ export const RankingSchema = z
     level: z.enum(['enterprise', 'industry', 'meter']),
     period: z.string(),
     granularity: z.enum(GRANULARITIES),
-    units: z.object({ emissions: z.literal('tCO2e') }),
+    metric: z.enum(['co2e', 'tce']).describe('What the rank is by'),
+    units: z.object({ emissions: z.literal('tCO2e'), energy: z.literal('tce') }),
     entities: z.number().int().describe('How many entities were ranked'),
     items: z.array(
       z.object({
@@ -143,7 +156,8 @@ export const RankingSchema = z
         name: z.string().optional(),
         co2eT: z.number(),
         co2eMarketT: z.number(),
-        budget: BudgetUseSchema.optional().describe('Present when a budget exists for a month period'),
+        tce: z.number().describe('能耗 Energy consumption, tce'),
+        budget: BudgetUseSchema.optional().describe('The month budget of the ranked metric, when one exists'),
       }),
     ),
   })
@@ -154,11 +168,15 @@ export const getEmissionRankingsRoute = defineRoute({
   method: 'GET',
   path: '/emissions/rankings',
   roles: STAFF,
-  summary: '排放排名 Top emitters of one hour, day or month, with budget use',
+  summary: '排放排名 Top emitters (tCO2e) or energy users (tce) of one hour, day or month, with budget use',
   tag: 'emissions',
   query: z.object({
     level: z.enum(['enterprise', 'industry', 'meter']),
     period: z.string().describe('2026-11 (month), 2026-11-28 (day) or 2026-11-28T09 (hour), local time'),
+    metric: z
+      .enum(['co2e', 'tce'])
+      .default('co2e')
+      .describe('Rank by location-based tCO2e (default) or by energy consumption in tce'),
     limit: z.coerce.number().int().min(1).max(100).default(10),
   }),
   response: RankingSchema,

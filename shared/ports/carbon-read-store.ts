@@ -2,6 +2,7 @@ import type {
   BudgetCheckPorts,
   BudgetKey,
   BudgetLevel,
+  BudgetMetric,
   BudgetRecord,
 } from '../domain/emissions/budget-check.ts';
 import type { RollupItem } from '../domain/emissions/emission-series.ts';
@@ -50,6 +51,8 @@ export interface AlertRecord {
   level: AlertLevel;
   targetId: string;
   period: string;
+  /** Budget alerts and projections: the budget's metric (absent: co2e, tCO2e). */
+  metric?: BudgetMetric;
   raisedAt: string;
   message: string;
   value?: number;

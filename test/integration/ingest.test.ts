@@ -200,6 +200,7 @@ describe('budget check after the ingest commits', () => {
         level: 'enterprise',
         targetId: 'ENT-0001',
         period: '2026-10',
+        metric: 'co2e',
         limitTonnes: 1,
         warningRatio: 0.8,
         updatedAt: new Date().toISOString(),
