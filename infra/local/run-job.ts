@@ -23,6 +23,8 @@ const USAGE = `npm run job -- <name> [options]      (npm start must be running)
   --at <ISO instant>         the schedule's fire time (default now), e.g. to judge deadlines at another time;
                              for escalateOverdue a dry run: prints what would be escalated, writes nothing
   --commit                   escalateOverdue only: record the run judged at --at (not a future instant)
+  --enterprise <id> | --city recalculate only: recompute that scope's month (--period 2026-11) now,
+                             after a factor correction; --reason <text> says why (docs/accounting.md)
   --data-dir <dir>           the running stack's data folder (default: the one stack running, whatever its ports)
   --dynamodb <url>, --s3 <url>   emulator endpoints (default: those of that stack)`;
 
@@ -35,6 +37,9 @@ const parsed = (() => {
         date: { type: 'string' },
         at: { type: 'string' },
         commit: { type: 'boolean', default: false },
+        enterprise: { type: 'string' },
+        city: { type: 'boolean', default: false },
+        reason: { type: 'string' },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'data-dir': { type: 'string' },
@@ -96,6 +101,13 @@ const escalationDryRun = (name: string): boolean => {
   return !values.commit;
 };
 
+/** `recalculate --enterprise ENT-0001 | --city [--reason …]`: the scope to recompute now. */
+const recalculationScope = () => {
+  if (values.enterprise === undefined && !values.city) return {};
+  const scope = values.city ? { level: 'city', id: 'city' } : { level: 'enterprise', id: values.enterprise };
+  return { recalculation: { ...scope, ...(values.reason ? { reason: values.reason } : {}) } };
+};
+
 const main = async () => {
   const name = positionals[0];
   if (values.help) {
@@ -126,6 +138,7 @@ const main = async () => {
     scheduledTime: values.at ?? new Date().toISOString(),
     ...(period === undefined ? {} : { period }),
     ...(dryRun ? { dryRun: true } : {}),
+    ...recalculationScope(),
   };
   const module = (await import(pathToFileURL(resolve(projectRoot, found.spec.entry)).href)) as {
     handler: (event: unknown, context: unknown) => Promise<unknown>;

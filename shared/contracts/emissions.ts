@@ -184,6 +184,88 @@ export const getEmissionRankingsRoute = defineRoute({
   errorStatuses: [422],
 });
 
+const TonnesSchema = z.object({ co2eT: z.number(), co2eMarketT: z.number(), tce: z.number() });
+const StepSchema = z.object({ label: z.string(), value: z.number(), unit: z.string() });
+
+/** How a batch's figures were made, replayed with the factor versions it names. */
+const ExplanationSchema = z
+  .union([
+    z.object({
+      replayed: z.literal(true),
+      method: z.string(),
+      gwpSet: z.object({
+        id: z.string(),
+        values: z
+          .record(z.string(), z.number())
+          .describe('GWP100 per gas: CO2, CH4-fossil, CH4-non-fossil, N2O'),
+        source: z.string(),
+        contentHash: z.string(),
+      }),
+      programmes: z.object({
+        location: z.object({ id: z.string(), name: z.string() }).optional(),
+        market: z.object({ id: z.string(), name: z.string() }).optional(),
+      }),
+      factors: z
+        .array(
+          z.object({
+            role: z.string(),
+            ref: z.string(),
+            reason: z
+              .string()
+              .describe('exact, earlier-year, regional-fallback, national-fallback, default-fallback'),
+            reasonText: z.string().describe('zh-CN with English'),
+            selection: z.object({
+              requestedRegion: z.string(),
+              requestedYear: z.number(),
+              chosenRegion: z.string(),
+              chosenYear: z.number(),
+              reason: z.string(),
+            }),
+            verification: z.string(),
+            record: z.object({}).passthrough().describe('The factor record as used'),
+          }),
+        )
+        .describe('Every factor the batch used, why it was chosen, and its record'),
+      measuredParameters: z
+        .array(
+          z.object({
+            parameter: z.string(),
+            value: z.number(),
+            unit: z.string(),
+            validFrom: z.string(),
+            validTo: z.string(),
+            source: z.string(),
+            engineValue: z.number(),
+            engineUnit: z.string(),
+            replaces: z.string().optional().describe('The library default it replaced'),
+            reasonText: z.string(),
+          }),
+        )
+        .describe('实测值 that replaced defaults (reasonText says which)'),
+      parts: z.array(
+        z.object({
+          ts: z.string(),
+          quantity: z.number(),
+          unit: z.string(),
+          sign: z.number(),
+          co2eT: z.number(),
+          tce: z.number(),
+          matchesStored: z.boolean().describe('The replay gives back the figure stored (to the milligram)'),
+          location: z.object({
+            programme: z.string().nullable(),
+            co2eT: z.number(),
+            steps: z.array(StepSchema),
+          }),
+          market: z
+            .object({ programme: z.string().nullable(), co2eT: z.number(), steps: z.array(StepSchema) })
+            .optional(),
+        }),
+      ),
+    }),
+    z.object({ replayed: z.literal(false), problem: z.string() }),
+  ])
+  .describe('Each part of the figure, step by step (activity × NCV × CC × OF × 44/12 …, GWP values)');
+
 export const TraceSchema = z
   .object({
     level: z.enum(ROLLUP_LEVELS),
@@ -199,6 +281,7 @@ export const TraceSchema = z
         resolved: z.boolean(),
         kind: z.enum(['factor', 'gwp']).optional(),
         handle: z.string().optional(),
+        hashVerified: z.boolean().optional().describe('The ref’s content hash equals the record’s'),
         record: z.record(z.string(), z.unknown()).optional(),
       }),
     ),
@@ -212,6 +295,9 @@ export const TraceSchema = z
         }),
       )
       .describe('Meters whose rollup for the period is non-zero'),
+    enterprises: z
+      .array(z.object({ enterpriseId: z.string(), name: z.string(), handle: z.string() }))
+      .describe('The enterprises of those meters, with their industrial-internet identifiers'),
     batches: z
       .array(
         z.object({
@@ -241,9 +327,39 @@ export const TraceSchema = z
           correction: z.boolean().describe('A late reading re-split an interval accounted earlier'),
           readings: z.array(z.unknown()),
           deltas: z.array(z.unknown()),
+          explanation: ExplanationSchema,
         }),
       )
       .describe("Each message's part in each meter hour of the period"),
+    recalculations: z
+      .array(
+        z.object({
+          meterId: z.string(),
+          hour: z.string(),
+          id: z.string(),
+          at: z.string(),
+          accounting: z.string(),
+          before: TonnesSchema,
+          after: TonnesSchema,
+          difference: TonnesSchema,
+          previousRefs: z.array(z.string()),
+          factorRefs: z.array(z.string()).describe('The versions the figure rests on since'),
+        }),
+      )
+      .describe('Recalculations of the meter hours shown: the figure before and after, never silently'),
+    recalculationRuns: z
+      .array(
+        z.object({
+          id: z.string(),
+          scope: z.object({ level: z.string(), id: z.string() }),
+          status: z.string(),
+          reason: z.string(),
+          accounting: z.string(),
+          createdAt: z.string(),
+          finishedAt: z.string().optional(),
+        }),
+      )
+      .describe('Recalculations of this month whose scope reaches the figure (GET /recalculations/{id})'),
     cursor: z.string().optional().describe('More batches follow: pass it back as `cursor`'),
   })
   .meta({ id: 'EmissionTrace' });

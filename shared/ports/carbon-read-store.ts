@@ -6,6 +6,7 @@ import type {
   BudgetRecord,
 } from '../domain/emissions/budget-check.ts';
 import type { RollupItem } from '../domain/emissions/emission-series.ts';
+import type { RecalcLogEntry } from '../domain/emissions/recalculation-model.ts';
 import type { AlertKind, AlertLevel, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
 
 /**
@@ -102,13 +103,20 @@ export interface BatchLogView {
   deltas: unknown[];
 }
 
+/** One page of a meter's batch log, with the recalculation lines of the hours it covers. */
+export interface BatchLogPage {
+  items: BatchLogView[];
+  recalculations: { meterId: string; hour: string; lines: RecalcLogEntry[] }[];
+  nextKey?: Record<string, unknown>;
+}
+
 export interface BatchLogReader {
   /** The batch log of one meter over the hours from `firstHour` to `lastHour`, oldest hour first. */
   readBatchLog(
     meterId: string,
     hours: { firstHour: string; lastHour: string },
     page: { hoursPerPage: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: BatchLogView[]; nextKey?: Record<string, unknown> }>;
+  ): Promise<BatchLogPage>;
 }
 
 export type CarbonReadStore = RollupReader & BudgetStore & AlertReader & BudgetCheckPorts;

@@ -72,7 +72,7 @@ const refsOf = (...results: (EmissionResult | undefined)[]): string[] => [
  * parameter): the caller quarantines the message with its code.
  */
 export const readingEmissions = (
-  meter: ReadingMeter,
+  meter: ActivityMeter,
   quantity: number,
   when: ReadingDate,
   library: FactorLibrary,
