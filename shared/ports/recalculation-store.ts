@@ -33,7 +33,10 @@ export interface RecalculationStore {
   update(
     id: string,
     fields: Partial<
-      Pick<RecalculationRecord, 'status' | 'startedAt' | 'finishedAt' | 'error' | 'totalUnits' | 'leaseUntil'>
+      Pick<
+        RecalculationRecord,
+        'status' | 'startedAt' | 'finishedAt' | 'error' | 'totalUnits' | 'leaseUntil' | 'attempts'
+      >
     >,
   ): Promise<void>;
   readMeterDay(meterId: string, day: string): Promise<(StoredMeterHour & { lv: number })[]>;

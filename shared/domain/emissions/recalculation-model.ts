@@ -61,7 +61,11 @@ export interface RecalculationRecord {
   totalUnits?: number;
   /** A worker holds the run until then (one worker at a time; a crashed one's lease runs out). */
   leaseUntil?: string;
+  /** Runs started; a run that fails is queued again (it resumes) until MAX_RECALC_ATTEMPTS. */
+  attempts?: number;
 }
+
+export const MAX_RECALC_ATTEMPTS = 3;
 
 export const recalcPk = (id: string): string => `RECALC#${id}`;
 export const RECALC_SK = 'RECALC';
@@ -128,6 +132,18 @@ export interface RecalcLogEntry {
   factorRefs: string[];
   /** Those the hour's batch log named before. */
   previousRefs: string[];
+  /**
+   * Set by an `accounting: current` recalculation: what the hour is accounted with since. A later
+   * `as-logged` recalculation keeps it (it changes versions, never the method back).
+   */
+  restatedAs?: Restatement;
+}
+
+export interface Restatement {
+  method: string;
+  gwpSet: string;
+  programme?: string;
+  marketProgramme?: string;
 }
 
 /** What one unit (a meter's day) did, as stored under the recalculation. */

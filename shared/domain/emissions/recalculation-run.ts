@@ -10,6 +10,7 @@ import { allMeters } from '../registry/registry-lists.ts';
 import { currentAccounting } from './logged-accounting.ts';
 import {
   addTotals,
+  MAX_RECALC_ATTEMPTS,
   type RecalcTotals,
   type RecalculationRecord,
   totalsOfFigures,
@@ -68,9 +69,11 @@ export const runRecalculation = async (deps: RecalculationDeps, record: Recalcul
       run: () => recalculateUnit({ deps, record, meter, day, firstOpenHour, choose }),
     })),
   );
+  const attempts = (record.attempts ?? 0) + 1;
   await deps.store.update(record.id, {
     status: 'running',
     totalUnits: units.length,
+    attempts,
     ...(record.startedAt ? {} : { startedAt: deps.now().toISOString() }),
   });
   try {
@@ -218,6 +221,7 @@ const settleHour = async (
       after,
       factorRefs: outcome.factorRefs,
       previousRefs: outcome.previousRefs,
+      ...(record.accounting === 'current' && outcome.restatement ? { restatedAs: outcome.restatement } : {}),
     },
   });
   if (written === 'changed') return 'changed';

@@ -5,7 +5,7 @@ import { addExact, type Exact, multiplyExact } from './fixed-point.ts';
 import { type LoggedEntry, loggedAccounting, loggedMeter, type Rebuilt } from './logged-accounting.ts';
 import { type ActivityMeter, type MeterAccounting, readingDateOf } from './meter-accounting.ts';
 import { readingEmissions, scaleFigures } from './reading-emissions.ts';
-import type { RecalcLogEntry } from './recalculation-model.ts';
+import type { RecalcLogEntry, Restatement } from './recalculation-model.ts';
 import { addFigures, type RollupFigures } from './rollup-model.ts';
 
 /**
@@ -33,6 +33,8 @@ export type HourOutcome =
       changed: boolean;
       previousRefs: string[];
       factorRefs: string[];
+      /** What the new figures were accounted with (for the log line of a restatement). */
+      restatement?: Restatement;
     }
   | { kind: 'applied'; log: RecalcLogEntry }
   | { kind: 'skipped'; reason: 'current-hour' | 'legacy-item' | 'not-replayable'; detail?: string };
@@ -72,10 +74,21 @@ export interface RecomputeInput {
   firstOpenHour: string;
 }
 
-export const recomputeHour = (input: RecomputeInput): HourOutcome => {
+/** The latest restatement of the hour (an `accounting: current` recalculation), if any. */
+const restatementOf = (lines: readonly RecalcLogEntry[]): Restatement | undefined =>
+  lines.findLast((line) => line.restatedAs !== undefined)?.restatedAs;
+
+const restatementFrom = (accounting: MeterAccounting): Restatement => ({
+  method: accounting.location.method,
+  gwpSet: accounting.location.gwpSet.id,
+  ...(accounting.market
+    ? { programme: accounting.location.programme, marketProgramme: accounting.market.programme }
+    : {}),
+});
+
+/** Why the hour is not to be recomputed, if it is not. */
+const notToRecompute = (input: RecomputeInput): HourOutcome | undefined => {
   const { hour } = input;
-  const done = (hour.item.recalcLog as RecalcLogEntry[] | undefined)?.find((e) => e.id === input.recalcId);
-  if (done) return { kind: 'applied', log: done };
   if (hour.hour >= input.firstOpenHour) return { kind: 'skipped', reason: 'current-hour' };
   if (hasLegacy(hour.item)) return { kind: 'skipped', reason: 'legacy-item' };
   // Every message writes one entry per hour it reaches (`batches` counts them; corrections add
@@ -87,18 +100,37 @@ export const recomputeHour = (input: RecomputeInput): HourOutcome => {
       reason: 'not-replayable',
       detail: `batch log holds ${hour.entries.length} entries for ${batches} messages`,
     };
-  const after: RollupFigures = {};
-  const refs = new Set<string>();
-  for (const entry of hour.entries) {
-    const added = recomputeEntry(input, entry, after, refs);
-    if (added !== undefined) return { kind: 'skipped', reason: 'not-replayable', detail: added };
-  }
-  const before = storedFigures(hour.item);
+  return undefined;
+};
+
+const differenceOf = (before: RollupFigures, after: RollupFigures): RollupFigures => {
   const difference: RollupFigures = {};
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const d = addExact(after[name] ?? 0, multiplyExact(before[name] ?? 0, -1));
     if (d !== 0) difference[name] = d;
   }
+  return difference;
+};
+
+export const recomputeHour = (input: RecomputeInput): HourOutcome => {
+  const { hour } = input;
+  const lines = (hour.item.recalcLog as RecalcLogEntry[] | undefined) ?? [];
+  const done = lines.find((e) => e.id === input.recalcId);
+  if (done) return { kind: 'applied', log: done };
+  const refused = notToRecompute(input);
+  if (refused) return refused;
+  const after: RollupFigures = {};
+  const refs = new Set<string>();
+  // An hour restated before is recomputed as restated, never put back to what its log named.
+  const restated = restatementOf(lines);
+  let used: MeterAccounting | undefined;
+  for (const entry of hour.entries) {
+    const added = recomputeEntry(input, restated ? { ...entry, ...restated } : entry, after, refs);
+    if (typeof added === 'string') return { kind: 'skipped', reason: 'not-replayable', detail: added };
+    used = added;
+  }
+  const before = storedFigures(hour.item);
+  const difference = differenceOf(before, after);
   return {
     kind: 'recomputed',
     before,
@@ -107,16 +139,17 @@ export const recomputeHour = (input: RecomputeInput): HourOutcome => {
     changed: Object.keys(difference).length > 0,
     previousRefs: refsOf(hour.item.factorRefs),
     factorRefs: [...refs].sort(),
+    ...(used ? { restatement: restatementFrom(used) } : {}),
   };
 };
 
-/** Adds one entry's recomputed figures; returns the problem when it cannot be recomputed. */
+/** Adds one entry's recomputed figures: the accounting used, or the problem that stopped it. */
 const recomputeEntry = (
   input: RecomputeInput,
   entry: StoredMeterHour['entries'][number],
   into: RollupFigures,
   refs: Set<string>,
-): string | undefined => {
+): MeterAccounting | string => {
   const meter = loggedMeter(entry, input.meter);
   if (!meter.ok) return meter.problem;
   const accounting = input.accountingOf(entry, meter.value);
@@ -132,5 +165,5 @@ const recomputeEntry = (
     if (error instanceof AccountingError || error instanceof UnitConversionError) return error.message;
     throw error;
   }
-  return undefined;
+  return accounting.value;
 };
