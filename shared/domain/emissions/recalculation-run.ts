@@ -88,11 +88,14 @@ export const runRecalculation = async (deps: RecalculationDeps, record: Recalcul
     await deps.store.update(record.id, { status: 'succeeded', finishedAt: deps.now().toISOString() });
     return outcome;
   } catch (error) {
+    // Queued again, it resumes from its checkpoint on the next run (an outage, a throttled table);
+    // after MAX_RECALC_ATTEMPTS it stays failed for an admin to look at.
     const message = error instanceof Error ? error.message : String(error);
+    const final = attempts >= MAX_RECALC_ATTEMPTS;
     await deps.store.update(record.id, {
-      status: 'failed',
+      status: final ? 'failed' : 'queued',
       error: message,
-      finishedAt: deps.now().toISOString(),
+      ...(final ? { finishedAt: deps.now().toISOString() } : {}),
     });
     throw error;
   }
