@@ -82,13 +82,19 @@ export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params
 
 const checkRange = (from: Date, to: Date): void => {
   if (to.getTime() <= from.getTime()) {
-    throw new UnprocessableError('the period is empty', [
-      { path: '/query/to', message: 'must be after from' },
+    throw new UnprocessableError('统计区间为空 (the period is empty)', [
+      { path: '/query/to', message: '须晚于 from (must be after from)' },
     ]);
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    throw new UnprocessableError(`the period may be at most ${MAX_RANGE_DAYS} days`, [
-      { path: '/query/to', message: `at most ${MAX_RANGE_DAYS} days after from` },
-    ]);
+    throw new UnprocessableError(
+      `统计区间最长 ${MAX_RANGE_DAYS} 天 (the period may be at most ${MAX_RANGE_DAYS} days)`,
+      [
+        {
+          path: '/query/to',
+          message: `至多在 from 之后 ${MAX_RANGE_DAYS} 天 (at most ${MAX_RANGE_DAYS} days after from)`,
+        },
+      ],
+    );
   }
 };

@@ -21,6 +21,30 @@ export const PossibleDuplicateSchema = z
   })
   .meta({ id: 'PossibleDuplicate' });
 
+const ClientSubmissionSchema = z
+  .object({
+    channel: z.literal('open311'),
+    clientId: z.string(),
+    clientName: z.string(),
+    submitter: z
+      .object({
+        email: z.string().optional(),
+        phone: z.string().optional(),
+        firstName: z.string().optional(),
+        lastName: z.string().optional(),
+        deviceId: z.string().optional(),
+        accountId: z.string().optional(),
+      })
+      .optional(),
+    address: z
+      .string()
+      .optional()
+      .describe('As the submitter wrote it; the only location when no coordinates came'),
+    addressId: z.string().optional(),
+    mediaUrl: z.string().optional().describe('A link the client sent; never fetched by the server'),
+  })
+  .meta({ id: 'ClientSubmission' });
+
 export const CaseSchema = z
   .object({
     id: z.string(),
@@ -119,6 +143,9 @@ export const CaseSchema = z
       .describe(
         'Escalation reached by the overdue job: 1 department head, 2 People’s Congress staff, 3 district leader',
       ),
+    viaClient: ClientSubmissionSchema.optional().describe(
+      'Reported through an Open311 client (docs/open311.md); submitter, addressId and mediaUrl are shown to staff only',
+    ),
   })
   .meta({ id: 'Case' });
 
@@ -199,9 +226,15 @@ export const CaseCommentSchema = z
     authorId: z
       .string()
       .optional()
-      .describe('Absent to other deputies reading a public case, except on their own comments'),
+      .describe(
+        'Withheld from deputies except on their own comments (the reporter also reads the staff’s ids)',
+      ),
     byReporter: z.boolean().optional().describe('Written by the reporter (shown instead of their id)'),
     authorRole: z.enum(ROLES),
+    authorLabel: z
+      .string()
+      .optional()
+      .describe('The role as people call it (代表 …), where the id is withheld'),
     text: z.string(),
     mediaIds: z.array(z.string()),
   })

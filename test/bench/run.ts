@@ -7,6 +7,7 @@ import { runCaseBench } from './cases.bench.ts';
 import { runDeployBench } from './deploy.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
+import { runWebBench } from './web.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   deploy: runDeployBench,
   ingest: runIngestBench,
   reports: runReportBench,
+  web: runWebBench,
 };
 
 const wanted = process.argv.slice(2);

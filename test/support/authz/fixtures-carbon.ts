@@ -120,7 +120,8 @@ const runJobs = async () => {
   const load = async (module: string) => ((await import(module)) as { handler: JobHandler }).handler;
   const now = new Date();
   const today = localDateOf(now, 'Asia/Shanghai');
-  const week = isoWeekOf(today);
+  // Last week: a report is written only for a period that has ended (report-run-mode.ts).
+  const week = isoWeekOf(addDays(today, -7));
   const yesterday = addDays(today, -1);
   const run = async (module: string, job: string, at: Date, period?: string) =>
     (await load(module))(
