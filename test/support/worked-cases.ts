@@ -20,6 +20,26 @@ export interface MeterSpec {
   measuredParameters?: MeasuredParameter[];
 }
 
+export interface Expected {
+  co2eT: number;
+  co2eMarketT?: number;
+  tce: number;
+  quantity?: [number, string];
+  /** CH4 in tonnes: only the IPCC method counts it. */
+  ch4?: number;
+}
+
+export interface Case {
+  name: string;
+  meter: string;
+  quantity: number;
+  /** An explicit instant; otherwise the case gets an hour of its own in July 2026. */
+  ts?: string;
+  /** Configuration while this case is ingested (the deployment's settings). */
+  env?: Partial<Record<'accountingMethod' | 'gwpSet' | 'factorProgramme', string>>;
+  expected: Expected;
+}
+
 const send = async (t: TestStack, method: string, path: string, body?: unknown) => {
   const response = await t.api(path, {
     method,
