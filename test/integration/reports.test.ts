@@ -96,9 +96,9 @@ describe('monthly carbon report job', () => {
       { id: 'ENT-0002', name: expect.any(String), co2eT: 10, tce: 0 },
     ]);
     expect(json.series.slice(0, 3)).toEqual([
-      { label: '01', value: 1.5 },
-      { label: '02', value: 2.5 },
-      { label: '03', value: null },
+      { label: '01', value: 1.5, tce: 0 },
+      { label: '02', value: 2.5, tce: 0 },
+      { label: '03', value: null, tce: null },
     ]);
 
     const html = await (await fetch(city.body.links.html)).text();
