@@ -79,6 +79,33 @@ module.exports = {
       to: { path: ['^infra/', 'node_modules/(aws-cdk-lib|aws-cdk|constructs|cdk-nag)/'] },
     },
     {
+      name: 'ports-speak-domain',
+      comment:
+        "A port is an interface in the domain's language: it names domain types, never an adapter or an API shape.",
+      severity: 'error',
+      from: { path: '^shared/ports/' },
+      to: {
+        path: ['^shared/(adapters|contracts|config|observability)/', '^functions/', 'node_modules/@aws-sdk/'],
+      },
+    },
+    {
+      name: 'contracts-describe-only',
+      comment:
+        'Contracts (zod schemas, routes) are read by the CDK, the gateway and the web app: no runtime wiring.',
+      severity: 'error',
+      from: { path: '^shared/contracts/' },
+      to: {
+        path: ['^shared/(adapters|ports|config|observability)/', '^functions/', 'node_modules/@aws-sdk/'],
+      },
+    },
+    {
+      name: 'adapters-below-handlers',
+      comment: 'Adapters implement ports for handlers; they never reach back up into a handler.',
+      severity: 'error',
+      from: { path: '^shared/adapters/' },
+      to: { path: '^functions/' },
+    },
+    {
       name: 'not-to-unresolvable',
       comment: 'An import that does not resolve is a typo or a missing dependency.',
       severity: 'error',

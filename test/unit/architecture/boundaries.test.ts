@@ -25,6 +25,11 @@ const FILES: Record<string, string> = {
   'functions/uses-cdk.ts': "import { Stack } from 'aws-cdk-lib';\nexport const s = Stack;\n",
   'functions/uses-infra.ts': "import { TABLES } from '../infra/manifest.ts';\nexport const t = TABLES;\n",
   'infra/manifest.ts': 'export const TABLES = {};\n',
+  'shared/ports/uses-adapter.ts': "import { store } from '../adapters/store.ts';\nexport const p = store;\n",
+  'shared/contracts/uses-adapter.ts':
+    "import { store } from '../adapters/store.ts';\nexport const c = store;\n",
+  'shared/adapters/uses-handler.ts':
+    "import { s } from '../../functions/uses-cdk.ts';\nexport const a = s;\n",
   // Stand-ins for the two packages, so the probe resolves them as it would in the repository.
   'node_modules/@aws-sdk/client-dynamodb/package.json':
     '{"name":"@aws-sdk/client-dynamodb","main":"index.js"}',
@@ -67,6 +72,12 @@ describe('layer boundaries (npm run lint)', () => {
   it('keeps the CDK and infra/ out of runtime code', () => {
     expect(rulesBroken('functions/uses-cdk.ts')).toEqual(['runtime-no-cdk']);
     expect(rulesBroken('functions/uses-infra.ts')).toEqual(['runtime-no-cdk']);
+  });
+
+  it('keeps ports, contracts and adapters in their layers', () => {
+    expect(rulesBroken('shared/ports/uses-adapter.ts')).toEqual(['ports-speak-domain']);
+    expect(rulesBroken('shared/contracts/uses-adapter.ts')).toEqual(['contracts-describe-only']);
+    expect(rulesBroken('shared/adapters/uses-handler.ts')).toEqual(['adapters-below-handlers']);
   });
 
   it('refuses import cycles, type-only ones included', () => {
