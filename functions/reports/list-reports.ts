@@ -14,6 +14,9 @@ export const handler = httpHandler(listReportsRoute, async ({ query, principal }
   });
   // A page may come back shorter than `limit` for a head (others' departments are filtered out);
   // the cursor still walks the whole list.
-  const items = page.items.filter((entry) => canReadReport(principal, entry));
+  // The bucket key prefix is ours, not the client's (get-report.ts hides it too).
+  const items = page.items
+    .filter((entry) => canReadReport(principal, entry))
+    .map(({ keyPrefix: _keyPrefix, ...visible }) => visible);
   return page.cursor === undefined ? { items } : { items, cursor: page.cursor };
 });

@@ -63,7 +63,7 @@ export const nodejsBundling = (): BundlingOptions => ({
 });
 
 /**
- * A Lambda function with the house defaults (STYLE.md, Powertools examples/app): Node 24 on arm64,
+ * A Lambda function with the house defaults (docs/style.md, Powertools): Node 24 on arm64,
  * X-Ray, its own log group with retention, source maps, and access to exactly the tables and buckets its
  * manifest entry names — nothing is granted implicitly.
  */

@@ -16,7 +16,7 @@ export interface JobsProps {
   specs: readonly ScheduledFunction[];
 }
 
-/** Jobs are idempotent (DESIGN.md §6), so a retried fire is harmless; after that it waits in the queue. */
+/** Jobs are idempotent (docs/architecture.md, Principles), so a retried fire is harmless; after that it waits in the queue. */
 export const SCHEDULE_RETRY_ATTEMPTS = 3;
 /** A fire older than this is stale: the next one is due soon and covers the same work. */
 export const SCHEDULE_MAX_EVENT_AGE = Duration.hours(1);

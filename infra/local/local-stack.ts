@@ -209,7 +209,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     stops.push(gateway.stop);
-    // Links in notifications point at the local gateway, which is to serve the web app (DESIGN.md §8).
+    // Links in notifications point at the local gateway, which is to serve the web app (docs/web.md).
     env[NOTIFY_ENV.appBaseUrl] = gateway.url;
     process.env[NOTIFY_ENV.appBaseUrl] = gateway.url;
 

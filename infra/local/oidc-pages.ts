@@ -1,4 +1,15 @@
-import type { AuthorizeParams } from './oidc-provider.ts';
+/** The query parameters of an authorization request that the sign-in page carries through its form. */
+export const AUTHORIZE_PARAMS = [
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
+export type AuthorizeParams = Record<(typeof AUTHORIZE_PARAMS)[number], string>;
 
 /** The local issuer's pages: plain HTML, no scripts, zh-CN first, large touch targets. */
 

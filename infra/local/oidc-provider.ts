@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOCAL_CLIENT_ID, type LocalIssuer, type LocalUser } from './local-issuer.ts';
-import { authorizePage, errorPage, signedOutPage } from './oidc-pages.ts';
+import {
+  AUTHORIZE_PARAMS,
+  type AuthorizeParams,
+  authorizePage,
+  errorPage,
+  signedOutPage,
+} from './oidc-pages.ts';
 
 /**
  * The local issuer as a real OpenID Connect provider, so the app signs in with the very flow it uses
@@ -26,16 +32,6 @@ interface PendingCode {
 }
 
 const CODE_TTL_MS = 60_000;
-const AUTHORIZE_PARAMS = [
-  'client_id',
-  'redirect_uri',
-  'response_type',
-  'scope',
-  'state',
-  'nonce',
-  'code_challenge',
-  'code_challenge_method',
-] as const;
 
 export type OidcHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
@@ -134,8 +130,6 @@ export const createOidcProvider = (options: OidcProviderOptions): OidcHandler =>
     return true;
   };
 };
-
-export type AuthorizeParams = Record<(typeof AUTHORIZE_PARAMS)[number], string>;
 
 const pickParams = (source: URLSearchParams): AuthorizeParams =>
   Object.fromEntries(AUTHORIZE_PARAMS.map((name) => [name, source.get(name) ?? ''])) as AuthorizeParams;

@@ -1,4 +1,4 @@
-/** Time is injected so deadlines, schedules and TTLs are testable (DESIGN.md §6). */
+/** Time is injected so deadlines, schedules and TTLs are testable (docs/architecture.md, Principles). */
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();

@@ -79,7 +79,7 @@ export const tableName = (table: string, env: NodeJS.ProcessEnv = process.env): 
 export const bucketName = (bucket: string, env: NodeJS.ProcessEnv = process.env): string =>
   requireEnv(bucketEnvVar(bucket), env);
 
-/** Calendar periods (rollup days, deadlines) are in the deployment's zone; see DESIGN.md §6. */
+/** Calendar periods (rollup days, deadlines) are in the deployment's zone; see docs/architecture.md, Principles. */
 export const timeZone = (env: NodeJS.ProcessEnv = process.env): string =>
   env[ENV.timeZone] ?? 'Asia/Shanghai';
 

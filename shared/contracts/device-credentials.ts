@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from './route.ts';
 
-/** Device provisioning of a meter (DESIGN.md §4 `/meters/{id}/credentials`); admin only. */
+/** Device provisioning of a meter (`/meters/{id}/credentials`, README "Local broker credentials"); admin only. */
 
 // No `.meta({ id })` here: a named params schema becomes a $ref and drops out of the OpenAPI parameters.
 export const MeterCredentialParamsSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/roles.ts';
 import { defineRoute } from './route.ts';
 
-/** Industrial-internet identifier resolution (标识解析), DESIGN.md §4 `/identifiers/{id+}`. */
+/** Industrial-internet identifier resolution (标识解析), docs/architecture.md, Domain notes. */
 
 export const IDENTIFIER_TYPES = ['enterprise', 'facility', 'meter', 'factor', 'batch'] as const;
 

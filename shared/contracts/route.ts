@@ -5,7 +5,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One HTTP route as data: the CDK API construct, the local gateway, the handler plumbing and the
- * OpenAPI generator all read the same object, so they cannot drift apart (see STYLE.md, Swarmion).
+ * OpenAPI generator all read the same object, so they cannot drift apart (docs/style.md, rule 2).
  */
 export interface RouteContract<
   TBody extends z.ZodType | undefined = z.ZodType | undefined,

@@ -1,4 +1,4 @@
-/** The groups a token may carry (Cognito `cognito:groups`); see DESIGN.md §4. */
+/** The groups a token may carry (Cognito `cognito:groups`); see docs/architecture.md, Roles and object checks. */
 export const ROLES = ['deputy', 'handler', 'head', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

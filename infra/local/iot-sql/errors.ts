@@ -1,7 +1,7 @@
 /**
  * The two ways a rule can fail. A syntax error is the author's mistake and surfaces when the manifest
  * is loaded; an evaluation error is a message the rule cannot handle, and the caller routes it to the
- * rule's error action so nothing is dropped silently (DESIGN.md §6).
+ * rule's error action so nothing is dropped silently (docs/architecture.md, Principles).
  */
 
 export class IotSqlSyntaxError extends Error {

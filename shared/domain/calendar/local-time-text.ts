@@ -3,7 +3,7 @@ import { wallClockOf } from './local-date.ts';
 /**
  * Times inside messages, alerts and timeline notes as a person reads them: the local wall clock in
  * Chinese date words with the zone named, `2026年12月18日 18:00（北京时间）`, never a UTC ISO string.
- * Stored fields stay UTC ISO-8601 (DESIGN.md §6); only the words people read are localised.
+ * Stored fields stay UTC ISO-8601 (docs/architecture.md, Principles); only the words people read are localised.
  */
 
 /** Zone ids that are China Standard Time under another name (tz aliases of Asia/Shanghai). */

@@ -7,7 +7,7 @@ import { addDays, assertTimeZone, dayOfWeek, minuteOfDay } from './local-date.ts
 
 /**
  * The working-time calendar: which local days are working days and which hours of them are office
- * hours. Holidays are data, never code (DESIGN.md §5): one document per year as the State Council's
+ * hours. Holidays are data, never code (docs/architecture.md, Domain notes): one document per year as the State Council's
  * notice announces it (calendar-year.ts), loaded by an admin (docs/working-calendar.md); the office
  * day is configuration (shared/data/calendar/office-hours.json).
  */

@@ -22,7 +22,7 @@ import {
 export type { CaseEnv } from './case-env.ts';
 
 /**
- * The 随手拍 case workflow as a transition table (DESIGN.md §5):
+ * The 随手拍 case workflow as a transition table (docs/architecture.md, Domain notes; docs/workflow-rules.md):
  *
  *   submitted ─accept→ accepted ─dispatch→ dispatched ─signFor→ inProgress ─submitRectification→ rectified
  *   submitted ─reject→ rejected;  submitted ─markDuplicate→ duplicate;  dispatched ─returnToDispatcher→ accepted

@@ -1,5 +1,5 @@
 /**
- * Fixed point for every figure the rollups sum (DESIGN.md §7). DynamoDB keeps the exact decimal sum
+ * Fixed point for every figure the rollups sum (docs/architecture.md, Decisions 3; docs/rollup-exactness.md). DynamoDB keeps the exact decimal sum
  * of what it is told to ADD, up to 38 significant digits; raw doubles such as 4 999 and
  * 1.2345678901234567e-18 added to one item pass that limit, and from then on every ADD to the item
  * fails. So each reading's figures are rounded to an integer number of resolution steps BEFORE they

@@ -2,45 +2,8 @@ import { type FieldError, UnprocessableError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
 import type { MediaRecord } from './media-record.ts';
 
-/** The kinds of record a file can belong to. A comment's file belongs to its case. */
-export const MEDIA_HOLDER_KINDS = ['case', 'suggestion'] as const;
-export type MediaHolderKind = (typeof MEDIA_HOLDER_KINDS)[number];
-
-/**
- * Which part of the record cites the file: a case's report photos, its rectification evidence, a
- * comment on it; a suggestion's attachments at filing, a co-unit's opinion, a reply, a follow-up,
- * the report that it was solved.
- */
-export const MEDIA_PARTS = [
-  'report',
-  'evidence',
-  'comment',
-  'attachment',
-  'coOpinion',
-  'reply',
-  'followUp',
-  'solution',
-] as const;
-export type MediaPart = (typeof MEDIA_PARTS)[number];
-
-/**
- * The back-reference a file carries once a record cites it. A file belongs to one record, once:
- * it is written on condition that the file is unattached, in the same transaction as the step.
- */
-export interface MediaAttachment {
-  kind: MediaHolderKind;
-  /** The case or suggestion id. */
-  id: string;
-  part: MediaPart;
-  /** The timeline step (its seq) that cited the file; absent for a comment, which is no step. */
-  seq?: number;
-  /** Evidence: the case's rework count then; suggestion media: the handling round (0 first). */
-  round?: number;
-  commentId?: string;
-  /** Who cited it, and when (UTC ISO instant). */
-  by: string;
-  at: string;
-}
+export type { MediaAttachment, MediaHolderKind, MediaPart } from './media-attachment-types.ts';
+export { MEDIA_HOLDER_KINDS, MEDIA_PARTS } from './media-attachment-types.ts';
 
 /**
  * Why `principal` may not cite this file now, or undefined when they may. A file is cited by its

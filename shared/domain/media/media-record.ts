@@ -1,5 +1,5 @@
 import type { Role } from '../roles.ts';
-import type { MediaAttachment } from './media-attachment.ts';
+import type { MediaAttachment } from './media-attachment-types.ts';
 import { MEDIA_TYPES, type MediaContentType } from './media-types.ts';
 
 export const MEDIA_STATUSES = ['pending', 'ready', 'rejected'] as const;

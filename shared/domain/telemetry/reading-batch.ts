@@ -39,7 +39,7 @@ const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
  * Decides whether a telemetry event can be accepted. Never throws on bad input: a refusal is a
- * quarantine record with the reason, so nothing is dropped silently (DESIGN.md §6).
+ * quarantine record with the reason, so nothing is dropped silently (docs/architecture.md, Principles).
  */
 export const judgeTelemetryEvent = (event: unknown, now: Date, quarantineId: string): BatchVerdict => {
   const parsed = TelemetryRuleEventSchema.safeParse(event);

@@ -2,7 +2,7 @@ import type { Principal, Role } from '../roles.ts';
 
 /**
  * How a principal stands to a record. Roles say what someone may do in general; relations say
- * whether this particular record is theirs to act on (DESIGN.md §4: check the object, not just the role).
+ * whether this particular record is theirs to act on (docs/architecture.md, Roles and object checks).
  */
 export const RELATIONS = ['reporter', 'leadDepartment', 'coDepartment', 'any'] as const;
 export type Relation = (typeof RELATIONS)[number];

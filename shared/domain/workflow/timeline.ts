@@ -5,7 +5,7 @@ export const SYSTEM_ACTOR_ROLE = 'system' as const;
 export type ActorRole = Role | typeof SYSTEM_ACTOR_ROLE;
 
 /**
- * One step of a workflow's append-only audit timeline (DESIGN.md §5). Entries are never edited or
+ * One step of a workflow's append-only audit timeline (docs/architecture.md, Domain notes). Entries are never edited or
  * deleted; indicators and reports are computed by replaying them.
  */
 export interface TimelineEntry<S extends string = string, A extends string = string> {

@@ -2,7 +2,7 @@ import { type Fixtures, fixture, type MatrixTable } from './matrix.ts';
 import { DEPT1, DEPT2 } from './principals.ts';
 
 /**
- * Reading cases (DESIGN.md §4, case-permissions.ts `canViewCase`, docs/media-access.md): a case is
+ * Reading cases (docs/architecture.md (Roles and object checks), case-permissions.ts `canViewCase`, docs/media-access.md): a case is
  * read by its reporter, by every deputy when it is public, by handlers and heads of its lead and
  * co-departments, and by supervisors and admins; to anyone else it does not exist (404). Its
  * timeline and comments are read by the same people, and anyone who may read it may comment. The

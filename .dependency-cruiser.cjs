@@ -1,0 +1,127 @@
+/**
+ * The layer boundaries of docs/architecture.md ("Layers"), checked on every `npm run lint`.
+ *
+ * Parser: swc. dependency-cruiser reads TypeScript through the TypeScript compiler API (< 7, or the
+ * native API from 7.1), and the project pins TypeScript 7.0, which has neither; swc parses the same
+ * sources, `import type` included, so type-only imports count as dependencies too.
+ *
+ * Known exceptions: each path below is listed, with its reason, in docs/architecture.md ("Known
+ * exceptions"). Only these exact files are allowed; when one is fixed, delete it here and there, so
+ * the list can only shrink.
+ */
+
+const exactly = (paths) => paths.map((path) => `^${path.replaceAll('.', '\\.')}$`);
+
+/** The domain importing a contract schema (telemetry parses the IoT rule's event with its zod schema). */
+const DOMAIN_IMPORTS_CONTRACTS = exactly(['shared/domain/telemetry/reading-batch.ts']);
+
+/** Import cycles that exist today; every file of each cycle is named. */
+const KNOWN_CYCLES = exactly([
+  // The telemetry ingest plan and its helpers (carbon context, being reworked).
+  'shared/domain/telemetry/ingest-plan.ts',
+  'shared/domain/telemetry/reading-steps.ts',
+  'shared/domain/telemetry/register-links.ts',
+  'shared/domain/telemetry/reading-batch.ts',
+  'shared/domain/telemetry/quarantine-records.ts',
+  // The manifest composes infra/contexts/*, which take FunctionSpec (type only) from the manifest.
+  'infra/manifest.ts',
+  'infra/contexts/calendar.ts',
+  'infra/contexts/carbon.ts',
+  'infra/contexts/cases.ts',
+  'infra/contexts/jobs.ts',
+  'infra/contexts/media.ts',
+  'infra/contexts/notifications.ts',
+  'infra/contexts/open311.ts',
+  'infra/contexts/registry.ts',
+  'infra/contexts/reports.ts',
+  'infra/contexts/suggestions.ts',
+  'infra/contexts/system.ts',
+]);
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Modules form a directed graph: a cycle means two files are one module split badly.',
+      severity: 'error',
+      from: { pathNot: KNOWN_CYCLES },
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-pure',
+      comment:
+        'shared/domain is pure logic: no adapters, handlers, contracts (HTTP shapes), infrastructure or AWS SDK.',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: {
+        path: [
+          '^shared/adapters/',
+          '^functions/',
+          '^infra/',
+          'node_modules/@aws-sdk/',
+          'node_modules/@smithy/',
+        ],
+      },
+    },
+    {
+      name: 'domain-no-contracts',
+      comment:
+        'Contracts describe the API; the domain speaks its own types and the handler maps between them.',
+      severity: 'error',
+      from: { path: '^shared/domain/', pathNot: DOMAIN_IMPORTS_CONTRACTS },
+      to: { path: '^shared/contracts/' },
+    },
+    {
+      name: 'runtime-no-cdk',
+      comment: 'Code that runs in a Lambda (functions/, shared/) never imports the CDK or infra/.',
+      severity: 'error',
+      from: { path: '^(functions|shared)/' },
+      to: { path: ['^infra/', 'node_modules/(aws-cdk-lib|aws-cdk|constructs|cdk-nag)/'] },
+    },
+    {
+      name: 'ports-speak-domain',
+      comment:
+        "A port is an interface in the domain's language: it names domain types, never an adapter or an API shape.",
+      severity: 'error',
+      from: { path: '^shared/ports/' },
+      to: {
+        path: ['^shared/(adapters|contracts|config|observability)/', '^functions/', 'node_modules/@aws-sdk/'],
+      },
+    },
+    {
+      name: 'contracts-describe-only',
+      comment:
+        'Contracts (zod schemas, routes) are read by the CDK, the gateway and the web app: no runtime wiring.',
+      severity: 'error',
+      from: { path: '^shared/contracts/' },
+      to: {
+        path: ['^shared/(adapters|ports|config|observability)/', '^functions/', 'node_modules/@aws-sdk/'],
+      },
+    },
+    {
+      name: 'adapters-below-handlers',
+      comment: 'Adapters implement ports for handlers; they never reach back up into a handler.',
+      severity: 'error',
+      from: { path: '^shared/adapters/' },
+      to: { path: '^functions/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that does not resolve is a typo or a missing dependency.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    parser: 'swc',
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(cdk\\.out|\\.qingshan|web)/' },
+    // Packages that publish only an `exports` map (powertools' middleware, aedes, vite) resolve as Node does.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types'],
+    },
+  },
+};
