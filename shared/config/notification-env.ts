@@ -51,7 +51,9 @@ export const ecologyDepartmentId = (env: NodeJS.ProcessEnv = process.env): strin
 const choice = <T extends string>(name: string, allowed: readonly T[], env: NodeJS.ProcessEnv): T => {
   const raw = env[name] || 'off';
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(`配置 ${name} 须为 ${allowed.join('、')} 之一，而不是 ${raw} (${name} must be one of ${allowed.join(', ')}, not ${raw})`);
+    throw new ConfigError(
+      `配置 ${name} 须为 ${allowed.join('、')} 之一，而不是 ${raw} (${name} must be one of ${allowed.join(', ')}, not ${raw})`,
+    );
   }
   return raw as T;
 };

@@ -73,7 +73,9 @@ describe('Open311 end to end', () => {
     const timeline = await t.api(`/cases/${id}/timeline`, { token: t.stack.users.supervisor.token });
     const steps = (await timeline.json()) as { entries: { action: string; at: string }[] };
     expect(steps.entries.at(-1)?.action).toBe('dispatch');
-    expect(afterDispatch.updated_datetime).toBe(localDateTime(steps.entries.at(-1)?.at ?? '', 'Asia/Shanghai'));
+    expect(afterDispatch.updated_datetime).toBe(
+      localDateTime(steps.entries.at(-1)?.at ?? '', 'Asia/Shanghai'),
+    );
 
     await act(id, 'handler', 'signFor');
     const evidence = await uploadReadyPhoto(t, t.stack.users.handler.token);

@@ -50,7 +50,8 @@ export class DynamoApiKeyStore implements ApiKeyStore {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError(`接口密钥 ${record.id} 已存在 (API key ${record.id} already exists)`);
+      if (isConditionFailure(error))
+        throw new ConflictError(`接口密钥 ${record.id} 已存在 (API key ${record.id} already exists)`);
       throw error;
     }
   }
@@ -120,7 +121,9 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       const tat = await this.#tat(id);
       if (tat !== undefined && tat > step.latest) return { tat };
     }
-    throw new ConflictError(`接口密钥 ${id} 的限流计数被并发修改，请重试 (the rate limit of API key ${id} kept moving; try again)`);
+    throw new ConflictError(
+      `接口密钥 ${id} 的限流计数被并发修改，请重试 (the rate limit of API key ${id} kept moving; try again)`,
+    );
   }
 
   async #arrive(
