@@ -5,6 +5,7 @@
 import { runBundleBench } from './bundles.bench.ts';
 import { runCaseBench } from './cases.bench.ts';
 import { runDeployBench } from './deploy.bench.ts';
+import { runEscalationBench } from './escalation.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
 import { runWebBench } from './web.bench.ts';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
   cases: runCaseBench,
   deploy: runDeployBench,
+  escalation: runEscalationBench,
   ingest: runIngestBench,
   reports: runReportBench,
   web: runWebBench,
