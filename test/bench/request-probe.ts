@@ -29,7 +29,7 @@ export const probeRequests = () => {
       busy.clear();
     },
     lastInput: (name: string) => last.get(name),
-    /** `Query 9.0/call (mean 12 ms), …` per `calls` calls of the operation measured. */
+    /** `Query 9.00/call (mean 12 ms), …`: requests per unit measured (a call, a reading). */
     summary: (calls: number) =>
       [...counts.entries()]
         .sort((a, b) => b[1] - a[1])

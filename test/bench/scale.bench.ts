@@ -22,6 +22,7 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { CITY_ID, localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { printTable } from './format.ts';
+import { probeRequests } from './request-probe.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
 
 const DAYS = Number(process.env.BENCH_SCALE_DAYS ?? 7);
@@ -58,28 +59,21 @@ export const runScaleBench = async (): Promise<void> => {
  * writer held an item (TransactionConflict) or for another reason (a condition: a duplicate).
  */
 const transactions = { sent: 0, contended: 0, otherCancelled: 0 };
-const requests = new Map<string, number>();
-/** Milliseconds each kind of request spent in flight, summed over concurrent calls. */
-const busy = new Map<string, number>();
+const countCancellation = (error: unknown) => {
+  if (!(error instanceof TransactionCanceledException)) return;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+  if (codes.includes('TransactionConflict')) transactions.contended += 1;
+  else transactions.otherCancelled += 1;
+};
 const countTransactions = () => {
   getDocumentClient().middlewareStack.add(
     (next, context) => async (args) => {
-      const name = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-      requests.set(name, (requests.get(name) ?? 0) + 1);
-      const started = performance.now();
-      if (name !== 'TransactWriteItems')
-        return next(args).finally(() => busy.set(name, (busy.get(name) ?? 0) + performance.now() - started));
+      if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
       transactions.sent += 1;
       try {
-        return await next(args).finally(() =>
-          busy.set(name, (busy.get(name) ?? 0) + performance.now() - started),
-        );
+        return await next(args);
       } catch (error) {
-        if (error instanceof TransactionCanceledException) {
-          const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-          if (codes.includes('TransactionConflict')) transactions.contended += 1;
-          else transactions.otherCancelled += 1;
-        }
+        countCancellation(error);
         throw error;
       }
     },
@@ -88,17 +82,9 @@ const countTransactions = () => {
 };
 const resetTransactions = () => {
   Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0 });
-  requests.clear();
-  busy.clear();
+  probe.reset();
 };
-const requestSummary = (readings: number) =>
-  [...requests.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(
-      ([name, n]) =>
-        `${name} ${n} (${(n / readings).toFixed(3)}/reading, mean ${((busy.get(name) ?? 0) / n).toFixed(0)} ms)`,
-    )
-    .join(', ');
+const requestSummary = (readings: number) => `${probe.summary(readings)} (per reading)`;
 
 const ingestSpec = () => {
   const spec = FUNCTIONS.find((fn) => fn.id === 'ingestTelemetry');
@@ -318,8 +304,11 @@ const printBackfills = (runs: Backfill[], rawBest: number) => {
   for (const r of runs) console.log(`requests, ${r.label}: ${r.requests}`);
 };
 
+let probe: ReturnType<typeof probeRequests>;
+
 const benchScale = async (): Promise<void> => {
   const t = await startTestStack();
+  probe = probeRequests();
   try {
     countTransactions();
     await registerFleet(t.dynamo, localTableName('registry'), process.env.QS_IDENTIFIER_PREFIX || '88.118.8');

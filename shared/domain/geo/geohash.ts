@@ -109,16 +109,20 @@ export const geohashCellsWithin = (point: LatLng, precision: number, meters: num
   const cosLat = Math.cos((point.latitude * Math.PI) / 180);
   const dLng = cosLat > 1e-9 ? dLat / cosLat : 360;
   if (dLat >= cell.north - cell.south || dLng >= cell.east - cell.west) return geohashWithNeighbours(hash);
-  const rows = [
-    0,
-    ...(cell.north - point.latitude <= dLat ? [1] : []),
-    ...(point.latitude - cell.south <= dLat ? [-1] : []),
-  ];
-  const columns = [
-    0,
-    ...(cell.east - point.longitude <= dLng ? [1] : []),
-    ...(point.longitude - cell.west <= dLng ? [-1] : []),
-  ];
+  const rows = reached(point.latitude - cell.south, cell.north - point.latitude, dLat);
+  const columns = reached(point.longitude - cell.west, cell.east - point.longitude, dLng);
+  return cellsAround(cell, rows, columns, precision);
+};
+
+/** 0 (the cell itself), and −1 / +1 when the point is within `reach` of the low / high edge. */
+const reached = (fromLow: number, toHigh: number, reach: number): number[] => [
+  0,
+  ...(toHigh <= reach ? [1] : []),
+  ...(fromLow <= reach ? [-1] : []),
+];
+
+/** The cells `dy` rows and `dx` columns from `cell` (longitude wraps; nothing beyond the poles). */
+const cellsAround = (cell: GeohashCell, rows: number[], columns: number[], precision: number): string[] => {
   const height = cell.north - cell.south;
   const width = cell.east - cell.west;
   const centre = { latitude: (cell.north + cell.south) / 2, longitude: (cell.east + cell.west) / 2 };
