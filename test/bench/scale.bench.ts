@@ -58,7 +58,7 @@ export const runScaleBench = async (): Promise<void> => {
  * invocations of one Lambda container do), and the TransactWriteItems cancelled because another
  * writer held an item (TransactionConflict) or for another reason (a condition: a duplicate).
  */
-const transactions = { sent: 0, contended: 0, otherCancelled: 0 };
+const transactions = { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0 };
 const countCancellation = (error: unknown) => {
   if (!(error instanceof TransactionCanceledException)) return;
   const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
@@ -70,6 +70,7 @@ const countTransactions = () => {
     (next, context) => async (args) => {
       if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
       transactions.sent += 1;
+      transactions.itemWrites += (args.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0;
       try {
         return await next(args);
       } catch (error) {
@@ -81,7 +82,7 @@ const countTransactions = () => {
   );
 };
 const resetTransactions = () => {
-  Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0 });
+  Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0 });
   probe.reset();
 };
 const requestSummary = (readings: number) => `${probe.summary(readings)} (per reading)`;
@@ -130,6 +131,7 @@ interface Backfill {
   sent: number;
   contended: number;
   otherCancelled: number;
+  itemWrites: number;
   deadLettered: number;
   requests: string;
   /** CPU seconds of this process per wall second (2 cores at most). */
@@ -301,7 +303,10 @@ const printBackfills = (runs: Backfill[], rawBest: number) => {
       r.cpu.toFixed(2),
     ]),
   );
-  for (const r of runs) console.log(`requests, ${r.label}: ${r.requests}`);
+  for (const r of runs)
+    console.log(
+      `requests, ${r.label}: ${r.requests}; ${(r.itemWrites / r.readings).toFixed(3)} transactional item writes a reading`,
+    );
 };
 
 let probe: ReturnType<typeof probeRequests>;
