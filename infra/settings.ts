@@ -45,8 +45,12 @@ export interface ClaimNames {
 
 /** Where notifications go beyond the inbox (docs/notifications.md). */
 export interface NotificationSettings {
-  /** Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff ('' : relative). */
-  appBaseUrl: string;
+  /**
+   * Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff. Absent: the web
+   * hosting's address when the stage hosts the app, else the dev server outside prod and relative in
+   * prod (infra/constructs/notification-delivery.ts `linkBase`).
+   */
+  appBaseUrl?: string;
   /** User ids (`sub`) of the district leaders, told of level-3 escalations. */
   districtLeaderIds: string[];
   /** A verified SES identity to send from; absent: no email. */
@@ -61,6 +65,8 @@ export interface DeploymentSettings {
   stage: string;
   timeZone: string;
   identifierPrefix: string;
+  /** `-c telemetryRetentionDays=…`: raw readings and quarantine are kept this long (default 800). */
+  telemetryRetentionDays: number;
   /** Where operational alarms are mailed; without it they reach only the topic's other subscribers. */
   alarmEmail?: string;
   identity: CognitoIdentity | OidcIdentity;
@@ -98,34 +104,34 @@ export const readSettings = (app: App): DeploymentSettings => {
   if (!STAGE_PATTERN.test(stage)) throw new SettingsError(`stage "${stage}" must match ${STAGE_PATTERN}`);
   const region = context('region');
   const account = context('account');
+  const web = readWebSettings(context, region !== undefined && CHINA_REGION.test(region));
   return {
     stage,
     timeZone: context('timeZone') ?? DEFAULTS.timeZone,
     identifierPrefix: context('identifierPrefix') ?? DEFAULTS.identifierPrefix,
+    telemetryRetentionDays: readRetentionDays(context('telemetryRetentionDays')),
     ...optional('alarmEmail', context('alarmEmail')),
     ...optional('region', region),
     ...optional('account', account),
     identity: readIdentity(context, stage, region),
-    ...optional('web', readWebSettings(context, region !== undefined && CHINA_REGION.test(region))),
+    ...optional('web', web),
     tracing: readTracing(context('tracing'), region),
     claims: {
       groups: context('groupsClaim') ?? IDENTITY_CLAIM_DEFAULTS.groups,
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
       username: context('usernameClaim') ?? IDENTITY_CLAIM_DEFAULTS.username,
     },
-    notifications: readNotifications(context, stage, region),
+    notifications: readNotifications(context, region),
   };
 };
 
 /** `-c appBaseUrl=https://… -c districtLeaders=<sub>,… -c notificationEmailFrom=… -c notificationSms=true`. */
 const readNotifications = (
   context: (key: string) => string | undefined,
-  stage: string,
   region: string | undefined,
 ): NotificationSettings => {
-  // Production without it gets links relative to the app (fine in the app and in push, not in mail).
-  const appBaseUrl = context('appBaseUrl') ?? (stage === 'prod' ? '' : LOCAL_APP_URL);
-  if (appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
+  const appBaseUrl = context('appBaseUrl');
+  if (appBaseUrl !== undefined && appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
     throw new SettingsError(`appBaseUrl must be an http(s) URL, not "${appBaseUrl}"`);
   }
   const sms = context('notificationSms') === 'true';
@@ -137,7 +143,7 @@ const readNotifications = (
   const emailFrom = context('notificationEmailFrom');
   const smsSenderId = context('smsSenderId');
   return {
-    appBaseUrl,
+    ...optional('appBaseUrl', appBaseUrl),
     districtLeaderIds: listContext(context('districtLeaders')) ?? [],
     ...optional('emailFrom', emailFrom),
     sms,
@@ -178,6 +184,18 @@ const readIdentity = (
 };
 
 /** `-c tracing=false` turns it off; in a China region it is off unless asked for (and then refused). */
+/** A whole number of days, at least a reporting year: shorter would drop readings the reports still trace. */
+const readRetentionDays = (value: string | undefined): number => {
+  if (value === undefined) return DEFAULTS.telemetryRetentionDays;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 400) {
+    throw new SettingsError(
+      `telemetryRetentionDays must be a whole number of days, at least 400 (a reporting year and its audit), not "${value}"`,
+    );
+  }
+  return days;
+};
+
 const readTracing = (value: string | undefined, region: string | undefined): boolean => {
   const inChina = region !== undefined && CHINA_REGION.test(region);
   if (value === undefined) return !inChina;

@@ -3,18 +3,35 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * One Vite app, one shell per audience: `/app/` (deputies, antd-mobile) now, `/console/` (staff,
- * antd) next — each an HTML entry sharing `src/shared` (config, sign-in, API client). Assets are
+ * One Vite app, one shell per audience: `/app/` (deputies, antd-mobile) and `/console/` (staff,
+ * antd) — each an HTML entry sharing `src/shared` (config, sign-in, API client). Assets are
  * hashed under `/assets/`; `public/` holds what must keep its name (manifest, service worker, icons).
  */
-/** Every hashed asset, listed for the service worker to keep on install (the whole app offline). */
+/**
+ * The deputies' app's hashed assets — its entry and everything it imports or loads later — listed
+ * for the service worker to keep on install (the whole app offline). The console's chunks (antd,
+ * ECharts) are left out: they have no business on a deputy's phone.
+ */
 const precacheList = (): Plugin => ({
   name: 'qingshan-precache-list',
   generateBundle(_options, bundle) {
-    const files = Object.keys(bundle)
-      .filter((file) => file.startsWith('assets/'))
-      .map((file) => `/${file}`);
-    this.emitFile({ type: 'asset', fileName: 'app/precache.json', source: JSON.stringify(files) });
+    const files = new Set<string>();
+    const visit = (file: string) => {
+      const output = bundle[file];
+      if (output === undefined || files.has(file)) return;
+      files.add(file);
+      if (output.type !== 'chunk') return;
+      for (const next of [...output.imports, ...output.dynamicImports]) visit(next);
+      for (const asset of [
+        ...(output.viteMetadata?.importedCss ?? []),
+        ...(output.viteMetadata?.importedAssets ?? []),
+      ])
+        visit(asset);
+    };
+    for (const [file, output] of Object.entries(bundle))
+      if (output.type === 'chunk' && output.isEntry && output.name === 'app') visit(file);
+    const listed = [...files].filter((file) => file.startsWith('assets/')).map((file) => `/${file}`);
+    this.emitFile({ type: 'asset', fileName: 'app/precache.json', source: JSON.stringify(listed) });
   },
 });
 
@@ -41,7 +58,12 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: { input: { app: resolve(import.meta.dirname, 'app', 'index.html') } },
+    rollupOptions: {
+      input: {
+        app: resolve(import.meta.dirname, 'app', 'index.html'),
+        console: resolve(import.meta.dirname, 'console', 'index.html'),
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -14,5 +14,5 @@ export const handler = httpHandler(listBudgetsRoute, async ({ query }) => {
     ...(query.level === undefined ? {} : { level: query.level }),
     ...(query.id === undefined ? {} : { targetId: query.id }),
   });
-  return { items };
+  return { items: query.metric === undefined ? items : items.filter((b) => b.metric === query.metric) };
 });

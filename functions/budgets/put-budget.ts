@@ -19,6 +19,7 @@ export const handler = httpHandler(putBudgetRoute, async ({ params, body, princi
       level: params.level,
       targetId: target.id,
       period: params.period,
+      metric: body.metric,
       limitTonnes: body.limitTonnes,
       warningRatio: body.warningRatio,
       updatedAt: systemClock().toISOString(),

@@ -5,6 +5,7 @@ import { tableName } from '../../shared/config/env.ts';
 import { getDepartmentIndicatorsRoute } from '../../shared/contracts/cases.ts';
 import {
   computeDepartmentIndicators,
+  departmentIndicatorCases,
   emptyDepartmentIndicators,
 } from '../../shared/domain/cases/case-indicators.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
@@ -27,7 +28,8 @@ const READ_CONCURRENCY = 16;
 /**
  * Indicators of the cases dispatched to the department (as lead) in [from, to): the dispatch facts
  * index names them, then each case's whole timeline is replayed (case-indicators.ts), so a case
- * dispatched in the period counts with everything that happened to it since, up to now.
+ * dispatched in the period counts with everything that happened to it since, up to now. With
+ * `?cases=true` the answer also names the cases behind each figure, for the console's drill-down.
  */
 export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params, query, principal }) => {
   await freshWorkingCalendar();
@@ -73,11 +75,16 @@ export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params
       }),
     );
   }
-  const all = computeDepartmentIndicators(cases, timelines, clock(), env.calendar);
+  const now = clock();
+  const all = computeDepartmentIndicators(cases, timelines, now, env.calendar);
   const mine =
     all.find((indicators) => indicators.departmentId === departmentId) ??
     emptyDepartmentIndicators(departmentId);
-  return { ...mine, from: from.toISOString(), to: to.toISOString() };
+  const caseIds =
+    query.cases === true
+      ? { caseIds: departmentIndicatorCases(departmentId, cases, timelines, now, env.calendar) }
+      : {};
+  return { ...mine, from: from.toISOString(), to: to.toISOString(), ...caseIds };
 });
 
 const checkRange = (from: Date, to: Date): void => {

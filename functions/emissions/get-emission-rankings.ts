@@ -1,5 +1,5 @@
 import { getEmissionRankingsRoute } from '../../shared/contracts/emissions.ts';
-import { EMISSIONS_UNIT } from '../../shared/domain/emissions/emission-series.ts';
+import { EMISSIONS_UNIT, ENERGY_UNIT } from '../../shared/domain/emissions/emission-series.ts';
 import { granularityOfPeriod, isPeriodLabel } from '../../shared/domain/emissions/period-range.ts';
 import { budgetUse, type RankedEntity, rankEmitters } from '../../shared/domain/emissions/rankings.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
@@ -48,12 +48,17 @@ export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) =
     granularity,
     query.period,
   );
-  const rows = rankEmitters(entities, items, query.limit);
+  const rows = rankEmitters(entities, items, query.limit, query.metric);
   // Budgets exist for enterprises, industries and the city, per month or year: a month ranking shows use.
   const budgetLevel = query.level === 'meter' || granularity !== 'month' ? undefined : query.level;
   const budgets = budgetLevel
     ? await store.readBudgets(
-        rows.map((row) => ({ level: budgetLevel, targetId: row.id, period: query.period })),
+        rows.map((row) => ({
+          level: budgetLevel,
+          targetId: row.id,
+          period: query.period,
+          metric: query.metric,
+        })),
       )
     : [];
   const budgetById = new Map(budgets.map((budget) => [budget.targetId, budget]));
@@ -61,7 +66,8 @@ export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) =
     level: query.level,
     period: query.period,
     granularity,
-    units: { emissions: EMISSIONS_UNIT } as const,
+    metric: query.metric,
+    units: { emissions: EMISSIONS_UNIT, energy: ENERGY_UNIT } as const,
     entities: entities.length,
     items: rows.map((row) => {
       const budget = budgetById.get(row.id);

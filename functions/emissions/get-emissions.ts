@@ -4,6 +4,7 @@ import { CANONICAL_UNITS } from '../../shared/domain/emissions/canonical-units.t
 import {
   breakdownsOf,
   EMISSIONS_UNIT,
+  ENERGY_UNIT,
   fillSeries,
   GAS_UNIT,
   sumFigures,
@@ -55,7 +56,12 @@ export const handler = httpHandler(getEmissionsRoute, async ({ query, principal 
     ...(target.handle === undefined ? {} : { handle: target.handle }),
     granularity: query.granularity,
     timeZone: zone,
-    units: { emissions: EMISSIONS_UNIT, gases: GAS_UNIT, quantities: { ...CANONICAL_UNITS } } as const,
+    units: {
+      emissions: EMISSIONS_UNIT,
+      gases: GAS_UNIT,
+      energy: ENERGY_UNIT,
+      quantities: { ...CANONICAL_UNITS },
+    } as const,
     ...(restricted ? { minimumEnterprises: MINIMUM_ENTERPRISES } : {}),
     series,
     totals,

@@ -4,10 +4,10 @@ import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/devi
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
+import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { ENV, tableName, timeZone } from '../../shared/config/env.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { type GwpSetId, getGwpSet } from '../../shared/domain/carbon/gwp.ts';
 import { checkBudgets } from '../../shared/domain/emissions/budget-check.ts';
 import { figuresOf } from '../../shared/domain/emissions/emission-series.ts';
 import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-telemetry.ts';
@@ -15,10 +15,7 @@ import { type MeterHistory, PlausibleLimits } from '../../shared/domain/telemetr
 
 export const TELEMETRY_RETENTION_DAYS = Number(process.env.QS_TELEMETRY_RETENTION_DAYS ?? 800);
 const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
-/** The GWP set rollups are computed with (IPCC AR6, the latest); every batch-log entry names it. */
-const GWP_SET: GwpSetId = 'AR6';
-
-let deps: IngestDependencies | undefined;
+let deps: Omit<IngestDependencies, 'accounting'> | undefined;
 
 /** A meter's daily use from its day rollups (one Query of ≤ 30 small items), for plausible limits. */
 export const meterHistory = (carbon: DynamoCarbonReadStore): MeterHistory => ({
@@ -29,20 +26,28 @@ export const meterHistory = (carbon: DynamoCarbonReadStore): MeterHistory => ({
       .map((day) => day.quantities[meter.energyType]?.value ?? 0),
 });
 
-/** The ingest use case's dependencies, built once per Lambda container (shared by ingest and replay). */
+/**
+ * The ingest use case's dependencies (shared by ingest and replay): stores built once per Lambda
+ * container, the accounting configuration read on every call.
+ */
 export const ingestDependencies = (): IngestDependencies => {
-  if (deps) return deps;
+  deps ??= baseDependencies();
+  return { ...deps, accounting: accountingDefaults() };
+};
+
+const baseDependencies = (): Omit<IngestDependencies, 'accounting'> => {
   const client = getDocumentClient();
   const carbon = new DynamoCarbonReadStore(client, tableName('carbon'));
-  deps = {
+  const registry = new DynamoRegistryStore(client, tableName('registry'));
+  return {
     store: new DynamoTelemetryStore(client, tableName('telemetry'), TELEMETRY_RETENTION_DAYS),
     ingest: new DynamoIngestStore(client, tableName('carbon')),
-    meters: new DynamoRegistryStore(client, tableName('registry')),
+    meters: registry,
+    enterprises: registry,
     credentials: new DynamoDeviceCredentialStore(client, tableName('registry')),
     clock: systemClock,
     plausibility: new PlausibleLimits(meterHistory(carbon), timeZone(), systemClock),
     library: loadFactorLibrary(),
-    gwpSet: getGwpSet(GWP_SET),
     timeZone: timeZone(),
     handlePrefix: process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX,
     // Budget alerts are level-triggered and idempotent (budget-check.ts): a failure here is healed
@@ -59,5 +64,4 @@ export const ingestDependencies = (): IngestDependencies => {
       );
     },
   };
-  return deps;
 };

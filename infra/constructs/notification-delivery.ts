@@ -1,7 +1,9 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
-import type { DeploymentSettings } from '../settings.ts';
+import { parameterNames } from '../names.ts';
+import { type DeploymentSettings, LOCAL_APP_URL } from '../settings.ts';
 import type { HouseFunction } from './house-function.ts';
 import { acknowledgeWildcardResource, nagNotation } from './nag-suppressions.ts';
 
@@ -37,9 +39,24 @@ export const grantNotificationDelivery = (
   if (level === 'deliver') grantSending(fn, settings);
 };
 
+/**
+ * Where links in messages point, unless `-c appBaseUrl` says: a stage that hosts the app links to
+ * its address (the distribution or its own domain, from the parameter the stateful stack writes and
+ * the context stacks deploy after), so a link in a mail opens the hosted app; without hosting, the
+ * dev server outside production, and relative in production (fine in the app and push, not in mail).
+ */
+export const linkBase = (stack: Stack, settings: DeploymentSettings): string => {
+  const given = settings.notifications.appBaseUrl;
+  if (given !== undefined) return given;
+  if (settings.web !== undefined) {
+    return StringParameter.valueForStringParameter(stack, parameterNames(settings.stage).webOrigin);
+  }
+  return settings.stage === 'prod' ? '' : LOCAL_APP_URL;
+};
+
 const grantSending = (fn: HouseFunction, settings: DeploymentSettings): void => {
   const { notifications } = settings;
-  fn.fn.addEnvironment(NOTIFY_ENV.appBaseUrl, notifications.appBaseUrl);
+  fn.fn.addEnvironment(NOTIFY_ENV.appBaseUrl, linkBase(Stack.of(fn), settings));
   fn.fn.addEnvironment(NOTIFY_ENV.districtLeaderIds, notifications.districtLeaderIds.join(','));
   fn.fn.addEnvironment(NOTIFY_ENV.ecologyDepartmentId, notifications.ecologyDepartmentId);
   if (notifications.emailFrom !== undefined) {

@@ -5,6 +5,7 @@ import {
   traceEmissionsRoute,
 } from '../../shared/contracts/emissions.ts';
 import { listQuarantineRoute, replayQuarantineRoute } from '../../shared/contracts/quarantine.ts';
+import { createRecalculationRoute, getRecalculationRoute } from '../../shared/contracts/recalculations.ts';
 import { METER_ID_TOPIC_LEVEL, telemetryTopicFilter } from '../../shared/contracts/telemetry.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
@@ -101,5 +102,35 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
       description: 'Meter-offline scan every fifteen minutes',
     },
     tables: { carbon: 'readWrite', registry: 'read' },
+  },
+  {
+    id: 'recalculationsCreate',
+    entry: 'functions/recalculations/create-recalculation.ts',
+    description:
+      'Admins: queue the recalculation of a month of an enterprise or the city after a factor correction',
+    trigger: { kind: 'http', routes: [createRecalculationRoute] },
+    tables: { carbon: 'readWrite', registry: 'read' },
+  },
+  {
+    id: 'recalculationsGet',
+    entry: 'functions/recalculations/get-recalculation.ts',
+    description: 'Admins: a recalculation with its progress, before, after and difference',
+    trigger: { kind: 'http', routes: [getRecalculationRoute] },
+    tables: { carbon: 'read', jobs: 'read' },
+  },
+  {
+    id: 'jobRecalculate',
+    entry: 'functions/jobs/recalculate.ts',
+    description:
+      'Runs queued recalculations as checkpointed jobs, one worker each (lease), resuming interrupted ones',
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    trigger: {
+      kind: 'schedule',
+      job: 'recalculate',
+      expression: 'rate(1 minute)',
+      description: 'Queued recalculations (重算) within a minute of the request',
+    },
+    tables: { carbon: 'readWrite', registry: 'read', jobs: 'readWrite' },
   },
 ];

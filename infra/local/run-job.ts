@@ -24,6 +24,8 @@ const USAGE = `npm run job -- <name> [options]      (npm start must be running)
                              for escalateOverdue a dry run: prints what would be escalated, writes nothing
                              a report of a period that has not ended, or at a future --at: a dry run too
   --commit                   write anyway: escalateOverdue at a past --at; refused for the future
+  --enterprise <id> | --city recalculate only: recompute that scope's month (--period 2026-11) now,
+                             after a factor correction; --reason <text> says why (docs/accounting.md)
   --data-dir <dir>           the running stack's data folder (default: the one stack running, whatever its ports)
   --dynamodb <url>, --s3 <url>   emulator endpoints (default: those of that stack)`;
 
@@ -36,6 +38,9 @@ const parsed = (() => {
         date: { type: 'string' },
         at: { type: 'string' },
         commit: { type: 'boolean', default: false },
+        enterprise: { type: 'string' },
+        city: { type: 'boolean', default: false },
+        reason: { type: 'string' },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'data-dir': { type: 'string' },
@@ -87,6 +92,13 @@ const dryRunOf = (name: string): boolean => {
   return 'refusal' in mode ? fail(mode.refusal) : mode.dryRun;
 };
 
+/** `recalculate --enterprise ENT-0001 | --city [--reason …]`: the scope to recompute now. */
+const recalculationScope = () => {
+  if (values.enterprise === undefined && !values.city) return {};
+  const scope = values.city ? { level: 'city', id: 'city' } : { level: 'enterprise', id: values.enterprise };
+  return { recalculation: { ...scope, ...(values.reason ? { reason: values.reason } : {}) } };
+};
+
 const main = async () => {
   const name = positionals[0];
   if (values.help) {
@@ -117,6 +129,7 @@ const main = async () => {
     scheduledTime: values.at ?? new Date().toISOString(),
     ...(period === undefined ? {} : { period }),
     ...(dryRun ? { dryRun: true } : {}),
+    ...recalculationScope(),
   };
   const module = (await import(pathToFileURL(resolve(projectRoot, found.spec.entry)).href)) as {
     handler: (event: unknown, context: unknown) => Promise<unknown>;

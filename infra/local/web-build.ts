@@ -8,8 +8,16 @@ import { join } from 'node:path';
  */
 export const ensureWebBuilt = async (projectRoot: string, log: (line: string) => void): Promise<void> => {
   const web = join(projectRoot, 'web');
-  const built = await mtime(join(web, 'dist', 'app', 'index.html'));
-  const sources = await newestSource([join(web, 'src'), join(web, 'app'), join(web, 'public')]);
+  const built = await oldest([
+    join(web, 'dist', 'app', 'index.html'),
+    join(web, 'dist', 'console', 'index.html'),
+  ]);
+  const sources = await newestSource([
+    join(web, 'src'),
+    join(web, 'app'),
+    join(web, 'console'),
+    join(web, 'public'),
+  ]);
   const config = await mtime(join(web, 'vite.config.ts'));
   if (built !== undefined && built >= Math.max(sources, config ?? 0)) return;
   log('Building the web app (web/ → web/dist)…');
@@ -40,6 +48,12 @@ const mtime = async (file: string): Promise<number | undefined> => {
   } catch {
     return undefined;
   }
+};
+
+/** The older of the built shells (undefined when one is missing): a build writes them all. */
+const oldest = async (files: readonly string[]): Promise<number | undefined> => {
+  const times = await Promise.all(files.map(mtime));
+  return times.some((time) => time === undefined) ? undefined : Math.min(...(times as number[]));
 };
 
 const newestSource = async (dirs: readonly string[]): Promise<number> => {

@@ -19,6 +19,8 @@ export const ENV = {
   stage: 'QS_STAGE',
   timeZone: 'QS_TIME_ZONE',
   identifierPrefix: 'QS_IDENTIFIER_PREFIX',
+  /** Days raw readings and quarantine records are kept before DynamoDB's TTL removes them. */
+  telemetryRetentionDays: 'QS_TELEMETRY_RETENTION_DAYS',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   /** `iot` in the cloud, `local` in the local runtime: which DeviceProvisioner the functions use. */
   deviceProvisioner: 'QS_DEVICE_PROVISIONER',

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { BUDGET_LEVELS, DEFAULT_WARNING_RATIO } from '../domain/emissions/budget-check.ts';
+import {
+  BUDGET_LEVELS,
+  BUDGET_METRICS,
+  DEFAULT_BUDGET_METRIC,
+  DEFAULT_WARNING_RATIO,
+} from '../domain/emissions/budget-model.ts';
 import { ALERT_KINDS, ALERT_LEVELS } from '../domain/emissions/rollup-model.ts';
 import { STAFF } from './emissions.ts';
 import { defineRoute } from './route.ts';
@@ -14,7 +19,12 @@ export const BudgetSchema = z
     level: z.enum(BUDGET_LEVELS),
     targetId: z.string(),
     period: z.string().describe('2026 (year) or 2026-11 (month), local time'),
-    limitTonnes: z.number().describe('tCO2e, location-based'),
+    metric: z
+      .enum(BUDGET_METRICS)
+      .describe(
+        'co2e: location-based tCO2e (碳排放); tce: energy consumption in tonnes of standard coal (能耗)',
+      ),
+    limitTonnes: z.number().describe('The cap in tCO2e or tce, as metric says'),
     warningRatio: z.number(),
     version: z.number().int(),
     updatedAt: z.string(),
@@ -28,7 +38,7 @@ export const putBudgetRoute = defineRoute({
   path: '/budgets/{level}/{id}/{period}',
   roles: ['admin'],
   summary:
-    '设定碳预算 Set a yearly or monthly budget; omit version to create, send the read version (body or If-Match) to replace',
+    '设定碳排放或能耗预算 Set a yearly or monthly budget in tCO2e or tce (metric); omit version to create, send the read version (body or If-Match) to replace',
   tag: 'budgets',
   params: z.object({
     level: z.enum(BUDGET_LEVELS),
@@ -37,7 +47,13 @@ export const putBudgetRoute = defineRoute({
   }),
   body: z
     .object({
-      limitTonnes: z.number().positive().max(1e9),
+      metric: z
+        .enum(BUDGET_METRICS)
+        .default(DEFAULT_BUDGET_METRIC)
+        .describe(
+          'co2e (tCO2e, the default) or tce: each metric is a budget of its own, with its own version',
+        ),
+      limitTonnes: z.number().positive().max(1e9).describe('tCO2e or tce, as metric says'),
       warningRatio: z.number().gt(0).lt(1).default(DEFAULT_WARNING_RATIO),
       version: z.number().int().positive().optional(),
     })
@@ -54,7 +70,11 @@ export const listBudgetsRoute = defineRoute({
   roles: STAFF,
   summary: '碳预算列表 Budgets, optionally of one level or one target',
   tag: 'budgets',
-  query: z.object({ level: z.enum(BUDGET_LEVELS).optional(), id: z.string().min(1).max(64).optional() }),
+  query: z.object({
+    level: z.enum(BUDGET_LEVELS).optional(),
+    id: z.string().min(1).max(64).optional(),
+    metric: z.enum(BUDGET_METRICS).optional(),
+  }),
   response: z.object({ items: z.array(BudgetSchema) }).meta({ id: 'BudgetList' }),
   successStatus: 200,
 });
@@ -67,6 +87,10 @@ export const AlertSchema = z
       .describe('A rollup target, or system (the platform itself, e.g. its working calendar)'),
     targetId: z.string(),
     period: z.string(),
+    metric: z
+      .enum(BUDGET_METRICS)
+      .optional()
+      .describe('Budget alerts and projections: which budget (absent: co2e)'),
     raisedAt: z.string(),
     message: z.string().describe('zh-CN'),
     value: z.number().optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WORKING_TIME_UNITS } from '../domain/calendar/working-time.ts';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
+import { INDICATOR_FIGURES } from '../domain/cases/case-indicators.ts';
 import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
 import { ROLES } from '../domain/roles.ts';
@@ -264,6 +265,19 @@ export const DepartmentIndicatorsSchema = z
       .number()
       .nullable()
       .describe('平均处置时长: working hours from dispatch to the first rectification'),
+    satisfaction: z
+      .object({
+        rated: z.number().int(),
+        satisfied: z.number().int(),
+        basicallySatisfied: z.number().int(),
+        unsatisfied: z.number().int(),
+        satisfactionRate: z.number().nullable().describe('满意率 = (满意 + 基本满意) / rated'),
+      })
+      .describe('The reporters’ latest rating of each closure by the department'),
+    caseIds: z
+      .object(Object.fromEntries(INDICATOR_FIGURES.map((figure) => [figure, z.array(z.string())])))
+      .optional()
+      .describe('With ?cases=true: the ids of the cases behind each figure (drill-down)'),
   })
   .meta({ id: 'DepartmentIndicators' });
 
@@ -274,6 +288,7 @@ export const DepartmentIdParamsSchema = z
 export const IndicatorQuerySchema = z.object({
   from: instantOrLocalDate.describe('Dispatched at or after'),
   to: instantOrLocalDate.describe('Dispatched before (a date: up to the end of that day)'),
+  cases: z.stringbool().optional().describe('true: also name the cases behind each figure (caseIds)'),
 });
 
 export const submitCaseRoute = defineRoute({

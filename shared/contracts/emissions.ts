@@ -36,6 +36,14 @@ const FiguresSchema = z.object({
   quantities: z
     .record(z.string(), z.object({ value: z.number(), unit: z.string().optional() }))
     .describe('Activity per energy type in its canonical unit (units.quantities); none for `other`'),
+  tce: z
+    .number()
+    .describe(
+      '能耗 Energy consumption in tonnes of standard coal equivalent (GB/T 2589; electricity at its calorific equivalent 0.1229 kgce/kWh)',
+    ),
+  tceByEnergyType: z
+    .record(z.string(), z.number())
+    .describe('tce per energy type; `other` as for energy types'),
   readings: z
     .number()
     .int()
@@ -79,6 +87,7 @@ export const EmissionSeriesSchema = z
     units: z.object({
       emissions: z.literal('tCO2e'),
       gases: z.literal('t'),
+      energy: z.literal('tce'),
       quantities: z
         .record(z.string(), z.string())
         .describe('The canonical unit of each energy type: kWh, Nm3, t, GJ, tCO2e'),
@@ -101,6 +110,8 @@ export const EmissionSeriesSchema = z
           share: z.number(),
           quantity: z.number().optional(),
           unit: z.string().optional(),
+          tce: z.number(),
+          tceShare: z.number().describe('Share of the total tce'),
         }),
       ),
       byGas: z.array(z.object({ gas: z.string(), tonnes: z.number() })),
@@ -124,7 +135,8 @@ export const getEmissionsRoute = defineRoute({
 
 const BudgetUseSchema = z.object({
   period: z.string(),
-  limitTonnes: z.number(),
+  metric: z.enum(['co2e', 'tce']),
+  limitTonnes: z.number().describe('tCO2e or tce, as metric says'),
   warningRatio: z.number(),
   use: z.number().describe('total / limit (1 = the whole budget)'),
 });
@@ -134,7 +146,8 @@ export const RankingSchema = z
     level: z.enum(['enterprise', 'industry', 'meter']),
     period: z.string(),
     granularity: z.enum(GRANULARITIES),
-    units: z.object({ emissions: z.literal('tCO2e') }),
+    metric: z.enum(['co2e', 'tce']).describe('What the rank is by'),
+    units: z.object({ emissions: z.literal('tCO2e'), energy: z.literal('tce') }),
     entities: z.number().int().describe('How many entities were ranked'),
     items: z.array(
       z.object({
@@ -143,7 +156,8 @@ export const RankingSchema = z
         name: z.string().optional(),
         co2eT: z.number(),
         co2eMarketT: z.number(),
-        budget: BudgetUseSchema.optional().describe('Present when a budget exists for a month period'),
+        tce: z.number().describe('能耗 Energy consumption, tce'),
+        budget: BudgetUseSchema.optional().describe('The month budget of the ranked metric, when one exists'),
       }),
     ),
   })
@@ -154,17 +168,103 @@ export const getEmissionRankingsRoute = defineRoute({
   method: 'GET',
   path: '/emissions/rankings',
   roles: STAFF,
-  summary: '排放排名 Top emitters of one hour, day or month, with budget use',
+  summary: '排放排名 Top emitters (tCO2e) or energy users (tce) of one hour, day or month, with budget use',
   tag: 'emissions',
   query: z.object({
     level: z.enum(['enterprise', 'industry', 'meter']),
     period: z.string().describe('2026-11 (month), 2026-11-28 (day) or 2026-11-28T09 (hour), local time'),
+    metric: z
+      .enum(['co2e', 'tce'])
+      .default('co2e')
+      .describe('Rank by location-based tCO2e (default) or by energy consumption in tce'),
     limit: z.coerce.number().int().min(1).max(100).default(10),
   }),
   response: RankingSchema,
   successStatus: 200,
   errorStatuses: [422],
 });
+
+const TonnesSchema = z.object({ co2eT: z.number(), co2eMarketT: z.number(), tce: z.number() });
+const StepSchema = z.object({ label: z.string(), value: z.number(), unit: z.string() });
+
+/** How a batch's figures were made, replayed with the factor versions it names. */
+const ExplanationSchema = z
+  .union([
+    z.object({
+      replayed: z.literal(true),
+      method: z.string(),
+      gwpSet: z.object({
+        id: z.string(),
+        values: z
+          .record(z.string(), z.number())
+          .describe('GWP100 per gas: CO2, CH4-fossil, CH4-non-fossil, N2O'),
+        source: z.string(),
+        contentHash: z.string(),
+      }),
+      programmes: z.object({
+        location: z.object({ id: z.string(), name: z.string() }).optional(),
+        market: z.object({ id: z.string(), name: z.string() }).optional(),
+      }),
+      factors: z
+        .array(
+          z.object({
+            role: z.string(),
+            ref: z.string(),
+            reason: z
+              .string()
+              .describe('exact, earlier-year, regional-fallback, national-fallback, default-fallback'),
+            reasonText: z.string().describe('zh-CN with English'),
+            selection: z.object({
+              requestedRegion: z.string(),
+              requestedYear: z.number(),
+              chosenRegion: z.string(),
+              chosenYear: z.number(),
+              reason: z.string(),
+            }),
+            verification: z.string(),
+            record: z.object({}).passthrough().describe('The factor record as used'),
+          }),
+        )
+        .describe('Every factor the batch used, why it was chosen, and its record'),
+      measuredParameters: z
+        .array(
+          z.object({
+            parameter: z.string(),
+            value: z.number(),
+            unit: z.string(),
+            validFrom: z.string(),
+            validTo: z.string(),
+            source: z.string(),
+            engineValue: z.number(),
+            engineUnit: z.string(),
+            replaces: z.string().optional().describe('The library default it replaced'),
+            reasonText: z.string(),
+          }),
+        )
+        .describe('实测值 that replaced defaults (reasonText says which)'),
+      parts: z.array(
+        z.object({
+          ts: z.string(),
+          quantity: z.number(),
+          unit: z.string(),
+          sign: z.number(),
+          co2eT: z.number(),
+          tce: z.number(),
+          matchesStored: z.boolean().describe('The replay gives back the figure stored (to the milligram)'),
+          location: z.object({
+            programme: z.string().nullable(),
+            co2eT: z.number(),
+            steps: z.array(StepSchema),
+          }),
+          market: z
+            .object({ programme: z.string().nullable(), co2eT: z.number(), steps: z.array(StepSchema) })
+            .optional(),
+        }),
+      ),
+    }),
+    z.object({ replayed: z.literal(false), problem: z.string() }),
+  ])
+  .describe('Each part of the figure, step by step (activity × NCV × CC × OF × 44/12 …, GWP values)');
 
 export const TraceSchema = z
   .object({
@@ -181,6 +281,7 @@ export const TraceSchema = z
         resolved: z.boolean(),
         kind: z.enum(['factor', 'gwp']).optional(),
         handle: z.string().optional(),
+        hashVerified: z.boolean().optional().describe('The ref’s content hash equals the record’s'),
         record: z.record(z.string(), z.unknown()).optional(),
       }),
     ),
@@ -194,6 +295,9 @@ export const TraceSchema = z
         }),
       )
       .describe('Meters whose rollup for the period is non-zero'),
+    enterprises: z
+      .array(z.object({ enterpriseId: z.string(), name: z.string(), handle: z.string() }))
+      .describe('The enterprises of those meters, with their industrial-internet identifiers'),
     batches: z
       .array(
         z.object({
@@ -206,12 +310,56 @@ export const TraceSchema = z
           co2eT: z.number(),
           factorRefs: z.array(z.string()),
           gwpSet: z.string().optional(),
+          method: z.string().optional().describe('gbt-32150 (combustion CO2 only) or ipcc-2006 (all gases)'),
+          programme: z.string().optional().describe('Grid programme of the location-based figure'),
+          marketProgramme: z.string().optional().describe('Grid programme of the market-based figure'),
+          tce: z.number().optional().describe('Energy consumption, tce (GB/T 2589)'),
+          measuredParameters: z.array(z.unknown()).optional().describe('实测值 used instead of defaults'),
+          activity: z
+            .object({
+              energyType: z.string(),
+              unit: z.string(),
+              gridRegion: z.string().optional(),
+              greenPower: z.boolean().optional(),
+            })
+            .optional()
+            .describe('The meter as it was accounted'),
           correction: z.boolean().describe('A late reading re-split an interval accounted earlier'),
           readings: z.array(z.unknown()),
           deltas: z.array(z.unknown()),
+          explanation: ExplanationSchema,
         }),
       )
       .describe("Each message's part in each meter hour of the period"),
+    recalculations: z
+      .array(
+        z.object({
+          meterId: z.string(),
+          hour: z.string(),
+          id: z.string(),
+          at: z.string(),
+          accounting: z.string(),
+          before: TonnesSchema,
+          after: TonnesSchema,
+          difference: TonnesSchema,
+          previousRefs: z.array(z.string()),
+          factorRefs: z.array(z.string()).describe('The versions the figure rests on since'),
+        }),
+      )
+      .describe('Recalculations of the meter hours shown: the figure before and after, never silently'),
+    recalculationRuns: z
+      .array(
+        z.object({
+          id: z.string(),
+          scope: z.object({ level: z.string(), id: z.string() }),
+          status: z.string(),
+          reason: z.string(),
+          accounting: z.string(),
+          createdAt: z.string(),
+          finishedAt: z.string().optional(),
+        }),
+      )
+      .describe('Recalculations of this month whose scope reaches the figure (GET /recalculations/{id})'),
     cursor: z.string().optional().describe('More batches follow: pass it back as `cursor`'),
   })
   .meta({ id: 'EmissionTrace' });

@@ -21,6 +21,18 @@ export const ScheduledJobEventSchema = z.object({
    * would do, writing nothing (README "Scheduled jobs by hand"; EventBridge never sets it).
    */
   dryRun: z.boolean().optional(),
+  /**
+   * Only from `npm run job -- recalculate --enterprise ENT-0001 --period 2026-11` (or `--city`):
+   * recalculate that scope's month now (or resume its unfinished recalculation), instead of working
+   * through the queued ones.
+   */
+  recalculation: z
+    .object({
+      level: z.enum(['enterprise', 'city']),
+      id: z.string().min(1).max(64),
+      reason: z.string().min(1).max(500).optional(),
+    })
+    .optional(),
 });
 export type ScheduledJobEvent = z.infer<typeof ScheduledJobEventSchema>;
 

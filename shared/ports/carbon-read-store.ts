@@ -2,9 +2,11 @@ import type {
   BudgetCheckPorts,
   BudgetKey,
   BudgetLevel,
+  BudgetMetric,
   BudgetRecord,
 } from '../domain/emissions/budget-check.ts';
 import type { RollupItem } from '../domain/emissions/emission-series.ts';
+import type { RecalcLogEntry } from '../domain/emissions/recalculation-model.ts';
 import type { AlertKind, AlertLevel, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
 
 /**
@@ -50,6 +52,8 @@ export interface AlertRecord {
   level: AlertLevel;
   targetId: string;
   period: string;
+  /** Budget alerts and projections: the budget's metric (absent: co2e, tCO2e). */
+  metric?: BudgetMetric;
   raisedAt: string;
   message: string;
   value?: number;
@@ -87,9 +91,23 @@ export interface BatchLogView {
   co2eT: number;
   factorRefs: string[];
   gwpSet?: string;
+  /** How the entry was accounted (absent on entries written before methods and programmes). */
+  method?: string;
+  programme?: string;
+  marketProgramme?: string;
+  tce?: number;
+  measuredParameters?: unknown[];
+  activity?: { energyType: string; unit: string; gridRegion?: string; greenPower?: boolean };
   correction: boolean;
   readings: unknown[];
   deltas: unknown[];
+}
+
+/** One page of a meter's batch log, with the recalculation lines of the hours it covers. */
+export interface BatchLogPage {
+  items: BatchLogView[];
+  recalculations: { meterId: string; hour: string; lines: RecalcLogEntry[] }[];
+  nextKey?: Record<string, unknown>;
 }
 
 export interface BatchLogReader {
@@ -98,7 +116,7 @@ export interface BatchLogReader {
     meterId: string,
     hours: { firstHour: string; lastHour: string },
     page: { hoursPerPage: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: BatchLogView[]; nextKey?: Record<string, unknown> }>;
+  ): Promise<BatchLogPage>;
 }
 
 export type CarbonReadStore = RollupReader & BudgetStore & AlertReader & BudgetCheckPorts;

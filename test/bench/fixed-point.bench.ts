@@ -17,6 +17,7 @@ import {
   readingEmissions,
 } from '../../shared/domain/emissions/reading-emissions.ts';
 import { aggregate, localPeriodsOf, rollupKeysFor } from '../../shared/domain/emissions/rollup-model.ts';
+import { accountingFor, ON_2026_06_01 } from '../support/accounting.ts';
 import { printTable } from './format.ts';
 
 const READINGS = Number(process.env.BENCH_FIXED_POINT_READINGS ?? 24_000);
@@ -24,6 +25,7 @@ const PER_MESSAGE = 12;
 const ROUNDS = 3;
 const library = loadFactorLibrary();
 const gwpSet = getGwpSet('AR6');
+const accounting = accountingFor({ energyType: 'electricity' }, { method: 'ipcc-2006', gwpSet: 'AR6' });
 const meter: ReadingMeter = {
   id: 'MTR-FP',
   enterpriseId: 'ENT-FP',
@@ -44,7 +46,7 @@ const rawDoubles = (): number => {
     const sums = new Map<string, Record<string, number>>();
     for (let k = 0; k < PER_MESSAGE; k += 1) {
       const quantity = quantityOf(first + k);
-      const activity = activityOf(meter, quantity, 2026);
+      const activity = activityOf(meter, quantity, ON_2026_06_01);
       const location = calculateEmissions(activity, library, { gwpSet, scope2Method: 'location-based' });
       const market = calculateEmissions(activity, library, { gwpSet, scope2Method: 'market-based' });
       const figures: Record<string, number> = {
@@ -73,7 +75,7 @@ const fixedPoint = (): number => {
   let checksum = 0;
   for (let first = 0; first < READINGS; first += PER_MESSAGE) {
     const contributions = Array.from({ length: PER_MESSAGE }, (_, k) => {
-      const { figures } = readingEmissions(meter, quantityOf(first + k), 2026, library, gwpSet);
+      const { figures } = readingEmissions(meter, quantityOf(first + k), ON_2026_06_01, library, accounting);
       const periods = localPeriodsOf(new Date(START + (first + k) * 300_000));
       return rollupKeysFor(meter, periods).map((key) => ({ key, figures }));
     }).flat();

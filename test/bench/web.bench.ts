@@ -53,6 +53,21 @@ export const runWebBench = async (): Promise<void> => {
   console.log(
     `shell ratio to baseline: ${(app.shell.gzip / baseline.shell.gzip).toFixed(2)}× (budget 300 KiB gzip)`,
   );
+  const staff = await consoleSizes(appDir);
+  console.log(
+    '\nweb: the staff console (gzip; each module: its lazy pages and what they import beyond the shell)',
+  );
+  printTable(
+    ['bundle', 'gzip', 'raw'],
+    [
+      [
+        'console shell (layout, menus, sign-in, module registry)',
+        kib(staff.shell.gzip),
+        kib(staff.shell.raw),
+      ],
+      ...staff.modules.map((module) => [`  module ${module.name}`, kib(module.gzip), kib(module.raw)]),
+    ],
+  );
   await timeToInteractive(appDir, baselineDir);
 };
 
@@ -101,7 +116,8 @@ interface Size {
   gzip: number;
 }
 
-const chunkSizes = async (dist: string) => {
+/** The build's manifest, the gzip size of a set of files, and a chunk's static-import closure. */
+const readBuild = async (dist: string) => {
   const manifest = JSON.parse(await readFile(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const sizeOf = async (files: Iterable<string>): Promise<Size> => {
     let raw = 0;
@@ -122,11 +138,18 @@ const chunkSizes = async (dist: string) => {
     for (const imported of chunk.imports ?? []) closure(imported, into);
     return into;
   };
-  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry) ?? '';
+  return { manifest, sizeOf, closure };
+};
+
+const chunkSizes = async (dist: string) => {
+  const { manifest, sizeOf, closure } = await readBuild(dist);
+  // The baseline's only entry, or the deputies' shell of the app's two.
+  const entry =
+    Object.keys(manifest).find((key) => manifest[key]?.isEntry && key.endsWith('app/index.html')) ?? '';
   const shellFiles = closure(entry);
   const routes = await Promise.all(
     Object.entries(manifest)
-      .filter(([, chunk]) => chunk.isDynamicEntry && chunk.src?.includes('/pages/'))
+      .filter(([key, chunk]) => chunk.isDynamicEntry && key.includes('deputy/pages/'))
       .map(async ([key, chunk]) => {
         const own = [...closure(key)].filter((file) => !shellFiles.has(file));
         return {
@@ -136,6 +159,28 @@ const chunkSizes = async (dist: string) => {
       }),
   );
   return { shell: await sizeOf(shellFiles), routes: routes.sort((a, b) => b.gzip - a.gzip) };
+};
+
+/**
+ * The console's shell (its entry and static imports) and each module: the lazy pages under
+ * `src/console/<module>/` with everything they import that the shell does not (shared chunks, such
+ * as antd's table or ECharts, counted in every module that needs them). The map is its own chunk.
+ */
+const consoleSizes = async (dist: string) => {
+  const { manifest, sizeOf, closure } = await readBuild(dist);
+  const shellFiles = closure('console/index.html');
+  const modules = new Map<string, Set<string>>();
+  for (const [key, chunk] of Object.entries(manifest)) {
+    const found = /src\/console\/([^/]+)\//.exec(key);
+    if (!chunk.isDynamicEntry || found?.[1] === undefined) continue;
+    const files = modules.get(found[1]) ?? new Set<string>();
+    for (const file of closure(key)) if (!shellFiles.has(file)) files.add(file);
+    modules.set(found[1], files);
+  }
+  const sized = await Promise.all(
+    [...modules].map(async ([name, files]) => ({ name, ...(await sizeOf(files)) })),
+  );
+  return { shell: await sizeOf(shellFiles), modules: sized.sort((a, b) => b.gzip - a.gzip) };
 };
 
 /** Serves a build as the gateway does and times its first screen, cold, under the mobile profile. */

@@ -123,3 +123,41 @@ export const checkPage = async (page: Page, name: string) => {
   const violations = await seriousA11yViolations(page);
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 };
+
+/** A deputy's new case, through the API as the app would send it. */
+export const reportCase = async (t: TestStack, token: string, title: string, location: Spot) =>
+  json<{ id: string }>(
+    await post(
+      t,
+      '/cases',
+      token,
+      { categoryId: 'waterPollution', title, description: `${title}：现场有污水`, location },
+      { 'idempotency-key': crypto.randomUUID() },
+    ),
+  );
+
+/** The staff accept a case and dispatch it to the ecology department (two state changes). */
+export const acceptAndDispatch = async (t: TestStack, caseId: string) => {
+  const { supervisor } = t.stack.users;
+  for (const [action, payload] of [
+    ['accept', {}],
+    ['dispatch', { leadDepartmentId: 'dept-ecology' }],
+  ] as const)
+    await json(await post(t, `/cases/${caseId}/transitions`, supervisor.token, { action, payload }));
+};
+
+type Spot = { latitude: number; longitude: number };
+type JobHandler = (event: unknown, context: unknown) => Promise<Record<string, unknown>>;
+let dispatcher: JobHandler | undefined;
+
+/**
+ * The minute's notification dispatcher, run now rather than waited for (the stack's scheduler runs
+ * it too; a second run tells no one twice). Imported once the stack has set the environment.
+ */
+export const dispatchNotifications = async () => {
+  dispatcher ??= (
+    (await import('../../functions/notifications/dispatch-notifications.ts')) as { handler: JobHandler }
+  ).handler;
+  const context = { functionName: 'e2e', awsRequestId: 'e2e', getRemainingTimeInMillis: () => 900_000 };
+  return dispatcher({ job: 'notificationDispatch', scheduledTime: new Date().toISOString() }, context);
+};

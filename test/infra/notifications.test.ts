@@ -1,5 +1,6 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkBase } from '../../infra/constructs/notification-delivery.ts';
 import { FUNCTIONS } from '../../infra/manifest.ts';
 import { readSettings, SettingsError } from '../../infra/settings.ts';
 import {
@@ -99,6 +100,36 @@ describe('notifications: delivery grants and settings', () => {
     expect(senders).toEqual(['jobNotificationDispatch']);
   });
 
+  it('links messages to the hosted web app when no appBaseUrl is given, read from its SSM origin at deploy time', () => {
+    const hosted = synthesize({ stage: 'qa' });
+    try {
+      const fn = required(houseFunctions(hosted.stacks).jobNotificationDispatch, 'dispatcher');
+      const variables = (
+        resourceOf(hosted, fn.fn).Properties.Environment as { Variables: Record<string, { Ref?: string }> }
+      ).Variables;
+      const reference = variables.QS_APP_BASE_URL?.Ref ?? '';
+      const parameter = hosted.templateOf(fn.fn).toJSON().Parameters?.[reference] as
+        | { Type: string; Default: string }
+        | undefined;
+      expect(parameter).toEqual({
+        Type: 'AWS::SSM::Parameter::Value<String>',
+        Default: '/qingshan/qa/web/origin',
+      });
+    } finally {
+      hosted.cleanup();
+    }
+    const unhosted = synthesize({ stage: 'qa', web: 'false' });
+    try {
+      const fn = required(houseFunctions(unhosted.stacks).jobNotificationDispatch, 'dispatcher');
+      const variables = (
+        resourceOf(unhosted, fn.fn).Properties.Environment as { Variables: Record<string, unknown> }
+      ).Variables;
+      expect(variables.QS_APP_BASE_URL).toBe('http://localhost:5173');
+    } finally {
+      unhosted.cleanup();
+    }
+  });
+
   it('refuses SMS in the China regions, where SNS sends none', () => {
     const app = new App({
       context: {
@@ -113,6 +144,16 @@ describe('notifications: delivery grants and settings', () => {
     expect(() => readSettings(app)).toThrow(/does not send SMS in cn-north-1/);
   });
 
+  it('links to the dev server, or relatively in production, when the stage hosts no app', () => {
+    const base = (context: Record<string, string>) => {
+      const app = new App({ context: { web: 'false', ...context } });
+      return linkBase(new Stack(app, 'Links'), readSettings(app));
+    };
+    expect(base({})).toBe('http://localhost:5173');
+    expect(base({ stage: 'prod' })).toBe('');
+    expect(base({ appBaseUrl: 'https://qingshan.example.gov.cn' })).toBe('https://qingshan.example.gov.cn');
+  });
+
   it('leaves email and SMS off unless configured', () => {
     const plain = synthesize();
     try {
@@ -122,6 +163,12 @@ describe('notifications: delivery grants and settings', () => {
       ).Variables;
       expect(variables.QS_EMAIL_SENDER).toBeUndefined();
       expect(variables.QS_SMS_SENDER).toBeUndefined();
+      // Hosting is on by default: links open the hosted app, at the address Stateful records.
+      const template = plain.templateOf(fn.fn).toJSON() as {
+        Parameters: Record<string, { Default?: string }>;
+      };
+      const ref = flat(variables.QS_APP_BASE_URL).replace(/^<|>$/g, '');
+      expect(template.Parameters[ref]?.Default).toBe('/qingshan/dev/web/origin');
     } finally {
       plain.cleanup();
     }

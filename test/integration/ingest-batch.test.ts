@@ -25,9 +25,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-// As in ingest.test.ts: electricity CN-SOUTH 0.4042 t/MWh, diesel 2.5708018 t per 1 000 L.
+// As in ingest.test.ts: electricity CN-SOUTH 0.4042 t/MWh, diesel 2.5618652 t per 1 000 L (GB/T, CO2 only).
 const KWH_T = 0.4042 / 1000;
-const DIESEL_T_PER_L = 2.5708017998893333 / 1000;
+const DIESEL_T_PER_L = 2.561865224893334 / 1000; // GB/T 32150, CO2 only
 
 /** Counts the transactions the use case sends; `failFor` throws for any that writes that meter. */
 const countingStore = (failFor?: string) => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../shared/domain/carbon/gwp.ts';
 import { type ReadingMeter, readingEmissions } from '../../shared/domain/emissions/reading-emissions.ts';
+import { accountingFor, ON_2026_06_01 } from '../support/accounting.ts';
 import { DecimalSum } from '../support/decimal-sum.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { emissionsOf, publishAs, quarantinedOn } from '../support/telemetry-client.ts';
@@ -171,7 +171,13 @@ describe('DynamoDB Local keeps the exact sum of many awkward additions to one it
     );
     const expected = new Map<string, DecimalSum>();
     const add = async (meter: ReadingMeter, quantity: number) => {
-      const { figures } = readingEmissions(meter, quantity, 2026, loadFactorLibrary(), getGwpSet('AR6'));
+      const { figures } = readingEmissions(
+        meter,
+        quantity,
+        ON_2026_06_01,
+        loadFactorLibrary(),
+        accountingFor(meter),
+      );
       for (const [name, value] of Object.entries(figures))
         expected.set(name, (expected.get(name) ?? new DecimalSum()).add(value));
       const outcome = await store.apply({

@@ -26,13 +26,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-// Per-unit emissions (AR6; data year 2026 falls back to the 2023 factors), worked in
-// test/unit/emissions/reading-emissions.test.ts:
+// Per-unit emissions (GB/T 32150: combustion CO2 only; data year 2026 falls back to the 2023
+// factors), worked in test/unit/emissions/reading-emissions.test.ts:
 //   electricity CN-SOUTH 0.4042 t/MWh (location), 0.6096 t/MWh (market, national residual mix)
-//   natural gas 216.44117691 t per 100 000 Nm3 = 0.0021644117691 t/Nm3
-//   diesel 2.5708018 t per 1 000 L = 0.0025708018 t/L
-const GAS_T_PER_NM3 = 216.44117691 / 100_000;
-const DIESEL_T_PER_L = 2.5708017998893333 / 1000;
+//   natural gas 216.2188809 t per 100 000 Nm3 = 0.002162188809 t/Nm3
+//   diesel 2.5618652 t per 1 000 L = 0.0025618652 t/L
+const GAS_T_PER_NM3 = 216.2188809 / 100_000;
+const DIESEL_T_PER_L = 2.561865224893334 / 1000;
 const KWH_T = 0.4042 / 1000;
 
 const publish = async (meterId: string, messages: unknown[]) => {
@@ -125,11 +125,13 @@ describe('telemetry over MQTT → rollups, exactly once', () => {
     expect(eHour.co2eT).toBeCloseTo(0.751812, 6);
     expect(eHour.co2eMarketT).toBeCloseTo(1.133856, 6);
     expect(eHour).toMatchObject({ readings: 12, batches: 1, u_electricity: 'kWh' });
-    expect([...(eHour.factorRefs as Set<string>)]).toContain('mee-nbs.grid-average.CN-SOUTH.2023@1');
+    expect([...(eHour.factorRefs as Set<string>)]).toContainEqual(
+      expect.stringMatching(/^mee-nbs\.grid-average\.CN-SOUTH\.2023@1#sha256:/),
+    );
     expect(eHour.lastReadingAt).toBe('2026-11-20T02:55:00Z');
 
     // gas hour 10: first reading opens; 99 999 950 − 99 999 900 = 50; 40; rollover 100 000 000 − 99 999 990 + 40 = 50
-    //   → 140 Nm3 × 0.0021644117691 = 0.303017648 t
+    //   → 140 Nm3 × 0.002162188809 = 0.302706433 t
     // gas hour 11: 100 − 40 = 60 (measured from the hour-10 register), 160 − 100 = 60 → 120 Nm3 = 0.259729412 t
     const gHour10 = await rollup('meter', 'MTR-0002', 'hour', '2026-11-20T10');
     const gHour11 = await rollup('meter', 'MTR-0002', 'hour', '2026-11-20T11');
@@ -139,13 +141,13 @@ describe('telemetry over MQTT → rollups, exactly once', () => {
     expect(gHour10.readings).toBe(4);
     expect(gHour11.readings).toBe(2);
 
-    // diesel: 100 + 150 + 250 = 500 L × 0.0025708018 = 1.2854009 t; quantity in tonnes (canonical):
+    // diesel: 100 + 150 + 250 = 500 L × 0.0025618652 = 1.2809326 t; quantity in tonnes (canonical):
     // 500 L × 0.8275 kg/L = 0.41375 t
     const dHour = await rollup('meter', 'MTR-0003', 'hour', '2026-11-20T10');
     expect(dHour).toMatchObject({ q_diesel: 0.41375, u_diesel: 't' });
     expect(dHour.co2eT).toBeCloseTo(500 * DIESEL_T_PER_L, 6);
 
-    // ENT-0001 (C3311) = electricity + diesel: 0.751812 + 1.2854009 = 2.0372129 t; scope 1 = diesel only
+    // ENT-0001 (C3311) = electricity + diesel: 0.751812 + 1.2809326 = 2.0327446 t; scope 1 = diesel only
     const enterprise = await rollup('enterprise', 'ENT-0001', 'hour', '2026-11-20T10');
     expect(enterprise.co2eT).toBeCloseTo(1860 * KWH_T + 500 * DIESEL_T_PER_L, 6);
     expect(enterprise.scope1T).toBeCloseTo(500 * DIESEL_T_PER_L, 6);
@@ -153,10 +155,12 @@ describe('telemetry over MQTT → rollups, exactly once', () => {
     expect(await rollup('industry', 'C3311', 'hour', '2026-11-20T10')).toMatchObject({
       co2eT: enterprise.co2eT,
     });
-    // city hour 10 = all three: 0.751812 + 1.2854009 + 0.3030176 = 2.3402305 t
+    // city hour 10 = all three: 0.751812 + 1.2809326 + 0.3027064 = 2.3354510 t
     const city = await rollup('city', 'city', 'hour', '2026-11-20T10');
     expect(city.co2eT).toBeCloseTo(1860 * KWH_T + 500 * DIESEL_T_PER_L + 140 * GAS_T_PER_NM3, 6);
-    expect(city.g_CH4T).toBeGreaterThan(0);
+    // GB/T 32150 counts combustion as CO2 only: no CH4 or N2O in the official figure
+    expect(city.g_CO2T).toBeCloseTo(city.co2eT as number, 6);
+    expect(city.g_CH4T).toBeUndefined();
     // day and month carry the same sums; gas day = 140 + 120 = 260 Nm3
     const gDay = await rollup('meter', 'MTR-0002', 'day', '2026-11-20');
     expect(gDay['q_natural-gas']).toBeCloseTo(260, 6);
@@ -196,6 +200,7 @@ describe('budget check after the ingest commits', () => {
         level: 'enterprise',
         targetId: 'ENT-0001',
         period: '2026-10',
+        metric: 'co2e',
         limitTonnes: 1,
         warningRatio: 0.8,
         updatedAt: new Date().toISOString(),

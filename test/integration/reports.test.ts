@@ -90,14 +90,15 @@ describe('monthly carbon report job', () => {
     const json = (await (await fetch(city.body.links.json)).json()) as Record<string, any>;
     expect(json.totals.co2eT).toBe(40);
     expect(json.trend).toMatchObject({ previousCo2eT: 32, changeVsPrevious: 0.25, lastYearCo2eT: 0 });
+    // The seeded rollups carry CO2e only, so no energy (tce figures: test/unit/reports/).
     expect(json.topEmitters.slice(0, 2)).toEqual([
-      { id: 'ENT-0001', name: expect.any(String), co2eT: 30 },
-      { id: 'ENT-0002', name: expect.any(String), co2eT: 10 },
+      { id: 'ENT-0001', name: expect.any(String), co2eT: 30, tce: 0 },
+      { id: 'ENT-0002', name: expect.any(String), co2eT: 10, tce: 0 },
     ]);
     expect(json.series.slice(0, 3)).toEqual([
-      { label: '01', value: 1.5 },
-      { label: '02', value: 2.5 },
-      { label: '03', value: null },
+      { label: '01', value: 1.5, tce: 0 },
+      { label: '02', value: 2.5, tce: 0 },
+      { label: '03', value: null, tce: null },
     ]);
 
     const html = await (await fetch(city.body.links.html)).text();

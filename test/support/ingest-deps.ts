@@ -4,8 +4,8 @@ import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-sto
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../shared/domain/carbon/gwp.ts';
 import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import { defaultAccounting } from './accounting.ts';
 import type { TestStack } from './local-stack.ts';
 
 /**
@@ -21,7 +21,8 @@ export const directIngestDeps = (
   meters: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
   clock: systemClock,
   library: loadFactorLibrary(),
-  gwpSet: getGwpSet('AR6'),
+  enterprises: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+  accounting: defaultAccounting(),
   timeZone: 'Asia/Shanghai',
   handlePrefix: '88.118.8',
   sleep: async () => {},

@@ -6,10 +6,13 @@ import type { AlertRecord } from '../../ports/carbon-read-store.ts';
 import { alertOutboxItem } from './event-outbox.ts';
 import { retryOnTransactionConflict } from './transaction-conflict.ts';
 
-/** The deterministic key that makes an alert unique: one per target, kind and period. */
-export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period'>) => ({
+/**
+ * The deterministic key that makes an alert unique: one per target, kind, period and budget metric
+ * (`budgetBreach#2026-11` for tCO2e as before metrics existed, `budgetBreach#tce#2026-11` for energy).
+ */
+export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period' | 'metric'>) => ({
   pk: alertPk(alert.level, alert.targetId),
-  sk: `${alert.kind}#${alert.period}`,
+  sk: `${alert.kind}#${alert.metric === 'tce' ? 'tce#' : ''}${alert.period}`,
 });
 
 /**

@@ -1,6 +1,8 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecalcLogEntry } from '../../domain/emissions/recalculation-model.ts';
 import { rollupPk } from '../../domain/emissions/rollup-model.ts';
-import type { BatchLogReader, BatchLogView } from '../../ports/carbon-read-store.ts';
+import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../domain/telemetry/ingest-plan.ts';
+import type { BatchLogPage, BatchLogReader, BatchLogView } from '../../ports/carbon-read-store.ts';
 import { checkStartKey } from './cursor.ts';
 
 const strings = (value: unknown): string[] => {
@@ -9,6 +11,11 @@ const strings = (value: unknown): string[] => {
 };
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+const optionalStrings = <K extends string>(entry: Record<string, unknown>, names: readonly K[]) =>
+  Object.fromEntries(
+    names.flatMap((name) => (typeof entry[name] === 'string' ? [[name, entry[name]]] : [])),
+  ) as Partial<Record<K, string>>;
 
 const toView = (meterId: string, hour: string, entry: Record<string, unknown>): BatchLogView => ({
   meterId,
@@ -20,6 +27,12 @@ const toView = (meterId: string, hour: string, entry: Record<string, unknown>): 
   co2eT: typeof entry.co2eT === 'number' ? entry.co2eT : 0,
   factorRefs: strings(entry.factorRefs),
   ...(typeof entry.gwpSet === 'string' ? { gwpSet: entry.gwpSet } : {}),
+  ...optionalStrings(entry, ['method', 'programme', 'marketProgramme']),
+  ...(typeof entry.tce === 'number' ? { tce: entry.tce } : {}),
+  ...(Array.isArray(entry.measuredParameters) ? { measuredParameters: entry.measuredParameters } : {}),
+  ...(typeof entry.activity === 'object' && entry.activity !== null
+    ? { activity: entry.activity as BatchLogView['activity'] }
+    : {}),
   correction: entry.correction === true,
   readings: list(entry.readings),
   deltas: list(entry.deltas),
@@ -27,8 +40,10 @@ const toView = (meterId: string, hour: string, entry: Record<string, unknown>): 
 
 /**
  * Reads the per-message log the ingest keeps on meter-hour rollup items (carbon table, pk
- * `ROLLUP#meter#<id>#hour`, attribute `batchLog`). Only `sk` and `batchLog` are projected, so a
- * trace page costs the hours it covers, never the meter's whole history.
+ * `ROLLUP#meter#<id>#hour`, attribute `batchLog`), the entries of a full hour that went to items of
+ * their own (`BATCHLOG#meter#<id>`), and the recalculation lines of each hour (`recalcLog`). Only
+ * those attributes are projected, so a trace page costs the hours it covers, never the meter's
+ * whole history.
  */
 export class DynamoBatchLogReader implements BatchLogReader {
   readonly #client: DynamoDBDocumentClient;
@@ -43,7 +58,7 @@ export class DynamoBatchLogReader implements BatchLogReader {
     meterId: string,
     hours: { firstHour: string; lastHour: string },
     page: { hoursPerPage: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: BatchLogView[]; nextKey?: Record<string, unknown> }> {
+  ): Promise<BatchLogPage> {
     const pk = rollupPk('meter', meterId, 'hour');
     // The start key came back in a client's cursor: it must continue this very query.
     const startKey =
@@ -57,15 +72,45 @@ export class DynamoBatchLogReader implements BatchLogReader {
       new QueryCommand({
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-        ProjectionExpression: 'pk, sk, batchLog',
+        ProjectionExpression: 'pk, sk, batchLog, logSize, recalcLog',
         ExpressionAttributeValues: { ':pk': pk, ':first': hours.firstHour, ':last': hours.lastHour },
         Limit: page.hoursPerPage,
         ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
       }),
     );
-    const items = (result.Items ?? []).flatMap((item) =>
-      list(item.batchLog).map((entry) => toView(meterId, String(item.sk), entry as Record<string, unknown>)),
-    );
-    return { items, ...(result.LastEvaluatedKey === undefined ? {} : { nextKey: result.LastEvaluatedKey }) };
+    const items: BatchLogView[] = [];
+    const recalculations: BatchLogPage['recalculations'] = [];
+    for (const item of result.Items ?? []) {
+      const hour = String(item.sk);
+      const overflow = typeof item.logSize === 'number' && item.logSize >= MAX_BATCH_LOG;
+      const entries = [...list(item.batchLog), ...(overflow ? await this.#overflow(meterId, hour) : [])];
+      items.push(...entries.map((entry) => toView(meterId, hour, entry as Record<string, unknown>)));
+      const lines = list(item.recalcLog) as RecalcLogEntry[];
+      if (lines.length > 0) recalculations.push({ meterId, hour, lines });
+    }
+    return {
+      items,
+      recalculations,
+      ...(result.LastEvaluatedKey === undefined ? {} : { nextKey: result.LastEvaluatedKey }),
+    };
+  }
+
+  /** The entries of an hour past MAX_BATCH_LOG messages, each on its own item. */
+  async #overflow(meterId: string, hour: string): Promise<unknown[]> {
+    const entries: unknown[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hour)',
+          ExpressionAttributeValues: { ':pk': batchLogOverflowPk(meterId), ':hour': `${hour}#` },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      entries.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return entries;
   }
 }

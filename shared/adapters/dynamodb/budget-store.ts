@@ -5,7 +5,12 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import type { BudgetKey, BudgetRecord } from '../../domain/emissions/budget-check.ts';
+import {
+  type BudgetKey,
+  type BudgetRecord,
+  budgetSortKey,
+  DEFAULT_BUDGET_METRIC,
+} from '../../domain/emissions/budget-model.ts';
 import { budgetPk } from '../../domain/emissions/rollup-model.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import type { BudgetStore } from '../../ports/carbon-read-store.ts';
@@ -18,6 +23,7 @@ const toRecord = (item: Record<string, unknown>): BudgetRecord => ({
   level: item.level as BudgetRecord['level'],
   targetId: String(item.targetId),
   period: String(item.period),
+  metric: item.metric === 'tce' ? 'tce' : DEFAULT_BUDGET_METRIC,
   limitTonnes: Number(item.limitTonnes),
   warningRatio: Number(item.warningRatio),
   version: Number(item.version),
@@ -25,7 +31,10 @@ const toRecord = (item: Record<string, unknown>): BudgetRecord => ({
   updatedBy: String(item.updatedBy),
 });
 
-/** Budgets in the carbon table, pk `BUDGET#<level>#<id>`, sk `<year>` or `<month>`, optimistic versions. */
+/**
+ * Budgets in the carbon table, pk `BUDGET#<level>#<id>`, sk `<year>` or `<month>` (tCO2e) and
+ * `<year>#tce` or `<month>#tce` (energy), optimistic versions.
+ */
 export class DynamoBudgetStore implements BudgetStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
@@ -39,7 +48,7 @@ export class DynamoBudgetStore implements BudgetStore {
     const items = await batchGetAll(
       this.#client,
       this.#table,
-      keys.map((key) => ({ pk: budgetPk(key.level, key.targetId), sk: key.period })),
+      keys.map((key) => ({ pk: budgetPk(key.level, key.targetId), sk: budgetSortKey(key) })),
     );
     return items.map(toRecord);
   }
@@ -83,10 +92,10 @@ export class DynamoBudgetStore implements BudgetStore {
           TableName: this.#table,
           Item: {
             pk: budgetPk(budget.level, budget.targetId),
-            sk: budget.period,
+            sk: budgetSortKey(budget),
             kind: 'budget',
             gsi1pk: BUDGETS_GSI1PK,
-            gsi1sk: `${budget.level}#${budget.targetId}#${budget.period}`,
+            gsi1sk: `${budget.level}#${budget.targetId}#${budgetSortKey(budget)}`,
             ...record,
           },
           ...(expectedVersion === undefined

@@ -7,7 +7,7 @@ import type {
   PeriodTotal,
 } from '../../domain/emissions/budget-check.ts';
 import type { RollupItem } from '../../domain/emissions/emission-series.ts';
-import { co2eTonnesOf } from '../../domain/emissions/rollup-figures.ts';
+import { co2eTonnesOf, tceOf } from '../../domain/emissions/rollup-figures.ts';
 import {
   ALERTS_GSI1PK,
   type Granularity,
@@ -104,7 +104,7 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
     );
     return items.flatMap((item) => {
       const key = byPk.get(`${String(item.pk)}|${String(item.sk)}`);
-      return key ? [{ ...key, co2eT: co2eTonnesOf(item) }] : [];
+      return key ? [{ ...key, co2eT: co2eTonnesOf(item), tce: tceOf(item) }] : [];
     });
   }
 

@@ -259,8 +259,14 @@ const addFigures = (e: UpdateExpressionParts, write: ItemWrite) => {
   }
 };
 
-/** The meter-hour item also holds the ingest state: markers, registers and their version, batch log. */
+/**
+ * The meter-hour item also holds the ingest state: markers, registers and their version, batch log.
+ * Every write to it also bumps `lv`, so a recalculation that read the item writes only if nothing
+ * changed it since (recalculation-store.ts).
+ */
 const addMeterHourState = (e: UpdateExpressionParts, state: MeterHourUpdate) => {
+  e.values[':lvOne'] = 1;
+  e.add.push('lv :lvOne');
   if (state.logEntries.length > 0) {
     e.values[':entries'] = state.logEntries;
     e.values[':empty'] = [];

@@ -30,6 +30,9 @@ export interface SubmitterContact {
 /** The reporter id of a client's cases: no person's id (identity-provider subs) looks like it. */
 export const clientReporterId = (clientId: string): string => `apiclient:${clientId}`;
 
+/** A case a client reported: its reporter follows it through the client (Open311), not our inbox. */
+export const reportedByClient = (reporterId: string): boolean => reporterId.startsWith('apiclient:');
+
 /** What readers other than staff learn of the channel: which client, and the address given. */
 export const clientSubmissionForPublic = ({
   submitter: _submitter,

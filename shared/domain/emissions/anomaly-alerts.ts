@@ -1,6 +1,7 @@
 import type { NewAlert } from '../../ports/alert-writer.ts';
 import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
 import type { Anomaly, MonthProjection } from './anomaly.ts';
+import { type BudgetMetric, METRIC_UNITS } from './budget-model.ts';
 
 /**
  * The alerts the anomaly scan raises, with their zh-CN messages. Periods are chosen so the alert key
@@ -40,6 +41,7 @@ export const meterAnomalyAlert = (
   score: anomaly.score,
 });
 
+/** A month-end projection past a month budget: of carbon (tCO2e) or of energy (tce). */
 export const projectedBreachAlert = (
   enterprise: Pick<EnterpriseRecord, 'id' | 'name'>,
   month: string,
@@ -47,19 +49,36 @@ export const projectedBreachAlert = (
   projection: MonthProjection,
   limitTonnes: number,
   raisedAt: string,
+  metric: BudgetMetric = 'co2e',
 ): NewAlert => ({
   kind: 'anomaly',
   level: 'enterprise',
   targetId: enterprise.id,
   period: `projectedBreach#${month}`,
+  ...(metric === 'co2e' ? {} : { metric }),
   raisedAt,
-  message:
-    `企业 ${enterprise.name}（${enterprise.id}）按本月至今的排放速率（已排放 ${round(monthToDateTonnes)} tCO2e），` +
-    `预计 ${month} 月末达 ${round(projection.projectedTonnes)} tCO2e，将超出月度碳预算 ${limitTonnes} tCO2e` +
-    `（${round((projection.budgetUse ?? 0) * 100, 1)}%）`,
+  message: projectionMessage(enterprise, month, monthToDateTonnes, projection, limitTonnes, metric),
   anomalyKind: 'projectedBreach',
   value: projection.projectedTonnes,
   expected: monthToDateTonnes,
   limit: limitTonnes,
   score: projection.budgetUse ?? 0,
 });
+
+const projectionMessage = (
+  enterprise: Pick<EnterpriseRecord, 'id' | 'name'>,
+  month: string,
+  monthToDate: number,
+  projection: MonthProjection,
+  limit: number,
+  metric: BudgetMetric,
+): string => {
+  const unit = METRIC_UNITS[metric];
+  const [rate, done, budget] =
+    metric === 'tce' ? ['能耗速率', '已消耗', '月度能耗预算'] : ['排放速率', '已排放', '月度碳预算'];
+  return (
+    `企业 ${enterprise.name}（${enterprise.id}）按本月至今的${rate}（${done} ${round(monthToDate)} ${unit}），` +
+    `预计 ${month} 月末达 ${round(projection.projectedTonnes)} ${unit}，将超出${budget} ${limit} ${unit}` +
+    `（${round((projection.budgetUse ?? 0) * 100, 1)}%）`
+  );
+};

@@ -9,9 +9,10 @@ import { DEFAULT_ANOMALY_THRESHOLDS, judgeHour, projectMonthEnd } from './anomal
 import { meterAnomalyAlert, projectedBreachAlert } from './anomaly-alerts.ts';
 import { hoursEndingWith, monthProgressAt, sameHourInEarlierWeeks } from './anomaly-hours.ts';
 import { type BreachCaseDeps, openBreachCase } from './breach-case.ts';
+import { BUDGET_METRICS, type BudgetMetric } from './budget-model.ts';
 import type { RollupItem } from './emission-series.ts';
 import { periodUtcRange } from './period-range.ts';
-import { co2eTonnesOf } from './rollup-figures.ts';
+import { co2eTonnesOf, tceOf } from './rollup-figures.ts';
 
 /**
  * The hourly anomaly scan for one local hour. One checkpointed unit per enterprise judges each of its
@@ -46,13 +47,20 @@ export const runAnomalyScan = async (deps: AnomalyScanDeps, run: AnomalyScanRun)
   const enterprises = await allEnterprises(deps.registry);
   const meters = await allMeters(deps.registry, { status: 'active' });
   const progress = monthProgressAt(run.hour, deps.timeZone);
-  const budgets = new Map(
-    (
-      await deps.budgets.readBudgets(
-        enterprises.map((e) => ({ level: 'enterprise' as const, targetId: e.id, period: progress.month })),
-      )
-    ).map((budget) => [budget.targetId, budget.limitTonnes]),
+  // Month budgets of both metrics (tCO2e and tce): each is projected on its own.
+  const budgets = new Map<string, Partial<Record<BudgetMetric, number>>>();
+  const read = await deps.budgets.readBudgets(
+    enterprises.flatMap((e) =>
+      BUDGET_METRICS.map((metric) => ({
+        level: 'enterprise' as const,
+        targetId: e.id,
+        period: progress.month,
+        metric,
+      })),
+    ),
   );
+  for (const budget of read)
+    budgets.set(budget.targetId, { ...budgets.get(budget.targetId), [budget.metric]: budget.limitTonnes });
   const monthTotals = await deps.rollups.readPeriod(
     'enterprise',
     [...budgets.keys()],
@@ -93,7 +101,7 @@ interface ScanContext {
   history: string[];
   recent: string[];
   progress: ReturnType<typeof monthProgressAt>;
-  budgets: Map<string, number>;
+  budgets: Map<string, Partial<Record<BudgetMetric, number>>>;
   monthTotals: Map<string, RollupItem>;
 }
 
@@ -136,17 +144,24 @@ const scanEnterprise = async (scan: ScanContext, enterprise: EnterpriseRecord, m
   return { meters: meters.length, anomalies, raised, projectedBreach };
 };
 
+/** Projects the month end of each metric the enterprise has a month budget of; true when one breaches. */
 const checkProjection = async (scan: ScanContext, enterprise: EnterpriseRecord, raisedAt: string) => {
-  const limit = scan.budgets.get(enterprise.id);
-  if (limit === undefined) return false;
-  const monthToDate = co2eOf(scan.monthTotals.get(enterprise.id)) ?? 0;
-  const { month, elapsedHours, hoursInMonth } = scan.progress;
-  const projection = projectMonthEnd(monthToDate, elapsedHours, hoursInMonth, limit);
-  if (!projection?.projectedBreach) return false;
-  await scan.deps.alerts.raiseAlert(
-    projectedBreachAlert(enterprise, month, monthToDate, projection, limit, raisedAt),
-  );
-  return true;
+  const limits = scan.budgets.get(enterprise.id) ?? {};
+  let breached = false;
+  for (const metric of BUDGET_METRICS) {
+    const limit = limits[metric];
+    if (limit === undefined) continue;
+    const item = scan.monthTotals.get(enterprise.id);
+    const monthToDate = item === undefined ? 0 : metric === 'tce' ? tceOf(item) : co2eTonnesOf(item);
+    const { month, elapsedHours, hoursInMonth } = scan.progress;
+    const projection = projectMonthEnd(monthToDate, elapsedHours, hoursInMonth, limit);
+    if (!projection?.projectedBreach) continue;
+    await scan.deps.alerts.raiseAlert(
+      projectedBreachAlert(enterprise, month, monthToDate, projection, limit, raisedAt, metric),
+    );
+    breached = true;
+  }
+  return breached;
 };
 
 /** Every enterprise budget breach raised since the judged hour's month began gets its case, once. */

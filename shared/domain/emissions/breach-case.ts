@@ -9,6 +9,7 @@ import { ConflictError } from '../errors.ts';
 import type { EnterpriseRecord } from '../registry/records.ts';
 import type { Principal } from '../roles.ts';
 import { SYSTEM_ACTOR_ROLE } from '../workflow/timeline.ts';
+import { METRIC_LABELS, METRIC_UNITS } from './budget-model.ts';
 import { alertPk } from './rollup-model.ts';
 
 /**
@@ -48,8 +49,11 @@ export interface BreachCaseDeps {
 
 export type BreachCaseOutcome = 'opened' | 'resumed' | 'alreadyOpen';
 
-export const autoCaseKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period'>) => ({
-  pk: `AUTOCASE#${alertPk(alert.level, alert.targetId)}#${alert.kind}#${alert.period}`,
+/** One case per alert: the key carries the budget metric as the alert's does (`…#budgetBreach#tce#2026-11`). */
+export const autoCaseKey = (
+  alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period' | 'metric'>,
+) => ({
+  pk: `AUTOCASE#${alertPk(alert.level, alert.targetId)}#${alert.kind}#${alert.metric === 'tce' ? 'tce#' : ''}${alert.period}`,
   sk: 'AUTOCASE',
 });
 
@@ -63,13 +67,18 @@ export const breachCaseText = (
   const used = alert.value ?? 0;
   const limit = alert.limit ?? 0;
   const share = limit > 0 ? `，为预算的 ${round((used / limit) * 100, 1)}%` : '';
+  const metric = alert.metric ?? 'co2e';
+  const what = METRIC_LABELS[metric];
+  const unit = METRIC_UNITS[metric];
   return {
-    title: `碳排放超预算：${enterprise.name} ${alert.period}`,
+    title: `${what}超预算：${enterprise.name} ${alert.period}`,
     description:
       `系统自动立案（碳排放异常扫描）。企业 ${enterprise.name}（统一社会信用代码 ${enterprise.uscc}，` +
-      `编号 ${enterprise.id}）${alert.period} 碳排放已达 ${round(used)} tCO2e，超出碳预算 ${limit} tCO2e${share}。` +
+      `编号 ${enterprise.id}）${alert.period} ${what}已达 ${round(used)} ${unit}，超出${what}预算 ${limit} ${unit}${share}。` +
       `超预算告警时间 ${formatLocalDateTime(alert.raisedAt, timeZone)}。请生态环境部门核查并督促整改。` +
-      ' (Automatic case: carbon budget breach.)',
+      (metric === 'tce'
+        ? ' (Automatic case: energy budget breach.)'
+        : ' (Automatic case: carbon budget breach.)'),
   };
 };
 

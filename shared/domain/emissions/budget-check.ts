@@ -1,50 +1,41 @@
+import {
+  type BudgetKey,
+  type BudgetLevel,
+  type BudgetMetric,
+  type BudgetRecord,
+  METRIC_LABELS,
+  METRIC_UNITS,
+  type PeriodTotal,
+  totalOf,
+} from './budget-model.ts';
 import { monthsOfYear } from './period-range.ts';
-import { CITY_ID, type RollupLevel } from './rollup-model.ts';
+import { CITY_ID } from './rollup-model.ts';
+
+export * from './budget-model.ts';
 
 /**
- * Carbon budgets and the alerts they raise. A budget caps one target's location-based tCO2e
- * (rollup `co2eT`) over a calendar year (`2026`) or month (`2026-11`), local time. A warning is
- * due at total ≥ warningRatio × limit, a breach at total ≥ limit; a total over the limit owes both.
+ * Budgets (budget-model.ts) and the alerts they raise. A warning is due at total ≥ warningRatio ×
+ * limit, a breach at total ≥ limit; a total over the limit owes both — per metric: a tce budget
+ * raises its own alerts beside the tCO2e one.
  *
  * The check is level-triggered, not edge-triggered: it asks "at or over the threshold, and no
- * alert yet?" and raises with a conditional put on a deterministic key (`<kind>#<period>`). So one
- * crossing raises ONE alert however many readings follow, a retried check changes nothing, and a
- * crash between an ingest and its check is healed by the next message's check.
+ * alert yet?" and raises with a conditional put on a deterministic key (`<kind>#[tce#]<period>`). So
+ * one crossing raises ONE alert however many readings follow, a retried check changes nothing, and
+ * a crash between an ingest and its check is healed by the next message's check.
  */
 
-export const BUDGET_LEVELS = ['enterprise', 'industry', 'city'] as const satisfies readonly RollupLevel[];
-export type BudgetLevel = (typeof BUDGET_LEVELS)[number];
 export const BUDGET_ALERT_KINDS = ['budgetWarning', 'budgetBreach'] as const;
 export type BudgetAlertKind = (typeof BUDGET_ALERT_KINDS)[number];
-export const DEFAULT_WARNING_RATIO = 0.8;
-
-export interface BudgetKey {
-  level: BudgetLevel;
-  targetId: string;
-  /** `2026` (year) or `2026-11` (month). */
-  period: string;
-}
-
-export interface BudgetRecord extends BudgetKey {
-  limitTonnes: number;
-  warningRatio: number;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface PeriodTotal extends BudgetKey {
-  /** Location-based tCO2e of the target over the period. */
-  co2eT: number;
-}
 
 export interface BudgetAlert {
   kind: BudgetAlertKind;
   level: BudgetLevel;
   targetId: string;
   period: string;
+  /** Which budget: tCO2e or tce. */
+  metric: BudgetMetric;
   raisedAt: string;
-  /** The total when the alert was raised, tCO2e. */
+  /** The total when the alert was raised, in the metric's unit. */
   value: number;
   limit: number;
   /** The threshold crossed: warningRatio × limit, or the limit. */
@@ -59,10 +50,11 @@ const round = (value: number, digits: number): number => Math.round(value * 10 *
 
 const messageFor = (kind: BudgetAlertKind, budget: BudgetRecord, total: number): string => {
   const who = `${LEVEL_LABELS[budget.level]} ${budget.targetId} ${budget.period}`;
-  const used = `${round(total, 3)} / ${budget.limitTonnes} tCO2e，${round((total / budget.limitTonnes) * 100, 1)}%`;
+  const what = METRIC_LABELS[budget.metric];
+  const used = `${round(total, 3)} / ${budget.limitTonnes} ${METRIC_UNITS[budget.metric]}，${round((total / budget.limitTonnes) * 100, 1)}%`;
   return kind === 'budgetBreach'
-    ? `${who} 碳排放已超出预算（${used}）`
-    : `${who} 碳排放已达预算预警线 ${round(budget.warningRatio * 100, 1)}%（${used}）`;
+    ? `${who} ${what}已超出预算（${used}）`
+    : `${who} ${what}已达预算预警线 ${round(budget.warningRatio * 100, 1)}%（${used}）`;
 };
 
 /**
@@ -74,9 +66,10 @@ export const budgetAlertsFor = (
   budgets: readonly BudgetRecord[],
   now: Date,
 ): BudgetAlert[] => {
-  const totalByKey = new Map(totals.map((total) => [keyOf(total), total.co2eT]));
+  const totalByKey = new Map(totals.map((total) => [keyOf(total), total]));
   return budgets.flatMap((budget) => {
-    const total = totalByKey.get(keyOf(budget)) ?? 0;
+    const found = totalByKey.get(keyOf(budget));
+    const total = found === undefined ? 0 : totalOf(found, budget.metric);
     const thresholds: [BudgetAlertKind, number][] = [
       ['budgetWarning', budget.warningRatio * budget.limitTonnes],
       ['budgetBreach', budget.limitTonnes],
@@ -88,6 +81,7 @@ export const budgetAlertsFor = (
         level: budget.level,
         targetId: budget.targetId,
         period: budget.period,
+        metric: budget.metric,
         raisedAt: now.toISOString(),
         value: total,
         limit: budget.limitTonnes,
@@ -97,11 +91,13 @@ export const budgetAlertsFor = (
   });
 };
 
+const BUDGET_METRIC_KEYS: readonly BudgetMetric[] = ['co2e', 'tce'];
+
 /** What checkBudgets needs from storage (the DynamoDB adapter is carbon-read-store.ts). */
 export interface BudgetCheckPorts {
   /** The budgets that exist among these keys (absent ones are left out). */
   readBudgets(keys: readonly BudgetKey[]): Promise<BudgetRecord[]>;
-  /** Month rollup totals (`period` is a month); months without a rollup may be left out. */
+  /** Month rollup totals of both metrics (`period` is a month); months without a rollup may be left out. */
   readMonthTotals(keys: readonly BudgetKey[]): Promise<PeriodTotal[]>;
   /** Puts the alert unless one with its key exists; true when this call raised it. */
   raiseAlert(alert: BudgetAlert): Promise<boolean>;
@@ -130,23 +126,24 @@ const totalsFor = async (
   ports: BudgetCheckPorts,
   budgets: readonly BudgetRecord[],
 ): Promise<PeriodTotal[]> => {
+  const monthsOf = (period: string) => (period.length === 4 ? monthsOfYear(period) : [period]);
   const monthKeys = new Map<string, BudgetKey>();
   for (const budget of budgets) {
-    const months = budget.period.length === 4 ? monthsOfYear(budget.period) : [budget.period];
-    for (const month of months) {
+    for (const month of monthsOf(budget.period)) {
       const key = { level: budget.level, targetId: budget.targetId, period: month };
       monthKeys.set(keyOf(key), key);
     }
   }
   const monthTotals = await ports.readMonthTotals([...monthKeys.values()]);
-  const byKey = new Map(monthTotals.map((total) => [keyOf(total), total.co2eT]));
-  return budgets.map((budget) => {
-    const months = budget.period.length === 4 ? monthsOfYear(budget.period) : [budget.period];
-    const co2eT = months.reduce(
-      (sum, month) => sum + (byKey.get(keyOf({ ...budget, period: month })) ?? 0),
-      0,
-    );
-    return { level: budget.level, targetId: budget.targetId, period: budget.period, co2eT };
+  const byKey = new Map(monthTotals.map((total) => [keyOf(total), total]));
+  const targets = new Map(
+    budgets.map((b) => [keyOf(b), { level: b.level, targetId: b.targetId, period: b.period }]),
+  );
+  return [...targets.values()].map((target) => {
+    const months = monthsOf(target.period).map((month) => byKey.get(keyOf({ ...target, period: month })));
+    const sum = (pick: (t: PeriodTotal) => number) =>
+      months.reduce((acc, month) => acc + (month === undefined ? 0 : pick(month)), 0);
+    return { ...target, co2eT: sum((t) => t.co2eT), tce: sum((t) => t.tce) };
   });
 };
 
@@ -165,7 +162,9 @@ export const checkBudgets = async (
     ['city', CITY_ID],
   ];
   const periods = budgetPeriodsOf(input.periods);
-  const keys = targets.flatMap(([level, targetId]) => periods.map((period) => ({ level, targetId, period })));
+  const keys = targets.flatMap(([level, targetId]) =>
+    periods.flatMap((period) => BUDGET_METRIC_KEYS.map((metric) => ({ level, targetId, period, metric }))),
+  );
   if (keys.length === 0) return [];
   const budgets = await deps.readBudgets(keys);
   if (budgets.length === 0) return [];

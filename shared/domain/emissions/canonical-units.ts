@@ -7,7 +7,8 @@ import {
   toGigajoules,
   toTonnes,
 } from '../carbon/units.ts';
-import type { EnergyType } from '../registry/records.ts';
+import { fuelBasisOf, isFuelEnergyType } from '../registry/energy-types.ts';
+import { ENERGY_TYPES, type EnergyType } from '../registry/records.ts';
 import { QUANTITY_SCALE, toFixed } from './fixed-point.ts';
 
 /**
@@ -18,23 +19,22 @@ import { QUANTITY_SCALE, toFixed } from './fixed-point.ts';
  * (shared/domain/carbon/units.ts); litres of a liquid fuel become tonnes with the density the
  * engine used for that reading.
  *
- *   electricity        kWh    (MWh × 1 000)
- *   natural gas        Nm3    (m3 as billed = Nm3; 10^4Nm3 × 10 000)
- *   diesel, gasoline   t      (kg ÷ 1 000; litres × density)
- *   LPG, raw coal      t
- *   purchased heat     GJ     (MJ ÷ 1 000; TJ × 1 000)
- *   process emission   tCO2e  (kgCO2e ÷ 1 000)
+ *   electricity                      kWh    (MWh × 1 000)
+ *   gaseous fuels (natural gas, coke-oven, blast-furnace, converter, other coal gas)
+ *                                    Nm3    (m3 as billed = Nm3; 10^4Nm3 × 10 000)
+ *   every other fuel (coals, coke, oils, LPG, LNG, refinery gas …)
+ *                                    t      (kg ÷ 1 000; diesel and gasoline litres × density)
+ *   purchased heat                   GJ     (MJ ÷ 1 000; TJ × 1 000)
+ *   process emission                 tCO2e  (kgCO2e ÷ 1 000)
  */
-export const CANONICAL_UNITS: Readonly<Record<EnergyType, string>> = {
-  electricity: 'kWh',
-  'natural-gas': 'Nm3',
-  diesel: 't',
-  gasoline: 't',
-  lpg: 't',
-  'raw-coal': 't',
-  'steam-heat': 'GJ',
-  'process-emission': 'tCO2e',
+const canonicalUnitOf = (type: EnergyType): string => {
+  if (isFuelEnergyType(type)) return fuelBasisOf(type) === 'gas' ? 'Nm3' : 't';
+  return { electricity: 'kWh', 'steam-heat': 'GJ', 'process-emission': 'tCO2e' }[type as string] ?? '';
 };
+
+export const CANONICAL_UNITS: Readonly<Record<EnergyType, string>> = Object.fromEntries(
+  ENERGY_TYPES.map((type) => [type, canonicalUnitOf(type)]),
+) as Record<EnergyType, string>;
 
 /** A unit the table cannot convert (the registry's unit rules make it unreachable for a registered meter). */
 export class UnitConversionError extends Error {
@@ -56,18 +56,20 @@ const fuelTonnes: Converter = (unit, quantity, density) => {
   return unit === 'L' && density !== undefined ? litresToTonnes(quantity, density) : undefined;
 };
 
-/** Canonical amount of one reading per energy type, or undefined for a unit it does not know. */
-const CONVERTERS: Readonly<Record<EnergyType, Converter>> = {
+// Billed m3 are already at standard conditions (carbon/units.ts), so m3 = Nm3.
+const gasNm3: Converter = (unit, q) =>
+  !isGasVolumeUnit(unit) ? undefined : unit === '10^4Nm3' ? q * NM3_PER_10K_NM3 : q;
+
+const OTHER_CONVERTERS: Readonly<Record<string, Converter>> = {
   electricity: (unit, q) => (!isElectricityUnit(unit) ? undefined : unit === 'MWh' ? q * KWH_PER_MWH : q),
-  // Billed m3 are already at standard conditions (carbon/units.ts), so m3 = Nm3.
-  'natural-gas': (unit, q) =>
-    !isGasVolumeUnit(unit) ? undefined : unit === '10^4Nm3' ? q * NM3_PER_10K_NM3 : q,
-  diesel: fuelTonnes,
-  gasoline: fuelTonnes,
-  lpg: fuelTonnes,
-  'raw-coal': fuelTonnes,
   'steam-heat': (unit, q) => (isHeatUnit(unit) ? toGigajoules(q, unit) : undefined),
   'process-emission': (unit, q) => (unit === 'tCO2e' ? q : unit === 'kgCO2e' ? q / KG_PER_TONNE : undefined),
+};
+
+/** Canonical amount of one reading of an energy type, or undefined for a unit it does not know. */
+const converterOf = (type: EnergyType): Converter => {
+  if (isFuelEnergyType(type)) return fuelBasisOf(type) === 'gas' ? gasNm3 : fuelTonnes;
+  return OTHER_CONVERTERS[type] ?? (() => undefined);
 };
 
 /**
@@ -81,7 +83,7 @@ export const toCanonical = (
   quantity: number,
   densityKgPerLitre?: number,
 ): number => {
-  const canonical = CONVERTERS[energyType](unit, quantity, densityKgPerLitre);
+  const canonical = converterOf(energyType)(unit, quantity, densityKgPerLitre);
   if (canonical === undefined) throw new UnitConversionError(energyType, unit);
   return canonical;
 };

@@ -1,6 +1,6 @@
 import { CANONICAL_UNITS } from './canonical-units.ts';
 import { MASS_SCALE, QUANTITY_SCALE } from './fixed-point.ts';
-import { breakdownTonnesOf, quantitiesOf, type TotalName, totalTonnesOf } from './rollup-figures.ts';
+import { breakdownTonnesOf, quantitiesOf, type TotalName, tceOf, totalTonnesOf } from './rollup-figures.ts';
 
 /**
  * Turning stored rollup items (flat figures, see rollup-model.ts) into what the emissions API
@@ -12,6 +12,8 @@ import { breakdownTonnesOf, quantitiesOf, type TotalName, totalTonnesOf } from '
 export type RollupItem = Record<string, unknown>;
 
 export const EMISSIONS_UNIT = 'tCO2e';
+/** Energy consumption: tonnes of standard coal equivalent (吨标准煤, GB/T 2589). */
+export const ENERGY_UNIT = 'tce';
 export const GAS_UNIT = 't';
 export const GASES = ['CO2', 'CH4', 'N2O'] as const;
 
@@ -29,6 +31,10 @@ export interface EmissionFigures {
   gases: Record<string, number>;
   /** Activity quantity per energy type, in its canonical unit (canonical-units.ts). */
   quantities: Record<string, { value: number; unit?: string }>;
+  /** Energy consumption (综合能耗), tce per GB/T 2589; electricity at its calorific equivalent. */
+  tce: number;
+  /** tce per energy type. */
+  tceByEnergyType: Record<string, number>;
   readings: number;
   batches: number;
 }
@@ -55,6 +61,8 @@ export const zeroFigures = (): EmissionFigures => ({
   energyTypes: {},
   gases: {},
   quantities: {},
+  tce: 0,
+  tceByEnergyType: {},
   readings: 0,
   batches: 0,
 });
@@ -68,8 +76,15 @@ export const figuresOf = (item: RollupItem | undefined): EmissionFigures => {
   for (const [field, name] of Object.entries(TOTALS))
     figures[field as TotalField] = totalTonnesOf(item, name);
   for (const name of COUNTS) figures[name] = count(item[name]);
-  const { energyTypes, gases } = breakdownTonnesOf(item);
-  return { ...figures, energyTypes, gases, quantities: quantitiesOf(item) };
+  const { energyTypes, gases, tceByEnergyType } = breakdownTonnesOf(item);
+  return {
+    ...figures,
+    energyTypes,
+    gases,
+    quantities: quantitiesOf(item),
+    tce: tceOf(item),
+    tceByEnergyType,
+  };
 };
 
 type TotalField = keyof typeof TOTALS;
@@ -114,6 +129,14 @@ export const sumFigures = (all: readonly EmissionFigures[]): EmissionFigures => 
     all.map((f) => f.gases),
     MASS_SCALE,
   );
+  total.tce = exactSum(
+    all.map((f) => f.tce),
+    MASS_SCALE,
+  );
+  total.tceByEnergyType = sumRecords(
+    all.map((f) => f.tceByEnergyType),
+    MASS_SCALE,
+  );
   for (const figures of all)
     for (const [type, quantity] of Object.entries(figures.quantities)) {
       const sum = total.quantities[type];
@@ -135,7 +158,15 @@ export const fillSeries = (
 
 export interface Breakdowns {
   byScope: { scope: 'scope1' | 'scope2Location' | 'scope2Market'; tCO2e: number; share: number }[];
-  byEnergyType: { energyType: string; tCO2e: number; share: number; quantity?: number; unit?: string }[];
+  byEnergyType: {
+    energyType: string;
+    tCO2e: number;
+    share: number;
+    quantity?: number;
+    unit?: string;
+    tce: number;
+    tceShare: number;
+  }[];
   byGas: { gas: string; tonnes: number }[];
 }
 
@@ -166,15 +197,19 @@ const scopeRows = (total: ShownFigures): Breakdowns['byScope'] => {
  */
 export const breakdownsOf = (total: ShownFigures): Breakdowns => ({
   byScope: scopeRows(total),
-  byEnergyType: Object.entries(total.energyTypes)
+  byEnergyType: [...new Set([...Object.keys(total.energyTypes), ...Object.keys(total.tceByEnergyType)])]
+    .map((energyType) => [energyType, total.energyTypes[energyType] ?? 0] as const)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .map(([energyType, tCO2e]) => {
       const quantity = total.quantities[energyType];
+      const tce = total.tceByEnergyType[energyType] ?? 0;
       return {
         energyType,
         tCO2e,
         share: shareOf(tCO2e, total.co2eT),
         ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),
+        tce,
+        tceShare: shareOf(tce, total.tce),
       };
     }),
   byGas: [

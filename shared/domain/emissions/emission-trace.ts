@@ -1,7 +1,9 @@
+import { parseFactorRef } from '../carbon/factor-refs.ts';
 import { type FactorLibrary, findFactorVersion } from '../carbon/factors.ts';
-import { getGwpSet } from '../carbon/gwp.ts';
+import { GWP_SET_IDS, type GwpSetId, getGwpSet } from '../carbon/gwp.ts';
 import { invalidCursor } from '../invalid-cursor.ts';
 import { type EmissionFigures, figuresOf, type RollupItem } from './emission-series.ts';
+import { comparison, type RecalcLogEntry } from './recalculation-model.ts';
 import type { Granularity, RollupLevel } from './rollup-model.ts';
 
 /**
@@ -35,7 +37,7 @@ export interface TracePorts<B extends TraceBatch> {
     meterId: string,
     hours: { firstHour: string; lastHour: string },
     page: { hoursPerPage: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: B[]; nextKey?: Record<string, unknown> }>;
+  ): Promise<{ items: B[]; recalculations?: RecalcHour[]; nextKey?: Record<string, unknown> }>;
   /** The meters under the target (for a meter: itself). */
   metersOf(): Promise<TraceMeter[]>;
 }
@@ -54,6 +56,8 @@ export interface ResolvedRef {
   resolved: boolean;
   kind?: 'factor' | 'gwp';
   handle?: string;
+  /** The ref names a content hash and the library's record has exactly it (the record as used). */
+  hashVerified?: boolean;
   record?: Record<string, unknown>;
 }
 
@@ -64,25 +68,37 @@ export const hoursOfPeriod = (period: string, granularity: Granularity) => {
   return { firstHour: `${period}-01T00`, lastHour: `${period}-31T23` };
 };
 
-const FACTOR_REF = /^(.+)@(\d+)$/;
-const GWP_REF = /^(?:gwp[:#])?(AR5|AR6)$/i;
+const GWP_REF = new RegExp(`^(?:gwp[:#])?(${GWP_SET_IDS.join('|')})$`, 'i');
 
-/** Factor refs (`id@version`) and GWP set refs (`AR5`, `gwp:AR5`) → the library's records and handles. */
+/**
+ * Factor refs (`id@version#sha256:…`, or `id@version` from before hashes) and GWP set refs (`AR2`
+ * … `AR6`, `gwp:AR5`) → the library's records and handles. A version is immutable (the library
+ * refuses a record that no longer matches its hash), so the record of `id@version` is the record as
+ * used; a ref whose hash differs from the library's is left unresolved rather than shown wrongly.
+ */
 export const resolveRefs = (
   refs: readonly string[],
   library: FactorLibrary,
   factorHandle: (factor: { id: string; version: number }) => string,
 ): ResolvedRef[] =>
   [...new Set(refs)].sort().map((ref) => {
-    const gwp = GWP_REF.exec(ref)?.[1]?.toUpperCase();
-    if (gwp === 'AR5' || gwp === 'AR6') {
+    const gwp = GWP_REF.exec(ref)?.[1]?.toUpperCase() as GwpSetId | undefined;
+    if (gwp !== undefined) {
       const set = getGwpSet(gwp);
       return { ref, resolved: true, kind: 'gwp', record: { ...set } };
     }
-    const match = FACTOR_REF.exec(ref);
-    const factor = match ? findFactorVersion(library, match[1] ?? '', Number(match[2])) : undefined;
-    if (!factor) return { ref, resolved: false };
-    return { ref, resolved: true, kind: 'factor', handle: factorHandle(factor), record: { ...factor } };
+    const parsed = parseFactorRef(ref);
+    const factor = parsed ? findFactorVersion(library, parsed.id, parsed.version) : undefined;
+    if (!factor || (parsed?.contentHash !== undefined && parsed.contentHash !== factor.contentHash))
+      return { ref, resolved: false };
+    return {
+      ref,
+      resolved: true,
+      kind: 'factor',
+      handle: factorHandle(factor),
+      hashVerified: parsed?.contentHash !== undefined,
+      record: { ...factor },
+    };
   });
 
 const stringsOf = (value: unknown): string[] =>
@@ -114,13 +130,47 @@ const decode = (text: string | undefined): TraceCursor => {
 /** Hours read per batch-log query: a day's worth keeps a page's reads small and bounded. */
 const HOURS_PER_QUERY = 24;
 
+/** The recalculation lines of one meter-hour, as stored on its item. */
+export interface RecalcHour {
+  meterId: string;
+  hour: string;
+  lines: RecalcLogEntry[];
+}
+
+/** A meter-hour's figures before and after one recalculation, and the versions of each. */
+export interface TracedRecalculation {
+  meterId: string;
+  hour: string;
+  id: string;
+  at: string;
+  accounting: string;
+  before: { co2eT: number; co2eMarketT: number; tce: number };
+  after: { co2eT: number; co2eMarketT: number; tce: number };
+  difference: { co2eT: number; co2eMarketT: number; tce: number };
+  previousRefs: string[];
+  factorRefs: string[];
+}
+
 export interface TraceResult<B extends TraceBatch> {
   figure: EmissionFigures;
   refs: string[];
   meters: { meterId: string; handle?: string; co2eT: number; readings: number }[];
   batches: B[];
+  recalculations: TracedRecalculation[];
   cursor?: string;
 }
+
+const traced = (hour: RecalcHour): TracedRecalculation[] =>
+  hour.lines.map((line) => ({
+    meterId: hour.meterId,
+    hour: hour.hour,
+    id: line.id,
+    at: line.at,
+    accounting: line.accounting,
+    ...comparison(line.before, line.after),
+    previousRefs: line.previousRefs,
+    factorRefs: line.factorRefs,
+  }));
 
 /**
  * Builds one page of a trace. Batches come meter by meter, oldest hour first; a page stops once it
@@ -145,6 +195,7 @@ export const traceFigure = async <B extends TraceBatch>(
     .filter(({ figures }) => figures.readings > 0 || figures.co2eT !== 0);
   const hours = hoursOfPeriod(input.period, input.granularity);
   const batches: B[] = [];
+  const recalculations: TracedRecalculation[] = [];
   let cursor: TraceCursor | undefined = decode(input.cursor);
   while (cursor && batches.length < input.limit) {
     const contributor = contributors[cursor.m];
@@ -157,12 +208,14 @@ export const traceFigure = async <B extends TraceBatch>(
       ...(cursor.k ? { startKey: cursor.k } : {}),
     });
     batches.push(...page.items);
+    recalculations.push(...(page.recalculations ?? []).flatMap(traced));
     cursor = page.nextKey ? { m: cursor.m, k: page.nextKey } : { m: cursor.m + 1 };
   }
   if (cursor && cursor.m >= contributors.length) cursor = undefined;
   const refs = [
     ...stringsOf(figureItem?.factorRefs),
     ...batches.flatMap((b) => [...b.factorRefs, b.gwpSet ?? '']),
+    ...recalculations.flatMap((r) => r.factorRefs),
   ];
   return {
     figure: figuresOf(figureItem),
@@ -174,6 +227,7 @@ export const traceFigure = async <B extends TraceBatch>(
       readings: figures.readings,
     })),
     batches,
+    recalculations,
     ...(cursor ? { cursor: encode(cursor) } : {}),
   };
 };

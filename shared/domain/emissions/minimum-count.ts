@@ -81,6 +81,9 @@ const cellsOf = (
     ]),
   );
 
+const mapValues = (record: Record<string, number>, to: (value: number) => number) =>
+  Object.fromEntries(Object.entries(record).map(([name, value]) => [name, to(value)]));
+
 const keepAndMerge = (
   record: Record<string, number>,
   merged: ReadonlySet<string>,
@@ -106,12 +109,18 @@ export const withholdSmallCells = (
   forced: Merged = { energyTypes: new Set(), gases: new Set(), scopes: false },
   min = MINIMUM_ENTERPRISES,
 ): { figures: WithheldFigures; merged: Merged } => {
-  // An enterprise fills an energy-type cell with a figure or a quantity (green power: 0 t, some kWh).
-  const energyCells = cellsOf(figures.energyTypes, enterprises, (f) =>
+  // An enterprise fills an energy-type cell with a figure, a quantity or energy (green power: 0 t,
+  // some kWh and tce). The tce breakdown is merged with the same cells.
+  const energyTotals = { ...mapValues(figures.tceByEnergyType, () => 0), ...figures.energyTypes };
+  const energyCells = cellsOf(energyTotals, enterprises, (f) =>
     Object.fromEntries(
-      Object.keys(figures.energyTypes).map((type) => [
+      Object.keys(energyTotals).map((type) => [
         type,
-        (f.energyTypes[type] ?? 0) !== 0 || (f.quantities[type]?.value ?? 0) !== 0 ? 1 : 0,
+        (f.energyTypes[type] ?? 0) !== 0 ||
+        (f.quantities[type]?.value ?? 0) !== 0 ||
+        (f.tceByEnergyType[type] ?? 0) !== 0
+          ? 1
+          : 0,
       ]),
     ),
   );
@@ -128,6 +137,7 @@ export const withholdSmallCells = (
   const shown: WithheldFigures = {
     ...rest,
     energyTypes: keepAndMerge(figures.energyTypes, merged.energyTypes),
+    tceByEnergyType: keepAndMerge(figures.tceByEnergyType, merged.energyTypes),
     gases: keepAndMerge(figures.gases, merged.gases),
     quantities: Object.fromEntries(
       Object.entries(figures.quantities).filter(([type]) => !merged.energyTypes.has(type)),
@@ -186,6 +196,8 @@ const unionOf = (periods: readonly EmissionFigures[]): EmissionFigures => {
     quantities: Object.fromEntries(
       periods.flatMap((f) => Object.entries(f.quantities).filter(([, q]) => q.value !== 0)),
     ),
+    tce: 0,
+    tceByEnergyType: nonZero((f) => f.tceByEnergyType),
     readings: 0,
     batches: 0,
   };

@@ -1,11 +1,17 @@
-import { calculateEmissions } from '../carbon/account.ts';
-import type { Activity, EmissionResult, FuelType } from '../carbon/accounting-types.ts';
-import { AccountingError } from '../carbon/errors.ts';
-import { type FactorLibrary, findFactorVersion } from '../carbon/factors.ts';
-import type { GwpSet } from '../carbon/gwp.ts';
-import type { EnergyType, MeterRecord } from '../registry/records.ts';
+import { accountActivity } from '../carbon/account.ts';
+import type { EmissionResult } from '../carbon/accounting-types.ts';
+import type { FactorLibrary } from '../carbon/factors.ts';
+import type { GwpSetId } from '../carbon/gwp.ts';
+import type { UsedMeasuredParameter } from '../carbon/measured-parameters.ts';
+import type { MeterRecord } from '../registry/records.ts';
 import { quantityToFixed } from './canonical-units.ts';
 import { fromFixed, MASS_SCALE, multiplyExact, toFixed } from './fixed-point.ts';
+import {
+  type ActivityMeter,
+  activityOf,
+  type MeterAccounting,
+  type ReadingDate,
+} from './meter-accounting.ts';
 import {
   type Contribution,
   energyFigure,
@@ -14,107 +20,73 @@ import {
   quantityFigure,
   type RollupFigures,
   rollupKeysFor,
+  TCE_FIGURE,
   TOTAL_FIGURES,
+  tceFigure,
 } from './rollup-model.ts';
+
+export type { ReadingDate } from './meter-accounting.ts';
+export { activityOf } from './meter-accounting.ts';
 
 /**
  * One meter quantity (an interval reading, or a delta of a cumulative register) → the accounting
- * engine → the flat fixed-point figures a rollup item adds (see rollup-model.ts). Pure.
+ * engine (`accountActivity`) → the flat fixed-point figures a rollup item adds (rollup-model.ts).
+ * Pure.
  *
  * Each figure is rounded to its resolution here, once per quantity, before anything is summed
  * (fixed-point.ts): the same integers are added to the meter, enterprise, industry and city items,
  * so every level's sum is exactly the sum of the level below.
  *
- * Electricity is accounted twice: location-based (co2e, scope2Location, the gas masses) and
- * market-based (co2eMarket, scope2Market), contracted green power (meter.greenPower) at zero.
- * Every other energy type has one figure, the same under both totals.
+ * The accounting (method, programmes, GWP set: meter-accounting.ts) is decided per meter by the
+ * caller. Electricity is accounted twice: location-based (co2e, scope2Location, the gas masses) and
+ * market-based (co2eMarket, scope2Market). Energy in tce is the same under both.
  */
 
-export type ReadingMeter = Pick<
-  MeterRecord,
-  'id' | 'enterpriseId' | 'industryCode' | 'energyType' | 'unit' | 'scope' | 'gridRegion' | 'greenPower'
->;
+export type ReadingMeter = Pick<MeterRecord, 'id' | 'enterpriseId' | 'industryCode' | 'scope'> &
+  ActivityMeter;
 
 export interface ReadingEmissions {
   /** Integer figures (milligrams; millionths of the canonical unit). */
   figures: RollupFigures;
   /** The location-based CO2e as stored, back in tonnes (for the batch log). */
   co2eT: number;
-  /** `factorId@version` of every factor the figures rest on. */
+  /** The energy consumption as stored, back in tce. */
+  tce: number;
+  /** `id@version#sha256:…` of every factor the figures rest on. */
   factorRefs: string[];
-  gwpSet: GwpSet['id'];
+  gwpSet: GwpSetId;
+  /** Measured parameters that replaced library defaults. */
+  measuredParameters: UsedMeasuredParameter[];
   location: EmissionResult;
   market?: EmissionResult;
 }
 
-const FUELS: Partial<Record<EnergyType, FuelType>> = {
-  'natural-gas': 'natural-gas',
-  diesel: 'diesel',
-  gasoline: 'gasoline',
-  lpg: 'lpg',
-  'raw-coal': 'raw-coal',
-};
-
-const NATIONAL_REGION = 'CN';
-
-/** The engine's activity for a quantity the meter measured in the given data year. */
-export const activityOf = (meter: ReadingMeter, quantity: number, year: number): Activity => {
-  const unit = meter.unit as never;
-  const fuel = FUELS[meter.energyType];
-  if (fuel !== undefined) return { type: 'fuel', fuel, quantity, unit, region: NATIONAL_REGION, year };
-  switch (meter.energyType) {
-    case 'electricity':
-      return {
-        type: 'electricity',
-        quantity,
-        unit,
-        region: meter.gridRegion ?? NATIONAL_REGION,
-        year,
-        greenPowerQuantity: meter.greenPower ? quantity : 0,
-      };
-    case 'steam-heat':
-      return { type: 'purchased-heat', quantity, unit, region: NATIONAL_REGION, year };
-    case 'process-emission':
-      if (meter.unit !== 'tCO2e' && meter.unit !== 'kgCO2e')
-        throw new AccountingError(
-          'unit-mismatch',
-          `过程排放计量表须以 tCO2e 或 kgCO2e 上报，不能是 ${meter.unit} (a process-emission meter must report tCO2e or kgCO2e, not ${meter.unit})`,
-          '/unit',
-        );
-      return { type: 'process-emission', measured: 'co2e', quantity, unit: meter.unit };
-    default:
-      throw new AccountingError(
-        'unknown-activity',
-        `能源类型 ${meter.energyType} 没有对应的活动数据 (no activity for energy type ${meter.energyType})`,
-        '/type',
-      );
-  }
-};
-
 const refsOf = (...results: (EmissionResult | undefined)[]): string[] => [
-  ...new Set(results.flatMap((r) => r?.factors.map((f) => `${f.factorId}@${f.factorVersion}`) ?? [])),
+  ...new Set(results.flatMap((r) => r?.factorRefs ?? [])),
 ];
 
 /**
- * Figures of one quantity. `year` is the local data year of the reading (factor selection falls
- * back to the latest earlier year the library has). Throws AccountingError (unit mismatch, unknown
- * activity, negative quantity, no factor): the caller quarantines the message with its code.
+ * Figures of one quantity measured on a local day (factor selection falls back to the latest
+ * earlier year the library has; measured parameters apply when the day lies in their period).
+ * Throws AccountingError (unit mismatch, unknown activity or region, no factor, a bad measured
+ * parameter): the caller quarantines the message with its code.
  */
 export const readingEmissions = (
-  meter: ReadingMeter,
+  meter: ActivityMeter,
   quantity: number,
-  year: number,
+  when: ReadingDate,
   library: FactorLibrary,
-  gwpSet: GwpSet,
+  accounting: MeterAccounting,
 ): ReadingEmissions => {
-  const activity = activityOf(meter, quantity, year);
-  const location = calculateEmissions(activity, library, { gwpSet, scope2Method: 'location-based' });
+  const activity = activityOf(meter, quantity, when);
+  const location = accountActivity(activity, library, accounting.location);
   const market =
-    activity.type === 'electricity'
-      ? calculateEmissions(activity, library, { gwpSet, scope2Method: 'market-based' })
+    activity.type === 'electricity' && accounting.market
+      ? accountActivity(activity, library, accounting.market)
       : undefined;
   const co2e = toFixed(location.co2eTonnes, MASS_SCALE);
   const co2eMarket = market ? toFixed(market.co2eTonnes, MASS_SCALE) : co2e;
+  const tce = toFixed(location.energyTce, MASS_SCALE);
   const figures: RollupFigures = {
     [TOTAL_FIGURES.co2e]: co2e,
     [TOTAL_FIGURES.co2eMarket]: co2eMarket,
@@ -122,11 +94,13 @@ export const readingEmissions = (
     [TOTAL_FIGURES.scope2Location]: location.scope === 2 ? co2e : 0,
     [TOTAL_FIGURES.scope2Market]: location.scope === 2 ? co2eMarket : 0,
     [energyFigure(meter.energyType)]: co2e,
+    [TCE_FIGURE]: tce,
+    [tceFigure(meter.energyType)]: tce,
     [quantityFigure(meter.energyType)]: quantityToFixed(
       meter.energyType,
       meter.unit,
       quantity,
-      densityOf(location, library),
+      densityOf(location),
     ),
   };
   for (const [gas, tonnes] of Object.entries(location.gases))
@@ -134,18 +108,21 @@ export const readingEmissions = (
   return {
     figures,
     co2eT: fromFixed(co2e, MASS_SCALE),
+    tce: fromFixed(tce, MASS_SCALE),
     factorRefs: refsOf(location, market),
-    gwpSet: gwpSet.id,
+    gwpSet: location.gwpSet,
+    measuredParameters: location.measuredParameters,
     location,
     ...(market ? { market } : {}),
   };
 };
 
 /** The density (kg/L) the engine used to turn litres into tonnes, if it used one. */
-const densityOf = (result: EmissionResult, library: FactorLibrary): number | undefined => {
-  const use = result.factors.find((f) => f.role === 'density');
-  const factor = use && findFactorVersion(library, use.factorId, use.factorVersion);
-  return factor?.kind === 'fuel-density' ? factor.value : undefined;
+const densityOf = (result: EmissionResult): number | undefined => {
+  const measured = result.measuredParameters.find((p) => p.parameter === 'density');
+  if (measured) return measured.engineValue;
+  const record = result.factors.find((f) => f.role === 'density')?.record;
+  return record?.kind === 'fuel-density' ? record.value : undefined;
 };
 
 /** Multiplies every figure by an integer (−1 undoes a delta that a late reading split). */

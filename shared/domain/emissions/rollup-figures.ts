@@ -1,7 +1,7 @@
 import { ENERGY_TYPES, type EnergyType } from '../registry/records.ts';
 import { CANONICAL_UNITS, toCanonical } from './canonical-units.ts';
 import { fromFixed, MASS_SCALE, QUANTITY_SCALE } from './fixed-point.ts';
-import { TOTAL_FIGURES } from './rollup-model.ts';
+import { TCE_FIGURE, TOTAL_FIGURES } from './rollup-model.ts';
 
 /**
  * Reading a rollup item's figures back in tonnes and canonical units, whatever wrote them: the
@@ -34,7 +34,12 @@ export const totalTonnesOf = (item: StoredFigures | undefined, name: TotalName):
 /** The item's location-based CO2e in tonnes (budgets, anomalies, rankings). */
 export const co2eTonnesOf = (item: StoredFigures | undefined): number => totalTonnesOf(item, 'co2e');
 
+/** The item's energy consumption in tce (0 on items written before tce was counted). */
+export const tceOf = (item: StoredFigures | undefined): number =>
+  item === undefined ? 0 : fromFixed(item[TCE_FIGURE], MASS_SCALE);
+
 const ENERGY = /^e_(.+)_mg$/;
+const TCE_BY_TYPE = /^tce_(.+)_mg$/;
 const GAS = /^g_(.+)_mg$/;
 const QUANTITY = /^qc_(.+)$/;
 const LEGACY_ENERGY = /^e_(.+)T$/;
@@ -45,11 +50,17 @@ const add = (into: Record<string, number>, key: string, value: number) => {
   into[key] = (into[key] ?? 0) + value;
 };
 
-/** CO2e per energy type and mass per gas, in tonnes. */
+/** CO2e per energy type, mass per gas (tonnes) and energy consumption per energy type (tce). */
 export const breakdownTonnesOf = (item: StoredFigures) => {
   const energyTypes: Record<string, number> = {};
   const gases: Record<string, number> = {};
+  const tceByEnergyType: Record<string, number> = {};
   for (const [name, value] of Object.entries(item)) {
+    const tceType = TCE_BY_TYPE.exec(name)?.[1];
+    if (tceType !== undefined) {
+      add(tceByEnergyType, tceType, fromFixed(value, MASS_SCALE));
+      continue;
+    }
     const energy = ENERGY.exec(name)?.[1];
     const gas = GAS.exec(name)?.[1];
     const oldEnergy = LEGACY_ENERGY.exec(name)?.[1];
@@ -59,7 +70,7 @@ export const breakdownTonnesOf = (item: StoredFigures) => {
     else if (oldEnergy !== undefined) add(energyTypes, oldEnergy, legacy(value));
     else if (oldGas !== undefined) add(gases, oldGas, legacy(value));
   }
-  return { energyTypes, gases };
+  return { energyTypes, gases, tceByEnergyType };
 };
 
 export interface Quantity {

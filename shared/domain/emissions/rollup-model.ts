@@ -16,7 +16,10 @@ import { addExact, type Exact } from './fixed-point.ts';
  *     scope2Location_mg, scope2Market_mg, `e_<energyType>_mg` (CO2e per energy type,
  *     location-based), g_CO2_mg / g_CH4_mg / g_N2O_mg (gas mass) — all integer milligrams (1e-9 t);
  *     `qc_<energyType>` (activity quantity in integer millionths of the energy type's canonical
- *     unit, canonical-units.ts: one unit per type at every level); readings, batches (counts).
+ *     unit, canonical-units.ts: one unit per type at every level); readings, batches (counts);
+ *     tce_mg and `tce_<energyType>_mg` (energy consumption per GB/T 2589, integer milligrams of
+ *     standard coal equivalent = 1e-9 tce, the same scale and rounding as the masses; items
+ *     written before it have none and read as 0 tce).
  *   Items written before fixed point hold the same figures as doubles in tonnes (co2eT, co2eMarketT,
  *   scope1T, scope2LocationT, scope2MarketT, `e_<type>T`, `g_<gas>T`) and quantities in the meter's
  *   unit (`q_<type>`, unit in `u_<type>`); readers add both (rollup-figures.ts), so old data stays
@@ -119,6 +122,9 @@ export const TOTAL_FIGURES = {
   scope2Market: 'scope2Market_mg',
 } as const;
 export const energyFigure = (energyType: EnergyType): string => `e_${energyType}_mg`;
+/** Energy consumption (GB/T 2589) in integer milligrams of standard coal equivalent (1e-9 tce). */
+export const TCE_FIGURE = 'tce_mg';
+export const tceFigure = (energyType: EnergyType): string => `tce_${energyType}_mg`;
 export const gasFigure = (gas: string): string => `g_${gas}_mg`;
 export const quantityFigure = (energyType: EnergyType): string => `qc_${energyType}`;
 

@@ -1,4 +1,5 @@
 import { CASE_ACTION_LABELS } from '../cases/case-action-labels.ts';
+import { reportedByClient } from '../cases/case-client.ts';
 import { CASE_STATE_LABELS, type CaseRecord, type CaseTimelineEntry } from '../cases/case-record.ts';
 import { escalationLabel } from '../workflow/escalation.ts';
 import { deadlineText, type MessageContext, namesOf, placeText } from './message-text.ts';
@@ -8,7 +9,7 @@ import type { Audience, Telling } from './notification-types.ts';
  * Who a case's step tells (issue 18): a dispatch tells the lead and co-departments' handlers and
  * heads; an escalation tells the people of its level (1: the lead department's head, and its handlers
  * that the deadline is one working day away; 2: People's Congress staff; 3: the district leader);
- * every change of state tells the reporting deputy.
+ * every change of state tells the reporting deputy (not a client's reporter: it polls Open311).
  */
 export const caseTellings = (
   record: CaseRecord,
@@ -21,7 +22,8 @@ export const caseTellings = (
   if (entry.action === 'dispatch' && record.leadDepartmentId !== undefined) {
     tellings.push(dispatchTelling(record, record.leadDepartmentId, facts, context));
   }
-  if (entry.from !== null && entry.from !== entry.to) tellings.push(reporterTelling(record, entry, facts));
+  const changed = entry.from !== null && entry.from !== entry.to;
+  if (changed && !reportedByClient(record.reporterId)) tellings.push(reporterTelling(record, entry, facts));
   return tellings;
 };
 

@@ -4,6 +4,7 @@ import {
   overlappingParameters,
 } from '../carbon/measured-parameters.ts';
 import type { FieldError } from '../errors.ts';
+import { fuelBasisOf, isFuelEnergyType } from './energy-types.ts';
 import type { EnergyType } from './records.ts';
 
 /**
@@ -13,13 +14,12 @@ import type { EnergyType } from './records.ts';
  * measurements of one parameter may not hold on the same day.
  */
 
-const GAS_FUELS: readonly EnergyType[] = ['natural-gas'];
-const MASS_FUELS: readonly EnergyType[] = ['diesel', 'gasoline', 'lpg', 'raw-coal'];
 const NCV_UNITS = { gas: ['GJ/10^4Nm3', 'MJ/Nm3'], mass: ['GJ/t', 'MJ/kg'] };
 
 const basisProblem = (energyType: EnergyType, unit: string, p: MeasuredParameter): string | undefined => {
   if (p.parameter === 'ncv') {
-    const allowed = GAS_FUELS.includes(energyType) ? NCV_UNITS.gas : NCV_UNITS.mass;
+    const gas = isFuelEnergyType(energyType) && fuelBasisOf(energyType) === 'gas';
+    const allowed = gas ? NCV_UNITS.gas : NCV_UNITS.mass;
     if (!allowed.includes(p.unit)) {
       return `低位发热量单位与燃料不符 (an NCV for ${energyType} is in ${allowed.join(' or ')}, not ${p.unit})`;
     }
@@ -38,7 +38,7 @@ export const measuredParameterErrors = (
 ): FieldError[] => {
   if (list === undefined || list.length === 0) return [];
   const path = `${prefix}/measuredParameters`;
-  if (!GAS_FUELS.includes(energyType) && !MASS_FUELS.includes(energyType)) {
+  if (!isFuelEnergyType(energyType)) {
     return [
       {
         path,

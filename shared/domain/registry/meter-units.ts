@@ -1,4 +1,5 @@
-import type { EnergyType } from './records.ts';
+import { fuelBasisOf, isFuelEnergyType, LITRE_FUELS } from './energy-types.ts';
+import { ENERGY_TYPES, type EnergyType } from './records.ts';
 
 /**
  * The reading units a meter of each energy type may report in: exactly the units the accounting
@@ -8,16 +9,21 @@ import type { EnergyType } from './records.ts';
  *   densities); gases take standard volumes; heat takes energy; process sensors report CO2e or the
  *   mass of each gas.
  */
-export const METER_UNITS: Readonly<Record<EnergyType, readonly string[]>> = {
+const NON_FUEL_UNITS = {
   electricity: ['kWh', 'MWh'],
-  'natural-gas': ['Nm3', 'm3', '10^4Nm3'],
-  diesel: ['L', 'kg', 't'],
-  gasoline: ['L', 'kg', 't'],
-  lpg: ['kg', 't'],
-  'raw-coal': ['kg', 't'],
   'steam-heat': ['MJ', 'GJ', 'TJ'],
   'process-emission': ['tCO2e', 'kgCO2e', 'kg', 't'],
+} as const;
+
+const unitsOf = (energyType: EnergyType): readonly string[] => {
+  if (!isFuelEnergyType(energyType)) return NON_FUEL_UNITS[energyType as keyof typeof NON_FUEL_UNITS];
+  if (fuelBasisOf(energyType) === 'gas') return ['Nm3', 'm3', '10^4Nm3'];
+  return LITRE_FUELS.includes(energyType) ? ['L', 'kg', 't'] : ['kg', 't'];
 };
+
+export const METER_UNITS: Readonly<Record<EnergyType, readonly string[]>> = Object.fromEntries(
+  ENERGY_TYPES.map((type) => [type, unitsOf(type)]),
+) as Record<EnergyType, readonly string[]>;
 
 /** Purchased electricity and heat are scope 2 (indirect); burning fuel and process emissions scope 1. */
 export const scopeOfEnergyType = (energyType: EnergyType): 1 | 2 =>

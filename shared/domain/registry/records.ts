@@ -49,7 +49,11 @@ export interface FacilityRecord extends Versioned {
   location?: GeoPoint;
 }
 
-/** What a meter measures; each maps to one activity type of the accounting engine. */
+/**
+ * What a meter measures; each maps to one activity type of the accounting engine. Every fuel of the
+ * GB/T 32150 table (shared/domain/carbon/accounting-types.ts, FUEL_TYPES) is an energy type of the
+ * same name; the first eight are those the platform started with (their order is kept).
+ */
 export const ENERGY_TYPES = [
   'electricity',
   'natural-gas',
@@ -59,6 +63,26 @@ export const ENERGY_TYPES = [
   'raw-coal',
   'steam-heat',
   'process-emission',
+  'anthracite',
+  'bituminous-coal',
+  'lignite',
+  'washed-coal',
+  'other-washed-coal',
+  'briquette',
+  'coke',
+  'crude-oil',
+  'fuel-oil',
+  'kerosene',
+  'lng',
+  'naphtha',
+  'coal-tar',
+  'crude-benzene',
+  'other-petroleum-products',
+  'refinery-gas',
+  'coke-oven-gas',
+  'blast-furnace-gas',
+  'converter-gas',
+  'other-coal-gas',
 ] as const;
 export type EnergyType = (typeof ENERGY_TYPES)[number];
 

@@ -3,12 +3,13 @@ import type { JobRunStore } from '../../ports/job-run-store.ts';
 import type { RegistryReader } from '../../ports/registry-store.ts';
 import type { ReportFileStore, ReportIndexStore } from '../../ports/report-store.ts';
 import { addDays } from '../calendar/local-date.ts';
-import { type EmissionFigures, figuresOf, sumFigures } from '../emissions/emission-series.ts';
+import { figuresOf } from '../emissions/emission-series.ts';
 import { CITY_ID } from '../emissions/rollup-model.ts';
 import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
 import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
 import { allEnterprises, allMeters } from '../registry/registry-lists.ts';
 import { buildCarbonReport, changeRatio, type ReportSubject } from './carbon-report.ts';
+import { budgetsWithUse, monthBudgetsOf } from './carbon-report-budgets.ts';
 import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './report-index.ts';
 import { type ReportGranularity, reportPeriods } from './report-periods.ts';
 
@@ -121,7 +122,7 @@ const reportOneSubject = async (context: RunContext, target: SubjectScope) => {
     figuresOf(
       (await deps.rollups.readPeriod(subject.level, [subject.id], granularity, label)).get(subject.id),
     );
-  const [series, current, previous, lastYear, budget] = await Promise.all([
+  const [series, current, previous, lastYear, budgets] = await Promise.all([
     deps.rollups.readSeries(
       subject.level,
       subject.id,
@@ -132,7 +133,7 @@ const reportOneSubject = async (context: RunContext, target: SubjectScope) => {
     readOne(periods.period),
     readOne(periods.previous),
     readOne(periods.lastYear),
-    budgetOf(deps, subject, period),
+    monthBudgetsOf(deps, subject, period),
   ]);
   const completeness = completenessOf(context, target);
   const generatedAt = deps.now().toISOString();
@@ -147,19 +148,14 @@ const reportOneSubject = async (context: RunContext, target: SubjectScope) => {
     lastYear,
     series: periods.parts.map((part) => {
       const item = series.get(part);
+      const figures = item ? figuresOf(item) : undefined;
       return {
         label: part.slice(granularity === 'day' ? 11 : 8),
-        value: item ? figuresOf(item).co2eT : null,
+        value: figures ? figures.co2eT : null,
+        tce: figures ? figures.tce : null,
       };
     }),
-    ...(budget === undefined
-      ? {}
-      : {
-          budget: {
-            ...budget,
-            usedTonnes: await usedAgainstBudget(deps, subject, granularity, period, current),
-          },
-        }),
+    ...(await budgetsWithUse(deps, subject, granularity, period, current, budgets)),
     topEmitters: topEmittersOf(context, target),
     completeness,
     generatedAt,
@@ -177,6 +173,7 @@ const reportOneSubject = async (context: RunContext, target: SubjectScope) => {
     generatedAt,
     headline: {
       co2eT: current.co2eT,
+      tce: current.tce,
       changeVsPrevious: changeRatio(current.co2eT, previous.co2eT) ?? null,
       metersOffline: completeness.offlineMeters.length,
     },
@@ -186,22 +183,23 @@ const reportOneSubject = async (context: RunContext, target: SubjectScope) => {
   await deps.files.write(`${entry.keyPrefix}.csv`, files.csv, 'csv');
   await deps.files.write(`${entry.keyPrefix}.html`, files.html, 'html');
   await deps.index.put(entry);
-  return { id: entry.id, co2eT: current.co2eT };
+  return { id: entry.id, co2eT: current.co2eT, tce: current.tce };
+};
+
+const totalsOf = (item: Record<string, unknown> | undefined) => {
+  const figures = figuresOf(item);
+  return { co2eT: figures.co2eT, tce: figures.tce };
 };
 
 /** The city and industries rank their enterprises; an enterprise ranks its meters. */
 const topEmittersOf = (context: RunContext, target: SubjectScope) => {
   const ranked =
     target.subject.level === 'enterprise'
-      ? target.meters.map((m) => ({
-          id: m.id,
-          name: m.name,
-          co2eT: figuresOf(context.meterTotals.get(m.id)).co2eT,
-        }))
+      ? target.meters.map((m) => ({ id: m.id, name: m.name, ...totalsOf(context.meterTotals.get(m.id)) }))
       : target.enterprises.map((e) => ({
           id: e.id,
           name: e.name,
-          co2eT: figuresOf(context.enterpriseTotals.get(e.id)).co2eT,
+          ...totalsOf(context.enterpriseTotals.get(e.id)),
         }));
   return ranked.sort((a, b) => b.co2eT - a.co2eT).slice(0, context.run.topN ?? 10);
 };
@@ -222,30 +220,6 @@ const completenessOf = (context: RunContext, target: SubjectScope) => {
     offlineMeters: target.meters.filter((m) => !reporting.has(m.id)).map((m) => m.id),
     quarantined,
   };
-};
-
-/** The month's budget for a monthly report and for a daily one (used = month to date). */
-const budgetOf = async (deps: CarbonReportDeps, subject: ReportSubject, period: string) => {
-  const month = period.slice(0, 7);
-  const [budget] = await deps.budgets.readBudgets([
-    { level: subject.level, targetId: subject.id, period: month },
-  ]);
-  return budget === undefined
-    ? undefined
-    : { limitTonnes: budget.limitTonnes, warningRatio: budget.warningRatio, period: month };
-};
-
-const usedAgainstBudget = async (
-  deps: CarbonReportDeps,
-  subject: ReportSubject,
-  granularity: ReportGranularity,
-  period: string,
-  current: EmissionFigures,
-): Promise<number> => {
-  if (granularity === 'month') return current.co2eT;
-  const monthStart = `${period.slice(0, 7)}-01`;
-  const days = await deps.rollups.readSeries(subject.level, subject.id, 'day', monthStart, period);
-  return sumFigures([...days.values()].map(figuresOf)).co2eT;
 };
 
 /** The UTC calendar days a local period [start, end) touches (quarantine partitions are by UTC day). */

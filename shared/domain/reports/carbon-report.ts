@@ -1,7 +1,9 @@
 import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { EmissionFigures } from '../emissions/emission-series.ts';
 import type { RollupLevel } from '../emissions/rollup-model.ts';
+import { ENERGY_TYPE_LABELS } from '../registry/energy-types.ts';
 import type { EnergyType } from '../registry/records.ts';
+import { type EnergyBudgetUse, energyCsvRows, energyJson, energySection } from './carbon-report-energy.ts';
 import { toCsv } from './csv.ts';
 import { type ReportSection, renderHtmlDocument } from './html-document.ts';
 import { barChart, lineChart } from './svg-charts.ts';
@@ -30,10 +32,12 @@ export interface CarbonReportInput {
   current: EmissionFigures;
   previous: EmissionFigures;
   lastYear: EmissionFigures;
-  /** The sub-periods (hours of the day, days of the month) and their tCO2e (null: no data). */
-  series: readonly { label: string; value: number | null }[];
+  /** The sub-periods (hours of the day, days of the month), their tCO2e and tce (null: no data). */
+  series: readonly { label: string; value: number | null; tce?: number | null }[];
   budget?: { limitTonnes: number; warningRatio: number; period: string; usedTonnes: number };
-  topEmitters: readonly { id: string; name: string; co2eT: number; budgetUse?: number }[];
+  /** The energy (tce) budget of the month, when one is set. */
+  energyBudget?: EnergyBudgetUse;
+  topEmitters: readonly { id: string; name: string; co2eT: number; tce?: number; budgetUse?: number }[];
   completeness: {
     meters: number;
     metersReporting: number;
@@ -51,16 +55,7 @@ export interface CarbonReportFiles {
   html: string;
 }
 
-const ENERGY_LABELS: Record<EnergyType, string> = {
-  electricity: '电力 electricity',
-  'natural-gas': '天然气 natural gas',
-  diesel: '柴油 diesel',
-  gasoline: '汽油 gasoline',
-  lpg: '液化石油气 LPG',
-  'raw-coal': '原煤 raw coal',
-  'steam-heat': '热力 steam/heat',
-  'process-emission': '过程排放 process',
-};
+const ENERGY_LABELS = ENERGY_TYPE_LABELS;
 
 const KIND_LABEL: Record<CarbonReportKind, string> = { daily: '碳排放日报', monthly: '碳排放月报' };
 
@@ -98,6 +93,7 @@ const reportJson = (input: CarbonReportInput): Record<string, unknown> => ({
   },
   byEnergy: input.current.energyTypes,
   byGas: input.current.gases,
+  energy: energyJson(input),
   trend: {
     previousPeriod: input.previousPeriod,
     previousCo2eT: input.previous.co2eT,
@@ -128,7 +124,10 @@ const reportCsv = (input: CarbonReportInput): string => {
     ['trend', `previous ${input.previousPeriod}`, input.previous.co2eT, 'tCO2e'],
     ['trend', `last year ${input.lastYearPeriod}`, input.lastYear.co2eT, 'tCO2e'],
     ...input.series.map((point) => ['series', point.label, point.value ?? '', 'tCO2e']),
+    ...input.series.map((point) => ['series energy', point.label, point.tce ?? '', 'tce']),
+    ...energyCsvRows(input),
     ...input.topEmitters.map((e) => ['top emitter', `${e.id} ${e.name}`, e.co2eT, 'tCO2e']),
+    ...input.topEmitters.map((e) => ['top emitter energy', `${e.id} ${e.name}`, e.tce ?? '', 'tce']),
     ['completeness', 'meters', input.completeness.meters, 'count'],
     ['completeness', 'meters reporting', input.completeness.metersReporting, 'count'],
     ['completeness', 'quarantined messages', input.completeness.quarantined, 'count'],
@@ -196,6 +195,7 @@ const reportHtml = (input: CarbonReportInput): string => {
       ],
     },
   ];
+  sections.push(energySection(input));
   if (input.budget) {
     sections.push({
       heading: '预算 Budget',
@@ -216,9 +216,15 @@ const reportHtml = (input: CarbonReportInput): string => {
       ],
       tables: [
         {
-          header: ['编号 Id', '名称 Name', 'tCO2e', '预算使用 Budget use'],
-          rows: input.topEmitters.map((e) => [e.id, e.name, t3(e.co2eT), percent(e.budgetUse)]),
-          numericColumns: [2, 3],
+          header: ['编号 Id', '名称 Name', 'tCO2e', 'tce', '预算使用 Budget use'],
+          rows: input.topEmitters.map((e) => [
+            e.id,
+            e.name,
+            t3(e.co2eT),
+            e.tce === undefined ? '—' : t3(e.tce),
+            percent(e.budgetUse),
+          ]),
+          numericColumns: [2, 3, 4],
         },
       ],
     });

@@ -225,11 +225,14 @@ const memo = <T>(lookup: (id: string) => Promise<T>) => {
 /** Registry look-ups and plausible limits once per meter per batch (a batch holds many messages of few meters). */
 const batchLookups = (
   deps: IngestDependencies,
-): Pick<IngestDependencies, 'meters' | 'credentials' | 'plausibility'> => {
-  const { credentials, plausibility } = deps;
+): Pick<IngestDependencies, 'meters' | 'enterprises' | 'credentials' | 'plausibility'> => {
+  const { credentials, plausibility, enterprises } = deps;
   const limits = new Map<string, ReturnType<NonNullable<typeof plausibility>['limitFor']>>();
   return {
     meters: { getMeter: memo((id) => deps.meters.getMeter(id)) },
+    ...(enterprises === undefined
+      ? {}
+      : { enterprises: { getEnterprise: memo((id) => enterprises.getEnterprise(id)) } }),
     ...(credentials === undefined ? {} : { credentials: { get: memo((id) => credentials.get(id)) } }),
     ...(plausibility === undefined
       ? {}

@@ -1,6 +1,7 @@
 import type { FactorLibrary } from '../carbon/factors.ts';
-import type { GwpSet } from '../carbon/gwp.ts';
+import type { UsedMeasuredParameter } from '../carbon/measured-parameters.ts';
 import { MASS_SCALE, toFixed } from '../emissions/fixed-point.ts';
+import type { MeterAccounting } from '../emissions/meter-accounting.ts';
 import { type ReadingMeter, scaleFigures } from '../emissions/reading-emissions.ts';
 import type { DeltaFlag, RegisterReading } from '../emissions/register-deltas.ts';
 import {
@@ -82,13 +83,41 @@ export interface BatchLogEntry {
   /** The message's readings that fall in this hour (empty for a correction entry). */
   readings: ReadingBatch['readings'];
   /** Quantities accounted in this hour: + added, − removed (a late reading split an interval). */
-  deltas: { ts: string; quantity: number; co2eT: number; sign: 1 | -1; flag?: DeltaFlag }[];
+  deltas: {
+    ts: string;
+    quantity: number;
+    co2eT: number;
+    /** Energy consumption, tce (absent in entries written before tce was counted). */
+    tce?: number;
+    sign: 1 | -1;
+    flag?: DeltaFlag;
+  }[];
   co2eT: number;
+  tce?: number;
+  /** `id@version#sha256:…` of every factor used (entries written before hashes: `id@version`). */
   factorRefs: string[];
   gwpSet: string;
+  /** The accounting method, e.g. `gbt-32150` (absent in entries written before methods existed). */
+  method?: string;
+  /** The grid programme of the location-based figure (electricity), else absent. */
+  programme?: string;
+  /** The grid programme of the market-based figure (electricity). */
+  marketProgramme?: string;
+  /** Measured parameters (实测值) that replaced library defaults, each as used. */
+  measuredParameters?: UsedMeasuredParameter[];
+  /** The meter as accounted (unit, grid region, green power): what a trace or recalculation replays. */
+  activity?: LoggedActivity;
   /** Register readings refused because the same instant already holds another value. */
   conflicts?: string[];
   correction?: true;
+}
+
+/** A snapshot of the meter fields the accounting read, kept with each batch-log entry. */
+export interface LoggedActivity {
+  energyType: string;
+  unit: string;
+  gridRegion?: string;
+  greenPower?: boolean;
 }
 
 export interface MeterHourWrite {
@@ -147,7 +176,8 @@ export interface PlanContext {
   batch: ReadingBatch;
   batchHandle: string;
   library: FactorLibrary;
-  gwpSet: GwpSet;
+  /** Method, programmes and GWP set of the meter's figures (meter-accounting.ts). */
+  accounting: MeterAccounting;
   timeZone: string;
   /** The meter's plausible quantity per hour, when it has one (plausible-limits.ts). */
   limit?: PlausibleLimit;
@@ -234,6 +264,7 @@ export const chunkReadings = (
 interface Accounting {
   contributions: Contribution[];
   factorRefs: string[];
+  measuredParameters: UsedMeasuredParameter[];
   /** Per local hour, the quantities accounted there (for the batch log). */
   deltasByHour: Map<string, BatchLogEntry['deltas']>;
 }
@@ -247,6 +278,7 @@ const accountSteps = (
 ): Accounting => {
   const contributions: Contribution[] = [];
   const refs = new Set<string>();
+  const measured = new Map<string, UsedMeasuredParameter>();
   const deltasByHour = new Map<string, BatchLogEntry['deltas']>();
   for (const item of accounted) {
     const periods = periodsOf(item.ts);
@@ -254,6 +286,7 @@ const accountSteps = (
     // Accepted quantities were checked to fit; a correction of one that once fitted fits again.
     if (result === undefined) throw new Error(`quantity ${item.quantity} no longer fits fixed point`);
     for (const ref of result.factorRefs) refs.add(ref);
+    for (const p of result.measuredParameters) measured.set(`${p.parameter}|${p.validFrom}|${p.value}`, p);
     const figures = scaleFigures(result.figures, item.sign);
     for (const key of rollupKeysFor(ctx.meter, periods)) contributions.push({ key, figures });
     const list = deltasByHour.get(periods.hour) ?? [];
@@ -261,12 +294,18 @@ const accountSteps = (
       ts: new Date(item.ts).toISOString(),
       quantity: item.quantity,
       co2eT: result.co2eT,
+      tce: result.tce,
       sign: item.sign,
       ...(item.flag ? { flag: item.flag } : {}),
     });
     deltasByHour.set(periods.hour, list);
   }
-  return { contributions, factorRefs: [...refs].sort(), deltasByHour };
+  return {
+    contributions,
+    factorRefs: [...refs].sort(),
+    measuredParameters: [...measured.values()],
+    deltasByHour,
+  };
 };
 
 const keyId = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
@@ -299,6 +338,10 @@ const rollupsOf = (
 /** The entry's CO2e in tonnes, summed in milligrams so the log shows the stored resolution. */
 const sumCo2e = (deltas: BatchLogEntry['deltas']) =>
   deltas.reduce((s, d) => s + d.sign * toFixed(d.co2eT, MASS_SCALE), 0) / MASS_SCALE;
+
+/** The entry's energy in tce, summed the same way. */
+const sumTce = (deltas: BatchLogEntry['deltas']) =>
+  deltas.reduce((s, d) => s + d.sign * toFixed(d.tce ?? 0, MASS_SCALE), 0) / MASS_SCALE;
 
 /** The chunk's own meter-hour items: marker, registers, batch log entry, last reading time. */
 const chunkHourWrites = (
@@ -333,6 +376,7 @@ const chunkHourWrites = (
         readings: inHour,
         deltas,
         co2eT: sumCo2e(deltas),
+        tce: sumTce(deltas),
         ...(conflicts.length > 0 ? { conflicts: conflicts.map((ts) => new Date(ts).toISOString()) } : {}),
       },
       lastReadingAt: inHour.at(-1)?.ts ?? ctx.batch.receivedAt,
@@ -342,14 +386,32 @@ const chunkHourWrites = (
 const logTarget = (item: MeterHourState | undefined): MeterHourWrite['logTo'] =>
   (item?.logSize ?? 0) >= MAX_BATCH_LOG ? 'overflow' : 'item';
 
-const entryBaseOf = (ctx: PlanContext, accounting: Accounting) => ({
-  messageId: ctx.batch.messageId,
-  batchHandle: ctx.batchHandle,
-  clientId: ctx.batch.clientId,
-  receivedAt: ctx.batch.receivedAt,
-  factorRefs: accounting.factorRefs,
-  gwpSet: ctx.gwpSet.id,
-});
+/** What every entry of the message names: who sent it, and how it was accounted. */
+const entryBaseOf = (ctx: PlanContext, accounting: Accounting) => {
+  const { location, market } = ctx.accounting;
+  const { meter } = ctx;
+  const electricity = meter.energyType === 'electricity';
+  return {
+    messageId: ctx.batch.messageId,
+    batchHandle: ctx.batchHandle,
+    clientId: ctx.batch.clientId,
+    receivedAt: ctx.batch.receivedAt,
+    factorRefs: accounting.factorRefs,
+    gwpSet: location.gwpSet.id,
+    method: location.method,
+    ...(electricity ? { programme: location.programme } : {}),
+    ...(electricity && market ? { marketProgramme: market.programme } : {}),
+    ...(accounting.measuredParameters.length > 0
+      ? { measuredParameters: accounting.measuredParameters }
+      : {}),
+    activity: {
+      energyType: meter.energyType,
+      unit: meter.unit,
+      ...(meter.gridRegion === undefined ? {} : { gridRegion: meter.gridRegion }),
+      ...(electricity ? { greenPower: meter.greenPower } : {}),
+    },
+  };
+};
 
 /** Hours outside the chunk a late reading corrected (the hour of the next stored reading). */
 const correctionWrites = (
@@ -373,6 +435,7 @@ const correctionWrites = (
           readings: [],
           deltas,
           co2eT: sumCo2e(deltas),
+          tce: sumTce(deltas),
           correction: true,
         },
       };

@@ -108,7 +108,7 @@ export const planContextOf = (
   batch: judged.batch,
   batchHandle: batchHandleOf(deps.handlePrefix, judged.batch),
   library: deps.library,
-  gwpSet: deps.gwpSet,
+  accounting: judged.accounting,
   timeZone: deps.timeZone,
   ...(judged.limit ? { limit: judged.limit } : {}),
   ...(options.acceptImplausible ? { acceptImplausible: true } : {}),

@@ -1,10 +1,11 @@
+import type { AccountingDefaults } from '../carbon/accounting-context.ts';
 import { AccountingError } from '../carbon/errors.ts';
 import type { FactorLibrary } from '../carbon/factors.ts';
-import type { GwpSet } from '../carbon/gwp.ts';
 import { UnitConversionError } from '../emissions/canonical-units.ts';
+import { type MeterAccounting, meterAccountingFor, readingDateOf } from '../emissions/meter-accounting.ts';
 import { readingEmissions } from '../emissions/reading-emissions.ts';
 import { localPeriodsOf } from '../emissions/rollup-model.ts';
-import type { MeterRecord } from '../registry/records.ts';
+import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
 import { deliveryOf, messageQuarantineId } from './quarantine-records.ts';
 import { judgeTelemetryEvent, type QuarantineRecord, type ReadingBatch } from './reading-batch.ts';
 import type { PlausibleLimit } from './reading-checks.ts';
@@ -22,8 +23,11 @@ export interface JudgeDependencies {
   credentials?: { get(meterId: string): Promise<{ status: 'active' | 'revoked' } | undefined> };
   /** The meter's plausible quantity per hour (plausible-limits.ts); none → only absolute bounds. */
   plausibility?: { limitFor(meter: MeterRecord): Promise<PlausibleLimit | undefined> };
+  /** The meter's enterprise, for its factor programme (absent: the deployment's). */
+  enterprises?: { getEnterprise(id: string): Promise<EnterpriseRecord | undefined> };
   library: FactorLibrary;
-  gwpSet: GwpSet;
+  /** The deployment's method, programme and GWP set (shared/config/env.ts). */
+  accounting: AccountingDefaults;
   timeZone: string;
 }
 
@@ -36,6 +40,8 @@ export interface JudgedMessage {
   /** The id the whole message is quarantined under if every reading is refused later. */
   quarantineId: string;
   limit?: PlausibleLimit;
+  /** How the meter's readings are accounted (meter-accounting.ts). */
+  accounting: MeterAccounting;
 }
 
 /** A refusal of the whole message with one issue. */
@@ -77,10 +83,12 @@ export const judgeMessage = async (
     return refuse('meter retired', '/meterId', `meter ${meter.id} is ${meter.status}`);
   if (credential?.status === 'revoked')
     return refuse('meter credential revoked', '/clientId', `the device credential of ${meter.id} is revoked`);
-  const problem = judgeReadingKinds(batch, meter) ?? judgeAccounting(batch, meter, deps);
+  const enterprise = await deps.enterprises?.getEnterprise(meter.enterpriseId);
+  const accounting = meterAccountingFor(deps.accounting, meter, enterprise);
+  const problem = judgeReadingKinds(batch, meter) ?? judgeAccounting(batch, meter, accounting, deps);
   if (problem) return refuse(problem.reason, problem.path, problem.message);
   const limit = await deps.plausibility?.limitFor(meter);
-  return { event, now, batch, meter, quarantineId, ...(limit ? { limit } : {}) };
+  return { event, now, batch, meter, quarantineId, accounting, ...(limit ? { limit } : {}) };
 };
 
 interface MeterProblem {
@@ -101,24 +109,42 @@ const judgeReadingKinds = (batch: ReadingBatch, meter: MeterRecord): MeterProble
   };
 };
 
-/** The same meter and year always account the same way: probe each year once with a zero quantity. */
+/**
+ * The same meter and day always account the same way (measured parameters hold by day): probe each
+ * local day of the message once with a zero quantity.
+ */
 const judgeAccounting = (
   batch: ReadingBatch,
   meter: MeterRecord,
-  deps: Pick<JudgeDependencies, 'library' | 'gwpSet' | 'timeZone'>,
+  accounting: MeterAccounting,
+  deps: Pick<JudgeDependencies, 'library' | 'timeZone'>,
 ): MeterProblem | undefined => {
-  const years = new Set(
-    batch.readings.map((r) => localPeriodsOf(new Date(r.ts), deps.timeZone).month.slice(0, 4)),
-  );
-  for (const year of years) {
+  const days = new Set(batch.readings.map((r) => localPeriodsOf(new Date(r.ts), deps.timeZone).day));
+  for (const day of days) {
     try {
-      readingEmissions(meter, 0, Number(year), deps.library, deps.gwpSet);
+      readingEmissions(meter, 0, readingDateOf(day), deps.library, accounting);
     } catch (error) {
       if (error instanceof UnitConversionError)
         return { reason: 'unit-mismatch', path: '/unit', message: error.message };
       if (!(error instanceof AccountingError)) throw error;
+      if (error.code === 'unknown-region') return unknownRegion(meter);
       return { reason: error.code, path: error.field ?? '/meter', message: error.message };
     }
   }
   return undefined;
 };
+
+/**
+ * A meter registered before grid regions became a closed list may carry one that is not a real
+ * grid (`CN-SOUHT`): its readings are quarantined, never priced at some other grid's factor, and
+ * the entry says what to do (`npm run check:grid-regions` lists every such meter).
+ */
+const unknownRegion = (meter: MeterRecord): MeterProblem => ({
+  reason: 'unknown grid region',
+  path: '/meterId',
+  message:
+    `计量器具 ${meter.id} 登记的电网区域 ${meter.gridRegion ?? '（空）'} 不在电网区域清单内，读数已隔离；` +
+    `请管理员更正该表的 gridRegion（PATCH /meters/${meter.id}）后重放隔离记录。` +
+    ` (meter ${meter.id} has grid region ${meter.gridRegion ?? 'none'}, which is not a published grid:` +
+    ' its readings are quarantined; correct its gridRegion, then replay them)',
+});

@@ -1,4 +1,5 @@
 import { FixedPointRangeError, isStorableNumber, QUANTITY_SCALE } from '../emissions/fixed-point.ts';
+import { readingDateOf } from '../emissions/meter-accounting.ts';
 import { type ReadingEmissions, readingEmissions } from '../emissions/reading-emissions.ts';
 import {
   applyReading,
@@ -43,12 +44,12 @@ export type Accountant = (quantity: number, ts: number) => ReadingEmissions | un
 export const memoAccountant = (ctx: PlanContext, periodsOf: Periods): Accountant => {
   const memo = new Map<string, ReadingEmissions | undefined>();
   return (quantity, ts) => {
-    const year = Number(periodsOf(ts).month.slice(0, 4));
-    const key = `${year}|${quantity}`;
+    const when = readingDateOf(periodsOf(ts).day);
+    const key = `${when.date}|${quantity}`;
     if (memo.has(key)) return memo.get(key);
     let result: ReadingEmissions | undefined;
     try {
-      result = readingEmissions(ctx.meter, quantity, year, ctx.library, ctx.gwpSet);
+      result = readingEmissions(ctx.meter, quantity, when, ctx.library, ctx.accounting);
     } catch (error) {
       if (!(error instanceof FixedPointRangeError)) throw error;
     }

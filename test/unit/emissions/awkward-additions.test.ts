@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import { figuresOf } from '../../../shared/domain/emissions/emission-series.ts';
 import { type ReadingMeter, readingEmissions } from '../../../shared/domain/emissions/reading-emissions.ts';
 import { aggregate, localPeriodsOf, rollupKeysFor } from '../../../shared/domain/emissions/rollup-model.ts';
+import { accountingFor, ON_2026_06_01 } from '../../support/accounting.ts';
 import { DecimalSum } from '../../support/decimal-sum.ts';
 
 /**
@@ -14,7 +14,6 @@ import { DecimalSum } from '../../support/decimal-sum.ts';
  * by more than the documented resolution.
  */
 const library = loadFactorLibrary();
-const AR6 = getGwpSet('AR6');
 const base = { enterpriseId: 'ENT-A', industryCode: 'C3311', greenPower: false };
 const power: ReadingMeter = {
   ...base,
@@ -106,7 +105,7 @@ const ingestAwkward = (table: DecimalTable) => {
       const quantity = awkward(first + k, next);
       (meter === power ? sent.electricity : sent.gas).push(quantity);
       const periods = localPeriodsOf(new Date(START + (first + k) * STEP_MS));
-      const { figures } = readingEmissions(meter, quantity, 2026, library, AR6);
+      const { figures } = readingEmissions(meter, quantity, ON_2026_06_01, library, accountingFor(meter));
       return rollupKeysFor(meter, periods).map((key) => ({ key, figures }));
     }).flat();
     for (const { key, figures } of aggregate(contributions)) table.add(`${key.pk}|${key.sk}`, figures);

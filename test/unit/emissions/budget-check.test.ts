@@ -15,6 +15,7 @@ const budget = (over: Partial<BudgetRecord> = {}): BudgetRecord => ({
   level: 'enterprise',
   targetId: 'E1',
   period: '2026-11',
+  metric: 'co2e',
   limitTonnes: 100,
   warningRatio: 0.8,
   version: 1,
@@ -23,11 +24,12 @@ const budget = (over: Partial<BudgetRecord> = {}): BudgetRecord => ({
   ...over,
 });
 
-const total = (co2eT: number, over: Partial<BudgetKey> = {}) => ({
+const total = (co2eT: number, over: Partial<BudgetKey> & { tce?: number } = {}) => ({
   level: 'enterprise' as const,
   targetId: 'E1',
   period: '2026-11',
   co2eT,
+  tce: 0,
   ...over,
 });
 
@@ -56,6 +58,20 @@ describe('budgetAlertsFor', () => {
   it('treats a missing total as zero used', () => {
     expect(budgetAlertsFor([], [budget()], NOW)).toEqual([]);
   });
+
+  it('judges a tce budget on the energy total, with its own alerts and message', () => {
+    // 95 tCO2e (no carbon budget here) but 61 tce of a 60 tce energy budget: warning and breach in tce
+    const alerts = budgetAlertsFor(
+      [total(95, { tce: 61 })],
+      [budget({ metric: 'tce', limitTonnes: 60 }), budget({ limitTonnes: 200 })],
+      NOW,
+    );
+    expect(alerts.map((a) => [a.metric, a.kind, a.value])).toEqual([
+      ['tce', 'budgetWarning', 61],
+      ['tce', 'budgetBreach', 61],
+    ]);
+    expect(alerts[1]?.message).toBe('企业 E1 2026-11 能耗已超出预算（61 / 60 tce，101.7%）');
+  });
 });
 
 describe('budgetPeriodsOf', () => {
@@ -76,17 +92,24 @@ const memoryPorts = (budgets: BudgetRecord[], monthTotals: Record<string, number
     now: () => NOW,
     readBudgets: async (keys) =>
       budgets.filter((b) =>
-        keys.some((k) => k.level === b.level && k.targetId === b.targetId && k.period === b.period),
+        keys.some(
+          (k) =>
+            k.level === b.level &&
+            k.targetId === b.targetId &&
+            k.period === b.period &&
+            (k.metric ?? 'co2e') === b.metric,
+        ),
       ),
     readMonthTotals: async (keys) => {
       reads.push([...keys]);
       return keys.flatMap((k) => {
         const co2eT = monthTotals[`${k.level}#${k.targetId}#${k.period}`];
-        return co2eT === undefined ? [] : [{ ...k, co2eT }];
+        const tce = monthTotals[`${k.level}#${k.targetId}#${k.period}#tce`] ?? 0;
+        return co2eT === undefined ? [] : [{ ...k, co2eT, tce }];
       });
     },
     raiseAlert: async (alert) => {
-      const key = `${alert.level}#${alert.targetId}#${alert.kind}#${alert.period}`;
+      const key = `${alert.level}#${alert.targetId}#${alert.kind}#${alert.metric === 'tce' ? 'tce#' : ''}${alert.period}`;
       if (alerts.has(key)) return false;
       alerts.set(key, alert);
       return true;
@@ -136,6 +159,36 @@ describe('checkBudgets', () => {
     // One read of month totals: 12 months for the year budget + 1 city + 1 industry month.
     expect(reads).toHaveLength(1);
     expect(reads[0]).toHaveLength(14);
+  });
+
+  it('checks a yearly tce budget beside the carbon one, from the same month totals', async () => {
+    const { deps, alerts } = memoryPorts(
+      [
+        budget({ period: '2026', limitTonnes: 1000 }),
+        budget({ period: '2026', metric: 'tce', limitTonnes: 100 }),
+      ],
+      // E1 2026: 300 + 260 = 560 tCO2e (< 800 warning line); 70 + 40 = 110 tce ≥ 100 → both tce alerts
+      {
+        'enterprise#E1#2026-01': 300,
+        'enterprise#E1#2026-01#tce': 70,
+        'enterprise#E1#2026-11': 260,
+        'enterprise#E1#2026-11#tce': 40,
+      },
+    );
+    const raised = await checkBudgets(deps, {
+      enterpriseId: 'E1',
+      industryCode: 'C3311',
+      periods: ['2026-11'],
+    });
+
+    expect(raised.map((a) => `${a.metric}:${a.kind}:${a.value}`)).toEqual([
+      'tce:budgetWarning:110',
+      'tce:budgetBreach:110',
+    ]);
+    expect([...alerts.keys()].sort()).toEqual([
+      'enterprise#E1#budgetBreach#tce#2026',
+      'enterprise#E1#budgetWarning#tce#2026',
+    ]);
   });
 
   it('reads no totals when the targets have no budgets', async () => {

@@ -3,7 +3,6 @@ import { initialState, nextMessage, simulatedFleet } from '../../../infra/local/
 import { seededRandom } from '../../../infra/local/simulator/pacing.ts';
 import type { TelemetryPayload } from '../../../shared/contracts/telemetry.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import type { Contribution } from '../../../shared/domain/emissions/rollup-model.ts';
 import {
   type ChunkState,
@@ -12,6 +11,7 @@ import {
   type MeterHourWrite,
   planChunk,
 } from '../../../shared/domain/telemetry/ingest-plan.ts';
+import { accountingFor } from '../../support/accounting.ts';
 
 /**
  * What the `readings` figure means for a cumulative register (rollup-model.ts header): one per
@@ -23,7 +23,7 @@ import {
 
 const TZ = 'Asia/Shanghai';
 const library = loadFactorLibrary();
-const gwpSet = getGwpSet('AR6');
+const accounting = accountingFor({ energyType: 'natural-gas' });
 /** The gas quantity in millionths of a Nm3 (fixed point, rollup-model.ts). */
 const Q = 'qc_natural-gas';
 const MICRO = 1e6;
@@ -50,7 +50,7 @@ class MemoryCarbon {
       receivedAt: '2026-11-29T04:00:00.000Z',
       readings: payload.readings,
     };
-    const ctx = { meter, batch, batchHandle: '88.118.8/batch.sim', library, gwpSet, timeZone: TZ };
+    const ctx = { meter, batch, batchHandle: '88.118.8/batch.sim', library, accounting, timeZone: TZ };
     for (const chunk of chunkReadings(payload.readings, 'cumulative', TZ)) {
       const decision = planChunk(ctx, chunk, this.#read(chunk.hours));
       if (decision.kind === 'stale') throw new Error('a sequential store never reads a half-written message');

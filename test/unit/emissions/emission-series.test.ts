@@ -98,6 +98,33 @@ describe('totals and breakdowns', () => {
     ]);
   });
 
+  it('reads and sums energy in tce from fixed-point items, per energy type, with its shares', () => {
+    // 1 000 kWh × 0.1229 kgce/kWh = 0.1229 tce; 1 000 Nm3 of gas 1.3284 tce (library NCV ÷ 29.3076)
+    const power = { tce_mg: 122_900_000, tce_electricity_mg: 122_900_000, e_electricity_mg: 404_200_000 };
+    const gas = {
+      tce_mg: 1_328_358_515,
+      'tce_natural-gas_mg': 1_328_358_515,
+      'e_natural-gas_mg': 2_162_188_809,
+    };
+    const both = sumFigures(
+      fillSeries(
+        ['a', 'b', 'c'],
+        new Map<string, Record<string, unknown>>([
+          ['a', power],
+          ['b', gas],
+          ['c', hour09], // written before tce was counted: 0 tce
+        ]),
+      ),
+    );
+
+    expect(both.tce).toBe(1.451258515);
+    expect(both.tceByEnergyType).toEqual({ electricity: 0.1229, 'natural-gas': 1.328358515 });
+    const rows = breakdownsOf(both).byEnergyType;
+    expect(rows.find((r) => r.energyType === 'electricity')).toMatchObject({ tce: 0.1229 });
+    // 0.1229 / 1.451258515 = 0.084685…
+    expect(rows.find((r) => r.energyType === 'electricity')?.tceShare).toBeCloseTo(0.084685, 5);
+  });
+
   it('has zero shares, not NaN, for an empty total', () => {
     const empty = breakdownsOf(sumFigures([]));
     expect(empty.byScope.every((row) => row.share === 0)).toBe(true);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import {
   type ChunkPlan,
   type ChunkState,
@@ -11,9 +10,9 @@ import {
   ReadingRejection,
 } from '../../../shared/domain/telemetry/ingest-plan.ts';
 import type { ReadingBatch } from '../../../shared/domain/telemetry/reading-batch.ts';
+import { accountingFor } from '../../support/accounting.ts';
 
 const library = loadFactorLibrary();
-const gwpSet = getGwpSet('AR6');
 const TZ = 'Asia/Shanghai';
 
 const electricity = {
@@ -50,7 +49,7 @@ const ctxOf = (meter: typeof electricity | typeof gas, batch: ReadingBatch): Pla
   batch,
   batchHandle: '88.118.8/batch.x',
   library,
-  gwpSet,
+  accounting: accountingFor(meter),
   timeZone: TZ,
 });
 const applied = (decision: ReturnType<typeof planChunk>): ChunkPlan => {
@@ -114,7 +113,27 @@ describe('planning an interval meter chunk', () => {
     ]);
     expect(plan.meterHours[0]?.expectedVersion).toBeUndefined();
     expect(plan.checks).toEqual([]);
-    expect(plan.factorRefs).toContain('mee-nbs.grid-average.CN-SOUTH.2023@1');
+    expect(plan.factorRefs).toContainEqual(
+      expect.stringMatching(/^mee-nbs\.grid-average\.CN-SOUTH\.2023@1#sha256:[0-9a-f]{64}$/),
+    );
+    // The batch log names how every figure was made: method, programmes, hashed refs, GWP set, tce
+    // (12 × 250 kWh × 0.1229 kgce/kWh = 0.3687 tce), and the meter as accounted.
+    expect(plan.meterHours[0]?.logEntry).toMatchObject({
+      method: 'gbt-32150',
+      programme: 'mee-nbs-regional',
+      marketProgramme: 'mee-nbs-residual-mix',
+      gwpSet: 'AR5',
+      factorRefs: plan.factorRefs,
+      co2eT: 1.2126,
+      tce: 0.3687,
+      activity: { energyType: 'electricity', unit: 'kWh', gridRegion: 'CN-SOUTH', greenPower: false },
+    });
+    expect(plan.meterHours[0]?.logEntry.deltas[0]).toMatchObject({
+      quantity: 250,
+      co2eT: 0.10105,
+      tce: 0.030725,
+    });
+    expect(city?.tce_mg).toBe(368_700_000);
   });
 
   it('is a duplicate when its own hour already holds the message id, not when a neighbour does', () => {

@@ -43,6 +43,19 @@ describe('minimum-count rule', () => {
     expect(figures.scope1T).toBeUndefined();
   });
 
+  it('merges the tce of a small energy-type cell with it, and counts an enterprise by its tce too', () => {
+    // coke: E1 only, and only as energy (no CO2e figure stored for it yet, as an old item could be)
+    const withCoke = { ...ent(1), tce: 5, tceByEnergyType: { electricity: 0.5, coke: 4.5 } };
+    const plain = (t: number) => ({ ...ent(t), tce: t / 2, tceByEnergyType: { electricity: t / 2 } });
+    const parts = [withCoke, plain(2), plain(3)];
+    const { figures } = withholdSmallCells(city(...parts), byId(...parts));
+
+    // coke is E1's alone → other; other would be coke alone, so electricity joins it
+    // electricity 0.5 + 1 + 1.5 = 3, coke 4.5: all of 7.5 tce in other; the total stays public
+    expect(figures.tceByEnergyType).toEqual({ other: 7.5 });
+    expect(figures.tce).toBe(7.5);
+  });
+
   it('keeps the cells beside an other of 3 enterprises', () => {
     // gas at E1+E2, diesel at E3: two small cells that together hold three enterprises
     const gas = (t: number) => ({ ...ent(1), energyTypes: { electricity: 1, 'natural-gas': t } });

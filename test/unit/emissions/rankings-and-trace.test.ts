@@ -31,6 +31,7 @@ describe('rankEmitters', () => {
       level: 'enterprise' as const,
       targetId: 'E1',
       period: '2026-11',
+      metric: 'co2e' as const,
       limitTonnes: 12,
       warningRatio: 0.8,
       version: 1,
@@ -38,7 +39,12 @@ describe('rankEmitters', () => {
       updatedBy: '',
     };
     // 9 / 12 = 0.75
-    expect(budgetUse({ co2eT: 9 }, budget)).toMatchObject({ use: 0.75, limitTonnes: 12 });
+    expect(budgetUse({ co2eT: 9, tce: 3 }, budget)).toMatchObject({ use: 0.75, limitTonnes: 12 });
+    // a tce budget of 4 tce: 3 / 4 = 0.75 of it
+    expect(budgetUse({ co2eT: 9, tce: 3 }, { ...budget, metric: 'tce', limitTonnes: 4 })).toMatchObject({
+      use: 0.75,
+      metric: 'tce',
+    });
   });
 });
 

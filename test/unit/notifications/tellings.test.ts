@@ -50,6 +50,12 @@ describe('a case step', () => {
     expect(tellings[1]?.body).toContain('已派遣，当前状态：已派遣');
   });
 
+  it('tells no one in our inbox of a case a client reported (its reporter follows it through Open311)', () => {
+    const viaClient = { ...dispatched, reporterId: 'apiclient:city-hotline' };
+    const tellings = caseTellings(viaClient, entry({}), context);
+    expect(tellings.map((t) => t.kind)).toEqual(['caseDispatched']);
+  });
+
   it('escalation level 1: the lead department’s head (urgent) and its handlers that the deadline is a working day away', () => {
     const escalate = entry({
       action: 'escalate',

@@ -14,6 +14,10 @@ const rollup = (co2eT: number) =>
     g_CO2T: co2eT * 0.99,
     g_CH4T: 0.001,
     g_N2OT: 0.0001,
+    // energy: 0.1229 tce per MWh of electricity; gas as its own figure (milligrams of coal equivalent)
+    tce_mg: Math.round(co2eT * 1e8),
+    tce_electricity_mg: Math.round(co2eT * 0.75e8),
+    'tce_natural-gas_mg': Math.round(co2eT * 0.25e8),
     readings: 96,
   });
 
@@ -31,6 +35,7 @@ const input: CarbonReportInput = {
     { label: '02', value: null },
   ],
   budget: { limitTonnes: 150, warningRatio: 0.8, period: '2026-11', usedTonnes: 120 },
+  energyBudget: { limitTonnes: 16, warningRatio: 0.9, period: '2026-11', usedTonnes: 12 },
   topEmitters: [{ id: 'MTR-0001', name: '总表', co2eT: 90 }],
   completeness: { meters: 3, metersReporting: 2, offlineMeters: ['MTR-0003'], quarantined: 1 },
   generatedAt: '2026-12-01T00:10:00.000Z',
@@ -50,11 +55,29 @@ describe('carbon report', () => {
     expect(json.budget).toMatchObject({ use: 0.8 });
   });
 
+  it('reports energy consumption in tce beside carbon, with its own budget', () => {
+    // 120 tCO2e ↔ 12 tce in this fixture: 9 tce electricity, 3 tce gas; previous month 10 tce
+    const { json, csv, html } = buildCarbonReport(input);
+    expect(json.energy).toEqual({
+      unit: 'tce',
+      tce: 12,
+      byEnergyType: { electricity: 9, 'natural-gas': 3 },
+      previousTce: 10,
+      changeVsPrevious: 0.2,
+      budget: { limitTonnes: 16, warningRatio: 0.9, period: '2026-11', usedTonnes: 12, use: 0.75 },
+    });
+    expect(csv).toContain('energy consumption,total,12,tce\r\n');
+    expect(csv).toContain('energy consumption,electricity,9,tce\r\n');
+    expect(csv).toContain('energy budget,limit 2026-11,16,tce\r\n');
+    expect(html).toContain('本期综合能耗 12.000 tce');
+    expect(html).toContain('能耗预算 16.000 tce，已用 12.000 tce（75.0%）');
+  });
+
   it('writes a tidy CSV and an HTML page with its charts', () => {
     const { csv, html } = buildCarbonReport(input);
     expect(csv).toContain('total,co2e (location-based),120,tCO2e\r\n');
     expect(csv).toContain('energy,natural-gas,30,tCO2e');
-    expect(html.match(/<svg /g)?.length).toBe(3);
+    expect(html.match(/<svg /g)?.length).toBe(4);
     expect(html).toContain('环比 vs 2026-10: 20.0%');
     expect(html).toContain('离线 1 个（MTR-0003）');
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import {
   type ChunkPlan,
   chunkReadings,
@@ -11,13 +10,13 @@ import {
 import { readingMessageId, readingRefusals } from '../../../shared/domain/telemetry/quarantine-records.ts';
 import type { ReadingBatch } from '../../../shared/domain/telemetry/reading-batch.ts';
 import type { PlausibleLimit } from '../../../shared/domain/telemetry/reading-checks.ts';
+import { accountingFor } from '../../support/accounting.ts';
 
 /**
  * A bad value is refused by itself (issue 13): the reading goes to quarantine naming its index and
  * reason, the rest of its message is planned as if it had not been sent.
  */
 const library = loadFactorLibrary();
-const gwpSet = getGwpSet('AR6');
 const TZ = 'Asia/Shanghai';
 
 const power = {
@@ -55,7 +54,15 @@ const plan = (
     receivedAt: '2026-11-28T08:00:00.000Z',
     readings,
   };
-  const ctx: PlanContext = { meter, batch, batchHandle: 'h', library, gwpSet, timeZone: TZ, ...extra };
+  const ctx: PlanContext = {
+    meter,
+    batch,
+    batchHandle: 'h',
+    library,
+    accounting: accountingFor(meter),
+    timeZone: TZ,
+    ...extra,
+  };
   const [chunk] = chunkReadings(readings, meter.readingKind, TZ);
   if (!chunk) throw new Error('no chunk');
   const hours = stored.length

@@ -20,6 +20,10 @@ describe('the web distribution’s router function', () => {
   it('serves a client-side route its shell, and files as they are', () => {
     expect(route('/app/')).toMatchObject({ uri: '/app/index.html' });
     expect(route('/app/cases/C-1')).toMatchObject({ uri: '/app/index.html' });
+    // Notification links name records by UUID: `{web origin}/app/cases/{id}`, `/app/suggestions/{id}`.
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(route(`/app/cases/${id}`)).toMatchObject({ uri: '/app/index.html' });
+    expect(route(`/app/suggestions/${id}`)).toMatchObject({ uri: '/app/index.html' });
     expect(route('/console/inbox')).toMatchObject({ uri: '/console/index.html' });
     expect(route('/app/sw.js')).toMatchObject({ uri: '/app/sw.js' });
     expect(route('/assets/app-abc.js')).toMatchObject({ uri: '/assets/app-abc.js' });

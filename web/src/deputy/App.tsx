@@ -11,11 +11,12 @@ import type { DeputyApi } from './api.ts';
 import { AppContext, useApp } from './context.tsx';
 import { DICTIONARY } from './dictionary.ts';
 import { Icon } from './icons.tsx';
+import { useUnread } from './notifications/inbox-state.ts';
+import { useInboxSync } from './notifications/use-inbox-sync.ts';
 import { OutboxBanner } from './OutboxBanner.tsx';
 import type { Outbox } from './offline/outbox.ts';
 // The first screen is part of the shell: no second round trip before the deputy can tap.
 import Home from './pages/Home.tsx';
-import { refreshUpdates, useUnreadCount } from './updates-state.ts';
 
 const PAGES = {
   report: () => import('./pages/Report.tsx'),
@@ -25,7 +26,8 @@ const PAGES = {
   suggestionNew: () => import('./pages/SuggestionNew.tsx'),
   suggestionDetail: () => import('./pages/SuggestionDetail.tsx'),
   nearby: () => import('./pages/Nearby.tsx'),
-  updates: () => import('./pages/Updates.tsx'),
+  inbox: () => import('./pages/Inbox.tsx'),
+  notificationSettings: () => import('./pages/NotificationSettings.tsx'),
   exif: () => import('exifr'),
   oidc: () => import('oidc-client-ts'),
 };
@@ -36,7 +38,8 @@ const Suggestions = lazy(PAGES.suggestions);
 const SuggestionNew = lazy(PAGES.suggestionNew);
 const SuggestionDetail = lazy(PAGES.suggestionDetail);
 const Nearby = lazy(PAGES.nearby);
-const Updates = lazy(PAGES.updates);
+const Inbox = lazy(PAGES.inbox);
+const NotificationSettings = lazy(PAGES.notificationSettings);
 
 /**
  * Once the first screen is up, every route is loaded in the background: a deputy who goes out of
@@ -64,7 +67,8 @@ const ROUTES: { pattern: string; tab: string; render: (p: Record<string, string>
   { pattern: 'suggestions/new', tab: 'suggestions', render: () => <SuggestionNew /> },
   { pattern: 'suggestions/:id', tab: 'suggestions', render: (p) => <SuggestionDetail id={p.id ?? ''} /> },
   { pattern: 'nearby', tab: 'nearby', render: () => <Nearby /> },
-  { pattern: 'updates', tab: 'updates', render: () => <Updates /> },
+  { pattern: 'updates', tab: 'updates', render: () => <Inbox /> },
+  { pattern: 'settings/notifications', tab: 'updates', render: () => <NotificationSettings /> },
 ];
 
 const TABS = [
@@ -155,8 +159,9 @@ const SessionGate = (props: AppProps) => {
 const Shell = () => {
   const { t } = useI18n();
   const { path, navigate } = useRouter();
-  const unread = useUnreadCount();
+  const unread = useUnread().count;
   const { api, session } = useApp();
+  useInboxSync(api, session?.userId, navigate);
   useEffect(() => {
     // After the first screen settled, so loading the rest does not compete with it.
     const timer = window.setTimeout(() => {
@@ -165,13 +170,6 @@ const Shell = () => {
     }, 1000);
     return () => window.clearTimeout(timer);
   }, []);
-  useEffect(() => {
-    if (session === undefined) return;
-    const refresh = () => void refreshUpdates(api, session).catch(() => undefined);
-    refresh();
-    const timer = window.setInterval(refresh, 60_000);
-    return () => window.clearInterval(timer);
-  }, [api, session]);
   const found = ROUTES.map((route) => ({ route, params: matchPath(route.pattern, path) })).find(
     (candidate) => candidate.params !== undefined,
   );

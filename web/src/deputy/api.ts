@@ -1,6 +1,7 @@
 import type * as Cases from '../../../shared/contracts/cases.ts';
 import type { listDeputiesRoute } from '../../../shared/contracts/deputies.ts';
 import type * as Media from '../../../shared/contracts/media.ts';
+import type * as Notes from '../../../shared/contracts/notifications.ts';
 import type { listDepartmentsRoute } from '../../../shared/contracts/registry.ts';
 import type * as Suggestions from '../../../shared/contracts/suggestions.ts';
 import { enc, type HttpClient } from '../shared/api.ts';
@@ -21,6 +22,12 @@ export type MediaInfo = ResponseOf<typeof Media.getMediaRoute>;
 export type CreateUploadBody = BodyOf<typeof Media.createUploadRoute>;
 export type Deputy = ResponseOf<typeof listDeputiesRoute>['items'][number];
 export type Department = ResponseOf<typeof listDepartmentsRoute>['items'][number];
+export type NotificationList = ResponseOf<typeof Notes.listNotificationsRoute>;
+export type InboxItem = NotificationList['items'][number];
+export type PreferencesView = ResponseOf<typeof Notes.getNotificationPreferencesRoute>;
+export type PreferencesBody = BodyOf<typeof Notes.putNotificationPreferencesRoute>;
+export type PushDevices = ResponseOf<typeof Notes.listPushSubscriptionsRoute>;
+export type PushDeviceBody = BodyOf<typeof Notes.createPushSubscriptionRoute>;
 
 /** The routes the deputies' app calls, each typed by its contract. */
 export const deputyApi = (http: HttpClient) => ({
@@ -56,6 +63,18 @@ export const deputyApi = (http: HttpClient) => ({
   getMedia: (id: string) => http.request<MediaInfo>('GET', `/media/${enc(id)}`),
   listDeputies: () => http.request<ResponseOf<typeof listDeputiesRoute>>('GET', '/deputies'),
   listDepartments: () => http.request<ResponseOf<typeof listDepartmentsRoute>>('GET', '/departments'),
+  listNotifications: (query: { unread?: 'true'; limit?: number; cursor?: string }) =>
+    http.request<NotificationList>('GET', '/notifications', { query }),
+  markNotificationRead: (id: string) => http.request<InboxItem>('POST', `/notifications/${enc(id)}/read`),
+  markAllNotificationsRead: () =>
+    http.request<ResponseOf<typeof Notes.markAllNotificationsReadRoute>>('POST', '/notifications/read-all'),
+  getPreferences: () => http.request<PreferencesView>('GET', '/notification-preferences'),
+  putPreferences: (body: PreferencesBody) =>
+    http.request<PreferencesView>('PUT', '/notification-preferences', { body }),
+  listPushDevices: () => http.request<PushDevices>('GET', '/push-subscriptions'),
+  addPushDevice: (body: PushDeviceBody) =>
+    http.request<PushDevices['items'][number]>('POST', '/push-subscriptions', { body }),
+  deletePushDevice: (id: string) => http.request<undefined>('DELETE', `/push-subscriptions/${enc(id)}`),
 });
 
 export type DeputyApi = ReturnType<typeof deputyApi>;

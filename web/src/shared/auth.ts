@@ -1,5 +1,6 @@
 import type { UserManager } from 'oidc-client-ts';
 import type { AppConfig } from './config.ts';
+import { hostedLogoutUrl } from './sign-out.ts';
 
 /**
  * Sign-in with the authorization-code flow and PKCE (oidc-client-ts) against the configured issuer:
@@ -68,6 +69,11 @@ export const createAuth = (config: AppConfig, shellPath: string): Auth => {
       const users = await manager();
       const user = await users.getUser();
       await users.removeUser();
+      const hosted = hostedLogoutUrl(config.signInUrl, config.clientId, `${origin}${shellPath}`);
+      if (hosted !== undefined) {
+        window.location.assign(hosted);
+        return;
+      }
       await users.signoutRedirect(user?.id_token === undefined ? {} : { id_token_hint: user.id_token });
     },
   };

@@ -6,6 +6,8 @@ export interface AppConfig {
   apiUrl: string;
   issuer: string;
   clientId: string;
+  /** Cognito's hosted sign-in (its `/logout` ends the hosted session); absent with other issuers. */
+  signInUrl?: string;
   scope: string;
   baseMap: null | { kind: 'tianditu' | 'amap' | 'tencent'; key: string };
   /** Where the ID token carries groups and department, when not Cognito's names (another OIDC issuer). */

@@ -3,7 +3,7 @@ import type { CaseCategoryId } from '../../../../shared/domain/cases/case-catego
 
 /**
  * Everything the deputy makes is kept in IndexedDB from the first tap: drafts (with their photo
- * and video blobs and how far each upload got), the cases they follow, and what they have seen.
+ * and video blobs and how far each upload got) and the cases they follow.
  */
 export type DraftStatus = 'editing' | 'queued' | 'sending' | 'failed' | 'sent';
 
@@ -56,6 +56,7 @@ export interface Draft {
 interface Schema extends DBSchema {
   drafts: { key: string; value: Draft; indexes: { status: DraftStatus } };
   follows: { key: string; value: { caseId: string; since: string } };
+  /** No longer written (the inbox replaced derived updates); kept so version 1 opens unchanged. */
   seen: { key: string; value: { key: string; version: number; at: string } };
 }
 
@@ -110,10 +111,6 @@ export const follow = async (caseId: string) =>
   (await db()).put('follows', { caseId, since: new Date().toISOString() });
 export const followedCaseIds = async (): Promise<string[]> =>
   (await (await db()).getAllKeys('follows')).map(String);
-
-export const seenVersion = async (key: string) => (await (await db()).get('seen', key))?.version;
-export const markSeen = async (key: string, version: number) =>
-  (await db()).put('seen', { key, version, at: new Date().toISOString() });
 
 /** Other parts of the app (the outbox banner) listen for draft changes. */
 const listeners = new Set<() => void>();

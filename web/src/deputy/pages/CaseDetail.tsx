@@ -15,9 +15,9 @@ import {
 import { MediaThumbs } from '../components/MediaThumbs.tsx';
 import { RatingForm } from '../components/RatingForm.tsx';
 import { useApp } from '../context.tsx';
+import { markSubjectRead } from '../notifications/inbox-state.ts';
 import { type DraftMedia, newDraft, newId } from '../offline/db.ts';
 import { prepareMedia } from '../offline/photo.ts';
-import { markRead } from '../updates-state.ts';
 
 interface Loaded {
   item: CaseView;
@@ -30,7 +30,7 @@ interface Loaded {
 const CaseDetail = ({ id }: { id: string }) => {
   const { t, label, lang } = useI18n();
   const { navigate } = useRouter();
-  const { api } = useApp();
+  const { api, session } = useApp();
   const [data, setData] = useState<Loaded | undefined>();
   const [error, setError] = useState<string>();
   const load = async () => {
@@ -45,7 +45,8 @@ const CaseDetail = ({ id }: { id: string }) => {
         departments.items.map((d) => [d.id, lang === 'zh' ? d.name : (d.nameEn ?? d.name)]),
       );
       setData({ item, timeline: timeline.entries, comments: comments.items, departments: names });
-      void markRead('case', item.id, item.version);
+      if (session !== undefined)
+        void markSubjectRead(api, session.userId, 'case', item.id).catch(() => undefined);
     } catch (e) {
       setError(e instanceof ApiError && e.status === 404 ? t('case.notFound') : (e as Error).message);
     }

@@ -4,6 +4,7 @@ import { useRouter } from '../../shared/router.tsx';
 import { localTime } from '../components/labels.ts';
 import { useApp } from '../context.tsx';
 import { Icon } from '../icons.tsx';
+import { signOutDevice } from '../notifications/push-device.ts';
 import { useDrafts } from '../OutboxBanner.tsx';
 import { type Draft, deleteDraft, newDraft, saveDraft } from '../offline/db.ts';
 
@@ -19,7 +20,7 @@ const STATUS_COLORS = {
 const Home = () => {
   const { t, lang, setLang } = useI18n();
   const { navigate } = useRouter();
-  const { auth, outbox, session } = useApp();
+  const { api, auth, outbox, session } = useApp();
   const drafts = useDrafts();
   const start = async () => {
     const draft = await saveDraft(newDraft());
@@ -35,7 +36,7 @@ const Home = () => {
           <Button size="small" fill="none" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </Button>
-          <Button size="small" fill="none" onClick={() => void auth.signOut()}>
+          <Button size="small" fill="none" onClick={() => void signOutDevice(api, auth, session?.userId)}>
             {t('signOut')}
           </Button>
         </div>

@@ -13,7 +13,7 @@ import {
 } from '../components/labels.ts';
 import { RatingForm } from '../components/RatingForm.tsx';
 import { useApp } from '../context.tsx';
-import { markRead } from '../updates-state.ts';
+import { markSubjectRead } from '../notifications/inbox-state.ts';
 
 const STAGES = ['submit', 'assign', 'handle', 'reply', 'rate'] as const;
 
@@ -54,7 +54,8 @@ const SuggestionDetail = ({ id }: { id: string }) => {
       const [found, steps] = await Promise.all([api.getSuggestion(id), api.suggestionTimeline(id)]);
       setItem(found);
       setTimeline(steps.entries);
-      void markRead('suggestion', found.id, found.version);
+      if (session !== undefined)
+        void markSubjectRead(api, session.userId, 'suggestion', found.id).catch(() => undefined);
     } catch (e) {
       setError((e as Error).message);
     }
