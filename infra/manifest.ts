@@ -103,6 +103,12 @@ export interface FunctionSpec {
 
 const INDEX_1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
 const INDEX_2 = { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
+/**
+ * Sparse: only open cases and suggestions (and their OPEN markers) carry its keys, so the hourly jobs
+ * read open work, not all history (shared/adapters/dynamodb/workflow-open-items.ts). Added to an
+ * existing table it is a deploy-time change: CloudFormation adds one GSI per table update.
+ */
+const INDEX_OPEN = { name: 'open', partitionKey: 'openpk', sortKey: 'opensk' } as const;
 
 export const TABLES = {
   telemetry: {
@@ -129,7 +135,7 @@ export const TABLES = {
     description: 'Cases and suggestions, their append-only timelines, comments and idempotency records',
     partitionKey: 'pk',
     sortKey: 'sk',
-    indexes: [INDEX_1, INDEX_2],
+    indexes: [INDEX_1, INDEX_2, INDEX_OPEN],
   },
   jobs: {
     description: 'Scheduled job runs and their checkpoints, report index',

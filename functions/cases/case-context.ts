@@ -11,7 +11,7 @@ import { reworkWorkingDays, tableName, timeZone } from '../../shared/config/env.
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
 import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
 import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicates.ts';
-import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
+import { DUPLICATE_RADIUS_METERS, isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
 import { allowedCaseActions, type CaseEnv } from '../../shared/domain/cases/case-machine.ts';
 import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import { caseAudienceOf, caseForAudience } from '../../shared/domain/cases/case-privacy.ts';
@@ -55,24 +55,35 @@ const caseViewEnv = (): CaseEnv => {
 };
 
 /**
- * The open cases listed near a case: the nine geohash cells around it hold every candidate within
- * 50 m (a precision-7 cell is wider than that); `possibleDuplicates` decides by haversine.
+ * The open cases listed near a case: the geohash cells a 50 m circle around it reaches (of the nine
+ * around its cell; a precision-7 cell is wider than that) hold every candidate; `possibleDuplicates`
+ * decides by haversine.
  */
 export const nearbyOpenCases = async (
   store: ReturnType<typeof caseStore>,
   record: CaseRecord,
 ): Promise<CaseRecord[]> => {
-  const candidates: CaseRecord[] = [];
-  if (!record.location) return candidates;
-  for (const partition of nearbyOpenCasePartitions(record.categoryId, record.location)) {
-    let cursor: string | undefined;
-    do {
-      const page = await store.list({ index: 'gsi2', partition, limit: 100, ...(cursor ? { cursor } : {}) });
-      candidates.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-  }
-  return candidates;
+  if (!record.location) return [];
+  // The cells at once, not one after another: this read sits on the path of every POST /cases.
+  const partitions = nearbyOpenCasePartitions(record.categoryId, record.location, DUPLICATE_RADIUS_METERS);
+  const cells = await Promise.all(
+    partitions.map(async (partition) => {
+      const found: CaseRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.list({
+          index: 'gsi2',
+          partition,
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        found.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor !== undefined);
+      return found;
+    }),
+  );
+  return cells.flat();
 };
 
 /** Reads a case the principal may see; one it may not see is reported as absent (404). */

@@ -1,6 +1,6 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
-import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
+import { readOpenWorkflow } from '../../shared/adapters/dynamodb/workflow-open-read.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
@@ -57,7 +57,8 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime, dryRun }
       {
         id: 'escalate-and-report',
         run: async () => {
-          const { cases: caseHeads, suggestions: suggestionHeads } = await scanWorkflowHeads(
+          // Open work only (the sparse index): the hour's cost follows open cases, not all history.
+          const { cases: caseHeads, suggestions: suggestionHeads } = await readOpenWorkflow(
             client,
             workflowTable,
           );
@@ -70,13 +71,15 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime, dryRun }
           );
           const reconciliation = {
             cases: reconcile({
-              created: caseHeads.created,
+              created: caseHeads.opened,
               records: caseHeads.records,
+              closedByState: caseHeads.closedByState,
               states: CASE_STATES,
               statesNeedingDeadline: CASE_DEADLINE_STATES,
             }),
             suggestions: reconcile({
-              created: suggestionHeads.created,
+              created: suggestionHeads.opened,
+              closedByState: suggestionHeads.closedByState,
               records: suggestionHeads.records.map((s) => ({
                 id: s.id,
                 state: s.state,
@@ -103,7 +106,7 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime, dryRun }
  * checkpoint.
  */
 const judgeWithoutWriting = async (job: string, at: Date) => {
-  const heads = await scanWorkflowHeads(client, workflowTable);
+  const heads = await readOpenWorkflow(client, workflowTable);
   const pass = await runEscalationPass(
     escalationPorts(
       { cases: heads.cases.records, suggestions: heads.suggestions.records },

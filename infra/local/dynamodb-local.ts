@@ -6,8 +6,10 @@ import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { TABLES, type TableSpec } from '../manifest.ts';
@@ -146,7 +148,10 @@ export const ensureTables = async (endpoint: string, nameOf: (id: string) => str
     const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
     for (const [id, spec] of Object.entries(TABLES) as [string, TableSpec][]) {
       const name = nameOf(id);
-      if (existing.has(name)) continue;
+      if (existing.has(name)) {
+        await addMissingIndexes(client, name, spec);
+        continue;
+      }
       await client.send(new CreateTableCommand(createTableInput(name, spec)));
       if (spec.ttlAttribute !== undefined) {
         await client.send(
@@ -159,5 +164,39 @@ export const ensureTables = async (endpoint: string, nameOf: (id: string) => str
     }
   } finally {
     client.destroy();
+  }
+};
+
+/**
+ * A data folder made before an index was added to the manifest gets it, one index per update as in
+ * AWS; DynamoDB Local builds it at once, existing items included. Items written before still need
+ * their keys (e.g. infra/ops/backfill-open-index.ts).
+ */
+const addMissingIndexes = async (client: DynamoDBClient, name: string, spec: TableSpec): Promise<void> => {
+  const table = (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
+  const present = new Set((table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of spec.indexes) {
+    if (present.has(index.name)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((AttributeName) => ({
+          AttributeName,
+          AttributeType: 'S',
+        })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
   }
 };

@@ -5,10 +5,17 @@
  * Everything runs in one Node process on a shared machine: read ratios, not absolute figures.
  */
 import { spawn } from 'node:child_process';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { median, printTable, quantile } from './format.ts';
+import { probeRequests } from './request-probe.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const READS = Number(process.env.BENCH_READS ?? 3000);
@@ -103,20 +110,41 @@ export const runCaseBench = async (): Promise<void> => {
   if (code !== 0) throw new Error(`cases bench exited with ${code}`);
 };
 
+/**
+ * The baseline of `POST /cases`: the very TransactWriteItems its handler sent for one case, replayed
+ * with a fresh case id each call — the same items, without gateway, JWT check, handler and reads.
+ */
+const rawCaseTransactions = (t: TestStack, captured: TransactWriteCommandInput, capturedId: string) =>
+  concurrently(CLIENTS, CASES, async () => {
+    const input = JSON.parse(
+      JSON.stringify(captured).replaceAll(capturedId, randomUUID()),
+    ) as TransactWriteCommandInput;
+    await t.dynamo.send(new TransactWriteCommand(input));
+    return true;
+  });
+
 const benchCases = async (): Promise<void> => {
   const t = await startTestStack();
+  const probe = probeRequests();
   try {
     console.log(
       `\n## 随手拍 cases on the local stack (${CLIENTS} concurrent clients, Node ${process.version})\n`,
     );
     const ids: string[] = [];
+    // Warm the submit path, and capture one real creating transaction for the raw baseline.
+    const warm = await submitCase(t, -1);
+    const warmId = ((await warm.json()) as { id: string }).id;
+    const captured = probe.lastInput('TransactWriteItems') as TransactWriteCommandInput;
+    probe.reset();
     const seeding = await concurrently(CLIENTS, CASES, async (i) => {
       const response = await submitCase(t, i);
       if (response.status !== 201) return false;
       ids.push(((await response.json()) as { id: string }).id);
       return true;
     });
+    const submitRequests = probe.summary(CASES);
     if (ids.length === 0) throw new Error('no case could be created; is the stack healthy?');
+    const rawCreate = await rawCaseTransactions(t, captured, warmId);
     const pick = (i: number) => ids[(i * 7919) % ids.length] as string;
 
     // Warm both paths (module load, JIT, connections) before measuring.
@@ -141,12 +169,20 @@ const benchCases = async (): Promise<void> => {
     });
     printTable(
       ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
+      [row('DynamoDB Local GetItem (raw)', raw), row('GET /cases/{id}', api, raw)],
+    );
+    console.log('');
+    printTable(
+      ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
       [
-        row('DynamoDB Local GetItem (raw)', raw),
-        row('GET /cases/{id}', api, raw),
-        row('POST /cases (seeding)', seeding, raw),
+        row(
+          `raw TransactWriteItems, the ${captured.TransactItems?.length ?? 0} items of one case`,
+          rawCreate,
+        ),
+        row('POST /cases', seeding, rawCreate),
       ],
     );
+    console.log(`\nPOST /cases: DynamoDB requests per case: ${submitRequests}`);
     // Dispatch two cases in three so the department partitions hold real pages.
     const dispatching = await concurrently(CLIENTS, ids.length, async (i) => {
       if (i % 3 === 2) return true;

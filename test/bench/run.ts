@@ -5,20 +5,31 @@
 import { runBundleBench } from './bundles.bench.ts';
 import { runCaseBench } from './cases.bench.ts';
 import { runDeployBench } from './deploy.bench.ts';
+import { runEscalationBench } from './escalation.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
+import { runScaleBench } from './scale.bench.ts';
 import { runWebBench } from './web.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
   cases: runCaseBench,
   deploy: runDeployBench,
+  escalation: runEscalationBench,
   ingest: runIngestBench,
   reports: runReportBench,
+  scale: runScaleBench,
   web: runWebBench,
 };
 
-const wanted = process.argv.slice(2);
+/** `--soak <seconds>`: the live soak of `scale` (default 600). */
+const args = process.argv.slice(2);
+const soak = args.indexOf('--soak');
+if (soak >= 0) {
+  process.env.BENCH_SCALE_SOAK_SECONDS = String(Number(args[soak + 1]));
+  args.splice(soak, 2);
+}
+const wanted = args;
 const unknown = wanted.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);

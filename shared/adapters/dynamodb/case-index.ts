@@ -1,7 +1,7 @@
 import type { CaseListSource } from '../../domain/cases/case-listing.ts';
 import { isCaseOpen } from '../../domain/cases/case-listing.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
-import { encodeGeohash, geohashWithNeighbours } from '../../domain/geo/geohash.ts';
+import { encodeGeohash, geohashCellsWithin } from '../../domain/geo/geohash.ts';
 import { caseAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
 import type { IndexKeys, IndexQuery, SideItem } from '../../ports/workflow-store.ts';
 import { provisionalMarkerWrites } from './provisional-deadlines.ts';
@@ -129,12 +129,16 @@ export const caseSourceQuery = (source: CaseListSource): Pick<IndexQuery, 'index
   }
 };
 
-/** The nine gsi2 partitions (cell + neighbours) where open cases near a point are listed. */
+/**
+ * The gsi2 partitions where open cases within `meters` of a point are listed: the point's cell and
+ * only the neighbours the circle reaches (1–4 of the 9 for 50 m in 153 m cells).
+ */
 export const nearbyOpenCasePartitions = (
   categoryId: string,
   location: { latitude: number; longitude: number },
+  meters: number,
 ): string[] =>
-  geohashWithNeighbours(encodeGeohash(location, GEO_PRECISION)).map((cell) => geoPartition(categoryId, cell));
+  geohashCellsWithin(location, GEO_PRECISION, meters).map((cell) => geoPartition(categoryId, cell));
 
 export const dispatchFactsPartition = (departmentId: string) => `DISPATCHES#DEPT#${departmentId}`;
 

@@ -4,10 +4,10 @@ import type { SuggestionRecord } from '../../domain/suggestions/suggestion-recor
 
 /**
  * Reads every case and suggestion record together with the creation entry of each (timeline seq 1),
- * for the escalation job, the not-one-missed reconciliation and the performance reports — in ONE
- * parallel Scan for both kinds. Its cost grows with the workflow table (records, timelines,
- * comments), not with telemetry; once cases run into the hundreds of thousands a sparse "open with
- * deadline" index is the next step.
+ * in ONE parallel Scan for both kinds. Its cost grows with the workflow table (records, timelines,
+ * comments). Only the weekly and monthly performance reports still use it (they judge the cases
+ * closed in their period); the hourly escalation and reconciliation read the sparse `open` index
+ * (workflow-open-read.ts).
  */
 export interface WorkflowHeads<R> {
   records: R[];

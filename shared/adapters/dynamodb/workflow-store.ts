@@ -22,6 +22,7 @@ import type {
 import { decodeCursor, encodeCursor, type KeyRule } from './cursor.ts';
 import { workflowOutboxItem } from './event-outbox.ts';
 import { claimUpdate, lostClaimsError } from './side-claims.ts';
+import { openKeysOf, opennessItems } from './workflow-open-items.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -61,6 +62,7 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         this.#timelinePut(record.id, entry),
         this.#outboxPut(record.id, entry),
         ...this.#sidePuts(options.side),
+        ...opennessItems(this.#table, this.#prefix, [{ id: record.id, from: null, to: record.state }]),
       ],
       `记录 ${record.id} 已存在 (${this.#prefix.toLowerCase()} ${record.id} already exists)`,
       options.claims,
@@ -107,6 +109,15 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
           },
           this.#timelinePut(born.record.id, born.entry),
           this.#outboxPut(born.record.id, born.entry),
+        ]),
+        ...opennessItems(this.#table, this.#prefix, [
+          stepOf(record, entry),
+          ...(options.linked ?? []).map((other) => stepOf(other.record, other.entry)),
+          ...(options.creates ?? []).map((born) => ({
+            id: born.record.id,
+            from: null,
+            to: born.record.state,
+          })),
         ]),
       ],
       `记录 ${record.id} 已被他人修改，请重新读取后再试 (${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again)`,
@@ -223,7 +234,13 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   }
 
   #recordItem(record: R, index: IndexKeys = {}) {
-    return { ...record, ...index, ...this.#recordKey(record.id), kind: this.#prefix.toLowerCase() };
+    return {
+      ...record,
+      ...index,
+      ...openKeysOf(this.#prefix, record.id, record.state),
+      ...this.#recordKey(record.id),
+      kind: this.#prefix.toLowerCase(),
+    };
   }
 
   #timelinePut(id: string, entry: T): TransactItem {
@@ -277,7 +294,24 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   }
 }
 
-const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+const KEY_ATTRIBUTES = new Set([
+  'pk',
+  'sk',
+  'kind',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'openpk',
+  'opensk',
+]);
+
+/** A step as the open index sees it: the state it left (the entry's `from`) and the one it reached. */
+const stepOf = (record: WorkflowRecord<string>, entry: TimelineEntry) => ({
+  id: record.id,
+  from: entry.from,
+  to: record.state,
+});
 
 const stripKeys = <T>(item: Record<string, unknown>): T =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;

@@ -116,11 +116,14 @@ export interface PossibleDuplicate {
   state: CaseState;
 }
 
+/** How near an open case of the same category must be to be named a possible duplicate. */
+export const DUPLICATE_RADIUS_METERS = 50;
+
 /** Open cases of the same category within `radiusMeters` (50 m by default), nearest first. */
 export const possibleDuplicates = (
   created: CaseRecord,
   candidates: readonly CaseRecord[],
-  radiusMeters = 50,
+  radiusMeters = DUPLICATE_RADIUS_METERS,
 ): PossibleDuplicate[] => {
   const here = created.location;
   if (!here) return [];

@@ -6,10 +6,18 @@
  */
 
 export interface ReconciliationInput {
-  /** Ids whose creation entry (timeline seq 1) exists. */
+  /**
+   * Ids whose independent trace exists: the creation entry (timeline seq 1) of every record, or — as
+   * the hourly job reads it — the OPEN marker of every open record, with `closedByState` beside.
+   */
   created: readonly string[];
-  /** Every stored record with its state. */
+  /** Every stored record with its state (or every open one, with `closedByState`). */
   records: readonly { id: string; state: string; deadline?: string }[];
+  /**
+   * Records in terminal states counted by the closed ledger instead of read one by one; they count
+   * as created and in their state.
+   */
+  closedByState?: Readonly<Record<string, number>>;
   /** The states the workflow defines. */
   states: readonly string[];
   /** States in which a record must carry a deadline (it is with a department). */
@@ -53,6 +61,20 @@ export const reconcile = (input: ReconciliationInput): ReconciliationResult => {
   for (const id of createdIds) {
     if (!recordIds.has(id)) outside.push({ id, problem: 'createdWithoutRecord' });
   }
+  const closed = addClosed(byState, input.closedByState ?? {});
   outside.sort((a, b) => a.id.localeCompare(b.id));
-  return { created: createdIds.size, byState, balanced: outside.length === 0, outside };
+  return { created: createdIds.size + closed, byState, balanced: outside.length === 0, outside };
+};
+
+/** Adds the closed ledger's counts to the states; returns how many records it counts. */
+const addClosed = (
+  byState: Record<string, number>,
+  closedByState: Readonly<Record<string, number>>,
+): number => {
+  let closed = 0;
+  for (const [state, count] of Object.entries(closedByState)) {
+    byState[state] = (byState[state] ?? 0) + count;
+    closed += count;
+  }
+  return closed;
 };

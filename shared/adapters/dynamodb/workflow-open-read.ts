@@ -1,0 +1,90 @@
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { CaseRecord } from '../../domain/cases/case-record.ts';
+import type { SuggestionRecord } from '../../domain/suggestions/suggestion-record.ts';
+import { OPEN_SHARDS } from '../../domain/workflow/open-records.ts';
+import { LEDGER_SK_PREFIX, ledgerPk, MARKER_SK, OPEN_INDEX, openPartition } from './workflow-open-items.ts';
+
+/**
+ * The open cases and suggestions, for the hourly escalation and the not-one-missed reconciliation:
+ * the sparse `open` index (records and OPEN markers of open work only) and the closed ledger — a read
+ * whose cost follows the open work, not every case ever closed (workflow-open-items.ts).
+ */
+export interface OpenWorkflow<R> {
+  /** Records in an open state (or in a state the workflow does not know). */
+  records: R[];
+  /** Ids whose OPEN marker exists: the independent trace of each open record. */
+  opened: string[];
+  /** Records per terminal state, over all history. */
+  closedByState: Record<string, number>;
+}
+
+export interface AllOpenWorkflow {
+  cases: OpenWorkflow<CaseRecord>;
+  suggestions: OpenWorkflow<SuggestionRecord>;
+}
+
+const KEYS = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'openpk', 'opensk']);
+
+export const readOpenWorkflow = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+): Promise<AllOpenWorkflow> => {
+  const [cases, suggestions] = await Promise.all([
+    readKind<CaseRecord>(client, table, 'CASE'),
+    readKind<SuggestionRecord>(client, table, 'SUGGESTION'),
+  ]);
+  return { cases, suggestions };
+};
+
+const readKind = async <R>(
+  client: DynamoDBDocumentClient,
+  table: string,
+  prefix: string,
+): Promise<OpenWorkflow<R>> => {
+  const [shards, ledger] = await Promise.all([
+    Promise.all(
+      Array.from({ length: OPEN_SHARDS }, (_, shard) =>
+        queryAll(client, {
+          TableName: table,
+          IndexName: OPEN_INDEX,
+          KeyConditionExpression: 'openpk = :p',
+          ExpressionAttributeValues: { ':p': openPartition(prefix, shard) },
+        }),
+      ),
+    ),
+    queryAll(client, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :shard)',
+      ExpressionAttributeValues: { ':p': ledgerPk(prefix), ':shard': LEDGER_SK_PREFIX },
+      ConsistentRead: true,
+    }),
+  ]);
+  const open: OpenWorkflow<R> = { records: [], opened: [], closedByState: {} };
+  for (const item of shards.flat()) {
+    if (item.sk === MARKER_SK) open.opened.push(String(item.id));
+    else open.records.push(Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.has(k))) as R);
+  }
+  for (const item of ledger) {
+    for (const [state, count] of Object.entries(item)) {
+      if (state === 'pk' || state === 'sk' || typeof count !== 'number') continue;
+      open.closedByState[state] = (open.closedByState[state] ?? 0) + count;
+    }
+  }
+  return open;
+};
+
+const queryAll = async (
+  client: DynamoDBDocumentClient,
+  input: QueryCommand['input'],
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page: QueryCommandOutput = await client.send(
+      new QueryCommand({ ...input, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return items;
+};
