@@ -1,0 +1,46 @@
+import type { ImportFiles } from '../../ports/import-store.ts';
+import type { ImportRecord } from './import-record.ts';
+import { mapHeader, rowFields, type TemplateColumn, templateOf } from './templates.ts';
+
+/** Files up to this many data rows (issue 22). */
+export const MAX_ROWS = 100_000;
+
+export interface DataRow {
+  /** 1-based among the data rows (blank lines skipped). */
+  index: number;
+  /** Line in the file: the header is line 1. */
+  line: number;
+  fields: Record<string, string>;
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/**
+ * The data rows of an import's file as named fields, streamed. Throws (failing the import) when the
+ * header lacks a required column of the template or the file passes MAX_ROWS rows.
+ */
+export async function* dataRows(files: ImportFiles, record: ImportRecord): AsyncGenerator<DataRow> {
+  const columns: readonly TemplateColumn[] | undefined = templateOf(record.kind, record.templateVersion);
+  if (columns === undefined) throw new Error(`no template ${record.kind} v${record.templateVersion}`);
+  let indexes: Map<string, number> | undefined;
+  let index = 0;
+  let line = 0;
+  for await (const cells of files.rows(record.fileKey, record.format)) {
+    line += 1;
+    if (indexes === undefined) {
+      const mapped = mapHeader(cells, columns);
+      if (mapped.missing.length > 0)
+        throw new Error(
+          `表头缺少列 ${mapped.missing.map((c) => `${c.zh} ${c.en}`).join('、')} (the header lacks required columns)`,
+        );
+      indexes = mapped.indexes;
+      continue;
+    }
+    if (isBlank(cells)) continue;
+    index += 1;
+    if (index > MAX_ROWS)
+      throw new Error(`文件超过 ${MAX_ROWS} 行 (the file has more than ${MAX_ROWS} rows)`);
+    yield { index, line, fields: rowFields(cells, indexes, columns) };
+  }
+  if (indexes === undefined) throw new Error('文件为空 (the file is empty)');
+}

@@ -1,0 +1,121 @@
+import type { ImportFiles } from '../../ports/import-store.ts';
+import type { ProgressSink } from '../jobs/run-checkpointed.ts';
+import { dataRows } from './file-rows.ts';
+import type { ImportRecord, RefusedRow } from './import-record.ts';
+import {
+  countOutcome,
+  newRunCache,
+  processRow,
+  type RowDeps,
+  type RunCache,
+  resolveTarget,
+} from './import-rows.ts';
+import { refusedCsv } from './refused-csv.ts';
+import { templateOf } from './templates.ts';
+
+/**
+ * The import job over one file (docs/imports.md, "Jobs"): streams the rows, judges and applies each,
+ * and checkpoints every CHECKPOINT_ROWS rows (refused rows written first, then rows done and counts).
+ * A run that stops anywhere resumes after the last checkpoint; rows after it are processed again,
+ * which the slots make harmless (import-rows.ts).
+ */
+
+export const CHECKPOINT_ROWS = 200;
+
+export interface RunDeps extends RowDeps {
+  files: ImportFiles;
+  progress?: ProgressSink;
+}
+
+/** Stops the run after this many rows without finishing (tests stage a crash with it). */
+export interface RunLimits {
+  stopAfterRows?: number;
+}
+
+class ImportRun {
+  readonly record: ImportRecord;
+  readonly cache: RunCache = newRunCache();
+  refused: RefusedRow[] = [];
+  ran = 0;
+
+  readonly deps: RunDeps;
+
+  constructor(deps: RunDeps, claimed: ImportRecord) {
+    this.deps = deps;
+    this.record = { ...claimed, counts: structuredClone(claimed.counts) };
+  }
+
+  async checkpoint(rowsDone: number) {
+    await this.deps.store.putRefused(this.record.id, this.refused);
+    this.refused = [];
+    await this.deps.store.update(this.record.id, { rowsDone, counts: this.record.counts });
+    this.deps.progress?.(rowsDone, 0);
+  }
+
+  /** A row before the checkpoint is only remembered, so a later row of its slot is still a duplicate. */
+  async remember(line: number, fields: Record<string, string>) {
+    const target = await resolveTarget(this.deps, this.cache, this.record, fields);
+    if ('slotKey' in target && !this.cache.seen.has(target.slotKey))
+      this.cache.seen.set(target.slotKey, line);
+  }
+
+  async process(line: number, fields: Record<string, string>) {
+    const outcome = await processRow(this.deps, this.cache, this.record, line, fields);
+    countOutcome(this.record.counts, outcome);
+    if ('refused' in outcome) this.refused.push(outcome.refused);
+    this.ran += 1;
+  }
+}
+
+export const runImport = async (
+  deps: RunDeps,
+  claimed: ImportRecord,
+  limits: RunLimits = {},
+): Promise<ImportRecord> => {
+  const run = new ImportRun(deps, claimed);
+  const startedAt = claimed.startedAt ?? deps.now().toISOString();
+  await deps.store.update(claimed.id, { status: 'running', startedAt });
+  try {
+    for await (const { index, line, fields } of dataRows(deps.files, claimed)) {
+      if (index <= claimed.rowsDone) {
+        await run.remember(line, fields);
+        continue;
+      }
+      await run.process(line, fields);
+      if (index % CHECKPOINT_ROWS === 0) await run.checkpoint(index);
+      if (run.ran === limits.stopAfterRows) {
+        await deps.store.putRefused(claimed.id, run.refused);
+        return run.record;
+      }
+    }
+    await run.checkpoint(run.record.counts.rows);
+    return await finish(deps, run.record, startedAt);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await deps.store.update(claimed.id, {
+      status: 'failed',
+      error: message,
+      finishedAt: deps.now().toISOString(),
+    });
+    throw error;
+  }
+};
+
+const finish = async (deps: RunDeps, record: ImportRecord, startedAt: string): Promise<ImportRecord> => {
+  let refusedKey: string | undefined;
+  if (record.counts.refused > 0) {
+    refusedKey = `refused/${record.id}.csv`;
+    const columns = templateOf(record.kind, record.templateVersion) ?? [];
+    await deps.files.putCsv(refusedKey, refusedCsv(columns, await deps.store.listRefused(record.id)));
+  }
+  const done: Partial<ImportRecord> = {
+    status: 'succeeded',
+    finishedAt: deps.now().toISOString(),
+    startedAt,
+    rowsDone: record.counts.rows,
+    counts: record.counts,
+    ...(refusedKey ? { refusedKey } : {}),
+  };
+  await deps.store.update(record.id, done);
+  return { ...record, ...done };
+};
