@@ -1,6 +1,7 @@
 import { CALENDAR_ROUTES } from './calendar.ts';
 import { CARBON_ROUTES } from './carbon.ts';
 import { CASE_ROUTES } from './cases.ts';
+import { IMPORT_ROUTES } from './imports.ts';
 import { MEDIA_ROUTES } from './media.ts';
 import { REGISTRY_ROUTES } from './registry.ts';
 import { REPORT_ROUTES } from './reports.ts';
@@ -15,6 +16,7 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   ...MEDIA_ROUTES,
   ...REGISTRY_ROUTES,
   ...CARBON_ROUTES,
+  ...IMPORT_ROUTES,
   ...CASE_ROUTES,
   ...SUGGESTION_ROUTES,
   ...REPORT_ROUTES,

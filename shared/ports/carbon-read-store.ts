@@ -1,3 +1,4 @@
+import type { ImportSource } from '../domain/telemetry/ingest-plan.ts';
 import type {
   BudgetCheckPorts,
   BudgetKey,
@@ -101,6 +102,8 @@ export interface BatchLogView {
   correction: boolean;
   readings: unknown[];
   deltas: unknown[];
+  /** Imported activity: the file, row, uploader and time (docs/imports.md). */
+  source?: ImportSource;
 }
 
 /** One page of a meter's batch log, with the recalculation lines of the hours it covers. */

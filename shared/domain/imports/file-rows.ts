@@ -2,6 +2,18 @@ import type { ImportFiles } from '../../ports/import-store.ts';
 import type { ImportRecord } from './import-record.ts';
 import { mapHeader, rowFields, type TemplateColumn, templateOf } from './templates.ts';
 
+/** The file itself cannot be imported (its header, its size, its syntax): the import fails. */
+export class ImportFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFileError';
+  }
+}
+
+/** A parser's complaint about the file's syntax (csv-parse's `CSV_…` codes). */
+export const isFileSyntaxError = (error: unknown): boolean =>
+  error instanceof ImportFileError || String((error as { code?: unknown })?.code ?? '').startsWith('CSV_');
+
 /** Files up to this many data rows (issue 22). */
 export const MAX_ROWS = 100_000;
 
@@ -30,7 +42,7 @@ export async function* dataRows(files: ImportFiles, record: ImportRecord): Async
     if (indexes === undefined) {
       const mapped = mapHeader(cells, columns);
       if (mapped.missing.length > 0)
-        throw new Error(
+        throw new ImportFileError(
           `表头缺少列 ${mapped.missing.map((c) => `${c.zh} ${c.en}`).join('、')} (the header lacks required columns)`,
         );
       indexes = mapped.indexes;
@@ -42,5 +54,5 @@ export async function* dataRows(files: ImportFiles, record: ImportRecord): Async
       throw new Error(`文件超过 ${MAX_ROWS} 行 (the file has more than ${MAX_ROWS} rows)`);
     yield { index, line, fields: rowFields(cells, indexes, columns) };
   }
-  if (indexes === undefined) throw new Error('文件为空 (the file is empty)');
+  if (indexes === undefined) throw new ImportFileError('文件为空 (the file is empty)');
 }

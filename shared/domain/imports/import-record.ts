@@ -44,6 +44,8 @@ export interface ImportRecord {
   leaseUntil?: string;
   /** Data rows done (checkpoint): a resumed run starts after them. */
   rowsDone: number;
+  /** Data rows in the file, counted when the run first starts (progress). */
+  totalRows?: number;
   counts: ImportCounts;
   /** The refused rows as CSV (UTF-8 with BOM), once the run finished with refusals. */
   refusedKey?: string;
@@ -93,10 +95,9 @@ export const newImport = (input: {
 export const isOpen = (record: Pick<ImportRecord, 'status'>): boolean =>
   record.status === 'queued' || record.status === 'running' || record.status === 'withdrawing';
 
-/** Progress for the API: rows done, and the total once the run has read to the end. */
+/** Progress for the API: rows done of the file's rows (null until the job has counted them). */
 export const progressOf = (record: ImportRecord) => {
-  const withdrawing = record.status === 'withdrawing';
+  const withdrawing = record.status === 'withdrawing' || record.status === 'withdrawn';
   const done = withdrawing ? (record.withdrawal?.rowsDone ?? 0) : record.rowsDone;
-  const finished = record.finishedAt !== undefined && record.status !== 'running';
-  return { rowsDone: done, totalRows: finished || withdrawing ? record.counts.rows : null };
+  return { rowsDone: done, totalRows: record.totalRows ?? null };
 };

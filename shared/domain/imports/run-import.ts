@@ -1,6 +1,6 @@
 import type { ImportFiles } from '../../ports/import-store.ts';
 import type { ProgressSink } from '../jobs/run-checkpointed.ts';
-import { dataRows } from './file-rows.ts';
+import { dataRows, isFileSyntaxError } from './file-rows.ts';
 import type { ImportRecord, RefusedRow } from './import-record.ts';
 import {
   countOutcome,
@@ -49,7 +49,7 @@ class ImportRun {
     await this.deps.store.putRefused(this.record.id, this.refused);
     this.refused = [];
     await this.deps.store.update(this.record.id, { rowsDone, counts: this.record.counts });
-    this.deps.progress?.(rowsDone, 0);
+    this.deps.progress?.(rowsDone, this.record.totalRows ?? rowsDone);
   }
 
   /** A row before the checkpoint is only remembered, so a later row of its slot is still a duplicate. */
@@ -72,10 +72,11 @@ export const runImport = async (
   claimed: ImportRecord,
   limits: RunLimits = {},
 ): Promise<ImportRecord> => {
-  const run = new ImportRun(deps, claimed);
   const startedAt = claimed.startedAt ?? deps.now().toISOString();
-  await deps.store.update(claimed.id, { status: 'running', startedAt });
   try {
+    const totalRows = claimed.totalRows ?? (await countRows(deps, claimed));
+    const run = new ImportRun(deps, { ...claimed, totalRows });
+    await deps.store.update(claimed.id, { status: 'running', startedAt, totalRows });
     for await (const { index, line, fields } of dataRows(deps.files, claimed)) {
       if (index <= claimed.rowsDone) {
         await run.remember(line, fields);
@@ -91,6 +92,8 @@ export const runImport = async (
     await run.checkpoint(run.record.counts.rows);
     return await finish(deps, run.record, startedAt);
   } catch (error) {
+    // Anything but the file's own fault leaves the import running: the next run resumes it.
+    if (!isFileSyntaxError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     await deps.store.update(claimed.id, {
       status: 'failed',
@@ -99,6 +102,13 @@ export const runImport = async (
     });
     throw error;
   }
+};
+
+/** A first pass over the file that only counts its data rows (for progress; a bad header fails here). */
+const countRows = async (deps: RunDeps, record: ImportRecord): Promise<number> => {
+  let rows = 0;
+  for await (const _ of dataRows(deps.files, record)) rows += 1;
+  return rows;
 };
 
 const finish = async (deps: RunDeps, record: ImportRecord, startedAt: string): Promise<ImportRecord> => {
