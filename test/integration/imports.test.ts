@@ -2,9 +2,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
-import { importDriver, utilityCsv } from '../support/imports.ts';
+import { type ImportReport, importDriver, utilityCsv } from '../support/imports.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { publishAs } from '../support/telemetry-client.ts';
+import { makeXlsx } from '../support/xlsx.ts';
 
 /**
  * Imports of batch activity data (issue 22, docs/imports.md) on the local stack: a utility account's
@@ -148,6 +149,65 @@ describe('a utility account’s monthly file, end to end', () => {
   });
 });
 
+describe('recalculation and resumption', () => {
+  it('recalculates a month holding imported activity to the same figures', async () => {
+    const asked = await drive.json<{ id: string }>('/recalculations', 'POST', {
+      level: 'enterprise',
+      id: 'ENT-0004',
+      period: '2026-10',
+      reason: 'imports: replayable',
+    });
+    expect(asked.status).toBe(202);
+    const module = (await import('../../functions/jobs/recalculate.ts')) as {
+      handler: (event: unknown, context: unknown) => Promise<unknown>;
+    };
+    await module.handler(
+      { job: 'recalculate', scheduledTime: new Date().toISOString() },
+      { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 900_000 },
+    );
+    const view = await drive.json<{
+      status: string;
+      problems: string[];
+      difference: { co2eT: number; tce: number };
+    }>(`/recalculations/${asked.body.id}`);
+    expect(view.body).toMatchObject({ status: 'succeeded', problems: [], difference: { co2eT: 0, tce: 0 } });
+  });
+
+  it('resumes an import stopped part way, applying no row twice', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const { runImport } = await import('../../shared/domain/imports/run-import.ts');
+    const rows = [
+      'GD-POWER-0004,2026-03,28000,kWh',
+      'GD-POWER-0004,2026-04,30000,kWh',
+      'GD-POWER-0004,2026-05,31000,kWh',
+    ];
+    const uploadId = await drive.upload(utilityCsv(rows), 'csv', 'resume.csv');
+    const created = await drive.json<{ id: string }>('/imports', 'POST', {
+      uploadId,
+      format: 'csv',
+      fileName: 'resume.csv',
+      kind: 'utility-monthly',
+    });
+    const deps = importRunDeps();
+    const record = await deps.store.get(created.body.id);
+    if (record === undefined) throw new Error('no import record');
+    // A worker dies after two rows, before any checkpoint: its lease lapses, the job takes it up again.
+    await runImport(deps, record, { stopAfterRows: 2 });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-04')).toBe(30_000);
+    await drive.runJob();
+
+    const report = (await drive.json<ImportReport>(`/imports/${created.body.id}`)).body;
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      counts: { rows: 3, accepted: 3, new: 3, refused: 0 },
+    });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-03')).toBe(28_000);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-05')).toBe(31_000);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-04')).readings).toBe(30);
+    await drive.withdraw(created.body.id);
+  });
+});
+
 describe('exactly once, corrected, withdrawn', () => {
   let overlap: string;
 
@@ -220,5 +280,76 @@ describe('a meter and a feed for one enterprise', () => {
     expect(await kwh('meter', 'MTR-0001', 'month', '2026-10')).toBe(100);
     expect(await kwh('enterprise', 'ENT-0001', 'month', '2026-10')).toBe(100);
     expect(await kwh('city', 'city', 'month', '2026-10')).toBe(100);
+  });
+});
+
+describe('Excel files', () => {
+  it('imports the same template from an .xlsx, the period typed as a date by Excel', async () => {
+    const report = await drive.importFile(
+      makeXlsx([
+        ['账户编号', '期间', '用量', '单位'],
+        ['GD-POWER-0004', 46023, 24800, 'kWh'],
+        ['GD-POWER-0004', '2026-02', 'abc', 'kWh'],
+      ]),
+      { format: 'xlsx', fileName: '一月.xlsx' },
+    );
+    expect(report.counts).toMatchObject({
+      rows: 2,
+      accepted: 1,
+      refused: 1,
+      byReason: { 'value-malformed': 1 },
+    });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-01')).toBe(24_800);
+    expect(await kwh('enterprise', 'ENT-0004', 'day', '2026-01-31')).toBe(800);
+  });
+});
+
+describe('fuel deliveries and energy reports', () => {
+  it('accounts a delivery with its measured NCV, and a report’s energy types by their meters', async () => {
+    for (const meter of [
+      { ...accountMeter('MTR-F004', 'ENT-0004'), energyType: 'diesel', unit: 't', gridRegion: undefined },
+      {
+        ...accountMeter('MTR-G004', 'ENT-0004'),
+        energyType: 'natural-gas',
+        unit: 'Nm3',
+        gridRegion: undefined,
+      },
+    ])
+      expect((await drive.json('/meters', 'POST', meter)).status).toBe(201);
+    await drive.json('/import-accounts/SINOPEC-0004', 'PUT', {
+      kind: 'fuel-delivery',
+      meters: { diesel: 'MTR-F004' },
+    });
+    await drive.json('/import-accounts/ENT4-REPORT', 'PUT', {
+      kind: 'energy-report',
+      meters: { 'natural-gas': 'MTR-G004' },
+    });
+
+    const fuel = await drive.importFile(
+      '账户编号,期间,用量,单位,低位发热量,低位发热量单位\nSINOPEC-0004,2026-10,12.4,t,43.1,GJ/t\nSINOPEC-0004,2026-09,12.4,t,-1,GJ/t\n',
+      { kind: 'fuel-delivery' },
+    );
+    const report = await drive.importFile(
+      'accountId,period,energyType,quantity,unit\nENT4-REPORT,2026-10,natural-gas,1.2,10^4Nm3\nENT4-REPORT,2026-10,coke,5,t\n',
+      { kind: 'energy-report' },
+    );
+
+    expect(fuel.counts).toMatchObject({ accepted: 1, refused: 1, byReason: { 'measured-invalid': 1 } });
+    expect(report.counts).toMatchObject({ accepted: 1, refused: 1, byReason: { 'unknown-account': 1 } });
+    expect(report.refused[0]).toMatchObject({ row: 3, field: 'energyType' });
+    expect(fuel.counts.notCounted).toBe(1);
+    const delivered = await item(rollupPk('meter', 'MTR-F004', 'month'), '2026-10');
+    expect(Number(delivered.qc_diesel) / 1e6).toBe(12.4);
+    // GB/T 32150: 12.4 t × 43.1 GJ/t (measured) × 20.2 tC/TJ × 98 % × 44/12 = 38.79 tCO2.
+    expect(Number(delivered.co2e_mg) / 1e9).toBeCloseTo((12.4 * 43.1 * 20.2e-3 * 0.98 * 44) / 12, 2);
+    const enterprise = await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-10');
+    expect(enterprise.qc_diesel).toBeUndefined();
+    expect(Number(enterprise['qc_natural-gas']) / 1e6).toBe(12_000);
+    const trace = await drive.json<{
+      batches: { meterId: string; measuredParameters?: { parameter: string; value: number }[] }[];
+    }>('/emissions/trace?level=meter&id=MTR-F004&period=2026-10-01&granularity=day');
+    expect(trace.body.batches[0]?.measuredParameters).toEqual([
+      expect.objectContaining({ parameter: 'ncv', value: 43.1, unit: 'GJ/t' }),
+    ]);
   });
 });

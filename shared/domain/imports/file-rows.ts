@@ -14,6 +14,19 @@ export class ImportFileError extends Error {
 export const isFileSyntaxError = (error: unknown): boolean =>
   error instanceof ImportFileError || String((error as { code?: unknown })?.code ?? '').startsWith('CSV_');
 
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * Excel turns a typed `2026-10` into a date, which an .xlsx stores as its serial (days since
+ * 1899-12-30): such a number in the period column is read back as its month.
+ */
+export const excelPeriod = (text: string): string => {
+  if (!/^\d{5}(\.\d+)?$/.test(text)) return text;
+  const serial = Math.floor(Number(text));
+  if (serial < 36_526 || serial > 73_050) return text; // 2000-01-01 … 2099-12-31
+  return new Date(EXCEL_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 7);
+};
+
 /** Files up to this many data rows (issue 22). */
 export const MAX_ROWS = 100_000;
 
@@ -52,7 +65,9 @@ export async function* dataRows(files: ImportFiles, record: ImportRecord): Async
     index += 1;
     if (index > MAX_ROWS)
       throw new Error(`文件超过 ${MAX_ROWS} 行 (the file has more than ${MAX_ROWS} rows)`);
-    yield { index, line, fields: rowFields(cells, indexes, columns) };
+    const fields = rowFields(cells, indexes, columns);
+    if (fields.period !== undefined) fields.period = excelPeriod(fields.period);
+    yield { index, line, fields };
   }
   if (indexes === undefined) throw new ImportFileError('文件为空 (the file is empty)');
 }

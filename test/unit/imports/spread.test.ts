@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { excelPeriod } from '../../../shared/domain/imports/file-rows.ts';
 import {
   convertMicro,
   daysInMonth,
@@ -57,5 +58,14 @@ describe('decimal text as millionths', () => {
     expect(convertMicro(2_500, 0.001)).toBe(2);
     expect(convertMicro(3_500, 0.001)).toBe(4);
     expect(convertMicro(3_501, 0.001)).toBe(4);
+  });
+});
+
+describe('periods typed into Excel', () => {
+  it('reads a date serial back as its month and leaves anything else alone', () => {
+    expect(excelPeriod('46023')).toBe('2026-01');
+    expect(excelPeriod('46053.5')).toBe('2026-01');
+    expect(excelPeriod('2026-10')).toBe('2026-10');
+    expect(excelPeriod('12345')).toBe('12345');
   });
 });
