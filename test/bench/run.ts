@@ -5,6 +5,7 @@
 import { runBundleBench } from './bundles.bench.ts';
 import { runCaseBench } from './cases.bench.ts';
 import { runDeployBench } from './deploy.bench.ts';
+import { runImportBench } from './imports.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
 
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
   cases: runCaseBench,
   deploy: runDeployBench,
+  imports: runImportBench,
   ingest: runIngestBench,
   reports: runReportBench,
 };

@@ -21,10 +21,18 @@ import { templateOf } from './templates.ts';
  */
 
 export const CHECKPOINT_ROWS = 200;
+/**
+ * Rows of different accounts are independent: each checkpoint's rows are split into lanes by
+ * account and the lanes run at once (a lane keeps its rows in file order, so the same account's rows
+ * — the only ones that can be duplicates of each other — are judged one after the other).
+ */
+export const DEFAULT_LANES = 8;
 
 export interface RunDeps extends RowDeps {
   files: ImportFiles;
   progress?: ProgressSink;
+  /** Rows in flight at once (lanes by account); DEFAULT_LANES when absent. */
+  lanes?: number;
 }
 
 /** Stops the run after this many rows without finishing (tests stage a crash with it). */
@@ -65,7 +73,51 @@ class ImportRun {
     if ('refused' in outcome) this.refused.push(outcome.refused);
     this.ran += 1;
   }
+
+  /** Reads the file from the checkpoint on; false when stopped by `limits` (tests), true at its end. */
+  async readAll(claimed: ImportRecord, limits: RunLimits): Promise<boolean> {
+    let batch: { line: number; fields: Record<string, string> }[] = [];
+    for await (const { index, line, fields } of dataRows(this.deps.files, claimed)) {
+      if (index <= claimed.rowsDone) {
+        await this.remember(line, fields);
+        continue;
+      }
+      batch.push({ line, fields });
+      const stopping = limits.stopAfterRows !== undefined && this.ran + batch.length >= limits.stopAfterRows;
+      if (index % CHECKPOINT_ROWS !== 0 && !stopping) continue;
+      await this.processBatch(batch);
+      batch = [];
+      if (stopping) {
+        await this.deps.store.putRefused(claimed.id, this.refused);
+        return false;
+      }
+      await this.checkpoint(index);
+    }
+    await this.processBatch(batch);
+    return true;
+  }
+
+  /** A checkpoint's rows, in lanes by account: each lane in file order, the lanes at once. */
+  async processBatch(rows: readonly { line: number; fields: Record<string, string> }[]) {
+    const lanes = new Map<number, { line: number; fields: Record<string, string> }[]>();
+    const count = Math.max(1, this.deps.lanes ?? DEFAULT_LANES);
+    for (const row of rows) {
+      const lane = laneOf(row.fields.accountId ?? '', count);
+      lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
+    }
+    await Promise.all(
+      [...lanes.values()].map(async (lane) => {
+        for (const row of lane) await this.process(row.line, row.fields);
+      }),
+    );
+  }
 }
+
+const laneOf = (accountId: string, lanes: number): number => {
+  let hash = 0;
+  for (const ch of accountId) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) | 0;
+  return Math.abs(hash) % lanes;
+};
 
 export const runImport = async (
   deps: RunDeps,
@@ -77,18 +129,7 @@ export const runImport = async (
     const totalRows = claimed.totalRows ?? (await countRows(deps, claimed));
     const run = new ImportRun(deps, { ...claimed, totalRows });
     await deps.store.update(claimed.id, { status: 'running', startedAt, totalRows });
-    for await (const { index, line, fields } of dataRows(deps.files, claimed)) {
-      if (index <= claimed.rowsDone) {
-        await run.remember(line, fields);
-        continue;
-      }
-      await run.process(line, fields);
-      if (index % CHECKPOINT_ROWS === 0) await run.checkpoint(index);
-      if (run.ran === limits.stopAfterRows) {
-        await deps.store.putRefused(claimed.id, run.refused);
-        return run.record;
-      }
-    }
+    if (!(await run.readAll(claimed, limits))) return run.record;
     await run.checkpoint(run.record.counts.rows);
     return await finish(deps, run.record, startedAt);
   } catch (error) {

@@ -48,9 +48,15 @@ const applyChunk = async (
     if (outcome === 'conditionFailed') {
       state = await deps.ingest.readChunkState(meterId, chunk.hours, false);
       if (chunk.hours.every((h) => holds(state, h, change.messageId))) return;
-    }
+    } else await backoff(attempt);
   }
 };
+
+/** Lanes of one import write the same enterprise and city items: a conflict waits a little, with jitter. */
+const backoff = (attempt: number) =>
+  new Promise<void>((resolve) =>
+    setTimeout(resolve, Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random())),
+  );
 
 const holds = (state: ChunkState, hour: string, messageId: string) =>
   state.hours.find((s) => s.hour === hour)?.messageIds.includes(messageId) ?? false;
