@@ -105,23 +105,36 @@ const counting = (ingest: IngestStore, store: ImportStore, counter: { items: num
       return ingest.apply(plan);
     },
   };
-  const countedStore: ImportStore = Object.assign(Object.create(store) as ImportStore, {
-    beginChange: (
-      slot: Parameters<ImportStore['beginChange']>[0],
-      change: Parameters<ImportStore['beginChange']>[1],
-    ) => {
-      count(1);
-      return store.beginChange(slot, change);
-    },
-    settle: (slot: Parameters<ImportStore['settle']>[0], id: string) => {
-      count(1);
-      return store.settle(slot, id);
-    },
-    update: (id: string, fields: Parameters<ImportStore['update']>[1], whileStatus?: readonly string[]) => {
+  // Every call forwarded; the writes of the job's own items counted.
+  const countedStore: ImportStore = {
+    create: (r) => store.create(r),
+    get: (id) => store.get(id),
+    list: (limit, cursor) => store.list(limit, cursor),
+    claim: (id, now, until) => store.claim(id, now, until),
+    listRefused: (id) => store.listRefused(id),
+    getSlot: (a, m, p) => store.getSlot(a, m, p),
+    slotHistory: (a, m, p, l) => store.slotHistory(a, m, p, l),
+    update: (id, fields, whileStatus) => {
       count(1);
       return store.update(id, fields, whileStatus);
     },
-  });
+    putRefused: (id, rows) => {
+      count(rows.length);
+      return store.putRefused(id, rows);
+    },
+    beginChange: (slot, change) => {
+      count(1);
+      return store.beginChange(slot, change);
+    },
+    settle: (slot, id) => {
+      count(1);
+      return store.settle(slot, id);
+    },
+    putHistory: (slot) => {
+      count(1);
+      return store.putHistory(slot);
+    },
+  };
   return { countedIngest, countedStore };
 };
 
@@ -156,7 +169,11 @@ export const runImportBench = async (): Promise<void> => {
   const progressBefore = process.env[PROGRESS_ENV];
   process.env[PROGRESS_ENV] = 'bar';
   try {
+    const registering = performance.now();
     await registerAccounts(t);
+    console.log(
+      `registered ${ACCOUNTS} account meters in ${((performance.now() - registering) / 1000).toFixed(1)} s`,
+    );
     const body = fileOf();
     const key = 'uploads/bench/bench.csv';
     await t.s3.send(
@@ -182,10 +199,18 @@ export const runImportBench = async (): Promise<void> => {
       at: new Date(),
     });
     await base.store.create(record);
+    // Held as the job holds it, so the local scheduler's own tick leaves it to the bench.
+    const now = new Date();
+    const claimed = await base.store.claim(
+      record.id,
+      now.toISOString(),
+      new Date(now.getTime() + 3_600_000).toISOString(),
+    );
+    if (claimed === undefined) throw new Error('the bench could not take the import');
     const started = performance.now();
     const done = await runImport(
       { ...base, ingest: countedIngest, store: countedStore, progress: progressSink('import bench') },
-      record,
+      claimed,
     );
     const seconds = (performance.now() - started) / 1000;
     process.stderr.write('\n');

@@ -196,7 +196,7 @@ describe('recalculation and resumption', () => {
     expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-04')).toBe(30_000);
     await drive.runJob();
 
-    const report = (await drive.json<ImportReport>(`/imports/${created.body.id}`)).body;
+    const report = await drive.settled(created.body.id, ['succeeded']);
     expect(report).toMatchObject({
       status: 'succeeded',
       counts: { rows: 3, accepted: 3, new: 3, refused: 0 },
@@ -280,6 +280,25 @@ describe('a meter and a feed for one enterprise', () => {
     expect(await kwh('meter', 'MTR-0001', 'month', '2026-10')).toBe(100);
     expect(await kwh('enterprise', 'ENT-0001', 'month', '2026-10')).toBe(100);
     expect(await kwh('city', 'city', 'month', '2026-10')).toBe(100);
+  });
+
+  it('counts the feed and records the meter once the admin says the feed counts', async () => {
+    const mapped = await drive.json<{ counts: string }>('/import-accounts/GD-POWER-0001', 'PUT', {
+      kind: 'utility-monthly',
+      meters: { electricity: 'MTR-A001' },
+      counts: 'feed',
+    });
+    expect(mapped.body.counts).toBe('feed');
+    await publishAs(t, 'MTR-0001', [
+      { messageId: 'imports-overlap-2', readings: [{ ts: '2026-11-05T02:00:00Z', quantity: 100 }] },
+    ]);
+
+    const report = await drive.importFile(utilityCsv(['GD-POWER-0001,2026-11,3000,kWh']));
+
+    expect(report.counts).toMatchObject({ accepted: 1, notCounted: 0 });
+    expect(await kwh('meter', 'MTR-0001', 'month', '2026-11')).toBe(100);
+    expect(await kwh('meter', 'MTR-A001', 'month', '2026-11')).toBe(3_000);
+    expect(await kwh('enterprise', 'ENT-0001', 'month', '2026-11')).toBe(3_000);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { TestStack } from './local-stack.ts';
+import { eventually, type TestStack } from './local-stack.ts';
 
 /** Driving imports through the API as an admin would: upload, create, run the job, read the report. */
 
@@ -61,8 +61,15 @@ export const importDriver = (t: TestStack, token: string) => {
       { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 900_000 },
     );
   };
+  /** The report once the import is done: the stack's own scheduler may hold it when the test asks. */
+  const settled = (id: string, statuses: readonly string[]) =>
+    eventually(async () => {
+      const report = (await json<ImportReport>(`/imports/${id}`)).body;
+      return statuses.includes(report.status) ? report : undefined;
+    }, 60_000);
   return {
     json,
+    settled,
     upload,
     runJob,
     /** Uploads, creates the import, runs the job, and returns the report. */
@@ -89,7 +96,7 @@ export const importDriver = (t: TestStack, token: string) => {
       if (asked.status !== 202)
         throw new Error(`withdrawal refused: ${asked.status} ${JSON.stringify(asked.body)}`);
       await runJob();
-      return (await json<ImportReport>(`/imports/${id}`)).body;
+      return settled(id, ['withdrawn']);
     },
   };
 };
