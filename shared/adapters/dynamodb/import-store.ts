@@ -194,14 +194,17 @@ export class DynamoImportStore implements ImportStore {
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk AND sk < :period',
         ExpressionAttributeValues: { ':pk': slotPk(accountId, meterId), ':period': period },
-        ProjectionExpression: '#current',
+        ProjectionExpression: '#current, pending',
         ExpressionAttributeNames: { '#current': 'current' },
         ScanIndexForward: false,
         Limit: limit,
       }),
     );
+    // A change still pending (rows applied together, or a crash) is what the slot is becoming.
     return (Items ?? []).flatMap((item) => {
-      const micro = (item.current as { micro?: unknown } | undefined)?.micro;
+      const pending = item.pending as { to?: { micro?: unknown } } | undefined;
+      const value = pending ? pending.to : (item.current as { micro?: unknown } | undefined);
+      const micro = value?.micro;
       return typeof micro === 'number' ? [micro] : [];
     });
   }

@@ -116,6 +116,16 @@ const inChunk = (readings: Reading[], chunk: ReadingChunk, periodsOf: Periods) =
 export const slotChunks = (ctx: FeedPlanContext, change: SlotChange): ReadingChunk[] =>
   chunkReadings(partsOf(ctx, change.to ?? change.from), 'interval', ctx.timeZone);
 
+/**
+ * The chunks of a slot message one day each: small enough that the chunks of many rows of one
+ * month share a transaction (their enterprise, industry and city items written once with the sum).
+ */
+export const dayChunks = (ctx: FeedPlanContext, change: SlotChange): ReadingChunk[] =>
+  partsOf(ctx, change.to ?? change.from).map((reading) => ({
+    hours: [localPeriodsOf(new Date(reading.ts), ctx.timeZone).hour],
+    readings: [reading],
+  }));
+
 /** One chunk of a slot message as a plan for the ingest store, given the state read (or none). */
 export const planSlotChunk = (
   ctx: FeedPlanContext,

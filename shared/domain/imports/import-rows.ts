@@ -4,8 +4,8 @@ import type { MeterRecord } from '../registry/records.ts';
 import { type ImportAccount, meterIdOf } from './accounts.ts';
 import type { ImportCounts, ImportRecord, RefusedRow } from './import-record.ts';
 import { isRefusal, judgeRow, type Refusal, refusal } from './judge-row.ts';
-import { applyChange, finishPending, type SlotApplyDeps } from './slot-apply.ts';
 import { type ActivitySlot, decideRow, emptySlot, type SlotValue } from './slot.ts';
+import { applyChange, finishPending, type SlotApplyDeps } from './slot-apply.ts';
 
 /**
  * One data row of an import, from its fields to accepted or refused (docs/imports.md, "Row by
@@ -22,6 +22,8 @@ export interface RunCache {
   meters: Map<string, Promise<MeterRecord | undefined>>;
   /** Slot key → line of the first row of this file that named it. */
   seen: Map<string, number>;
+  /** When set, a row's change is left pending and handed here, to be applied with others (merged-apply.ts). */
+  defer?: (pending: ActivitySlot) => void;
 }
 
 export const newRunCache = (): RunCache => ({ accounts: new Map(), meters: new Map(), seen: new Map() });
@@ -116,7 +118,7 @@ export const processRow = async (
     uploadedBy: record.uploadedBy,
     uploadedAt: record.createdAt,
   };
-  return applyRow(deps, account, meter, period, incoming, line, fields);
+  return applyRow(deps, cache, { account, meter, period, incoming, line, fields });
 };
 
 const MAX_SLOT_RACES = 5;
@@ -139,15 +141,17 @@ const currentSlot = async (deps: RowDeps, account: ImportAccount, meterId: strin
   return slot.pending ? finishPending(deps, slot) : slot;
 };
 
-const applyRow = async (
-  deps: RowDeps,
-  account: ImportAccount,
-  meter: MeterRecord,
-  period: string,
-  incoming: SlotValue,
-  line: number,
-  fields: Record<string, string>,
-): Promise<RowOutcome> => {
+interface RowChange {
+  account: ImportAccount;
+  meter: MeterRecord;
+  period: string;
+  incoming: SlotValue;
+  line: number;
+  fields: Record<string, string>;
+}
+
+const applyRow = async (deps: RowDeps, cache: RunCache, row: RowChange): Promise<RowOutcome> => {
+  const { account, meter, period, incoming, line, fields } = row;
   for (let race = 0; race < MAX_SLOT_RACES; race++) {
     const slot = await currentSlot(deps, account, meter.id, period);
     const decision = decideRow(slot, incoming, deps.now().toISOString());
@@ -158,7 +162,8 @@ const applyRow = async (
     }
     if (decision.kind === 'duplicate') return { refused: duplicateOf(decision.of, line, fields) };
     const accepted = decision.change.kind === 'correction' ? 'correction' : 'new';
-    if (await applyChange(deps, slot, decision.change)) return { accepted, counted: slot.counted };
+    if (await applyChange(deps, slot, decision.change, cache.defer))
+      return { accepted, counted: slot.counted };
   }
   throw new Error(`slot ${account.accountId} ${period} keeps changing under this import`);
 };

@@ -1,5 +1,5 @@
 import type { RefusedRow } from './import-record.ts';
-import { templateHeader, type TemplateColumn } from './templates.ts';
+import { type TemplateColumn, templateHeader } from './templates.ts';
 
 /**
  * The refused rows as a CSV to correct and upload again: UTF-8 with a BOM (so Excel reads the

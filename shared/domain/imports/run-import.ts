@@ -10,7 +10,9 @@ import {
   type RunCache,
   resolveTarget,
 } from './import-rows.ts';
+import { applyTogether } from './merged-apply.ts';
 import { refusedCsv } from './refused-csv.ts';
+import type { ActivitySlot } from './slot.ts';
 import { templateOf } from './templates.ts';
 
 /**
@@ -105,11 +107,19 @@ class ImportRun {
       const lane = laneOf(row.fields.accountId ?? '', count);
       lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
     }
-    await Promise.all(
-      [...lanes.values()].map(async (lane) => {
-        for (const row of lane) await this.process(row.line, row.fields);
-      }),
-    );
+    const pending: ActivitySlot[] = [];
+    this.cache.defer = (slot) => pending.push(slot);
+    try {
+      await Promise.all(
+        [...lanes.values()].map(async (lane) => {
+          for (const row of lane) await this.process(row.line, row.fields);
+        }),
+      );
+    } finally {
+      this.cache.defer = undefined;
+    }
+    // The batch's changes are pending on their slots: applied together, then settled.
+    await applyTogether(this.deps, pending);
   }
 }
 

@@ -1,10 +1,10 @@
+import { dataRows } from './file-rows.ts';
 import type { ImportRecord } from './import-record.ts';
 import { newRunCache, resolveTarget } from './import-rows.ts';
 import type { RunDeps } from './run-import.ts';
 import { CHECKPOINT_ROWS } from './run-import.ts';
-import { applyChange, finishPending } from './slot-apply.ts';
 import { type ActivitySlot, decideWithdrawal, markWithdrawn } from './slot.ts';
-import { dataRows } from './file-rows.ts';
+import { applyChange, finishPending } from './slot-apply.ts';
 
 /**
  * Withdraws an import as a whole (docs/imports.md, "Withdrawal"): the file is read again, and each

@@ -1,3 +1,5 @@
+import type { ImportStore } from '../../ports/import-store.ts';
+import type { IngestStore } from '../../ports/ingest-store.ts';
 import type { AccountingDefaults } from '../carbon/accounting-context.ts';
 import type { FactorLibrary } from '../carbon/factors.ts';
 import { meterAccountingFor } from '../emissions/meter-accounting.ts';
@@ -5,8 +7,6 @@ import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
 import type { ChunkState, ReadingChunk } from '../telemetry/ingest-plan.ts';
 import { batchHandleOf } from '../telemetry/ingest-telemetry.ts';
 import { mergeChunkPlans } from '../telemetry/transaction-plan.ts';
-import type { IngestStore } from '../../ports/ingest-store.ts';
-import type { ImportStore } from '../../ports/import-store.ts';
 import { type FeedPlanContext, planSlotChunk, slotChunks } from './feed-plan.ts';
 import { type ActivitySlot, type SlotChange, settle } from './slot.ts';
 
@@ -30,7 +30,7 @@ export interface SlotApplyDeps {
 const MAX_ATTEMPTS = 12;
 
 /** One chunk in one transaction; re-read and re-planned when a condition failed. */
-const applyChunk = async (
+export const applyChunk = async (
   deps: SlotApplyDeps,
   ctx: FeedPlanContext,
   change: SlotChange,
@@ -53,7 +53,7 @@ const applyChunk = async (
 };
 
 /** Lanes of one import write the same enterprise and city items: a conflict waits a little, with jitter. */
-const backoff = (attempt: number) =>
+export const backoff = (attempt: number) =>
   new Promise<void>((resolve) =>
     setTimeout(resolve, Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random())),
   );
@@ -61,12 +61,16 @@ const backoff = (attempt: number) =>
 const holds = (state: ChunkState, hour: string, messageId: string) =>
   state.hours.find((s) => s.hour === hour)?.messageIds.includes(messageId) ?? false;
 
-/** Writes the slot message's chunks; a chunk whose hours already hold the marker is done. */
-export const applySlotMessage = async (deps: SlotApplyDeps, slot: ActivitySlot, change: SlotChange) => {
+/** How a slot's messages are planned: its account meter as the registry has it, and its accounting. */
+export const feedContext = async (
+  deps: SlotApplyDeps,
+  slot: ActivitySlot,
+  change: SlotChange,
+): Promise<FeedPlanContext> => {
   const meter = await deps.meter(slot.meterId);
   if (meter === undefined) throw new Error(`account meter ${slot.meterId} not found`);
   const enterprise = await deps.enterprise(meter.enterpriseId);
-  const ctx: FeedPlanContext = {
+  return {
     meter,
     accountId: slot.accountId,
     period: slot.period,
@@ -76,6 +80,11 @@ export const applySlotMessage = async (deps: SlotApplyDeps, slot: ActivitySlot, 
     timeZone: deps.timeZone,
     batchHandle: batchHandleOf(deps.handlePrefix, { meterId: meter.id, messageId: change.messageId }),
   };
+};
+
+/** Writes the slot message's chunks; a chunk whose hours already hold the marker is done. */
+export const applySlotMessage = async (deps: SlotApplyDeps, slot: ActivitySlot, change: SlotChange) => {
+  const ctx = await feedContext(deps, slot, change);
   for (const chunk of slotChunks(ctx, change)) await applyChunk(deps, ctx, change, chunk);
 };
 
@@ -97,9 +106,12 @@ export const applyChange = async (
   deps: SlotApplyDeps,
   slot: ActivitySlot,
   change: SlotChange,
+  defer?: (pending: ActivitySlot) => void,
 ): Promise<boolean> => {
   if (!(await deps.store.beginChange(slot, change))) return false;
   const pending = { ...slot, pending: change };
-  await finishPending(deps, pending);
+  // Deferred: the caller applies the pending changes of many rows together (merged-apply.ts).
+  if (defer) defer(pending);
+  else await finishPending(deps, pending);
   return true;
 };
