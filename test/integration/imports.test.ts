@@ -215,6 +215,12 @@ describe('exactly once, corrected, withdrawn', () => {
     const again = await drive.importFile(utilityCsv(FIRST));
     expect(again.counts).toMatchObject({ rows: 9, accepted: 0, refused: 9 });
     expect(again.counts.byReason.duplicate).toBe(5);
+    const listed = await drive.json<{
+      items: { id: string; status: string; progress: { rowsDone: number } }[];
+    }>('/imports?limit=2');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i) => i.id)[0]).toBe(again.id);
+    expect(listed.body.items[0]).toMatchObject({ status: 'succeeded', progress: { rowsDone: 9 } });
     expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-10')).toBe(31_000);
     expect(await kwh('meter', 'MTR-A004', 'month', '2026-06')).toBe(30_000);
   });
