@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'slow',
-          include: ['test/infra/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['test/infra/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,7 +1,9 @@
 /**
  * CDK entry (`cdk synth`, `cdk deploy --all`). One stage = these stacks, deployed in this order:
- *   Qingshan-<stage>-Stateful    tables, buckets, user pool, meter policy, alarm topic and key (retained in prod)
+ *   Qingshan-<stage>-Stateful    tables, buckets, user pool, meter policy, alarm topic and key (retained in prod),
+ *                                and the web app's bucket and distribution
  *   Qingshan-<stage>-Api         the HTTP API, its stage and JWT authorizer
+ *   Qingshan-<stage>-Web         the web app's config.json (where it is hosted)
  *   Qingshan-<stage>-<Context>   one per bounded context of the manifest: functions, routes, rules, schedules, alarms
  *   Qingshan-<stage>-Ops         dashboard, API and DynamoDB alarms
  * Context settings: infra/settings.ts (README "Deploying"); `skipBundling=true` synthesizes without running
@@ -19,12 +21,15 @@ import { ApiStack } from './stacks/api-stack.ts';
 import { ContextStack } from './stacks/context-stack.ts';
 import { OpsStack } from './stacks/ops-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
+import { WebStack } from './stacks/web-stack.ts';
 
 export { readSettings } from './settings.ts';
 
 export interface QingshanStacks {
   stateful: StatefulStack;
   api: ApiStack;
+  /** The web app's configuration, where the web app is hosted. */
+  web: WebStack | undefined;
   /** By context name (manifest CONTEXTS). */
   contexts: Record<string, ContextStack>;
   ops: OpsStack;
@@ -62,6 +67,8 @@ export const createApp = (
     ...(corsOrigins === undefined ? {} : { corsOrigins }),
   });
   api.addStackDependency(stateful, 'reads the identity parameters');
+  const web =
+    settings.web === undefined ? undefined : webStack(app, prefix, common, describe, [stateful, api]);
   const contexts: Record<string, ContextStack> = {};
   for (const [name, specs] of Object.entries(CONTEXTS)) {
     const stack = new ContextStack(app, `${prefix}-${pascal(name)}`, {
@@ -82,8 +89,30 @@ export const createApp = (
   return {
     app,
     settings,
-    stacks: { stateful, api, contexts, ops, all: [stateful, api, ...Object.values(contexts), ops] },
+    stacks: {
+      stateful,
+      api,
+      web,
+      contexts,
+      ops,
+      all: [stateful, api, ...(web === undefined ? [] : [web]), ...Object.values(contexts), ops],
+    },
   };
+};
+
+const webStack = (
+  app: App,
+  prefix: string,
+  common: { settings: DeploymentSettings; env?: Environment },
+  describe: (part: string) => string,
+  readsFrom: Stack[],
+): WebStack => {
+  const web = new WebStack(app, `${prefix}-Web`, {
+    ...common,
+    description: describe('web app configuration'),
+  });
+  for (const stack of readsFrom) web.addStackDependency(stack, 'reads its parameters into config.json');
+  return web;
 };
 
 /** Environment-agnostic unless the app is pinned (`-c region=cn-northwest-1 [-c account=…]`). */

@@ -12,6 +12,8 @@ import { CASE_FUNCTIONS } from './contexts/cases.ts';
 import { IMPORT_FUNCTIONS } from './contexts/imports.ts';
 import { JOB_FUNCTIONS } from './contexts/jobs.ts';
 import { MEDIA_FUNCTIONS } from './contexts/media.ts';
+import { NOTIFICATION_FUNCTIONS } from './contexts/notifications.ts';
+import { OPEN311_FUNCTIONS } from './contexts/open311.ts';
 import { REGISTRY_FUNCTIONS } from './contexts/registry.ts';
 import { REPORT_FUNCTIONS } from './contexts/reports.ts';
 import { SUGGESTION_FUNCTIONS } from './contexts/suggestions.ts';
@@ -93,6 +95,11 @@ export interface FunctionSpec {
    * create things and certificates and attach the stack's device policy to them.
    */
   iot?: 'provision' | 'revoke';
+  /**
+   * Notification delivery (infra/constructs/notification-delivery.ts grants it and sets the QS_* notification
+   * settings): `pushKey` may read the Web Push key pair; `deliver` also sends email (SES) and SMS (SNS).
+   */
+  notify?: 'pushKey' | 'deliver';
 }
 
 const INDEX_1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
@@ -137,6 +144,13 @@ export const TABLES = {
     sortKey: 'sk',
     indexes: [],
   },
+  notifications: {
+    description:
+      'Notifications per person (inbox), their deliveries and retries, preferences, Web Push devices; kept as the record of who was told',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [INDEX_1, INDEX_2],
+  },
 } as const satisfies Record<string, TableSpec>;
 export type TableId = keyof typeof TABLES;
 
@@ -175,6 +189,8 @@ export const CONTEXTS = {
   reports: REPORT_FUNCTIONS,
   jobs: JOB_FUNCTIONS,
   calendar: CALENDAR_FUNCTIONS,
+  open311: OPEN311_FUNCTIONS,
+  notifications: NOTIFICATION_FUNCTIONS,
 } as const satisfies Record<string, readonly FunctionSpec[]>;
 
 /** Every function of every context. */

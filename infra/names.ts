@@ -40,8 +40,17 @@ export const parameterNames = (stage: string) => {
     /** The app clients whose tokens the API accepts, comma-separated. */
     audience: `${root}/identity/audience`,
     userPoolId: `${root}/identity/user-pool-id`,
+    /** The app client the web app signs in with (authorization code + PKCE). */
+    webClientId: `${root}/identity/web-client-id`,
+    /** The hosted sign-in domain's base URL (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+    signInUrl: `${root}/identity/sign-in-url`,
     httpApiId: `${root}/api/id`,
     authorizerId: `${root}/api/authorizer-id`,
     apiUrl: `${root}/api/url`,
+    webDistributionId: `${root}/web/distribution-id`,
+    /** `https://<domain>` the web app is served from. */
+    webOrigin: `${root}/web/origin`,
+    /** The web app's config.json, as the web stack resolved it. */
+    webConfig: `${root}/web/config`,
   };
 };

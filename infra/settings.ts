@@ -5,6 +5,13 @@
 import type { App } from 'aws-cdk-lib';
 import { IDENTITY_CLAIM_DEFAULTS } from '../shared/config/env.ts';
 import { DEFAULTS } from './manifest.ts';
+import {
+  callbackUrlsOf,
+  DEV_SERVER_ORIGIN,
+  logoutUrlsOf,
+  readWebSettings,
+  type WebSettings,
+} from './web-settings.ts';
 
 /** Cognito's feature plans (Lite, Essentials, Plus); Plus adds threat protection at a higher price. */
 export type CognitoPlan = 'lite' | 'essentials' | 'plus';
@@ -12,7 +19,10 @@ export type CognitoPlan = 'lite' | 'essentials' | 'plus';
 export interface CognitoIdentity {
   kind: 'cognito';
   plan: CognitoPlan;
-  /** Where the hosted sign-in may send a browser back with its code; none: no OAuth flows yet. */
+  /**
+   * Where the hosted sign-in may send a browser back with its code, besides the hosted web app's own
+   * URLs (added by the stateful stack); none and no hosting: no OAuth flows.
+   */
   callbackUrls: string[];
   logoutUrls: string[];
   /** `<prefix>.auth.<region>.amazoncognito.com`: unique per region; default `qingshan-<stage>-<account>`. */
@@ -33,10 +43,30 @@ export interface ClaimNames {
   username: string;
 }
 
+/** Where notifications go beyond the inbox (docs/notifications.md). */
+export interface NotificationSettings {
+  /**
+   * Links in messages: `{appBaseUrl}/app/…` for deputies, `/console/…` for staff. Absent: the web
+   * hosting's address when the stage hosts the app, else the dev server outside prod and relative in
+   * prod (infra/constructs/notification-delivery.ts `linkBase`).
+   */
+  appBaseUrl?: string;
+  /** User ids (`sub`) of the district leaders, told of level-3 escalations. */
+  districtLeaderIds: string[];
+  /** A verified SES identity to send from; absent: no email. */
+  emailFrom?: string;
+  /** SMS through SNS (not offered in the China regions). */
+  sms: boolean;
+  smsSenderId?: string;
+  ecologyDepartmentId: string;
+}
+
 export interface DeploymentSettings {
   stage: string;
   timeZone: string;
   identifierPrefix: string;
+  /** `-c telemetryRetentionDays=…`: raw readings and quarantine are kept this long (default 800). */
+  telemetryRetentionDays: number;
   /** Where operational alarms are mailed; without it they reach only the topic's other subscribers. */
   alarmEmail?: string;
   identity: CognitoIdentity | OidcIdentity;
@@ -46,6 +76,9 @@ export interface DeploymentSettings {
   /** Pinned account and region (`-c account=… -c region=…`); absent: environment-agnostic templates. */
   account?: string;
   region?: string;
+  notifications: NotificationSettings;
+  /** The web app's hosting; absent: none (`-c web=false`, or a China region without an ICP-filed domain). */
+  web?: WebSettings;
 }
 
 /**
@@ -54,8 +87,11 @@ export interface DeploymentSettings {
  */
 export const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,11}$/;
 const CHINA_REGION = /^cn-/;
-/** Where `npm run dev` of the web client serves its sign-in callback; used by non-production stages only. */
-export const LOCAL_CALLBACK_URL = 'http://localhost:5173/auth/callback';
+/** Where `npm run dev:web` signs in back to, each shell; used by non-production stages only. */
+export const LOCAL_CALLBACK_URLS = callbackUrlsOf(DEV_SERVER_ORIGIN);
+export const LOCAL_LOGOUT_URLS = logoutUrlsOf(DEV_SERVER_ORIGIN);
+/** The web client's local origin: where notification links point on non-production stages by default. */
+export const LOCAL_APP_URL = DEV_SERVER_ORIGIN;
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
@@ -68,20 +104,51 @@ export const readSettings = (app: App): DeploymentSettings => {
   if (!STAGE_PATTERN.test(stage)) throw new SettingsError(`stage "${stage}" must match ${STAGE_PATTERN}`);
   const region = context('region');
   const account = context('account');
+  const web = readWebSettings(context, region !== undefined && CHINA_REGION.test(region));
   return {
     stage,
     timeZone: context('timeZone') ?? DEFAULTS.timeZone,
     identifierPrefix: context('identifierPrefix') ?? DEFAULTS.identifierPrefix,
+    telemetryRetentionDays: readRetentionDays(context('telemetryRetentionDays')),
     ...optional('alarmEmail', context('alarmEmail')),
     ...optional('region', region),
     ...optional('account', account),
     identity: readIdentity(context, stage, region),
+    ...optional('web', web),
     tracing: readTracing(context('tracing'), region),
     claims: {
       groups: context('groupsClaim') ?? IDENTITY_CLAIM_DEFAULTS.groups,
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
       username: context('usernameClaim') ?? IDENTITY_CLAIM_DEFAULTS.username,
     },
+    notifications: readNotifications(context, region),
+  };
+};
+
+/** `-c appBaseUrl=https://… -c districtLeaders=<sub>,… -c notificationEmailFrom=… -c notificationSms=true`. */
+const readNotifications = (
+  context: (key: string) => string | undefined,
+  region: string | undefined,
+): NotificationSettings => {
+  const appBaseUrl = context('appBaseUrl');
+  if (appBaseUrl !== undefined && appBaseUrl !== '' && !/^https?:\/\//.test(appBaseUrl)) {
+    throw new SettingsError(`appBaseUrl must be an http(s) URL, not "${appBaseUrl}"`);
+  }
+  const sms = context('notificationSms') === 'true';
+  if (sms && region !== undefined && CHINA_REGION.test(region)) {
+    throw new SettingsError(
+      `Amazon SNS does not send SMS in ${region} (AWS China): leave notificationSms off and use another SMS adapter`,
+    );
+  }
+  const emailFrom = context('notificationEmailFrom');
+  const smsSenderId = context('smsSenderId');
+  return {
+    ...optional('appBaseUrl', appBaseUrl),
+    districtLeaderIds: listContext(context('districtLeaders')) ?? [],
+    ...optional('emailFrom', emailFrom),
+    sms,
+    ...optional('smsSenderId', smsSenderId),
+    ecologyDepartmentId: context('ecologyDepartmentId') ?? 'dept-ecology',
   };
 };
 
@@ -109,13 +176,26 @@ const readIdentity = (
     kind: 'cognito',
     plan,
     // Production gets only the URLs it is given; other stages fall back to the local web client.
-    callbackUrls: callbackUrls ?? (stage === 'prod' ? [] : [LOCAL_CALLBACK_URL]),
-    logoutUrls: listContext(context('logoutUrls')) ?? [],
+    callbackUrls: callbackUrls ?? (stage === 'prod' ? [] : LOCAL_CALLBACK_URLS),
+    logoutUrls:
+      listContext(context('logoutUrls')) ?? (stage === 'prod' || callbackUrls ? [] : LOCAL_LOGOUT_URLS),
     ...optional('domainPrefix', domainPrefix),
   };
 };
 
 /** `-c tracing=false` turns it off; in a China region it is off unless asked for (and then refused). */
+/** A whole number of days, at least a reporting year: shorter would drop readings the reports still trace. */
+const readRetentionDays = (value: string | undefined): number => {
+  if (value === undefined) return DEFAULTS.telemetryRetentionDays;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 400) {
+    throw new SettingsError(
+      `telemetryRetentionDays must be a whole number of days, at least 400 (a reporting year and its audit), not "${value}"`,
+    );
+  }
+  return days;
+};
+
 const readTracing = (value: string | undefined, region: string | undefined): boolean => {
   const inChina = region !== undefined && CHINA_REGION.test(region);
   if (value === undefined) return !inChina;
@@ -144,8 +224,8 @@ const readOidc = (context: (key: string) => string | undefined): OidcIdentity =>
   return { kind: 'oidc', issuer, audience };
 };
 
-const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 export const stringContext = (app: App, key: string): string | undefined => {
   const value: unknown = app.node.tryGetContext(key);

@@ -7,7 +7,9 @@ const store = carbonStore();
 
 export const handler = httpHandler(listBudgetsRoute, async ({ query }) => {
   if (query.id !== undefined && query.level === undefined)
-    throw new ValidationError('id needs a level', [{ path: '/query/level', message: 'required with id' }]);
+    throw new ValidationError('按编号查询时须指明层级 (id needs a level)', [
+      { path: '/query/level', message: '给出 id 时必填 (required with id)' },
+    ]);
   const items = await store.budgets.listBudgets({
     ...(query.level === undefined ? {} : { level: query.level }),
     ...(query.id === undefined ? {} : { targetId: query.id }),

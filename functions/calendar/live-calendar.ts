@@ -48,7 +48,8 @@ export const freshWorkingCalendar = async (now = Date.now()): Promise<WorkingCal
   if (snapshot === undefined || now - snapshot.readAt >= CALENDAR_TTL_MS) {
     if (process.env[tableEnvVar('calendar')] === undefined) {
       throw new ConfigError(
-        'this function may not read the working calendar: give it calendar read in the manifest',
+        '此函数无权读取工作日历：请在 manifest 中授予 calendar 读权限 ' +
+          '(this function may not read the working calendar: give it calendar read in the manifest)',
       );
     }
     snapshot = { calendar: await readWorkingCalendar(), readAt: now };
@@ -64,7 +65,8 @@ export const forgetWorkingCalendar = (): void => {
 const loaded = (): WorkingCalendar => {
   if (snapshot === undefined) {
     throw new ConfigError(
-      'the working calendar was not loaded: call freshWorkingCalendar() before counting working time',
+      '工作日历尚未读取：计算工作时间前须调用 freshWorkingCalendar() ' +
+        '(the working calendar was not loaded: call freshWorkingCalendar() before counting working time)',
     );
   }
   return snapshot.calendar;

@@ -1,5 +1,9 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
+import {
+  caseIndexKeys,
+  caseSideWrites,
+  nearbyOpenCasePartitions,
+} from '../../shared/adapters/dynamodb/case-index.ts';
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import type { Clock } from '../../shared/config/clock.ts';
 import { systemClock } from '../../shared/config/clock.ts';
@@ -48,6 +52,27 @@ let viewEnv: CaseEnv | undefined;
 const caseViewEnv = (): CaseEnv => {
   viewEnv ??= caseEnv();
   return viewEnv;
+};
+
+/**
+ * The open cases listed near a case: the nine geohash cells around it hold every candidate within
+ * 50 m (a precision-7 cell is wider than that); `possibleDuplicates` decides by haversine.
+ */
+export const nearbyOpenCases = async (
+  store: ReturnType<typeof caseStore>,
+  record: CaseRecord,
+): Promise<CaseRecord[]> => {
+  const candidates: CaseRecord[] = [];
+  if (!record.location) return candidates;
+  for (const partition of nearbyOpenCasePartitions(record.categoryId, record.location)) {
+    let cursor: string | undefined;
+    do {
+      const page = await store.list({ index: 'gsi2', partition, limit: 100, ...(cursor ? { cursor } : {}) });
+      candidates.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+  }
+  return candidates;
 };
 
 /** Reads a case the principal may see; one it may not see is reported as absent (404). */

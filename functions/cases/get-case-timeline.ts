@@ -5,12 +5,12 @@ import { caseStore, loadVisibleCase } from './case-context.ts';
 
 const store = caseStore();
 
-/** Other deputies reading a public case read every step, without the ids of who took it. */
+/** Every reader reads every step; whose id they read is case-privacy.ts's rule. */
 export const handler = httpHandler(getCaseTimelineRoute, async ({ params, principal }) => {
   const record = await loadVisibleCase(store, params.id, principal);
   const entries = await store.timeline(params.id);
   return {
     caseId: params.id,
-    entries: timelineForAudience(entries, record, caseAudienceOf(principal, record)),
+    entries: timelineForAudience(entries, record, caseAudienceOf(principal, record), principal),
   };
 });

@@ -5,6 +5,7 @@ import { tableName } from '../../shared/config/env.ts';
 import { getDepartmentIndicatorsRoute } from '../../shared/contracts/cases.ts';
 import {
   computeDepartmentIndicators,
+  departmentIndicatorCases,
   emptyDepartmentIndicators,
 } from '../../shared/domain/cases/case-indicators.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
@@ -27,7 +28,8 @@ const READ_CONCURRENCY = 16;
 /**
  * Indicators of the cases dispatched to the department (as lead) in [from, to): the dispatch facts
  * index names them, then each case's whole timeline is replayed (case-indicators.ts), so a case
- * dispatched in the period counts with everything that happened to it since, up to now.
+ * dispatched in the period counts with everything that happened to it since, up to now. With
+ * `?cases=true` the answer also names the cases behind each figure, for the console's drill-down.
  */
 export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params, query, principal }) => {
   await freshWorkingCalendar();
@@ -73,22 +75,33 @@ export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params
       }),
     );
   }
-  const all = computeDepartmentIndicators(cases, timelines, clock(), env.calendar);
+  const now = clock();
+  const all = computeDepartmentIndicators(cases, timelines, now, env.calendar);
   const mine =
     all.find((indicators) => indicators.departmentId === departmentId) ??
     emptyDepartmentIndicators(departmentId);
-  return { ...mine, from: from.toISOString(), to: to.toISOString() };
+  const caseIds =
+    query.cases === true
+      ? { caseIds: departmentIndicatorCases(departmentId, cases, timelines, now, env.calendar) }
+      : {};
+  return { ...mine, from: from.toISOString(), to: to.toISOString(), ...caseIds };
 });
 
 const checkRange = (from: Date, to: Date): void => {
   if (to.getTime() <= from.getTime()) {
-    throw new UnprocessableError('the period is empty', [
-      { path: '/query/to', message: 'must be after from' },
+    throw new UnprocessableError('统计区间为空 (the period is empty)', [
+      { path: '/query/to', message: '须晚于 from (must be after from)' },
     ]);
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    throw new UnprocessableError(`the period may be at most ${MAX_RANGE_DAYS} days`, [
-      { path: '/query/to', message: `at most ${MAX_RANGE_DAYS} days after from` },
-    ]);
+    throw new UnprocessableError(
+      `统计区间最长 ${MAX_RANGE_DAYS} 天 (the period may be at most ${MAX_RANGE_DAYS} days)`,
+      [
+        {
+          path: '/query/to',
+          message: `至多在 from 之后 ${MAX_RANGE_DAYS} 天 (at most ${MAX_RANGE_DAYS} days after from)`,
+        },
+      ],
+    );
   }
 };

@@ -17,8 +17,8 @@ export const handler = httpHandler(listCasesRoute, async ({ query, principal }) 
   const from = query.from === undefined ? undefined : boundInstant(query.from, false);
   const to = query.to === undefined ? undefined : boundInstant(query.to, true);
   if (from !== undefined && to !== undefined && from.getTime() >= to.getTime()) {
-    throw new ValidationError('the date range is empty', [
-      { path: '/query/to', message: 'must be after from' },
+    throw new ValidationError('日期区间为空 (the date range is empty)', [
+      { path: '/query/to', message: '须晚于 from (must be after from)' },
     ]);
   }
   const [latitude, longitude] = query.near?.split(',').map(Number) ?? [];

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import {
-  caseIndexKeys,
-  caseSideWrites,
-  nearbyOpenCasePartitions,
-} from '../../shared/adapters/dynamodb/case-index.ts';
+import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
 import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { submitCaseRoute } from '../../shared/contracts/cases.ts';
@@ -17,7 +13,7 @@ import { countBusiness } from '../../shared/observability/metrics.ts';
 import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { createIdempotently } from '../middleware/idempotent-create.ts';
-import { caseStore, caseView, clock } from './case-context.ts';
+import { caseStore, caseView, clock, nearbyOpenCases } from './case-context.ts';
 
 const store = caseStore();
 const deputies = new DynamoDeputyDirectory(getDocumentClient(), tableName('registry'));
@@ -41,7 +37,7 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
     getSide: (pk, sk) => store.getSide(pk, sk),
     load: async (caseId) => {
       const record = await store.get(caseId);
-      return record ? createdView(record, principal, at, await nearbyOpenCases(record)) : undefined;
+      return record ? createdView(record, principal, at, await nearbyOpenCases(store, record)) : undefined;
     },
     create: async (side) => {
       const reporterName = body.showReporterName ? await displayNameOf(principal) : undefined;
@@ -61,7 +57,7 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
         at: submitted.record.submittedAt,
       });
       // Found before the write, so the staff who accept it see the same candidates (case-duplicates.ts).
-      const nearby = await nearbyOpenCases(submitted.record);
+      const nearby = await nearbyOpenCases(store, submitted.record);
       const found = possibleDuplicates(submitted.record, nearby);
       const record =
         found.length === 0 ? submitted.record : { ...submitted.record, possibleDuplicates: found };
@@ -82,24 +78,6 @@ export const handler = httpHandler(submitCaseRoute, async ({ body, principal, he
  */
 const displayNameOf = async (principal: Principal): Promise<string | undefined> =>
   principal.displayName ?? (await deputies.getDeputy(principal.userId))?.name;
-
-/**
- * The open cases listed near a case: the nine geohash cells around it hold every candidate within
- * 50 m (a precision-7 cell is wider than that); `possibleDuplicates` decides by haversine.
- */
-const nearbyOpenCases = async (record: CaseRecord): Promise<CaseRecord[]> => {
-  const candidates: CaseRecord[] = [];
-  if (!record.location) return candidates;
-  for (const partition of nearbyOpenCasePartitions(record.categoryId, record.location)) {
-    let cursor: string | undefined;
-    do {
-      const page = await store.list({ index: 'gsi2', partition, limit: 100, ...(cursor ? { cursor } : {}) });
-      candidates.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-  }
-  return candidates;
-};
 
 /**
  * The new case with the open cases of its category within 50 m, for the reporter: only cases the

@@ -10,6 +10,7 @@ import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { freshWorkingCalendar } from '../calendar/live-calendar.ts';
 import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';
+import { expectedVersion } from '../middleware/if-match.ts';
 import { caseEnv, caseStore, caseView, caseWriteOptions, clock, loadVisibleCase } from './case-context.ts';
 
 const store = caseStore();
@@ -19,7 +20,7 @@ const env = caseEnv();
 export const handler = httpHandler(transitionCaseRoute, async ({ params, body, principal, headers }) => {
   await freshWorkingCalendar();
   const current = await loadVisibleCase(store, params.id, principal);
-  const expectedVersion = body.version ?? ifMatchVersion(headers['if-match']);
+  const expected = expectedVersion(body.version, headers['if-match']);
   const at = clock();
   // The machine answers who may act (403), then the version read and the state (409), then data.
   const { record, entry } = applyCaseTransition(
@@ -29,7 +30,7 @@ export const handler = httpHandler(transitionCaseRoute, async ({ params, body, p
       principal,
       payload: body.payload,
       at,
-      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      ...(expected === undefined ? {} : { expectedVersion: expected }),
     },
     env,
   );
@@ -77,10 +78,4 @@ const checkDepartmentsExist = async (record: CaseRecord): Promise<void> => {
   if (errors.length > 0) {
     throw new UnprocessableError('派遣的部门不存在 (the department to dispatch to does not exist)', errors);
   }
-};
-
-/** `If-Match: "3"` or `If-Match: 3`; anything else (e.g. `*`) sets no expectation. */
-const ifMatchVersion = (header: string | undefined): number | undefined => {
-  const match = header?.trim().match(/^(?:W\/)?"?(\d+)"?$/);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
 };

@@ -37,16 +37,17 @@ export const resolveTarget = async (
 ): Promise<Target> => {
   if (level === 'city') {
     if (id !== undefined && id !== CITY_ID)
-      throw new ValidationError('the city level has one id', [
-        { path: field, message: `omit it or use ${CITY_ID}` },
+      throw new ValidationError(`全市层级只有一个编号 ${CITY_ID} (the city level has one id)`, [
+        { path: field, message: `省略或填写 ${CITY_ID} (omit it or use ${CITY_ID})` },
       ]);
     return { id: CITY_ID, name: '全市' };
   }
-  if (id === undefined) throw new ValidationError('id is required', [{ path: field, message: 'required' }]);
+  if (id === undefined)
+    throw new ValidationError('缺少编号 id (id is required)', [{ path: field, message: '必填 (required)' }]);
   if (level === 'industry') {
     if (!INDUSTRY_CODE.test(id))
-      throw new ValidationError('not an industry code', [
-        { path: field, message: 'GB/T 4754 code like C3311' },
+      throw new ValidationError('不是国民经济行业分类代码 (not an industry code)', [
+        { path: field, message: '应为 GB/T 4754 代码，如 C3311 (a GB/T 4754 code like C3311)' },
       ]);
     return { id };
   }

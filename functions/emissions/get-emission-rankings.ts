@@ -31,9 +31,15 @@ const entitiesOf = async (
 export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) => {
   const granularity = granularityOfPeriod(query.period);
   if (!granularity || !isPeriodLabel(query.period)) {
-    throw new UnprocessableError('period is not a local hour, day or month', [
-      { path: '/query/period', message: 'use 2026-11, 2026-11-28 or 2026-11-28T09' },
-    ]);
+    throw new UnprocessableError(
+      '统计周期 period 不是本地的小时、日或月 (period is not a local hour, day or month)',
+      [
+        {
+          path: '/query/period',
+          message: '请用 2026-11、2026-11-28 或 2026-11-28T09 (use 2026-11, 2026-11-28 or 2026-11-28T09)',
+        },
+      ],
+    );
   }
   const entities = await entitiesOf(registry, query.level);
   const items = await store.readPeriod(

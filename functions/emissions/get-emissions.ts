@@ -27,7 +27,10 @@ export const handler = httpHandler(getEmissionsRoute, async ({ query, principal 
   const max = MAX_PERIODS[query.granularity];
   if (periods.length > max) {
     throw new UnprocessableError(`时间范围过大 (at most ${max} ${query.granularity} periods per request)`, [
-      { path: '/query/to', message: `range covers more than ${max} ${query.granularity} periods` },
+      {
+        path: '/query/to',
+        message: `区间超过 ${max} 个统计周期 (range covers more than ${max} ${query.granularity} periods)`,
+      },
     ]);
   }
   const target = await resolveTarget(registry, query.level, query.id);

@@ -52,9 +52,16 @@ const enterprisesOf = async (meters: readonly MeterRecord[], contributing: Reado
 const checkPeriod = (period: string, granularity?: string) => {
   const found = granularityOfPeriod(period);
   if (!found || !isPeriodLabel(period) || (granularity && granularity !== found)) {
-    throw new UnprocessableError('period is not a local hour, day or month of the granularity', [
-      { path: '/query/period', message: 'use 2026-11, 2026-11-28 or 2026-11-28T09 (matching granularity)' },
-    ]);
+    throw new UnprocessableError(
+      '统计周期 period 不是与粒度相符的本地小时、日或月 (period is not a local hour, day or month of the granularity)',
+      [
+        {
+          path: '/query/period',
+          message:
+            '请用与粒度相符的 2026-11、2026-11-28 或 2026-11-28T09 (use 2026-11, 2026-11-28 or 2026-11-28T09, matching granularity)',
+        },
+      ],
+    );
   }
   return found;
 };

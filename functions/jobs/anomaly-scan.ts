@@ -58,5 +58,7 @@ export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }
 
 const hourOf = (period: string): string => {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}$/.test(period) && isPeriodLabel(period)) return period;
-  throw new Error(`period ${period} does not name a local hour (YYYY-MM-DDTHH)`);
+  throw new Error(
+    `报告期 ${period} 不是本地小时（YYYY-MM-DDTHH） (period ${period} does not name a local hour)`,
+  );
 };

@@ -9,9 +9,11 @@ import { tableName, timeZone } from '../../shared/config/env.ts';
 import { periodUtcRange } from '../../shared/domain/emissions/period-range.ts';
 import { runCarbonReports, utcDaysOf } from '../../shared/domain/reports/carbon-report-job.ts';
 import { completedPeriodBefore, type ReportGranularity } from '../../shared/domain/reports/report-periods.ts';
+import { reportPeriodOf } from '../../shared/domain/reports/report-run-mode.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { reportFiles, reportIndex } from '../reports/report-context.ts';
+import { dryRunAnswer, reportStoresFor } from './report-run.ts';
 
 const client = getDocumentClient();
 const deps = {
@@ -30,25 +32,28 @@ const GRANULARITY: Record<string, ReportGranularity> = {
   carbonMonthlyReport: 'month',
 };
 
-/** Daily summary and monthly carbon report for the city, every industry and every enterprise. */
-export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }) => {
+/**
+ * Daily summary and monthly carbon report for the city, every industry and every enterprise. A
+ * period that has not ended, or a future fire time, is refused unless the run is a dry run
+ * (report-run.ts).
+ */
+export const handler = scheduledJobHandler(async ({ job, scheduledTime, period, dryRun }) => {
   const granularity = GRANULARITY[job];
-  if (granularity === undefined) throw new Error(`carbon-reports cannot run job ${job}`);
+  if (granularity === undefined) throw new Error(`carbon-reports 不能运行 ${job} (cannot run job ${job})`);
   const zone = timeZone();
+  // `--date 2026-11-28` for the monthly job means that day's month.
   const target =
     period === undefined
       ? completedPeriodBefore(granularity, new Date(scheduledTime), zone)
-      : periodFor(granularity, period);
+      : reportPeriodOf(granularity, period);
+  const dry = reportStoresFor({ kind: granularity, period: target, scheduledTime, dryRun, timeZone: zone });
   const outcome = await runCarbonReports(
-    { ...deps, progress: progressSink(job) },
-    { job, granularity, period: target, utcDays: utcDaysOf(periodUtcRange(target, zone)) },
+    {
+      ...deps,
+      ...(dry ? { files: dry.files, index: dry.index, runs: dry.runs } : {}),
+      progress: progressSink(job),
+    },
+    { job, granularity, period: target, utcDays: utcDaysOf(periodUtcRange(target, zone)), timeZone: zone },
   );
-  return { job, period: target, ...outcome };
+  return dry ? dryRunAnswer(job, target, dry) : { job, period: target, ...outcome };
 });
-
-/** `--date 2026-11-28` for the monthly job means that day's month; a month for the daily job is an error. */
-const periodFor = (granularity: ReportGranularity, period: string): string => {
-  if (granularity === 'month' && /^\d{4}-\d{2}(-\d{2})?$/.test(period)) return period.slice(0, 7);
-  if (granularity === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(period)) return period;
-  throw new Error(`period ${period} does not name a ${granularity}`);
-};

@@ -2,12 +2,7 @@ import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { ConflictError } from '../../shared/domain/errors.ts';
 import type { SuggestionRecord } from '../../shared/domain/suggestions/suggestion-record.ts';
 import type { EscalationLevel } from '../../shared/domain/workflow/escalation.ts';
-import {
-  CASE_DEADLINE_STATES,
-  caseCandidate,
-  SUGGESTION_DEADLINE_STATES,
-  suggestionCandidate,
-} from '../../shared/domain/workflow/escalation-candidates.ts';
+import { caseCandidate, suggestionCandidate } from '../../shared/domain/workflow/escalation-candidates.ts';
 import type { EscalationCandidate, EscalationPorts } from '../../shared/domain/workflow/escalation-job.ts';
 import { escalationStep } from '../../shared/domain/workflow/escalation-step.ts';
 import type { IndexKeys, SideItem } from '../../shared/ports/workflow-store.ts';
@@ -30,13 +25,16 @@ interface Target<R> {
   store: Store<R>;
   /** The index keys and listing items the record's own writers keep with every step. */
   optionsOf: (previous: R, next: R, entry: never) => WriteOptions;
-  stillDue: (record: R) => boolean;
+  /** The record as the pass sees it: undefined once it left its deadline states. */
+  candidateOf: (record: R, timeZone: string) => EscalationCandidate | undefined;
 }
 
 /**
- * Records one level as its own versioned step. A record that left its deadline states, or that an
- * overlapping run already raised, is left alone (false); a person acting at the same moment makes
- * the write fail on its version, and the record is read again (at most three times).
+ * Records one level as its own versioned step. A record that left its deadline states, that got
+ * another deadline since the pass read it (re-dispatched, extended: its level restarted for a
+ * deadline this candidate does not judge), or that an overlapping run already raised, is left
+ * alone (false); a person acting at the same moment makes the write fail on its version, and the
+ * record is read again (at most three times).
  */
 const escalateOneLevel = async <R extends CaseRecord | SuggestionRecord>(
   target: Target<R>,
@@ -47,7 +45,9 @@ const escalateOneLevel = async <R extends CaseRecord | SuggestionRecord>(
 ): Promise<boolean> => {
   for (let attempt = 1; ; attempt++) {
     const record = await target.store.get(candidate.id);
-    if (!record || !target.stillDue(record) || (record.escalationLevel ?? 0) >= level) return false;
+    if (!record) return false;
+    const current = target.candidateOf(record, timeZone);
+    if (!current || current.deadline !== candidate.deadline || current.level >= level) return false;
     const step = escalationStep(record, level, at, candidate.deadline, timeZone);
     try {
       const entry = step.entry as never;
@@ -75,13 +75,13 @@ const escalateRecord = async <R extends CaseRecord | SuggestionRecord>(
 const caseTarget: Target<CaseRecord> = {
   store: cases as unknown as Store<CaseRecord>,
   optionsOf: (previous, next, entry) => caseWriteOptions(previous, next, entry),
-  stillDue: (record) => CASE_DEADLINE_STATES.includes(record.state),
+  candidateOf: (record) => caseCandidate(record),
 };
 
 const suggestionTarget: Target<SuggestionRecord> = {
   store: suggestions as unknown as Store<SuggestionRecord>,
   optionsOf: (_previous, next) => ({ index: suggestionKeys.recordKeys(next) }),
-  stillDue: (record) => SUGGESTION_DEADLINE_STATES.includes(record.state),
+  candidateOf: (record, timeZone) => suggestionCandidate(record, timeZone),
 };
 
 /**

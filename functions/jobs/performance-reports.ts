@@ -10,11 +10,13 @@ import {
   type PerformanceKind,
   runPerformanceReports,
 } from '../../shared/domain/reports/performance-report-job.ts';
+import { reportPeriodOf } from '../../shared/domain/reports/report-run-mode.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import { freshWorkingCalendar, liveWorkingCalendar } from '../calendar/live-calendar.ts';
 import { caseStore } from '../cases/case-context.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { reportFiles, reportIndex } from '../reports/report-context.ts';
+import { dryRunAnswer, reportStoresFor } from './report-run.ts';
 
 const client = getDocumentClient();
 const workflowTable = tableName('workflow');
@@ -53,21 +55,37 @@ const KIND: Record<string, PerformanceKind> = {
   performanceMonthlyReport: 'monthly',
 };
 
-/** Department performance reports: the week before (Mondays) and the month before (the 1st). */
-export const handler = scheduledJobHandler(async ({ job, scheduledTime, period }) => {
+/**
+ * Department performance reports: the week before (Mondays) and the month before (the 1st). A
+ * period that has not ended, or a future fire time, is refused unless the run is a dry run
+ * (report-run.ts).
+ */
+export const handler = scheduledJobHandler(async ({ job, scheduledTime, period, dryRun }) => {
   const kind = KIND[job];
-  if (kind === undefined) throw new Error(`performance-reports cannot run job ${job}`);
+  if (kind === undefined) throw new Error(`performance-reports 不能运行 ${job} (cannot run job ${job})`);
   await freshWorkingCalendar();
+  const periodKind = kind === 'weekly' ? 'week' : 'month';
   const target =
-    period ?? completedPerformancePeriod(kind, localDateOf(new Date(scheduledTime), calendar.timeZone));
-  const valid = kind === 'weekly' ? /^\d{4}-W\d{2}$/ : /^\d{4}-\d{2}$/;
-  if (!valid.test(target))
-    throw new Error(`period ${target} does not name a ${kind === 'weekly' ? 'week' : 'month'}`);
+    period === undefined
+      ? completedPerformancePeriod(kind, localDateOf(new Date(scheduledTime), calendar.timeZone))
+      : reportPeriodOf(periodKind, period);
+  const dry = reportStoresFor({
+    kind: periodKind,
+    period: target,
+    scheduledTime,
+    dryRun,
+    timeZone: calendar.timeZone,
+  });
   // The report is "as of" its fire time: overdue lists are judged then, as the scheduler meant.
   const asOf = new Date(scheduledTime);
   const outcome = await runPerformanceReports(
-    { ...deps, now: () => asOf, progress: progressSink(job) },
+    {
+      ...deps,
+      ...(dry ? { files: dry.files, index: dry.index, runs: dry.runs } : {}),
+      now: () => asOf,
+      progress: progressSink(job),
+    },
     { job, kind, period: target },
   );
-  return { job, period: target, ...outcome };
+  return dry ? dryRunAnswer(job, target, dry) : { job, period: target, ...outcome };
 });

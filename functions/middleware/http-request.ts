@@ -86,7 +86,7 @@ const readJsonBody = (event: APIGatewayProxyEventV2): unknown => {
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES) {
     throw new PayloadTooLargeError(
-      `JSON 请求体最多 ${MAX_JSON_BODY_BYTES} 字节 (the JSON body may be at most ${MAX_JSON_BODY_BYTES} bytes)`,
+      `请求体（JSON）最多 ${MAX_JSON_BODY_BYTES} 字节 (the JSON body may be at most ${MAX_JSON_BODY_BYTES} bytes)`,
     );
   }
   const contentType = event.headers?.['content-type'] ?? '';

@@ -28,7 +28,7 @@ export const principalFromEvent = (event: AuthorizedEventShape, names = identity
   const claims = event.requestContext.authorizer?.jwt?.claims;
   const sub = claims?.sub;
   if (claims === undefined || typeof sub !== 'string' || sub === '') {
-    throw new UnauthorizedError('no verified identity on this request');
+    throw new UnauthorizedError('请求没有经过验证的身份 (no verified identity on this request)');
   }
   const department = claims[names.department];
   const name = typeof claims.name === 'string' ? claims.name.trim() : '';

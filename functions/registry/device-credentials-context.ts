@@ -33,6 +33,6 @@ export const deviceCredentialsContext = (): DeviceCredentialsContext => {
 
 export const loadMeter = async (registry: DynamoRegistryStore, id: string): Promise<MeterRecord> => {
   const meter = await registry.getMeter(id);
-  if (meter === undefined) throw new NotFoundError(`meter ${id} not found`);
+  if (meter === undefined) throw new NotFoundError(`计量器具不存在 (meter ${id} not found)`);
   return meter;
 };

@@ -11,11 +11,16 @@ import { deviceCredentialsContext, loadMeter } from './device-credentials-contex
 export const handler = httpHandler(issueMeterCredentialsRoute, async ({ params, query, principal }) => {
   const { registry, credentials, provisioner } = deviceCredentialsContext();
   const meter = await loadMeter(registry, params.id);
-  if (meter.status !== 'active') throw new ConflictError(`meter ${meter.id} is ${meter.status}`);
+  if (meter.status !== 'active')
+    throw new ConflictError(
+      `计量器具 ${meter.id} 未启用，不能签发设备凭证 (meter ${meter.id} is ${meter.status})`,
+    );
   const current = await credentials.get(meter.id);
   if (current?.status === 'active') {
     if (query.rotate !== 'true') {
-      throw new ConflictError(`meter ${meter.id} already has active credentials; rotate=true replaces them`);
+      throw new ConflictError(
+        `计量器具 ${meter.id} 已有有效的设备凭证；用 rotate=true 替换 (meter ${meter.id} already has active credentials; rotate=true replaces them)`,
+      );
     }
     await provisioner.revoke(meter.id);
   }

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../../shared/config/clock.ts';
 import { ENV, requireEnv, tableName } from '../../shared/config/env.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import type { RegistryReader, RegistryWriter } from '../../shared/ports/registry-store.ts';
+import { expectedVersion } from '../middleware/if-match.ts';
 
 /** What the registry commands and queries need; tests and the handlers build it the same way. */
 export interface RegistryContext {
@@ -36,18 +37,12 @@ export const registryContext = (): RegistryContext => {
   return context;
 };
 
-/** `If-Match: "3"`, `W/"3"` or `3`; anything else (e.g. `*`) sets no expectation. */
-const ifMatchVersion = (header: string | undefined): number | undefined => {
-  const match = header?.trim().match(/^(?:W\/)?"?(\d+)"?$/);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
-};
-
 /** Updates must name the version they read: in the body or as If-Match. A lost update is a bug. */
-export const expectedVersion = (
+export const requiredVersion = (
   bodyVersion: number | undefined,
   headers: Readonly<Record<string, string | undefined>>,
 ): number => {
-  const expected = bodyVersion ?? ifMatchVersion(headers['if-match']);
+  const expected = expectedVersion(bodyVersion, headers['if-match']);
   if (expected === undefined) {
     const message = '需要版本号 (send the version you read as body.version or If-Match)';
     throw new ValidationError(message, [{ path: '/body/version', message }]);

@@ -9,7 +9,9 @@ export const handler = httpHandler(revokeMeterCredentialsRoute, async ({ params,
   const { registry, credentials, provisioner } = deviceCredentialsContext();
   const meter = await loadMeter(registry, params.id);
   if ((await credentials.get(meter.id)) === undefined) {
-    throw new NotFoundError(`meter ${meter.id} has no device credentials`);
+    throw new NotFoundError(
+      `计量器具 ${meter.id} 没有设备凭证 (meter ${meter.id} has no device credentials)`,
+    );
   }
   const revoked = await provisioner.revoke(meter.id);
   if (revoked) logger.info('device credentials revoked', { meterId: meter.id, by: principal.userId });

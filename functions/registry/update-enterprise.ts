@@ -1,7 +1,7 @@
 import { updateEnterpriseRoute } from '../../shared/contracts/enterprises.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { updateEnterprise } from './enterprise-commands.ts';
-import { expectedVersion, registryContext } from './registry-context.ts';
+import { registryContext, requiredVersion } from './registry-context.ts';
 
 export const handler = httpHandler(updateEnterpriseRoute, ({ params, body, principal, headers }) => {
   const { version, ...changes } = body;
@@ -9,7 +9,7 @@ export const handler = httpHandler(updateEnterpriseRoute, ({ params, body, princ
     registryContext(),
     principal,
     params.id,
-    expectedVersion(version, headers),
+    requiredVersion(version, headers),
     changes,
   );
 });

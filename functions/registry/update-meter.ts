@@ -1,9 +1,9 @@
 import { updateMeterRoute } from '../../shared/contracts/meters.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { updateMeter } from './meter-commands.ts';
-import { expectedVersion, registryContext } from './registry-context.ts';
+import { registryContext, requiredVersion } from './registry-context.ts';
 
 export const handler = httpHandler(updateMeterRoute, ({ params, body, principal, headers }) => {
   const { version, ...changes } = body;
-  return updateMeter(registryContext(), principal, params.id, expectedVersion(version, headers), changes);
+  return updateMeter(registryContext(), principal, params.id, requiredVersion(version, headers), changes);
 });

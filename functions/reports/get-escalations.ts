@@ -7,6 +7,7 @@ import type { ReviewDue } from '../../shared/domain/workflow/escalation-candidat
 import type { EscalatedItem } from '../../shared/domain/workflow/escalation-job.ts';
 import { isFutureInstant } from '../../shared/domain/workflow/escalation-run-mode.ts';
 import { httpHandler } from '../middleware/http.ts';
+import { escalationsTold } from './escalations-told.ts';
 import { reportFiles, reportIndex } from './report-context.ts';
 
 const index = reportIndex();
@@ -44,13 +45,15 @@ export const handler = httpHandler(getEscalationsRoute, async ({ principal }) =>
   const body = latest ? await files.read(`${latest.keyPrefix}.json`) : undefined;
   if (body === undefined) throw new NotFoundError('尚无督办记录 (the escalation job has not run yet)');
   const report = JSON.parse(body) as EscalationsFile;
-  if (hasAnyRole(principal, ['supervisor', 'admin'])) return report;
+  if (hasAnyRole(principal, ['supervisor', 'admin'])) {
+    return { ...report, escalated: await escalationsTold(report.escalated) };
+  }
   // A department head sees what is escalated in their own department, and not the district's books.
   return {
     period: report.period,
     generatedAt: report.generatedAt,
-    escalated: report.escalated.filter(
-      (item) => item.unitId !== undefined && item.unitId === principal.departmentId,
+    escalated: await escalationsTold(
+      report.escalated.filter((item) => item.unitId !== undefined && item.unitId === principal.departmentId),
     ),
   };
 });

@@ -61,7 +61,9 @@ const readAll = async (
     const loaded = await Promise.all(page.ids.map((id) => store.get(id)));
     records.push(...loaded.filter((record): record is SuggestionRecord => record !== undefined));
     if (records.length > MAX_SUGGESTIONS) {
-      throw new UnprocessableError(`more than ${MAX_SUGGESTIONS} suggestions in this period; narrow it`);
+      throw new UnprocessableError(
+        `该区间内的建议超过 ${MAX_SUGGESTIONS} 件，请缩小区间 (more than ${MAX_SUGGESTIONS} suggestions in this period; narrow it)`,
+      );
     }
     cursor = page.cursor;
   } while (cursor !== undefined);

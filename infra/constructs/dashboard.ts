@@ -87,6 +87,16 @@ const businessWidgets = (stage: string): IWidget[] => [
     ],
     width: 6,
   }),
+  new GraphWidget({
+    title: 'Notifications per hour: written, sent, retried; failed and devices gone (right)',
+    left: (
+      ['notificationsCreated', 'notificationDeliveriesSent', 'notificationDeliveriesRetried'] as const
+    ).map((name) => business(stage, name)),
+    right: (['notificationDeliveriesFailed', 'pushSubscriptionsGone'] as const).map((name) =>
+      business(stage, name),
+    ),
+    width: 12,
+  }),
 ];
 
 const iotSpecs = (): FunctionSpec[] =>

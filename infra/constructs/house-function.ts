@@ -150,6 +150,7 @@ const baseEnvironment = (settings: DeploymentSettings): Record<string, string> =
   [ENV.stage]: settings.stage,
   [ENV.timeZone]: settings.timeZone,
   [ENV.identifierPrefix]: settings.identifierPrefix,
+  [ENV.telemetryRetentionDays]: String(settings.telemetryRetentionDays),
   [ENV.serviceName]: 'qingshan',
   // Business figures (EMF) land in one namespace; the stage is a dimension, so stages never mix.
   POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

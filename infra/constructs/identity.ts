@@ -16,12 +16,15 @@ import { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/roles.ts';
 import { parameterNames, stageName } from '../names.ts';
 import type { CognitoIdentity, CognitoPlan, DeploymentSettings } from '../settings.ts';
+import { callbackUrlsOf, logoutUrlsOf } from '../web-settings.ts';
 import { removalPolicyFor } from './house-function.ts';
 import { acknowledge } from './nag-suppressions.ts';
 
 export interface IdentityProps {
   settings: DeploymentSettings;
   cognito: CognitoIdentity;
+  /** Where the hosted web app is served from (`https://…`): its shells' callback and logout URLs are added. */
+  webOrigin?: string;
 }
 
 const FEATURE_PLANS: Record<CognitoPlan, FeaturePlan> = {
@@ -50,7 +53,7 @@ export class Identity extends Construct {
     this.domain = this.userPool.addDomain('SignInDomain', {
       cognitoDomain: { domainPrefix: cognito.domainPrefix ?? `qingshan-${settings.stage}-${Aws.ACCOUNT_ID}` },
     });
-    this.webClient = this.addWebClient(cognito);
+    this.webClient = this.addWebClient(withWebOrigin(cognito, props.webOrigin));
     this.cliClient = this.userPool.addClient('CliClient', {
       userPoolClientName: stageName(settings.stage, 'cli'),
       authFlows: { userPassword: true },
@@ -108,6 +111,18 @@ export class Identity extends Construct {
       'App clients whose tokens the API accepts',
     );
     parameter(
+      'WebClientIdParameter',
+      names.webClientId,
+      this.webClient.userPoolClientId,
+      'App client of the web app',
+    );
+    parameter(
+      'SignInUrlParameter',
+      names.signInUrl,
+      this.domain.baseUrl(),
+      'Hosted sign-in of the web client',
+    );
+    parameter(
       'UserPoolIdParameter',
       names.userPoolId,
       this.userPool.userPoolId,
@@ -127,6 +142,16 @@ export class Identity extends Construct {
     });
   }
 }
+
+/** The hosted app's shells sign in and out through the same client as the URLs from context. */
+const withWebOrigin = (cognito: CognitoIdentity, origin: string | undefined): CognitoIdentity =>
+  origin === undefined
+    ? cognito
+    : {
+        ...cognito,
+        callbackUrls: [...callbackUrlsOf(origin), ...cognito.callbackUrls],
+        logoutUrls: [...logoutUrlsOf(origin), ...cognito.logoutUrls],
+      };
 
 const createUserPool = (scope: Construct, settings: DeploymentSettings, plan: CognitoPlan): UserPool => {
   const pool = new UserPool(scope, 'UserPool', {

@@ -76,7 +76,13 @@ export class Routes extends Construct {
       integration,
       authorizer: isPublic ? new HttpNoneAuthorizer() : jwt,
     });
-    if (isPublic) acknowledgePublicRoute(httpRoute, `${routeKey(route)} (${route.summary})`);
+    if (isPublic) {
+      acknowledgePublicRoute(
+        httpRoute,
+        `${routeKey(route)} (${route.summary})`,
+        route.protocol === 'open311',
+      );
+    }
     return httpRoute;
   }
 }

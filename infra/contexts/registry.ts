@@ -1,3 +1,4 @@
+import { listDeputiesRoute } from '../../shared/contracts/deputies.ts';
 import {
   issueMeterCredentialsRoute,
   revokeMeterCredentialsRoute,
@@ -28,6 +29,13 @@ export const REGISTRY_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/registry/list-departments.ts',
     description: 'Lists departments and the case categories they handle',
     trigger: { kind: 'http', routes: [listDepartmentsRoute] },
+    tables: { registry: 'read' },
+  },
+  {
+    id: 'registryListDeputies',
+    entry: 'functions/registry/list-deputies.ts',
+    description: 'Lists the active deputies, to pick co-signers from',
+    trigger: { kind: 'http', routes: [listDeputiesRoute] },
     tables: { registry: 'read' },
   },
   {

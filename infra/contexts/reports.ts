@@ -23,7 +23,8 @@ export const REPORT_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/reports/get-escalations.ts',
     description: 'The latest escalation list and reconciliation',
     trigger: { kind: 'http', routes: [getEscalationsRoute] },
-    tables: { jobs: 'read' },
+    // notifications and the staff directory (registry): who was told of each escalation, and when.
+    tables: { jobs: 'read', notifications: 'read', registry: 'read' },
     buckets: { reports: 'read' },
   },
 ];

@@ -24,6 +24,7 @@ export const localEnvironment = (endpoints: { dynamodb: string; s3: string }, ti
   [ENV.stage]: LOCAL_STAGE,
   [ENV.timeZone]: timeZone,
   [ENV.identifierPrefix]: DEFAULTS.identifierPrefix,
+  [ENV.telemetryRetentionDays]: String(DEFAULTS.telemetryRetentionDays),
   [ENV.serviceName]: 'qingshan',
   // EMF lines are for CloudWatch; locally they would only fill the terminal.
   POWERTOOLS_METRICS_DISABLED: 'true',

@@ -33,6 +33,11 @@ export interface GatewayOptions {
   port: number;
   functions: ReadonlyMap<string, LocalFunction>;
   issuer: LocalIssuer;
+  /**
+   * Served before the API routes, each answering true when it took the request: the local OIDC
+   * endpoints and the web app's files (on AWS, Cognito and CloudFront serve these).
+   */
+  extraHandlers?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[];
   log?: (line: string) => void;
 }
 
@@ -96,6 +101,7 @@ const handle = async (
   if (method === 'OPTIONS') return preflight(res);
   if (method === 'GET' && url.pathname === '/.well-known/jwks.json')
     return send(res, 200, options.issuer.jwks());
+  if (await servedByExtra(req, res, url, options)) return;
   const found = routeOf(res, matchers, method, url.pathname);
   if (found === undefined) return;
   const body = await readBody(req);
@@ -140,6 +146,17 @@ const claimsOf = async (
   const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const payload = token === undefined ? undefined : await issuer.verify(token);
   return payload === undefined ? 'refused' : flattenClaims(payload);
+};
+
+/** The local app and issuer pages (web/dist, /oidc), served before the API's routes. */
+const servedByExtra = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: GatewayOptions,
+) => {
+  for (const extra of options.extraHandlers ?? []) if (await extra(req, res, url)) return true;
+  return false;
 };
 
 const normalizeHeaders = (req: IncomingMessage): Record<string, string> =>

@@ -15,20 +15,33 @@ export interface LocalUser {
   department?: string;
 }
 
+export interface IssueOptions {
+  ttlSeconds?: number;
+  now?: Date;
+  /** Echoed in the token when the sign-in flow asked for one (OIDC replay protection). */
+  nonce?: string;
+}
+
 export interface LocalIssuer {
-  issueToken(user: LocalUser, options?: { ttlSeconds?: number; now?: Date }): Promise<string>;
+  /** The `iss` of every token: the OIDC issuer URL when the local gateway serves one. */
+  url: string;
+  issueToken(user: LocalUser, options?: IssueOptions): Promise<string>;
   /** Verifies as the HTTP API JWT authorizer would: signature, issuer, audience, expiry. */
   verify(token: string): Promise<JWTPayload | undefined>;
   jwks(): { keys: JWK[] };
 }
 
-/** Loads the signing key from the data folder (so tokens survive a restart) or creates one. */
-export const openLocalIssuer = async (dataDir: string): Promise<LocalIssuer> => {
+/**
+ * Loads the signing key from the data folder (so tokens survive a restart) or creates one. `issuer`
+ * is the URL the tokens name (the local OIDC endpoints, infra/local/oidc-provider.ts).
+ */
+export const openLocalIssuer = async (dataDir: string, issuer = LOCAL_ISSUER): Promise<LocalIssuer> => {
   const keyFile = join(dataDir, 'issuer-key.json');
   const { privateJwk, publicJwk } = await loadOrCreateKeys(keyFile);
   const privateKey = await importJWK(privateJwk, ALGORITHM);
   const publicKey = await importJWK(publicJwk, ALGORITHM);
   return {
+    url: issuer,
     issueToken: async (user, options = {}) => {
       const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
       return new SignJWT({
@@ -37,10 +50,11 @@ export const openLocalIssuer = async (dataDir: string): Promise<LocalIssuer> => 
         ...(user.department === undefined ? {} : { 'custom:department': user.department }),
         token_use: 'id',
         auth_time: now,
+        ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
       })
         .setProtectedHeader({ alg: ALGORITHM, kid: publicJwk.kid ?? 'local' })
         .setSubject(user.sub)
-        .setIssuer(LOCAL_ISSUER)
+        .setIssuer(issuer)
         .setAudience(LOCAL_CLIENT_ID)
         .setIssuedAt(now)
         .setExpirationTime(now + (options.ttlSeconds ?? 12 * 3600))
@@ -49,7 +63,7 @@ export const openLocalIssuer = async (dataDir: string): Promise<LocalIssuer> => 
     verify: async (token) => {
       try {
         const { payload } = await jwtVerify(token, publicKey, {
-          issuer: LOCAL_ISSUER,
+          issuer,
           audience: LOCAL_CLIENT_ID,
           algorithms: [ALGORITHM],
         });

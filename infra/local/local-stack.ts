@@ -6,7 +6,9 @@ import { DynamoCalendarStore } from '../../shared/adapters/dynamodb/calendar-sto
 import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
 import { ENV } from '../../shared/config/env.ts';
+import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { DEFAULTS, FUNCTIONS, type IotRuleTrigger, type ScheduleTrigger } from '../manifest.ts';
 import { startBroker } from './broker.ts';
@@ -16,11 +18,24 @@ import { freePort } from './free-port.ts';
 import { startGateway } from './gateway.ts';
 import { type RunningRuleEngine, startRuleEngine } from './iot-rule-engine.ts';
 import { createLocalFunction, type LocalFunction } from './local-function.ts';
-import { type LocalUser, openLocalIssuer } from './local-issuer.ts';
+import { type IssueOptions, LOCAL_CLIENT_ID, type LocalUser, openLocalIssuer } from './local-issuer.ts';
+import { localNotificationEnv, seedDirectory } from './notifications-local.ts';
+import { createOidcProvider } from './oidc-provider.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { startS3PolicyProxy } from './s3-policy-proxy.ts';
 import { startScheduler } from './scheduler.ts';
-import { type DemoDevice, seedCalendar, seedDeputies, seedDevices, seedRegistry, seedUsers } from './seed.ts';
+import {
+  DEMO_DISPLAY_NAMES,
+  type DemoDevice,
+  firstOfEachRole,
+  seedCalendar,
+  seedDeputies,
+  seedDevices,
+  seedDistrictLeader,
+  seedRegistry,
+  seedUserList,
+} from './seed.ts';
+import { createWebStatic } from './web-static.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
@@ -43,11 +58,22 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { api: string; dynamodb: string; s3: string; mqtt: string; mqttWs: string };
+  /** `issuer`: the local OIDC issuer (the tokens' `iss`); `app`: the deputies' web app. */
+  urls: {
+    api: string;
+    dynamodb: string;
+    s3: string;
+    mqtt: string;
+    mqttWs: string;
+    issuer: string;
+    app: string;
+  };
   env: Record<string, string>;
   users: Record<Role, { user: LocalUser; token: string }>;
+  /** The demo district leader (QS_DISTRICT_LEADER_IDS), told of level-3 escalations. */
+  districtLeader: { user: LocalUser; token: string };
   devices: DemoDevice[];
-  issueToken(user: LocalUser, options?: { ttlSeconds?: number; now?: Date }): Promise<string>;
+  issueToken(user: LocalUser, options?: IssueOptions): Promise<string>;
   ruleEngine: RunningRuleEngine;
   scheduler: ReturnType<typeof startScheduler>;
   stop(): Promise<void>;
@@ -86,25 +112,29 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     stops.push(s3.stop);
 
     const timeZone = options.timeZone ?? DEFAULTS.timeZone;
-    const env: Record<string, string> = localEnvironment(
-      { dynamodb: dynamo.endpoint, s3: s3.endpoint },
-      timeZone,
-    );
+    const leader = await seedDistrictLeader(options.dataDir);
+    const env: Record<string, string> = {
+      ...localEnvironment({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, timeZone),
+      ...(await localNotificationEnv(options.dataDir, leader.sub)),
+    };
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     Object.assign(process.env, env);
 
     const functions = new Map(
       FUNCTIONS.map((spec) => [spec.id, createLocalFunction(spec, options.projectRoot)]),
     );
-    const issuer = await openLocalIssuer(options.dataDir);
     const documents = DynamoDBDocumentClient.from(localClient(dynamo.endpoint));
     stops.push(async () => documents.destroy());
     const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
-    const seededUsers = await seedUsers(options.dataDir);
-    await seedDeputies(
-      new DynamoDeputyDirectory(documents, localTableName('registry')),
-      Object.values(seededUsers),
-    );
+    const userList = await seedUserList(options.dataDir);
+    const seededUsers = firstOfEachRole(userList);
+    await seedDeputies(new DynamoDeputyDirectory(documents, localTableName('registry')), userList);
+    // The leader signs in as a supervisor (to read the console) but is not People's Congress staff:
+    // listed in the directory under no role, told only as QS_DISTRICT_LEADER_IDS names them.
+    await seedDirectory(new DynamoUserDirectory(documents, localTableName('registry')), [
+      ...userList,
+      { ...leader, groups: [] },
+    ]);
     const devices = await seedDevices(options.dataDir, credentials);
     await seedRegistry(
       new DynamoRegistryStore(documents, localTableName('registry')),
@@ -157,13 +187,31 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     stops.push(scheduler.stop);
+    // The port is fixed just before the gateway listens (a port picked early may be taken meanwhile);
+    // the issuer names it, because the issuer URL the gateway serves is the tokens' iss.
+    const apiPort = await port('api');
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const issuer = await openLocalIssuer(options.dataDir, `${apiUrl}/oidc`);
     const gateway = await startGateway({
-      port: await port('api'),
+      port: apiPort,
       functions,
       issuer,
+      extraHandlers: [
+        createOidcProvider({ issuer, users: () => userList, displayNames: DEMO_DISPLAY_NAMES }),
+        createWebStatic(join(options.projectRoot, 'web', 'dist'), () => ({
+          apiUrl,
+          issuer: issuer.url,
+          clientId: LOCAL_CLIENT_ID,
+          scope: 'openid profile',
+          baseMap: null,
+        })),
+      ],
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     stops.push(gateway.stop);
+    // Links in notifications point at the local gateway, which is to serve the web app (DESIGN.md §8).
+    env[NOTIFY_ENV.appBaseUrl] = gateway.url;
+    process.env[NOTIFY_ENV.appBaseUrl] = gateway.url;
 
     const users = {} as LocalStack['users'];
     for (const [role, user] of Object.entries(seededUsers) as [Role, LocalUser][]) {
@@ -176,9 +224,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         s3: s3.endpoint,
         mqtt: broker.mqttUrl,
         mqttWs: broker.wsUrl,
+        issuer: issuer.url,
+        app: `${gateway.url}/app/`,
       },
       env,
       users,
+      districtLeader: { user: leader, token: await issuer.issueToken(leader) },
       devices,
       issueToken: issuer.issueToken,
       ruleEngine,

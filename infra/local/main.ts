@@ -14,6 +14,7 @@ import { LOCAL_STAGE } from './environment.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 import { registerRunningStack } from './running-stacks.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,8 @@ const banner = (stack: LocalStack): string => {
     '',
     'Qingshan 青山 is running locally.',
     '',
+    `  Deputies' app (随手拍)      ${stack.urls.app}   sign in as a demo user`,
+    `  OIDC issuer               ${stack.urls.issuer}/.well-known/openid-configuration`,
     `  API (HTTP API stand-in)   ${stack.urls.api}        try: curl ${stack.urls.api}/health`,
     `  OpenAPI                   ${stack.urls.api}/openapi.json`,
     `  MQTT (IoT Core stand-in)  ${stack.urls.mqtt}   WebSocket: ${stack.urls.mqttWs}`,
@@ -51,6 +54,9 @@ const banner = (stack: LocalStack): string => {
     ...Object.entries(stack.users).map(
       ([role, { user, token }]) => `  ${role.padEnd(10)} ${user.username.padEnd(16)} ${token}`,
     ),
+    `  ${'leader'.padEnd(10)} ${stack.districtLeader.user.username.padEnd(16)} ${stack.districtLeader.token}`,
+    '',
+    `Notifications: email and SMS are captured in ${join(dataDir, 'outbox')} (docs/notifications.md)`,
     '',
     'Meters (broker username = client id = meter id; secrets also in devices.json):',
     ...stack.devices.map((d) => `  ${d.meterId}  ${d.secret}`),
@@ -79,6 +85,11 @@ const main = async () => {
   } catch (error) {
     console.error(error instanceof DataDirBusyError ? error.message : error);
     process.exit(1);
+  }
+  try {
+    await ensureWebBuilt(projectRoot, (line) => console.log(line));
+  } catch (error) {
+    console.error(`The web app could not be built (${(error as Error).message}); the API runs without it.`);
   }
   let stack: LocalStack;
   try {
@@ -111,7 +122,10 @@ const main = async () => {
   await writeFile(
     join(dataDir, 'tokens.json'),
     JSON.stringify(
-      Object.fromEntries(Object.entries(stack.users).map(([role, u]) => [role, u.token])),
+      {
+        ...Object.fromEntries(Object.entries(stack.users).map(([role, u]) => [role, u.token])),
+        leader: stack.districtLeader.token,
+      },
       null,
       2,
     ),

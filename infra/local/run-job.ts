@@ -1,18 +1,18 @@
 /**
- * `npm run job -- <name> [--period 2026-11 | --date 2026-11-28] [--at <ISO instant> [--commit]]`: runs
+ * `npm run job -- <name> [--period 2026-11 | --date 2026-11-28] [--at <ISO instant>] [--commit]`: runs
  * one scheduled job by hand against the running local stack (`npm start` in another terminal),
  * exactly as the scheduler would fire it, with a progress bar. `npm run job -- --list` names the jobs.
- * Escalation judged at another instant (`--at`) is a dry run unless `--commit` is given, and a
- * commit is refused for a future instant (docs/workflow-rules.md, "Escalation runs").
+ * Nothing is written as of the future (job-run-mode.ts): escalation judged at another instant
+ * (`--at`) and a report of a period that has not ended (or judged at a future `--at`) are dry runs
+ * unless `--commit` is given, and a commit is refused for the future (README "Scheduled jobs by hand").
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatLocalDateTime } from '../../shared/domain/calendar/local-time-text.ts';
-import { isFutureInstant } from '../../shared/domain/workflow/escalation-run-mode.ts';
 import { PROGRESS_ENV } from '../../shared/observability/progress.ts';
 import { DEFAULTS, FUNCTIONS, type ScheduleTrigger } from '../manifest.ts';
 import { localEnvironment } from './environment.ts';
+import { jobRunMode } from './job-run-mode.ts';
 import { findRunningStack } from './running-stacks.ts';
 
 const USAGE = `npm run job -- <name> [options]      (npm start must be running)
@@ -22,7 +22,8 @@ const USAGE = `npm run job -- <name> [options]      (npm start must be running)
   --date <YYYY-MM-DD>        same as --period, for the daily report
   --at <ISO instant>         the schedule's fire time (default now), e.g. to judge deadlines at another time;
                              for escalateOverdue a dry run: prints what would be escalated, writes nothing
-  --commit                   escalateOverdue only: record the run judged at --at (not a future instant)
+                             a report of a period that has not ended, or at a future --at: a dry run too
+  --commit                   write anyway: escalateOverdue at a past --at; refused for the future
   --enterprise <id> | --city recalculate only: recompute that scope's month (--period 2026-11) now,
                              after a factor correction; --reason <text> says why (docs/accounting.md)
   --data-dir <dir>           the running stack's data folder (default: the one stack running, whatever its ports)
@@ -78,27 +79,17 @@ const endpoints = async (): Promise<{ dynamodb: string; s3: string }> => {
   return { dynamodb: values.dynamodb ?? stack.urls.dynamodb, s3: values.s3 ?? stack.urls.s3 };
 };
 
-const ESCALATION_JOB = 'escalateOverdue';
-
-/**
- * Escalation steps are permanent: judged at another instant (`--at`) the run only reports, unless
- * `--commit` asks to record it — never as of a future instant.
- */
-const escalationDryRun = (name: string): boolean => {
-  if (values.commit && name !== ESCALATION_JOB)
-    fail(`--commit 只用于 ${ESCALATION_JOB} (--commit applies to ${ESCALATION_JOB} only)`);
-  if (name !== ESCALATION_JOB || values.at === undefined) return false;
-  const at = new Date(values.at);
-  if (Number.isNaN(at.getTime()))
-    return fail(`--at ${values.at} 不是有效的时刻 (not an ISO instant)\n\n${USAGE}`);
-  if (values.commit && isFutureInstant(at, new Date())) {
-    const zone = process.env.QS_TIME_ZONE ?? DEFAULTS.timeZone;
-    fail(
-      `不能按将来的时刻 ${formatLocalDateTime(at, zone)} 写入督办升级；去掉 --commit 可演练，不写任何记录。` +
-        ` (--commit refused: ${values.at} is in the future; without --commit the run is a dry run)`,
-    );
-  }
-  return !values.commit;
+/** Dry run or not; a refusal (a commit for the future, a bad --at or --period) ends the command. */
+const dryRunOf = (name: string): boolean => {
+  const mode = jobRunMode({
+    name,
+    at: values.at,
+    period: values.period ?? values.date,
+    commit: values.commit,
+    now: new Date(),
+    timeZone: process.env.QS_TIME_ZONE ?? DEFAULTS.timeZone,
+  });
+  return 'refusal' in mode ? fail(mode.refusal) : mode.dryRun;
 };
 
 /** `recalculate --enterprise ENT-0001 | --city [--reason …]`: the scope to recompute now. */
@@ -120,7 +111,7 @@ const main = async () => {
   }
   const found = scheduled.find(({ trigger }) => trigger.job === name);
   if (found === undefined) return fail([`No job named ${name}. Jobs:`, ...listJobs()].join('\n'));
-  const dryRun = escalationDryRun(name);
+  const dryRun = dryRunOf(name);
   const urls = await endpoints();
   try {
     await fetch(urls.dynamodb, { signal: AbortSignal.timeout(2000) });
@@ -152,7 +143,9 @@ const main = async () => {
     })
     .catch((error: unknown) =>
       // A bad --period is a zod error on the event: say so in one message, not a stack trace.
-      fail(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`),
+      fail(
+        `${name} 运行失败 (failed): ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`,
+      ),
     );
   console.log(JSON.stringify(result, null, 2));
   console.error(`${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);

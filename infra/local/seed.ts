@@ -19,9 +19,13 @@ import type { DeviceCredentialStore } from '../../shared/ports/device-credential
 import { DEMO_ENTERPRISES, DEMO_METER_PROFILES, DEMO_METERS } from './demo-registry.ts';
 import type { LocalUser } from './local-issuer.ts';
 
-/** One demo user per role; handler and head belong to the ecology and environment bureau. */
+/**
+ * One demo user per role, and a second deputy to co-sign suggestions with; handler and head belong
+ * to the ecology and environment bureau. The first user of a role is that role's printed token.
+ */
 const DEMO_USERS: readonly Omit<LocalUser, 'sub'>[] = [
   { username: 'deputy-li', groups: ['deputy'] },
+  { username: 'deputy-zhao', groups: ['deputy'] },
   { username: 'handler-eco', groups: ['handler'], department: 'dept-ecology' },
   { username: 'head-eco', groups: ['head'], department: 'dept-ecology' },
   { username: 'supervisor-wang', groups: ['supervisor'] },
@@ -33,8 +37,24 @@ export interface DemoDevice {
   secret: string;
 }
 
+/**
+ * The demo district leader (escalation level 3): a supervisor-role account apart from the one demo user
+ * per role, named in QS_DISTRICT_LEADER_IDS. Keeps its id across restarts, like the demo users.
+ */
+export const seedDistrictLeader = async (dataDir: string): Promise<LocalUser> => {
+  const file = join(dataDir, 'leader.json');
+  const known = await readJson<{ sub?: string }>(file, {});
+  const leader: LocalUser = {
+    username: 'leader-zhao',
+    groups: ['supervisor'],
+    sub: known.sub ?? randomUUID(),
+  };
+  await writeFile(file, JSON.stringify({ sub: leader.sub }, null, 2));
+  return leader;
+};
+
 /** Demo users keep their ids across restarts, so data they created stays theirs. */
-export const seedUsers = async (dataDir: string): Promise<Record<Role, LocalUser>> => {
+export const seedUserList = async (dataDir: string): Promise<LocalUser[]> => {
   const file = join(dataDir, 'users.json');
   const known = await readJson<Record<string, string>>(file, {});
   const users = DEMO_USERS.map((user) => ({ ...user, sub: known[user.username] ?? randomUUID() }));
@@ -42,11 +62,36 @@ export const seedUsers = async (dataDir: string): Promise<Record<Role, LocalUser
     file,
     JSON.stringify(Object.fromEntries(users.map((user) => [user.username, user.sub])), null, 2),
   );
-  return Object.fromEntries(users.map((user) => [user.groups[0], user])) as Record<Role, LocalUser>;
+  return users;
 };
 
+/** The first demo user of each role. */
+export const firstOfEachRole = (users: readonly LocalUser[]): Record<Role, LocalUser> => {
+  const byRole: Partial<Record<Role, LocalUser>> = {};
+  for (const user of users) {
+    const role = user.groups[0];
+    if (role !== undefined) byRole[role] ??= user;
+  }
+  return byRole as Record<Role, LocalUser>;
+};
+
+export const seedUsers = async (dataDir: string): Promise<Record<Role, LocalUser>> =>
+  firstOfEachRole(await seedUserList(dataDir));
+
 /** Demo deputy names, by username; a deputy not listed is registered under their username. */
-const DEMO_DEPUTY_NAMES: Readonly<Record<string, string>> = { 'deputy-li': '李代表' };
+const DEMO_DEPUTY_NAMES: Readonly<Record<string, string>> = {
+  'deputy-li': '李代表',
+  'deputy-zhao': '赵代表',
+};
+
+/** Names the local sign-in page shows beside each demo user. */
+export const DEMO_DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  ...DEMO_DEPUTY_NAMES,
+  'handler-eco': '生态环境局 承办人 周',
+  'head-eco': '生态环境局 负责人 陈',
+  'supervisor-wang': '人大工作人员 王',
+  admin: '系统管理员',
+};
 
 /**
  * The deputies among the seeded users go into the deputy directory (put-if-absent), so they can be

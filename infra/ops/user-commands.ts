@@ -7,6 +7,7 @@ import type {
   AdminCreateUserCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isRole, ROLES, type Role } from '../../shared/domain/roles.ts';
+import type { DirectoryPerson } from '../../shared/ports/user-directory.ts';
 
 export interface AddUserRequest {
   userPoolId: string;
@@ -63,6 +64,29 @@ export const planAddUser = (
       Username: request.username,
       GroupName: group,
     })),
+  };
+};
+
+/**
+ * The staff directory entry of a new account (shared/ports/user-directory.ts): who is told what is
+ * read from it — roles, department, address, phone (E.164) — keyed by the account's `sub`.
+ */
+export const planDirectoryEntry = (
+  request: Pick<AddUserRequest, 'username' | 'email' | 'groups' | 'department' | 'name'> & { phone?: string },
+  sub: string | undefined,
+): DirectoryPerson => {
+  if (sub === undefined || sub === '') throw new UserCommandError('the identity provider returned no sub');
+  if (request.phone !== undefined && !/^\+[1-9]\d{6,14}$/.test(request.phone)) {
+    throw new UserCommandError(`--phone must be E.164, e.g. +8613800000000, not "${request.phone}"`);
+  }
+  return {
+    id: sub,
+    name: request.name ?? request.username,
+    roles: request.groups.filter(isRole),
+    ...(request.department === undefined ? {} : { departmentId: request.department }),
+    email: request.email,
+    ...(request.phone === undefined ? {} : { phone: request.phone }),
+    status: 'active',
   };
 };
 

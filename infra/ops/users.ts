@@ -15,13 +15,26 @@ import {
   CognitoIdentityProviderClient,
   paginateListUsersInGroup,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
 import { ROLES } from '../../shared/domain/roles.ts';
 import { findRunningStack } from '../local/running-stacks.ts';
-import { type ListedUser, mergeGroupMembers, planAddUser, UserCommandError } from './user-commands.ts';
+import { tableName } from '../names.ts';
+import {
+  type ListedUser,
+  mergeGroupMembers,
+  planAddUser,
+  planDirectoryEntry,
+  UserCommandError,
+} from './user-commands.ts';
 
 const USAGE = `npm run users -- <command> [options]
   add <username> --email <address> --group <role>[,<role>…] [--department <id>] [--name <name>]
-      [--temporary-password <p>]     creates the user; Cognito mails the invitation with a temporary password
+      [--phone <+86…>] [--temporary-password <p>] [--stage <stage>]
+                                     creates the user; Cognito mails the invitation with a temporary password;
+                                     with --stage, also their staff directory entry (who is told what,
+                                     email and SMS addresses: docs/notifications.md)
   list [--group <role>]              users with their groups, department and status
   disable <username>                 no more sign-ins; refresh tokens revoked (ID/access tokens expire within 1 h)
   enable <username>
@@ -37,6 +50,8 @@ const { values, positionals } = parseArgs({
     group: { type: 'string' },
     department: { type: 'string' },
     name: { type: 'string' },
+    phone: { type: 'string' },
+    stage: { type: 'string', default: process.env.QS_STAGE },
     'temporary-password': { type: 'string' },
     'user-pool-id': { type: 'string', default: process.env.QS_USER_POOL_ID },
     region: { type: 'string' },
@@ -89,7 +104,11 @@ const listUsers = async (cognito: CognitoIdentityProviderClient, userPoolId: str
   printUsers(mergeGroupMembers(members));
 };
 
-const addUser = async (cognito: CognitoIdentityProviderClient, userPoolId: string, user: string) => {
+const addUser = async (
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  user: string,
+): Promise<void> => {
   const plan = planAddUser({
     userPoolId,
     username: user,
@@ -101,10 +120,34 @@ const addUser = async (cognito: CognitoIdentityProviderClient, userPoolId: strin
       ? {}
       : { temporaryPassword: values['temporary-password'] }),
   });
-  await cognito.send(new AdminCreateUserCommand(plan.create));
+  const created = await cognito.send(new AdminCreateUserCommand(plan.create));
   for (const group of plan.groups) await cognito.send(new AdminAddUserToGroupCommand(group));
   console.log(
     `${user} created in ${plan.groups.map((g) => g.GroupName).join(', ')}; Cognito mails the invitation.`,
+  );
+  if (values.stage === undefined) {
+    return void console.log(
+      'No --stage: not written to the staff directory, so notifications reach them in the app only.',
+    );
+  }
+  const sub = created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  const entry = planDirectoryEntry(
+    {
+      username: user,
+      email: plan.create.UserAttributes?.find((a) => a.Name === 'email')?.Value ?? '',
+      groups: plan.groups.map((g) => g.GroupName ?? ''),
+      ...(values.department === undefined ? {} : { department: values.department }),
+      ...(values.name === undefined ? {} : { name: values.name }),
+      ...(values.phone === undefined ? {} : { phone: values.phone }),
+    },
+    sub,
+  );
+  const documents = DynamoDBDocumentClient.from(
+    new DynamoDBClient(values.region === undefined ? {} : { region: values.region }),
+  );
+  await new DynamoUserDirectory(documents, tableName(values.stage, 'registry')).putPerson(entry);
+  console.log(
+    `${user} is in the staff directory of stage ${values.stage} (notifications by ${entry.phone ? 'email and SMS' : 'email'}).`,
   );
 };
 

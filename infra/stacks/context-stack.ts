@@ -7,6 +7,7 @@ import type { HouseFunction } from '../constructs/house-function.ts';
 import { Ingest, type IotRuleFunction } from '../constructs/ingest.ts';
 import { Jobs, type ScheduledFunction } from '../constructs/jobs.ts';
 import { lastStopQueuesUnder } from '../constructs/last-stop-queue.ts';
+import { grantNotificationDelivery } from '../constructs/notification-delivery.ts';
 import { OpsAlarms } from '../constructs/ops-alarms.ts';
 import { Routes } from '../constructs/routes.ts';
 import type { FunctionSpec, HttpTrigger } from '../manifest.ts';
@@ -43,6 +44,7 @@ export class ContextStack extends Stack {
     this.jobs = new Jobs(this, 'Jobs', { settings, data, specs: scheduled });
     for (const fn of Object.values(this.functions)) {
       if (fn.spec.iot !== undefined) grantDeviceProvisioning(fn, fn.spec.iot, settings);
+      if (fn.spec.notify !== undefined) grantNotificationDelivery(fn, fn.spec.notify, settings);
     }
     this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
       settings,

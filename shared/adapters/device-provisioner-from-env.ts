@@ -26,5 +26,7 @@ export const deviceProvisionerFromEnv = (
       ...(devicesFile ? { devicesFile } : {}),
     });
   }
-  throw new ConfigError(`${ENV.deviceProvisioner} must be iot or local, not ${kind}`);
+  throw new ConfigError(
+    `${ENV.deviceProvisioner} 须为 iot 或 local，不能是 ${kind} (${ENV.deviceProvisioner} must be iot or local, not ${kind})`,
+  );
 };

@@ -19,6 +19,8 @@ export const ENV = {
   stage: 'QS_STAGE',
   timeZone: 'QS_TIME_ZONE',
   identifierPrefix: 'QS_IDENTIFIER_PREFIX',
+  /** Days raw readings and quarantine records are kept before DynamoDB's TTL removes them. */
+  telemetryRetentionDays: 'QS_TELEMETRY_RETENTION_DAYS',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   /** `iot` in the cloud, `local` in the local runtime: which DeviceProvisioner the functions use. */
   deviceProvisioner: 'QS_DEVICE_PROVISIONER',
@@ -66,7 +68,7 @@ export class ConfigError extends Error {
 export const requireEnv = (name: string, env: NodeJS.ProcessEnv = process.env): string => {
   const value = env[name];
   if (value === undefined || value === '') {
-    throw new ConfigError(`missing environment variable ${name}`);
+    throw new ConfigError(`缺少环境变量 ${name} (missing environment variable ${name})`);
   }
   return value;
 };
@@ -87,7 +89,9 @@ export const ratingRoundDays = (env: NodeJS.ProcessEnv = process.env): number =>
   if (raw === undefined || raw === '') return 15;
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > 90) {
-    throw new ConfigError(`${ENV.ratingRoundDays} must be a whole number of days from 1 to 90, not ${raw}`);
+    throw new ConfigError(
+      `${ENV.ratingRoundDays} 须为 1 到 90 的整数天数，不能是 ${raw} (must be a whole number of days from 1 to 90, not ${raw})`,
+    );
   }
   return days;
 };
@@ -101,7 +105,8 @@ const oneOf = <T extends string>(
 ): T => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!isValid(raw)) throw new ConfigError(`${name} has an unknown value ${raw}`);
+  if (!isValid(raw))
+    throw new ConfigError(`${name} 的取值 ${raw} 无法识别 (${name} has an unknown value ${raw})`);
   return raw;
 };
 
@@ -124,7 +129,8 @@ export const reworkWorkingDays = (env: NodeJS.ProcessEnv = process.env): number 
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > 60) {
     throw new ConfigError(
-      `${ENV.reworkWorkingDays} must be a whole number of working days from 1 to 60, not ${raw}`,
+      `${ENV.reworkWorkingDays} 须为 1 到 60 的整数工作日，不能是 ${raw} ` +
+        `(must be a whole number of working days from 1 to 60, not ${raw})`,
     );
   }
   return days;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WORKING_TIME_UNITS } from '../domain/calendar/working-time.ts';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
+import { INDICATOR_FIGURES } from '../domain/cases/case-indicators.ts';
 import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
 import { ROLES } from '../domain/roles.ts';
@@ -20,6 +21,30 @@ export const PossibleDuplicateSchema = z
     state: z.enum(CASE_STATES),
   })
   .meta({ id: 'PossibleDuplicate' });
+
+const ClientSubmissionSchema = z
+  .object({
+    channel: z.literal('open311'),
+    clientId: z.string(),
+    clientName: z.string(),
+    submitter: z
+      .object({
+        email: z.string().optional(),
+        phone: z.string().optional(),
+        firstName: z.string().optional(),
+        lastName: z.string().optional(),
+        deviceId: z.string().optional(),
+        accountId: z.string().optional(),
+      })
+      .optional(),
+    address: z
+      .string()
+      .optional()
+      .describe('As the submitter wrote it; the only location when no coordinates came'),
+    addressId: z.string().optional(),
+    mediaUrl: z.string().optional().describe('A link the client sent; never fetched by the server'),
+  })
+  .meta({ id: 'ClientSubmission' });
 
 export const CaseSchema = z
   .object({
@@ -119,6 +144,9 @@ export const CaseSchema = z
       .describe(
         'Escalation reached by the overdue job: 1 department head, 2 People’s Congress staff, 3 district leader',
       ),
+    viaClient: ClientSubmissionSchema.optional().describe(
+      'Reported through an Open311 client (docs/open311.md); submitter, addressId and mediaUrl are shown to staff only',
+    ),
   })
   .meta({ id: 'Case' });
 
@@ -199,9 +227,15 @@ export const CaseCommentSchema = z
     authorId: z
       .string()
       .optional()
-      .describe('Absent to other deputies reading a public case, except on their own comments'),
+      .describe(
+        'Withheld from deputies except on their own comments (the reporter also reads the staff’s ids)',
+      ),
     byReporter: z.boolean().optional().describe('Written by the reporter (shown instead of their id)'),
     authorRole: z.enum(ROLES),
+    authorLabel: z
+      .string()
+      .optional()
+      .describe('The role as people call it (代表 …), where the id is withheld'),
     text: z.string(),
     mediaIds: z.array(z.string()),
   })
@@ -231,6 +265,19 @@ export const DepartmentIndicatorsSchema = z
       .number()
       .nullable()
       .describe('平均处置时长: working hours from dispatch to the first rectification'),
+    satisfaction: z
+      .object({
+        rated: z.number().int(),
+        satisfied: z.number().int(),
+        basicallySatisfied: z.number().int(),
+        unsatisfied: z.number().int(),
+        satisfactionRate: z.number().nullable().describe('满意率 = (满意 + 基本满意) / rated'),
+      })
+      .describe('The reporters’ latest rating of each closure by the department'),
+    caseIds: z
+      .object(Object.fromEntries(INDICATOR_FIGURES.map((figure) => [figure, z.array(z.string())])))
+      .optional()
+      .describe('With ?cases=true: the ids of the cases behind each figure (drill-down)'),
   })
   .meta({ id: 'DepartmentIndicators' });
 
@@ -241,6 +288,7 @@ export const DepartmentIdParamsSchema = z
 export const IndicatorQuerySchema = z.object({
   from: instantOrLocalDate.describe('Dispatched at or after'),
   to: instantOrLocalDate.describe('Dispatched before (a date: up to the end of that day)'),
+  cases: z.stringbool().optional().describe('true: also name the cases behind each figure (caseIds)'),
 });
 
 export const submitCaseRoute = defineRoute({

@@ -16,8 +16,9 @@ export const ScheduledJobEventSchema = z.object({
     .regex(/^\d{4}-(\d{2}(-\d{2}(T\d{2})?)?|W\d{2})$/)
     .optional(),
   /**
-   * Only from `npm run job -- escalateOverdue --at …` without `--commit`: judge at `scheduledTime`
-   * and report what would be done, writing nothing (docs/workflow-rules.md, "Escalation runs").
+   * Only from `npm run job` without `--commit`: escalation judged at another `--at`, or a report of a
+   * period that has not ended / at a future `--at`. The job judges at `scheduledTime` and shows what it
+   * would do, writing nothing (README "Scheduled jobs by hand"; EventBridge never sets it).
    */
   dryRun: z.boolean().optional(),
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Open311ErrorsSchema } from './open311-schemas.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem.ts';
 import { isPublicRoute, type RouteContract } from './route.ts';
 
@@ -27,7 +28,58 @@ const DEFAULT_ERRORS: Record<number, string> = {
   500: 'Internal error; details are in the logs, never in the answer',
 };
 
+/**
+ * An operation of the Open311 facade (docs/open311.md): a form body, XML or JSON answers, and
+ * errors as the GeoReport v2 array `[{code, description}]` in the same two formats.
+ */
+const open311Operation = (route: RouteContract, components: JsonObject): JsonObject => {
+  const both = (schema: JsonObject) => ({ 'text/xml': { schema }, 'application/json': { schema } });
+  const errors = both({ $ref: '#/components/schemas/Open311Errors' });
+  const statuses = [400, ...(route.errorStatuses ?? []), 500];
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    tags: [route.tag],
+    security: [],
+    parameters: [
+      ...parameters(route.params, 'path', components),
+      ...parameters(route.query, 'query', components),
+    ],
+    ...(route.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': { schema: toSchema(route.body, components, 'input') },
+            },
+          },
+        }),
+    responses: {
+      [route.successStatus]: {
+        description: 'Success (XML unless .json or format=json)',
+        content: both(toSchema(route.response, components, 'output')),
+      },
+      ...Object.fromEntries(
+        statuses.map((status) => [
+          status,
+          { description: OPEN311_ERRORS[status] ?? 'Error', content: errors },
+        ]),
+      ),
+    },
+  };
+};
+
+const OPEN311_ERRORS: Record<number, string> = {
+  400: 'Invalid request (a more specific code may be in the body: 409, 413, 415, 422)',
+  403: 'Missing, unknown or revoked api_key',
+  404: 'No such service, request or token (private cases are not found either)',
+  429: 'The api_key’s rate limit; Retry-After says when to try again',
+  500: 'Internal error; details are in the logs',
+};
+
 const operation = (route: RouteContract, components: JsonObject): JsonObject => {
+  if (route.protocol === 'open311') return open311Operation(route, components);
   const statuses = [400, ...(isPublicRoute(route) ? [] : [401, 403]), ...(route.errorStatuses ?? []), 500];
   const problem = {
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -90,6 +142,7 @@ export const buildOpenApiDocument = (
 ): JsonObject => {
   const components: JsonObject = {};
   toSchema(ProblemSchema, components, 'output');
+  toSchema(Open311ErrorsSchema, components, 'output');
   const paths: Record<string, JsonObject> = {};
   for (const route of routes) {
     // OpenAPI has no greedy parameters: `/identifiers/{id+}` is documented as `/identifiers/{id}`.

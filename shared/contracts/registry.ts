@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
 import { ROLES } from '../domain/roles.ts';
+import { listDeputiesRoute } from './deputies.ts';
 import { issueMeterCredentialsRoute, revokeMeterCredentialsRoute } from './device-credentials.ts';
 import {
   createEnterpriseRoute,
@@ -131,6 +132,7 @@ export const listFactorsRoute = defineRoute({
 /** Registry: enterprises, facilities, meters, departments, identifiers, factors. */
 export const REGISTRY_ROUTES: readonly RouteContract[] = [
   listDepartmentsRoute,
+  listDeputiesRoute,
   listFactorsRoute,
   issueMeterCredentialsRoute,
   revokeMeterCredentialsRoute,

@@ -74,10 +74,32 @@ export const EscalationListSchema = z
         state: z.string(),
         unitId: z.string().optional(),
         deadline: z.string(),
+        provisional: z
+          .literal(true)
+          .optional()
+          .describe('The deadline counts days the working calendar does not cover yet (暂定期限)'),
+        provisionalSince: z.string().optional(),
+        provisionalNote: z.string().optional().describe('What a person reads beside a provisional deadline'),
         overdue: z.boolean(),
         level: z.number().int().describe('1 department head, 2 People’s Congress staff, 3 district leader'),
         levelLabel: z.string().optional(),
         raisedNow: z.array(z.number().int()),
+        told: z
+          .array(
+            z.object({
+              level: z.number().int().optional(),
+              kind: z.string().describe('escalation (the level’s people) or deadlineNear (the handlers)'),
+              recipientId: z.string(),
+              recipientName: z.string().optional(),
+              channel: z.enum(['inApp', 'push', 'email', 'sms']),
+              status: z.enum(['pending', 'deferred', 'sent', 'failed', 'gone']),
+              at: z
+                .string()
+                .describe('Sent (in-app: written) at; for a delivery still waiting, when it is due'),
+            }),
+          )
+          .optional()
+          .describe('Who was told of the escalation, on which channel, and when (docs/notifications.md)'),
       }),
     ),
     reviewDue: z

@@ -30,6 +30,11 @@ export interface RouteContract<
   successStatus: 200 | 201 | 202 | 204;
   /** Error statuses worth documenting besides 400/401/403/500. */
   errorStatuses?: readonly number[];
+  /**
+   * `open311`: a route of the GeoReport v2 facade (docs/open311.md) — form-encoded bodies, XML or
+   * JSON answers, errors as the spec's `[{code, description}]`, not problem+json.
+   */
+  protocol?: 'open311';
 }
 
 export const defineRoute = <

@@ -1,8 +1,11 @@
+import { API_KEY_ROUTES } from './api-keys.ts';
 import { CALENDAR_ROUTES } from './calendar.ts';
 import { CARBON_ROUTES } from './carbon.ts';
 import { CASE_ROUTES } from './cases.ts';
 import { IMPORT_ROUTES } from './imports.ts';
 import { MEDIA_ROUTES } from './media.ts';
+import { NOTIFICATION_ROUTES } from './notifications.ts';
+import { OPEN311_ROUTES } from './open311.ts';
 import { REGISTRY_ROUTES } from './registry.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import type { RouteContract } from './route.ts';
@@ -21,4 +24,7 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   ...SUGGESTION_ROUTES,
   ...REPORT_ROUTES,
   ...CALENDAR_ROUTES,
+  ...OPEN311_ROUTES,
+  ...API_KEY_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];

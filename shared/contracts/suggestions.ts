@@ -203,7 +203,10 @@ export const SuggestionStatisticsQuerySchema = z
     to: z.iso.date().describe('Last local date of filing (inclusive)'),
     unit: z.string().min(1).max(200).optional().describe('Only this lead unit; a head always gets their own'),
   })
-  .refine((query) => query.from <= query.to, { path: ['to'], message: 'must not be before from' });
+  .refine((query) => query.from <= query.to, {
+    path: ['to'],
+    message: '不能早于 from (must not be before from)',
+  });
 
 const rate = z.number().min(0).max(1).nullable();
 const FiguresSchema = z.object({

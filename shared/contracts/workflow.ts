@@ -10,7 +10,11 @@ export const timelineEntrySchema = <S extends readonly [string, ...string[]]>(st
     actorId: z
       .string()
       .optional()
-      .describe('Absent to readers who may not know who acted (other deputies reading a public case)'),
+      .describe('Absent to readers who may not know who acted (a deputy reading another deputy’s step)'),
+    actorLabel: z
+      .string()
+      .optional()
+      .describe('The role as people call it (代表 …), where the id is withheld'),
     byReporter: z.boolean().optional().describe('Taken by the reporter (shown instead of their id)'),
     actorRole: z.enum([...ROLES, SYSTEM_ACTOR_ROLE]),
     action: z.string(),

@@ -13,5 +13,12 @@ export const BUSINESS_METRICS = {
   jobUnitsDone: 'JobUnitsDone',
   /** A gauge, daily: local days until the loaded working calendar runs out (0 when none is loaded). */
   workingCalendarDaysLeft: 'WorkingCalendarDaysLeft',
+  /** Notifications written to inboxes (one per person and event). */
+  notificationsCreated: 'NotificationsCreated',
+  notificationDeliveriesSent: 'NotificationDeliveriesSent',
+  notificationDeliveriesRetried: 'NotificationDeliveriesRetried',
+  /** Deliveries that gave up after their last attempt (recorded, never dropped): alarm-worthy. */
+  notificationDeliveriesFailed: 'NotificationDeliveriesFailed',
+  pushSubscriptionsGone: 'PushSubscriptionsGone',
 } as const;
 export type BusinessMetric = keyof typeof BUSINESS_METRICS;

@@ -16,6 +16,8 @@ export interface DeputyRecord {
 
 export interface DeputyDirectory {
   getDeputy(id: string): Promise<DeputyRecord | undefined>;
+  /** Every deputy in the directory, active or not (a district has a few hundred). */
+  listDeputies(): Promise<DeputyRecord[]>;
   /** Writes the record; resolves false when `ifAbsent` and one already exists. */
   putDeputy(record: DeputyRecord, options?: { ifAbsent?: boolean }): Promise<boolean>;
 }

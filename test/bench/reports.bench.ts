@@ -29,9 +29,12 @@ import {
 
 const ENTERPRISES = Number(process.env.BENCH_REPORT_ENTERPRISES ?? 10);
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 5);
-/** Two 31-day months side by side: October at 1× readings, December at 10×, timed alternately. */
+/**
+ * Two 31-day months side by side: October at 1× readings, August at 10×, timed alternately. Both
+ * have ended: the job writes no report of a month still running (report-run-mode.ts).
+ */
 const BASE_MONTH = '2026-10';
-const DENSE_MONTH = '2026-12';
+const DENSE_MONTH = '2026-08';
 type Handler = (event: unknown, context: unknown) => Promise<Record<string, unknown>>;
 
 interface Phase {
@@ -73,7 +76,7 @@ export const runReportBench = async (): Promise<void> => {
     const { handler } = (await import('../../functions/jobs/carbon-reports.ts')) as { handler: Handler };
     const runJob: RunJob = async (month, run) => {
       const outcome = await handler(
-        { job: 'carbonMonthlyReport', scheduledTime: '2027-01-01T01:00:00+08:00', period: month },
+        { job: 'carbonMonthlyReport', scheduledTime: new Date().toISOString(), period: month },
         {
           functionName: 'bench',
           awsRequestId: `bench-${month}-${run}`,

@@ -8,6 +8,7 @@ import { runDeployBench } from './deploy.bench.ts';
 import { runImportBench } from './imports.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
+import { runWebBench } from './web.bench.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   imports: runImportBench,
   ingest: runIngestBench,
   reports: runReportBench,
+  web: runWebBench,
 };
 
 const wanted = process.argv.slice(2);

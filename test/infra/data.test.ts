@@ -8,7 +8,14 @@ import {
   type TableId,
   type TableSpec,
 } from '../../infra/manifest.ts';
-import { logicalIdOf, type Resource, resourceOf, type Synthesized, synthesize } from './synth-stack.ts';
+import {
+  logicalIdOf,
+  type Resource,
+  required,
+  resourceOf,
+  type Synthesized,
+  synthesize,
+} from './synth-stack.ts';
 
 const TABLE_IDS = Object.keys(TABLES) as TableId[];
 const BUCKET_IDS = Object.keys(BUCKETS) as BucketId[];
@@ -188,9 +195,11 @@ describe('data: tables and buckets', () => {
 
   it('empties and deletes the dev buckets on cdk destroy, and keeps the prod ones', () => {
     // Prepare: the buckets of each stage, and CDK's auto-delete custom resources.
+    const siteBucket = (synth: Synthesized) => required(synth.stacks.stateful.web, 'web hosting').bucket;
     const buckets = (synth: Synthesized) => [
       ...BUCKET_IDS.map((id) => bucketOf(synth, id)),
       resourceOf(synth, synth.stacks.stateful.data.accessLogBucket),
+      resourceOf(synth, siteBucket(synth)),
     ];
     const autoDeletes = (synth: Synthesized) =>
       Object.values(statefulTemplate(synth).findResources('Custom::S3AutoDeleteObjects')) as Resource[];
@@ -205,6 +214,7 @@ describe('data: tables and buckets', () => {
       [
         ...BUCKET_IDS.map((id) => dev.stacks.stateful.data.buckets[id]),
         dev.stacks.stateful.data.accessLogBucket,
+        siteBucket(dev),
       ]
         .map((bucket) => JSON.stringify({ Ref: logicalIdOf(bucket) }))
         .sort(),

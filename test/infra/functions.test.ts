@@ -78,6 +78,7 @@ describe('house functions', () => {
       POWERTOOLS_TRACE_ENABLED: 'true',
       QS_TIME_ZONE: 'Asia/Shanghai',
       QS_IDENTIFIER_PREFIX: '88.118.8',
+      QS_TELEMETRY_RETENTION_DAYS: '800',
       POWERTOOLS_SERVICE_NAME: 'qingshan',
       NODE_OPTIONS: '--enable-source-maps',
     });

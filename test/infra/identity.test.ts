@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CALLBACK_URL } from '../../infra/settings.ts';
+import { LOCAL_CALLBACK_URLS } from '../../infra/settings.ts';
 import { ROLES } from '../../shared/domain/roles.ts';
 import { type Resource, required, resourceOf, type Synthesized, synthesize } from './synth-stack.ts';
 
@@ -64,18 +64,27 @@ describe('identity: the Cognito user pool and its app clients', () => {
     expect(client.AllowedOAuthFlows).toEqual(['code']);
     expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
     expect(client.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
-    expect(client.CallbackURLs).toEqual([CALLBACK]);
+    expect(client.CallbackURLs).toContain(CALLBACK);
   });
 
-  it('takes callback URLs from context: the local web client in dev, none (no OAuth) in prod without them', () => {
-    const bare = synthesize({ stage: 'prod' });
+  it('takes callback URLs from context: the local web client in dev, none (no OAuth) in prod without them or hosting', () => {
+    const bare = synthesize({ stage: 'prod', web: 'false' });
     try {
-      expect(webClientOf(dev).CallbackURLs).toEqual([LOCAL_CALLBACK_URL]);
+      expect(webClientOf(dev).CallbackURLs).toEqual(expect.arrayContaining(LOCAL_CALLBACK_URLS));
       expect(webClientOf(bare).CallbackURLs).toBeUndefined();
       expect(webClientOf(bare).AllowedOAuthFlows).toBeUndefined();
       for (const synth of [dev, prod, bare]) expect(everything(synth)).not.toContain('example.com');
     } finally {
       bare.cleanup();
+    }
+  });
+
+  it('lets the dev server sign in back to each shell, where the app sends it (`<origin>/<shell>/callback`)', () => {
+    const client = webClientOf(dev);
+
+    for (const shell of ['app', 'console']) {
+      expect(client.CallbackURLs).toContain(`http://localhost:5173/${shell}/callback`);
+      expect(client.LogoutURLs).toContain(`http://localhost:5173/${shell}/`);
     }
   });
 

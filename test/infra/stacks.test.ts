@@ -52,13 +52,19 @@ describe('the stage’s stacks', () => {
     prod.cleanup();
   });
 
-  it('are a stateful stack, the API, one stack per context and the ops stack, in that order', () => {
+  it('are a stateful stack, the API, the web app’s configuration, one stack per context and the ops stack, in that order', () => {
     const names = dev.stacks.all.map((stack) => stack.stackName);
     const contexts = Object.keys(CONTEXTS).map(
       (name) => `Qingshan-dev-${name[0]?.toUpperCase()}${name.slice(1)}`,
     );
 
-    expect(names).toEqual(['Qingshan-dev-Stateful', 'Qingshan-dev-Api', ...contexts, 'Qingshan-dev-Ops']);
+    expect(names).toEqual([
+      'Qingshan-dev-Stateful',
+      'Qingshan-dev-Api',
+      'Qingshan-dev-Web',
+      ...contexts,
+      'Qingshan-dev-Ops',
+    ]);
   });
 
   it.each(['dev', 'prod'])(

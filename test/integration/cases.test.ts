@@ -576,6 +576,7 @@ describe('GET /departments/{id}/indicators', () => {
       ['submitRectification', 'rectified', '2026-03-02T07:00:00Z'],
       ['headSignOff', 'awaitingVerification', '2026-03-02T08:00:00Z'],
       ['verify', 'closed', '2026-03-03T02:00:00Z'],
+      ['rate', 'closed', '2026-03-03T03:00:00Z', { rating: 'basicallySatisfied' }],
     ]);
     await seedCase('ind-B', [
       submitted('2026-03-01T01:00:00Z'),
@@ -636,8 +637,43 @@ describe('GET /departments/{id}/indicators', () => {
     });
     expect(body.closureRate).toBeCloseTo(2 / 3, 10);
     expect(body.extensionRate).toBeCloseTo(1 / 3, 10);
+    // A's reporter rated the closure 基本满意; B was not rated.
+    expect(body.satisfaction).toEqual({
+      rated: 1,
+      satisfied: 0,
+      basicallySatisfied: 1,
+      unsatisfied: 0,
+      satisfactionRate: 1,
+    });
+    expect(body.caseIds).toBeUndefined();
     // The period is local days: 1 Mar 00:00 Shanghai is 28 Feb 16:00Z.
     expect(body.from).toBe('2026-02-28T16:00:00.000Z');
+  });
+
+  it('names the cases behind each figure with ?cases=true, for the drill-down', async () => {
+    const response = await send(
+      `/departments/${DEPT}/indicators?from=2026-03-01&to=2026-03-31&cases=true`,
+      token('supervisor'),
+    );
+    expect(response.status, await response.clone().text()).toBe(200);
+    const { caseIds } = (await response.json()) as { caseIds: Record<string, string[]> };
+    expect(caseIds).toMatchObject({
+      dispatched: ['ind-A', 'ind-B', 'ind-D'],
+      closed: ['ind-A', 'ind-B'],
+      closedOnTime: ['ind-A'],
+      closedLate: ['ind-B'],
+      reworked: ['ind-B'],
+      extended: ['ind-B'],
+      overdueOpen: ['ind-D'],
+      rated: ['ind-A'],
+      unsatisfied: [],
+    });
+    const ecologyHead = token('head');
+    const refused = await send(
+      `/departments/${DEPT}/indicators?from=2026-03-01&to=2026-03-31&cases=true`,
+      ecologyHead,
+    );
+    expect(refused.status).toBe(403);
   });
 
   it('lets the head of that department read them, not another head or a handler', async () => {

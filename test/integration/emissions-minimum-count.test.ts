@@ -109,8 +109,8 @@ describe('a city breakdown for those who may not read enterprise data', () => {
     expect(deputy.totals.scope1T).toBeUndefined();
     expect(deputy.totals.scope2LocationT).toBeUndefined();
     expect(deputy.breakdowns.byScope.map((row) => row.scope)).not.toContain('scope1');
-    // CH4 and N2O come from the diesel only: the gases merge too
-    expect(Object.keys(deputy.totals.gases)).toEqual(['other']);
+    // GB/T 32150 counts CO2 alone from combustion: the one gas cell holds all three enterprises, shown
+    expect(Object.keys(deputy.totals.gases)).toEqual(['CO2']);
     expect(deputy.totals.co2eT).toBe(staff.totals.co2eT);
     expect(staff.totals.scope1T).toBeGreaterThan(0);
   });

@@ -64,6 +64,9 @@ beforeAll(async () => {
     g_CO2T: 0.4042,
     q_electricity: 1000,
     u_electricity: 'kWh',
+    // Energy in fixed point (mg of standard coal): 1 000 kWh × 0.1229 kgce/kWh = 0.1229 tce
+    tce_mg: 122_900_000,
+    tce_electricity_mg: 122_900_000,
     readings: 4,
     batches: 1,
   });
@@ -81,6 +84,10 @@ beforeAll(async () => {
     u_diesel: 'L',
     q_electricity: 989.6,
     u_electricity: 'kWh',
+    // 1 tce of diesel; 989.6 kWh × 0.1229 kgce/kWh = 0.1216184 tce
+    tce_mg: 1_121_618_400,
+    tce_diesel_mg: 1_000_000_000,
+    tce_electricity_mg: 121_618_400,
     readings: 6,
     batches: 2,
   });
@@ -129,7 +136,14 @@ interface Series {
   name?: string;
   units: { emissions: string };
   series: { period: string; co2eT: number; readings: number; energyTypes: Record<string, number> }[];
-  totals: { co2eT: number; scope1T: number; scope2LocationT: number; co2eMarketT: number; readings: number };
+  totals: {
+    co2eT: number;
+    scope1T: number;
+    scope2LocationT: number;
+    co2eMarketT: number;
+    tce: number;
+    readings: number;
+  };
   breakdowns: {
     byScope: { scope: string; tCO2e: number }[];
     byEnergyType: { energyType: string; tCO2e: number; quantity?: number; unit?: string }[];
@@ -160,14 +174,26 @@ describe('GET /emissions', () => {
       co2eMarketT: 3.1,
       readings: 10,
     });
+    // tce: 1 + 0.1229 + 0.1216184 = 1.2445184; diesel 1 / 1.2445184, electricity 0.2445184 / 1.2445184
+    expect(body.totals.tce).toBeCloseTo(1.2445184, 9);
     expect(body.breakdowns.byEnergyType).toEqual([
-      { energyType: 'diesel', tCO2e: 2.5, share: expect.closeTo(0.75661, 4), quantity: 930, unit: 'L' },
+      {
+        energyType: 'diesel',
+        tCO2e: 2.5,
+        share: expect.closeTo(0.75661, 4),
+        quantity: 930,
+        unit: 'L',
+        tce: 1,
+        tceShare: expect.closeTo(0.80352, 4),
+      },
       {
         energyType: 'electricity',
         tCO2e: 0.8042,
         share: expect.closeTo(0.24339, 4),
         quantity: 1989.6,
         unit: 'kWh',
+        tce: expect.closeTo(0.2445184, 9),
+        tceShare: expect.closeTo(0.19648, 4),
       },
     ]);
     // CO2 0.4042 + 2.89 = 3.2942 t; N2O 0.00002 t

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../shared/domain/carbon/gwp.ts';
 import { type ReadingMeter, readingEmissions } from '../../shared/domain/emissions/reading-emissions.ts';
 import { accountingFor, ON_2026_06_01 } from '../support/accounting.ts';
 import { DecimalSum } from '../support/decimal-sum.ts';

@@ -362,3 +362,46 @@ describe('other deputies do not learn who reported a public case', () => {
     }
   });
 });
+
+describe('no deputy reads another deputy’s id on a case', () => {
+  interface Comment {
+    text: string;
+    authorId?: string;
+    authorRole: string;
+    authorLabel?: string;
+    byReporter?: boolean;
+  }
+  const comments = async (id: string, who: string) =>
+    (await json<{ items: Comment[] }>(send(`/cases/${id}/comments`, who), 200)).items;
+  const byText = (items: Comment[], text: string) => items.find((item) => item.text === text);
+
+  it('shows the reporter a role label for other deputies, their own id and the staff’s', async () => {
+    const { id } = await report({ isPublic: true });
+    await actOk(id, 'supervisor', 'accept');
+    await actOk(id, 'supervisor', 'dispatch', { leadDepartmentId: 'dept-ecology' });
+    await json(send(`/cases/${id}/comments`, 'otherDeputy', { text: '我也看到了' }), 201);
+    await json(send(`/cases/${id}/comments`, 'deputy', { text: '今天仍在排放' }), 201);
+    await json(send(`/cases/${id}/comments`, 'handler', { text: '已安排现场核查' }), 201);
+
+    const read = await comments(id, 'deputy');
+    expect(byText(read, '我也看到了')).toMatchObject({ authorRole: 'deputy', authorLabel: '代表' });
+    expect(byText(read, '我也看到了')).not.toHaveProperty('authorId');
+    expect(byText(read, '今天仍在排放')?.authorId).toBe(reporterSub);
+    expect(byText(read, '已安排现场核查')?.authorId).toBe(t.stack.users.handler.user.sub);
+    for (const path of [`/cases/${id}/comments`, `/cases/${id}/timeline`]) {
+      expect(await (await send(path, 'deputy')).text(), path).not.toContain('deputy-zhou-sub');
+    }
+
+    // The other deputy reads their own id, and no one else's: the reporter and the staff by role.
+    const theirs = await comments(id, 'otherDeputy');
+    expect(byText(theirs, '我也看到了')?.authorId).toBe('deputy-zhou-sub');
+    expect(byText(theirs, '今天仍在排放')).toMatchObject({ byReporter: true, authorLabel: '代表' });
+    expect(byText(theirs, '已安排现场核查')).toMatchObject({
+      authorRole: 'handler',
+      authorLabel: '承办人员',
+    });
+    expect(byText(theirs, '已安排现场核查')).not.toHaveProperty('authorId');
+    // Staff keep every id.
+    expect(byText(await comments(id, 'supervisor'), '我也看到了')?.authorId).toBe('deputy-zhou-sub');
+  });
+});

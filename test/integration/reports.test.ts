@@ -1,9 +1,13 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { electricityFigures } from '../bench/report-fixtures.ts';
-import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
  * The carbon report job against the local stack: rollups written by hand, the job run as the
@@ -86,14 +90,15 @@ describe('monthly carbon report job', () => {
     const json = (await (await fetch(city.body.links.json)).json()) as Record<string, any>;
     expect(json.totals.co2eT).toBe(40);
     expect(json.trend).toMatchObject({ previousCo2eT: 32, changeVsPrevious: 0.25, lastYearCo2eT: 0 });
+    // The seeded rollups carry CO2e only, so no energy (tce figures: test/unit/reports/).
     expect(json.topEmitters.slice(0, 2)).toEqual([
-      { id: 'ENT-0001', name: expect.any(String), co2eT: 30 },
-      { id: 'ENT-0002', name: expect.any(String), co2eT: 10 },
+      { id: 'ENT-0001', name: expect.any(String), co2eT: 30, tce: 0 },
+      { id: 'ENT-0002', name: expect.any(String), co2eT: 10, tce: 0 },
     ]);
     expect(json.series.slice(0, 3)).toEqual([
-      { label: '01', value: 1.5 },
-      { label: '02', value: 2.5 },
-      { label: '03', value: null },
+      { label: '01', value: 1.5, tce: 0 },
+      { label: '02', value: 2.5, tce: 0 },
+      { label: '03', value: null, tce: null },
     ]);
 
     const html = await (await fetch(city.body.links.html)).text();
@@ -173,11 +178,103 @@ describe('a crashed report run', () => {
       granularity: 'month' as const,
       period: '2026-11',
       utcDays: [],
+      timeZone: 'Asia/Shanghai',
     };
     await expect(runCarbonReports({ ...deps, files: failing }, run)).rejects.toThrow('simulated crash');
     const resumed = await runCarbonReports({ ...deps, files }, run);
     expect(resumed.skipped).toBe(2);
     expect(resumed.ran).toBe(resumed.total - 2);
     expect(resumed.attempt).toBe(2);
+  });
+});
+
+describe('a report of a period that has not ended, or judged at a future instant', () => {
+  const zone = 'Asia/Shanghai';
+  const today = localDateOf(new Date(), zone);
+  const thisMonth = today.slice(0, 7);
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  const context = { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 900_000 };
+  const carbon = async () =>
+    ((await import('../../functions/jobs/carbon-reports.ts')) as { handler: Handler }).handler;
+  const performance = async () =>
+    ((await import('../../functions/jobs/performance-reports.ts')) as { handler: Handler }).handler;
+  /** Every report id in the index of these kinds, and the report jobs' checkpoints. */
+  const written = async () => {
+    const kinds = ['carbon-monthly', 'carbon-daily', 'performance-weekly', 'performance-monthly'];
+    const ids: string[] = [];
+    for (const kind of kinds) {
+      const listed = await getJson(`/reports?kind=${kind}&limit=100`);
+      ids.push(...(listed.body.items as { id: string }[]).map((item) => item.id));
+    }
+    const jobs = ['carbonMonthlyReport', 'carbonDailyReport', 'performanceWeeklyReport'];
+    for (const job of jobs) {
+      const items = await t.dynamo.send(
+        new QueryCommand({
+          TableName: localTableName('jobs'),
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `JOB#${job}` },
+        }),
+      );
+      ids.push(...(items.Items ?? []).map((item) => `${job} ${String(item.sk)}`));
+    }
+    return ids.sort();
+  };
+  const runCli = (...args: string[]) =>
+    promisify(execFile)(
+      resolve(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      ['infra/local/run-job.ts', ...args, '--dynamodb', t.stack.urls.dynamodb, '--s3', t.stack.urls.s3],
+      { cwd: PROJECT_ROOT, env: { ...process.env, QS_TIME_ZONE: zone } },
+    ).then(
+      ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it('is refused by the job itself, in Chinese naming when the period ends, and writes nothing', async () => {
+    const before = await written();
+    const job = await carbon();
+    await expect(
+      job(
+        { job: 'carbonMonthlyReport', scheduledTime: new Date().toISOString(), period: thisMonth },
+        context,
+      ),
+    ).rejects.toThrow(
+      new RegExp(`^报告期 ${thisMonth} 尚未结束（\\d{4}年\\d{1,2}月1日 00:00（北京时间）结束）`),
+    );
+    await expect(
+      (await performance())({ job: 'performanceWeeklyReport', scheduledTime: inDays(30) }, context),
+    ).rejects.toThrow(/^不能按将来的时刻 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间） 生成报表/);
+    expect(await written()).toEqual(before);
+  });
+
+  it('is a dry run when asked: built and shown, not written', async () => {
+    const before = await written();
+    const job = await carbon();
+    const dry = await job(
+      { job: 'carbonDailyReport', scheduledTime: new Date().toISOString(), period: today, dryRun: true },
+      context,
+    );
+    expect(dry).toMatchObject({ dryRun: true, period: today });
+    expect((dry.lines as string[])[0]).toMatch(
+      new RegExp(`^演练：已生成报告期 ${today} 的 \\d+ 份报表预览，未写入任何记录`),
+    );
+    expect(dry.reports).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: `carbon-daily~city~city~${today}` })]),
+    );
+    expect(await written()).toEqual(before);
+  });
+
+  it('is a dry run through npm run job, and refused with --commit', async () => {
+    const before = await written();
+    const dry = await runCli('carbonMonthlyReport', '--period', thisMonth);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, period: thisMonth });
+
+    const refused = await runCli('performanceWeeklyReport', '--at', inDays(30), '--commit');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^不能按将来的时刻 .*生成报表.*去掉 --commit 可演练/);
+    const unfinished = await runCli('carbonDailyReport', '--date', today, '--commit');
+    expect(unfinished.code).toBe(1);
+    expect(unfinished.stderr).toMatch(new RegExp(`^报告期 ${today} 尚未结束`));
+    expect(await written()).toEqual(before);
   });
 });

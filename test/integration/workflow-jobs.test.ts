@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekOf } from '../../shared/domain/calendar/iso-week.ts';
-import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
+import { isoWeekOf, isoWeekRange } from '../../shared/domain/calendar/iso-week.ts';
+import { addDays, localDateOf, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -183,10 +183,46 @@ describe('overdue escalation job', () => {
 });
 
 describe('department performance job', () => {
-  it('reports the week’s dispatched case and filed suggestion for the department and the district', async () => {
-    const week = isoWeekOf(localDateOf(new Date(), 'Asia/Shanghai'));
-    // Run "later", so the case and the suggestion are overdue by then.
-    const outcome = await runJob('performanceWeeklyReport', new Date(Date.now() + 200 * 86_400_000), week);
+  const zone = 'Asia/Shanghai';
+  const today = localDateOf(new Date(), zone);
+
+  it('reports last week’s dispatched case and filed suggestion, and what the department holds overdue now', async () => {
+    // A report is written for a week that has ended, as of now: last week's work is seeded at its
+    // instants, and a case and a suggestion long overdue stand for what the department holds now.
+    const week = isoWeekOf(addDays(today, -7));
+    const midweek = localTimeToInstant(addDays(isoWeekRange(week).first, 2), 10 * 60, zone).getTime();
+    const at = (hours: number) => new Date(midweek + hours * 3_600_000).toISOString();
+    const people = principals();
+    const dispatched = await seedCaseSteps(t, {
+      reporter: principal('deputy'),
+      submittedAt: at(0),
+      steps: [
+        ['accept', 'supervisor', at(1)],
+        ['dispatch', 'supervisor', at(1), { leadDepartmentId: 'dept-ecology' }],
+      ],
+      principals: people,
+    });
+    const filed = await seedSuggestionSteps(t, {
+      filer: principal('deputy'),
+      coSignerIds: [],
+      filedAt: at(0),
+      steps: [
+        ['accept', 'supervisor', at(1)],
+        ['assign', 'supervisor', at(2), { leadUnitId: 'dept-ecology', coUnitIds: [] }],
+      ],
+      principals: people,
+    });
+    const lateSuggestion = await seedSuggestionSteps(t, {
+      filer: principal('deputy'),
+      coSignerIds: [],
+      filedAt: daysAgo(130),
+      steps: [
+        ['accept', 'supervisor', daysAgo(129)],
+        ['assign', 'supervisor', daysAgo(128), { leadUnitId: 'dept-ecology', coUnitIds: [] }],
+      ],
+      principals: people,
+    });
+    const outcome = await runJob('performanceWeeklyReport', new Date(), week);
     expect(outcome.ran).toBe(outcome.total);
 
     const report = await call(`/reports/performance-weekly~department~dept-ecology~${week}`, 'head');
@@ -195,8 +231,13 @@ describe('department performance job', () => {
     const [ecology] = json.departments;
     expect(ecology.cases).toMatchObject({ dispatched: 1, closed: 0 });
     expect(ecology.suggestions).toMatchObject({ count: 1, assigned: 1, replied: 0 });
-    expect(ecology.overdueCases.map((item: { id: string }) => item.id)).toContain(caseId);
-    expect(ecology.overdueSuggestions.map((item: { id: string }) => item.id)).toContain(suggestionId);
+    expect(filed.state).toBe('assigned');
+    expect(dispatched.record.state).toBe('dispatched');
+    // The case seeded 40 days ago by the escalation test is held past its deadline, as is the suggestion.
+    expect(ecology.overdueCases.map((item: { id: string }) => item.id)).toContain(lateCaseId);
+    expect(ecology.overdueSuggestions.map((item: { id: string }) => item.id)).toContain(lateSuggestion.id);
+    // Today's case is not overdue, and not in last week's figures.
+    expect(ecology.overdueCases.map((item: { id: string }) => item.id)).not.toContain(caseId);
     const html = await (await fetch(report.body.links.html)).text();
     expect(html).toContain('按期结案率');
 
@@ -204,6 +245,21 @@ describe('department performance job', () => {
     expect((await call(`/reports/performance-weekly~district~district~${week}`, 'head')).status).toBe(404);
     expect((await call(`/reports/performance-weekly~district~district~${week}`, 'supervisor')).status).toBe(
       200,
+    );
+  });
+
+  it('is not written for the week still running, nor as of a later instant', async () => {
+    const week = isoWeekOf(today);
+    await expect(runJob('performanceWeeklyReport', new Date(), week)).rejects.toThrow(/^报告期 \S+ 尚未结束/);
+    await expect(
+      runJob(
+        'performanceWeeklyReport',
+        new Date(Date.now() + 200 * 86_400_000),
+        isoWeekOf(addDays(today, -7)),
+      ),
+    ).rejects.toThrow(/^不能按将来的时刻/);
+    expect((await call(`/reports/performance-weekly~district~district~${week}`, 'supervisor')).status).toBe(
+      404,
     );
   });
 });

@@ -2,7 +2,10 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
 import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import {
+  defaultWorkingCalendar,
+  type WorkingCalendar,
+} from '../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';
@@ -24,11 +27,13 @@ export const seedCaseSteps = async (
     /** Action, principal (a key of `principals`), instant, payload. */
     steps: [action: string, who: string, at: string, payload?: unknown][];
     principals: Record<string, Principal>;
+    /** The calendar the steps count with (default: the bundled years), e.g. one that was loaded then. */
+    calendar?: WorkingCalendar;
   },
 ): Promise<{ record: CaseRecord; timeline: CaseTimelineEntry[] }> => {
   const table = t.stack.env[tableEnvVar('workflow')] ?? '';
   const store = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(getDocumentClient(), table, 'CASE');
-  const env = { calendar: defaultWorkingCalendar() };
+  const env = { calendar: plan.calendar ?? defaultWorkingCalendar() };
   const first = submitCase({
     id: `seeded-case-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
     principal: plan.reporter,

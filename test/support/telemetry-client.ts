@@ -36,6 +36,9 @@ export const publishAs = async (t: TestStack, meterId: string, messages: readonl
 export interface EmissionPoint {
   period: string;
   co2eT: number;
+  co2eMarketT: number;
+  /** Energy in tonnes of standard coal equivalent. */
+  tce: number;
   scope1T?: number;
   scope2LocationT?: number;
   energyTypes: Record<string, number>;

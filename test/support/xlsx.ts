@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
  * table). Text goes to the shared-string table, numbers to `<v>`; `''` cells are left out, as Excel
  * leaves empty cells out.
  */
-const escape = (text: string) =>
+const xmlText = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const column = (index: number): string =>
   index < 26 ? String.fromCharCode(65 + index) : column(Math.floor(index / 26) - 1) + column(index % 26);
@@ -53,7 +53,7 @@ export const makeXlsx = (rows: readonly (readonly (string | number)[])[]): Uint8
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${sheetRows}</sheetData></worksheet>`,
     ),
     'xl/sharedStrings.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${escape(s)}</t></si>`).join('')}</sst>`,
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${xmlText(s)}</t></si>`).join('')}</sst>`,
     ),
   });
 };

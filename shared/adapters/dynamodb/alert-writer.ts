@@ -1,8 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ALERTS_GSI1PK, alertPk } from '../../domain/emissions/rollup-model.ts';
 import type { AlertWriter, NewAlert } from '../../ports/alert-writer.ts';
 import type { AlertRecord } from '../../ports/carbon-read-store.ts';
+import { alertOutboxItem } from './event-outbox.ts';
+import { retryOnTransactionConflict } from './transaction-conflict.ts';
 
 /**
  * The deterministic key that makes an alert unique: one per target, kind, period and budget metric
@@ -16,7 +18,8 @@ export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' 
 /**
  * Any kind of alert into the carbon table, laid out as the budget check's `raiseAlert` writes them
  * (same key, gsi1 `ALERTS` / raisedAt), so `GET /alerts` lists them together. The put is conditional
- * on the key being new: a re-run or a concurrent run raises nothing twice.
+ * on the key being new: a re-run or a concurrent run raises nothing twice. The alert's notification
+ * outbox item (event-outbox.ts) is written in the same transaction, so it is told exactly when raised.
  */
 export class DynamoAlertWriter implements AlertWriter {
   readonly #client: DynamoDBDocumentClient;
@@ -28,17 +31,28 @@ export class DynamoAlertWriter implements AlertWriter {
   }
 
   async raiseAlert(alert: NewAlert): Promise<boolean> {
+    const key = alertKey(alert);
     try {
-      await this.#client.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...alertKey(alert), gsi1pk: ALERTS_GSI1PK, gsi1sk: alert.raisedAt, ...alert },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
+      await retryOnTransactionConflict(() =>
+        this.#client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.#table,
+                  Item: { ...key, gsi1pk: ALERTS_GSI1PK, gsi1sk: alert.raisedAt, ...alert },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              { Put: { TableName: this.#table, Item: alertOutboxItem(key, alert.raisedAt) } },
+            ],
+          }),
+        ),
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
       throw error;
     }
   }

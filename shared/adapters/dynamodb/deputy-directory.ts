@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { DeputyDirectory, DeputyRecord } from '../../ports/deputy-directory.ts';
 import { registryKey, stripKeys } from './registry-keys.ts';
 
@@ -21,6 +27,25 @@ export class DynamoDeputyDirectory implements DeputyDirectory {
       new GetCommand({ TableName: this.#table, Key: registryKey('DEPUTY', id) }),
     );
     return result.Item === undefined ? undefined : stripKeys<DeputyRecord>(result.Item);
+  }
+
+  async listDeputies(): Promise<DeputyRecord[]> {
+    const deputies: DeputyRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'DEPUTIES' },
+          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+        }),
+      );
+      for (const item of page.Items ?? []) deputies.push(stripKeys<DeputyRecord>(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return deputies;
   }
 
   async putDeputy(record: DeputyRecord, options: { ifAbsent?: boolean } = {}): Promise<boolean> {

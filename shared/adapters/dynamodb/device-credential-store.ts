@@ -41,7 +41,9 @@ export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
       );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      throw new ConflictError(`meter ${credential.meterId} already has active credentials`);
+      throw new ConflictError(
+        `计量器具 ${credential.meterId} 已有有效的设备凭证 (meter ${credential.meterId} already has active credentials)`,
+      );
     }
   }
 

@@ -41,7 +41,7 @@ export class DynamoMediaCatalog implements MediaCatalog {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       )
-      .catch(conflictOn(`media ${record.id} already exists`));
+      .catch(conflictOn(`媒体文件 ${record.id} 已存在 (media ${record.id} already exists)`));
   }
 
   async get(id: string): Promise<MediaRecord | undefined> {
@@ -98,7 +98,7 @@ export class DynamoMediaCatalog implements MediaCatalog {
           ReturnValues: 'ALL_NEW',
         }),
       )
-      .catch(conflictOn(`media ${id} is no longer pending`));
+      .catch(conflictOn(`媒体文件 ${id} 已不在待上传状态 (media ${id} is no longer pending)`));
     return recordOf(result.Attributes ?? {});
   }
 }

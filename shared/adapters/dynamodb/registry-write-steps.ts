@@ -74,7 +74,9 @@ export const registryWriteSteps = (table: string) => ({
           ExpressionAttributeValues: { ':id': previous.id },
         },
       },
-      failure: new ConflictError(`USCC ${previous.uscc} belongs to another enterprise`),
+      failure: new ConflictError(
+        `统一社会信用代码 ${previous.uscc} 属于另一家企业 (USCC ${previous.uscc} belongs to another enterprise)`,
+      ),
     };
   },
 
@@ -130,7 +132,9 @@ export const registryWriteSteps = (table: string) => ({
           },
         },
       },
-      failure: new ConflictError(`meter ${meterId} changed while the enterprise was updated; retry`),
+      failure: new ConflictError(
+        `企业更新期间计量器具 ${meterId} 已被修改，请重试 (meter ${meterId} changed while the enterprise was updated; retry)`,
+      ),
     };
   },
 
@@ -163,7 +167,7 @@ export const registryWriteSteps = (table: string) => ({
           ConditionExpression: 'attribute_not_exists(sk)',
         },
       },
-      failure: new ConflictError(`audit entry ${sk} already exists; retry`),
+      failure: new ConflictError(`审计记录 ${sk} 已存在，请重试 (audit entry ${sk} already exists; retry)`),
     };
   },
 });

@@ -20,13 +20,15 @@ import type {
   WorkflowStore,
 } from '../../ports/workflow-store.ts';
 import { decodeCursor, encodeCursor, type KeyRule } from './cursor.ts';
+import { workflowOutboxItem } from './event-outbox.ts';
 import { claimUpdate, lostClaimsError } from './side-claims.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * Workflow table layout: record `pk {PREFIX}#{id}, sk RECORD`; timeline entries
- * `pk {PREFIX}#{id}, sk TL#{seq, 6 digits}` (never overwritten); list keys on gsi1/gsi2.
+ * `pk {PREFIX}#{id}, sk TL#{seq, 6 digits}` (never overwritten); list keys on gsi1/gsi2. Every
+ * timeline entry also puts its notification outbox item (event-outbox.ts) in the same transaction.
  */
 export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends TimelineEntry>
   implements WorkflowStore<R, T>
@@ -57,9 +59,10 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
           },
         },
         this.#timelinePut(record.id, entry),
+        this.#outboxPut(record.id, entry),
         ...this.#sidePuts(options.side),
       ],
-      `${this.#prefix.toLowerCase()} ${record.id} already exists`,
+      `记录 ${record.id} 已存在 (${this.#prefix.toLowerCase()} ${record.id} already exists)`,
       options.claims,
     );
   }
@@ -86,10 +89,12 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
       [
         this.#versionedPut(record, options.index),
         this.#timelinePut(record.id, entry),
+        this.#outboxPut(record.id, entry),
         ...this.#sidePuts(options.side),
         ...(options.linked ?? []).flatMap((other) => [
           this.#versionedPut(other.record, other.index),
           this.#timelinePut(other.record.id, other.entry),
+          this.#outboxPut(other.record.id, other.entry),
           ...this.#sidePuts(other.side),
         ]),
         ...(options.creates ?? []).flatMap((born) => [
@@ -101,9 +106,10 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
             },
           },
           this.#timelinePut(born.record.id, born.entry),
+          this.#outboxPut(born.record.id, born.entry),
         ]),
       ],
-      `${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again`,
+      `记录 ${record.id} 已被他人修改，请重新读取后再试 (${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again)`,
       options.claims,
     );
   }
@@ -140,7 +146,11 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   }
 
   async putSide(item: SideItem, options: { claims?: SideClaim[] } = {}): Promise<void> {
-    await this.#write(this.#sidePuts([item]), `item ${item.pk} ${item.sk} already exists`, options.claims);
+    await this.#write(
+      this.#sidePuts([item]),
+      `该记录已存在 (item ${item.pk} ${item.sk} already exists)`,
+      options.claims,
+    );
   }
 
   async listSide(
@@ -229,6 +239,11 @@ export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  }
+
+  /** The step's event for the notification dispatcher, written with it or not at all. */
+  #outboxPut(id: string, entry: T): TransactItem {
+    return { Put: { TableName: this.#table, Item: workflowOutboxItem(this.#prefix, id, entry) } };
   }
 
   #sidePuts(side: SideItem[] = []): TransactItem[] {

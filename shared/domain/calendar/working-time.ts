@@ -1,4 +1,6 @@
 import { addDays, localDateOf, localTimeToInstant } from './local-date.ts';
+import { formatLocalDateTime } from './local-time-text.ts';
+import { formatLocalDateTimeEn } from './local-time-text-en.ts';
 import { isWorkingDay, type WorkingCalendar } from './working-calendar.ts';
 
 /**
@@ -69,7 +71,10 @@ const addWorkingDays = (
     counted++;
     if (counted === days) return closeOfOffice(calendar, day);
   }
-  throw new RangeError(`no ${days}th working day within ${MAX_SCAN_DAYS} days of ${start.toISOString()}`);
+  throw new RangeError(
+    `${formatLocalDateTime(start, calendar.timeZone)}起${MAX_SCAN_DAYS}天内数不出${days}个工作日 ` +
+      `(no ${days}th working day within ${MAX_SCAN_DAYS} days of ${formatLocalDateTimeEn(start, calendar.timeZone)})`,
+  );
 };
 
 const closeOfOffice = (calendar: WorkingCalendar, localDate: string): Date => {
@@ -90,7 +95,8 @@ const addWorkingHours = (start: Date, hours: number, calendar: WorkingCalendar):
     }
   }
   throw new RangeError(
-    `${hours} working hours do not fit within ${MAX_SCAN_DAYS} days of ${start.toISOString()}`,
+    `${formatLocalDateTime(start, calendar.timeZone)}起${MAX_SCAN_DAYS}天内容不下${hours}个工作小时 ` +
+      `(${hours} working hours do not fit within ${MAX_SCAN_DAYS} days of ${formatLocalDateTimeEn(start, calendar.timeZone)})`,
   );
 };
 

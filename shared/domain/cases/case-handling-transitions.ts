@@ -1,5 +1,6 @@
 import { isOverdue } from '../calendar/working-time.ts';
 import { ConflictError } from '../errors.ts';
+import { escalationAfterMove } from '../workflow/escalation-restart.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { extendDeadline } from './case-deadlines.ts';
 import { type CaseEnv, caseTransition as transition } from './case-env.ts';
@@ -62,6 +63,7 @@ export const HANDLING_TRANSITIONS: Readonly<
       return {
         changes: {
           ...deadline,
+          ...escalationAfterMove(record.escalationLevel, deadline.deadline, at, env.calendar),
           extensionRequest: undefined,
           approvedExtensionCount: record.approvedExtensionCount + 1,
         },

@@ -1,7 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { isOverdue, workingTimeBetween } from '../calendar/working-time.ts';
-import { DEADLINE_RUNNING_STATES } from './case-listing.ts';
-import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
+import { type CaseFacts, replayCase } from './case-indicator-replay.ts';
+import type { CaseRating, CaseRecord, CaseTimelineEntry } from './case-record.ts';
 
 /**
  * Department indicators for the lead department of each case, computed by replaying timelines.
@@ -31,6 +30,9 @@ import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
  *   dispatch to the first rectification submitted after it.
  * - overdue open: cases the department holds now (dispatched, in progress, or rectified and awaiting
  *   its head's sign-off) that are past deadline.
+ * - satisfaction: the reporter's latest rating of each closure by the department (a case closed,
+ *   rated 不满意, reopened and closed again by the same department counts once, with its latest
+ *   rating); rate = (满意 + 基本满意) / rated, as for suggestions (suggestion-statistics.ts).
  * A rate with a zero denominator is null, not 0: "no cases" is not "all late".
  */
 export interface DepartmentIndicators {
@@ -47,151 +49,108 @@ export interface DepartmentIndicators {
   reworkRate: number | null;
   extensionRate: number | null;
   averageHandlingWorkingHours: number | null;
+  satisfaction: {
+    rated: number;
+    satisfied: number;
+    basicallySatisfied: number;
+    unsatisfied: number;
+    satisfactionRate: number | null;
+  };
 }
 
+/** The figures whose cases can be listed: each is a set of case ids (drill-down from a figure). */
+export const INDICATOR_FIGURES = [
+  'dispatched',
+  'closed',
+  'closedOnTime',
+  'closedLate',
+  'rectified',
+  'reworked',
+  'extended',
+  'overdueOpen',
+  'handled',
+  'rated',
+  'unsatisfied',
+] as const;
+export type IndicatorFigure = (typeof INDICATOR_FIGURES)[number];
+export type IndicatorCases = Record<IndicatorFigure, string[]>;
+
+/** Per department: the case ids behind each figure, the handling times, the ratings. */
 interface Tally {
-  dispatched: number;
-  closed: number;
-  closedOnTime: number;
-  rectified: number;
-  reworked: number;
-  extended: number;
-  overdueOpen: number;
+  ids: Record<IndicatorFigure, Set<string>>;
   handlingHours: number[];
+  ratings: CaseRating[];
 }
-
-/** What one case's timeline says about its lead departments. */
-interface CaseFacts {
-  kept: Set<string>;
-  rectifiedBy: Set<string>;
-  reworkedBy: Set<string>;
-  extendedBy: Set<string>;
-  handling: { departmentId: string; hours: number }[];
-  closure?: { departmentId: string; onTime: boolean };
-  overdueHolder?: string;
-}
-
-const HELD_STATES: ReadonlySet<string> = new Set(DEADLINE_RUNNING_STATES);
 
 export const computeDepartmentIndicators = (
   cases: readonly CaseRecord[],
   timelines: ReadonlyMap<string, readonly CaseTimelineEntry[]>,
   now: Date,
   calendar: WorkingCalendar,
-): DepartmentIndicators[] => {
+): DepartmentIndicators[] =>
+  [...tallyDepartments(cases, timelines, now, calendar).entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, t]) => toIndicators(id, t));
+
+/** The ids of the cases behind each figure of one department (the same replay as its indicators). */
+export const departmentIndicatorCases = (
+  departmentId: string,
+  cases: readonly CaseRecord[],
+  timelines: ReadonlyMap<string, readonly CaseTimelineEntry[]>,
+  now: Date,
+  calendar: WorkingCalendar,
+): IndicatorCases => {
+  const tally = tallyDepartments(cases, timelines, now, calendar).get(departmentId) ?? emptyTally();
+  return Object.fromEntries(
+    INDICATOR_FIGURES.map((figure) => [figure, [...tally.ids[figure]].sort()]),
+  ) as IndicatorCases;
+};
+
+const tallyDepartments = (
+  cases: readonly CaseRecord[],
+  timelines: ReadonlyMap<string, readonly CaseTimelineEntry[]>,
+  now: Date,
+  calendar: WorkingCalendar,
+): Map<string, Tally> => {
   const tallies = new Map<string, Tally>();
   for (const record of cases) {
-    addFacts(tallies, replayCase(timelines.get(record.id) ?? [], now, calendar));
+    addFacts(tallies, record.id, replayCase(timelines.get(record.id) ?? [], now, calendar));
   }
-  return [...tallies.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, t]) => toIndicators(id, t));
+  return tallies;
 };
 
 const emptyTally = (): Tally => ({
-  dispatched: 0,
-  closed: 0,
-  closedOnTime: 0,
-  rectified: 0,
-  reworked: 0,
-  extended: 0,
-  overdueOpen: 0,
+  ids: Object.fromEntries(INDICATOR_FIGURES.map((figure) => [figure, new Set<string>()])) as Tally['ids'],
   handlingHours: [],
+  ratings: [],
 });
 
-const addFacts = (tallies: Map<string, Tally>, facts: CaseFacts): void => {
+const addFacts = (tallies: Map<string, Tally>, caseId: string, facts: CaseFacts): void => {
   const tally = (departmentId: string): Tally => {
     const found = tallies.get(departmentId) ?? emptyTally();
     tallies.set(departmentId, found);
     return found;
   };
-  for (const id of facts.kept) tally(id).dispatched++;
-  for (const id of facts.rectifiedBy) tally(id).rectified++;
-  for (const id of facts.reworkedBy) tally(id).reworked++;
-  for (const id of facts.extendedBy) tally(id).extended++;
-  for (const sample of facts.handling) tally(sample.departmentId).handlingHours.push(sample.hours);
+  for (const id of facts.kept) tally(id).ids.dispatched.add(caseId);
+  for (const id of facts.rectifiedBy) tally(id).ids.rectified.add(caseId);
+  for (const id of facts.reworkedBy) tally(id).ids.reworked.add(caseId);
+  for (const id of facts.extendedBy) tally(id).ids.extended.add(caseId);
+  for (const sample of facts.handling) {
+    tally(sample.departmentId).handlingHours.push(sample.hours);
+    tally(sample.departmentId).ids.handled.add(caseId);
+  }
   if (facts.closure) {
     const closer = tally(facts.closure.departmentId);
-    closer.closed++;
-    if (facts.closure.onTime) closer.closedOnTime++;
+    closer.ids.closed.add(caseId);
+    closer.ids[facts.closure.onTime ? 'closedOnTime' : 'closedLate'].add(caseId);
   }
-  if (facts.overdueHolder) tally(facts.overdueHolder).overdueOpen++;
-};
-
-interface Replay {
-  facts: CaseFacts;
-  dispatches: { departmentId: string; returned: boolean }[];
-  lead?: string;
-  deadline?: string;
-  dispatchedAt?: Date;
-  /** On-time verdict of each department sign-off since the latest dispatch. */
-  signOffs: boolean[];
-  lastClosure?: CaseFacts['closure'];
-}
-
-type Step = (replay: Replay, entry: CaseTimelineEntry, lead: string, calendar: WorkingCalendar) => void;
-
-/** What each action means for the indicators, given the lead department at that moment. */
-const STEPS: Partial<Record<CaseTimelineEntry['action'], Step>> = {
-  approveExtension: (replay, _entry, lead) => replay.facts.extendedBy.add(lead),
-  sendBackForRework: (replay, _entry, lead) => replay.facts.reworkedBy.add(lead),
-  submitRectification: (replay, entry, lead, calendar) => {
-    replay.facts.rectifiedBy.add(lead);
-    // Only the first rectification after a dispatch measures handling time; reworks do not restart it.
-    if (replay.dispatchedAt) {
-      const hours = workingTimeBetween(replay.dispatchedAt, new Date(entry.at), calendar);
-      replay.facts.handling.push({ departmentId: lead, hours });
-    }
-    replay.dispatchedAt = undefined;
-  },
-  headSignOff: (replay, entry) => {
-    replay.signOffs.push(!isOverdue(replay.deadline, new Date(entry.at)));
-  },
-  verify: (replay, _entry, lead) => {
-    const onTime = replay.signOffs.length > 0 && replay.signOffs.every(Boolean);
-    replay.lastClosure = { departmentId: lead, onTime };
-  },
-};
-
-const replayEntry = (replay: Replay, entry: CaseTimelineEntry, calendar: WorkingCalendar): void => {
-  const { details } = entry;
-  if (typeof details.deadline === 'string') replay.deadline = details.deadline;
-  if (entry.action === 'dispatch' && typeof details.leadDepartmentId === 'string') {
-    replay.lead = details.leadDepartmentId;
-    replay.dispatches.push({ departmentId: replay.lead, returned: false });
-    replay.dispatchedAt = new Date(entry.at);
-    replay.signOffs = [];
-  } else if (entry.action === 'returnToDispatcher') {
-    const last = replay.dispatches.at(-1);
-    if (last) last.returned = true;
-    replay.lead = undefined;
-    replay.deadline = undefined;
-    replay.dispatchedAt = undefined;
-    replay.signOffs = [];
-  } else if (replay.lead !== undefined) {
-    STEPS[entry.action]?.(replay, entry, replay.lead, calendar);
+  if (facts.overdueHolder) tally(facts.overdueHolder).ids.overdueOpen.add(caseId);
+  for (const [departmentId, rating] of facts.ratings) {
+    const rater = tally(departmentId);
+    rater.ratings.push(rating);
+    rater.ids.rated.add(caseId);
+    if (rating === 'unsatisfied') rater.ids.unsatisfied.add(caseId);
   }
-};
-
-const replayCase = (
-  entries: readonly CaseTimelineEntry[],
-  now: Date,
-  calendar: WorkingCalendar,
-): CaseFacts => {
-  const facts: CaseFacts = {
-    kept: new Set(),
-    rectifiedBy: new Set(),
-    reworkedBy: new Set(),
-    extendedBy: new Set(),
-    handling: [],
-  };
-  const replay: Replay = { facts, dispatches: [], signOffs: [] };
-  const ordered = [...entries].sort((a, b) => a.seq - b.seq);
-  for (const entry of ordered) replayEntry(replay, entry, calendar);
-  for (const dispatch of replay.dispatches) if (!dispatch.returned) facts.kept.add(dispatch.departmentId);
-  const finalState = ordered.at(-1)?.to;
-  if (finalState === 'closed') facts.closure = replay.lastClosure;
-  const held = finalState !== undefined && HELD_STATES.has(finalState);
-  if (replay.lead !== undefined && held && isOverdue(replay.deadline, now)) facts.overdueHolder = replay.lead;
-  return facts;
 };
 
 const ratio = (numerator: number, denominator: number): number | null =>
@@ -204,18 +163,30 @@ const mean = (values: readonly number[]): number | null =>
 export const emptyDepartmentIndicators = (departmentId: string): DepartmentIndicators =>
   toIndicators(departmentId, emptyTally());
 
-const toIndicators = (departmentId: string, t: Tally): DepartmentIndicators => ({
-  departmentId,
-  dispatched: t.dispatched,
-  closed: t.closed,
-  closedOnTime: t.closedOnTime,
-  rectified: t.rectified,
-  reworked: t.reworked,
-  extended: t.extended,
-  overdueOpen: t.overdueOpen,
-  onTimeRate: ratio(t.closedOnTime, t.closed),
-  closureRate: ratio(t.closed, t.dispatched),
-  reworkRate: ratio(t.reworked, t.rectified),
-  extensionRate: ratio(t.extended, t.dispatched),
-  averageHandlingWorkingHours: mean(t.handlingHours),
-});
+const toIndicators = (departmentId: string, t: Tally): DepartmentIndicators => {
+  const n = (figure: IndicatorFigure) => t.ids[figure].size;
+  const count = (rating: CaseRating) => t.ratings.filter((r) => r === rating).length;
+  const [satisfied, basicallySatisfied] = [count('satisfied'), count('basicallySatisfied')];
+  return {
+    departmentId,
+    dispatched: n('dispatched'),
+    closed: n('closed'),
+    closedOnTime: n('closedOnTime'),
+    rectified: n('rectified'),
+    reworked: n('reworked'),
+    extended: n('extended'),
+    overdueOpen: n('overdueOpen'),
+    onTimeRate: ratio(n('closedOnTime'), n('closed')),
+    closureRate: ratio(n('closed'), n('dispatched')),
+    reworkRate: ratio(n('reworked'), n('rectified')),
+    extensionRate: ratio(n('extended'), n('dispatched')),
+    averageHandlingWorkingHours: mean(t.handlingHours),
+    satisfaction: {
+      rated: t.ratings.length,
+      satisfied,
+      basicallySatisfied,
+      unsatisfied: count('unsatisfied'),
+      satisfactionRate: ratio(satisfied + basicallySatisfied, t.ratings.length),
+    },
+  };
+};

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.ts';
+import { escalationAfterMove, restartEscalation } from '../workflow/escalation-restart.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { checkReviewDate, dispatchDeadline, resumeDeadline } from './case-deadlines.ts';
 import { type CaseEnv, caseTransition as transition } from './case-env.ts';
@@ -69,9 +70,24 @@ export const INTAKE_TRANSITIONS: Readonly<
       const { sla, ...deadline } = dispatchDeadline(record, at, env.calendar);
       const { leadDepartmentId, coDepartmentIds } = payload;
       return {
-        changes: { leadDepartmentId, coDepartmentIds, dispatchedAt: at.toISOString(), ...deadline },
+        // A new deadline: escalated afresh (a re-dispatch after 不满意 or a return included).
+        changes: {
+          leadDepartmentId,
+          coDepartmentIds,
+          dispatchedAt: at.toISOString(),
+          ...deadline,
+          ...restartEscalation(),
+        },
         note: payload.note,
-        details: { leadDepartmentId, coDepartmentIds, ...deadline, sla },
+        details: {
+          leadDepartmentId,
+          coDepartmentIds,
+          ...deadline,
+          sla,
+          ...(record.escalationLevel === undefined
+            ? {}
+            : { previousEscalationLevel: record.escalationLevel }),
+        },
       };
     },
   }),
@@ -89,6 +105,7 @@ export const INTAKE_TRANSITIONS: Readonly<
         deadline: undefined,
         provisional: undefined,
         provisionalSince: undefined,
+        ...restartEscalation(),
       },
       note: payload.reason,
       details: { departmentId: record.leadDepartmentId },
@@ -115,8 +132,9 @@ export const INTAKE_TRANSITIONS: Readonly<
     to: ({ record }) => record.suspension?.from ?? 'accepted',
     effect: ({ record, payload, at, env }) => {
       const { pausedWorkingHours, ...deadline } = resumeDeadline(record, at, env.calendar);
+      const escalation = escalationAfterMove(record.escalationLevel, deadline.deadline, at, env.calendar);
       return {
-        changes: { suspension: undefined, ...deadline },
+        changes: { suspension: undefined, ...deadline, ...escalation },
         note: payload.note,
         details: { ...deadline, pausedWorkingHours },
       };

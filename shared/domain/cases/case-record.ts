@@ -1,6 +1,7 @@
 import type { WorkingTimeUnit } from '../calendar/working-time.ts';
 import type { TimelineEntry } from '../workflow/timeline.ts';
 import type { CaseCategoryId } from './case-categories.ts';
+import type { ClientSubmission } from './case-client.ts';
 
 /** The states of a 随手拍 case, with the labels people read. */
 export const CASE_STATES = [
@@ -135,6 +136,8 @@ export interface CaseRecord {
   suspension?: CaseSuspension;
   /** Highest escalation level reached by the overdue job (1 department head, 2 People's Congress staff, 3 district leader). */
   escalationLevel?: 1 | 2 | 3;
+  /** Reported through an API client (Open311): the client is the reporter (case-client.ts). */
+  viaClient?: ClientSubmission;
 }
 
 export const CASE_ACTIONS = [

@@ -1,5 +1,6 @@
 import { computeDeadline, provisionalFields } from '../calendar/provisional-deadline.ts';
 import { type FieldError, UnprocessableError } from '../errors.ts';
+import { restartEscalation } from '../workflow/escalation-restart.ts';
 import { findCaseCategory, type WorkingTimeLimit } from './case-categories.ts';
 import type { CaseEnv } from './case-env.ts';
 import type { CaseRecord, PreviousRectification } from './case-record.ts';
@@ -48,7 +49,7 @@ export const sendBackChanges = (record: CaseRecord, reason: string, at: Date, en
       departmentCompletedAt: undefined,
       departmentOnTime: undefined,
       // The new deadline is escalated afresh; the levels reached before stay on the timeline.
-      escalationLevel: undefined,
+      ...restartEscalation(),
     } satisfies Partial<CaseRecord>,
     details: { reworkCount, previousDeadline: record.deadline, deadline, reworkPeriod },
   };

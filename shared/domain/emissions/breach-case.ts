@@ -1,5 +1,6 @@
 import type { AlertRecord } from '../../ports/carbon-read-store.ts';
 import type { IndexKeys, SideItem, WorkflowStore } from '../../ports/workflow-store.ts';
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { CaseEnv } from '../cases/case-env.ts';
 import { applyCaseTransition } from '../cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../cases/case-record.ts';
@@ -61,6 +62,7 @@ const round = (value: number, digits = 3): number => Math.round(value * 10 ** di
 export const breachCaseText = (
   alert: AlertRecord,
   enterprise: Pick<EnterpriseRecord, 'id' | 'name' | 'uscc'>,
+  timeZone: string,
 ) => {
   const used = alert.value ?? 0;
   const limit = alert.limit ?? 0;
@@ -73,7 +75,7 @@ export const breachCaseText = (
     description:
       `系统自动立案（碳排放异常扫描）。企业 ${enterprise.name}（统一社会信用代码 ${enterprise.uscc}，` +
       `编号 ${enterprise.id}）${alert.period} ${what}已达 ${round(used)} ${unit}，超出${what}预算 ${limit} ${unit}${share}。` +
-      `超预算告警时间 ${alert.raisedAt}。请生态环境部门核查并督促整改。` +
+      `超预算告警时间 ${formatLocalDateTime(alert.raisedAt, timeZone)}。请生态环境部门核查并督促整改。` +
       (metric === 'tce'
         ? ' (Automatic case: energy budget breach.)'
         : ' (Automatic case: carbon budget breach.)'),
@@ -89,7 +91,11 @@ export const openBreachCase = async (
   const { record, entry: submitted } = submitCase({
     id: deps.newId(),
     principal: ANOMALY_SCAN_ACTOR,
-    payload: { categoryId: 'other', ...breachCaseText(alert, enterprise), isPublic: false },
+    payload: {
+      categoryId: 'other',
+      ...breachCaseText(alert, enterprise, deps.env.calendar.timeZone),
+      isPublic: false,
+    },
     at: deps.now(),
   });
   const entry = asSystemStep(submitted);

@@ -5,7 +5,6 @@ import {
   type BudgetRecord,
   METRIC_LABELS,
   METRIC_UNITS,
-  metricOf,
   type PeriodTotal,
   totalOf,
 } from './budget-model.ts';

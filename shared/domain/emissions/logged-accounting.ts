@@ -60,7 +60,11 @@ export const loggedMeter = (
     };
   }
   if (current === undefined)
-    return { ok: false, problem: 'the entry names no meter snapshot and the meter is gone' };
+    return {
+      ok: false,
+      problem:
+        '批次记录未保存计量表快照，且该表已不在登记簿中 (the entry names no meter snapshot and the meter is gone)',
+    };
   const { measuredParameters: _now, ...rest } = current;
   return { ok: true, value: { ...rest, ...(measured.length > 0 ? { measuredParameters: measured } : {}) } };
 };
@@ -68,11 +72,17 @@ export const loggedMeter = (
 /** The method, programmes and GWP set the entry names. */
 export const loggedAccounting = (entry: LoggedEntry, meter: ActivityMeter): Rebuilt<MeterAccounting> => {
   const method = entry.method ?? LEGACY_METHOD;
-  if (!isAccountingMethodId(method)) return { ok: false, problem: `unknown method ${method}` };
-  if (!isGwpSetId(entry.gwpSet)) return { ok: false, problem: `unknown GWP set ${String(entry.gwpSet)}` };
+  if (!isAccountingMethodId(method))
+    return { ok: false, problem: `未知的核算方法 ${method} (unknown method ${method})` };
+  if (!isGwpSetId(entry.gwpSet))
+    return {
+      ok: false,
+      problem: `未知的 GWP 值集 ${String(entry.gwpSet)} (unknown GWP set ${String(entry.gwpSet)})`,
+    };
   const programme = programmeOr(entry.programme, DEFAULT_GRID_PROGRAMME);
   const market = programmeOr(entry.marketProgramme, MARKET_PROGRAMME);
-  if (programme === undefined || market === undefined) return { ok: false, problem: 'unknown programme' };
+  if (programme === undefined || market === undefined)
+    return { ok: false, problem: '未知的因子方案 (unknown programme)' };
   const base = { method, gwpSet: getGwpSet(entry.gwpSet) };
   const location: AccountingContext = { ...base, programme };
   return {
@@ -103,12 +113,18 @@ export const pinnedLibrary = (library: FactorLibrary, refs: readonly string[]): 
   const factors: EmissionFactor[] = [];
   for (const ref of refs) {
     const parsed = parseFactorRef(ref);
-    if (parsed === undefined) return { ok: false, problem: `not a factor reference: ${ref}` };
+    if (parsed === undefined) return { ok: false, problem: `不是因子引用：${ref} (not a factor reference)` };
     const factor = library.factors.find((f) => f.id === parsed.id && f.version === parsed.version);
     if (factor === undefined)
-      return { ok: false, problem: `${parsed.id}@${parsed.version} is not in the library` };
+      return {
+        ok: false,
+        problem: `因子库中没有 ${parsed.id}@${parsed.version} (${parsed.id}@${parsed.version} is not in the library)`,
+      };
     if (parsed.contentHash !== undefined && parsed.contentHash !== factor.contentHash)
-      return { ok: false, problem: `${ref} does not match the library's ${factor.contentHash}` };
+      return {
+        ok: false,
+        problem: `${ref} 与因子库中的哈希 ${factor.contentHash} 不符 (${ref} does not match the library's hash)`,
+      };
     factors.push(factor);
   }
   return { ok: true, value: { factors } };

@@ -98,14 +98,14 @@ export const activityOf = (meter: ActivityMeter, quantity: number, when: Reading
       if (meter.unit !== 'tCO2e' && meter.unit !== 'kgCO2e')
         throw new AccountingError(
           'unit-mismatch',
-          `a process-emission meter must report tCO2e or kgCO2e, not ${meter.unit}`,
+          `过程排放计量表须以 tCO2e 或 kgCO2e 上报，不能是 ${meter.unit} (a process-emission meter must report tCO2e or kgCO2e, not ${meter.unit})`,
           '/unit',
         );
       return { type: 'process-emission', measured: 'co2e', quantity, unit: meter.unit };
     default:
       throw new AccountingError(
         'unknown-activity',
-        `no activity for energy type ${meter.energyType}`,
+        `能源类型 ${meter.energyType} 没有对应的活动数据 (no activity for energy type ${meter.energyType})`,
         '/type',
       );
   }

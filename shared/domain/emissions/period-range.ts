@@ -114,12 +114,16 @@ const step = (wall: Wall, granularity: Granularity): Wall => {
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const boundError = (field: 'from' | 'to', text: string) =>
-  new ValidationError(`${field} ${text} is not a year, month, day, hour or ISO instant`, [
-    {
-      path: `/query/${field}`,
-      message: 'use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH (local time) or an ISO instant with a zone',
-    },
-  ]);
+  new ValidationError(
+    `${field} ${text} 不是年、月、日、小时或 ISO 时刻 (not a year, month, day, hour or ISO instant)`,
+    [
+      {
+        path: `/query/${field}`,
+        message:
+          '请用 YYYY、YYYY-MM、YYYY-MM-DD、YYYY-MM-DDTHH（本地时间）或带时区的 ISO 时刻 (use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH (local time) or an ISO instant with a zone)',
+      },
+    ],
+  );
 
 /**
  * Every period label from `from` to `to` inclusive at the granularity. A coarse bound widens to the
@@ -140,8 +144,8 @@ export const periodsBetween = (
   const last = label(end.last, granularity);
   let wall = start.first;
   if (compare(label(wall, granularity), last) > 0) {
-    throw new ValidationError('to is before from', [
-      { path: '/query/to', message: 'must not be before from' },
+    throw new ValidationError('结束早于开始 (to is before from)', [
+      { path: '/query/to', message: '不能早于 from (must not be before from)' },
     ]);
   }
   const periods: string[] = [];

@@ -33,7 +33,7 @@ export const newRecalculation = (
   timeZone: string,
 ): RecalculationRecord => {
   if (!MONTH.test(request.period) || request.period > localPeriodsOf(now, timeZone).month) {
-    throw new UnprocessableError('period must be a month that has begun', [
+    throw new UnprocessableError('核算期须为已开始的月份 (period must be a month that has begun)', [
       {
         path: '/body/period',
         message: `核算期须为已开始的月份，如 2026-11 (a local month not after ${localPeriodsOf(now, timeZone).month})`,

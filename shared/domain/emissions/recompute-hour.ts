@@ -98,7 +98,7 @@ const notToRecompute = (input: RecomputeInput): HourOutcome | undefined => {
     return {
       kind: 'skipped',
       reason: 'not-replayable',
-      detail: `batch log holds ${hour.entries.length} entries for ${batches} messages`,
+      detail: `批次记录只有 ${hour.entries.length} 条，而消息有 ${batches} 条，无法完整重算 (batch log holds ${hour.entries.length} entries for ${batches} messages)`,
     };
   return undefined;
 };

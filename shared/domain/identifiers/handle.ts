@@ -57,18 +57,33 @@ export const isHandle = (text: string): boolean => parseHandle(text) !== undefin
 /** `prefix/suffix`, refusing either half when it would not parse back. */
 export const formatHandle = (prefix: string, suffix: string): string => {
   if (!isHandlePrefix(prefix))
-    throw invalid('/prefix', `handle prefix ${prefix} must be dot-separated digits`);
+    throw invalid(
+      '/prefix',
+      `标识前缀 ${prefix} 须为以点分隔的数字 (handle prefix ${prefix} must be dot-separated digits)`,
+    );
   if (!SUFFIX.test(suffix))
-    throw invalid('/suffix', `handle suffix ${suffix} has characters outside [A-Za-z0-9._-]`);
+    throw invalid(
+      '/suffix',
+      `标识后缀 ${suffix} 含有不允许的字符 (handle suffix ${suffix} has characters outside [A-Za-z0-9._-])`,
+    );
   const handle = `${prefix}/${suffix}`;
-  if (handle.length > MAX_LENGTH) throw invalid('/suffix', `handle is longer than ${MAX_LENGTH} characters`);
+  if (handle.length > MAX_LENGTH)
+    throw invalid(
+      '/suffix',
+      `标识长度超过 ${MAX_LENGTH} 个字符 (handle is longer than ${MAX_LENGTH} characters)`,
+    );
   return handle;
 };
 
 /** `makeSuffix('meter', 'MTR-0001')` → `meter.MTR-0001`; the same input always gives the same suffix. */
 export const makeSuffix = (kind: string, id: string): string => {
-  if (!KIND.test(kind)) throw invalid('/kind', `suffix kind ${kind} must be lower-case letters, digits, '-'`);
-  if (!LOCAL_ID.test(id)) throw invalid('/id', `local id ${id} must match [A-Za-z0-9_-]+`);
+  if (!KIND.test(kind))
+    throw invalid(
+      '/kind',
+      `后缀类型 ${kind} 只能含小写字母、数字和 '-' (suffix kind ${kind} must be lower-case letters, digits, '-')`,
+    );
+  if (!LOCAL_ID.test(id))
+    throw invalid('/id', `本地编号 ${id} 须匹配 [A-Za-z0-9_-]+ (local id ${id} must match [A-Za-z0-9_-]+)`);
   return `${kind}.${id}`;
 };
 

@@ -48,7 +48,7 @@ export const completeUpload = async (
       ? `文件过大 (file is ${head.sizeBytes} bytes, at most ${record.maxBytes} allowed)`
       : contentMismatch(record.declaredType, sniffed);
   if (mismatch !== undefined || sniffed === undefined) {
-    const reason = mismatch ?? 'unknown content';
+    const reason = mismatch ?? '无法识别的文件内容 (unknown content)';
     await deps.catalog.markRejected(record.id, reason, input.at.toISOString()).catch(ignoreConflict);
     await deps.objects.discard(record.uploadKey);
     throw rejection(reason);

@@ -24,7 +24,8 @@ export const planUpload = (
   const type = MEDIA_TYPES[request.contentType];
   if (request.sizeBytes > type.maxBytes) {
     throw new PayloadTooLargeError(
-      `a ${type.kind} of type ${request.contentType} may be at most ${type.maxBytes} bytes; this one is ${request.sizeBytes}`,
+      `文件过大：${request.contentType} 最大 ${type.maxBytes} 字节，此文件 ${request.sizeBytes} 字节 ` +
+        `(a ${type.kind} of type ${request.contentType} may be at most ${type.maxBytes} bytes; this one is ${request.sizeBytes})`,
     );
   }
   return {

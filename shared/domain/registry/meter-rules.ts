@@ -45,7 +45,10 @@ const electricityErrors = (profile: MeterProfile, prefix: string): FieldError[] 
     });
   }
   if (!isElectricity && profile.gridRegion !== undefined) {
-    errors.push({ path: `${prefix}/gridRegion`, message: 'gridRegion applies to electricity meters only' });
+    errors.push({
+      path: `${prefix}/gridRegion`,
+      message: '电网区域仅适用于电表 (gridRegion applies to electricity meters only)',
+    });
   }
   if (!isElectricity && profile.greenPower) {
     errors.push({

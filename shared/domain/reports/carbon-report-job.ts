@@ -42,6 +42,8 @@ export interface CarbonReportRun {
   period: string;
   /** The period's UTC days, for the quarantine count. */
   utcDays: readonly string[];
+  /** The deployment's zone: the pages name their generation time in it. */
+  timeZone: string;
   topN?: number;
 }
 
@@ -157,6 +159,7 @@ const reportOneSubject = async (context: RunContext, target: SubjectScope) => {
     topEmitters: topEmittersOf(context, target),
     completeness,
     generatedAt,
+    timeZone: run.timeZone,
   });
   const kind = KIND[granularity];
   const entry: ReportEntry = {

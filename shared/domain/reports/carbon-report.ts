@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { EmissionFigures } from '../emissions/emission-series.ts';
 import type { RollupLevel } from '../emissions/rollup-model.ts';
 import { ENERGY_TYPE_LABELS } from '../registry/energy-types.ts';
@@ -44,6 +45,8 @@ export interface CarbonReportInput {
     quarantined: number;
   };
   generatedAt: string;
+  /** The deployment's zone: the HTML names the generation time in it. */
+  timeZone: string;
 }
 
 export interface CarbonReportFiles {
@@ -236,7 +239,7 @@ const reportHtml = (input: CarbonReportInput): string => {
   return renderHtmlDocument({
     title: `${input.subject.name} ${KIND_LABEL[input.kind]} ${input.period}`,
     subtitle: `${input.subject.level} ${input.subject.id}`,
-    generatedAt: input.generatedAt,
+    generatedAt: formatLocalDateTime(input.generatedAt, input.timeZone),
     sections,
     footnotes: [
       '排放因子与全球增温潜势（GWP）版本见每条汇总的追溯信息（GET /emissions/trace）。Factor and GWP versions behind every figure are listed by GET /emissions/trace.',

@@ -4,6 +4,13 @@ import type { EscalationPassResult } from '../workflow/escalation-job.ts';
 import type { ReconciliationResult } from '../workflow/reconciliation.ts';
 import { toCsv } from './csv.ts';
 import { renderHtmlDocument } from './html-document.ts';
+import {
+  markedDeadline,
+  PROVISIONAL_CELL,
+  provisionalFootnotes,
+  provisionalNoteOf,
+  withProvisionalNote,
+} from './provisional-mark.ts';
 
 /** The escalations report of one hourly run: who is escalated to whom, and whether the books balance. */
 export interface EscalationReportInput {
@@ -27,7 +34,7 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
     generatedAt: input.generatedAt,
     checked: input.pass.checked,
     raisedNow: input.pass.raised,
-    escalated: input.pass.escalated,
+    escalated: input.pass.escalated.map((item) => withProvisionalNote(item, input.timeZone)),
     reviewDue: input.reviewDue,
     reconciliation: input.reconciliation,
   };
@@ -39,6 +46,8 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
     item.state,
     item.deadline,
     local(item.deadline),
+    item.provisional ? PROVISIONAL_CELL : '',
+    provisionalNoteOf(item, input.timeZone) ?? '',
     item.overdue ? 'yes' : 'no',
     item.level,
     item.raisedNow.join(' '),
@@ -52,6 +61,8 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
       'state',
       'deadline',
       'deadline (local)',
+      'deadline provisional',
+      'provisional note',
       'overdue',
       'level',
       'raised now',
@@ -64,6 +75,7 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
       .join(
         '，',
       )}；${result.balanced ? '账实相符 balanced' : `异常 ${result.outside.length} 件 OUT OF BALANCE`}`;
+  const provisionalNotes = provisionalFootnotes(input.pass.escalated, input.timeZone);
   const html = renderHtmlDocument({
     title: `督办升级与不漏一件核对 Escalations and reconciliation ${input.period}`,
     generatedAt: local(input.generatedAt),
@@ -82,13 +94,14 @@ export const buildEscalationReport = (input: EscalationReportInput) => {
               item.title,
               item.unitId ?? '',
               item.state,
-              local(item.deadline),
+              markedDeadline(local(item.deadline), item),
               item.overdue ? '是' : '否',
               `${item.level} ${item.levelLabel ?? ''}`,
               item.raisedNow.join(' '),
             ]),
           },
         ],
+        ...(provisionalNotes.length > 0 ? { notes: provisionalNotes } : {}),
       },
       {
         heading: '挂账到期复核 Suspended cases due for review',

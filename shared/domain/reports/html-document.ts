@@ -19,6 +19,8 @@ export interface ReportSection {
   /** Inline SVG produced by svg-charts.ts (trusted: built from escaped text). */
   charts?: readonly string[];
   tables?: readonly ReportTable[];
+  /** Notes that explain marks in the tables above them (e.g. a provisional deadline). */
+  notes?: readonly string[];
 }
 
 export interface ReportDocument {
@@ -58,7 +60,8 @@ const renderSection = (section: ReportSection): string => {
   const paragraphs = (section.paragraphs ?? []).map((text) => `<p>${escapeXml(text)}</p>`).join('');
   const charts = (section.charts ?? []).map((svg) => `<figure>${svg}</figure>`).join('');
   const tables = (section.tables ?? []).map(renderTable).join('');
-  return `<section><h2>${escapeXml(section.heading)}</h2>${paragraphs}${charts}${tables}</section>`;
+  const notes = (section.notes ?? []).map((text) => `<p class="meta">${escapeXml(text)}</p>`).join('');
+  return `<section><h2>${escapeXml(section.heading)}</h2>${paragraphs}${charts}${tables}${notes}</section>`;
 };
 
 const renderTable = (table: ReportTable): string => {

@@ -11,7 +11,12 @@ import type { DepartmentRecord } from '../registry/records.ts';
 import { isSuggestionOverdue } from '../suggestions/suggestion-deadlines.ts';
 import type { SuggestionRecord } from '../suggestions/suggestion-record.ts';
 import { computeSuggestionStatistics } from '../suggestions/suggestion-statistics.ts';
-import { buildPerformanceReport, type DepartmentPerformance } from './performance-report.ts';
+import {
+  buildPerformanceReport,
+  type DepartmentPerformance,
+  type OverdueItem,
+} from './performance-report.ts';
+import { provisionalFactsOf } from './provisional-mark.ts';
 import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './report-index.ts';
 
 /**
@@ -52,6 +57,15 @@ export const performanceRange = (kind: PerformanceKind, period: string): { from:
 
 const DISTRICT = { level: 'district', id: 'district', name: '全区 District' } as const;
 
+/** A case in a department's overdue list. */
+export const overdueCaseItem = (record: CaseRecord): OverdueItem => ({
+  id: record.id,
+  title: record.title,
+  due: record.deadline ?? '',
+  ...(record.escalationLevel ? { escalationLevel: record.escalationLevel } : {}),
+  ...provisionalFactsOf(record),
+});
+
 export const runPerformanceReports = async (
   deps: PerformanceDeps,
   run: { job: string; kind: PerformanceKind; period: string },
@@ -82,12 +96,7 @@ export const runPerformanceReports = async (
     ...(statistics.has(department.id) ? { suggestions: statistics.get(department.id) } : {}),
     overdueCases: cases
       .filter((c) => c.leadDepartmentId === department.id && isCaseOverdue(c, now))
-      .map((c) => ({
-        id: c.id,
-        title: c.title,
-        due: c.deadline ?? '',
-        ...(c.escalationLevel ? { escalationLevel: c.escalationLevel } : {}),
-      })),
+      .map(overdueCaseItem),
     overdueSuggestions: suggestions
       .filter((s) => s.assignment?.leadUnitId === department.id && isSuggestionOverdue(s, now, deps.calendar))
       .map((s) => ({

@@ -3,6 +3,12 @@ import type { DepartmentIndicators } from '../cases/case-indicators.ts';
 import type { SuggestionFigures } from '../suggestions/suggestion-statistics.ts';
 import { toCsv } from './csv.ts';
 import { type ReportSection, renderHtmlDocument } from './html-document.ts';
+import {
+  markedDeadline,
+  type ProvisionalFacts,
+  provisionalFootnotes,
+  withProvisionalNote,
+} from './provisional-mark.ts';
 import { barChart } from './svg-charts.ts';
 
 /**
@@ -11,7 +17,7 @@ import { barChart } from './svg-charts.ts';
  * and one for the district that sets all departments side by side.
  */
 
-export interface OverdueItem {
+export interface OverdueItem extends ProvisionalFacts {
   id: string;
   title: string;
   /** Instant (cases) or local date (suggestion reply due). */
@@ -57,6 +63,7 @@ export const departmentRow = (d: DepartmentPerformance): (string | number)[] => 
   pct(d.cases?.extensionRate),
   hours(d.cases?.averageHandlingWorkingHours),
   d.overdueCases.length,
+  d.overdueCases.filter((item) => item.provisional).length,
   d.suggestions?.count ?? 0,
   pct(d.suggestions?.onTimeRate),
   pct(d.suggestions?.satisfaction.satisfactionRate),
@@ -75,6 +82,7 @@ const HEADER = [
   'extension rate',
   'avg handling (working h)',
   'cases overdue now',
+  'cases overdue now with provisional deadline',
   'suggestions',
   'replied on time',
   'satisfaction rate',
@@ -93,6 +101,7 @@ const HEADER_ZH = [
   '延期率',
   '平均处置时长(工作小时)',
   '超期未办',
+  '其中暂定期限',
   '代表建议',
   '按期答复率',
   '满意率',
@@ -106,7 +115,10 @@ export const buildPerformanceReport = (input: PerformanceReportInput, title: str
     kind: `performance-${input.kind}`,
     period: input.period,
     range: input.range,
-    departments: input.departments,
+    departments: input.departments.map((d) => ({
+      ...d,
+      overdueCases: d.overdueCases.map((item) => withProvisionalNote(item, input.timeZone)),
+    })),
     generatedAt: input.generatedAt,
   };
   const csv = toCsv(HEADER, rows);
@@ -135,7 +147,7 @@ export const buildPerformanceReport = (input: PerformanceReportInput, title: str
               }),
             ]
           : [],
-      tables: [{ header: HEADER_ZH, rows, numericColumns: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14] }],
+      tables: [{ header: HEADER_ZH, rows, numericColumns: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] }],
     },
     ...input.departments
       .filter((d) => d.overdueCases.length + d.overdueSuggestions.length > 0)
@@ -149,7 +161,7 @@ export const buildPerformanceReport = (input: PerformanceReportInput, title: str
                 '案件 case',
                 item.id,
                 item.title,
-                formatLocalDateTime(item.due, input.timeZone),
+                markedDeadline(formatLocalDateTime(item.due, input.timeZone), item),
                 item.escalationLevel ?? 0,
               ]),
               ...d.overdueSuggestions.map((item) => [
@@ -162,6 +174,7 @@ export const buildPerformanceReport = (input: PerformanceReportInput, title: str
             ],
           },
         ],
+        notes: provisionalFootnotes(d.overdueCases, input.timeZone),
       })),
   ];
   const html = renderHtmlDocument({

@@ -1,5 +1,6 @@
 import { addDays, localDateOf } from '../calendar/local-date.ts';
 import { formatLocalDate } from '../calendar/local-time-text.ts';
+import { restartEscalation } from '../workflow/escalation-restart.ts';
 import type { ActorRole } from '../workflow/timeline.ts';
 import { SYSTEM_ACTOR_ROLE } from '../workflow/timeline.ts';
 import { MAX_REHANDLINGS, rehandlingReplyDue } from './suggestion-deadlines.ts';
@@ -70,7 +71,12 @@ export const roundClosingChanges = (
   env: SuggestionEnv,
 ): Partial<SuggestionRecord> => {
   if (outcome === 'rehandling') {
-    return { replyDue: rehandlingReplyDue(at, env.calendar), rehandlingCount: record.rehandlingCount + 1 };
+    // A new reply date, escalated afresh; the levels the first reply reached stay on the timeline.
+    return {
+      replyDue: rehandlingReplyDue(at, env.calendar),
+      rehandlingCount: record.rehandlingCount + 1,
+      ...restartEscalation(),
+    };
   }
   return outcome === 'closed' ? { closedAt: at.toISOString() } : {};
 };

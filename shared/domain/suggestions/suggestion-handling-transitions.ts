@@ -1,5 +1,6 @@
 import { localDateOf } from '../calendar/local-date.ts';
 import { ConflictError } from '../errors.ts';
+import { escalationAfterMove, replyDueInstant } from '../workflow/escalation-restart.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import {
   pendingRaters,
@@ -85,7 +86,7 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
       noExtensionPending(record) ?? lateReplyExtensionApproval(record, at, env.calendar),
     guard: ({ record, payload }) =>
       checkGrantedDue(record, payload.replyDue ?? record.extension?.requestedDue ?? ''),
-    effect: ({ record, payload, principal, at }) => {
+    effect: ({ record, payload, principal, at, env }) => {
       const requested = record.extension ?? {
         status: 'pending' as const,
         requestedDue: '',
@@ -97,6 +98,12 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
       return {
         changes: {
           replyDue: grantedDue,
+          ...escalationAfterMove(
+            record.escalationLevel,
+            replyDueInstant(grantedDue, env.calendar.timeZone),
+            at,
+            env.calendar,
+          ),
           extension: {
             ...requested,
             status: 'approved',

@@ -1,6 +1,7 @@
 import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import { formatLocalDateTimeEn } from '../calendar/local-time-text-en.ts';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors.ts';
+import { restartEscalation } from '../workflow/escalation-restart.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { assignmentDeadlines } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
@@ -109,6 +110,8 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
           handBackDue,
           ...provisional,
           coOpinions: [],
+          // A new reply date (a re-assignment after a hand-back too) is escalated afresh.
+          ...restartEscalation(),
         },
         note: payload.note,
         details: { leadUnitId, coUnitIds, replyDue, coOpinionDue, handBackDue },
@@ -203,6 +206,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
         handBackRequest: undefined,
         extension: undefined,
         coOpinions: [],
+        ...restartEscalation(),
       },
       note: payload.note,
       details: {

@@ -23,7 +23,8 @@ export const replayQuarantined = async (
   override?: 'implausible',
 ): Promise<ReplayAnswer> => {
   const item = await deps.store.getQuarantine(id);
-  if (item === undefined) throw new NotFoundError(`quarantined message ${id} not found`);
+  if (item === undefined)
+    throw new NotFoundError(`隔离消息 ${id} 不存在 (quarantined message ${id} not found)`);
   const result = await ingestTelemetry(item.original, deps, {
     storeQuarantine: false,
     ...(override ? { acceptImplausible: true } : {}),
@@ -31,13 +32,13 @@ export const replayQuarantined = async (
   if (result.outcome === 'quarantined') {
     const refusal = result.quarantine;
     throw new UnprocessableError(
-      `still refused: ${refusal?.reason ?? 'unknown reason'}`,
+      `仍被拒收：${refusal?.reason ?? '原因不明 (unknown reason)'} (still refused)`,
       refusal?.issues ?? [],
     );
   }
   const replayedAt = deps.clock().toISOString();
   const mark = { at: replayedAt, by: replayedBy, outcome: result.outcome, ...(override ? { override } : {}) };
   if (!(await deps.store.markReplayed(id, mark)))
-    throw new NotFoundError(`quarantined message ${id} not found`);
+    throw new NotFoundError(`隔离消息 ${id} 不存在 (quarantined message ${id} not found)`);
   return { id, outcome: result.outcome, chunks: result.chunks, replayedAt };
 };

@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { DEADLINE_RUNNING_STATES } from '../cases/case-listing.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../cases/case-record.ts';
 import type { SuggestionRecord, SuggestionTimelineEntry } from '../suggestions/suggestion-record.ts';
+import { escalationAfterMove } from './escalation-restart.ts';
 import { SYSTEM_ACTOR_ROLE } from './timeline.ts';
 
 /**
@@ -79,7 +80,14 @@ export const recomputeCaseDeadline = (
   if (!change) return undefined;
   const version = record.version + 1;
   return {
-    record: { ...record, version, deadline: change.next, ...change.fields },
+    record: {
+      ...record,
+      version,
+      deadline: change.next,
+      ...change.fields,
+      // A deadline that moves keeps only the level it still warrants (escalation-restart.ts).
+      ...escalationAfterMove(record.escalationLevel, change.next, at, calendar),
+    },
     // `deadline` in details is what the indicators replay reads as the deadline from here on.
     entry: entryOf(record.state, version, at, noteOf('办理期限', change, calendar.timeZone), {
       previousDeadline: change.previous,

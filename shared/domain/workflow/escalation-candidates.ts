@@ -1,8 +1,9 @@
-import { addDays, localTimeToInstant } from '../calendar/local-date.ts';
+import { provisionalMarkOf } from '../calendar/provisional-deadline.ts';
 import { DEADLINE_RUNNING_STATES } from '../cases/case-listing.ts';
 import type { CaseRecord } from '../cases/case-record.ts';
 import type { SuggestionRecord, SuggestionState } from '../suggestions/suggestion-record.ts';
 import type { EscalationCandidate } from './escalation-job.ts';
+import { replyDueInstant } from './escalation-restart.ts';
 
 /** Case states in which a department holds the case against its deadline (as `overdue` reads them). */
 export const CASE_DEADLINE_STATES = DEADLINE_RUNNING_STATES;
@@ -20,7 +21,14 @@ export const caseCandidate = (record: CaseRecord): EscalationCandidate | undefin
     deadline: record.deadline,
     level: record.escalationLevel ?? 0,
     ...(record.leadDepartmentId === undefined ? {} : { unitId: record.leadDepartmentId }),
+    ...provisionalOf(record),
   };
+};
+
+/** A case's provisional deadline, as the reports show it (a suggestion's reply date never is). */
+const provisionalOf = (record: CaseRecord): Pick<EscalationCandidate, 'provisional' | 'provisionalSince'> => {
+  const mark = provisionalMarkOf(record);
+  return mark === undefined ? {} : { provisional: true, provisionalSince: mark.since };
 };
 
 /** A reply due on a local date is due by the end of that day, i.e. the next local midnight. */
@@ -34,7 +42,7 @@ export const suggestionCandidate = (
     id: record.id,
     title: record.title,
     state: record.state,
-    deadline: localTimeToInstant(addDays(record.replyDue, 1), 0, timeZone).toISOString(),
+    deadline: replyDueInstant(record.replyDue, timeZone),
     level: record.escalationLevel ?? 0,
     ...(record.assignment === undefined ? {} : { unitId: record.assignment.leadUnitId }),
   };

@@ -27,6 +27,9 @@ export interface EscalationCandidate {
   level: EscalationLevel;
   /** The department responsible now (lead department / lead unit), for the list. */
   unitId?: string;
+  /** The deadline counted days past the loaded working calendar (docs/working-calendar.md). */
+  provisional?: true;
+  provisionalSince?: string;
 }
 
 export interface EscalationPorts {
@@ -46,6 +49,9 @@ export interface EscalatedItem {
   state: string;
   unitId?: string;
   deadline: string;
+  /** As on the candidate: the deadline is provisional; the reports show the mark and the note. */
+  provisional?: true;
+  provisionalSince?: string;
   overdue: boolean;
   level: EscalationLevel;
   levelLabel?: string;
@@ -82,6 +88,7 @@ export const runEscalationPass = async (
       state: candidate.state,
       ...(candidate.unitId === undefined ? {} : { unitId: candidate.unitId }),
       deadline: candidate.deadline,
+      ...(candidate.provisional ? { provisional: true, provisionalSince: candidate.provisionalSince } : {}),
       overdue: options.now.getTime() > Date.parse(candidate.deadline),
       level,
       levelLabel: escalationLabel(level).zh,

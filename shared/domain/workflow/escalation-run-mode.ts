@@ -42,6 +42,7 @@ export const dryRunLines = (pass: EscalationPassResult, at: Date, timeZone: stri
     ...raised.map(
       (item) =>
         `${SUBJECT[item.subject]} ${item.id}「${item.title}」期限 ${formatLocalDateTime(item.deadline, timeZone)}` +
+        `${item.provisional ? '（暂定期限，工作日历尚未载入）' : ''}` +
         `${item.overdue ? '（已超期）' : '（临近期限）'}，将升级至${levelsText(item.raisedNow)}`,
     ),
   ];

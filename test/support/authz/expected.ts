@@ -5,6 +5,8 @@ import { CASE_TRANSITION_ROWS } from './rows-case-transitions.ts';
 import { CASE_ROWS } from './rows-cases.ts';
 import { IMPORT_ROWS } from './rows-imports.ts';
 import { MEDIA_ROWS } from './rows-media.ts';
+import { NOTIFICATION_ROWS } from './rows-notifications.ts';
+import { OPEN311_ROWS } from './rows-open311.ts';
 import { REGISTRY_ROWS } from './rows-registry.ts';
 import { REPORT_ROWS } from './rows-reports.ts';
 import { SUGGESTION_TRANSITION_ROWS } from './rows-suggestion-transitions.ts';
@@ -35,4 +37,6 @@ export const EXPECTED: MatrixTable = merged(
   SUGGESTION_TRANSITION_ROWS,
   REPORT_ROWS,
   CALENDAR_ROWS,
+  OPEN311_ROWS,
+  NOTIFICATION_ROWS,
 );

@@ -19,6 +19,8 @@ import type { Principals } from './principals.ts';
  * quarantine, quarantine.date   a negative reading of MTR-0001, quarantined; its UTC day
  * report.perf1/perf2/district   this week's performance reports of department 1, 2, the district
  * report.carbonCity             yesterday's daily carbon report of the city
+ * recalculation                 a recalculation of ENT-AUTHZ's current month, queued (the scheduler
+ *                               may run it while the matrix runs)
  */
 export const buildCarbonFixtures = async (t: TestStack, p: Principals): Promise<Record<string, string>> => {
   const admin = p.tokens.admin ?? '';
@@ -53,6 +55,10 @@ export const buildCarbonFixtures = async (t: TestStack, p: Principals): Promise<
       await send('POST', `/meters/${id}/credentials`);
     }
     await send('DELETE', '/meters/MTR-AUTHZ-2/credentials', undefined, 204);
+    const month = localDateOf(new Date(), 'Asia/Shanghai').slice(0, 7);
+    const recalculation = { ...RECALCULATION_BODY, period: month };
+    fx.recalculation = String((await send('POST', '/recalculations', recalculation, 202)).id);
+    fx['recalculation.period'] = month;
   };
   const factor = async () => {
     const factors = (await send('GET', '/factors', undefined, 200)) as { items: { handle: string }[] };
@@ -77,6 +83,8 @@ export const ENTERPRISE_BODY = {
   address: '青山区测试路 9 号',
   location: { latitude: 30.6, longitude: 114.3 },
 };
+
+export const RECALCULATION_BODY = { level: 'enterprise', id: 'ENT-AUTHZ', reason: '授权矩阵测试' };
 
 export const METER_BODY = {
   enterpriseId: 'ENT-AUTHZ',
@@ -120,7 +128,8 @@ const runJobs = async () => {
   const load = async (module: string) => ((await import(module)) as { handler: JobHandler }).handler;
   const now = new Date();
   const today = localDateOf(now, 'Asia/Shanghai');
-  const week = isoWeekOf(today);
+  // Last week: a report is written only for a period that has ended (report-run-mode.ts).
+  const week = isoWeekOf(addDays(today, -7));
   const yesterday = addDays(today, -1);
   const run = async (module: string, job: string, at: Date, period?: string) =>
     (await load(module))(

@@ -24,6 +24,8 @@ export const fixture = (fx: Fixtures, name: string): string => {
 export interface ProbeRequest {
   path: string;
   body?: unknown;
+  /** A form-encoded body instead of JSON (the Open311 POST). */
+  form?: Record<string, string>;
   headers?: Record<string, string>;
 }
 
@@ -111,11 +113,18 @@ export const observe = async (run: MatrixRun, cell: Cell): Promise<Observation> 
     const token = run.principals.tokens[cell.principal];
     const headers: Record<string, string> = { ...probe.headers };
     if (probe.body !== undefined) headers['content-type'] = 'application/json';
+    if (probe.form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const body =
+      probe.form !== undefined
+        ? new URLSearchParams(probe.form).toString()
+        : probe.body === undefined
+          ? undefined
+          : JSON.stringify(probe.body);
     return run.t.api(path, {
       method,
       headers,
       ...(token === undefined ? {} : { token }),
-      ...(probe.body === undefined ? {} : { body: JSON.stringify(probe.body) }),
+      ...(body === undefined ? {} : { body }),
     });
   };
   if (row.listed !== undefined) {
@@ -156,8 +165,18 @@ const readList = async (send: (path: string) => Promise<Response>, path: string)
   const first = await send(path);
   const text = await first.text();
   if (first.status !== 200) return { status: first.status, ids: [], text };
+  // Open311 lists (docs/open311.md) are one page: an array, or its XML, of service requests.
+  if (text.startsWith('<?xml')) {
+    return {
+      status: 200,
+      ids: [...text.matchAll(/<service_request_id>([^<]*)</g)].map((m) => m[1] ?? ''),
+      text: '',
+    };
+  }
+  const parsed = JSON.parse(text) as ListPage | { service_request_id: string }[];
+  if (Array.isArray(parsed)) return { status: 200, ids: parsed.map((r) => r.service_request_id), text: '' };
   const ids: string[] = [];
-  let page = JSON.parse(text) as ListPage;
+  let page = parsed;
   for (let pages = 1; ; pages++) {
     ids.push(...(page.items ?? []).map((item) => item.id ?? ''));
     if (page.cursor === undefined) return { status: 200, ids, text: '' };

@@ -1,3 +1,4 @@
+import { RECALCULATION_BODY } from './fixtures-carbon.ts';
 import { fixture, type MatrixTable } from './matrix.ts';
 import { adminOnly, overseers } from './role-tables.ts';
 
@@ -9,6 +10,8 @@ import { adminOnly, overseers } from './role-tables.ts';
  *
  * The budget PUT sends no version for a budget that exists, so an admin gets 409 ("without a
  * version it only creates") and nothing changes; the replay of a still-bad message is 422.
+ * Recalculations are for admins: the POST asks again for the fixture's scope and month, which is
+ * 409 while the fixture's is open and 202 once the scheduler has run it (nothing else reads it).
  */
 const DAY = '2026-11-28';
 
@@ -59,5 +62,17 @@ export const CARBON_ROWS: MatrixTable = {
     allowed: [422],
     request: (_, fx) => ({ path: `/quarantine/${encodeURIComponent(fixture(fx, 'quarantine'))}/replay` }),
     expect: adminOnly('stillBad'),
+  },
+  'POST /recalculations': {
+    allowed: [409, 202],
+    request: (_, fx) => ({
+      path: '/recalculations',
+      body: { ...RECALCULATION_BODY, period: fixture(fx, 'recalculation.period') },
+    }),
+    expect: adminOnly('existing'),
+  },
+  'GET /recalculations/{id}': {
+    request: (_, fx) => ({ path: `/recalculations/${fixture(fx, 'recalculation')}` }),
+    expect: adminOnly('existing'),
   },
 };

@@ -19,6 +19,10 @@ export const REGISTRY_ROWS: MatrixTable = {
     request: () => ({ path: '/departments' }),
     expect: signedIn('-'),
   },
+  'GET /deputies': {
+    request: () => ({ path: '/deputies' }),
+    expect: signedIn('-'),
+  },
   'GET /factors': {
     request: () => ({ path: '/factors' }),
     expect: signedIn('-'),

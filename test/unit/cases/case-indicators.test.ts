@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeDepartmentIndicators } from '../../../shared/domain/cases/case-indicators.ts';
+import {
+  computeDepartmentIndicators,
+  departmentIndicatorCases,
+} from '../../../shared/domain/cases/case-indicators.ts';
 import type { CaseAction, CaseState, CaseTimelineEntry } from '../../../shared/domain/cases/case-record.ts';
 import { caseIn, env } from './case-fixtures.ts';
 
@@ -36,7 +39,7 @@ const case1 = timeline([
   ['submitRectification', 'rectified', local(10, '11:00')],
   ['headSignOff', 'awaitingVerification', local(10, '11:30')],
   ['verify', 'closed', local(11, '10:00')],
-  ['rate', 'closed', local(11, '12:00')],
+  ['rate', 'closed', local(11, '12:00'), { rating: 'satisfied' }],
 ]);
 
 // Case 2, dept-a: dispatched Mon 14:00 (deadline Tue 18:00), extension approved to Wed 18:00;
@@ -72,7 +75,7 @@ const case4 = timeline([
   ['submitRectification', 'rectified', local(9, '17:00')],
   ['headSignOff', 'awaitingVerification', local(9, '17:30')],
   ['verify', 'closed', local(10, '09:30')],
-  ['rate', 'reopened', local(10, '10:00')],
+  ['rate', 'reopened', local(10, '10:00'), { rating: 'unsatisfied' }],
   ['dispatch', 'dispatched', local(10, '14:00'), dispatchTo('dept-b', local(13, '18:00'))],
   ['signFor', 'inProgress', local(10, '15:00')],
   ['submitRectification', 'rectified', local(11, '10:00')],
@@ -108,6 +111,14 @@ describe('computeDepartmentIndicators', () => {
         reworkRate: 1 / 3,
         extensionRate: 1 / 4,
         averageHandlingWorkingHours: (10 + 12 + 2) / 3,
+        // case 1 rated 满意; case 4's closure by dept-a rated 不满意 (it then reopened)
+        satisfaction: {
+          rated: 2,
+          satisfied: 1,
+          basicallySatisfied: 0,
+          unsatisfied: 1,
+          satisfactionRate: 1 / 2,
+        },
       },
       {
         departmentId: 'dept-b',
@@ -123,8 +134,35 @@ describe('computeDepartmentIndicators', () => {
         reworkRate: 0,
         extensionRate: 0,
         averageHandlingWorkingHours: 5,
+        satisfaction: {
+          rated: 0,
+          satisfied: 0,
+          basicallySatisfied: 0,
+          unsatisfied: 0,
+          satisfactionRate: null,
+        },
       },
     ]);
+  });
+
+  it('names the cases behind each figure, for the drill-down from a figure to its cases', () => {
+    const ids = departmentIndicatorCases('dept-a', cases, timelines, local(13, '10:00'), env.calendar);
+    expect(ids).toEqual({
+      dispatched: ['c1', 'c2', 'c3', 'c4'],
+      closed: ['c1', 'c2'],
+      closedOnTime: ['c1'],
+      closedLate: ['c2'],
+      rectified: ['c1', 'c2', 'c4'],
+      reworked: ['c2'],
+      extended: ['c2'],
+      overdueOpen: ['c3'],
+      handled: ['c1', 'c2', 'c4'],
+      rated: ['c1', 'c4'],
+      unsatisfied: ['c4'],
+    });
+    expect(
+      departmentIndicatorCases('dept-z', cases, timelines, local(13, '10:00'), env.calendar).closed,
+    ).toEqual([]);
   });
 
   it('gives null rather than 0 when a department has nothing to measure', () => {

@@ -74,9 +74,9 @@ describe('timeline and comments for other deputies', () => {
 
   it('drops every actor id and marks the reporter’s own steps', () => {
     const entries = [entry(1, REPORTER_ID), entry(2, people.supervisor.userId)];
-    const shown = timelineForAudience(entries, publicCase, 'public');
+    const shown = timelineForAudience(entries, publicCase, 'public', people.otherDeputy);
     expect(shown.map((e) => ('actorId' in e ? e.actorId : (e.byReporter ?? null)))).toEqual([true, null]);
-    expect(timelineForAudience(entries, publicCase, 'staff')).toBe(entries);
+    expect(timelineForAudience(entries, publicCase, 'staff', people.supervisor)).toBe(entries);
   });
 
   it('hides comment authors but the reader’s own', () => {
@@ -91,6 +91,63 @@ describe('timeline and comments for other deputies', () => {
       authorId: reader.userId,
     });
     expect(commentForAudience(comment('u-x'), publicCase, 'public', reader)).not.toHaveProperty('authorId');
+  });
+});
+
+describe('the reporter reading other deputies on their own public case', () => {
+  const reporter = people.reporter;
+  const comment = (authorId: string, authorRole: 'deputy' | 'handler') => ({
+    id: `c-${authorId}`,
+    authorId,
+    authorRole,
+    text: 'x',
+  });
+
+  it('sees their own comments’ id and the staff’s, and for another deputy only the role', () => {
+    const other = commentForAudience(comment('u-deputy-2', 'deputy'), publicCase, 'reporter', reporter);
+    expect(other).not.toHaveProperty('authorId');
+    expect(other).toMatchObject({ authorRole: 'deputy', authorLabel: '代表' });
+    expect(
+      commentForAudience(comment(REPORTER_ID, 'deputy'), publicCase, 'reporter', reporter),
+    ).toMatchObject({
+      authorId: REPORTER_ID,
+    });
+    expect(
+      commentForAudience(comment(people.leadHandler.userId, 'handler'), publicCase, 'reporter', reporter),
+    ).toMatchObject({ authorId: people.leadHandler.userId });
+  });
+
+  it('sees no other deputy’s id on the timeline either, the staff’s as before', () => {
+    const step = (seq: number, actorId: string, actorRole: 'deputy' | 'supervisor'): CaseTimelineEntry => ({
+      seq,
+      at: '2025-06-09T01:00:00.000Z',
+      actorId,
+      actorRole,
+      action: 'accept',
+      from: 'submitted',
+      to: 'accepted',
+      mediaIds: [],
+      details: {},
+    });
+    const entries = [
+      step(1, REPORTER_ID, 'deputy'),
+      step(2, 'u-deputy-2', 'deputy'),
+      step(3, 'u-sup', 'supervisor'),
+    ];
+    const shown = timelineForAudience(entries, publicCase, 'reporter', reporter);
+    expect(shown.map((entry) => entry.actorId)).toEqual([REPORTER_ID, undefined, 'u-sup']);
+    expect(shown[1]).toMatchObject({ actorRole: 'deputy', actorLabel: '代表' });
+  });
+
+  it('labels every withheld person by role for other deputies too', () => {
+    const shown = commentForAudience(
+      comment(people.leadHandler.userId, 'handler'),
+      publicCase,
+      'public',
+      people.otherDeputy,
+    );
+    expect(shown).not.toHaveProperty('authorId');
+    expect(shown).toMatchObject({ authorLabel: '承办人员' });
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import { figuresOf } from '../../../shared/domain/emissions/emission-series.ts';
 import { type ReadingMeter, readingEmissions } from '../../../shared/domain/emissions/reading-emissions.ts';
 import { aggregate, localPeriodsOf, rollupKeysFor } from '../../../shared/domain/emissions/rollup-model.ts';
@@ -15,7 +14,6 @@ import { DecimalSum } from '../../support/decimal-sum.ts';
  * by more than the documented resolution.
  */
 const library = loadFactorLibrary();
-const AR6 = getGwpSet('AR6');
 const base = { enterpriseId: 'ENT-A', industryCode: 'C3311', greenPower: false };
 const power: ReadingMeter = {
   ...base,

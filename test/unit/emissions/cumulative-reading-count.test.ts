@@ -3,7 +3,6 @@ import { initialState, nextMessage, simulatedFleet } from '../../../infra/local/
 import { seededRandom } from '../../../infra/local/simulator/pacing.ts';
 import type { TelemetryPayload } from '../../../shared/contracts/telemetry.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import type { Contribution } from '../../../shared/domain/emissions/rollup-model.ts';
 import {
   type ChunkState,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mergeGroupMembers, planAddUser, UserCommandError } from '../../../infra/ops/user-commands.ts';
+import {
+  mergeGroupMembers,
+  planAddUser,
+  planDirectoryEntry,
+  UserCommandError,
+} from '../../../infra/ops/user-commands.ts';
 
 const POOL = 'ap-east-1_AbCdEf123';
 
@@ -82,5 +87,28 @@ describe('npm run users: what is asked of Cognito', () => {
         groups: ['handler', 'head'],
       },
     ]);
+  });
+});
+
+describe('the staff directory entry of a new account', () => {
+  it('carries the sub, roles, department and contacts notifications need; refuses a phone not in E.164', () => {
+    const request = {
+      username: 'head-water',
+      email: 'head@water.example',
+      groups: ['head'],
+      department: 'dept-water',
+      name: '水务局负责人',
+    };
+    expect(planDirectoryEntry({ ...request, phone: '+8613800000009' }, 'sub-1')).toEqual({
+      id: 'sub-1',
+      name: '水务局负责人',
+      roles: ['head'],
+      departmentId: 'dept-water',
+      email: 'head@water.example',
+      phone: '+8613800000009',
+      status: 'active',
+    });
+    expect(() => planDirectoryEntry({ ...request, phone: '13800000009' }, 'sub-1')).toThrow(/E\.164/);
+    expect(() => planDirectoryEntry(request, undefined)).toThrow(/no sub/);
   });
 });

@@ -39,6 +39,7 @@ const input: CarbonReportInput = {
   topEmitters: [{ id: 'MTR-0001', name: '总表', co2eT: 90 }],
   completeness: { meters: 3, metersReporting: 2, offlineMeters: ['MTR-0003'], quarantined: 1 },
   generatedAt: '2026-12-01T00:10:00.000Z',
+  timeZone: 'Asia/Shanghai',
 };
 
 describe('carbon report', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
 import {
   type ChunkPlan,
   chunkReadings,
