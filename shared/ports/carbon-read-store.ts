@@ -1,4 +1,3 @@
-import type { ImportSource } from '../domain/telemetry/ingest-plan.ts';
 import type {
   BudgetCheckPorts,
   BudgetKey,
@@ -9,6 +8,7 @@ import type {
 import type { RollupItem } from '../domain/emissions/emission-series.ts';
 import type { RecalcLogEntry } from '../domain/emissions/recalculation-model.ts';
 import type { AlertKind, AlertLevel, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
+import type { ImportSource } from '../domain/telemetry/ingest-plan.ts';
 
 /**
  * Reads of the carbon table for the emissions, budget and alert endpoints. Access patterns:

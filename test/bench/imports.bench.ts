@@ -15,9 +15,9 @@ import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-sto
 import { newImport } from '../../shared/domain/imports/import-record.ts';
 import { runImport } from '../../shared/domain/imports/run-import.ts';
 import { transactionItemKeys } from '../../shared/domain/telemetry/transaction-plan.ts';
+import { PROGRESS_ENV, progressSink } from '../../shared/observability/progress.ts';
 import type { ImportStore } from '../../shared/ports/import-store.ts';
 import type { IngestStore } from '../../shared/ports/ingest-store.ts';
-import { PROGRESS_ENV, progressSink } from '../../shared/observability/progress.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { printTable } from './format.ts';
 

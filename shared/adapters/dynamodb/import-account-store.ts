@@ -5,8 +5,8 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportAccount } from '../../domain/imports/accounts.ts';
+import type { MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportAccountStore } from '../../ports/import-store.ts';
 
 /**

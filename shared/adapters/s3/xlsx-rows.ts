@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import sax from 'sax';
 import { ImportFileError } from '../../domain/imports/file-rows.ts';
 
