@@ -28,6 +28,7 @@ const KNOWN_CYCLES = exactly([
   'infra/contexts/calendar.ts',
   'infra/contexts/carbon.ts',
   'infra/contexts/cases.ts',
+  'infra/contexts/imports.ts',
   'infra/contexts/jobs.ts',
   'infra/contexts/media.ts',
   'infra/contexts/notifications.ts',

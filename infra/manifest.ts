@@ -9,6 +9,7 @@ import type { RouteContract } from '../shared/contracts/route.ts';
 import { CALENDAR_FUNCTIONS } from './contexts/calendar.ts';
 import { CARBON_FUNCTIONS } from './contexts/carbon.ts';
 import { CASE_FUNCTIONS } from './contexts/cases.ts';
+import { IMPORT_FUNCTIONS } from './contexts/imports.ts';
 import { JOB_FUNCTIONS } from './contexts/jobs.ts';
 import { MEDIA_FUNCTIONS } from './contexts/media.ts';
 import { NOTIFICATION_FUNCTIONS } from './contexts/notifications.ts';
@@ -166,6 +167,11 @@ export const BUCKETS = {
     expirations: [{ prefix: 'uploads/pending/', days: 2 }],
   },
   reports: { description: 'Generated reports (JSON, CSV, HTML)' },
+  imports: {
+    description:
+      'Uploaded activity-data files (utility, fuel, energy-report feeds) and their refused-row CSVs',
+    browserUploads: true,
+  },
   deadLetter: {
     description: 'IoT rule error-action payloads: messages the rule could not deliver, kept for replay',
     expirations: [{ prefix: 'iot-errors/', days: 400 }],
@@ -183,6 +189,7 @@ export const CONTEXTS = {
   media: MEDIA_FUNCTIONS,
   registry: REGISTRY_FUNCTIONS,
   carbon: CARBON_FUNCTIONS,
+  imports: IMPORT_FUNCTIONS,
   cases: CASE_FUNCTIONS,
   suggestions: SUGGESTION_FUNCTIONS,
   reports: REPORT_FUNCTIONS,

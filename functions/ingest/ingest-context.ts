@@ -1,6 +1,7 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon-read-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
+import { DynamoImportAccountStore } from '../../shared/adapters/dynamodb/import-account-store.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
@@ -45,6 +46,8 @@ const baseDependencies = (): Omit<IngestDependencies, 'accounting'> => {
     meters: registry,
     enterprises: registry,
     credentials: new DynamoDeviceCredentialStore(client, tableName('registry')),
+    // Where a feed account counts an enterprise's activity, its meters of that type are recorded only.
+    counting: new DynamoImportAccountStore(client, tableName('registry')),
     clock: systemClock,
     plausibility: new PlausibleLimits(meterHistory(carbon), timeZone(), systemClock),
     library: loadFactorLibrary(),

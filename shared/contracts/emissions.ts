@@ -327,6 +327,22 @@ export const TraceSchema = z
           correction: z.boolean().describe('A late reading re-split an interval accounted earlier'),
           readings: z.array(z.unknown()),
           deltas: z.array(z.unknown()),
+          source: z
+            .object({
+              kind: z.literal('import'),
+              importId: z.string(),
+              fileName: z.string(),
+              row: z.number().int().describe('Line in the file (header = 1)'),
+              uploadedBy: z.string(),
+              uploadedAt: z.string(),
+              accountId: z.string(),
+              period: z.string(),
+              previousValue: z.number().optional().describe('Value in force before (account meter unit)'),
+              value: z.number().optional().describe('Value in force after'),
+              change: z.enum(['new', 'correction', 'withdrawal']),
+            })
+            .optional()
+            .describe('Imported activity (docs/imports.md): the file, row, uploader and time it came from'),
           explanation: ExplanationSchema,
         }),
       )

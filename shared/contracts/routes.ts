@@ -2,6 +2,7 @@ import { API_KEY_ROUTES } from './api-keys.ts';
 import { CALENDAR_ROUTES } from './calendar.ts';
 import { CARBON_ROUTES } from './carbon.ts';
 import { CASE_ROUTES } from './cases.ts';
+import { IMPORT_ROUTES } from './imports.ts';
 import { MEDIA_ROUTES } from './media.ts';
 import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { OPEN311_ROUTES } from './open311.ts';
@@ -18,6 +19,7 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   ...MEDIA_ROUTES,
   ...REGISTRY_ROUTES,
   ...CARBON_ROUTES,
+  ...IMPORT_ROUTES,
   ...CASE_ROUTES,
   ...SUGGESTION_ROUTES,
   ...REPORT_ROUTES,

@@ -8,6 +8,7 @@ import type {
 import type { RollupItem } from '../domain/emissions/emission-series.ts';
 import type { RecalcLogEntry } from '../domain/emissions/recalculation-model.ts';
 import type { AlertKind, AlertLevel, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
+import type { ImportSource } from '../domain/telemetry/ingest-plan.ts';
 
 /**
  * Reads of the carbon table for the emissions, budget and alert endpoints. Access patterns:
@@ -101,6 +102,8 @@ export interface BatchLogView {
   correction: boolean;
   readings: unknown[];
   deltas: unknown[];
+  /** Imported activity: the file, row, uploader and time (docs/imports.md). */
+  source?: ImportSource;
 }
 
 /** One page of a meter's batch log, with the recalculation lines of the hours it covers. */

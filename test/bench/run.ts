@@ -6,6 +6,7 @@ import { runBundleBench } from './bundles.bench.ts';
 import { runCaseBench } from './cases.bench.ts';
 import { runDeployBench } from './deploy.bench.ts';
 import { runEscalationBench } from './escalation.bench.ts';
+import { runImportBench } from './imports.bench.ts';
 import { runIngestBench } from './ingest.bench.ts';
 import { runReportBench } from './reports.bench.ts';
 import { runScaleBench } from './scale.bench.ts';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   cases: runCaseBench,
   deploy: runDeployBench,
   escalation: runEscalationBench,
+  imports: runImportBench,
   ingest: runIngestBench,
   reports: runReportBench,
   scale: runScaleBench,

@@ -36,6 +36,9 @@ const toView = (meterId: string, hour: string, entry: Record<string, unknown>): 
   correction: entry.correction === true,
   readings: list(entry.readings),
   deltas: list(entry.deltas),
+  ...(typeof entry.source === 'object' && entry.source !== null
+    ? { source: entry.source as BatchLogView['source'] }
+    : {}),
 });
 
 /**

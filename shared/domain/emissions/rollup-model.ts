@@ -94,17 +94,22 @@ export const budgetPk = (level: RollupLevel, id: string): string => `BUDGET#${le
 export const alertPk = (level: AlertLevel, id: string): string => `ALERT#${level}#${id}`;
 export const ALERTS_GSI1PK = 'ALERTS';
 
-/** The 12 rollup keys one reading of the meter touches. */
+/**
+ * The 12 rollup keys one reading of the meter touches; only its own 3 when the meter is
+ * `recordedOnly` (a feed counts that activity instead: docs/imports.md, "Which source counts").
+ */
 export const rollupKeysFor = (
-  meter: Pick<MeterRecord, 'id' | 'enterpriseId' | 'industryCode'>,
+  meter: Pick<MeterRecord, 'id' | 'enterpriseId' | 'industryCode' | 'recordedOnly'>,
   periods: LocalPeriods,
 ): RollupKey[] => {
-  const targets: [RollupLevel, string][] = [
-    ['city', CITY_ID],
-    ['industry', meter.industryCode],
-    ['enterprise', meter.enterpriseId],
-    ['meter', meter.id],
-  ];
+  const targets: [RollupLevel, string][] = meter.recordedOnly
+    ? [['meter', meter.id]]
+    : [
+        ['city', CITY_ID],
+        ['industry', meter.industryCode],
+        ['enterprise', meter.enterpriseId],
+        ['meter', meter.id],
+      ];
   return targets.flatMap(([level, id]) =>
     GRANULARITIES.map((gran) => ({ pk: rollupPk(level, id, gran), sk: periods[gran] })),
   );

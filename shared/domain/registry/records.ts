@@ -123,6 +123,11 @@ export interface MeterRecord extends Versioned {
   status: MeterStatus;
   /** Fuel meters: measured NCV, carbon content, oxidation rate or density, each with its period. */
   measuredParameters?: MeasuredParameter[];
+  /**
+   * Never stored: set by the ingest when a feed account of the meter's enterprise and energy type
+   * counts instead (docs/imports.md); the meter's readings then reach its own rollups only.
+   */
+  recordedOnly?: boolean;
 }
 
 export interface DepartmentRecord extends Versioned {

@@ -225,8 +225,9 @@ const memo = <T>(lookup: (id: string) => Promise<T>) => {
 /** Registry look-ups and plausible limits once per meter per batch (a batch holds many messages of few meters). */
 const batchLookups = (
   deps: IngestDependencies,
-): Pick<IngestDependencies, 'meters' | 'enterprises' | 'credentials' | 'plausibility'> => {
-  const { credentials, plausibility, enterprises } = deps;
+): Pick<IngestDependencies, 'meters' | 'enterprises' | 'credentials' | 'plausibility' | 'counting'> => {
+  const { credentials, plausibility, enterprises, counting } = deps;
+  const recorded = new Map<string, Promise<boolean>>();
   const limits = new Map<string, ReturnType<NonNullable<typeof plausibility>['limitFor']>>();
   return {
     meters: { getMeter: memo((id) => deps.meters.getMeter(id)) },
@@ -234,6 +235,17 @@ const batchLookups = (
       ? {}
       : { enterprises: { getEnterprise: memo((id) => enterprises.getEnterprise(id)) } }),
     ...(credentials === undefined ? {} : { credentials: { get: memo((id) => credentials.get(id)) } }),
+    ...(counting === undefined
+      ? {}
+      : {
+          counting: {
+            recordedOnly: (meter: MeterRecord) => {
+              const known = recorded.get(meter.id) ?? counting.recordedOnly(meter);
+              recorded.set(meter.id, known);
+              return known;
+            },
+          },
+        }),
     ...(plausibility === undefined
       ? {}
       : {

@@ -110,6 +110,25 @@ export interface BatchLogEntry {
   /** Register readings refused because the same instant already holds another value. */
   conflicts?: string[];
   correction?: true;
+  /** Imported activity (shared/domain/imports): the file, row, uploader and time it came from. */
+  source?: ImportSource;
+}
+
+/** Where an imported slot message came from (docs/imports.md). */
+export interface ImportSource {
+  kind: 'import';
+  importId: string;
+  fileName: string;
+  row: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  accountId: string;
+  period: string;
+  /** The value in force before and after, in the unit logged in `activity`. */
+  previousValue?: number;
+  value?: number;
+  /** `withdrawal`: the import was withdrawn; `correction`: a new value replaced one in force. */
+  change: 'new' | 'correction' | 'withdrawal';
 }
 
 /** A snapshot of the meter fields the accounting read, kept with each batch-log entry. */
@@ -261,7 +280,7 @@ export const chunkReadings = (
   return chunks.map(({ hours, readings: rs }) => ({ hours, readings: rs }));
 };
 
-interface Accounting {
+export interface Accounting {
   contributions: Contribution[];
   factorRefs: string[];
   measuredParameters: UsedMeasuredParameter[];
@@ -270,7 +289,7 @@ interface Accounting {
 }
 
 /** Runs each quantity through the accounting engine, spread over its 12 rollup keys. */
-const accountSteps = (
+export const accountSteps = (
   ctx: PlanContext,
   accounted: readonly Accounted[],
   periodsOf: Periods,
@@ -314,7 +333,7 @@ const keyId = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
  * Sums everything per rollup key: the figures, one `readings` per accepted reading where it was
  * taken, and one `batches` on every key of the chunk's hours (each is written: it carries the marker).
  */
-const rollupsOf = (
+export const rollupsOf = (
   ctx: PlanContext,
   sorted: readonly Reading[],
   steps: Steps,
@@ -344,7 +363,7 @@ const sumTce = (deltas: BatchLogEntry['deltas']) =>
   deltas.reduce((s, d) => s + d.sign * toFixed(d.tce ?? 0, MASS_SCALE), 0) / MASS_SCALE;
 
 /** The chunk's own meter-hour items: marker, registers, batch log entry, last reading time. */
-const chunkHourWrites = (
+export const chunkHourWrites = (
   ctx: PlanContext,
   chunk: ReadingChunk,
   state: Map<string, MeterHourState>,

@@ -25,6 +25,8 @@ export interface JudgeDependencies {
   plausibility?: { limitFor(meter: MeterRecord): Promise<PlausibleLimit | undefined> };
   /** The meter's enterprise, for its factor programme (absent: the deployment's). */
   enterprises?: { getEnterprise(id: string): Promise<EnterpriseRecord | undefined> };
+  /** Whether a feed counts this meter's activity instead (docs/imports.md); absent: it counts. */
+  counting?: { recordedOnly(meter: MeterRecord): Promise<boolean> };
   library: FactorLibrary;
   /** The deployment's method, programme and GWP set (shared/config/env.ts). */
   accounting: AccountingDefaults;
@@ -88,7 +90,9 @@ export const judgeMessage = async (
   const problem = judgeReadingKinds(batch, meter) ?? judgeAccounting(batch, meter, accounting, deps);
   if (problem) return refuse(problem.reason, problem.path, problem.message);
   const limit = await deps.plausibility?.limitFor(meter);
-  return { event, now, batch, meter, quarantineId, accounting, ...(limit ? { limit } : {}) };
+  const recordedOnly = (await deps.counting?.recordedOnly(meter)) === true;
+  const judged = recordedOnly ? { ...meter, recordedOnly } : meter;
+  return { event, now, batch, meter: judged, quarantineId, accounting, ...(limit ? { limit } : {}) };
 };
 
 interface MeterProblem {

@@ -3,6 +3,7 @@ import { CALENDAR_ROWS } from './rows-calendar.ts';
 import { CARBON_ROWS } from './rows-carbon.ts';
 import { CASE_TRANSITION_ROWS } from './rows-case-transitions.ts';
 import { CASE_ROWS } from './rows-cases.ts';
+import { IMPORT_ROWS } from './rows-imports.ts';
 import { MEDIA_ROWS } from './rows-media.ts';
 import { NOTIFICATION_ROWS } from './rows-notifications.ts';
 import { OPEN311_ROWS } from './rows-open311.ts';
@@ -29,6 +30,7 @@ export const EXPECTED: MatrixTable = merged(
   MEDIA_ROWS,
   REGISTRY_ROWS,
   CARBON_ROWS,
+  IMPORT_ROWS,
   CASE_ROWS,
   CASE_TRANSITION_ROWS,
   SUGGESTION_ROWS,

@@ -1,0 +1,39 @@
+import { getDocumentClient, getS3Client } from '../../shared/adapters/aws-clients.ts';
+import { DynamoImportAccountStore } from '../../shared/adapters/dynamodb/import-account-store.ts';
+import { DynamoImportStore } from '../../shared/adapters/dynamodb/import-store.ts';
+import { S3ImportFiles } from '../../shared/adapters/s3/import-files.ts';
+import { bucketName, tableName } from '../../shared/config/env.ts';
+import type { ImportView } from '../../shared/contracts/imports.ts';
+import { type ImportRecord, progressOf } from '../../shared/domain/imports/import-record.ts';
+import type { ImportFiles, ImportStore } from '../../shared/ports/import-store.ts';
+
+/** Each function gets only the tables and bucket it is granted (names from its environment). */
+export const importStore = (): ImportStore => new DynamoImportStore(getDocumentClient(), tableName('carbon'));
+export const importAccounts = () => new DynamoImportAccountStore(getDocumentClient(), tableName('registry'));
+export const importFiles = (): ImportFiles => new S3ImportFiles(getS3Client(), bucketName('imports'));
+
+/** The S3 key of an uploaded file: the uploader's own prefix, so one admin's upload id is not another's. */
+export const uploadKey = (userId: string, uploadId: string, format: string) =>
+  `uploads/${userId}/${uploadId}.${format}`;
+
+const REFUSED_SHOWN = 100;
+
+/** The record as the API shows it: progress, counts, the first refused rows, the CSV link. */
+export const importView = async (
+  record: ImportRecord,
+  deps: { store: ImportStore; files?: ImportFiles },
+): Promise<ImportView> => {
+  const { fileKey: _key, leaseUntil: _lease, rowsDone: _rows, refusedKey, ...shown } = record;
+  const refused =
+    record.counts.refused > 0 ? (await deps.store.listRefused(record.id)).slice(0, REFUSED_SHOWN) : [];
+  const link =
+    refusedKey && deps.files
+      ? await deps.files.link(refusedKey, `refused-${record.fileName.replace(/\.\w+$/, '')}.csv`)
+      : undefined;
+  return {
+    ...shown,
+    progress: progressOf(record),
+    refused,
+    links: link ? { refusedCsv: link } : {},
+  };
+};

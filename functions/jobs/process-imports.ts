@@ -1,0 +1,79 @@
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
+import { systemClock } from '../../shared/config/clock.ts';
+import { ENV, tableName, timeZone } from '../../shared/config/env.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import type { ImportRecord } from '../../shared/domain/imports/import-record.ts';
+import { isOpen } from '../../shared/domain/imports/import-record.ts';
+import { type RunDeps, runImport } from '../../shared/domain/imports/run-import.ts';
+import { runWithdrawal } from '../../shared/domain/imports/run-withdrawal.ts';
+import { progressSink } from '../../shared/observability/progress.ts';
+import { importAccounts, importFiles, importStore } from '../imports/imports-context.ts';
+import { scheduledJobHandler } from '../middleware/schedule.ts';
+
+/** A worker holds an import this long (the function's timeout is 15 minutes). */
+const LEASE_MS = 14 * 60 * 1000;
+const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
+
+/** The job's wiring: the carbon table (imports, slots, rollups), the registry (accounts, meters), the bucket. */
+export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
+  const client = getDocumentClient();
+  const registry = new DynamoRegistryStore(client, tableName('registry'));
+  return {
+    store: importStore(),
+    accounts: importAccounts(),
+    files: importFiles(),
+    ingest: new DynamoIngestStore(client, tableName('carbon')),
+    library: loadFactorLibrary(),
+    accounting: accountingDefaults(),
+    timeZone: timeZone(),
+    handlePrefix: process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX,
+    meter: (id) => registry.getMeter(id),
+    enterprise: (id) => registry.getEnterprise(id),
+    now: systemClock,
+  };
+};
+
+const deps = importRunDeps();
+
+/** Runs one import (or its withdrawal) under its lease; false when another worker holds it. */
+export const runLeased = async (base: Omit<RunDeps, 'progress'>, record: ImportRecord, label: string) => {
+  const now = base.now();
+  const claimed = await base.store.claim(
+    record.id,
+    now.toISOString(),
+    new Date(now.getTime() + LEASE_MS).toISOString(),
+  );
+  if (claimed === undefined) return false;
+  const run: RunDeps = {
+    ...base,
+    accounting: accountingDefaults(),
+    progress: progressSink(`${label} ${record.id}`),
+  };
+  try {
+    if (claimed.status === 'withdrawing') await runWithdrawal(run, claimed);
+    else await runImport(run, claimed);
+  } finally {
+    await base.store.update(record.id, { leaseUntil: base.now().toISOString() });
+  }
+  return true;
+};
+
+/**
+ * Every minute: works through queued, interrupted and withdrawing imports, oldest first, each under
+ * a lease so two workers never run one at once; an interrupted one resumes from its checkpoint.
+ */
+export const handler = scheduledJobHandler(async (event) => {
+  const open: ImportRecord[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.store.list(100, cursor);
+    open.push(...page.items.filter(isOpen));
+    cursor = page.next;
+  } while (cursor && open.length < 100);
+  const ran: string[] = [];
+  for (const record of open.reverse()) if (await runLeased(deps, record, event.job)) ran.push(record.id);
+  return { job: event.job, imports: ran };
+});

@@ -1,0 +1,261 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
+import type { ActivitySlot, SlotChange } from '../../domain/imports/slot.ts';
+import type { ImportStore } from '../../ports/import-store.ts';
+
+/**
+ * Imports, refused rows and activity slots in the carbon table (layout: docs/imports.md):
+ *   pk `IMPORT#<id>` sk `#import` (gsi1pk `IMPORTS`, gsi1sk `<createdAt>#<id>`) — the record;
+ *   pk `IMPORT#<id>` sk `ROW#<line, 7 digits>` — a refused row;
+ *   pk `SLOT#<accountId>#<meterId>` sk `<period>` — the activity slot.
+ */
+const importPk = (id: string) => `IMPORT#${id}`;
+const IMPORT_SK = '#import';
+const INDEX_PK = 'IMPORTS';
+const slotPk = (accountId: string, meterId: string) => `SLOT#${accountId}#${meterId}`;
+const KEYS = new Set(['pk', 'sk', 'itemType', 'gsi1pk', 'gsi1sk']);
+const strip = <T>(item: Record<string, unknown>): T =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !KEYS.has(name))) as T;
+
+const conditional = async (write: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+export class DynamoImportStore implements ImportStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.#client = client;
+    this.#table = table;
+  }
+
+  async create(record: ImportRecord): Promise<void> {
+    await this.#client.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          pk: importPk(record.id),
+          sk: IMPORT_SK,
+          itemType: 'import',
+          gsi1pk: INDEX_PK,
+          gsi1sk: `${record.createdAt}#${record.id}`,
+          ...record,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async get(id: string): Promise<ImportRecord | undefined> {
+    const { Item } = await this.#client.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: importPk(id), sk: IMPORT_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? strip<ImportRecord>(Item) : undefined;
+  }
+
+  async list(limit: number, cursor?: Record<string, unknown>) {
+    const { Items, LastEvaluatedKey } = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': INDEX_PK },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+      }),
+    );
+    return {
+      items: (Items ?? []).map((item) => strip<ImportRecord>(item)),
+      ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
+    };
+  }
+
+  async update(id: string, fields: Partial<ImportRecord>, whileStatus?: readonly string[]): Promise<boolean> {
+    const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+    if (entries.length === 0) return true;
+    const statuses = whileStatus ?? [];
+    return conditional(() =>
+      this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: importPk(id), sk: IMPORT_SK },
+          UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+          ConditionExpression:
+            statuses.length > 0
+              ? `attribute_exists(pk) AND #status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`
+              : 'attribute_exists(pk)',
+          ExpressionAttributeNames: {
+            ...Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+            ...(statuses.length > 0 ? { '#status': 'status' } : {}),
+          },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(entries.map(([, value], i) => [`:f${i}`, value])),
+            ...Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s])),
+          },
+        }),
+      ),
+    );
+  }
+
+  async claim(id: string, now: string, until: string): Promise<ImportRecord | undefined> {
+    try {
+      const { Attributes } = await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: importPk(id), sk: IMPORT_SK },
+          UpdateExpression: 'SET leaseUntil = :until',
+          ConditionExpression:
+            'attribute_exists(pk) AND #status IN (:queued, :running, :withdrawing) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':until': until,
+            ':now': now,
+            ':queued': 'queued',
+            ':running': 'running',
+            ':withdrawing': 'withdrawing',
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? strip<ImportRecord>(Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async putRefused(id: string, rows: readonly RefusedRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 25) {
+      let requests: Record<string, unknown>[] | undefined = rows.slice(i, i + 25).map((row) => ({
+        PutRequest: { Item: { pk: importPk(id), sk: `ROW#${String(row.row).padStart(7, '0')}`, ...row } },
+      }));
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        const result = await this.#client.send(
+          new BatchWriteCommand({ RequestItems: { [this.#table]: requests } }),
+        );
+        requests = result.UnprocessedItems?.[this.#table] as Record<string, unknown>[] | undefined;
+        if (requests?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
+  }
+
+  async listRefused(id: string): Promise<RefusedRow[]> {
+    const rows: RefusedRow[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :row)',
+          ExpressionAttributeValues: { ':pk': importPk(id), ':row': 'ROW#' },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      rows.push(...(page.Items ?? []).map((item) => strip<RefusedRow>(item)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return rows;
+  }
+
+  async getSlot(accountId: string, meterId: string, period: string): Promise<ActivitySlot | undefined> {
+    const { Item } = await this.#client.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: slotPk(accountId, meterId), sk: period },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? strip<ActivitySlot>(Item) : undefined;
+  }
+
+  async slotHistory(accountId: string, meterId: string, period: string, limit: number): Promise<number[]> {
+    const { Items } = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND sk < :period',
+        ExpressionAttributeValues: { ':pk': slotPk(accountId, meterId), ':period': period },
+        ProjectionExpression: '#current, pending',
+        ExpressionAttributeNames: { '#current': 'current' },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    // A change still pending (rows applied together, or a crash) is what the slot is becoming.
+    return (Items ?? []).flatMap((item) => {
+      const pending = item.pending as { to?: { micro?: unknown } } | undefined;
+      const value = pending ? pending.to : (item.current as { micro?: unknown } | undefined);
+      const micro = value?.micro;
+      return typeof micro === 'number' ? [micro] : [];
+    });
+  }
+
+  async beginChange(slot: ActivitySlot, change: SlotChange): Promise<boolean> {
+    const { pending: _pending, ...rest } = slot;
+    return conditional(() =>
+      this.#client.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: {
+            pk: slotPk(slot.accountId, slot.meterId),
+            sk: slot.period,
+            itemType: 'slot',
+            ...rest,
+            pending: change,
+          },
+          ConditionExpression:
+            slot.version === 0
+              ? 'attribute_not_exists(pk)'
+              : 'version = :version AND attribute_not_exists(pending)',
+          ...(slot.version === 0 ? {} : { ExpressionAttributeValues: { ':version': slot.version } }),
+        }),
+      ),
+    );
+  }
+
+  async settle(slot: ActivitySlot, messageId: string): Promise<boolean> {
+    return conditional(() =>
+      this.#client.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { pk: slotPk(slot.accountId, slot.meterId), sk: slot.period, itemType: 'slot', ...slot },
+          ConditionExpression: 'pending.messageId = :message',
+          ExpressionAttributeValues: { ':message': messageId },
+        }),
+      ),
+    );
+  }
+
+  async putHistory(slot: ActivitySlot): Promise<boolean> {
+    return conditional(() =>
+      this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: slotPk(slot.accountId, slot.meterId), sk: slot.period },
+          UpdateExpression: 'SET history = :history',
+          ConditionExpression: 'version = :version AND attribute_not_exists(pending)',
+          ExpressionAttributeValues: { ':history': slot.history, ':version': slot.version },
+        }),
+      ),
+    );
+  }
+}

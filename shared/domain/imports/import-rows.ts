@@ -1,0 +1,184 @@
+import type { ImportAccountStore } from '../../ports/import-store.ts';
+import { localPeriodsOf } from '../emissions/rollup-model.ts';
+import type { MeterRecord } from '../registry/records.ts';
+import { type ImportAccount, meterIdOf } from './accounts.ts';
+import type { ImportCounts, ImportRecord, RefusedRow } from './import-record.ts';
+import { isRefusal, judgeRow, type Refusal, refusal } from './judge-row.ts';
+import { type ActivitySlot, decideRow, emptySlot, type SlotValue } from './slot.ts';
+import { applyChange, finishPending, type SlotApplyDeps } from './slot-apply.ts';
+
+/**
+ * One data row of an import, from its fields to accepted or refused (docs/imports.md, "Row by
+ * row"). Look-ups are cached for the run: accounts and meters by id.
+ */
+
+export interface RowDeps extends SlotApplyDeps {
+  accounts: ImportAccountStore;
+  now: () => Date;
+}
+
+export interface RunCache {
+  accounts: Map<string, Promise<ImportAccount | undefined>>;
+  meters: Map<string, Promise<MeterRecord | undefined>>;
+  /** Slot key → line of the first row of this file that named it. */
+  seen: Map<string, number>;
+  /** When set, a row's change is left pending and handed here, to be applied with others (merged-apply.ts). */
+  defer?: (pending: ActivitySlot) => void;
+}
+
+export const newRunCache = (): RunCache => ({ accounts: new Map(), meters: new Map(), seen: new Map() });
+
+const cached = <T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> => {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = load();
+    map.set(key, value);
+  }
+  return value;
+};
+
+export interface RowTarget {
+  account: ImportAccount;
+  meter: MeterRecord;
+  /** `<account>|<meter>|<period>`: what makes two rows the same slot. */
+  slotKey: string;
+}
+
+/** The account and meter a row names, or the refusal `unknown-account`. */
+export const resolveTarget = async (
+  deps: RowDeps,
+  cache: RunCache,
+  record: Pick<ImportRecord, 'kind'>,
+  fields: Record<string, string>,
+): Promise<RowTarget | Refusal> => {
+  const accountId = fields.accountId ?? '';
+  const account = await cached(cache.accounts, accountId, () => deps.accounts.getAccount(accountId));
+  if (account === undefined || account.kind !== record.kind)
+    return refusal(
+      'unknown-account',
+      'accountId',
+      `账户 ${accountId} 未登记为${record.kind}账户 (account "${accountId}" is not mapped for ${record.kind})`,
+    );
+  const energyType = record.kind === 'energy-report' ? (fields.energyType ?? '') : '';
+  const meterId = meterIdOf(account, energyType);
+  const meter =
+    meterId === undefined ? undefined : await cached(cache.meters, meterId, () => deps.meter(meterId));
+  if (meter === undefined)
+    return refusal(
+      'unknown-account',
+      record.kind === 'energy-report' ? 'energyType' : 'accountId',
+      `账户 ${accountId} 没有对应 ${energyType || '该'} 能源品种的计量点 (account ${accountId} has no meter for ${energyType || 'its energy type'})`,
+    );
+  return { account, meter, slotKey: `${accountId}|${meter.id}|${fields.period ?? ''}` };
+};
+
+export type RowOutcome = { refused: RefusedRow } | { accepted: 'new' | 'correction'; counted: boolean };
+
+/** Judges and applies one row. `line` is its line in the file (header = 1). */
+export const processRow = async (
+  deps: RowDeps,
+  cache: RunCache,
+  record: ImportRecord,
+  line: number,
+  fields: Record<string, string>,
+): Promise<RowOutcome> => {
+  const refuse = (r: Refusal): RowOutcome => ({ refused: { row: line, ...r, fields } });
+  const target = await resolveTarget(deps, cache, record, fields);
+  if ('reason' in target) return refuse(target);
+  const { account, meter, slotKey } = target;
+  const period = fields.period ?? '';
+  const history = /^\d{4}-\d{2}$/.test(period)
+    ? await deps.store.slotHistory(account.accountId, meter.id, period, 12)
+    : [];
+  const judged = judgeRow({
+    fields,
+    meter,
+    currentMonth: localPeriodsOf(deps.now(), deps.timeZone).month,
+    history,
+    source: `导入 import ${record.id} ${record.fileName} 第 ${line} 行 (line ${line})`,
+  });
+  if (isRefusal(judged)) return refuse(judged);
+  const earlier = cache.seen.get(slotKey);
+  if (earlier !== undefined && earlier !== line)
+    return refuse(
+      refusal(
+        'duplicate',
+        'period',
+        `与本文件第 ${earlier} 行重复 (same account and period as line ${earlier} of this file)`,
+      ),
+    );
+  cache.seen.set(slotKey, line);
+  const incoming: SlotValue = {
+    micro: judged.micro,
+    unit: meter.unit,
+    measured: judged.measured,
+    importId: record.id,
+    fileName: record.fileName,
+    row: line,
+    uploadedBy: record.uploadedBy,
+    uploadedAt: record.createdAt,
+  };
+  return applyRow(deps, cache, { account, meter, period, incoming, line, fields });
+};
+
+const MAX_SLOT_RACES = 5;
+
+const duplicateOf = (of: SlotValue, line: number, fields: Record<string, string>): RefusedRow => ({
+  row: line,
+  ...refusal(
+    'duplicate',
+    'quantity',
+    `该账户该期间已导入相同数值 (导入 ${of.importId} 第 ${of.row} 行) (the same value is in force from import ${of.importId}, line ${of.row})`,
+  ),
+  fields,
+});
+
+/** The slot as it stands, a change left pending by a crash finished first. */
+const currentSlot = async (deps: RowDeps, account: ImportAccount, meterId: string, period: string) => {
+  const slot: ActivitySlot =
+    (await deps.store.getSlot(account.accountId, meterId, period)) ??
+    emptySlot(account.accountId, meterId, period, account.counts === 'feed');
+  return slot.pending ? finishPending(deps, slot) : slot;
+};
+
+interface RowChange {
+  account: ImportAccount;
+  meter: MeterRecord;
+  period: string;
+  incoming: SlotValue;
+  line: number;
+  fields: Record<string, string>;
+}
+
+const applyRow = async (deps: RowDeps, cache: RunCache, row: RowChange): Promise<RowOutcome> => {
+  const { account, meter, period, incoming, line, fields } = row;
+  for (let race = 0; race < MAX_SLOT_RACES; race++) {
+    const slot = await currentSlot(deps, account, meter.id, period);
+    const decision = decideRow(slot, incoming, deps.now().toISOString());
+    if (decision.kind === 'applied-before') {
+      // Applied before a crash, after the last checkpoint: count it as what it was.
+      const corrected = slot.history.at(-1)?.replacedBy === incoming.importId;
+      return { accepted: corrected ? 'correction' : 'new', counted: slot.counted };
+    }
+    if (decision.kind === 'duplicate') return { refused: duplicateOf(decision.of, line, fields) };
+    const accepted = decision.change.kind === 'correction' ? 'correction' : 'new';
+    if (await applyChange(deps, slot, decision.change, cache.defer))
+      return { accepted, counted: slot.counted };
+  }
+  throw new Error(`slot ${account.accountId} ${period} keeps changing under this import`);
+};
+
+/** Adds a row's outcome to the counts. */
+export const countOutcome = (counts: ImportCounts, outcome: RowOutcome): void => {
+  counts.rows += 1;
+  if ('refused' in outcome) {
+    counts.refused += 1;
+    const reason = outcome.refused.reason;
+    counts.byReason[reason] = (counts.byReason[reason] ?? 0) + 1;
+    return;
+  }
+  counts.accepted += 1;
+  if (outcome.accepted === 'correction') counts.corrections += 1;
+  else counts.new += 1;
+  if (!outcome.counted) counts.notCounted += 1;
+};

@@ -1,0 +1,97 @@
+/**
+ * Feed kinds and their versioned templates (docs/imports.md). A column is headed in Chinese, in
+ * English, or both (`账户编号 accountId`); the header line decides which column is which, so the
+ * order of columns is free. A template version never changes once published: a new column is a new
+ * version.
+ */
+
+export const FEED_KINDS = ['utility-monthly', 'fuel-delivery', 'energy-report'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+export interface TemplateColumn {
+  key: string;
+  zh: string;
+  en: string;
+  required: boolean;
+  example: string;
+}
+
+const col = (key: string, zh: string, required: boolean, example: string): TemplateColumn => ({
+  key,
+  zh,
+  en: key,
+  required,
+  example,
+});
+
+const BASE = [
+  col('accountId', '账户编号', true, 'GD-POWER-0001'),
+  col('period', '期间', true, '2026-10'),
+  col('quantity', '用量', true, '84560'),
+  col('unit', '单位', true, 'kWh'),
+];
+
+export const TEMPLATES: Readonly<Record<FeedKind, Readonly<Record<number, readonly TemplateColumn[]>>>> = {
+  'utility-monthly': { 1: BASE },
+  'fuel-delivery': {
+    1: [
+      ...BASE,
+      col('ncv', '低位发热量', false, '43.1'),
+      col('ncvUnit', '低位发热量单位', false, 'GJ/t'),
+      col('carbonContent', '单位热值含碳量', false, ''),
+      col('carbonContentUnit', '含碳量单位', false, ''),
+      col('density', '密度', false, ''),
+      col('densityUnit', '密度单位', false, ''),
+    ],
+  },
+  'energy-report': {
+    1: [...BASE.slice(0, 2), col('energyType', '能源品种', true, 'natural-gas'), ...BASE.slice(2)],
+  },
+};
+
+export const LATEST_TEMPLATE_VERSION = 1;
+
+export const templateOf = (kind: FeedKind, version: number): readonly TemplateColumn[] | undefined =>
+  TEMPLATES[kind][version];
+
+/** The header cells of a template: `账户编号 accountId`, as the downloadable template shows them. */
+export const templateHeader = (columns: readonly TemplateColumn[]): string[] =>
+  columns.map((c) => `${c.zh} ${c.en}`);
+
+const normalise = (cell: string) =>
+  cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * Which column index holds which key, from the file's header line; the missing required columns
+ * when it lacks any. A cell matches a column by its Chinese, its English or both.
+ */
+export const mapHeader = (
+  header: readonly string[],
+  columns: readonly TemplateColumn[],
+): { indexes: Map<string, number>; missing: TemplateColumn[] } => {
+  const indexes = new Map<string, number>();
+  header.forEach((raw, index) => {
+    const cell = normalise(raw);
+    const column = columns.find((c) =>
+      [c.zh, c.en.toLowerCase(), `${c.zh} ${c.en}`.toLowerCase()].includes(cell),
+    );
+    if (column && !indexes.has(column.key)) indexes.set(column.key, index);
+  });
+  return { indexes, missing: columns.filter((c) => c.required && !indexes.has(c.key)) };
+};
+
+/** One data row as named fields (cells trimmed; absent columns are ''). */
+export const rowFields = (
+  cells: readonly string[],
+  indexes: ReadonlyMap<string, number>,
+  columns: readonly TemplateColumn[],
+): Record<string, string> =>
+  Object.fromEntries(
+    columns.map((c) => {
+      const index = indexes.get(c.key);
+      return [c.key, index === undefined ? '' : (cells[index] ?? '').trim()];
+    }),
+  );

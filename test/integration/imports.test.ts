@@ -1,0 +1,380 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { type ImportReport, importDriver, utilityCsv } from '../support/imports.ts';
+import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { publishAs } from '../support/telemetry-client.ts';
+import { makeXlsx } from '../support/xlsx.ts';
+
+/**
+ * Imports of batch activity data (issue 22, docs/imports.md) on the local stack: a utility account's
+ * monthly kWh uploaded through the presigned POST, judged row by row, spread over the days into the
+ * same rollups as meter readings, traced to file and row, exactly once, corrected and withdrawn.
+ */
+let t: TestStack;
+let drive: ReturnType<typeof importDriver>;
+
+const item = async (pk: string, sk: string) =>
+  (await t.dynamo.send(new GetCommand({ TableName: localTableName('carbon'), Key: { pk, sk } }))).Item ?? {};
+/** Electricity in kWh on a rollup (stored in millionths of a kWh). */
+const kwh = async (
+  level: 'meter' | 'enterprise' | 'city',
+  id: string,
+  gran: 'day' | 'month',
+  period: string,
+) => Number((await item(rollupPk(level, id, gran), period)).qc_electricity ?? 0) / 1e6;
+
+const accountMeter = (id: string, enterpriseId: string) => ({
+  id,
+  enterpriseId,
+  facilityId: enterpriseId.replace('ENT', 'FAC'),
+  name: `供电账户 ${id}`,
+  energyType: 'electricity',
+  unit: 'kWh',
+  readingKind: 'interval',
+  gridRegion: 'CN-SOUTH',
+  expectedIntervalSeconds: 604_800,
+});
+
+beforeAll(async () => {
+  t = await startTestStack();
+  drive = importDriver(t, t.stack.users.admin.token);
+  // ENT-0004 (logistics) has no electricity meter online: its utility account counts.
+  expect((await drive.json('/meters', 'POST', accountMeter('MTR-A004', 'ENT-0004'))).status).toBe(201);
+  const mapped = await drive.json<{ counts: string }>('/import-accounts/GD-POWER-0004', 'PUT', {
+    kind: 'utility-monthly',
+    meters: { electricity: 'MTR-A004' },
+  });
+  expect(mapped).toMatchObject({ status: 200, body: { counts: 'feed' } });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const FIRST = [
+  'GD-POWER-0004,2026-06,30000,kWh',
+  'GD-POWER-0004,2026-07,31000,kWh',
+  'GD-POWER-0004,2026-08,29000,kWh',
+  'GD-POWER-0004,2026-09,900000,kWh',
+  'NO-SUCH-ACCOUNT,2026-09,100,kWh',
+  'GD-POWER-0004,2026-09,31,Nm3',
+  'GD-POWER-0004,2026/09,100,kWh',
+  'GD-POWER-0004,2026-10,31.000,MWh',
+  'GD-POWER-0004,2026-10,31000,kWh',
+];
+let first: string;
+
+describe('a utility account’s monthly file, end to end', () => {
+  it('accepts the good rows, refuses each bad one with its reason, and offers them as a CSV', async () => {
+    const report = await drive.importFile(utilityCsv(FIRST), { fileName: '2026年供电月报.csv' });
+    first = report.id;
+
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      progress: { rowsDone: 9, totalRows: 9 },
+      counts: { rows: 9, accepted: 4, refused: 5, new: 4, corrections: 0, notCounted: 0 },
+    });
+    expect(report.counts.byReason).toEqual({
+      implausible: 1,
+      'unknown-account': 1,
+      'unit-not-allowed': 1,
+      'period-malformed': 1,
+      duplicate: 1,
+    });
+    expect(report.refused.map((r) => [r.row, r.reason, r.field])).toEqual([
+      [5, 'implausible', 'quantity'],
+      [6, 'unknown-account', 'accountId'],
+      [7, 'unit-not-allowed', 'unit'],
+      [8, 'period-malformed', 'period'],
+      [10, 'duplicate', 'period'],
+    ]);
+    for (const r of report.refused) expect(r.message).toMatch(/^\p{Script=Han}/u);
+
+    const bytes = new Uint8Array(await (await fetch(report.links.refusedCsv ?? '')).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      '账户编号 accountId,期间 period,用量 quantity,单位 unit,原行号 line,拒绝原因 reason,说明 message',
+    );
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 6).join(','))).toEqual([
+      'GD-POWER-0004,2026-09,900000,kWh,5,implausible',
+      'NO-SUCH-ACCOUNT,2026-09,100,kWh,6,unknown-account',
+      'GD-POWER-0004,2026-09,31,Nm3,7,unit-not-allowed',
+      'GD-POWER-0004,2026/09,100,kWh,8,period-malformed',
+      'GD-POWER-0004,2026-10,31000,kWh,10,duplicate',
+    ]);
+  });
+
+  it('spreads each month exactly over its days into every level, with tce, as a meter would', async () => {
+    // 31.000 MWh in October: 1 000 kWh on each of 31 days; September had nothing accepted.
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-10')).toBe(31_000);
+    expect(await kwh('enterprise', 'ENT-0004', 'day', '2026-10-17')).toBe(1_000);
+    expect(await kwh('city', 'city', 'month', '2026-09')).toBe(0);
+    // 29 000 kWh over 31 days: 935.483871 kWh, the first 17 days one millionth more; exact sum.
+    expect(await kwh('meter', 'MTR-A004', 'day', '2026-08-01')).toBe(935.483871);
+    expect(await kwh('meter', 'MTR-A004', 'day', '2026-08-31')).toBe(935.48387);
+    expect(await kwh('meter', 'MTR-A004', 'month', '2026-08')).toBe(29_000);
+    const month = await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-10');
+    // GB/T 2589: 0.1229 kgce/kWh (calorific equivalent) → 31 000 kWh = 3.8099 tce.
+    expect(Number(month.tce_mg) / 1e9).toBeCloseTo(3.8099, 6);
+    expect(Number(month.co2e_mg)).toBeGreaterThan(0);
+    expect(month.readings).toBe(31);
+
+    const series = await drive.json<{ series: { period: string; co2eT: number; tce: number }[] }>(
+      '/emissions?level=enterprise&id=ENT-0004&from=2026-10-01&to=2026-10-31&granularity=month',
+    );
+    expect(series.status).toBe(200);
+    expect(series.body.series[0]).toMatchObject({ period: '2026-10', tce: 3.8099 });
+    expect(series.body.series[0]?.co2eT).toBeCloseTo(Number(month.co2e_mg) / 1e9, 9);
+  });
+
+  it('traces the figure to the file, line, uploader and time', async () => {
+    const trace = await drive.json<{ batches: { meterId: string; source?: Record<string, unknown> }[] }>(
+      '/emissions/trace?level=enterprise&id=ENT-0004&period=2026-10',
+    );
+    expect(trace.status).toBe(200);
+    const imported = trace.body.batches.filter((b) => b.meterId === 'MTR-A004');
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported[0]?.source).toMatchObject({
+      kind: 'import',
+      importId: first,
+      fileName: '2026年供电月报.csv',
+      row: 9,
+      uploadedBy: expect.any(String),
+      uploadedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      change: 'new',
+      value: 31_000,
+    });
+  });
+});
+
+describe('recalculation and resumption', () => {
+  it('recalculates a month holding imported activity to the same figures', async () => {
+    const asked = await drive.json<{ id: string }>('/recalculations', 'POST', {
+      level: 'enterprise',
+      id: 'ENT-0004',
+      period: '2026-10',
+      reason: 'imports: replayable',
+    });
+    expect(asked.status).toBe(202);
+    const module = (await import('../../functions/jobs/recalculate.ts')) as {
+      handler: (event: unknown, context: unknown) => Promise<unknown>;
+    };
+    await module.handler(
+      { job: 'recalculate', scheduledTime: new Date().toISOString() },
+      { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 900_000 },
+    );
+    const view = await drive.json<{
+      status: string;
+      problems: string[];
+      difference: { co2eT: number; tce: number };
+    }>(`/recalculations/${asked.body.id}`);
+    expect(view.body).toMatchObject({ status: 'succeeded', problems: [], difference: { co2eT: 0, tce: 0 } });
+  });
+
+  it('resumes an import stopped part way, applying no row twice', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const { runImport } = await import('../../shared/domain/imports/run-import.ts');
+    const rows = [
+      'GD-POWER-0004,2026-03,28000,kWh',
+      'GD-POWER-0004,2026-04,30000,kWh',
+      'GD-POWER-0004,2026-05,31000,kWh',
+    ];
+    const uploadId = await drive.upload(utilityCsv(rows), 'csv', 'resume.csv');
+    const created = await drive.json<{ id: string }>('/imports', 'POST', {
+      uploadId,
+      format: 'csv',
+      fileName: 'resume.csv',
+      kind: 'utility-monthly',
+    });
+    const deps = importRunDeps();
+    const record = await deps.store.get(created.body.id);
+    if (record === undefined) throw new Error('no import record');
+    // A worker dies after two rows, before any checkpoint: its lease lapses, the job takes it up again.
+    await runImport(deps, record, { stopAfterRows: 2 });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-04')).toBe(30_000);
+    await drive.runJob();
+
+    const report = await drive.settled(created.body.id, ['succeeded']);
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      counts: { rows: 3, accepted: 3, new: 3, refused: 0 },
+    });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-03')).toBe(28_000);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-05')).toBe(31_000);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-04')).readings).toBe(30);
+    await drive.withdraw(created.body.id);
+  });
+});
+
+describe('exactly once, corrected, withdrawn', () => {
+  let overlap: string;
+
+  it('changes nothing on a re-import of the same file: every good row is a duplicate', async () => {
+    const again = await drive.importFile(utilityCsv(FIRST));
+    expect(again.counts).toMatchObject({ rows: 9, accepted: 0, refused: 9 });
+    expect(again.counts.byReason.duplicate).toBe(5);
+    const listed = await drive.json<{
+      items: { id: string; status: string; progress: { rowsDone: number } }[];
+    }>('/imports?limit=2');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i) => i.id)[0]).toBe(again.id);
+    expect(listed.body.items[0]).toMatchObject({ status: 'succeeded', progress: { rowsDone: 9 } });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-10')).toBe(31_000);
+    expect(await kwh('meter', 'MTR-A004', 'month', '2026-06')).toBe(30_000);
+  });
+
+  it('applies an overlapping file’s new month once, and a corrected month as the difference', async () => {
+    const report = await drive.importFile(
+      utilityCsv([
+        'GD-POWER-0004,2026-10,31000,kWh',
+        'GD-POWER-0004,2026-11,30000,kWh',
+        'GD-POWER-0004,2026-08,29500,kWh',
+      ]),
+    );
+    overlap = report.id;
+    expect(report.counts).toMatchObject({ accepted: 2, refused: 1, new: 1, corrections: 1 });
+    expect(report.refused[0]).toMatchObject({ row: 2, reason: 'duplicate' });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-08')).toBe(29_500);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-11')).toBe(30_000);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-08')).readings).toBe(31);
+
+    const trace = await drive.json<{
+      batches: { source?: { change: string; previousValue?: number; value?: number } }[];
+    }>('/emissions/trace?level=meter&id=MTR-A004&period=2026-08');
+    const changes = trace.body.batches.map((b) => b.source).filter((s) => s !== undefined);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ change: 'new', value: 29_000 }),
+        expect.objectContaining({ change: 'correction', previousValue: 29_000, value: 29_500 }),
+      ]),
+    );
+  });
+
+  it('withdraws an import as a whole: its months go back to the value before it', async () => {
+    const withdrawn = await drive.withdraw(overlap);
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawal: { changed: 2 } });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-08')).toBe(29_000);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-11')).toBe(0);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-11')).readings).toBe(0);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-10')).toBe(31_000);
+
+    await drive.withdraw(first);
+    for (const month of ['2026-06', '2026-07', '2026-08', '2026-10'])
+      expect(await kwh('city', 'city', 'month', month), month).toBe(0);
+  });
+});
+
+describe('a meter and a feed for one enterprise', () => {
+  it('counts the meter and records the feed, never both', async () => {
+    // ENT-0001 has its own electricity meter online (MTR-0001): its utility account defaults to `meter`.
+    expect((await drive.json('/meters', 'POST', accountMeter('MTR-A001', 'ENT-0001'))).status).toBe(201);
+    const mapped = await drive.json<{ counts: string }>('/import-accounts/GD-POWER-0001', 'PUT', {
+      kind: 'utility-monthly',
+      meters: { electricity: 'MTR-A001' },
+    });
+    expect(mapped.body.counts).toBe('meter');
+    await publishAs(t, 'MTR-0001', [
+      { messageId: 'imports-overlap-1', readings: [{ ts: '2026-10-05T02:00:00Z', quantity: 100 }] },
+    ]);
+
+    const report = await drive.importFile(utilityCsv(['GD-POWER-0001,2026-10,3100,kWh']));
+
+    expect(report.counts).toMatchObject({ accepted: 1, notCounted: 1 });
+    expect(await kwh('meter', 'MTR-A001', 'month', '2026-10')).toBe(3_100);
+    expect(await kwh('meter', 'MTR-0001', 'month', '2026-10')).toBe(100);
+    expect(await kwh('enterprise', 'ENT-0001', 'month', '2026-10')).toBe(100);
+    expect(await kwh('city', 'city', 'month', '2026-10')).toBe(100);
+  });
+
+  it('counts the feed and records the meter once the admin says the feed counts', async () => {
+    const mapped = await drive.json<{ counts: string }>('/import-accounts/GD-POWER-0001', 'PUT', {
+      kind: 'utility-monthly',
+      meters: { electricity: 'MTR-A001' },
+      counts: 'feed',
+    });
+    expect(mapped.body.counts).toBe('feed');
+    await publishAs(t, 'MTR-0001', [
+      { messageId: 'imports-overlap-2', readings: [{ ts: '2026-11-05T02:00:00Z', quantity: 100 }] },
+    ]);
+
+    const report = await drive.importFile(utilityCsv(['GD-POWER-0001,2026-11,3000,kWh']));
+
+    expect(report.counts).toMatchObject({ accepted: 1, notCounted: 0 });
+    expect(await kwh('meter', 'MTR-0001', 'month', '2026-11')).toBe(100);
+    expect(await kwh('meter', 'MTR-A001', 'month', '2026-11')).toBe(3_000);
+    expect(await kwh('enterprise', 'ENT-0001', 'month', '2026-11')).toBe(3_000);
+  });
+});
+
+describe('Excel files', () => {
+  it('imports the same template from an .xlsx, the period typed as a date by Excel', async () => {
+    const report = await drive.importFile(
+      makeXlsx([
+        ['账户编号', '期间', '用量', '单位'],
+        ['GD-POWER-0004', 46023, 24800, 'kWh'],
+        ['GD-POWER-0004', '2026-02', 'abc', 'kWh'],
+      ]),
+      { format: 'xlsx', fileName: '一月.xlsx' },
+    );
+    expect(report.counts).toMatchObject({
+      rows: 2,
+      accepted: 1,
+      refused: 1,
+      byReason: { 'value-malformed': 1 },
+    });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-01')).toBe(24_800);
+    expect(await kwh('enterprise', 'ENT-0004', 'day', '2026-01-31')).toBe(800);
+  });
+});
+
+describe('fuel deliveries and energy reports', () => {
+  it('accounts a delivery with its measured NCV, and a report’s energy types by their meters', async () => {
+    for (const meter of [
+      { ...accountMeter('MTR-F004', 'ENT-0004'), energyType: 'diesel', unit: 't', gridRegion: undefined },
+      {
+        ...accountMeter('MTR-G004', 'ENT-0004'),
+        energyType: 'natural-gas',
+        unit: 'Nm3',
+        gridRegion: undefined,
+      },
+    ])
+      expect((await drive.json('/meters', 'POST', meter)).status).toBe(201);
+    await drive.json('/import-accounts/SINOPEC-0004', 'PUT', {
+      kind: 'fuel-delivery',
+      meters: { diesel: 'MTR-F004' },
+    });
+    await drive.json('/import-accounts/ENT4-REPORT', 'PUT', {
+      kind: 'energy-report',
+      meters: { 'natural-gas': 'MTR-G004' },
+    });
+
+    const fuel = await drive.importFile(
+      '账户编号,期间,用量,单位,低位发热量,低位发热量单位\nSINOPEC-0004,2026-10,12.4,t,43.1,GJ/t\nSINOPEC-0004,2026-09,12.4,t,-1,GJ/t\n',
+      { kind: 'fuel-delivery' },
+    );
+    const report = await drive.importFile(
+      'accountId,period,energyType,quantity,unit\nENT4-REPORT,2026-10,natural-gas,1.2,10^4Nm3\nENT4-REPORT,2026-10,coke,5,t\n',
+      { kind: 'energy-report' },
+    );
+
+    expect(fuel.counts).toMatchObject({ accepted: 1, refused: 1, byReason: { 'measured-invalid': 1 } });
+    expect(report.counts).toMatchObject({ accepted: 1, refused: 1, byReason: { 'unknown-account': 1 } });
+    expect(report.refused[0]).toMatchObject({ row: 3, field: 'energyType' });
+    expect(fuel.counts.notCounted).toBe(1);
+    const delivered = await item(rollupPk('meter', 'MTR-F004', 'month'), '2026-10');
+    expect(Number(delivered.qc_diesel) / 1e6).toBe(12.4);
+    // GB/T 32150: 12.4 t × 43.1 GJ/t (measured) × 20.2 tC/TJ × 98 % × 44/12 = 38.79 tCO2.
+    expect(Number(delivered.co2e_mg) / 1e9).toBeCloseTo((12.4 * 43.1 * 20.2e-3 * 0.98 * 44) / 12, 2);
+    const enterprise = await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-10');
+    expect(enterprise.qc_diesel).toBeUndefined();
+    expect(Number(enterprise['qc_natural-gas']) / 1e6).toBe(12_000);
+    const trace = await drive.json<{
+      batches: { meterId: string; measuredParameters?: { parameter: string; value: number }[] }[];
+    }>('/emissions/trace?level=meter&id=MTR-F004&period=2026-10-01&granularity=day');
+    expect(trace.body.batches[0]?.measuredParameters).toEqual([
+      expect.objectContaining({ parameter: 'ncv', value: 43.1, unit: 'GJ/t' }),
+    ]);
+  });
+});
