@@ -50,6 +50,9 @@ export const FactorTable = ({ factors }: { factors: Trace['factors'] }) => (
             {f.resolved ? null : <Tag color="red">未在因子库中找到</Tag>}
             {f.hashVerified === true ? <Tag color="green">内容哈希一致</Tag> : null}
             {f.hashVerified === false ? <Tag color="red">内容哈希不一致</Tag> : null}
+            {(f.record?.verification as { status?: string } | undefined)?.status === 'unverified' ? (
+              <Tag>数值未与公告原文核对</Tag>
+            ) : null}
           </>
         ),
       },

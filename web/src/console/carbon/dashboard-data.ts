@@ -74,7 +74,7 @@ export const loadChildren = async (api: CarbonApi, target: Target, period: strin
     return {
       level,
       id,
-      name: ranked?.name ?? name,
+      name,
       co2eT: ranked?.co2eT,
       co2eMarketT: ranked?.co2eMarketT,
       tce: ranked?.tce,
