@@ -6,8 +6,9 @@ import { messageOf } from '../lib/use-load.ts';
 import type { PageProps } from '../module.ts';
 import { type Trace, type TraceBatch, useCarbonApi } from './api.ts';
 import { dashboardPath, targetOf } from './drill.ts';
+import { Handle } from './Handle.tsx';
 import { LEVEL_LABELS, tonnes } from './labels.ts';
-import { BatchDetail, FactorTable } from './TraceParts.tsx';
+import { BatchDetail, FactorTable, refName } from './TraceParts.tsx';
 import './carbon.css';
 
 /**
@@ -66,7 +67,9 @@ const TracePage = (_: PageProps) => {
               <Descriptions.Item label="能耗">{tonnes(trace.figure.tce)} tce</Descriptions.Item>
               <Descriptions.Item label="读数条数">{trace.figure.readings}</Descriptions.Item>
               <Descriptions.Item label="消息数">{trace.figure.batches}</Descriptions.Item>
-              <Descriptions.Item label="标识">{trace.handle ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="标识">
+                <Handle handle={trace.handle} />
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card size="small" title="排放因子版本与来源" className="qs-carbon-section">
@@ -91,14 +94,14 @@ const TracePage = (_: PageProps) => {
                 {
                   title: '标识',
                   dataIndex: 'handle',
-                  render: (h?: string) => (h === undefined ? '—' : <code>{h}</code>),
+                  render: (h?: string) => <Handle handle={h} />,
                 },
               ]}
             />
             <ul>
               {trace.enterprises.map((e) => (
                 <li key={e.enterpriseId}>
-                  {e.name}（{e.enterpriseId}）标识 <code>{e.handle}</code>
+                  {e.name}（{e.enterpriseId}）标识 <Handle handle={e.handle} />
                 </li>
               ))}
             </ul>
@@ -127,7 +130,7 @@ const TracePage = (_: PageProps) => {
                   render: (refs: string[]) =>
                     refs.map((r) => (
                       <div key={r}>
-                        <code>{r}</code>
+                        <code title={r}>{refName(r)}</code>
                       </div>
                     )),
                 },

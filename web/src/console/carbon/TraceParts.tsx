@@ -1,6 +1,10 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { Trace, TraceBatch } from './api.ts';
-import { ENERGY_LABELS, label, tonnes } from './labels.ts';
+import { Handle } from './Handle.tsx';
+import { ENERGY_LABELS, label, localSeconds, tonnes } from './labels.ts';
+
+/** A stored factor ref is `id@version#sha256:…`: people read the id and version, the hash is checked. */
+export const refName = (ref: string): string => ref.split('#')[0] ?? ref;
 
 /** Pieces of the trace page: the factor library entries, one batch's readings and its calculation. */
 
@@ -16,7 +20,16 @@ export const FactorTable = ({ factors }: { factors: Trace['factors'] }) => (
     pagination={false}
     dataSource={factors}
     columns={[
-      { title: '因子版本', dataIndex: 'ref', render: (ref: string) => <code>{ref}</code> },
+      {
+        title: '因子版本',
+        dataIndex: 'ref',
+        width: '24%',
+        render: (ref: string) => (
+          <code className="qs-carbon-break" title={ref}>
+            {refName(ref)}
+          </code>
+        ),
+      },
       {
         title: '类型',
         dataIndex: 'kind',
@@ -33,6 +46,7 @@ export const FactorTable = ({ factors }: { factors: Trace['factors'] }) => (
       {
         title: '来源',
         key: 'source',
+        width: '34%',
         render: (_, f) => (
           <>
             {text(f.record, 'source') ?? '—'}
@@ -84,8 +98,10 @@ export const BatchDetail = ({ batch }: { batch: TraceBatch }) => {
     <div>
       <Descriptions size="small" column={3} bordered>
         <Descriptions.Item label="消息">{batch.messageId}</Descriptions.Item>
-        <Descriptions.Item label="批次标识">{batch.handle ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="接收时间">{batch.receivedAt ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="批次标识">
+          <Handle handle={batch.handle} />
+        </Descriptions.Item>
+        <Descriptions.Item label="接收时间">{localSeconds(batch.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label="能源品种">
           {label(ENERGY_LABELS, batch.activity?.energyType ?? '')}
         </Descriptions.Item>
@@ -98,7 +114,7 @@ export const BatchDetail = ({ batch }: { batch: TraceBatch }) => {
         pagination={false}
         dataSource={readingRows(batch.readings)}
         columns={[
-          { title: '时间', dataIndex: 'ts' },
+          { title: '时间（北京时间）', dataIndex: 'ts', render: (ts?: string) => localSeconds(ts) },
           { title: '读数', key: 'v', render: (_, r) => String(r.quantity ?? r.value ?? '—') },
         ]}
       />
@@ -108,7 +124,7 @@ export const BatchDetail = ({ batch }: { batch: TraceBatch }) => {
           <ul>
             {explanation.factors.map((f) => (
               <li key={`${f.role}-${f.ref}`}>
-                <code>{f.ref}</code>（{f.role}）：{f.reasonText}
+                <code>{refName(f.ref)}</code>（{f.role}）：{f.reasonText}
               </li>
             ))}
           </ul>
@@ -116,7 +132,7 @@ export const BatchDetail = ({ batch }: { batch: TraceBatch }) => {
           {explanation.parts.map((part) => (
             <div key={`${part.ts}-${part.sign}`}>
               <Typography.Text>
-                {part.ts}：{tonnes(part.quantity)} {part.unit} → {tonnes(part.co2eT)} tCO2e
+                {localSeconds(part.ts)}：{tonnes(part.quantity)} {part.unit} → {tonnes(part.co2eT)} tCO2e
                 {part.matchesStored ? '（与入库数一致）' : '（与入库数不一致）'}
               </Typography.Text>
               <ol>

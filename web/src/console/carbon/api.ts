@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type * as Budgets from '../../../../shared/contracts/budgets.ts';
 import type * as Emissions from '../../../../shared/contracts/emissions.ts';
 import type * as Enterprises from '../../../../shared/contracts/enterprises.ts';
+import type * as Identifiers from '../../../../shared/contracts/identifiers.ts';
 import type * as Meters from '../../../../shared/contracts/meters.ts';
 import type * as Quarantine from '../../../../shared/contracts/quarantine.ts';
 import { enc, type HttpClient } from '../../shared/api.ts';
@@ -19,6 +20,7 @@ export type CarbonAlert = ResponseOf<typeof Budgets.listAlertsRoute>['items'][nu
 export type Enterprise = ResponseOf<typeof Enterprises.getEnterpriseRoute>;
 export type Meter = ResponseOf<typeof Meters.getMeterRoute>;
 export type QuarantineList = ResponseOf<typeof Quarantine.listQuarantineRoute>;
+export type ResolvedIdentifier = ResponseOf<typeof Identifiers.resolveIdentifierRoute>;
 export type Level = EmissionSeries['level'];
 export type Granularity = EmissionSeries['granularity'];
 
@@ -51,6 +53,9 @@ export const carbonApi = (http: HttpClient) => ({
         query: { limit: 100, cursor, enterpriseId },
       }),
     ),
+  /** The handle's slashes stay path separators (`/identifiers/{id+}`); each part is encoded. */
+  resolve: (handle: string) =>
+    http.request<ResolvedIdentifier>('GET', `/identifiers/${handle.split('/').map(enc).join('/')}`),
   quarantine: (date: string) =>
     http.request<QuarantineList>('GET', '/quarantine', { query: { date, limit: 100 } }),
 });

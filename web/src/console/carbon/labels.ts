@@ -87,3 +87,18 @@ export const change = (now: number, before: number | undefined): string => {
   const rate = (now - before) / before;
   return `${rate >= 0 ? '+' : ''}${(rate * 100).toFixed(1)}%`;
 };
+
+const SECONDS = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** An instant in Beijing time to the second (readings are seconds apart). */
+export const localSeconds = (instant: string | undefined): string =>
+  instant === undefined || Number.isNaN(Date.parse(instant)) ? '—' : SECONDS.format(new Date(instant));
