@@ -58,6 +58,8 @@ export const carbonApi = (http: HttpClient) => ({
     http.request<ResolvedIdentifier>('GET', `/identifiers/${handle.split('/').map(enc).join('/')}`),
   quarantine: (date: string) =>
     http.request<QuarantineList>('GET', '/quarantine', { query: { date, limit: 100 } }),
+  quarantineAt: (date: string, cursor?: string) =>
+    http.request<QuarantineList>('GET', '/quarantine', { query: { date, limit: 100, cursor } }),
 });
 
 export type CarbonApi = ReturnType<typeof carbonApi>;
