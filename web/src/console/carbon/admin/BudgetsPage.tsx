@@ -7,6 +7,7 @@ import { type Budget, useCarbonApi } from '../api.ts';
 import { LEVEL_LABELS, tonnes } from '../labels.ts';
 import { currentMonth } from '../period.ts';
 import { type BudgetBody, useCarbonAdminApi } from './admin-api.ts';
+import '../carbon.css';
 
 interface FormValues {
   level: 'city' | 'industry' | 'enterprise';

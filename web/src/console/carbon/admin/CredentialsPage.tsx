@@ -8,6 +8,7 @@ import { dashboardPath } from '../drill.ts';
 import { ENERGY_LABELS, label } from '../labels.ts';
 import { currentMonth } from '../period.ts';
 import { type IssuedCredentials, useCarbonAdminApi } from './admin-api.ts';
+import '../carbon.css';
 
 /** What the device needs, the secret included: shown once, never stored by the API in the clear. */
 const Secret = ({ issued }: { issued: IssuedCredentials }) => (

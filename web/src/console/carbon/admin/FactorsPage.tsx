@@ -4,6 +4,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import type { PageProps } from '../../module.ts';
 import { ENERGY_LABELS, label } from '../labels.ts';
 import { type FactorList, useCarbonAdminApi } from './admin-api.ts';
+import '../carbon.css';
 
 type Factor = FactorList['items'][number];
 

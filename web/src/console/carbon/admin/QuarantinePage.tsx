@@ -8,6 +8,7 @@ import { messageOf, useLoad } from '../../lib/use-load.ts';
 import type { PageProps } from '../../module.ts';
 import { useCarbonApi } from '../api.ts';
 import { type QuarantineItem, useCarbonAdminApi } from './admin-api.ts';
+import '../carbon.css';
 
 /**
  * 隔离区: telemetry the ingest refused on a UTC day (the API lists per UTC day), with the reason,
