@@ -1,4 +1,5 @@
 import { adminModule } from './admin/index.tsx';
+import { carbonModule } from './carbon/index.tsx';
 import { casesModule } from './cases/index.tsx';
 import type { ConsoleModule } from './module.ts';
 import { performanceModule } from './performance/index.tsx';
@@ -7,11 +8,12 @@ import { suggestionsModule } from './suggestions/index.tsx';
 /**
  * The console's modules, in menu order. A module is its own folder under `web/src/console/` with an
  * `index.tsx` exporting a `ConsoleModule` (menu entry, roles, lazy routes); adding one is one import
- * and one entry here. The carbon brain (`carbon/`) comes as another module (docs/web.md).
+ * and one entry here.
  */
 export const CONSOLE_MODULES: readonly ConsoleModule[] = [
   casesModule,
   suggestionsModule,
+  carbonModule,
   performanceModule,
   adminModule,
 ];

@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import type { EmissionSeries } from './api.ts';
+
+/**
+ * The target's series as lines (tCO2e location- and market-based on the left axis, tce on the
+ * right). ECharts is the console's one build (`map/echarts.ts`), imported when the chart mounts so
+ * the figures above it show first. A click on a point opens the trace of that period; the table
+ * under the chart offers the same links for the keyboard.
+ */
+export const SeriesChart = ({
+  series,
+  label,
+  onPick,
+}: {
+  series: EmissionSeries['series'];
+  label: string;
+  onPick: (period: string) => void;
+}) => {
+  const element = useRef<HTMLDivElement>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  useEffect(() => {
+    let disposed = false;
+    let cleanup = () => {};
+    void import('../map/echarts.ts').then(({ echarts }) => {
+      if (disposed || element.current === null) return;
+      const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
+      chart.setOption({
+        aria: { enabled: true, label: { description: label } },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 64, right: 64, top: 40, bottom: 32 },
+        xAxis: { type: 'category', data: series.map((p) => p.period) },
+        yAxis: [
+          { type: 'value', name: 'tCO2e', min: 0 },
+          { type: 'value', name: 'tce', min: 0 },
+        ],
+        series: [
+          { type: 'line', name: '碳排放（基于位置）', data: series.map((p) => p.co2eT) },
+          { type: 'line', name: '碳排放（基于市场）', data: series.map((p) => p.co2eMarketT) },
+          { type: 'line', name: '能耗', yAxisIndex: 1, data: series.map((p) => p.tce) },
+        ],
+      });
+      chart.on('click', (event) => {
+        const period = series[event.dataIndex ?? -1]?.period;
+        if (period !== undefined) pick.current(period);
+      });
+      const resize = () => chart.resize();
+      window.addEventListener('resize', resize);
+      cleanup = () => {
+        window.removeEventListener('resize', resize);
+        chart.dispose();
+      };
+    });
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+  }, [series, label]);
+  return <div ref={element} style={{ width: '100%', height: 300 }} role="img" aria-label={label} />;
+};
