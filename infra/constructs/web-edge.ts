@@ -20,7 +20,7 @@ import { WEB_SHELLS } from '../web-settings.ts';
  * security headers. Globally a CloudFront Function and a response headers policy; in the China
  * regions, where CloudFront takes no cache policy and neither origin access control nor (as far as
  * could be checked) functions and response headers policies, the legacy cache settings and error
- * responses instead (docs/web.md "China regions").
+ * responses instead (docs/web-hosting.md "AWS China regions").
  */
 
 /** Over HTTPS only, no framing, no sniffing, no plug-ins, no `<base>` tricks. */
@@ -82,8 +82,8 @@ function handler(event) {
 
 /**
  * China: a missing key (403 from S3 through OAI, which may not list) is answered with the deputies'
- * shell, which routes on the client. The staff console's deep links need its own shell: see
- * docs/web.md. Briefly cached, so a publish shows at once.
+ * shell, which routes on the client and hands `/console/…` paths on to the console's page (docs/web-hosting.md).
+ * Briefly cached, so a publish shows at once.
  */
 export const chinaErrorResponses: ErrorResponse[] = [403, 404].map((httpStatus) => ({
   httpStatus,

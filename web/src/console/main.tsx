@@ -7,7 +7,20 @@ import { consoleApi } from './api.ts';
 
 const BASE = '/console/';
 
+/**
+ * A deep link handed on by the deputies' shell (China: CloudFront answers missing paths with that
+ * shell, web/app/index.html) arrives as `/console/index.html#route=<path>`: restore it first, so
+ * the sign-in callback and the router see the path that was asked for.
+ */
+const restoreHandedRoute = () => {
+  const handed = /^#route=(.+)$/.exec(window.location.hash)?.[1];
+  if (handed === undefined) return;
+  const route = decodeURIComponent(handed);
+  window.history.replaceState(null, '', route.startsWith(BASE) ? route : BASE);
+};
+
 const boot = async () => {
+  restoreHandedRoute();
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const config = await loadConfig();
   const auth = createAuth(config, BASE);
