@@ -4,6 +4,7 @@
  * Nothing in here may depend on CDK or on the local runtime.
  */
 
+import { DEFAULT_IDENTIFIER_PREFIX } from '../shared/config/env.ts';
 import { SCHEDULED_TIME_PLACEHOLDER } from '../shared/contracts/jobs.ts';
 import type { RouteContract } from '../shared/contracts/route.ts';
 import { CALENDAR_FUNCTIONS } from './contexts/calendar.ts';
@@ -215,7 +216,7 @@ export const scheduleInput = (trigger: ScheduleTrigger): Record<string, string> 
 /** Deployment-wide settings with defaults; a stage may override them through CDK context. */
 export const DEFAULTS = {
   timeZone: 'Asia/Shanghai',
-  identifierPrefix: '88.118.8',
+  identifierPrefix: DEFAULT_IDENTIFIER_PREFIX,
   /** Raw readings and quarantine live long enough to cover a reporting year and its audit. */
   telemetryRetentionDays: 800,
   logRetentionDays: 365,

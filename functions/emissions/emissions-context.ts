@@ -1,7 +1,7 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon-read-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { ENV, tableName } from '../../shared/config/env.ts';
+import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName } from '../../shared/config/env.ts';
 import { CITY_ID, type RollupLevel } from '../../shared/domain/emissions/rollup-model.ts';
 import { NotFoundError, ValidationError } from '../../shared/domain/errors.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
@@ -11,8 +11,7 @@ export const carbonStore = () => new DynamoCarbonReadStore(getDocumentClient(), 
 export const registryReader = (): RegistryReader =>
   new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
 
-const DEFAULT_PREFIX = '88.118.8';
-export const identifierPrefix = (): string => process.env[ENV.identifierPrefix] || DEFAULT_PREFIX;
+export const identifierPrefix = (): string => process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX;
 
 /** GB/T 4754-2017: a section letter and up to four digits (C, C33, C331, C3311). */
 const INDUSTRY_CODE = /^[A-T](\d{2}|\d{3}|\d{4})?$/;

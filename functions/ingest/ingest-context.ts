@@ -7,7 +7,7 @@ import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-sto
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
 import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { ENV, tableName, timeZone } from '../../shared/config/env.ts';
+import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName, timeZone } from '../../shared/config/env.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
 import { checkBudgets } from '../../shared/domain/emissions/budget-check.ts';
 import { figuresOf } from '../../shared/domain/emissions/emission-series.ts';
@@ -15,7 +15,6 @@ import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-te
 import { type MeterHistory, PlausibleLimits } from '../../shared/domain/telemetry/plausible-limits.ts';
 
 export const TELEMETRY_RETENTION_DAYS = Number(process.env.QS_TELEMETRY_RETENTION_DAYS ?? 800);
-const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
 let deps: Omit<IngestDependencies, 'accounting'> | undefined;
 
 /** A meter's daily use from its day rollups (one Query of ≤ 30 small items), for plausible limits. */

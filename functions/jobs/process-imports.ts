@@ -3,7 +3,7 @@ import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.t
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { ENV, tableName, timeZone } from '../../shared/config/env.ts';
+import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName, timeZone } from '../../shared/config/env.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
 import type { ImportRecord } from '../../shared/domain/imports/import-record.ts';
 import { isOpen } from '../../shared/domain/imports/import-record.ts';
@@ -15,7 +15,6 @@ import { scheduledJobHandler } from '../middleware/schedule.ts';
 
 /** A worker holds an import this long (the function's timeout is 15 minutes). */
 const LEASE_MS = 14 * 60 * 1000;
-const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
 
 /** The job's wiring: the carbon table (imports, slots, rollups), the registry (accounts, meters), the bucket. */
 export const importRunDeps = (): Omit<RunDeps, 'progress'> => {

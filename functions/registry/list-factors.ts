@@ -1,4 +1,10 @@
-import { accountingMethod, ENV, factorProgramme, gwpSetId } from '../../shared/config/env.ts';
+import {
+  accountingMethod,
+  DEFAULT_IDENTIFIER_PREFIX,
+  ENV,
+  factorProgramme,
+  gwpSetId,
+} from '../../shared/config/env.ts';
 import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry.ts';
 import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
 import { GRID_PROGRAMMES } from '../../shared/domain/carbon/grid-programmes.ts';
@@ -7,8 +13,6 @@ import { listGwpSets } from '../../shared/domain/carbon/gwp.ts';
 import { ACCOUNTING_METHODS } from '../../shared/domain/carbon/methods.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import { httpHandler } from '../middleware/http.ts';
-
-const DEFAULT_PREFIX = '88.118.8';
 
 /** Factor handles: `<prefix>/factor.<id with dots as '_'>-v<version>` (dots are not allowed in a local id). */
 export const factorHandle = (prefix: string, factor: Pick<EmissionFactor, 'id' | 'version'>): string =>
@@ -73,7 +77,7 @@ const accountingChoices = () => ({
 });
 
 export const handler = httpHandler(listFactorsRoute, async ({ query }) => {
-  const prefix = process.env[ENV.identifierPrefix] || DEFAULT_PREFIX;
+  const prefix = process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX;
   const items = loadFactorLibrary()
     .factors.filter(
       (f) =>

@@ -5,8 +5,8 @@
  * Semantics: "Schedule types in EventBridge Scheduler" and "Cron expressions reference" (AWS docs);
  * daylight saving: AWS re:Post "How can I adjust my Amazon EventBridge schedule for daylight saving?".
  */
-import { type CronFields, parseCronFields } from './cron-fields.ts';
-import { findNextWallTime } from './cron-search.ts';
+import type { Cron } from 'croner';
+import { findNextWallTime, parseEventBridgeCron } from './eventbridge-cron.ts';
 import { ScheduleExpressionError } from './schedule-expression-error.ts';
 import {
   assertTimeZone,
@@ -16,7 +16,6 @@ import {
   type WallTime,
 } from './wall-clock.ts';
 
-export type { CronFields, DayRule } from './cron-fields.ts';
 export { ScheduleExpressionError } from './schedule-expression-error.ts';
 export type { WallTime } from './wall-clock.ts';
 
@@ -24,7 +23,8 @@ export type RateUnit = 'minute' | 'hour' | 'day';
 
 export type ScheduleExpression =
   | { kind: 'rate'; value: number; unit: RateUnit; everyMs: number; source: string }
-  | { kind: 'cron'; source: string; fields: CronFields }
+  /** Evaluated by croner (eventbridge-cron.ts says why it, with which rules added). */
+  | { kind: 'cron'; source: string; cron: Cron }
   | { kind: 'at'; source: string; wallTime: WallTime };
 
 export interface FireTimeOptions {
@@ -84,7 +84,7 @@ export function parseScheduleExpression(expression: string): ScheduleExpression 
   if (kind === 'rate') return parseRate(expression, body);
   if (kind === 'at') return parseAt(expression, body);
   try {
-    return { kind: 'cron', source: expression, fields: parseCronFields(body) };
+    return { kind: 'cron', source: expression, cron: parseEventBridgeCron(body) };
   } catch (error) {
     if (error instanceof ScheduleExpressionError) fail(`${expression}: ${error.message}`);
     throw error;
@@ -106,13 +106,13 @@ function nextRateFire(everyMs: number, after: Date, anchor: Date): Date {
  * search may start at `after`'s own wall time. A wall time in a spring-forward gap has no instant
  * and is skipped; one in a fall-back overlap fires at its first occurrence only (AWS behaviour).
  */
-function nextCronFire(fields: CronFields, after: Date, timeZone: string): Date | undefined {
+function nextCronFire(cron: Cron, after: Date, timeZone: string): Date | undefined {
   let fire: Date | undefined;
   const accept = (candidate: WallTime): boolean => {
     fire = instantsOfWallTime(candidate, timeZone)[0];
     return fire !== undefined && fire.getTime() > after.getTime();
   };
-  return findNextWallTime(fields, toWallTime(after, timeZone), accept) ? fire : undefined;
+  return findNextWallTime(cron, toWallTime(after, timeZone), accept) ? fire : undefined;
 }
 
 /**
@@ -131,7 +131,7 @@ export function nextFireTime(
     case 'rate':
       return nextRateFire(expr.everyMs, after, options.anchor ?? new Date(0));
     case 'cron':
-      return nextCronFire(expr.fields, after, timeZone);
+      return nextCronFire(expr.cron, after, timeZone);
     case 'at': {
       const fire = resolveWallTime(expr.wallTime, timeZone);
       return fire.getTime() > after.getTime() ? fire : undefined;

@@ -52,6 +52,12 @@ export const ENV = {
   reworkWorkingDays: 'QS_REWORK_WORKING_DAYS',
 } as const;
 
+/**
+ * The industrial-internet Handle prefix (`88.118.8/meter.MTR-0001`) of a deployment that sets none:
+ * the stacks default to it (infra/manifest.ts, DEFAULTS) and handlers fall back to it.
+ */
+export const DEFAULT_IDENTIFIER_PREFIX = '88.118.8';
+
 /** `telemetry` → `QS_TABLE_TELEMETRY`: one variable per table a function may touch. */
 export const tableEnvVar = (table: string): string => `QS_TABLE_${toEnvCase(table)}`;
 

@@ -1,8 +1,8 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ALERTS_GSI1PK, alertPk } from '../../domain/emissions/rollup-model.ts';
 import type { AlertWriter, NewAlert } from '../../ports/alert-writer.ts';
 import type { AlertRecord } from '../../ports/carbon-read-store.ts';
+import { failedConditionIndex } from './conditional-write.ts';
 import { alertOutboxItem } from './event-outbox.ts';
 import { retryOnTransactionConflict } from './transaction-conflict.ts';
 
@@ -51,8 +51,8 @@ export class DynamoAlertWriter implements AlertWriter {
       );
       return true;
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
-      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      // Only the alert's own condition (item 0) means "already raised".
+      if (failedConditionIndex(error) === 0) return false;
       throw error;
     }
   }

@@ -10,6 +10,7 @@ import type { ApiKeyRecord } from '../../domain/open311/api-keys.ts';
 import type { ArrivalStep } from '../../domain/open311/token-bucket.ts';
 import type { ApiKeyStore } from '../../ports/api-key-store.ts';
 import type { Page, PageOptions } from '../../ports/registry-store.ts';
+import { isConditionFailed } from './conditional-write.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { stripKeys } from './registry-keys.ts';
 
@@ -20,9 +21,6 @@ import { stripKeys } from './registry-keys.ts';
  */
 const INDEX_KEY = 'APIKEYS';
 const pk = (id: string) => `APIKEY#${id}`;
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 export class DynamoApiKeyStore implements ApiKeyStore {
   readonly #client: DynamoDBDocumentClient;
@@ -50,7 +48,7 @@ export class DynamoApiKeyStore implements ApiKeyStore {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error))
+      if (isConditionFailed(error))
         throw new ConflictError(`接口密钥 ${record.id} 已存在 (API key ${record.id} already exists)`);
       throw error;
     }
@@ -101,7 +99,7 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailed(error)) return false;
       throw error;
     }
   }
@@ -144,7 +142,7 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailed(error)) return false;
       throw error;
     }
   }

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   PutCommand,
@@ -15,6 +14,7 @@ import { budgetPk } from '../../domain/emissions/rollup-model.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import type { BudgetStore } from '../../ports/carbon-read-store.ts';
 import { batchGetAll } from './batch-get.ts';
+import { isConditionFailed } from './conditional-write.ts';
 
 /** Every budget is also on gsi1 so the whole list is one query: gsi1pk `BUDGETS`, gsi1sk level#id#period. */
 const BUDGETS_GSI1PK = 'BUDGETS';
@@ -108,7 +108,7 @@ export class DynamoBudgetStore implements BudgetStore {
       );
       return record;
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionFailed(error)) throw error;
       throw new ConflictError(
         expectedVersion === undefined
           ? '预算已存在，请带上读取到的版本号 (budget exists: send the version you read)'

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryQueue, DeliveryRecord } from '../../ports/notification-store.ts';
+import { isConditionFailed } from './conditional-write.ts';
 import { DUE_PK, deliveryKey, dueSk, stripNotificationKeys } from './notification-keys.ts';
 
 /**
@@ -55,7 +55,7 @@ export class DynamoDeliveryQueue implements DeliveryQueue {
       );
       return stripNotificationKeys<DeliveryRecord>(result.Attributes ?? {});
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
+      if (isConditionFailed(error)) return undefined;
       throw error;
     }
   }

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,6 +6,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { DeputyDirectory, DeputyRecord } from '../../ports/deputy-directory.ts';
+import { isConditionFailed } from './conditional-write.ts';
 import { registryKey, stripKeys } from './registry-keys.ts';
 
 /**
@@ -65,7 +65,7 @@ export class DynamoDeputyDirectory implements DeputyDirectory {
       );
       return true;
     } catch (error) {
-      if (options.ifAbsent && error instanceof ConditionalCheckFailedException) return false;
+      if (options.ifAbsent && isConditionFailed(error)) return false;
       throw error;
     }
   }

@@ -1,9 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
 import type { DeviceCredential, DeviceCredentialStore } from '../../ports/device-credential-store.ts';
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+import { isConditionFailed } from './conditional-write.ts';
 
 /** Registry table: pk METER#{meterId}, sk CREDENTIAL — one current credential per meter. */
 export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
@@ -40,7 +38,7 @@ export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
         }),
       );
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!isConditionFailed(error)) throw error;
       throw new ConflictError(
         `计量器具 ${credential.meterId} 已有有效的设备凭证 (meter ${credential.meterId} already has active credentials)`,
       );
@@ -66,7 +64,7 @@ export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailed(error)) return false;
       throw error;
     }
   }

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   ScanCommand,
@@ -12,6 +11,7 @@ import {
   planAttachmentBackfill,
 } from '../../domain/media/attachment-backfill.ts';
 import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
+import { isConditionFailed } from './conditional-write.ts';
 
 export interface BackfillReport {
   attached: number;
@@ -59,7 +59,7 @@ const attach = async (
     );
     return 'attached';
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionFailed(error)) throw error;
     return error.Item === undefined ? 'missing' : 'alreadyAttached';
   }
 };

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
 import type { MediaAttachment } from '../../domain/media/media-attachment.ts';
@@ -6,6 +5,7 @@ import type { MediaRecord } from '../../domain/media/media-record.ts';
 import type { MediaCatalog, ReadyFields } from '../../ports/media-catalog.ts';
 import type { SideClaim } from '../../ports/workflow-store.ts';
 import { batchGetAll } from './batch-get.ts';
+import { isConditionFailed } from './conditional-write.ts';
 
 /** Workflow table layout: one item per upload, `pk MEDIA#{id}, sk MEDIA`; no index (read by id). */
 const keyOf = (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' });
@@ -19,7 +19,7 @@ const recordOf = (item: Record<string, unknown>): MediaRecord => {
 const conflictOn =
   (message: string) =>
   (error: unknown): never => {
-    if (error instanceof ConditionalCheckFailedException) throw new ConflictError(message);
+    if (isConditionFailed(error)) throw new ConflictError(message);
     throw error;
   };
 

@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   QueryCommand,
@@ -14,6 +13,7 @@ import type {
   Page,
   ToldEntry,
 } from '../../ports/notification-store.ts';
+import { failedConditionIndex, isConditionFailed } from './conditional-write.ts';
 import { decodeCursor, encodeCursor, type KeyRule } from './cursor.ts';
 import {
   aboutPk,
@@ -74,8 +74,7 @@ export class DynamoNotificationInbox implements NotificationInbox {
       );
       return true;
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
-      if (reasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')) return false;
+      if (failedConditionIndex(error) >= 0) return false;
       throw error;
     }
   }
@@ -151,7 +150,7 @@ export class DynamoNotificationInbox implements NotificationInbox {
       );
       return stripNotificationKeys<NotificationRecord>(result.Attributes ?? {});
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      if (isConditionFailed(error)) return undefined;
       throw error;
     }
   }

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -9,6 +8,7 @@ import {
 import { ConflictError } from '../../domain/errors.ts';
 import type { NotificationPreferences } from '../../domain/notifications/notification-types.ts';
 import type { NotificationSettings, StoredPushSubscription } from '../../ports/notification-store.ts';
+import { isConditionFailed } from './conditional-write.ts';
 import { PREFS_SK, pushSk, stripNotificationKeys, userPk } from './notification-keys.ts';
 
 /** A person's preferences and push devices, under their own partition (notification-keys.ts). */
@@ -52,7 +52,7 @@ export class DynamoNotificationSettings implements NotificationSettings {
         }),
       );
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionFailed(error)) throw error;
       throw new ConflictError(
         `通知设置已被更新，请刷新后重试 (the preferences changed; expected version ${expectedVersion ?? previous})`,
       );

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -18,6 +18,7 @@ import type { StoredMeterHour } from '../../domain/emissions/recompute-hour.ts';
 import { rollupKeysFor, rollupPk } from '../../domain/emissions/rollup-model.ts';
 import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../domain/telemetry/ingest-plan.ts';
 import type { HourCorrection, RecalculationStore } from '../../ports/recalculation-store.ts';
+import { isConditionFailed } from './conditional-write.ts';
 
 const INDEX_PK = 'RECALCS';
 const KEYS = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk']);
@@ -94,7 +95,7 @@ export class DynamoRecalculationStore implements RecalculationStore {
       );
       return Attributes ? strip<RecalculationRecord>(Attributes) : undefined;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
+      if (isConditionFailed(error)) return undefined;
       throw error;
     }
   }

@@ -1,10 +1,11 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { whenConditionFails } from './conditional-write.ts';
 
 /**
  * Put-if-absent for seeding: the record and its uniqueness items (USCC, identifier) in one
@@ -57,9 +58,5 @@ const backfillIndexKeys = (client: DynamoDBDocumentClient, table: string, record
   );
 
 const ignoreConditionFailure = async (write: Promise<unknown>): Promise<void> => {
-  try {
-    await write;
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+  await whenConditionFails(write, () => undefined);
 };

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { AuditEntry } from '../../domain/registry/audit.ts';
 import type { EnterpriseRecord, FacilityRecord, MeterRecord } from '../../domain/registry/records.ts';
 import type { Page, PageOptions, RegistryWriter } from '../../ports/registry-store.ts';
+import { failedConditionIndex } from './conditional-write.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
   AUDIT_PREFIX,
@@ -123,9 +124,7 @@ export class DynamoRegistryWriter implements RegistryWriter {
       await this.#client.send(new TransactWriteCommand({ TransactItems: steps.map((step) => step.item) }));
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-      const step = steps[failed];
+      const step = steps[failedConditionIndex(error)];
       if (step !== undefined) throw step.failure;
       throw new ConflictError('并发写入冲突 (a concurrent write interfered; retry)');
     }

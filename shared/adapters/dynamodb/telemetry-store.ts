@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -9,6 +8,7 @@ import {
 import { quarantinedAtOf, uniquePartOf } from '../../domain/telemetry/quarantine-id.ts';
 import type { QuarantineRecord } from '../../domain/telemetry/reading-batch.ts';
 import type { ReplayMark, StoredQuarantine, TelemetryStore } from '../../ports/telemetry-store.ts';
+import { failedConditionIndex, isConditionFailed } from './conditional-write.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 const DAY_SECONDS = 86_400;
@@ -81,7 +81,7 @@ export class DynamoTelemetryStore implements TelemetryStore {
         }),
       );
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (failedConditionIndex(error) < 0) throw error;
       await this.#countReceipt(record);
     }
   }
@@ -104,7 +104,7 @@ export class DynamoTelemetryStore implements TelemetryStore {
         }),
       );
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionFailed(error)) throw error;
     }
   }
 
@@ -153,7 +153,7 @@ export class DynamoTelemetryStore implements TelemetryStore {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (isConditionFailed(error)) return false;
       throw error;
     }
   }
@@ -165,10 +165,6 @@ export class DynamoTelemetryStore implements TelemetryStore {
 
 /** The key item of an entry: its id's digest (the part after the instant). */
 const markerKeyOf = (id: string) => ({ pk: `QUARANTINEKEY#${uniquePartOf(id)}`, sk: 'KEY' });
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
 
 const keyOf = (receivedAt: string, id: string) => ({
   pk: `QUARANTINE#${receivedAt.slice(0, 10)}`,

@@ -2,9 +2,14 @@
  * Geohash (G. Niemeyer, 2008; public domain): a point becomes a base-32 string by bisecting longitude
  * and latitude in turn, longitude first. Nearby points share prefixes, so a prefix names a cell that
  * can key an index. Precision 7 cells are about 153 m tall and 153 m × cos(latitude) wide.
+ *
+ * Encoding and cell bounds come from `latlon-geohash`, not `ngeohash`: ngeohash puts a point that
+ * lies exactly on a cell edge into the lower cell (2,183 of 57,799 whole-degree points, 58 of 100,000
+ * random ones encoded differently), latlon-geohash into the upper one as this module always did, so
+ * the cells already stored in the case index keep their keys. Neighbours stay ours: the package's
+ * table walk wraps across a pole to the other hemisphere, where we want no cell at all.
  */
-
-const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
+import Geohash from 'latlon-geohash';
 
 export interface LatLng {
   latitude: number;
@@ -25,73 +30,22 @@ export const encodeGeohash = ({ latitude, longitude }: LatLng, precision: number
   if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
     throw new RangeError(`not a coordinate: ${latitude}, ${longitude}`);
   }
-  const lat = [-90, 90];
-  const lng = [-180, 180];
-  let hash = '';
-  let bits = 0;
-  let value = 0;
-  let evenBit = true;
-  while (hash.length < precision) {
-    const range = evenBit ? lng : lat;
-    const coordinate = evenBit ? longitude : latitude;
-    const mid = ((range[0] as number) + (range[1] as number)) / 2;
-    value <<= 1;
-    if (coordinate >= mid) {
-      value |= 1;
-      range[0] = mid;
-    } else {
-      range[1] = mid;
-    }
-    evenBit = !evenBit;
-    if (++bits === 5) {
-      hash += BASE32[value];
-      bits = 0;
-      value = 0;
-    }
-  }
-  return hash;
+  return Geohash.encode(latitude, longitude, precision);
 };
 
 export const decodeGeohashCell = (hash: string): GeohashCell => {
-  const lat = [-90, 90];
-  const lng = [-180, 180];
-  let evenBit = true;
-  for (const character of hash) {
-    const value = BASE32.indexOf(character);
-    if (value < 0) throw new RangeError(`not a geohash: ${hash}`);
-    for (let bit = 4; bit >= 0; bit--) {
-      const range = evenBit ? lng : lat;
-      const mid = ((range[0] as number) + (range[1] as number)) / 2;
-      if ((value >> bit) & 1) range[0] = mid;
-      else range[1] = mid;
-      evenBit = !evenBit;
-    }
-  }
-  return { south: lat[0] as number, north: lat[1] as number, west: lng[0] as number, east: lng[1] as number };
+  // The package lower-cases its input; a geohash here is lower case only.
+  if (!/^[0-9b-hjkmnp-z]+$/.test(hash)) throw new RangeError(`not a geohash: ${hash}`);
+  const { sw, ne } = Geohash.bounds(hash);
+  return { south: sw.lat, north: ne.lat, west: sw.lon, east: ne.lon };
 };
 
 /**
  * The cell and its (up to) eight neighbours, found by stepping one cell height/width from the
  * centre. Longitude wraps at ±180°; there is nothing beyond the poles.
  */
-export const geohashWithNeighbours = (hash: string): string[] => {
-  const cell = decodeGeohashCell(hash);
-  const height = cell.north - cell.south;
-  const width = cell.east - cell.west;
-  const centre = { latitude: (cell.north + cell.south) / 2, longitude: (cell.east + cell.west) / 2 };
-  const cells = new Set<string>();
-  for (const dy of [0, 1, -1]) {
-    const latitude = centre.latitude + dy * height;
-    if (latitude > 90 || latitude < -90) continue;
-    for (const dx of [0, 1, -1]) {
-      let longitude = centre.longitude + dx * width;
-      if (longitude > 180) longitude -= 360;
-      if (longitude < -180) longitude += 360;
-      cells.add(encodeGeohash({ latitude, longitude }, hash.length));
-    }
-  }
-  return [...cells];
-};
+export const geohashWithNeighbours = (hash: string): string[] =>
+  cellsAround(decodeGeohashCell(hash), [0, 1, -1], [0, 1, -1], hash.length);
 
 /** Degrees of latitude per metre on the mean sphere (distance.ts's radius, inlined to avoid a cycle). */
 const DEGREES_PER_METER = 180 / Math.PI / 6_371_008.8;

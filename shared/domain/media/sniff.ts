@@ -1,5 +1,16 @@
 import type { MediaContentType } from './media-types.js';
 
+/*
+ * Hand-written on purpose, not `file-type` (measured 2026-12-07, file-type 21.3.4, esbuild 0.28,
+ * the mediaCompleteUpload bundle): file-type adds 72 KiB to the bundle (1,151,016 → 1,223,305
+ * bytes, +6.3 %; gzip +21 KiB) and four packages, and its module load took ~115 ms longer at the
+ * median of 9 cold processes (870 → 983 and 889 → 1,011 ms on a shared 2-core machine), all to
+ * tell apart the six types below, which need a dozen magic numbers. It would also need 4,100 bytes
+ * read instead of 64, and aliases for what it names differently (a `mif1` HEIC is `image/heif`, an
+ * `M4V ` video `video/x-m4v`). Worth revisiting if the allowed types grow past what magic numbers
+ * tell.
+ */
+
 /** Bytes needed to decide: the ISO-BMFF `ftyp` box with a few compatible brands fits easily. */
 export const SNIFF_BYTES = 64;
 

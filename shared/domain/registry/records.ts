@@ -1,3 +1,4 @@
+import { FUEL_TYPES, type FuelType } from '../carbon/accounting-types.ts';
 import type { GridProgrammeId } from '../carbon/grid-programmes.ts';
 import type { MeasuredParameter } from '../carbon/measured-parameters.ts';
 import type { CaseCategoryId } from '../cases/case-categories.ts';
@@ -49,12 +50,14 @@ export interface FacilityRecord extends Versioned {
   location?: GeoPoint;
 }
 
-/**
- * What a meter measures; each maps to one activity type of the accounting engine. Every fuel of the
- * GB/T 32150 table (shared/domain/carbon/accounting-types.ts, FUEL_TYPES) is an energy type of the
- * same name; the first eight are those the platform started with (their order is kept).
- */
-export const ENERGY_TYPES = [
+/** The energy types that are not fuels of the GB/T 32150 table. */
+const NON_FUEL_ENERGY_TYPES = ['electricity', 'steam-heat', 'process-emission'] as const;
+
+/** What a meter measures: a non-fuel energy type, or a fuel of the GB/T 32150 table by the same name. */
+export type EnergyType = (typeof NON_FUEL_ENERGY_TYPES)[number] | FuelType;
+
+/** The eight the platform started with, in their order: enums (OpenAPI, forms) list them first. */
+const FIRST_ENERGY_TYPES = [
   'electricity',
   'natural-gas',
   'diesel',
@@ -63,28 +66,17 @@ export const ENERGY_TYPES = [
   'raw-coal',
   'steam-heat',
   'process-emission',
-  'anthracite',
-  'bituminous-coal',
-  'lignite',
-  'washed-coal',
-  'other-washed-coal',
-  'briquette',
-  'coke',
-  'crude-oil',
-  'fuel-oil',
-  'kerosene',
-  'lng',
-  'naphtha',
-  'coal-tar',
-  'crude-benzene',
-  'other-petroleum-products',
-  'refinery-gas',
-  'coke-oven-gas',
-  'blast-furnace-gas',
-  'converter-gas',
-  'other-coal-gas',
-] as const;
-export type EnergyType = (typeof ENERGY_TYPES)[number];
+] as const satisfies readonly EnergyType[];
+
+/**
+ * What a meter measures; each maps to one activity type of the accounting engine. Every fuel of
+ * FUEL_TYPES (shared/domain/carbon/accounting-types.ts) is an energy type of the same name: they
+ * follow the first eight in FUEL_TYPES's order, so a fuel added there is an energy type too.
+ */
+export const ENERGY_TYPES: readonly [EnergyType, ...EnergyType[]] = [
+  ...FIRST_ENERGY_TYPES,
+  ...FUEL_TYPES.filter((fuel) => !(FIRST_ENERGY_TYPES as readonly string[]).includes(fuel)),
+];
 
 /** `interval`: each reading is the quantity since the last one; `cumulative`: a register value. */
 export const READING_KINDS = ['interval', 'cumulative'] as const;

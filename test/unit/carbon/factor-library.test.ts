@@ -43,7 +43,7 @@ describe('shipped factor library', () => {
     expect(value('ndrc.purchased-heat.CN')).toBe(0.11);
   });
 
-  it('carries the GB/T 32150-2015 natural-gas parameters from DESIGN.md', () => {
+  it('carries the GB/T 32150-2015 natural-gas parameters (Table B.1)', () => {
     const gas = findFactorVersion(loadFactorLibrary(), 'gbt32150.fuel-carbon.natural-gas', 1);
 
     expect(gas).toMatchObject({
