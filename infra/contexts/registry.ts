@@ -10,6 +10,7 @@ import {
   listEnterpriseAuditRoute,
   listEnterprisesRoute,
   updateEnterpriseRoute,
+  updateFacilityRoute,
 } from '../../shared/contracts/enterprises.ts';
 import { resolveIdentifierRoute } from '../../shared/contracts/identifiers.ts';
 import {
@@ -95,6 +96,13 @@ export const REGISTRY_FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/registry/create-facility.ts',
     description: 'Registers a facility of an enterprise (admin)',
     trigger: { kind: 'http', routes: [createFacilityRoute] },
+    tables: { registry: 'readWrite' },
+  },
+  {
+    id: 'registryUpdateFacility',
+    entry: 'functions/registry/update-facility.ts',
+    description: 'Updates a facility under its version, with an audit entry (admin)',
+    trigger: { kind: 'http', routes: [updateFacilityRoute] },
     tables: { registry: 'readWrite' },
   },
   {

@@ -6,6 +6,7 @@ import { issueMeterCredentialsRoute, revokeMeterCredentialsRoute } from './devic
 import {
   createEnterpriseRoute,
   createFacilityRoute,
+  updateFacilityRoute,
   getEnterpriseRoute,
   listEnterpriseAuditRoute,
   listEnterprisesRoute,
@@ -141,6 +142,7 @@ export const REGISTRY_ROUTES: readonly RouteContract[] = [
   listEnterprisesRoute,
   getEnterpriseRoute,
   createFacilityRoute,
+  updateFacilityRoute,
   listEnterpriseAuditRoute,
   createMeterRoute,
   updateMeterRoute,

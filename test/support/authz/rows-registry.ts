@@ -65,6 +65,14 @@ export const REGISTRY_ROWS: MatrixTable = {
     }),
     expect: adminOnly('sameId'),
   },
+  'PATCH /enterprises/{id}/facilities/{facilityId}': {
+    allowed: [409],
+    request: (_, fx) => ({
+      path: `/enterprises/${fixture(fx, 'enterprise')}/facilities/${fixture(fx, 'facility')}`,
+      body: { version: STALE_VERSION, name: '改名' },
+    }),
+    expect: adminOnly('staleVersion'),
+  },
   'GET /enterprises/{id}/audit': {
     request: (_, fx) => ({ path: `/enterprises/${fixture(fx, 'enterprise')}/audit` }),
     expect: adminOnly('enterprise'),
