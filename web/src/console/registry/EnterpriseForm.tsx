@@ -54,6 +54,7 @@ export const EnterpriseForm = ({
   return (
     <Form<Values>
       form={form}
+      name="enterprise"
       layout="vertical"
       aria-label={record === undefined ? '登记企业' : `修改企业 ${record.id}`}
       initialValues={{ status: 'active', location: null }}

@@ -51,6 +51,7 @@ export const FacilityForm = ({
   return (
     <Form<Values>
       form={form}
+      name="facility"
       layout="vertical"
       aria-label={record === undefined ? '登记设施' : `修改设施 ${record.id}`}
       initialValues={{ location: null }}

@@ -98,6 +98,7 @@ export const MeterForm = ({
   return (
     <Form<Values>
       form={form}
+      name="meter"
       layout="vertical"
       aria-label={record === undefined ? '登记计量器具' : `修改计量器具 ${record.id} 参数`}
       initialValues={{
