@@ -6,11 +6,11 @@ import { issueMeterCredentialsRoute, revokeMeterCredentialsRoute } from './devic
 import {
   createEnterpriseRoute,
   createFacilityRoute,
-  updateFacilityRoute,
   getEnterpriseRoute,
   listEnterpriseAuditRoute,
   listEnterprisesRoute,
   updateEnterpriseRoute,
+  updateFacilityRoute,
 } from './enterprises.ts';
 import { resolveIdentifierRoute } from './identifiers.ts';
 import {
