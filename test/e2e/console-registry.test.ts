@@ -129,6 +129,29 @@ describe('registry in the console', () => {
     await context.close();
   });
 
+  it("lets an admin change a user's roles; the user's next sign-in has them", async () => {
+    const { context, page } = await signInConsole(browser, consoleUrl, 'admin');
+    await openPath(page, consoleUrl, 'admin/users', '用户与角色');
+    await page.getByRole('button', { name: '修改 deputy-zhao 的角色' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: '代表' }).uncheck();
+    await dialog.getByRole('checkbox', { name: '人大工作人员' }).check();
+    await checkDialog(page, 'r07-registry-user-roles');
+    await dialog.getByRole('button', { name: '保存角色' }).click();
+    await page.getByText('已修改 deputy-zhao 的角色').waitFor();
+    await page.getByRole('row', { name: /deputy-zhao.*代表.*人大工作人员/ }).waitFor();
+    await checkPage(page, 'r08-registry-users');
+    await context.close();
+
+    // Signed in again, the former deputy is staff: the console opens at the intake queue.
+    const zhao = await signInConsole(browser, consoleUrl, 'deputy-zhao');
+    await zhao.page
+      .getByRole('menuitem', { name: /随手拍案件/ })
+      .first()
+      .waitFor();
+    await zhao.context.close();
+  });
+
   it('shows a supervisor neither the menu nor the pages, and the API refuses their writes', async () => {
     const { context, page } = await signInConsole(browser, consoleUrl, 'supervisor-wang');
     await page
