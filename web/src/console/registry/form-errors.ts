@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../../shared/api.ts';
 import { messageOf } from '../lib/use-load.ts';
+import { fieldOf, isStaleVersion } from './problem-fields.ts';
 
 /**
  * A refused write, as the form shows it: each failing field of the problem (`/body/uscc`,
@@ -12,21 +13,11 @@ export interface Refusal {
   text: string;
 }
 
-/** The registry answers a stale version with 409 (412 is what If-Match would mean to a cache). */
 export const isVersionConflict = (error: unknown): boolean =>
-  error instanceof ApiError &&
-  (error.status === 412 ||
-    (error.status === 409 && /已被他人更新|version/.test(error.problem?.detail ?? '')));
+  error instanceof ApiError && isStaleVersion(error.status, error.problem?.detail);
 
 export const CONFLICT_TEXT =
   '保存失败：这条记录已被他人（或您在另一个窗口中）修改。已重新载入最新内容，请核对后再保存。';
-
-/** The form field a problem path names: `/body/location/latitude` → `['location', 'latitude']`. */
-export const fieldOf = (path: string): string[] =>
-  path
-    .replace(/^\/body\/?/, '')
-    .split('/')
-    .filter((part) => part !== '');
 
 export const applyRefusal = (form: FormInstance, fields: readonly string[], error: unknown): Refusal => {
   if (isVersionConflict(error)) return { conflict: true, text: CONFLICT_TEXT };
