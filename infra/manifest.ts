@@ -101,6 +101,11 @@ export interface FunctionSpec {
    * settings): `pushKey` may read the Web Push key pair; `deliver` also sends email (SES) and SMS (SNS).
    */
   notify?: 'pushKey' | 'deliver';
+  /**
+   * Users' roles in the identity provider (infra/constructs/user-administration.ts): with a Cognito
+   * pool, read its users and change their groups and department attribute.
+   */
+  identity?: 'manageUsers';
 }
 
 const INDEX_1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;

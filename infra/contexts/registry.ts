@@ -10,6 +10,7 @@ import {
   listEnterpriseAuditRoute,
   listEnterprisesRoute,
   updateEnterpriseRoute,
+  updateFacilityRoute,
 } from '../../shared/contracts/enterprises.ts';
 import { resolveIdentifierRoute } from '../../shared/contracts/identifiers.ts';
 import {
@@ -20,6 +21,7 @@ import {
   updateMeterRoute,
 } from '../../shared/contracts/meters.ts';
 import { listDepartmentsRoute, listFactorsRoute } from '../../shared/contracts/registry.ts';
+import { listRoleChangesRoute, listUsersRoute, setUserRolesRoute } from '../../shared/contracts/users.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
 /** Enterprises, facilities, meters, departments, identifiers, factors, device provisioning. */
@@ -98,6 +100,13 @@ export const REGISTRY_FUNCTIONS: readonly FunctionSpec[] = [
     tables: { registry: 'readWrite' },
   },
   {
+    id: 'registryUpdateFacility',
+    entry: 'functions/registry/update-facility.ts',
+    description: 'Updates a facility under its version, with an audit entry (admin)',
+    trigger: { kind: 'http', routes: [updateFacilityRoute] },
+    tables: { registry: 'readWrite' },
+  },
+  {
     id: 'registryListEnterpriseAudit',
     entry: 'functions/registry/list-enterprise-audit.ts',
     description: 'Lists who changed what on an enterprise (admin)',
@@ -146,5 +155,27 @@ export const REGISTRY_FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'http', routes: [resolveIdentifierRoute] },
     // carbon: readings batches are found in the ingest's batch log on meter-hour rollups.
     tables: { registry: 'read', carbon: 'read' },
+  },
+  {
+    id: 'registryListUsers',
+    entry: 'functions/registry/list-users.ts',
+    description: "Lists the identity provider's users with their roles and department (admin)",
+    trigger: { kind: 'http', routes: [listUsersRoute] },
+    identity: 'manageUsers',
+  },
+  {
+    id: 'registrySetUserRoles',
+    entry: 'functions/registry/set-user-roles.ts',
+    description: "Changes a user's roles and department in the identity provider, audited (admin)",
+    trigger: { kind: 'http', routes: [setUserRolesRoute] },
+    tables: { registry: 'readWrite' },
+    identity: 'manageUsers',
+  },
+  {
+    id: 'registryListRoleChanges',
+    entry: 'functions/registry/list-role-changes.ts',
+    description: 'Lists who changed whose roles (admin)',
+    trigger: { kind: 'http', routes: [listRoleChangesRoute] },
+    tables: { registry: 'read' },
   },
 ];

@@ -29,6 +29,8 @@ export const localEnvironment = (endpoints: { dynamodb: string; s3: string }, ti
   // EMF lines are for CloudWatch; locally they would only fill the terminal.
   POWERTOOLS_METRICS_DISABLED: 'true',
   [ENV.deviceProvisioner]: 'local',
+  // The local issuer's users are a file the API may write (infra/local/local-stack.ts).
+  [ENV.userDirectory]: 'local',
   ...Object.fromEntries(Object.keys(TABLES).map((id) => [tableEnvVar(id), localTableName(id)])),
   ...Object.fromEntries(Object.keys(BUCKETS).map((id) => [bucketEnvVar(id), localBucketName(id)])),
 });

@@ -7,6 +7,7 @@ import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-dir
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
+import { readLocalUsers, writeLocalUsers } from '../../shared/adapters/local/users-file.ts';
 import { ENV } from '../../shared/config/env.ts';
 import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
 import type { Role } from '../../shared/domain/roles.ts';
@@ -128,6 +129,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
     const userList = await seedUserList(options.dataDir);
     const seededUsers = firstOfEachRole(userList);
+    // Each start restores the demo users' roles (one per role, as tokens.json prints them); a role
+    // changed through the API lasts until then and reaches the user's next sign-in.
+    const usersFile = join(options.dataDir, 'users-directory.json');
+    await writeLocalUsers(usersFile, userList);
+    env[ENV.localUsersFile] = usersFile;
+    process.env[ENV.localUsersFile] = usersFile;
     await seedDeputies(new DynamoDeputyDirectory(documents, localTableName('registry')), userList);
     // The leader signs in as a supervisor (to read the console) but is not People's Congress staff:
     // listed in the directory under no role, told only as QS_DISTRICT_LEADER_IDS names them.
@@ -197,7 +204,14 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       functions,
       issuer,
       extraHandlers: [
-        createOidcProvider({ issuer, users: () => userList, displayNames: DEMO_DISPLAY_NAMES }),
+        createOidcProvider({
+          issuer,
+          users: () => {
+            const current: LocalUser[] = readLocalUsers(usersFile);
+            return current.length > 0 ? current : userList;
+          },
+          displayNames: DEMO_DISPLAY_NAMES,
+        }),
         createWebStatic(join(options.projectRoot, 'web', 'dist'), () => ({
           apiUrl,
           issuer: issuer.url,

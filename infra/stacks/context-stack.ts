@@ -10,6 +10,7 @@ import { lastStopQueuesUnder } from '../constructs/last-stop-queue.ts';
 import { grantNotificationDelivery } from '../constructs/notification-delivery.ts';
 import { OpsAlarms } from '../constructs/ops-alarms.ts';
 import { Routes } from '../constructs/routes.ts';
+import { grantUserAdministration } from '../constructs/user-administration.ts';
 import type { FunctionSpec, HttpTrigger } from '../manifest.ts';
 import type { DeploymentSettings } from '../settings.ts';
 
@@ -45,6 +46,7 @@ export class ContextStack extends Stack {
     for (const fn of Object.values(this.functions)) {
       if (fn.spec.iot !== undefined) grantDeviceProvisioning(fn, fn.spec.iot, settings);
       if (fn.spec.notify !== undefined) grantNotificationDelivery(fn, fn.spec.notify, settings);
+      if (fn.spec.identity !== undefined) grantUserAdministration(fn, settings);
     }
     this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
       settings,

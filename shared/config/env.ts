@@ -30,6 +30,12 @@ export const ENV = {
   mqttUrl: 'QS_MQTT_URL',
   /** Local runtime only: the demo meters' secrets file (devices.json), kept current on each issue. */
   localDevicesFile: 'QS_LOCAL_DEVICES_FILE',
+  /** Whose user directory the API may write: `cognito`, `local`, or absent (an external OIDC issuer). */
+  userDirectory: 'QS_USER_DIRECTORY',
+  /** The Cognito user pool of `userDirectory=cognito`. */
+  userPoolId: 'QS_USER_POOL_ID',
+  /** Local runtime only: the local issuer's users (users-directory.json), read at each sign-in. */
+  localUsersFile: 'QS_LOCAL_USERS_FILE',
   /** Optional: a meter is offline after this many expected intervals of silence (default 3). */
   meterOfflineSilenceFactor: 'QS_METER_OFFLINE_SILENCE_FACTOR',
   /**

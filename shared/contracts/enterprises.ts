@@ -114,6 +114,18 @@ export const CreateFacilitySchema = z
   })
   .meta({ id: 'CreateFacility' });
 
+export const UpdateFacilitySchema = z
+  .strictObject({
+    version: expectedVersionField,
+    name: name.optional(),
+    address: address.nullable().optional().describe('null removes it'),
+    location: GeoPointSchema.nullable().optional().describe('null removes it'),
+  })
+  .meta({ id: 'UpdateFacility', description: 'enterpriseId is fixed: a facility stays with its enterprise' });
+export type UpdateFacility = z.input<typeof UpdateFacilitySchema>;
+
+export const FacilityParamsSchema = z.object({ id: RegistryIdSchema, facilityId: RegistryIdSchema });
+
 export const EnterpriseListSchema = z
   .object({ items: z.array(EnterpriseSchema), cursor: z.string().optional() })
   .meta({ id: 'EnterpriseList' });
@@ -182,6 +194,20 @@ export const createFacilityRoute = defineRoute({
   body: CreateFacilitySchema,
   response: FacilitySchema,
   successStatus: 201,
+  errorStatuses: [404, 409],
+});
+
+export const updateFacilityRoute = defineRoute({
+  id: 'updateFacility',
+  method: 'PATCH',
+  path: '/enterprises/{id}/facilities/{facilityId}',
+  roles: REGISTRY_WRITERS,
+  summary: '修改设施 Update a facility of an enterprise (optimistic version: body.version or If-Match)',
+  tag: 'registry',
+  params: FacilityParamsSchema,
+  body: UpdateFacilitySchema,
+  response: FacilitySchema,
+  successStatus: 200,
   errorStatuses: [404, 409],
 });
 

@@ -10,6 +10,7 @@ import {
   listEnterpriseAuditRoute,
   listEnterprisesRoute,
   updateEnterpriseRoute,
+  updateFacilityRoute,
 } from './enterprises.ts';
 import { resolveIdentifierRoute } from './identifiers.ts';
 import {
@@ -141,6 +142,7 @@ export const REGISTRY_ROUTES: readonly RouteContract[] = [
   listEnterprisesRoute,
   getEnterpriseRoute,
   createFacilityRoute,
+  updateFacilityRoute,
   listEnterpriseAuditRoute,
   createMeterRoute,
   updateMeterRoute,

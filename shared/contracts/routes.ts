@@ -11,6 +11,7 @@ import { REPORT_ROUTES } from './reports.ts';
 import type { RouteContract } from './route.ts';
 import { SUGGESTION_ROUTES } from './suggestions.ts';
 import { healthRoute, openApiRoute } from './system.ts';
+import { USER_ROUTES } from './users.ts';
 
 /** Every HTTP route of the API. The manifest binds each to one function; a test checks none is missing. */
 export const ALL_ROUTES: readonly RouteContract[] = [
@@ -27,4 +28,5 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   ...OPEN311_ROUTES,
   ...API_KEY_ROUTES,
   ...NOTIFICATION_ROUTES,
+  ...USER_ROUTES,
 ];

@@ -54,6 +54,7 @@ export interface RegistryWriter {
     meterIds?: readonly string[],
   ): Promise<void>;
   createFacility(record: FacilityRecord, audit: AuditEntry): Promise<void>;
+  updateFacility(next: FacilityRecord, previous: FacilityRecord, audit: AuditEntry): Promise<void>;
   createMeter(record: MeterRecord, audit: AuditEntry): Promise<void>;
   updateMeter(next: MeterRecord, previous: MeterRecord, audit: AuditEntry): Promise<void>;
   /** Audit entries stored under an enterprise or meter, oldest first. */

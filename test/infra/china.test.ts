@@ -70,6 +70,15 @@ describe('AWS China (aws-cn) with an external OIDC issuer', () => {
     }
   });
 
+  it('lets no function administer users: the external issuer keeps their roles', () => {
+    for (const fn of Object.values(houseFunctions(synth.stacks))) {
+      const env = (resourceOf(synth, fn.fn).Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      expect(env.QS_USER_DIRECTORY).toBeUndefined();
+    }
+    expect(templates().join('\n')).not.toContain('cognito-idp:Admin');
+  });
+
   it('turns X-Ray tracing off, which Lambda does not offer there', () => {
     for (const fn of Object.values(houseFunctions(synth.stacks))) {
       const props = resourceOf(synth, fn.fn).Properties;

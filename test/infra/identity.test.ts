@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CALLBACK_URLS } from '../../infra/settings.ts';
 import { ROLES } from '../../shared/domain/roles.ts';
-import { type Resource, required, resourceOf, type Synthesized, synthesize } from './synth-stack.ts';
+import {
+  actionsOf,
+  flat,
+  houseFunctions,
+  logicalIdOf,
+  type Resource,
+  required,
+  resourceOf,
+  type Synthesized,
+  statementsOfRole,
+  synthesize,
+} from './synth-stack.ts';
 
 const CALLBACK = 'https://qingshan.xiashan.gov.cn/auth/callback';
 
@@ -117,6 +128,30 @@ describe('identity: the Cognito user pool and its app clients', () => {
         '/qingshan/dev/identity/audience',
         '/qingshan/dev/identity/user-pool-id',
       ]),
+    );
+  });
+
+  it('lets only the user-role functions read the pool and move users between groups, on that pool alone', () => {
+    const granted: Record<string, string[]> = {};
+    for (const [id, fn] of Object.entries(houseFunctions(dev.stacks))) {
+      const statements = statementsOfRole(dev.templateOf(fn.fn), logicalIdOf(fn.role)).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('cognito-idp:')),
+      );
+      if (statements.length === 0) continue;
+      granted[id] = statements.flatMap(actionsOf).sort();
+      for (const statement of statements)
+        for (const resource of [statement.Resource].flat().map(flat))
+          expect(resource).toMatch(
+            /^arn:<AWS::Partition>:cognito-idp:<AWS::Region>:<AWS::AccountId>:userpool\/.+/,
+          );
+      const env = (resourceOf(dev, fn.fn).Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      expect(env.QS_USER_DIRECTORY).toBe('cognito');
+      expect(env.QS_USER_POOL_ID).toBeDefined();
+    }
+    expect(Object.keys(granted).sort()).toEqual(['registryListUsers', 'registrySetUserRoles']);
+    expect(granted.registrySetUserRoles).toEqual(
+      expect.arrayContaining(['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminRemoveUserFromGroup']),
     );
   });
 });

@@ -146,6 +146,67 @@ describe('local OIDC issuer, and the deputy directory it signs users of', () => 
     }
     expect((await t.api('/deputies')).status).toBe(401);
   });
+
+  /** Users' roles (docs/users.md): the API writes the local issuer's directory, audited. */
+  const setRoles = (username: string, body: unknown, token = t.stack.users.admin.token) =>
+    t.api(`/users/${username}/roles`, {
+      method: 'PUT',
+      token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it("changes a user's roles in the local directory, audited; the next sign-in carries them", async () => {
+    const admin = t.stack.users.admin.token;
+    const listed = (await (await t.api('/users', { token: admin })).json()) as {
+      directory: string;
+      writable: boolean;
+      users: { username: string; roles: string[]; departmentId?: string }[];
+    };
+    expect(listed).toMatchObject({ directory: 'local', writable: true });
+    expect(listed.users.find((u) => u.username === 'handler-eco')).toMatchObject({
+      roles: ['handler'],
+      departmentId: 'dept-ecology',
+    });
+
+    const changed = await setRoles('handler-eco', { roles: ['head'], departmentId: 'dept-ecology' });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ username: 'handler-eco', roles: ['head'] });
+    const verifier = randomBytes(32).toString('base64url');
+    const { discovery, code } = await signIn('handler-eco', verifier);
+    const tokens = (await (await exchange(discovery.token_endpoint, code, verifier)).json()) as {
+      id_token: string;
+    };
+    expect(decodeJwt(tokens.id_token)).toMatchObject({
+      'cognito:groups': ['head'],
+      'custom:department': 'dept-ecology',
+    });
+
+    const log = (await (await t.api('/users/role-changes', { token: admin })).json()) as {
+      items: unknown[];
+    };
+    expect(log.items[0]).toMatchObject({
+      actorName: 'admin',
+      username: 'handler-eco',
+      before: { roles: ['handler'], departmentId: 'dept-ecology' },
+      after: { roles: ['head'], departmentId: 'dept-ecology' },
+    });
+  });
+
+  it('refuses role changes from non-admins, to oneself, and without a known department', async () => {
+    expect((await t.api('/users', { token: t.stack.users.supervisor.token })).status).toBe(403);
+    expect((await setRoles('deputy-li', { roles: ['admin'] }, t.stack.users.supervisor.token)).status).toBe(
+      403,
+    );
+    expect((await setRoles('admin', { roles: ['supervisor'] })).status).toBe(409);
+    expect((await setRoles('nobody', { roles: ['supervisor'] })).status).toBe(404);
+    const noDepartment = await setRoles('deputy-zhao', { roles: ['handler'] });
+    expect(noDepartment.status).toBe(422);
+    expect(((await noDepartment.json()) as { errors: { path: string }[] }).errors).toEqual([
+      expect.objectContaining({ path: '/body/departmentId' }),
+    ]);
+    expect((await setRoles('deputy-zhao', { roles: ['head'], departmentId: 'dept-none' })).status).toBe(422);
+  });
 });
 
 const pkce = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');

@@ -222,6 +222,33 @@ describe('facilities and meters', () => {
     expect((await send('POST', '/enterprises/ENT-NONE/facilities', { name: 'x' })).status).toBe(404);
   });
 
+  it('updates a facility under its version, audited under its enterprise; 404 under another enterprise', async () => {
+    const path = '/enterprises/ENT-T001/facilities/FAC-T001';
+    const location = { latitude: 30.61, longitude: 114.31 };
+    const updated = await send('PATCH', path, { name: '一号总装车间', location }, 'admin', {
+      'if-match': '"1"',
+    });
+    expect(updated.status).toBe(200);
+    expect((await updated.json()) as Facility).toMatchObject({ name: '一号总装车间', location, version: 2 });
+    expect((await send('PATCH', path, { version: 1, name: '迟到的修改' })).status).toBe(409);
+    expect((await send('PATCH', path, { version: 2, name: 'x' }, 'supervisor')).status).toBe(403);
+    expect((await send('PATCH', '/enterprises/ENT-0001/facilities/FAC-T001', { version: 2 })).status).toBe(
+      404,
+    );
+    const detail = (await (await get('/enterprises/ENT-T001')).json()) as EnterpriseDetail;
+    expect(detail.facilities.find((f) => f.id === 'FAC-T001')).toMatchObject({ name: '一号总装车间' });
+    const audit = (await (await get('/enterprises/ENT-T001/audit?limit=100')).json()) as AuditList;
+    expect(audit.items.at(-1)).toMatchObject({
+      action: 'facility.updated',
+      subjectId: 'FAC-T001',
+      version: 2,
+      changes: [
+        { field: 'location', after: location },
+        { field: 'name', before: '一号车间', after: '一号总装车间' },
+      ],
+    });
+  });
+
   it('refuses inconsistent meters with 422 naming each field', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ gridRegion: undefined }, '/body/gridRegion'],
@@ -379,9 +406,10 @@ describe('facilities and meters', () => {
       'enterprise.created',
       'enterprise.updated',
       'facility.created',
+      'facility.updated',
       'enterprise.updated',
     ]);
-    expect(audit.items[3]?.changes).toEqual([{ field: 'industryCode', before: 'C3311', after: 'C3312' }]);
+    expect(audit.items[4]?.changes).toEqual([{ field: 'industryCode', before: 'C3311', after: 'C3312' }]);
   });
 
   it('moves a meter between facilities of its enterprise only, and lets one of two concurrent updates win', async () => {

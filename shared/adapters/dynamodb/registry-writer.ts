@@ -76,6 +76,13 @@ export class DynamoRegistryWriter implements RegistryWriter {
     ]);
   }
 
+  async updateFacility(next: FacilityRecord, previous: FacilityRecord, audit: AuditEntry): Promise<void> {
+    await this.#transact([
+      this.#steps.putNextVersion('FACILITY', 'facility', next, previous.version, facilityIndexKeys(next)),
+      this.#steps.audit('ENTERPRISE', next.enterpriseId, audit),
+    ]);
+  }
+
   async createMeter(record: MeterRecord, audit: AuditEntry): Promise<void> {
     await this.#transact([
       this.#steps.facilityOfEnterprise(record),

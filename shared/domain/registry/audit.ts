@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'enterprise.created',
   'enterprise.updated',
   'facility.created',
+  'facility.updated',
   'meter.created',
   'meter.updated',
 ] as const;

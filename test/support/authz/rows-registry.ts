@@ -65,6 +65,14 @@ export const REGISTRY_ROWS: MatrixTable = {
     }),
     expect: adminOnly('sameId'),
   },
+  'PATCH /enterprises/{id}/facilities/{facilityId}': {
+    allowed: [409],
+    request: (_, fx) => ({
+      path: `/enterprises/${fixture(fx, 'enterprise')}/facilities/${fixture(fx, 'facility')}`,
+      body: { version: STALE_VERSION, name: '改名' },
+    }),
+    expect: adminOnly('staleVersion'),
+  },
   'GET /enterprises/{id}/audit': {
     request: (_, fx) => ({ path: `/enterprises/${fixture(fx, 'enterprise')}/audit` }),
     expect: adminOnly('enterprise'),
@@ -93,6 +101,20 @@ export const REGISTRY_ROWS: MatrixTable = {
   'GET /meters/{id}/audit': {
     request: (_, fx) => ({ path: `/meters/${fixture(fx, 'meter.active')}/audit` }),
     expect: adminOnly('meter'),
+  },
+  // Users' roles: a change is probed on a user who does not exist (404), so nothing is written.
+  'GET /users': {
+    request: () => ({ path: '/users' }),
+    expect: adminOnly('-'),
+  },
+  'PUT /users/{username}/roles': {
+    allowed: [404],
+    request: () => ({ path: '/users/matrix-nobody/roles', body: { roles: ['supervisor'] } }),
+    expect: adminOnly('-'),
+  },
+  'GET /users/role-changes': {
+    request: () => ({ path: '/users/role-changes' }),
+    expect: adminOnly('-'),
   },
   'GET /identifiers/{id+}': {
     request: (target, fx) => ({ path: `/identifiers/${fixture(fx, `handle.${target}`)}` }),

@@ -3,6 +3,7 @@ import { carbonModule } from './carbon/index.tsx';
 import { casesModule } from './cases/index.tsx';
 import type { ConsoleModule } from './module.ts';
 import { performanceModule } from './performance/index.tsx';
+import { registryModule } from './registry/index.tsx';
 import { suggestionsModule } from './suggestions/index.tsx';
 
 /**
@@ -15,5 +16,6 @@ export const CONSOLE_MODULES: readonly ConsoleModule[] = [
   suggestionsModule,
   carbonModule,
   performanceModule,
+  registryModule,
   adminModule,
 ];

@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useConsole } from '../context.tsx';
 import { useDepartments } from '../lib/departments.ts';
 import type { PageProps } from '../module.ts';
+import { UserDirectoryCard } from './UserDirectoryCard.tsx';
 
 const ROLES = [
   { role: 'deputy', label: '代表', what: '代表端 /app/：随手拍、我的案件、建议' },
@@ -12,9 +13,10 @@ const ROLES = [
 ];
 
 /**
- * Users and roles are kept by the identity provider (Cognito groups, or another OIDC issuer's group
- * claim), not by the API; the console shows what a token carries and where roles are changed.
- * Locally the demo users are fixed (read-only): `npm run users -- list --local`.
+ * Users and roles are kept by the identity provider (Cognito groups, the local issuer's users, or
+ * another OIDC issuer's group claim). Where the API may write that directory (Cognito, local) the
+ * page lists the users and changes their roles (audited); with an external issuer it says where
+ * roles are changed instead (docs/users.md).
  */
 const UsersPage = (_: PageProps) => {
   const { session, config, api } = useConsole();
@@ -27,23 +29,23 @@ const UsersPage = (_: PageProps) => {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title="用户与角色由身份提供方管理"
+        title="角色变更在对方下次登录或刷新令牌后生效"
         description={
           local ? (
             <span>
-              本地运行时使用固定的演示用户（只读），在登录页选择。列出：
+              本地运行时的演示用户每次启动时恢复为初始角色；在此修改的角色保持到下次启动。列出：
               <code>npm run users -- list --local</code>。
             </span>
           ) : (
             <span>
-              在 Cognito 用户池中以用户组表示角色，承办人与部门负责人另有部门属性。添加：
+              使用 Cognito 用户池时，角色即用户组，承办人与部门负责人另有部门属性。添加用户：
               <code>npm run users -- add 用户名 --email 邮箱 --group head --department dept-ecology</code>
-              ；列出：
-              <code>npm run users -- list</code>。使用其他 OIDC 身份平台时，在该平台维护组与部门声明。
+              ；列出：<code>npm run users -- list</code>。
             </span>
           )
         }
       />
+      <UserDirectoryCard departments={departments} me={session.username} />
       <Card size="small" title={<h2>当前用户</h2>} style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"

@@ -1,0 +1,8 @@
+import { setUserRolesRoute } from '../../shared/contracts/users.ts';
+import { httpHandler } from '../middleware/http.ts';
+import { setUserRoles } from './user-commands.ts';
+import { usersContext } from './users-context.ts';
+
+export const handler = httpHandler(setUserRolesRoute, ({ params, body, principal }) =>
+  setUserRoles(usersContext(), principal, params.username, body),
+);

@@ -1,0 +1,104 @@
+import { Button, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
+import { compact, orNull } from './compact.ts';
+import { LocationField, type Point } from './LocationField.tsx';
+import { ENTERPRISE_STATUS_LABELS, options, PROGRAMME_OPTIONS } from './labels.ts';
+import { RefusalAlert } from './RefusalAlert.tsx';
+import { type Enterprise, useRegistryApi } from './registry-api.ts';
+import { useSave } from './use-save.ts';
+
+interface Values {
+  id?: string;
+  name: string;
+  uscc: string;
+  industryCode: string;
+  address: string;
+  location?: Point | null;
+  status: Enterprise['status'];
+  factorProgramme?: Enterprise['factorProgramme'] | null;
+}
+
+const FIELDS = ['id', 'name', 'uscc', 'industryCode', 'address', 'location', 'status', 'factorProgramme'];
+
+/**
+ * Registers an enterprise (no `record`) or edits one under the version it shows. The API checks the
+ * USCC's check character and the GB/T 4754 class and says which field is wrong.
+ */
+export const EnterpriseForm = ({
+  record,
+  onSaved,
+  reload,
+}: {
+  record?: Enterprise | undefined;
+  onSaved: (saved: Enterprise) => void;
+  reload: () => void;
+}) => {
+  const api = useRegistryApi();
+  const [form] = Form.useForm<Values>();
+  const save = useSave(form, FIELDS, reload);
+  // A reload after a conflict brings a new version: the form shows it.
+  useEffect(() => {
+    if (record !== undefined) form.setFieldsValue({ ...record, location: record.location ?? null });
+  }, [record, form]);
+  const submit = ({ id, location, factorProgramme, ...common }: Values) =>
+    save.run(async () => {
+      const saved =
+        record === undefined
+          ? await api.createEnterprise(compact(common, { id, location, factorProgramme }))
+          : await api.updateEnterprise(record.id, record.version, {
+              ...common,
+              ...orNull({ location, factorProgramme }),
+            });
+      onSaved(saved);
+    });
+  return (
+    <Form<Values>
+      form={form}
+      name="enterprise"
+      layout="vertical"
+      aria-label={record === undefined ? '登记企业' : `修改企业 ${record.id}`}
+      initialValues={{ status: 'active', location: null }}
+      onFinish={(v) => void submit(v)}
+      onValuesChange={save.clear}
+    >
+      <RefusalAlert refusal={save.refusal} />
+      {record === undefined ? (
+        <Form.Item label="企业编号（可不填，自动分配）" name="id">
+          <Input placeholder="ENT-0005" />
+        </Form.Item>
+      ) : null}
+      <Form.Item label="企业名称" name="name" rules={[{ required: true, message: '请填写企业名称' }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        label="统一社会信用代码"
+        name="uscc"
+        rules={[{ required: true, len: 18, message: '统一社会信用代码为 18 位' }]}
+      >
+        <Input maxLength={18} />
+      </Form.Item>
+      <Form.Item
+        label="行业代码（GB/T 4754-2017 小类）"
+        name="industryCode"
+        rules={[{ required: true, message: '请填写行业代码，如 C3311' }]}
+      >
+        <Input placeholder="C3311" />
+      </Form.Item>
+      <Form.Item label="地址" name="address" rules={[{ required: true, message: '请填写地址' }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label="位置" name="location">
+        <LocationField label="企业位置" />
+      </Form.Item>
+      <Form.Item label="状态" name="status">
+        <Select options={options(ENTERPRISE_STATUS_LABELS)} />
+      </Form.Item>
+      <Form.Item label="电力因子口径（不选则用部署默认）" name="factorProgramme">
+        <Select allowClear options={PROGRAMME_OPTIONS} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={save.busy}>
+        {record === undefined ? '登记企业' : '保存修改'}
+      </Button>
+    </Form>
+  );
+};
