@@ -6,7 +6,7 @@ import { loadAll } from '../lib/load-all.ts';
 import { useQueryState } from '../lib/query-state.ts';
 import { useLoad } from '../lib/use-load.ts';
 import type { PageProps } from '../module.ts';
-import { caseOfAlert, loadSystemCases } from './alert-cases.ts';
+import { caseOfAlert, loadSystemCases, needsTextFallback } from './alert-cases.ts';
 import { type CarbonAlert, useCarbonApi } from './api.ts';
 import { dashboardPath, type Target } from './drill.ts';
 import { ALERT_KIND_LABELS, ANOMALY_LABELS, LEVEL_LABELS, label, tonnes } from './labels.ts';
@@ -44,7 +44,9 @@ const AlertsPage = (_: PageProps) => {
     async () => (await loadAll((cursor) => api.alerts({ kind, limit: 100, cursor }), 500)).items,
     kind ?? '',
   );
-  const cases = useLoad(() => loadSystemCases(consoleApi), 'cases');
+  // The system's cases are read only for breaches raised before alerts named their case.
+  const fallback = alerts.data !== undefined && needsTextFallback(alerts.data);
+  const cases = useLoad(async () => (fallback ? loadSystemCases(consoleApi) : []), fallback ? 'cases' : '');
   return (
     <section aria-labelledby="alerts-title">
       <h1 id="alerts-title">碳排放告警</h1>
