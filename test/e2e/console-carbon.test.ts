@@ -116,6 +116,36 @@ describe('carbon brain in the console', () => {
     await context.close();
   });
 
+  it('shows enterprises on the district map, lists those without a place, and drills down on a click', async () => {
+    // ENT-0001 at the middle of the bundled district outline, where the map centres it; the other
+    // demo enterprises have no registered place.
+    const admin = t.stack.users.admin.token;
+    const current = await t.api('/enterprises/ENT-0001', { token: admin });
+    const { version } = (await current.json()) as { version: number };
+    const placed = await t.api('/enterprises/ENT-0001', {
+      method: 'PATCH',
+      token: admin,
+      headers: { 'content-type': 'application/json', 'if-match': String(version) },
+      body: JSON.stringify({ location: { latitude: 30.52, longitude: 114.3105 } }),
+    });
+    expect(placed.status).toBe(200);
+    const period = localMonth(new Date());
+    const { context, page } = await signInConsole(browser, consoleUrl, 'supervisor-wang');
+    await openPath(page, consoleUrl, `carbon/map?period=${period}&color=budget`, '碳排放地图');
+    const map = page.locator('.qs-map[data-ready="1"]');
+    await map.waitFor();
+    const unplaced = page.locator('.ant-card', { hasText: '未登记位置的企业（3）' });
+    await unplaced.getByRole('link', { name: '青山印染有限公司' }).waitFor();
+    await page.getByText('已超预算').first().waitFor(); // the legend: its budget was breached above
+    await checkPage(page, 'k10-carbon-map');
+    await map.hover();
+    await page.getByText(/碳排放：0\.\d+ tCO2e/).waitFor(); // the tooltip
+    await map.click();
+    await page.getByRole('heading', { level: 1, name: '碳排放：青山精密金属结构有限公司' }).waitFor();
+    expect(page.url()).toContain(`level=enterprise&id=ENT-0001&period=${period}`);
+    await context.close();
+  });
+
   it('lets an admin edit a budget, issue and revoke credentials, replay the quarantine and read the factors', async () => {
     await publishAs(t, 'MTR-0002', [
       { messageId: 'e2e-bad', readings: [{ ts: 'yesterday', quantity: 'lots' }] },

@@ -18,6 +18,7 @@ export const carbonModule: ConsoleModule = {
     roles: READERS,
     items: [
       { label: '总览与下钻', path: 'carbon', roles: READERS },
+      { label: '碳排放地图', path: 'carbon/map', roles: READERS },
       { label: '告警', path: 'carbon/alerts', roles: READERS },
       { label: '预算', path: 'carbon/admin/budgets', roles: ['admin'] },
       { label: '计量器具与凭证', path: 'carbon/admin/meters', roles: ['admin'] },
@@ -28,6 +29,7 @@ export const carbonModule: ConsoleModule = {
   routes: [
     { pattern: 'carbon', page: lazy(() => import('./DashboardPage.tsx')) },
     { pattern: 'carbon/trace', page: lazy(() => import('./TracePage.tsx')) },
+    { pattern: 'carbon/map', page: lazy(() => import('./MapPage.tsx')) },
     { pattern: 'carbon/alerts', page: lazy(() => import('./AlertsPage.tsx')) },
     {
       pattern: 'carbon/admin/budgets',

@@ -6,7 +6,9 @@ import { echarts } from './echarts.ts';
  * The district map of the console, offline: the bundled (illustrative) district outline, river and
  * roads — the same GeoJSON as the deputies' app — drawn by ECharts' geo component in WGS-84, with
  * points on top. A click on a point selects it; a click elsewhere picks a place (when `onPick`).
- * The carbon brain's map can reuse it (enterprises as points sized by `size`).
+ * The carbon brain's map reuses it: enterprises as points sized by `size`, coloured by `color`, with
+ * `tooltip` lines. Once a set of points is drawn the element gets `data-ready` (the count drawn), a
+ * marker the browser tests and the web bench wait for.
  */
 export interface MapPoint {
   id: string;
@@ -15,6 +17,10 @@ export interface MapPoint {
   label: string;
   tone?: 'focus' | 'open' | 'closed';
   size?: number;
+  /** Overrides the tone's colour. */
+  color?: string;
+  /** Lines of the hover text (plain text; the label alone when absent). */
+  tooltip?: readonly string[];
 }
 
 interface Props {
@@ -37,6 +43,15 @@ const registered = (() => {
 })();
 
 const TONES = { focus: '#b42318', open: '#c2410c', closed: '#0b6e4f' } as const;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** ECharts renders tooltip text as HTML: every line is escaped. */
+const tooltipOf = (p: { name?: string; data?: unknown }) => {
+  // Not `tooltip`: on a data item ECharts reads that name as the item's tooltip options.
+  const text = (p.data as { text?: readonly string[] } | undefined)?.text;
+  return (text ?? [p.name ?? '']).map(escapeHtml).join('<br>');
+};
 
 const lines = () =>
   district.features
@@ -97,7 +112,7 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
     chart?.setOption(
       {
         aria: { enabled: true, label: { description: label } },
-        tooltip: { trigger: 'item', formatter: (p: { name?: string }) => p.name ?? '' },
+        tooltip: { trigger: 'item', formatter: tooltipOf },
         geo: {
           map: MAP,
           roam: true,
@@ -125,13 +140,17 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
               name: p.label,
               value: [p.longitude, p.latitude],
               symbolSize: p.size ?? (p.tone === 'focus' ? 16 : 11),
-              itemStyle: { color: TONES[p.tone ?? 'open'], borderColor: '#fff', borderWidth: 1 },
+              itemStyle: { color: p.color ?? TONES[p.tone ?? 'open'], borderColor: '#fff', borderWidth: 1 },
+              ...(p.tooltip === undefined ? {} : { text: p.tooltip }),
             })),
           },
         ],
       },
       { replaceMerge: ['series'] },
     );
+    const drawn = String(points.length);
+    chart?.off('finished');
+    chart?.on('finished', () => element.current?.setAttribute('data-ready', drawn));
   }, [points, label, circle]);
   return <div ref={element} className="qs-map" style={{ height }} role="img" aria-label={label} />;
 };
