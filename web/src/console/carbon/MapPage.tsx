@@ -94,7 +94,7 @@ const MapPage = (_: PageProps) => {
             />
           </Col>
           <Col xs={24} lg={7}>
-            <Legend rows={rows} states={states} colourBy={colourBy} />
+            <Legend rows={rows.filter((r) => r.location !== undefined)} states={states} colourBy={colourBy} />
             <Card size="small" title={`未登记位置的企业（${unplaced.length}）`} className="qs-carbon-section">
               <List
                 size="small"
@@ -143,7 +143,7 @@ const Legend = ({
           color: sectionColour(s),
         }));
   return (
-    <Card size="small" title="图例">
+    <Card size="small" title="图例（地图上的企业）">
       <ul className="qs-map-legend">
         {entries.map((e) => (
           <li key={e.key}>
