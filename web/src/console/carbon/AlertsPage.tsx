@@ -1,4 +1,5 @@
 import { Alert, Form, Select, Spin, Table, Tag } from 'antd';
+import type { CaseView, ConsoleApi } from '../api.ts';
 import { useConsole } from '../context.tsx';
 import { localTime } from '../lib/format.ts';
 import { Link } from '../lib/link.tsx';
@@ -6,7 +7,7 @@ import { loadAll } from '../lib/load-all.ts';
 import { useQueryState } from '../lib/query-state.ts';
 import { useLoad } from '../lib/use-load.ts';
 import type { PageProps } from '../module.ts';
-import { caseOfAlert, loadSystemCases, needsTextFallback } from './alert-cases.ts';
+import { caseOfAlert, needsTextFallback, SYSTEM_REPORTER } from './alert-cases.ts';
 import { type CarbonAlert, useCarbonApi } from './api.ts';
 import { dashboardPath, type Target } from './drill.ts';
 import { ALERT_KIND_LABELS, ANOMALY_LABELS, LEVEL_LABELS, label, tonnes } from './labels.ts';
@@ -30,6 +31,15 @@ const seriesOf = (alert: CarbonAlert): { target: Target; period: string; gran?: 
     alert.kind === 'meterOffline' ? currentMonth(new Date(alert.period)) : alert.period.slice(0, 7);
   return { target, period: local, ...(alert.level === 'meter' ? { gran: 'hour' as const } : {}) };
 };
+
+/** The cases the system registered, for the text match of older breaches (alert-cases.ts). */
+const loadSystemCases = async (api: ConsoleApi): Promise<CaseView[]> =>
+  (
+    await loadAll(
+      (cursor) => api.listCases({ reporter: SYSTEM_REPORTER, category: 'other', limit: 100, cursor }),
+      500,
+    )
+  ).items;
 
 /**
  * 告警: budget warnings and breaches, offline meters and anomalies, newest first; each links to the

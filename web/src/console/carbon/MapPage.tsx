@@ -7,22 +7,46 @@ import { useQueryState } from '../lib/query-state.ts';
 import { useLoad } from '../lib/use-load.ts';
 import DistrictMap from '../map/DistrictMap.tsx';
 import type { PageProps } from '../module.ts';
-import { useCarbonApi } from './api.ts';
+import { type CarbonApi, useCarbonApi } from './api.ts';
 import { dashboardPath } from './drill.ts';
 import { industryName, tonnes } from './labels.ts';
 import {
   BUDGET_STATES,
   type BudgetState,
+  budgetState,
   type ColourBy,
-  loadMapRows,
   type MapRow,
   pointsOf,
   sectionColour,
   sectionOf,
 } from './map-data.ts';
 import { PeriodBar } from './PeriodBar.tsx';
-import { periodOf } from './period.ts';
+import { kindOf, monthOf, periodOf } from './period.ts';
 import './carbon.css';
+
+/** Enough for the district; the API reads every enterprise whatever the limit. */
+const ALL = 1000;
+
+/**
+ * Every enterprise's figures of the period with its class and place in one rankings call
+ * (`include=registry`, the whole level), and the month's for budget states when the period is a
+ * day (budgets are set per month): one or two requests, whatever the number of enterprises.
+ */
+const loadMapRows = async (
+  api: CarbonApi,
+  period: string,
+): Promise<{ rows: MapRow[]; states: Map<string, BudgetState> }> => {
+  const here = api.rankings({ level: 'enterprise', period, include: 'registry', limit: ALL });
+  const month =
+    kindOf(period) === 'month'
+      ? here
+      : api.rankings({ level: 'enterprise', period: monthOf(period), limit: ALL });
+  const [rows, monthRows] = await Promise.all([here, month]);
+  return {
+    rows: rows.items,
+    states: new Map(monthRows.items.map((row) => [row.id, budgetState(row.budget)])),
+  };
+};
 
 /**
  * 碳排放地图: the district's enterprises on the bundled district map (offline: no tiles), sized by

@@ -1,6 +1,10 @@
-import type { CaseView, ConsoleApi } from '../api.ts';
-import { loadAll } from '../lib/load-all.ts';
-import type { CarbonAlert } from './api.ts';
+import type { listAlertsRoute } from '../../../../shared/contracts/budgets.ts';
+import type { getCaseRoute } from '../../../../shared/contracts/cases.ts';
+import type { ResponseOf } from '../../shared/api-types.ts';
+
+// From the contracts directly (not ./api.ts), so this stays free of the DOM and unit-testable.
+type CarbonAlert = ResponseOf<typeof listAlertsRoute>['items'][number];
+type CaseView = Pick<ResponseOf<typeof getCaseRoute>, 'id' | 'title' | 'description'>;
 
 /**
  * The automatic case a budget breach opened. Since the anomaly scan records it, the alert carries the
@@ -17,14 +21,6 @@ const opensCase = (alert: CarbonAlert) => alert.kind === 'budgetBreach' && alert
 /** True when some breach has no `caseId`: only then is the text fallback worth its reads. */
 export const needsTextFallback = (alerts: readonly CarbonAlert[]): boolean =>
   alerts.some((alert) => opensCase(alert) && alert.caseId === undefined);
-
-export const loadSystemCases = async (api: ConsoleApi): Promise<CaseView[]> =>
-  (
-    await loadAll(
-      (cursor) => api.listCases({ reporter: SYSTEM_REPORTER, category: 'other', limit: 100, cursor }),
-      500,
-    )
-  ).items;
 
 /** The case to link: by the alert's `caseId`, else (older alerts) by the case's text. */
 export const caseOfAlert = (

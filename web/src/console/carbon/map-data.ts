@@ -1,40 +1,20 @@
+import type { getEmissionRankingsRoute } from '../../../../shared/contracts/emissions.ts';
 import {
   INDUSTRY_SECTIONS,
   type IndustrySection,
   sectionOfDivision,
 } from '../../../../shared/domain/registry/industry-code.ts';
-import type { MapPoint } from '../map/DistrictMap.tsx';
-import type { CarbonApi, Ranking } from './api.ts';
+import type { ResponseOf } from '../../shared/api-types.ts';
+import type { MapPoint } from '../map/map-point.ts';
 import { industryName, tonnes } from './labels.ts';
-import { kindOf, monthOf } from './period.ts';
 
 /**
- * The district map's data: every enterprise's figures of the period with its class and place, in
- * one rankings call (`include=registry`, the whole level), plus the month's for budget states when
- * the period is a day (budgets are set per month). Pure helpers turn rows into points.
+ * The district map's rows (a rankings row with its class and place, MapPage.tsx loads them) turned
+ * into points: size, colour, hover text. Pure and DOM-free (types from the contracts), so unit-tested.
  */
-export type MapRow = Ranking['items'][number];
+export type MapRow = ResponseOf<typeof getEmissionRankingsRoute>['items'][number];
 export type BudgetState = 'none' | 'ok' | 'warning' | 'breach';
 export type ColourBy = 'industry' | 'budget';
-
-/** Enough for the district; the API reads every enterprise whatever the limit. */
-const ALL = 1000;
-
-export const loadMapRows = async (
-  api: CarbonApi,
-  period: string,
-): Promise<{ rows: MapRow[]; states: Map<string, BudgetState> }> => {
-  const here = api.rankings({ level: 'enterprise', period, include: 'registry', limit: ALL });
-  const month =
-    kindOf(period) === 'month'
-      ? here
-      : api.rankings({ level: 'enterprise', period: monthOf(period), limit: ALL });
-  const [rows, monthRows] = await Promise.all([here, month]);
-  return {
-    rows: rows.items,
-    states: new Map(monthRows.items.map((row) => [row.id, budgetState(row.budget)])),
-  };
-};
 
 export const budgetState = (budget: MapRow['budget']): BudgetState => {
   if (budget === undefined) return 'none';

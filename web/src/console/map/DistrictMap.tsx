@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import district from '../../deputy/map/district.json';
 import { echarts } from './echarts.ts';
+import type { MapPoint } from './map-point.ts';
 
 /**
  * The district map of the console, offline: the bundled (illustrative) district outline, river and
@@ -10,18 +11,7 @@ import { echarts } from './echarts.ts';
  * `tooltip` lines. Once a set of points is drawn the element gets `data-ready` (the count drawn), a
  * marker the browser tests and the web bench wait for.
  */
-export interface MapPoint {
-  id: string;
-  latitude: number;
-  longitude: number;
-  label: string;
-  tone?: 'focus' | 'open' | 'closed';
-  size?: number;
-  /** Overrides the tone's colour. */
-  color?: string;
-  /** Lines of the hover text (plain text; the label alone when absent). */
-  tooltip?: readonly string[];
-}
+export type { MapPoint };
 
 interface Props {
   points: readonly MapPoint[];
