@@ -89,10 +89,11 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
         if (lng !== undefined && lat !== undefined) handlers.current.onPick(lat, lng);
       }, 0);
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // The box, not the window: a page's columns may settle after the chart is made.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
   }, []);
