@@ -3,6 +3,7 @@ import { EMISSIONS_UNIT, ENERGY_UNIT } from '../../shared/domain/emissions/emiss
 import { granularityOfPeriod, isPeriodLabel } from '../../shared/domain/emissions/period-range.ts';
 import { budgetUse, type RankedEntity, rankEmitters } from '../../shared/domain/emissions/rankings.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
+import type { EnterpriseRecord } from '../../shared/domain/registry/records.ts';
 import { allEnterprises, allMeters } from '../../shared/domain/registry/registry-lists.ts';
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { httpHandler } from '../middleware/http.ts';
@@ -11,22 +12,38 @@ import { carbonStore, registryReader } from './emissions-context.ts';
 const store = carbonStore();
 const registry = registryReader();
 
-/** The entities of a level, from the registry; industries are the class codes enterprises are in. */
+type Place = Pick<EnterpriseRecord, 'industryCode' | 'location'>;
+
+/**
+ * The entities of a level, from the registry; industries are the class codes enterprises are in.
+ * Enterprises also give their class and place, which `include=registry` adds to their rows.
+ */
 const entitiesOf = async (
   reader: RegistryReader,
   level: 'enterprise' | 'industry' | 'meter',
-): Promise<RankedEntity[]> => {
-  if (level === 'meter')
-    return (await allMeters(reader)).map((meter) => ({ id: meter.id, name: meter.name }));
+): Promise<{ entities: RankedEntity[]; places: Map<string, Place> }> => {
+  if (level === 'meter') {
+    const meters = await allMeters(reader);
+    return { entities: meters.map((meter) => ({ id: meter.id, name: meter.name })), places: new Map() };
+  }
   const enterprises = await allEnterprises(reader);
   if (level === 'enterprise')
-    return enterprises.map((enterprise) => ({ id: enterprise.id, name: enterprise.name }));
-  return [...new Set(enterprises.map((enterprise) => enterprise.industryCode))].map((id) => ({ id }));
+    return {
+      entities: enterprises.map((enterprise) => ({ id: enterprise.id, name: enterprise.name })),
+      places: new Map(enterprises.map((e) => [e.id, { industryCode: e.industryCode, location: e.location }])),
+    };
+  const classes = new Set(enterprises.map((enterprise) => enterprise.industryCode));
+  return { entities: [...classes].map((id) => ({ id })), places: new Map() };
 };
 
+const placeOf = (place: Place | undefined) =>
+  place === undefined
+    ? {}
+    : { industryCode: place.industryCode, ...(place.location ? { location: place.location } : {}) };
+
 /**
- * Cost: one registry listing and one BatchGet per 100 entities for the rollups, one more for the
- * budgets of the rows shown — it grows with entities, never with readings.
+ * Cost: one registry listing and one BatchGet per 100 entities for the rollups, one per 100 rows shown
+ * for their budgets — it grows with entities, never with readings.
  */
 export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) => {
   const granularity = granularityOfPeriod(query.period);
@@ -41,7 +58,7 @@ export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) =
       ],
     );
   }
-  const entities = await entitiesOf(registry, query.level);
+  const { entities, places } = await entitiesOf(registry, query.level);
   const items = await store.readPeriod(
     query.level,
     entities.map((entity) => entity.id),
@@ -71,7 +88,8 @@ export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) =
     entities: entities.length,
     items: rows.map((row) => {
       const budget = budgetById.get(row.id);
-      return budget ? { ...row, budget: budgetUse(row, budget) } : row;
+      const place = query.include === 'registry' ? placeOf(places.get(row.id)) : {};
+      return budget ? { ...row, ...place, budget: budgetUse(row, budget) } : { ...row, ...place };
     }),
   };
 });

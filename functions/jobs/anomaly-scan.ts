@@ -24,14 +24,16 @@ const listingWrites: CaseListingWrites = (previous, next, entry) => ({
   side: caseSideWrites(previous, next, entry),
 });
 const carbon = new DynamoCarbonReadStore(client, tableName('carbon'));
+const alerts = new DynamoAlertWriter(client, tableName('carbon'));
 const deps = {
   registry: new DynamoRegistryStore(client, tableName('registry')),
   rollups: carbon,
   budgets: new DynamoBudgetStore(client, tableName('carbon')),
-  alerts: new DynamoAlertWriter(client, tableName('carbon')),
+  alerts,
   breaches: carbon,
   breachCases: {
     cases: caseStore(),
+    alerts,
     listing: listingWrites,
     env: caseEnv(),
     newId: randomUUID,

@@ -105,6 +105,12 @@ export const AlertSchema = z
       .number()
       .optional()
       .describe('anomaly alerts: robust z, flat-run hours, or projected budget use'),
+    caseId: z
+      .string()
+      .optional()
+      .describe(
+        'budget breaches of an enterprise: the automatic case it opened (GET /cases/{id}); absent until the hourly scan opens it',
+      ),
   })
   .meta({ id: 'Alert' });
 

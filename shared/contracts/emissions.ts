@@ -3,6 +3,7 @@ import { GRANULARITIES, ROLLUP_LEVELS } from '../domain/emissions/rollup-model.t
 import { ROLES } from '../domain/roles.ts';
 import { FiguresSchema, LevelIdQuery, STAFF } from './emissions-figures.ts';
 import { traceEmissionsRoute } from './emissions-trace.ts';
+import { GeoPointSchema } from './registry-common.ts';
 import { defineRoute } from './route.ts';
 
 /** Emission series and rankings; the shared figures and the trace have their own modules. */
@@ -104,6 +105,10 @@ export const RankingSchema = z
         co2eMarketT: z.number(),
         tce: z.number().describe('能耗 Energy consumption, tce'),
         budget: BudgetUseSchema.optional().describe('The month budget of the ranked metric, when one exists'),
+        industryCode: z.string().optional().describe('include=registry, enterprises: GB/T 4754 class'),
+        location: GeoPointSchema.optional().describe(
+          'include=registry, enterprises: where it is, when registered (WGS-84)',
+        ),
       }),
     ),
   })
@@ -123,7 +128,19 @@ export const getEmissionRankingsRoute = defineRoute({
       .enum(['co2e', 'tce'])
       .default('co2e')
       .describe('Rank by location-based tCO2e (default) or by energy consumption in tce'),
-    limit: z.coerce.number().int().min(1).max(100).default(10),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(10)
+      .describe('Rows returned; every entity is read whatever the limit, so a whole level fits in one call'),
+    include: z
+      .enum(['registry'])
+      .optional()
+      .describe(
+        'registry: enterprise rows also carry industryCode and location (the district map: figures and places in one call)',
+      ),
   }),
   response: RankingSchema,
   successStatus: 200,

@@ -14,3 +14,11 @@ export interface NewAlert extends AlertRecord {
 export interface AlertWriter {
   raiseAlert(alert: NewAlert): Promise<boolean>;
 }
+
+/** Records on an alert the id of the automatic case it opened; the same id again is a no-op. */
+export interface AlertCaseLinker {
+  linkCase(
+    alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period' | 'metric'>,
+    caseId: string,
+  ): Promise<void>;
+}

@@ -60,6 +60,8 @@ export interface AlertRecord {
   value?: number;
   limit?: number;
   threshold?: number;
+  /** Budget breaches: the automatic case it opened (absent on alerts linked before ids were recorded). */
+  caseId?: string;
 }
 
 export interface AlertFilter {

@@ -9,12 +9,14 @@ import { createWebStatic } from '../../infra/local/web-static.ts';
 import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/local-stack.ts';
 import { kib, median, printTable } from './format.ts';
+import { runDashboardBench } from './web-dashboard.ts';
 import { measureInteractive } from './web-interactive.ts';
 
 /**
  * `npm run bench -- web`: the deputies' app's bundle sizes (the shell — what the first screen
  * loads — and each route's own chunks, gzipped) and its time to interactive in Chromium under a
- * throttled mobile profile, beside a baseline: an empty Vite + React app built in the same run.
+ * throttled mobile profile, beside a baseline: an empty Vite + React app built in the same run;
+ * then the carbon dashboard's time to render a month for 100 enterprises (web-dashboard.ts).
  */
 const OUT = join(PROJECT_ROOT, '.bench', 'web');
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
@@ -69,6 +71,7 @@ export const runWebBench = async (): Promise<void> => {
     ],
   );
   await timeToInteractive(appDir, baselineDir);
+  await runDashboardBench();
 };
 
 const buildApp = (outDir: string) =>

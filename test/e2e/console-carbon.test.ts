@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../../infra/local/web-build.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, screenshot } from '../support/browser.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 import { publishAs } from '../support/telemetry-client.ts';
 import { checkDialog, openPath, signInConsole } from './console-support.ts';
@@ -21,6 +21,9 @@ const localHour = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000)
 type Job = (event: unknown, context: unknown) => Promise<unknown>;
 /** Imported by a path held in a variable, as console-support does: the handler's middy type is not the test's concern. */
 const ANOMALY_SCAN = '../../functions/jobs/anomaly-scan.ts';
+const CARBON_REPORTS = '../../functions/jobs/carbon-reports.ts';
+const localDay = (instant: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
 const JOB_CONTEXT = { functionName: 'e2e', awsRequestId: 'e2e', getRemainingTimeInMillis: () => 900_000 };
 
 describe('carbon brain in the console', () => {
@@ -113,6 +116,87 @@ describe('carbon brain in the console', () => {
     await checkPage(page, 'k04-carbon-alerts');
     await row.getByRole('link', { name: /自动立案/ }).click();
     await page.getByRole('heading', { level: 1, name: /碳排放超预算：青山精密金属结构有限公司/ }).waitFor();
+    await context.close();
+  });
+
+  it('shows enterprises on the district map, lists those without a place, and drills down on a click', async () => {
+    // ENT-0001 at the middle of the bundled district outline, where the map centres it; the other
+    // demo enterprises have no registered place.
+    const admin = t.stack.users.admin.token;
+    const current = await t.api('/enterprises/ENT-0001', { token: admin });
+    const { version } = (await current.json()) as { version: number };
+    const placed = await t.api('/enterprises/ENT-0001', {
+      method: 'PATCH',
+      token: admin,
+      headers: { 'content-type': 'application/json', 'if-match': String(version) },
+      body: JSON.stringify({ location: { latitude: 30.52, longitude: 114.3105 } }),
+    });
+    expect(placed.status).toBe(200);
+    const period = localMonth(new Date());
+    const { context, page } = await signInConsole(browser, consoleUrl, 'supervisor-wang');
+    await openPath(page, consoleUrl, `carbon/map?period=${period}&color=budget`, '碳排放地图');
+    const map = page.locator('.qs-map[data-ready="1"]');
+    await map.waitFor();
+    const unplaced = page.locator('.ant-card', { hasText: '未登记位置的企业（3）' });
+    await unplaced.getByRole('link', { name: '青山印染有限公司' }).waitFor();
+    await page.getByText('已超预算').first().waitFor(); // the legend: its budget was breached above
+    await checkPage(page, 'k10-carbon-map');
+    // Over the point: the tooltip names its figures. ECharts reacts to pointer moves, so move onto it.
+    const box = await map.boundingBox();
+    const [x, y] = [(box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2];
+    await page.mouse.move(x - 40, y);
+    await page.mouse.move(x, y, { steps: 4 });
+    await screenshot(page, 'k10-carbon-map-tooltip');
+    await page.getByText(/碳排放：0\.\d+ tCO2e/).waitFor(); // the tooltip
+    await page.mouse.click(x, y);
+    await page.getByRole('heading', { level: 1, name: '碳排放：青山精密金属结构有限公司' }).waitFor();
+    expect(page.url()).toContain(`level=enterprise&id=ENT-0001&period=${period}`);
+    await context.close();
+  });
+
+  it('lists the carbon reports and opens one in the app, rendered, with its files to download', async () => {
+    // Yesterday's daily reports, as the scheduler's daily run writes them.
+    const job = ((await import(CARBON_REPORTS)) as { handler: Job }).handler;
+    const yesterday = localDay(new Date(Date.now() - 86_400_000));
+    await job(
+      { job: 'carbonDailyReport', scheduledTime: new Date().toISOString(), period: yesterday },
+      JOB_CONTEXT,
+    );
+    const { context, page } = await signInConsole(browser, consoleUrl, 'supervisor-wang');
+    await openPath(page, consoleUrl, 'carbon/reports?kind=carbon-daily&level=city', '碳排放报表');
+    const row = page.getByRole('row', { name: new RegExp(yesterday) });
+    await checkPage(page, 'k11-carbon-reports');
+    await row.getByRole('button', { name: /^打开/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('link', { name: '下载 CSV' }).waitFor();
+    // The report's own HTML, rendered in place from the API's signed link.
+    await page.frameLocator('iframe').getByText(yesterday).first().waitFor();
+    expect(page.url()).toContain('open=');
+    await context.close();
+  });
+
+  it('keeps every carbon page usable on a phone: nothing wider than the screen', async () => {
+    const period = localMonth(new Date());
+    const { context, page } = await signInConsole(browser, consoleUrl, 'admin');
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, heading, name] of [
+      [`carbon?period=${period}`, '碳排放：全区', 'k12-phone-dashboard'],
+      [`carbon/trace?level=meter&id=MTR-0001&period=${period}`, /^溯源/, 'k13-phone-trace'],
+      [`carbon/map?period=${period}`, '碳排放地图', 'k14-phone-map'],
+      ['carbon/alerts', '碳排放告警', 'k15-phone-alerts'],
+      ['carbon/reports?kind=carbon-daily', '碳排放报表', 'k16-phone-reports'],
+      ['carbon/admin/budgets', '碳排放与能耗预算', 'k17-phone-budgets'],
+      ['carbon/admin/meters', '计量器具与接入凭证', 'k18-phone-meters'],
+      ['carbon/admin/quarantine', '隔离的遥测消息', 'k19-phone-quarantine'],
+      ['carbon/admin/factors', '排放因子库', 'k20-phone-factors'],
+    ] as const) {
+      await openPath(page, consoleUrl, path, heading);
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await screenshot(page, name);
+      // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+      const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+      expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(390);
+    }
     await context.close();
   });
 

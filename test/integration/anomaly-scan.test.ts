@@ -168,6 +168,9 @@ describe('anomaly scan job', () => {
     expect(opened.body.description).toContain('120.5 tCO2e');
     // The environment department's head sees it as theirs.
     expect((await getJson(`/cases/${markers[0]?.caseId}`, 'head')).status).toBe(200);
+    // The alert names the case it opened, so the console links them by id.
+    const breaches = (await getJson('/alerts?kind=budgetBreach')).body.items as any[];
+    expect(breaches.find((alert) => alert.targetId === 'ENT-0003')?.caseId).toBe(markers[0]?.caseId);
   });
 
   it('raises nothing new and opens no second case when the same hour is scanned again, or the next', async () => {
@@ -207,6 +210,8 @@ describe('anomaly scan job', () => {
       openBreachCase(
         {
           cases: crashing,
+          // …and dies again before the alert names its case.
+          alerts: { linkCase: () => Promise.reject(new Error('process killed')) },
           listing: (previous, next, entry) => ({
             index: caseIndexKeys(next),
             side: caseSideWrites(previous, next, entry),
@@ -238,6 +243,9 @@ describe('anomaly scan job', () => {
       ['accept', 'system'],
       ['dispatch', 'system'],
     ]);
+    // The crash came before the alert was linked: the resumed run links it.
+    const breaches = (await getJson('/alerts?kind=budgetBreach&id=ENT-0004')).body.items as any[];
+    expect(breaches[0]?.caseId).toBe(marker?.caseId);
     const again = await runScan(HOUR);
     expect(again.results.breachCases).toEqual({ opened: 0, resumed: 0, alreadyOpen: 2 });
   });

@@ -254,7 +254,14 @@ describe('GET /emissions', () => {
 
 interface Ranking {
   entities: number;
-  items: { rank: number; id: string; co2eT: number; budget?: { limitTonnes: number; use: number } }[];
+  items: {
+    rank: number;
+    id: string;
+    co2eT: number;
+    budget?: { limitTonnes: number; use: number };
+    industryCode?: string;
+    location?: { latitude: number; longitude: number };
+  }[];
 }
 interface Budget {
   level: string;
@@ -356,6 +363,30 @@ describe('GET /emissions/rankings', () => {
     ]);
     const day = await get<Ranking>('/emissions/rankings?level=enterprise&period=2026-11-28', 'admin');
     expect(day.items.every((row) => row.co2eT === 0 && row.budget === undefined)).toBe(true);
+  });
+
+  it('gives every enterprise with its class and place in one call for the district map', async () => {
+    const at = { latitude: 30.52, longitude: 114.31 };
+    const patched = await t.api('/enterprises/ENT-0002', {
+      method: 'PATCH',
+      token: token('admin'),
+      headers: { 'content-type': 'application/json', 'if-match': '1' },
+      body: JSON.stringify({ location: at }),
+    });
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    const map = await get<Ranking>(
+      '/emissions/rankings?level=enterprise&period=2026-11&include=registry&limit=1000',
+      'supervisor',
+    );
+    expect(map.items).toHaveLength(map.entities);
+    const row = map.items.find((item) => item.id === 'ENT-0002');
+    expect(row).toMatchObject({ co2eT: 300, industryCode: 'C1713', location: at, budget: { use: 1.2 } });
+    // No place registered: the row says so by having none (the map lists it beside).
+    expect(map.items.find((item) => item.id === 'ENT-0001')).toMatchObject({ industryCode: 'C3311' });
+    expect(map.items.find((item) => item.id === 'ENT-0001')?.location).toBeUndefined();
+    // Without include, rows are as before.
+    const plain = await get<Ranking>('/emissions/rankings?level=enterprise&period=2026-11', 'supervisor');
+    expect(plain.items[0]?.industryCode).toBeUndefined();
   });
 
   it('is for staff only and needs a real period', async () => {

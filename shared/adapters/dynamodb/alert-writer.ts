@@ -1,8 +1,8 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ALERTS_GSI1PK, alertPk } from '../../domain/emissions/rollup-model.ts';
-import type { AlertWriter, NewAlert } from '../../ports/alert-writer.ts';
+import type { AlertCaseLinker, AlertWriter, NewAlert } from '../../ports/alert-writer.ts';
 import type { AlertRecord } from '../../ports/carbon-read-store.ts';
-import { failedConditionIndex } from './conditional-write.ts';
+import { failedConditionIndex, isConditionFailed } from './conditional-write.ts';
 import { alertOutboxItem } from './event-outbox.ts';
 import { retryOnTransactionConflict } from './transaction-conflict.ts';
 
@@ -21,7 +21,7 @@ export const alertKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' 
  * on the key being new: a re-run or a concurrent run raises nothing twice. The alert's notification
  * outbox item (event-outbox.ts) is written in the same transaction, so it is told exactly when raised.
  */
-export class DynamoAlertWriter implements AlertWriter {
+export class DynamoAlertWriter implements AlertWriter, AlertCaseLinker {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -54,6 +54,23 @@ export class DynamoAlertWriter implements AlertWriter {
       // Only the alert's own condition (item 0) means "already raised".
       if (failedConditionIndex(error) === 0) return false;
       throw error;
+    }
+  }
+
+  /** Sets `caseId` on an existing alert; an alert that is gone is left gone (no item is created). */
+  async linkCase(alert: Parameters<AlertCaseLinker['linkCase']>[0], caseId: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: alertKey(alert),
+          UpdateExpression: 'SET caseId = :caseId',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':caseId': caseId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
     }
   }
 }

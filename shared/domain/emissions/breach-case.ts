@@ -1,3 +1,4 @@
+import type { AlertCaseLinker } from '../../ports/alert-writer.ts';
 import type { AlertRecord } from '../../ports/carbon-read-store.ts';
 import type { IndexKeys, SideItem, WorkflowStore } from '../../ports/workflow-store.ts';
 import { formatLocalDateTime } from '../calendar/local-time-text.ts';
@@ -23,6 +24,9 @@ import { alertPk } from './rollup-model.ts';
  * role, as every step no person took is. A crash between those steps is finished by the next run: the side
  * item names the case, and a case the system opened that is still `submitted` or `accepted` is
  * taken on to `dispatched`. A case people have since acted on is left alone.
+ *
+ * The alert then names its case (`caseId`), written right after the case (the two live in different
+ * tables); a run that finds the case opened but the alert not yet naming it writes the id again.
  */
 
 export const ANOMALY_SCAN_ACTOR: Principal = {
@@ -41,6 +45,7 @@ export type CaseListingWrites = (
 
 export interface BreachCaseDeps {
   cases: WorkflowStore<CaseRecord, CaseTimelineEntry>;
+  alerts: AlertCaseLinker;
   listing: CaseListingWrites;
   env: CaseEnv;
   newId: () => string;
@@ -111,10 +116,13 @@ export const openBreachCase = async (
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     const earlier = await deps.cases.getSide(side.pk, side.sk);
-    const opened = earlier ? await deps.cases.get(String(earlier.caseId)) : undefined;
+    const caseId = earlier === undefined ? undefined : String(earlier.caseId);
+    if (caseId !== undefined && alert.caseId !== caseId) await deps.alerts.linkCase(alert, caseId);
+    const opened = caseId === undefined ? undefined : await deps.cases.get(caseId);
     if (!opened || !(await dispatchToEnvironment(deps, opened))) return 'alreadyOpen';
     return 'resumed';
   }
+  await deps.alerts.linkCase(alert, record.id);
   await dispatchToEnvironment(deps, record);
   return 'opened';
 };

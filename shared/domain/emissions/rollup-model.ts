@@ -45,7 +45,8 @@ import { addExact, type Exact } from './fixed-point.ts';
  *   conditional put raises ONE alert); kind budgetWarning | budgetBreach | meterOffline | anomaly |
  *   calendarRunningOut (level `system`, id `workingCalendar`: the platform itself, not a carbon target);
  *   gsi1pk `ALERTS`, gsi1sk raisedAt (ISO UTC); attributes kind, level, targetId, period, raisedAt,
- *   message (zh-CN), value, limit.
+ *   message (zh-CN), value, limit; an enterprise's budgetBreach also caseId, the automatic case it
+ *   opened (set by the anomaly scan after the case).
  */
 
 export const ROLLUP_LEVELS = ['city', 'industry', 'enterprise', 'meter'] as const;

@@ -1,4 +1,5 @@
 import { Alert, Form, Select, Spin, Table, Tag } from 'antd';
+import type { CaseView, ConsoleApi } from '../api.ts';
 import { useConsole } from '../context.tsx';
 import { localTime } from '../lib/format.ts';
 import { Link } from '../lib/link.tsx';
@@ -6,7 +7,7 @@ import { loadAll } from '../lib/load-all.ts';
 import { useQueryState } from '../lib/query-state.ts';
 import { useLoad } from '../lib/use-load.ts';
 import type { PageProps } from '../module.ts';
-import { caseOfAlert, loadSystemCases } from './alert-cases.ts';
+import { caseOfAlert, needsTextFallback, SYSTEM_REPORTER } from './alert-cases.ts';
 import { type CarbonAlert, useCarbonApi } from './api.ts';
 import { dashboardPath, type Target } from './drill.ts';
 import { ALERT_KIND_LABELS, ANOMALY_LABELS, LEVEL_LABELS, label, tonnes } from './labels.ts';
@@ -31,6 +32,15 @@ const seriesOf = (alert: CarbonAlert): { target: Target; period: string; gran?: 
   return { target, period: local, ...(alert.level === 'meter' ? { gran: 'hour' as const } : {}) };
 };
 
+/** The cases the system registered, for the text match of older breaches (alert-cases.ts). */
+const loadSystemCases = async (api: ConsoleApi): Promise<CaseView[]> =>
+  (
+    await loadAll(
+      (cursor) => api.listCases({ reporter: SYSTEM_REPORTER, category: 'other', limit: 100, cursor }),
+      500,
+    )
+  ).items;
+
 /**
  * 告警: budget warnings and breaches, offline meters and anomalies, newest first; each links to the
  * series of what it is about and, for a breach, to the case the system opened. Kind is in the URL.
@@ -44,7 +54,9 @@ const AlertsPage = (_: PageProps) => {
     async () => (await loadAll((cursor) => api.alerts({ kind, limit: 100, cursor }), 500)).items,
     kind ?? '',
   );
-  const cases = useLoad(() => loadSystemCases(consoleApi), 'cases');
+  // The system's cases are read only for breaches raised before alerts named their case.
+  const fallback = alerts.data !== undefined && needsTextFallback(alerts.data);
+  const cases = useLoad(async () => (fallback ? loadSystemCases(consoleApi) : []), fallback ? 'cases' : '');
   return (
     <section aria-labelledby="alerts-title">
       <h1 id="alerts-title">碳排放告警</h1>

@@ -1,18 +1,24 @@
 import { DatePicker, Form, Select } from 'antd';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import type { Granularity } from './api.ts';
 import { GRANULARITY_LABELS } from './labels.ts';
 import { kindOf } from './period.ts';
 
-/** Period (a month or a day) and the series' granularity; every change goes to the URL. */
+/**
+ * Period (a month or a day) and, for pages with a series, its granularity; every change goes to the
+ * URL. `children` adds a page's own filters to the same form.
+ */
 export const PeriodBar = ({
   period,
   granularity,
   onChange,
+  children,
 }: {
   period: string;
-  granularity: Granularity;
+  granularity?: Granularity;
   onChange: (changes: { period?: string; gran?: string }) => void;
+  children?: ReactNode;
 }) => {
   const kind = kindOf(period);
   return (
@@ -44,18 +50,21 @@ export const PeriodBar = ({
           onChange={(d) => d && onChange({ period: d.format(kind === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD') })}
         />
       </Form.Item>
-      <Form.Item label="曲线粒度" htmlFor="c-gran">
-        <Select
-          id="c-gran"
-          style={{ width: 90 }}
-          value={granularity}
-          options={(['hour', 'day', 'month'] as const).map((g) => ({
-            value: g,
-            label: GRANULARITY_LABELS[g],
-          }))}
-          onChange={(gran: string) => onChange({ gran })}
-        />
-      </Form.Item>
+      {granularity === undefined ? null : (
+        <Form.Item label="曲线粒度" htmlFor="c-gran">
+          <Select
+            id="c-gran"
+            style={{ width: 90 }}
+            value={granularity}
+            options={(['hour', 'day', 'month'] as const).map((g) => ({
+              value: g,
+              label: GRANULARITY_LABELS[g],
+            }))}
+            onChange={(gran: string) => onChange({ gran })}
+          />
+        </Form.Item>
+      )}
+      {children}
     </Form>
   );
 };

@@ -5,7 +5,8 @@ import type { EmissionSeries } from './api.ts';
  * The target's series as lines (tCO2e location- and market-based on the left axis, tce on the
  * right). ECharts is the console's one build (`map/echarts.ts`), imported when the chart mounts so
  * the figures above it show first. A click on a point opens the trace of that period; the table
- * under the chart offers the same links for the keyboard.
+ * under the chart offers the same links for the keyboard. Once drawn the element gets `data-ready`
+ * (the points per line), the marker the web bench times the dashboard by.
  */
 export const SeriesChart = ({
   series,
@@ -41,6 +42,8 @@ export const SeriesChart = ({
           { type: 'line', name: '能耗', yAxisIndex: 1, data: series.map((p) => p.tce) },
         ],
       });
+      const points = String(series.length);
+      chart.on('finished', () => element.current?.setAttribute('data-ready', points));
       chart.on('click', (event) => {
         const period = series[event.dataIndex ?? -1]?.period;
         if (period !== undefined) pick.current(period);
@@ -57,5 +60,13 @@ export const SeriesChart = ({
       cleanup();
     };
   }, [series, label]);
-  return <div ref={element} style={{ width: '100%', height: 300 }} role="img" aria-label={label} />;
+  return (
+    <div
+      ref={element}
+      className="qs-series-chart"
+      style={{ width: '100%', height: 300 }}
+      role="img"
+      aria-label={label}
+    />
+  );
 };

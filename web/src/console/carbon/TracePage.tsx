@@ -57,7 +57,7 @@ const TracePage = (_: PageProps) => {
       ) : (
         <>
           <Card size="small" title="这个数字" className="qs-carbon-section">
-            <Descriptions size="small" column={3}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
               <Descriptions.Item label="碳排放（基于位置）">
                 {tonnes(trace.figure.co2eT)} tCO2e
               </Descriptions.Item>

@@ -96,7 +96,7 @@ export const BatchDetail = ({ batch }: { batch: TraceBatch }) => {
   const explanation = batch.explanation;
   return (
     <div>
-      <Descriptions size="small" column={3} bordered>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} bordered>
         <Descriptions.Item label="消息">{batch.messageId}</Descriptions.Item>
         <Descriptions.Item label="批次标识">
           <Handle handle={batch.handle} />

@@ -18,7 +18,9 @@ export const carbonModule: ConsoleModule = {
     roles: READERS,
     items: [
       { label: '总览与下钻', path: 'carbon', roles: READERS },
+      { label: '碳排放地图', path: 'carbon/map', roles: READERS },
       { label: '告警', path: 'carbon/alerts', roles: READERS },
+      { label: '碳排放报表', path: 'carbon/reports', roles: READERS },
       { label: '预算', path: 'carbon/admin/budgets', roles: ['admin'] },
       { label: '计量器具与凭证', path: 'carbon/admin/meters', roles: ['admin'] },
       { label: '隔离区', path: 'carbon/admin/quarantine', roles: ['admin'] },
@@ -28,7 +30,9 @@ export const carbonModule: ConsoleModule = {
   routes: [
     { pattern: 'carbon', page: lazy(() => import('./DashboardPage.tsx')) },
     { pattern: 'carbon/trace', page: lazy(() => import('./TracePage.tsx')) },
+    { pattern: 'carbon/map', page: lazy(() => import('./MapPage.tsx')) },
     { pattern: 'carbon/alerts', page: lazy(() => import('./AlertsPage.tsx')) },
+    { pattern: 'carbon/reports', page: lazy(() => import('./ReportsPage.tsx')) },
     {
       pattern: 'carbon/admin/budgets',
       page: lazy(() => import('./admin/BudgetsPage.tsx')),

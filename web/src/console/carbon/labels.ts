@@ -1,5 +1,11 @@
+import type { listAlertsRoute } from '../../../../shared/contracts/budgets.ts';
+import type { getEmissionsRoute } from '../../../../shared/contracts/emissions.ts';
 import { sectionOfDivision } from '../../../../shared/domain/registry/industry-code.ts';
-import type { CarbonAlert, Level } from './api.ts';
+import type { ResponseOf } from '../../shared/api-types.ts';
+
+// From the contracts directly (not ./api.ts), so pure helpers that use these labels stay DOM-free.
+type CarbonAlert = ResponseOf<typeof listAlertsRoute>['items'][number];
+type Level = ResponseOf<typeof getEmissionsRoute>['level'];
 
 /** zh-CN words and units of the carbon screens, units written as people read them. */
 

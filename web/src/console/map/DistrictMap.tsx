@@ -1,21 +1,17 @@
 import { useEffect, useRef } from 'react';
 import district from '../../deputy/map/district.json';
 import { echarts } from './echarts.ts';
+import type { MapPoint } from './map-point.ts';
 
 /**
  * The district map of the console, offline: the bundled (illustrative) district outline, river and
  * roads — the same GeoJSON as the deputies' app — drawn by ECharts' geo component in WGS-84, with
  * points on top. A click on a point selects it; a click elsewhere picks a place (when `onPick`).
- * The carbon brain's map can reuse it (enterprises as points sized by `size`).
+ * The carbon brain's map reuses it: enterprises as points sized by `size`, coloured by `color`, with
+ * `tooltip` lines. Once a set of points is drawn the element gets `data-ready` (the count drawn), a
+ * marker the browser tests and the web bench wait for.
  */
-export interface MapPoint {
-  id: string;
-  latitude: number;
-  longitude: number;
-  label: string;
-  tone?: 'focus' | 'open' | 'closed';
-  size?: number;
-}
+export type { MapPoint };
 
 interface Props {
   points: readonly MapPoint[];
@@ -37,6 +33,15 @@ const registered = (() => {
 })();
 
 const TONES = { focus: '#b42318', open: '#c2410c', closed: '#0b6e4f' } as const;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** ECharts renders tooltip text as HTML: every line is escaped. */
+const tooltipOf = (p: { name?: string; data?: unknown }) => {
+  // Not `tooltip`: on a data item ECharts reads that name as the item's tooltip options.
+  const text = (p.data as { text?: readonly string[] } | undefined)?.text;
+  return (text ?? [p.name ?? '']).map(escapeHtml).join('<br>');
+};
 
 const lines = () =>
   district.features
@@ -84,10 +89,11 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
         if (lng !== undefined && lat !== undefined) handlers.current.onPick(lat, lng);
       }, 0);
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // The box, not the window: a page's columns may settle after the chart is made.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
   }, []);
@@ -97,7 +103,7 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
     chart?.setOption(
       {
         aria: { enabled: true, label: { description: label } },
-        tooltip: { trigger: 'item', formatter: (p: { name?: string }) => p.name ?? '' },
+        tooltip: { trigger: 'item', formatter: tooltipOf },
         geo: {
           map: MAP,
           roam: true,
@@ -125,13 +131,17 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
               name: p.label,
               value: [p.longitude, p.latitude],
               symbolSize: p.size ?? (p.tone === 'focus' ? 16 : 11),
-              itemStyle: { color: TONES[p.tone ?? 'open'], borderColor: '#fff', borderWidth: 1 },
+              itemStyle: { color: p.color ?? TONES[p.tone ?? 'open'], borderColor: '#fff', borderWidth: 1 },
+              ...(p.tooltip === undefined ? {} : { text: p.tooltip }),
             })),
           },
         ],
       },
       { replaceMerge: ['series'] },
     );
+    const drawn = String(points.length);
+    chart?.off('finished');
+    chart?.on('finished', () => element.current?.setAttribute('data-ready', drawn));
   }, [points, label, circle]);
   return <div ref={element} className="qs-map" style={{ height }} role="img" aria-label={label} />;
 };

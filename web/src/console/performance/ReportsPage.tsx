@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Drawer, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { ReportList, ReportWithLinks } from '../api.ts';
+import { ReportDrawer } from '../components/ReportDrawer.tsx';
 import { useConsole } from '../context.tsx';
 import { localTime } from '../lib/format.ts';
 import { useQueryState } from '../lib/query-state.ts';
@@ -64,35 +65,7 @@ const ReportsPage = (_: PageProps) => {
           ]}
         />
       </Card>
-      <Drawer
-        open={open !== undefined}
-        onClose={() => setOpen(undefined)}
-        size="large"
-        title={typeof open === 'object' ? open.title : '报表'}
-      >
-        {typeof open === 'string' ? <Alert type="error" showIcon title={open} /> : null}
-        {typeof open === 'object' ? (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Space>
-              {(['html', 'csv', 'json'] as const).map((format) =>
-                open.links[format] === undefined ? null : (
-                  <a key={format} href={open.links[format]} target="_blank" rel="noopener noreferrer">
-                    下载 {format.toUpperCase()}
-                  </a>
-                ),
-              )}
-            </Space>
-            {open.links.html === undefined ? null : (
-              <iframe
-                title={open.title}
-                src={open.links.html}
-                sandbox=""
-                style={{ width: '100%', height: '70vh', border: '1px solid #e5e8e6' }}
-              />
-            )}
-          </Space>
-        ) : null}
-      </Drawer>
+      <ReportDrawer open={open} onClose={() => setOpen(undefined)} />
     </section>
   );
 };
