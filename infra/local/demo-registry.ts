@@ -6,6 +6,7 @@ import { computeUsccCheckCharacter } from '../../shared/domain/registry/uscc.ts'
  * each (FAC-000n of ENT-000n) and a meter of every energy type the accounting engine handles.
  * MTR-0001..0003 are fixed: tests use them. Industry codes are GB/T 4754-2017 classes:
  *   C3311 金属结构制造, C1713 棉印染精加工, C3011 水泥制造, G5431 普通货物道路运输.
+ * Their places lie inside the bundled (illustrative) district outline, so the carbon map shows them.
  */
 
 /** A demo USCC: the given 17 characters plus their GB 32100 check character. */
@@ -18,6 +19,7 @@ export const DEMO_ENTERPRISES = [
     uscc: demoUscc('91440300MA5F8K2L3'),
     industryCode: 'C3311',
     address: '青山区工业园东区 8 号',
+    location: { latitude: 30.532, longitude: 114.29 },
   },
   {
     id: 'ENT-0002',
@@ -25,6 +27,7 @@ export const DEMO_ENTERPRISES = [
     uscc: demoUscc('91440300770812345'),
     industryCode: 'C1713',
     address: '青山区滨河路 21 号',
+    location: { latitude: 30.505, longitude: 114.338 },
   },
   {
     id: 'ENT-0003',
@@ -32,6 +35,7 @@ export const DEMO_ENTERPRISES = [
     uscc: demoUscc('91440300MA5G3N7P1'),
     industryCode: 'C3011',
     address: '青山区石岭工业区 3 号',
+    location: { latitude: 30.548, longitude: 114.275 },
   },
   {
     id: 'ENT-0004',
@@ -39,6 +43,7 @@ export const DEMO_ENTERPRISES = [
     uscc: demoUscc('91440300MA5H6Q9T4'),
     industryCode: 'G5431',
     address: '青山区物流园北路 66 号',
+    location: { latitude: 30.492, longitude: 114.295 },
   },
 ] as const;
 

@@ -120,24 +120,28 @@ describe('carbon brain in the console', () => {
   });
 
   it('shows enterprises on the district map, lists those without a place, and drills down on a click', async () => {
-    // ENT-0001 at the middle of the bundled district outline, where the map centres it; the other
-    // demo enterprises have no registered place.
+    // ENT-0001 moved to the middle of the bundled district outline, where the map centres it; ENT-0002's
+    // place removed (the other demo enterprises keep theirs, away from the middle).
     const admin = t.stack.users.admin.token;
-    const current = await t.api('/enterprises/ENT-0001', { token: admin });
-    const { version } = (await current.json()) as { version: number };
-    const placed = await t.api('/enterprises/ENT-0001', {
-      method: 'PATCH',
-      token: admin,
-      headers: { 'content-type': 'application/json', 'if-match': String(version) },
-      body: JSON.stringify({ location: { latitude: 30.52, longitude: 114.3105 } }),
-    });
-    expect(placed.status).toBe(200);
+    const place = async (id: string, location: { latitude: number; longitude: number } | null) => {
+      const current = await t.api(`/enterprises/${id}`, { token: admin });
+      const { version } = (await current.json()) as { version: number };
+      const placed = await t.api(`/enterprises/${id}`, {
+        method: 'PATCH',
+        token: admin,
+        headers: { 'content-type': 'application/json', 'if-match': String(version) },
+        body: JSON.stringify({ location }),
+      });
+      expect(placed.status).toBe(200);
+    };
+    await place('ENT-0001', { latitude: 30.52, longitude: 114.3105 });
+    await place('ENT-0002', null);
     const period = localMonth(new Date());
     const { context, page } = await signInConsole(browser, consoleUrl, 'supervisor-wang');
     await openPath(page, consoleUrl, `carbon/map?period=${period}&color=budget`, '碳排放地图');
-    const map = page.locator('.qs-map[data-ready="1"]');
+    const map = page.locator('.qs-map[data-ready="3"]');
     await map.waitFor();
-    const unplaced = page.locator('.ant-card', { hasText: '未登记位置的企业（3）' });
+    const unplaced = page.locator('.ant-card', { hasText: '未登记位置的企业（1）' });
     await unplaced.getByRole('link', { name: '青山印染有限公司' }).waitFor();
     await page.getByText('已超预算').first().waitFor(); // the legend: its budget was breached above
     await checkPage(page, 'k10-carbon-map');
