@@ -19,7 +19,7 @@ import type { SuggestionStore } from '../../shared/ports/suggestion-store.ts';
 import { liveWorkingCalendar } from '../calendar/live-calendar.ts';
 import { clock, loadVisibleRecord, provisionalDateNote } from '../workflow/record-context.ts';
 
-/** Wiring shared by the suggestion functions: store, list index, clock, calendar, visibility. */
+/** Wiring shared by the suggestion functions: store (with its lists), clock, calendar, visibility. */
 export const suggestionStore = (): SuggestionStore =>
   new DynamoSuggestionStore(getDocumentClient(), tableName('workflow'));
 
