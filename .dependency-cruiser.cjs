@@ -90,6 +90,21 @@ module.exports = {
       },
     },
     {
+      name: 'application-takes-ports',
+      comment:
+        'Use cases (shared/application) orchestrate the domain over ports they are given: no adapter, handler, API shape or AWS SDK.',
+      severity: 'error',
+      from: { path: '^shared/application/' },
+      to: {
+        path: [
+          '^shared/(adapters|contracts)/',
+          '^functions/',
+          'node_modules/@aws-sdk/',
+          'node_modules/@smithy/',
+        ],
+      },
+    },
+    {
       name: 'contracts-describe-only',
       comment:
         'Contracts (zod schemas, routes) are read by the CDK, the gateway and the web app: no runtime wiring.',

@@ -1,10 +1,5 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import {
-  type MarkedKind,
-  markedBefore,
-  provisionalMarkerTombstone,
-  provisionalMarkerWrites,
-} from '../../shared/adapters/dynamodb/provisional-deadlines.ts';
+import { type MarkedKind, markedBefore } from '../../shared/adapters/dynamodb/provisional-deadlines.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { firstUncoveredInstant } from '../../shared/domain/calendar/provisional-deadline.ts';
 import type { WorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
@@ -17,11 +12,10 @@ import type {
 import {
   recomputeCaseDeadline,
   recomputeSuggestionDeadline,
-  suggestionAwaitsRecompute,
 } from '../../shared/domain/workflow/deadline-recompute.ts';
-import type { IndexKeys, SideItem } from '../../shared/ports/workflow-store.ts';
-import { caseStore, caseWriteOptions } from '../cases/case-context.ts';
-import { suggestionIndex, suggestionStore } from '../suggestions/suggestion-context.ts';
+import type { WorkflowStore } from '../../shared/ports/workflow-store.ts';
+import { caseStore } from '../cases/case-context.ts';
+import { suggestionStore } from '../suggestions/suggestion-context.ts';
 
 /**
  * Counts again every open record whose provisional deadline the calendar now covers at least in part
@@ -40,39 +34,32 @@ export interface RecomputeSummary {
 }
 
 type Outcome = keyof RecomputeSummary;
-type WriteOptions = { index: IndexKeys; side: SideItem[] };
-
-interface Target<R, T> {
+interface Target<
+  R extends CaseRecord | SuggestionRecord,
+  T extends CaseTimelineEntry | SuggestionTimelineEntry,
+> {
   kind: MarkedKind;
-  store: {
-    get(id: string): Promise<R | undefined>;
-    update(record: R, entry: T, options: WriteOptions): Promise<void>;
-    putSide(item: SideItem): Promise<void>;
-  };
+  store: WorkflowStore<R, T>;
   step(record: R, calendar: WorkingCalendar, at: Date): { record: R; entry: T } | undefined;
-  options(previous: R, next: R, entry: T): WriteOptions;
 }
 
 const cases: Target<CaseRecord, CaseTimelineEntry> = {
   kind: 'CASE',
   store: caseStore(),
   step: recomputeCaseDeadline,
-  options: (previous, next, entry) => caseWriteOptions(previous, next, entry),
 };
 
-const index = suggestionIndex();
 const suggestions: Target<SuggestionRecord, SuggestionTimelineEntry> = {
   kind: 'SUGGESTION',
   store: suggestionStore(),
   step: recomputeSuggestionDeadline,
-  options: (previous, next) => ({
-    index: index.recordKeys(next),
-    side: provisionalMarkerWrites('SUGGESTION', previous, next, suggestionAwaitsRecompute),
-  }),
 };
 
 /** One record, on the version it read; a person acting at the same moment makes it read again. */
-const recomputeOne = async <R extends { provisional?: true }, T>(
+const recomputeOne = async <
+  R extends CaseRecord | SuggestionRecord,
+  T extends CaseTimelineEntry | SuggestionTimelineEntry,
+>(
   target: Target<R, T>,
   id: string,
   calendar: WorkingCalendar,
@@ -82,11 +69,11 @@ const recomputeOne = async <R extends { provisional?: true }, T>(
     const record = await target.store.get(id);
     const step = record && target.step(record, calendar, at);
     if (!record || !step) {
-      await target.store.putSide(provisionalMarkerTombstone(target.kind, id));
+      await target.store.releaseProvisional(id);
       return 'released';
     }
     try {
-      await target.store.update(step.record, step.entry, target.options(record, step.record, step.entry));
+      await target.store.update({ before: record, ...step });
       return step.record.provisional ? 'stillProvisional' : 'recomputed';
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= 3) throw error;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { casePartitionKey } from '../../shared/adapters/dynamodb/case-index.ts';
 import { addCaseCommentRoute } from '../../shared/contracts/cases.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { citeMedia } from '../media/media-citations.ts';
@@ -39,15 +38,6 @@ export const handler = httpHandler(addCaseCommentRoute, async ({ params, body, p
     by: principal.userId,
     at,
   });
-  await store.putSide(
-    {
-      pk: casePartitionKey(record.id),
-      sk: `COMMENT#${at}#${id}`,
-      kind: 'case-comment',
-      mustNotExist: true,
-      ...comment,
-    },
-    { claims },
-  );
+  await store.addComment(comment, claims);
   return comment;
 });

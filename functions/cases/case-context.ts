@@ -1,43 +1,22 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import {
-  caseIndexKeys,
-  caseSideWrites,
-  nearbyOpenCasePartitions,
-} from '../../shared/adapters/dynamodb/case-index.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
-import type { Clock } from '../../shared/config/clock.ts';
-import { systemClock } from '../../shared/config/clock.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { reworkWorkingDays, tableName, timeZone } from '../../shared/config/env.ts';
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
-import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
 import { seesPossibleDuplicates } from '../../shared/domain/cases/case-duplicates.ts';
-import { DUPLICATE_RADIUS_METERS, isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
+import { isCaseOverdue } from '../../shared/domain/cases/case-listing.ts';
 import { allowedCaseActions, type CaseEnv } from '../../shared/domain/cases/case-machine.ts';
 import { canViewCase } from '../../shared/domain/cases/case-permissions.ts';
 import { caseAudienceOf, caseForAudience } from '../../shared/domain/cases/case-privacy.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
-import { NotFoundError } from '../../shared/domain/errors.ts';
+import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
+import type { CaseStore } from '../../shared/ports/case-store.ts';
 import { liveWorkingCalendar } from '../calendar/live-calendar.ts';
+import { clock, loadVisibleRecord, provisionalDateNote } from '../workflow/record-context.ts';
 
 /** Wiring shared by the case functions: store, clock, calendar, visibility. */
-export const caseStore = () =>
-  new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(getDocumentClient(), tableName('workflow'), 'CASE');
+export const caseStore = (): CaseStore => new DynamoCaseStore(getDocumentClient(), tableName('workflow'));
 
-export { caseIndexKeys };
-
-/**
- * What every write of a case must carry besides the record and entry: its index keys and its
- * listing snapshots (case-index.ts). Any code that updates a case should pass these, or the
- * listings keep showing the previous version.
- */
-export const caseWriteOptions = (
-  previous: CaseRecord | undefined,
-  next: CaseRecord,
-  entry?: CaseTimelineEntry,
-) => ({ index: caseIndexKeys(next), side: caseSideWrites(previous, next, entry) });
-
-export const clock: Clock = systemClock;
+export { clock };
 
 export const caseEnv = (): CaseEnv => {
   const reworkDays = reworkWorkingDays();
@@ -54,49 +33,11 @@ const caseViewEnv = (): CaseEnv => {
   return viewEnv;
 };
 
-/**
- * The open cases listed near a case: the geohash cells a 50 m circle around it reaches (of the nine
- * around its cell; a precision-7 cell is wider than that) hold every candidate; `possibleDuplicates`
- * decides by haversine.
- */
-export const nearbyOpenCases = async (
-  store: ReturnType<typeof caseStore>,
-  record: CaseRecord,
-): Promise<CaseRecord[]> => {
-  if (!record.location) return [];
-  // The cells at once, not one after another: this read sits on the path of every POST /cases.
-  const partitions = nearbyOpenCasePartitions(record.categoryId, record.location, DUPLICATE_RADIUS_METERS);
-  const cells = await Promise.all(
-    partitions.map(async (partition) => {
-      const found: CaseRecord[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await store.list({
-          index: 'gsi2',
-          partition,
-          limit: 100,
-          ...(cursor ? { cursor } : {}),
-        });
-        found.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor !== undefined);
-      return found;
-    }),
-  );
-  return cells.flat();
-};
+export { nearbyOpenCases } from '../../shared/application/cases/nearby-cases.ts';
 
 /** Reads a case the principal may see; one it may not see is reported as absent (404). */
-export const loadVisibleCase = async (
-  store: ReturnType<typeof caseStore>,
-  id: string,
-  principal: Principal,
-): Promise<CaseRecord> => {
-  const record = await store.get(id);
-  if (!record || !canViewCase(principal, record))
-    throw new NotFoundError(`案件不存在 (case ${id} not found)`);
-  return record;
-};
+export const loadVisibleCase = (store: CaseStore, id: string, principal: Principal): Promise<CaseRecord> =>
+  loadVisibleRecord(store, id, principal, canViewCase, `案件不存在 (case ${id} not found)`);
 
 /**
  * The case as a caller sees it: with the actions open to them and whether it is overdue now. The
@@ -108,14 +49,8 @@ export const caseView = ({ possibleDuplicates, ...record }: CaseRecord, principa
   ...(possibleDuplicates && seesPossibleDuplicates(principal) ? { possibleDuplicates } : {}),
   allowedActions: allowedCaseActions(principal, record, { at: now, env: caseViewEnv() }),
   overdue: isCaseOverdue(record, now),
-  ...deadlineNote(record),
+  ...provisionalDateNote(record, record.deadline, timeZone()),
 });
-
-/** A provisional deadline is shown with the reason it may still move. */
-const deadlineNote = (record: CaseRecord) => {
-  const mark = record.deadline === undefined ? undefined : provisionalMarkOf(record);
-  return mark === undefined ? {} : { provisionalNote: provisionalNote(mark, timeZone()) };
-};
 
 /**
  * A query bound as an instant: an ISO instant as given, a local date as the start of that day in

@@ -1,10 +1,11 @@
-import { caseSortKey } from '../../shared/adapters/dynamodb/case-index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/cursor.ts';
+import type { CaseListSource } from '../../shared/domain/cases/case-listing.ts';
 import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
-import type { IndexQuery, Page } from '../../shared/ports/workflow-store.ts';
+import { listingPosition as caseSortKey } from '../../shared/domain/workflow/listing-position.ts';
+import type { CaseListQuery } from '../../shared/ports/case-store.ts';
+import type { Page } from '../../shared/ports/workflow-store.ts';
 
-type Partition = Pick<IndexQuery, 'index' | 'partition'>;
-type Lister = (query: IndexQuery) => Promise<Page<CaseRecord>>;
+type Lister = (query: CaseListQuery) => Promise<Page<CaseRecord>>;
 
 /** Sort keys start with an ISO instant, so '0' and '9' bound every one of them. */
 const LOWEST = '0';
@@ -21,13 +22,13 @@ class PartitionReader {
   #cursor: string | undefined;
   #done = false;
   readonly #list: Lister;
-  readonly #query: IndexQuery;
+  readonly #query: CaseListQuery;
   readonly #before: string;
 
-  constructor(list: Lister, partition: Partition, range: [string, string], before: string, batch: number) {
+  constructor(list: Lister, source: CaseListSource, range: [string, string], before: string, batch: number) {
     this.#list = list;
     this.#before = before;
-    this.#query = { ...partition, between: range, descending: true, limit: batch };
+    this.#query = { source, between: range, newestFirst: true, limit: batch };
   }
 
   async peek(): Promise<CaseRecord | undefined> {
@@ -51,7 +52,7 @@ class PartitionReader {
 export interface MergedPageRequest {
   /** The store's `list`. */
   list: Lister;
-  partitions: Partition[];
+  sources: CaseListSource[];
   /** Submitted at or after / before (ISO instants). */
   from?: string;
   to?: string;
@@ -86,7 +87,7 @@ const read = async (
   before: string,
   batch: number,
 ): Promise<Page<CaseRecord>> => {
-  const readers = request.partitions.map((p) => new PartitionReader(request.list, p, range, before, batch));
+  const readers = request.sources.map((s) => new PartitionReader(request.list, s, range, before, batch));
   const items: CaseRecord[] = [];
   let last: string | undefined;
   let examined = 0;

@@ -1,5 +1,4 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { dispatchFactsPartition } from '../../shared/adapters/dynamodb/case-index.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { getDepartmentIndicatorsRoute } from '../../shared/contracts/cases.ts';
@@ -47,19 +46,7 @@ export const handler = httpHandler(getDepartmentIndicatorsRoute, async ({ params
   const to = boundInstant(query.to, true);
   checkRange(from, to);
 
-  const ids = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await store.listIndexItems({
-      index: 'gsi2',
-      partition: dispatchFactsPartition(departmentId),
-      between: [from.toISOString(), to.toISOString()],
-      limit: 200,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    for (const item of page.items) if (typeof item.caseId === 'string') ids.add(item.caseId);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
+  const ids = await store.dispatchedTo(departmentId, [from.toISOString(), to.toISOString()]);
 
   const cases: CaseRecord[] = [];
   const timelines = new Map<string, CaseTimelineEntry[]>();

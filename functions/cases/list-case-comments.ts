@@ -1,4 +1,3 @@
-import { casePartitionKey } from '../../shared/adapters/dynamodb/case-index.ts';
 import { CaseCommentSchema, listCaseCommentsRoute } from '../../shared/contracts/cases.ts';
 import { caseAudienceOf, commentForAudience } from '../../shared/domain/cases/case-privacy.ts';
 import { httpHandler } from '../middleware/http.ts';
@@ -10,7 +9,7 @@ const store = caseStore();
 export const handler = httpHandler(listCaseCommentsRoute, async ({ params, query, principal }) => {
   const record = await loadVisibleCase(store, params.id, principal);
   const audience = caseAudienceOf(principal, record);
-  const page = await store.listSide(casePartitionKey(params.id), 'COMMENT#', {
+  const page = await store.comments(params.id, {
     limit: query.limit,
     ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
   });

@@ -1,4 +1,3 @@
-import { caseSourceQuery } from '../../shared/adapters/dynamodb/case-index.ts';
 import { listCasesRoute } from '../../shared/contracts/cases.ts';
 import { type CaseListFilter, caseListSources, listsCase } from '../../shared/domain/cases/case-listing.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
@@ -35,7 +34,7 @@ export const handler = httpHandler(listCasesRoute, async ({ query, principal }) 
   });
   const page = await mergedCasePage({
     list: (q) => store.list(q),
-    partitions: caseListSources(principal, filter).map(caseSourceQuery),
+    sources: caseListSources(principal, filter),
     ...definedOnly({ from: from?.toISOString(), to: to?.toISOString(), cursor: query.cursor }),
     limit: query.limit,
     keep: (record) => listsCase(principal, record, filter, now),

@@ -3,14 +3,12 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoAlertWriter } from '../../shared/adapters/dynamodb/alert-writer.ts';
 import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
 import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon-read-store.ts';
-import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
 import { lastCompleteHourBefore } from '../../shared/domain/emissions/anomaly-hours.ts';
 import { runAnomalyScan } from '../../shared/domain/emissions/anomaly-scan.ts';
-import type { CaseListingWrites } from '../../shared/domain/emissions/breach-case.ts';
 import { isPeriodLabel } from '../../shared/domain/emissions/period-range.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import { freshWorkingCalendar } from '../calendar/live-calendar.ts';
@@ -18,11 +16,6 @@ import { caseEnv, caseStore } from '../cases/case-context.ts';
 import { scheduledJobHandler } from '../middleware/schedule.ts';
 
 const client = getDocumentClient();
-/** Cases are listed through their index keys and listing snapshots, written with every change. */
-const listingWrites: CaseListingWrites = (previous, next, entry) => ({
-  index: caseIndexKeys(next),
-  side: caseSideWrites(previous, next, entry),
-});
 const carbon = new DynamoCarbonReadStore(client, tableName('carbon'));
 const alerts = new DynamoAlertWriter(client, tableName('carbon'));
 const deps = {
@@ -34,7 +27,6 @@ const deps = {
   breachCases: {
     cases: caseStore(),
     alerts,
-    listing: listingWrites,
     env: caseEnv(),
     newId: randomUUID,
     now: systemClock,

@@ -4,7 +4,7 @@ import {
   requireCitable,
 } from '../../shared/domain/media/media-attachment.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
-import type { SideClaim } from '../../shared/ports/workflow-store.ts';
+import type { MediaClaim } from '../../shared/ports/workflow-store.ts';
 import { mediaCatalog } from './media-context.ts';
 
 const catalog = mediaCatalog();
@@ -19,7 +19,7 @@ export const citeMedia = async (
   ids: readonly string[],
   fieldPath: string,
   attachment: MediaAttachment,
-): Promise<SideClaim[]> => {
+): Promise<MediaClaim[]> => {
   if (ids.length === 0) return [];
   requireCitable(principal, ids, await catalog.getMany(ids), fieldPath);
   return ids.map((id, index) => catalog.attachClaim(id, attachment, lostCitation(fieldPath, index, id)));

@@ -1,24 +1,12 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
+import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
 import { tableName } from '../../shared/config/env.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import type { MediaHolder } from '../../shared/domain/media/media-access.ts';
 import type { MediaRecord } from '../../shared/domain/media/media-record.ts';
-import type {
-  SuggestionRecord,
-  SuggestionTimelineEntry,
-} from '../../shared/domain/suggestions/suggestion-record.ts';
 
-const cases = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(
-  getDocumentClient(),
-  tableName('workflow'),
-  'CASE',
-);
-const suggestions = new DynamoWorkflowStore<SuggestionRecord, SuggestionTimelineEntry>(
-  getDocumentClient(),
-  tableName('workflow'),
-  'SUGGESTION',
-);
+const cases = new DynamoCaseStore(getDocumentClient(), tableName('workflow'));
+const suggestions = new DynamoSuggestionStore(getDocumentClient(), tableName('workflow'));
 
 /**
  * The record a file is attached to, read for the read rule (media-access.ts); a split suggestion

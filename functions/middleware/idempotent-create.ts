@@ -1,28 +1,28 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, UnprocessableError, ValidationError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
-import type { SideItem } from '../../shared/ports/workflow-store.ts';
+import type { CreationMark } from '../../shared/ports/workflow-store.ts';
 
 /**
  * `Idempotency-Key` for create requests (optional, scoped to the caller and the kind of record): the
- * key and a hash of the body are stored as a side item in the same transaction as the new record. A
+ * key and a hash of the body are stored as a creation mark with the new record, in the same write. A
  * retry with the same key and body gets the same record back; the same key with a different body is
  * refused with 422. Same contract as `POST /cases` (functions/cases/submit-case.ts).
  */
 export interface IdempotentCreate<T> {
-  /** Names the kind in the side item's key, e.g. `SUGGESTION`. */
+  /** Names the kind in the mark's key, e.g. `SUGGESTION`. */
   scope: string;
   principal: Principal;
   /** The raw header value, if any. */
   header: string | undefined;
   body: unknown;
-  /** Creates the record, adding `side` (when given) to its transaction; returns its id and view. */
-  create: (side: SideItem | undefined) => Promise<T>;
-  /** Reads the side item written by an earlier create. */
-  getSide: (pk: string, sk: string) => Promise<Record<string, unknown> | undefined>;
+  /** Creates the record with `mark` (when given) in the same write; returns its view. */
+  create: (mark: CreationMark | undefined) => Promise<T>;
+  /** Reads the mark written by an earlier create (WorkflowStore.findMark). */
+  findMark: (kind: 'idempotency', key: string) => Promise<CreationMark | undefined>;
   /** The view of an already created record, or undefined when it cannot be read yet. */
   load: (id: string) => Promise<T | undefined>;
-  /** The id the next create will use (the side item points at it). */
+  /** The id the next create will use (the mark points at it). */
   nextId: string;
   /** From the injected clock. */
   at: Date;
@@ -31,14 +31,14 @@ export interface IdempotentCreate<T> {
 export const createIdempotently = async <T>(request: IdempotentCreate<T>): Promise<T> => {
   const key = idempotencyKey(request.header);
   if (key === undefined) return request.create(undefined);
-  const side = { pk: `IDEMP#${request.scope}#${request.principal.userId}#${key}`, sk: 'IDEMP' };
+  const markKey = `${request.scope}#${request.principal.userId}#${key}`;
   const bodyHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
-  const earlier = await replay(request, side, bodyHash);
+  const earlier = await replay(request, markKey, bodyHash);
   if (earlier !== undefined) return earlier;
   try {
     return await request.create({
-      ...side,
-      mustNotExist: true,
+      kind: 'idempotency',
+      key: markKey,
       recordId: request.nextId,
       bodyHash,
       createdAt: request.at.toISOString(),
@@ -47,7 +47,7 @@ export const createIdempotently = async <T>(request: IdempotentCreate<T>): Promi
     // Lost a race with a concurrent retry of the same key: answer as the winner did. The loser may
     // also have found the winner's effects before its own write (a file the winner attached: 422).
     const lostRace = error instanceof ConflictError || error instanceof UnprocessableError;
-    const winner = lostRace ? await replay(request, side, bodyHash) : undefined;
+    const winner = lostRace ? await replay(request, markKey, bodyHash) : undefined;
     if (winner !== undefined) return winner;
     throw error;
   }
@@ -69,10 +69,10 @@ const idempotencyKey = (header: string | undefined): string | undefined => {
 
 const replay = async <T>(
   request: IdempotentCreate<T>,
-  side: { pk: string; sk: string },
+  markKey: string,
   bodyHash: string,
 ): Promise<T | undefined> => {
-  const stored = await request.getSide(side.pk, side.sk);
+  const stored = await request.findMark('idempotency', markKey);
   if (!stored) return undefined;
   if (stored.bodyHash !== bodyHash) {
     const message = '此幂等键已用于不同的请求内容 (Idempotency-Key reused with a different body)';

@@ -2,6 +2,7 @@ import { timeZone } from '../../shared/config/env.ts';
 import type { CaseRecord } from '../../shared/domain/cases/case-record.ts';
 import { parseRequestQuery, type RequestQuery } from '../../shared/domain/open311/open311-query.ts';
 import { isOpen311Visible, OPEN311_STATUS } from '../../shared/domain/open311/open311-request-view.ts';
+import { AFTER_EVERY_ID } from '../../shared/domain/workflow/listing-position.ts';
 import { caseStore, clock } from '../cases/case-context.ts';
 import { open311Handler } from '../middleware/open311.ts';
 import { serviceRequests } from './open311-context.ts';
@@ -41,11 +42,10 @@ const inRange = async (query: Extract<RequestQuery, { kind: 'range' }>): Promise
   let examined = 0;
   do {
     const page = await store.list({
-      index: 'gsi1',
-      partition: 'CASES#PUBLIC',
-      // Sort keys are `<submittedAt>#<id>`: `~` sorts after every id, so `to` is inclusive.
-      between: [query.from.toISOString(), `${query.to.toISOString()}#~`],
-      descending: true,
+      source: { kind: 'public' },
+      // Positions are `<submittedAt>#<id>`: AFTER_EVERY_ID makes `to` inclusive.
+      between: [query.from.toISOString(), `${query.to.toISOString()}${AFTER_EVERY_ID}`],
+      newestFirst: true,
       limit: 100,
       ...(cursor === undefined ? {} : { cursor }),
     });

@@ -7,7 +7,7 @@ import { serviceNotice } from '../../shared/domain/open311/open311-request-view.
 import { parseSubmission } from '../../shared/domain/open311/open311-submission.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import { countBusiness } from '../../shared/observability/metrics.ts';
-import { caseStore, caseWriteOptions, clock, nearbyOpenCases } from '../cases/case-context.ts';
+import { caseStore, clock, nearbyOpenCases } from '../cases/case-context.ts';
 import { createIdempotently } from '../middleware/idempotent-create.ts';
 import { open311Handler } from '../middleware/open311.ts';
 import { authenticateClient } from './client-auth.ts';
@@ -44,12 +44,12 @@ export const handler = open311Handler(async ({ form, headers }) => {
     body: Object.fromEntries([...fields].filter(([name]) => name !== 'api_key')),
     at,
     nextId: id,
-    getSide: (pk, sk) => store.getSide(pk, sk),
+    findMark: (kind, key) => store.findMark(kind, key),
     load: async (caseId) => {
       const record = await store.get(caseId);
       return record === undefined ? undefined : created(record.id, record.categoryId);
     },
-    create: async (side) => {
+    create: async (mark) => {
       const submitted = submitCase({
         id,
         principal,
@@ -58,11 +58,7 @@ export const handler = open311Handler(async ({ form, headers }) => {
         viaClient: parsed.viaClient,
       });
       const record = await withPossibleDuplicates(submitted.record);
-      const options = caseWriteOptions(undefined, record, submitted.entry);
-      await store.create(record, submitted.entry, {
-        ...options,
-        side: [...(side ? [side] : []), ...options.side],
-      });
+      await store.create({ record, entry: submitted.entry }, mark === undefined ? {} : { mark });
       countBusiness('casesOpened');
       return created(record.id, record.categoryId);
     },

@@ -5,12 +5,11 @@ import { hasAnyRole, type Principal } from '../../shared/domain/roles.ts';
 import { SUGGESTION_OVERSEERS } from '../../shared/domain/suggestions/suggestion-permissions.ts';
 import type { SuggestionRecord } from '../../shared/domain/suggestions/suggestion-record.ts';
 import { computeSuggestionStatistics } from '../../shared/domain/suggestions/suggestion-statistics.ts';
-import type { SuggestionListScope } from '../../shared/ports/suggestion-index.ts';
+import type { SuggestionListScope } from '../../shared/ports/suggestion-store.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { suggestionEnv, suggestionIndex, suggestionStore } from './suggestion-context.ts';
+import { suggestionEnv, suggestionStore } from './suggestion-context.ts';
 
 const store = suggestionStore();
-const index = suggestionIndex();
 const env = suggestionEnv();
 
 /**
@@ -57,7 +56,7 @@ const readAll = async (
   const records: SuggestionRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await index.page(scope, { limit: PAGE, between, ...(cursor ? { cursor } : {}) });
+    const page = await store.listIds(scope, { limit: PAGE, between, ...(cursor ? { cursor } : {}) });
     const loaded = await Promise.all(page.ids.map((id) => store.get(id)));
     records.push(...loaded.filter((record): record is SuggestionRecord => record !== undefined));
     if (records.length > MAX_SUGGESTIONS) {

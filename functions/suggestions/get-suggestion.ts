@@ -4,19 +4,17 @@ import {
   clock,
   loadVisibleSuggestion,
   suggestionEnv,
-  suggestionIndex,
   suggestionStore,
   suggestionView,
   withDueRoundClosed,
 } from './suggestion-context.ts';
 
 const store = suggestionStore();
-const index = suggestionIndex();
 const env = suggestionEnv();
 
 export const handler = httpHandler(getSuggestionRoute, async ({ params, principal }) => {
   const now = clock();
   const loaded = await loadVisibleSuggestion(store, params.id, principal);
-  const record = await withDueRoundClosed(store, index, loaded, now, env);
+  const record = await withDueRoundClosed(store, loaded, now, env);
   return suggestionView(record, principal, now, env);
 });

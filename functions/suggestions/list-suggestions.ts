@@ -7,19 +7,17 @@ import {
   UNIT_STAFF,
 } from '../../shared/domain/suggestions/suggestion-permissions.ts';
 import type { SuggestionRecord } from '../../shared/domain/suggestions/suggestion-record.ts';
-import type { SuggestionListScope } from '../../shared/ports/suggestion-index.ts';
+import type { SuggestionListScope } from '../../shared/ports/suggestion-store.ts';
 import { httpHandler } from '../middleware/http.ts';
 import {
   clock,
   suggestionEnv,
-  suggestionIndex,
   suggestionStore,
   suggestionView,
   withDueRoundClosed,
 } from './suggestion-context.ts';
 
 const store = suggestionStore();
-const index = suggestionIndex();
 const env = suggestionEnv();
 
 /** Index pages read per request at most; a page can come back short when filters skip many items. */
@@ -76,11 +74,11 @@ export const handler = httpHandler(listSuggestionsRoute, async ({ query, princip
   const items: SuggestionRecord[] = [];
   let cursor = start;
   for (let round = 0; round < MAX_ROUNDS && items.length < limit; round += 1) {
-    const page = await index.page(scope, { limit: limit - items.length, ...(cursor ? { cursor } : {}) });
+    const page = await store.listIds(scope, { limit: limit - items.length, ...(cursor ? { cursor } : {}) });
     const loaded = await loadWithParts(page.ids, scope.kind === 'deputy');
     // Rounds whose time is up are closed here too, so a list never shows them still awaiting ratings.
     const records = await Promise.all(
-      loaded.map((record) => record && withDueRoundClosed(store, index, record, now, env)),
+      loaded.map((record) => record && withDueRoundClosed(store, record, now, env)),
     );
     for (const record of records) {
       if (

@@ -1,17 +1,8 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoSuggestionIndex } from '../../shared/adapters/dynamodb/suggestion-index.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
-import type { Clock } from '../../shared/config/clock.ts';
-import { systemClock } from '../../shared/config/clock.ts';
+import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
 import { ratingRoundDays, tableName } from '../../shared/config/env.ts';
-import { provisionalMarkOf, provisionalNote } from '../../shared/domain/calendar/provisional-deadline.ts';
-import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
-import {
-  closeExpiredRatingRound,
-  pendingRaters,
-  ratingsDueOf,
-} from '../../shared/domain/suggestions/rating-round.ts';
+import { pendingRaters, ratingsDueOf } from '../../shared/domain/suggestions/rating-round.ts';
 import { awaitedCoOpinions } from '../../shared/domain/suggestions/suggestion-co-opinions.ts';
 import {
   isSuggestionOverdue,
@@ -23,26 +14,16 @@ import {
   type SuggestionEnv,
 } from '../../shared/domain/suggestions/suggestion-machine.ts';
 import { canViewSuggestion } from '../../shared/domain/suggestions/suggestion-permissions.ts';
-import {
-  latestReply,
-  type SuggestionRecord,
-  type SuggestionTimelineEntry,
-} from '../../shared/domain/suggestions/suggestion-record.ts';
+import { latestReply, type SuggestionRecord } from '../../shared/domain/suggestions/suggestion-record.ts';
+import type { SuggestionStore } from '../../shared/ports/suggestion-store.ts';
 import { liveWorkingCalendar } from '../calendar/live-calendar.ts';
+import { clock, loadVisibleRecord, provisionalDateNote } from '../workflow/record-context.ts';
 
-/** Wiring shared by the suggestion functions: store, list index, clock, calendar, visibility. */
-export const suggestionStore = () =>
-  new DynamoWorkflowStore<SuggestionRecord, SuggestionTimelineEntry>(
-    getDocumentClient(),
-    tableName('workflow'),
-    'SUGGESTION',
-  );
+/** Wiring shared by the suggestion functions: store (with its lists), clock, calendar, visibility. */
+export const suggestionStore = (): SuggestionStore =>
+  new DynamoSuggestionStore(getDocumentClient(), tableName('workflow'));
 
-export type SuggestionStore = ReturnType<typeof suggestionStore>;
-
-export const suggestionIndex = () => new DynamoSuggestionIndex(getDocumentClient(), tableName('workflow'));
-
-export const clock: Clock = systemClock;
+export { clock };
 
 export const suggestionEnv = (): SuggestionEnv => ({
   // Live: a handler that counts working days calls `await freshWorkingCalendar()` first.
@@ -50,18 +31,13 @@ export const suggestionEnv = (): SuggestionEnv => ({
   ratingRoundDays: ratingRoundDays(),
 });
 
-const notFound = (id: string) => new NotFoundError(`代表建议不存在 (suggestion ${id} not found)`);
-
 /** Reads a suggestion the principal may see; one it may not see is reported as absent (404). */
-export const loadVisibleSuggestion = async (
+export const loadVisibleSuggestion = (
   store: SuggestionStore,
   id: string,
   principal: Principal,
-): Promise<SuggestionRecord> => {
-  const record = await store.get(id);
-  if (!record || !canViewSuggestion(principal, record)) throw notFound(id);
-  return record;
-};
+): Promise<SuggestionRecord> =>
+  loadVisibleRecord(store, id, principal, canViewSuggestion, `代表建议不存在 (suggestion ${id} not found)`);
 
 /** The suggestion as a caller sees it: the actions open to them and the derived deadline facts. */
 export const suggestionView = (
@@ -77,7 +53,7 @@ export const suggestionView = (
     allowedActions: allowedSuggestionActions(principal, record, { at: now, env }),
     overdue: isSuggestionOverdue(record, now, env.calendar),
     overdueCoUnits: overdueCoUnits(record, now, env.calendar),
-    ...handBackNote(record, env),
+    ...provisionalDateNote(record, record.handBackDue, env.calendar.timeZone),
     awaitingCoOpinions: record.state === 'assigned' ? awaitedCoOpinions(record, now, env) : [],
     ...(limit === undefined ? {} : { latestReplyDue: limit }),
     ...(record.state === 'replied' && reply
@@ -92,31 +68,4 @@ export const suggestionView = (
   };
 };
 
-/** A provisional hand-back date is shown with the reason it may still move. */
-const handBackNote = (record: SuggestionRecord, env: SuggestionEnv) => {
-  const mark = record.handBackDue === undefined ? undefined : provisionalMarkOf(record);
-  return mark === undefined ? {} : { provisionalNote: provisionalNote(mark, env.calendar.timeZone) };
-};
-
-/**
- * A rating round whose time is up is closed when the suggestion is next read or acted on (there is
- * no job for it): the closing is a versioned step like any other, so of two readers closing it at
- * once one writes and the other reads what it wrote.
- */
-export const withDueRoundClosed = async (
-  store: SuggestionStore,
-  index: DynamoSuggestionIndex,
-  record: SuggestionRecord,
-  now: Date,
-  env: SuggestionEnv,
-): Promise<SuggestionRecord> => {
-  const step = closeExpiredRatingRound(record, now, env);
-  if (!step) return record;
-  try {
-    await store.update(step.record, step.entry, { index: index.recordKeys(step.record) });
-    return step.record;
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return (await store.get(record.id)) ?? record;
-  }
-};
+export { withDueRoundClosed } from '../../shared/application/suggestions/rating-round-closing.ts';

@@ -1,6 +1,6 @@
 import type { MediaAttachment } from '../domain/media/media-attachment.ts';
 import type { MediaRecord } from '../domain/media/media-record.ts';
-import type { SideClaim } from './workflow-store.ts';
+import type { MediaClaim } from './workflow-store.ts';
 
 export type ReadyFields = Required<
   Pick<MediaRecord, 'contentType' | 'sizeBytes' | 'sha256' | 'originalKey' | 'completedAt'>
@@ -23,5 +23,5 @@ export interface MediaCatalog {
    * The claim that attaches a ready, unattached file to a record, to be written in the same
    * transaction as the record's step (WorkflowStore `claims`); nothing is written by this call.
    */
-  attachClaim(id: string, attachment: MediaAttachment, refusal: SideClaim['refusal']): SideClaim;
+  attachClaim(id: string, attachment: MediaAttachment, refusal: MediaClaim['refusal']): MediaClaim;
 }

@@ -1,49 +1,51 @@
 import type { FieldError } from '../domain/errors.ts';
+import type { MediaAttachment } from '../domain/media/media-attachment.ts';
 import type { WorkflowRecord } from '../domain/workflow/state-machine.ts';
 import type { TimelineEntry } from '../domain/workflow/timeline.ts';
 
-/** Secondary-index keys a record is listed under (gsi1, gsi2 of the workflow table). */
-export interface IndexKeys {
-  gsi1pk?: string;
-  gsi1sk?: string;
-  gsi2pk?: string;
-  gsi2sk?: string;
+/**
+ * The workflow port, shared by cases and suggestions, in the domain's words: a record is born with
+ * its first timeline entry and changes by steps, each with its entry. Where a record is listed, which
+ * side items a step needs and how many writes fit one transaction are the adapter's business
+ * (docs/architecture.md, "The workflow port").
+ */
+
+/** A new record with its first timeline entry. */
+export interface Birth<R, T> {
+  record: R;
+  entry: T;
 }
 
-/** An extra item written in the same transaction (idempotency record, escalation marker …). */
-export interface SideItem {
-  pk: string;
-  sk: string;
-  /** Written only if no item with this key exists yet; a clash fails the whole write with 409. */
-  mustNotExist?: boolean;
-  [attribute: string]: unknown;
+/** A change of a record from `before` (as read) to `record` (version + 1), told by `entry`. */
+export interface Step<R, T> {
+  before: R;
+  record: R;
+  entry: T;
 }
 
 /**
- * A change of an existing item owned elsewhere (a media file becoming attached), written in the same
- * transaction as the step that needs it, on condition that the item exists, holds `expect` and has
- * no `unclaimed` attribute yet. When only claims fail, the write is refused with 422: the first lost
- * claim's `refusal.detail`, every lost claim's `refusal.field`; when the record's own conditions
- * fail too, with the usual 409.
+ * A file attached to the record by the step, written in the step's own write, on condition that the
+ * file is ready and attached to nothing yet. When only claims fail, the write is refused with 422:
+ * the first lost claim's `refusal.detail`, every lost claim's `refusal.field`; when the record's own
+ * conditions fail too, with the usual 409.
  */
-export interface SideClaim {
-  pk: string;
-  sk: string;
-  set: Record<string, unknown>;
-  unclaimed: string;
-  expect: Record<string, string | number>;
+export interface MediaClaim {
+  mediaId: string;
+  attachment: MediaAttachment;
   refusal: { detail: string; field: FieldError };
 }
 
-export interface NewRecord<R, T> {
-  record: R;
-  entry: T;
-  index?: IndexKeys;
-}
-
-/** Another existing record changed by the same step (e.g. the original of a duplicate). */
-export interface LinkedUpdate<R, T> extends NewRecord<R, T> {
-  side?: SideItem[];
+/**
+ * A once-only mark written with a birth, naming the record: a client's `Idempotency-Key`
+ * (`idempotency`, key `{scope}#{userId}#{key}`) or the breach a case was opened for (`autoCase`).
+ * A second birth with the same mark fails with ConflictError and writes nothing.
+ */
+export interface CreationMark {
+  kind: 'idempotency' | 'autoCase';
+  key: string;
+  recordId: string;
+  createdAt: string;
+  bodyHash?: string;
 }
 
 export interface Page<T> {
@@ -52,67 +54,46 @@ export interface Page<T> {
   cursor?: string;
 }
 
-export interface IndexQuery {
-  index: 'gsi1' | 'gsi2';
-  partition: string;
-  /** Sort-key range (inclusive) or prefix; both absent: the whole partition. */
-  between?: [string, string];
-  beginsWith?: string;
-  /** Newest first when the sort key starts with a time. */
-  descending?: boolean;
-  limit: number;
-  cursor?: string;
+/** The open work, for the hourly escalation and the not-one-missed reconciliation. */
+export interface OpenWorkflow<R> {
+  /** Records in an open state (or in a state the workflow does not know). */
+  records: R[];
+  /** Ids whose independent "opened" trace exists (written when the record opened). */
+  opened: string[];
+  /** Records per terminal state, over all history. */
+  closedByState: Record<string, number>;
 }
 
 /**
- * Versioned records with an append-only timeline, shared by cases and suggestions. Every write
- * stores the record and its timeline entry in one transaction, conditioned on the version the
- * caller read: two people acting at once cannot both win, and no step is ever half-recorded.
+ * Versioned records with an append-only timeline. Every write stores the record and its timeline
+ * entry (and its notification event) at once, conditioned on the version the caller read: two people
+ * acting at once cannot both win, and no step is ever half-recorded.
  */
 export interface WorkflowStore<R extends WorkflowRecord<string>, T extends TimelineEntry> {
-  /**
-   * ConflictError when the id (or a side item marked mustNotExist) already exists;
-   * UnprocessableError when only `claims` failed.
-   */
+  /** ConflictError when the id or the mark exists already; UnprocessableError when only claims failed. */
   create(
-    record: R,
-    entry: T,
-    options?: { index?: IndexKeys; side?: SideItem[]; claims?: SideClaim[] },
+    birth: Birth<R, T>,
+    options?: { mark?: CreationMark; claims?: readonly MediaClaim[] },
   ): Promise<void>;
   get(id: string): Promise<R | undefined>;
   /**
-   * `record.version` must be the stored version + 1; otherwise ConflictError and nothing is written.
-   * `creates`: new records (with their first timeline entry) born of this step, written in the same
-   * transaction, each on condition that its id is new (e.g. the parts of a split suggestion).
-   * `linked`: other records changed by this step, each on the same version condition as `record`.
-   * `claims`: items of other owners changed with the step (see SideClaim).
+   * `step.record.version` must be the stored version + 1; otherwise ConflictError and nothing is
+   * written. `linked`: other records changed by this step, on the same condition (the original of a
+   * duplicate). `creates`: records born of this step, each on condition that its id is new (the
+   * parts of a split suggestion). `claims`: files attached with the step.
    */
   update(
-    record: R,
-    entry: T,
+    step: Step<R, T>,
     options?: {
-      index?: IndexKeys;
-      side?: SideItem[];
-      creates?: NewRecord<R, T>[];
-      linked?: LinkedUpdate<R, T>[];
-      claims?: SideClaim[];
+      linked?: readonly Step<R, T>[];
+      creates?: readonly Birth<R, T>[];
+      claims?: readonly MediaClaim[];
     },
   ): Promise<void>;
+  /** Oldest first. */
   timeline(id: string): Promise<T[]>;
-  list(query: IndexQuery): Promise<Page<R>>;
-  /** Reads an item outside the record/timeline pair (idempotency records, markers). */
-  getSide(pk: string, sk: string): Promise<Record<string, unknown> | undefined>;
-  /**
-   * Writes one item outside a transition (a comment), with its claims in the same transaction;
-   * `mustNotExist` clashes are ConflictError.
-   */
-  putSide(item: SideItem, options?: { claims?: SideClaim[] }): Promise<void>;
-  /** Items under one partition key whose sort key starts with `skPrefix`, with keys, paged. */
-  listSide(
-    pk: string,
-    skPrefix: string,
-    page: { limit: number; cursor?: string; descending?: boolean },
-  ): Promise<Page<Record<string, unknown>>>;
-  /** Like `list`, but the raw items with their keys (index entries that are not records). */
-  listIndexItems(query: IndexQuery): Promise<Page<Record<string, unknown>>>;
+  findMark(kind: CreationMark['kind'], key: string): Promise<CreationMark | undefined>;
+  openRecords(): Promise<OpenWorkflow<R>>;
+  /** Forgets that a record awaits a deadline recomputation (it was closed meanwhile). */
+  releaseProvisional(id: string): Promise<void>;
 }

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
-import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { openBreachCase } from '../../shared/domain/emissions/breach-case.ts';
 import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -193,11 +191,7 @@ describe('anomaly scan job', () => {
   it('finishes opening a case whose first attempt crashed after the submission', async () => {
     const alert = breachAlert('ENT-0004', '2026-11-22T03:00:00.000Z', 101);
     await putBreachAlert(alert);
-    const store = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(
-      t.dynamo,
-      localTableName('workflow'),
-      'CASE',
-    );
+    const store = new DynamoCaseStore(t.dynamo, localTableName('workflow'));
     // The real store, except that the process dies before the acceptance is written.
     const crashing = new Proxy(store, {
       get: (target, name) => {
@@ -212,10 +206,6 @@ describe('anomaly scan job', () => {
           cases: crashing,
           // …and dies again before the alert names its case.
           alerts: { linkCase: () => Promise.reject(new Error('process killed')) },
-          listing: (previous, next, entry) => ({
-            index: caseIndexKeys(next),
-            side: caseSideWrites(previous, next, entry),
-          }),
           env: { calendar: defaultWorkingCalendar({ timeZone: 'Asia/Shanghai' }) },
           newId: randomUUID,
           now: () => new Date(),

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import {
   CASE_ACTIONS,
@@ -545,22 +544,14 @@ describe('GET /departments/{id}/indicators', () => {
     return { next, entry };
   };
 
-  /** Writes a case step by step through the store, with the same index keys and side items as the API. */
+  /** Writes a case step by step through the store, which lists it as the API's writes do. */
   const seedCase = async (id: string, steps: SeedStep[]) => {
-    const store = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(
-      t.dynamo,
-      tableName('workflow', t.stack.env),
-      'CASE',
-    );
+    const store = new DynamoCaseStore(t.dynamo, tableName('workflow', t.stack.env));
     let record = seedRecord(id, steps[0]?.[2] ?? '');
     for (const [index, step] of steps.entries()) {
       const { next, entry } = applySeedStep(record, index + 1, step);
-      const options = {
-        index: caseIndexKeys(next),
-        side: caseSideWrites(index === 0 ? undefined : record, next, entry),
-      };
-      if (index === 0) await store.create(next, entry, options);
-      else await store.update(next, entry, options);
+      if (index === 0) await store.create({ record: next, entry });
+      else await store.update({ before: record, record: next, entry });
       record = next;
     }
   };

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseIndexKeys } from '../../shared/adapters/dynamodb/case-index.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { DynamoMediaCatalog } from '../../shared/adapters/dynamodb/media-catalog.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import { tableName } from '../../shared/config/env.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
 import { lostCitation } from '../../shared/domain/media/media-attachment.ts';
@@ -248,7 +246,7 @@ describe('a file is cited once, by its uploader or the uploader’s department',
   it('refuses in the transaction itself a second record claiming a file, whatever was checked before', async () => {
     // The check before the write is skipped here: the conditional claim alone must hold the line.
     const table = tableName('workflow', t.stack.env);
-    const store = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(t.dynamo, table, 'CASE');
+    const store = new DynamoCaseStore(t.dynamo, table);
     const catalog = new DynamoMediaCatalog(t.dynamo, table);
     const photo = await upload('deputy');
     const { user } = t.stack.users.deputy;
@@ -262,7 +260,7 @@ describe('a file is cited once, by its uploader or the uploader’s department',
       });
       const attachment = { kind: 'case', id, part: 'report', seq: 1, by: user.sub, at: entry.at } as const;
       const claims = [catalog.attachClaim(photo, attachment, lostCitation('/body/mediaIds', 0, photo))];
-      return store.create(record, entry, { index: caseIndexKeys(record), claims });
+      return store.create({ record, entry }, { claims });
     };
     await write(`claim-a-${photo}`);
     const lost = await write(`claim-b-${photo}`).catch((error: unknown) => error);

@@ -1,13 +1,9 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  caseIndexKeys,
-  casePartitionKey,
-  caseSideWrites,
-} from '../../shared/adapters/dynamodb/case-index.ts';
+import { casePartitionKey } from '../../shared/adapters/dynamodb/case-index.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { backfillMediaAttachments } from '../../shared/adapters/dynamodb/media-attachment-backfill.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
 import { tableName } from '../../shared/config/env.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { uploadReadyPhoto } from '../support/media-fixtures.ts';
@@ -18,11 +14,11 @@ import { uploadReadyPhoto } from '../support/media-fixtures.ts';
  */
 
 let t: TestStack;
-let store: DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>;
+let store: DynamoCaseStore;
 
 beforeAll(async () => {
   t = await startTestStack();
-  store = new DynamoWorkflowStore(t.dynamo, tableName('workflow', t.stack.env), 'CASE');
+  store = new DynamoCaseStore(t.dynamo, tableName('workflow', t.stack.env));
 });
 afterAll(async () => {
   await t?.close();
@@ -36,10 +32,7 @@ const legacyCase = async (id: string, mediaIds: string[], at: string) => {
   const principal = { userId: deputy().sub, username: deputy().username, roles: deputy().groups };
   const payload = { categoryId: 'noise', title: '施工噪声', description: '夜间施工', mediaIds };
   const { record, entry } = submitCase({ id, principal, payload, at: new Date(at) });
-  await store.create(record, entry, {
-    index: caseIndexKeys(record),
-    side: caseSideWrites(undefined, record),
-  });
+  await store.create({ record, entry });
 };
 
 const status = async (mediaId: string, role: 'deputy' | 'supervisor' | 'handler') =>
@@ -54,18 +47,24 @@ describe('backfilling attachedTo for files cited before it existed', () => {
     ]);
     await legacyCase('legacy-1', [photo, shared], '2026-01-05T01:00:00Z');
     await legacyCase('legacy-2', [shared], '2026-01-06T01:00:00Z');
-    await store.putSide({
-      pk: casePartitionKey('legacy-1'),
-      sk: 'COMMENT#2026-01-07T01:00:00.000Z#c-1',
-      kind: 'case-comment',
-      id: 'c-1',
-      caseId: 'legacy-1',
-      at: '2026-01-07T01:00:00.000Z',
-      authorId: deputy().sub,
-      authorRole: 'deputy',
-      text: '补充',
-      mediaIds: [commented, 'never-uploaded'],
-    });
+    // As the old handler wrote it: a plain put of the comment item, no claim.
+    await t.dynamo.send(
+      new PutCommand({
+        TableName: tableName('workflow', t.stack.env),
+        Item: {
+          pk: casePartitionKey('legacy-1'),
+          sk: 'COMMENT#2026-01-07T01:00:00.000Z#c-1',
+          kind: 'case-comment',
+          id: 'c-1',
+          caseId: 'legacy-1',
+          at: '2026-01-07T01:00:00.000Z',
+          authorId: deputy().sub,
+          authorRole: 'deputy',
+          text: '补充',
+          mediaIds: [commented, 'never-uploaded'],
+        },
+      }),
+    );
     expect(await status(photo, 'supervisor')).toBe(404);
 
     const report = await backfillMediaAttachments(t.dynamo, tableName('workflow', t.stack.env));

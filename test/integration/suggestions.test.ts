@@ -3,15 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalUser } from '../../infra/local/local-issuer.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
-import { DynamoSuggestionIndex } from '../../shared/adapters/dynamodb/suggestion-index.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
 import { addCalendarMonths } from '../../shared/domain/calendar/calendar-months.ts';
 import { addDays } from '../../shared/domain/calendar/local-date.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import { submitSuggestion } from '../../shared/domain/suggestions/submit-suggestion.ts';
-import { listedDeputies, listedUnits } from '../../shared/domain/suggestions/suggestion-listing.ts';
 import { applySuggestionTransition } from '../../shared/domain/suggestions/suggestion-machine.ts';
 import type {
   SuggestionRecord,
@@ -368,13 +366,7 @@ describe('suggestion statistics and filters on a seeded set', () => {
     // The handlers' own client (the stack points the process at the emulator), so undefined fields in
     // timeline details are dropped exactly as in production.
     const table = t.stack.env[tableEnvVar('workflow')] ?? '';
-    const client = getDocumentClient();
-    const store = new DynamoWorkflowStore<SuggestionRecord, SuggestionTimelineEntry>(
-      client,
-      table,
-      'SUGGESTION',
-    );
-    const index = new DynamoSuggestionIndex(client, table);
+    const store = new DynamoSuggestionStore(getDocumentClient(), table);
     const id = `seed-${name}-${Date.now()}`;
     const first = submitSuggestion({
       id,
@@ -387,10 +379,7 @@ describe('suggestion statistics and filters on a seeded set', () => {
       },
       at: new Date(filedAt),
     });
-    await store.create(first.record, first.entry, {
-      index: index.recordKeys(first.record),
-      side: index.deputyPointers(first.record, listedDeputies(first.record)),
-    });
+    await store.create(first);
     let record = first.record;
     for (const [action, principal, at, payload] of steps) {
       const next = applySuggestionTransition(
@@ -398,10 +387,7 @@ describe('suggestion statistics and filters on a seeded set', () => {
         { action, principal, payload, at: new Date(at) },
         { calendar },
       );
-      await store.update(next.record, next.entry, {
-        index: index.recordKeys(next.record),
-        side: index.unitPointers(next.record, listedUnits(record), listedUnits(next.record)),
-      });
+      await store.update({ before: record, ...next });
       record = next.record;
     }
     seededIds[name] = id;

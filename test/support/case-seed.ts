@@ -1,6 +1,5 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { caseIndexKeys, caseSideWrites } from '../../shared/adapters/dynamodb/case-index.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
 import {
   defaultWorkingCalendar,
@@ -14,7 +13,7 @@ import type { TestStack } from './local-stack.ts';
 
 /**
  * A case taken through the real domain at chosen (past) instants and stored through the real
- * adapters with the same index keys and listing items the handlers write, for what HTTP cannot
+ * adapters (which write every index key and listing item themselves), for what HTTP cannot
  * stage: time that has passed. Later steps are then taken over HTTP, at the real clock.
  */
 export const seedCaseSteps = async (
@@ -32,7 +31,7 @@ export const seedCaseSteps = async (
   },
 ): Promise<{ record: CaseRecord; timeline: CaseTimelineEntry[] }> => {
   const table = t.stack.env[tableEnvVar('workflow')] ?? '';
-  const store = new DynamoWorkflowStore<CaseRecord, CaseTimelineEntry>(getDocumentClient(), table, 'CASE');
+  const store = new DynamoCaseStore(getDocumentClient(), table);
   const env = { calendar: plan.calendar ?? defaultWorkingCalendar() };
   const first = submitCase({
     id: `seeded-case-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
@@ -45,20 +44,14 @@ export const seedCaseSteps = async (
     },
     at: new Date(plan.submittedAt),
   });
-  await store.create(first.record, first.entry, {
-    index: caseIndexKeys(first.record),
-    side: caseSideWrites(undefined, first.record),
-  });
+  await store.create(first);
   let record = first.record;
   const timeline = [first.entry];
   for (const [action, who, at, payload] of plan.steps) {
     const principal = plan.principals[who];
     if (!principal) throw new Error(`no principal ${who} in the plan`);
     const next = applyCaseTransition(record, { action, principal, payload, at: new Date(at) }, env);
-    await store.update(next.record, next.entry, {
-      index: caseIndexKeys(next.record),
-      side: caseSideWrites(record, next.record, next.entry),
-    });
+    await store.update({ before: record, ...next });
     record = next.record;
     timeline.push(next.entry);
   }

@@ -1,16 +1,11 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoSuggestionIndex } from '../../shared/adapters/dynamodb/suggestion-index.ts';
-import { DynamoWorkflowStore } from '../../shared/adapters/dynamodb/workflow-store.ts';
+import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import { submitSuggestion } from '../../shared/domain/suggestions/submit-suggestion.ts';
-import { listedDeputies, listedUnits } from '../../shared/domain/suggestions/suggestion-listing.ts';
 import { applySuggestionTransition } from '../../shared/domain/suggestions/suggestion-machine.ts';
-import type {
-  SuggestionRecord,
-  SuggestionTimelineEntry,
-} from '../../shared/domain/suggestions/suggestion-record.ts';
+import type { SuggestionRecord } from '../../shared/domain/suggestions/suggestion-record.ts';
 import type { TestStack } from './local-stack.ts';
 
 /**
@@ -30,13 +25,7 @@ export const seedSuggestionSteps = async (
   },
 ): Promise<SuggestionRecord> => {
   const table = t.stack.env[tableEnvVar('workflow')] ?? '';
-  const client = getDocumentClient();
-  const store = new DynamoWorkflowStore<SuggestionRecord, SuggestionTimelineEntry>(
-    client,
-    table,
-    'SUGGESTION',
-  );
-  const index = new DynamoSuggestionIndex(client, table);
+  const store = new DynamoSuggestionStore(getDocumentClient(), table);
   const env = { calendar: defaultWorkingCalendar() };
   const first = submitSuggestion({
     id: `seeded-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
@@ -49,19 +38,13 @@ export const seedSuggestionSteps = async (
     },
     at: new Date(plan.filedAt),
   });
-  await store.create(first.record, first.entry, {
-    index: index.recordKeys(first.record),
-    side: index.deputyPointers(first.record, listedDeputies(first.record)),
-  });
+  await store.create(first);
   let record = first.record;
   for (const [action, who, at, payload] of plan.steps) {
     const principal = plan.principals[who];
     if (!principal) throw new Error(`no principal ${who} in the plan`);
     const next = applySuggestionTransition(record, { action, principal, payload, at: new Date(at) }, env);
-    await store.update(next.record, next.entry, {
-      index: index.recordKeys(next.record),
-      side: index.unitPointers(next.record, listedUnits(record), listedUnits(next.record)),
-    });
+    await store.update({ before: record, ...next });
     record = next.record;
   }
   return record;

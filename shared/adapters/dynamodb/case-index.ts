@@ -3,8 +3,9 @@ import { isCaseOpen } from '../../domain/cases/case-listing.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
 import { encodeGeohash, geohashCellsWithin } from '../../domain/geo/geohash.ts';
 import { caseAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
-import type { IndexKeys, IndexQuery, SideItem } from '../../ports/workflow-store.ts';
+import { listingPosition } from '../../domain/workflow/listing-position.ts';
 import { provisionalMarkerWrites } from './provisional-deadlines.ts';
+import type { IndexKeys, SideItem, WorkflowLayout } from './workflow-layout.ts';
 
 /**
  * How cases are listed in the workflow table (two GSIs, both projecting ALL).
@@ -38,8 +39,7 @@ import { provisionalMarkerWrites } from './provisional-deadlines.ts';
  * volumes grew, it would be sharded by month with the cursor naming the month.
  */
 
-export const caseSortKey = (record: Pick<CaseRecord, 'submittedAt' | 'id'>): string =>
-  `${record.submittedAt}#${record.id}`;
+const caseSortKey = listingPosition;
 
 const casePk = (id: string) => `CASE#${id}`;
 const departmentPartition = (departmentId: string) => `CASES#DEPT#${departmentId}`;
@@ -116,7 +116,7 @@ export const caseSideWrites = (
 };
 
 /** The index partition holding one listing audience. */
-export const caseSourceQuery = (source: CaseListSource): Pick<IndexQuery, 'index' | 'partition'> => {
+export const caseSourceQuery = (source: CaseListSource): { index: 'gsi1' | 'gsi2'; partition: string } => {
   switch (source.kind) {
     case 'all':
       return { index: 'gsi1', partition: 'CASES#ALL' };
@@ -144,3 +144,10 @@ export const dispatchFactsPartition = (departmentId: string) => `DISPATCHES#DEPT
 
 /** The partition key of a case's items, for comments. */
 export const casePartitionKey = casePk;
+
+/** Cases in the workflow table: the record's keys and side items above, with every write. */
+export const caseLayout: WorkflowLayout<CaseRecord, CaseTimelineEntry> = {
+  prefix: 'CASE',
+  recordKeys: caseIndexKeys,
+  sideWrites: caseSideWrites,
+};

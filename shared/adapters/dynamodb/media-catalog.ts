@@ -3,12 +3,13 @@ import { ConflictError } from '../../domain/errors.ts';
 import type { MediaAttachment } from '../../domain/media/media-attachment.ts';
 import type { MediaRecord } from '../../domain/media/media-record.ts';
 import type { MediaCatalog, ReadyFields } from '../../ports/media-catalog.ts';
-import type { SideClaim } from '../../ports/workflow-store.ts';
+import type { MediaClaim } from '../../ports/workflow-store.ts';
 import { batchGetAll } from './batch-get.ts';
 import { isConditionFailed } from './conditional-write.ts';
 
 /** Workflow table layout: one item per upload, `pk MEDIA#{id}, sk MEDIA`; no index (read by id). */
-const keyOf = (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' });
+export const mediaKeyOf = (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' });
+const keyOf = mediaKeyOf;
 
 const recordOf = (item: Record<string, unknown>): MediaRecord => {
   const { pk: _pk, sk: _sk, ...record } = item;
@@ -67,14 +68,8 @@ export class DynamoMediaCatalog implements MediaCatalog {
   }
 
   /** `attachedTo` is set once: only on a ready file that has none (media-attachment.ts). */
-  attachClaim(id: string, attachment: MediaAttachment, refusal: SideClaim['refusal']): SideClaim {
-    return {
-      ...keyOf(id),
-      set: { attachedTo: attachment },
-      unclaimed: 'attachedTo',
-      expect: { status: 'ready' },
-      refusal,
-    };
+  attachClaim(id: string, attachment: MediaAttachment, refusal: MediaClaim['refusal']): MediaClaim {
+    return { mediaId: id, attachment, refusal };
   }
 
   /** Sets the attributes only while the item is pending: a file is judged once. */

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { SideItem } from '../../ports/workflow-store.ts';
+import type { SideItem } from './workflow-layout.ts';
 
 /**
  * Which open records hold a provisional deadline, without scanning the workflow table. Each such

@@ -2,41 +2,35 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } fr
 import type { CaseRecord } from '../../domain/cases/case-record.ts';
 import type { SuggestionRecord } from '../../domain/suggestions/suggestion-record.ts';
 import { OPEN_SHARDS } from '../../domain/workflow/open-records.ts';
+import type { OpenWorkflow } from '../../ports/workflow-store.ts';
+import { stripKeys } from './workflow-layout.ts';
 import { LEDGER_SK_PREFIX, ledgerPk, MARKER_SK, OPEN_INDEX, openPartition } from './workflow-open-items.ts';
+
+export type { OpenWorkflow };
 
 /**
  * The open cases and suggestions, for the hourly escalation and the not-one-missed reconciliation:
  * the sparse `open` index (records and OPEN markers of open work only) and the closed ledger — a read
  * whose cost follows the open work, not every case ever closed (workflow-open-items.ts).
  */
-export interface OpenWorkflow<R> {
-  /** Records in an open state (or in a state the workflow does not know). */
-  records: R[];
-  /** Ids whose OPEN marker exists: the independent trace of each open record. */
-  opened: string[];
-  /** Records per terminal state, over all history. */
-  closedByState: Record<string, number>;
-}
 
 export interface AllOpenWorkflow {
   cases: OpenWorkflow<CaseRecord>;
   suggestions: OpenWorkflow<SuggestionRecord>;
 }
 
-const KEYS = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'openpk', 'opensk']);
-
 export const readOpenWorkflow = async (
   client: DynamoDBDocumentClient,
   table: string,
 ): Promise<AllOpenWorkflow> => {
   const [cases, suggestions] = await Promise.all([
-    readKind<CaseRecord>(client, table, 'CASE'),
-    readKind<SuggestionRecord>(client, table, 'SUGGESTION'),
+    readOpenKind<CaseRecord>(client, table, 'CASE'),
+    readOpenKind<SuggestionRecord>(client, table, 'SUGGESTION'),
   ]);
   return { cases, suggestions };
 };
 
-const readKind = async <R>(
+export const readOpenKind = async <R>(
   client: DynamoDBDocumentClient,
   table: string,
   prefix: string,
@@ -62,7 +56,7 @@ const readKind = async <R>(
   const open: OpenWorkflow<R> = { records: [], opened: [], closedByState: {} };
   for (const item of shards.flat()) {
     if (item.sk === MARKER_SK) open.opened.push(String(item.id));
-    else open.records.push(Object.fromEntries(Object.entries(item).filter(([k]) => !KEYS.has(k))) as R);
+    else open.records.push(stripKeys<R>(item));
   }
   for (const item of ledger) {
     for (const [state, count] of Object.entries(item)) {

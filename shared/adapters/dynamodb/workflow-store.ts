@@ -1,325 +1,209 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
+  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../domain/errors.ts';
 import type { WorkflowRecord } from '../../domain/workflow/state-machine.ts';
 import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
 import type {
-  IndexKeys,
-  IndexQuery,
-  LinkedUpdate,
-  NewRecord,
+  Birth,
+  CreationMark,
+  MediaClaim,
+  OpenWorkflow,
   Page,
-  SideClaim,
-  SideItem,
+  Step,
   WorkflowStore,
 } from '../../ports/workflow-store.ts';
-import { decodeCursor, encodeCursor, type KeyRule } from './cursor.ts';
+import { markItem, markKeyOf, markOf } from './creation-marks.ts';
+import { decodeCursor, encodeCursor, type StartKeyShape } from './cursor.ts';
 import { workflowOutboxItem } from './event-outbox.ts';
-import { claimUpdate, lostClaimsError } from './side-claims.ts';
+import { provisionalMarkerTombstone } from './provisional-deadlines.ts';
+import { stripKeys, type WorkflowLayout } from './workflow-layout.ts';
 import { openKeysOf, opennessItems } from './workflow-open-items.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { readOpenKind } from './workflow-open-read.ts';
+import { sidePuts, type TransactItem, writeTransaction } from './workflow-transaction.ts';
 
 /**
- * Workflow table layout: record `pk {PREFIX}#{id}, sk RECORD`; timeline entries
- * `pk {PREFIX}#{id}, sk TL#{seq, 6 digits}` (never overwritten); list keys on gsi1/gsi2. Every
- * timeline entry also puts its notification outbox item (event-outbox.ts) in the same transaction.
+ * Workflow table layout: record `pk {PREFIX}#{id}, sk RECORD` with its layout's index keys and the
+ * sparse `open` keys while open; timeline entries `pk {PREFIX}#{id}, sk TL#{seq, 6 digits}` (never
+ * overwritten); the layout's side items (listing snapshots, pointers, markers); the OPEN marker and
+ * closed ledger (workflow-open-items.ts); one outbox item per timeline entry (event-outbox.ts). Each
+ * birth or step writes all of its items in one transaction.
  */
 export class DynamoWorkflowStore<R extends WorkflowRecord<string>, T extends TimelineEntry>
   implements WorkflowStore<R, T>
 {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #table: string;
-  readonly #prefix: string;
+  protected readonly client: DynamoDBDocumentClient;
+  protected readonly table: string;
+  protected readonly layout: WorkflowLayout<R, T>;
 
-  /** `prefix` names the record kind in keys: `CASE`, `SUGGESTION`. */
-  constructor(client: DynamoDBDocumentClient, table: string, prefix: string) {
-    this.#client = client;
-    this.#table = table;
-    this.#prefix = prefix;
+  constructor(client: DynamoDBDocumentClient, table: string, layout: WorkflowLayout<R, T>) {
+    this.client = client;
+    this.table = table;
+    this.layout = layout;
   }
 
   async create(
-    record: R,
-    entry: T,
-    options: { index?: IndexKeys; side?: SideItem[]; claims?: SideClaim[] } = {},
+    birth: Birth<R, T>,
+    options: { mark?: CreationMark; claims?: readonly MediaClaim[] } = {},
   ): Promise<void> {
-    await this.#write(
+    await writeTransaction(
+      this.client,
+      this.table,
       [
-        {
-          Put: {
-            TableName: this.#table,
-            Item: this.#recordItem(record, options.index),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        this.#timelinePut(record.id, entry),
-        this.#outboxPut(record.id, entry),
-        ...this.#sidePuts(options.side),
-        ...opennessItems(this.#table, this.#prefix, [{ id: record.id, from: null, to: record.state }]),
+        ...this.#birthItems(birth),
+        ...sidePuts(this.table, options.mark === undefined ? [] : [markItem(options.mark)]),
       ],
-      `记录 ${record.id} 已存在 (${this.#prefix.toLowerCase()} ${record.id} already exists)`,
+      `记录 ${birth.record.id} 已存在 (${this.#kind} ${birth.record.id} already exists)`,
       options.claims,
     );
   }
 
   async get(id: string): Promise<R | undefined> {
-    const result = await this.#client.send(
-      new GetCommand({ TableName: this.#table, Key: this.#recordKey(id), ConsistentRead: true }),
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: this.recordKey(id), ConsistentRead: true }),
     );
     return result.Item === undefined ? undefined : stripKeys<R>(result.Item);
   }
 
   async update(
-    record: R,
-    entry: T,
+    step: Step<R, T>,
     options: {
-      index?: IndexKeys;
-      side?: SideItem[];
-      creates?: NewRecord<R, T>[];
-      linked?: LinkedUpdate<R, T>[];
-      claims?: SideClaim[];
+      linked?: readonly Step<R, T>[];
+      creates?: readonly Birth<R, T>[];
+      claims?: readonly MediaClaim[];
     } = {},
   ): Promise<void> {
-    await this.#write(
+    await writeTransaction(
+      this.client,
+      this.table,
       [
-        this.#versionedPut(record, options.index),
-        this.#timelinePut(record.id, entry),
-        this.#outboxPut(record.id, entry),
-        ...this.#sidePuts(options.side),
-        ...(options.linked ?? []).flatMap((other) => [
-          this.#versionedPut(other.record, other.index),
-          this.#timelinePut(other.record.id, other.entry),
-          this.#outboxPut(other.record.id, other.entry),
-          ...this.#sidePuts(other.side),
-        ]),
-        ...(options.creates ?? []).flatMap((born) => [
-          {
-            Put: {
-              TableName: this.#table,
-              Item: this.#recordItem(born.record, born.index),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          this.#timelinePut(born.record.id, born.entry),
-          this.#outboxPut(born.record.id, born.entry),
-        ]),
-        ...opennessItems(this.#table, this.#prefix, [
-          stepOf(record, entry),
-          ...(options.linked ?? []).map((other) => stepOf(other.record, other.entry)),
-          ...(options.creates ?? []).map((born) => ({
-            id: born.record.id,
-            from: null,
-            to: born.record.state,
-          })),
-        ]),
+        ...[step, ...(options.linked ?? [])].flatMap((one) => this.#stepItems(one)),
+        ...(options.creates ?? []).flatMap((born) => this.#birthItems(born)),
       ],
-      `记录 ${record.id} 已被他人修改，请重新读取后再试 (${this.#prefix.toLowerCase()} ${record.id} was changed by someone else; reload and try again)`,
+      `记录 ${step.record.id} 已被他人修改，请重新读取后再试 (${this.#kind} ${step.record.id} was changed by someone else; reload and try again)`,
       options.claims,
     );
   }
 
   async timeline(id: string): Promise<T[]> {
-    const entries: T[] = [];
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
+      ExpressionAttributeValues: { ':pk': this.recordKey(id).pk, ':tl': 'TL#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => stripKeys<T>(item));
+  }
+
+  async findMark(kind: CreationMark['kind'], key: string): Promise<CreationMark | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: markKeyOf(kind, key), ConsistentRead: true }),
+    );
+    return result.Item === undefined ? undefined : markOf(kind, key, result.Item);
+  }
+
+  openRecords(): Promise<OpenWorkflow<R>> {
+    return readOpenKind<R>(this.client, this.table, this.layout.prefix);
+  }
+
+  async releaseProvisional(id: string): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.table, Item: provisionalMarkerTombstone(this.layout.prefix, id) }),
+    );
+  }
+
+  protected recordKey(id: string) {
+    return { pk: `${this.layout.prefix}#${id}`, sk: 'RECORD' };
+  }
+
+  /** One page of a Query; the cursor is checked against the query it continues (cursor.ts). */
+  protected async queryPage(
+    input: QueryCommandInput,
+    cursor: string | undefined,
+    shape: StartKeyShape,
+  ): Promise<Page<Record<string, unknown>>> {
+    const result = await this.client.send(
+      new QueryCommand({ ...input, ExclusiveStartKey: decodeCursor(cursor, shape) }),
+    );
+    const next = encodeCursor(result.LastEvaluatedKey);
+    return { items: result.Items ?? [], ...(next === undefined ? {} : { cursor: next }) };
+  }
+
+  protected async queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.#client.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
-          ExpressionAttributeValues: { ':pk': this.#recordKey(id).pk, ':tl': 'TL#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      entries.push(...(page.Items ?? []).map((item) => stripKeys<T>(item)));
+      const page = await this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
-    return entries;
+    return items;
   }
 
-  async list(query: IndexQuery): Promise<Page<R>> {
-    const page = await this.listIndexItems(query);
-    return { ...page, items: page.items.map((item) => stripKeys<R>(item)) };
+  get #kind(): string {
+    return this.layout.prefix.toLowerCase();
   }
 
-  async getSide(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
-    const result = await this.#client.send(
-      new GetCommand({ TableName: this.#table, Key: { pk, sk }, ConsistentRead: true }),
-    );
-    return result.Item;
-  }
-
-  async putSide(item: SideItem, options: { claims?: SideClaim[] } = {}): Promise<void> {
-    await this.#write(
-      this.#sidePuts([item]),
-      `该记录已存在 (item ${item.pk} ${item.sk} already exists)`,
-      options.claims,
-    );
-  }
-
-  async listSide(
-    pk: string,
-    skPrefix: string,
-    page: { limit: number; cursor?: string; descending?: boolean },
-  ): Promise<Page<Record<string, unknown>>> {
-    const result = await this.#client.send(
-      new QueryCommand({
-        TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ScanIndexForward: page.descending !== true,
-        Limit: page.limit,
-        ConsistentRead: true,
-        ExclusiveStartKey: decodeCursor(page.cursor, { pk: { equals: pk }, sk: { beginsWith: skPrefix } }),
-      }),
-    );
-    const cursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: result.Items ?? [], ...(cursor === undefined ? {} : { cursor }) };
-  }
-
-  async listIndexItems(query: IndexQuery): Promise<Page<Record<string, unknown>>> {
-    const pk = `${query.index}pk`;
-    const sk = `${query.index}sk`;
-    const values: Record<string, unknown> = { ':p': query.partition };
-    let condition = `${pk} = :p`;
-    if (query.between !== undefined) {
-      condition += ` AND ${sk} BETWEEN :from AND :to`;
-      values[':from'] = query.between[0];
-      values[':to'] = query.between[1];
-    } else if (query.beginsWith !== undefined) {
-      condition += ` AND begins_with(${sk}, :prefix)`;
-      values[':prefix'] = query.beginsWith;
-    }
-    const result = await this.#client.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: query.index,
-        KeyConditionExpression: condition,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: query.descending !== true,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, {
-          pk: 'any',
-          sk: 'any',
-          [pk]: { equals: query.partition },
-          [sk]: sortRule(query),
-        }),
-      }),
-    );
-    const cursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: result.Items ?? [], ...(cursor === undefined ? {} : { cursor }) };
+  /** The record, on condition that its id is new, with its first entry and everything beside it. */
+  #birthItems({ record, entry }: Birth<R, T>): TransactItem[] {
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.#recordItem(record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...this.#entryItems(record.id, entry),
+      ...sidePuts(this.table, this.layout.sideWrites(undefined, record, entry)),
+      ...opennessItems(this.table, this.layout.prefix, [{ id: record.id, from: null, to: record.state }]),
+    ];
   }
 
   /** The record at its new version, on condition that the stored one is the version before. */
-  #versionedPut(record: R, index?: IndexKeys): TransactItem {
-    return {
-      Put: {
-        TableName: this.#table,
-        Item: this.#recordItem(record, index),
-        ConditionExpression: 'version = :read',
-        ExpressionAttributeValues: { ':read': record.version - 1 },
+  #stepItems({ before, record, entry }: Step<R, T>): TransactItem[] {
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.#recordItem(record),
+          ConditionExpression: 'version = :read',
+          ExpressionAttributeValues: { ':read': record.version - 1 },
+        },
       },
-    };
+      ...this.#entryItems(record.id, entry),
+      ...sidePuts(this.table, this.layout.sideWrites(before, record, entry)),
+      ...opennessItems(this.table, this.layout.prefix, [
+        { id: record.id, from: before.state, to: record.state },
+      ]),
+    ];
   }
 
-  #recordKey(id: string) {
-    return { pk: `${this.#prefix}#${id}`, sk: 'RECORD' };
-  }
-
-  #recordItem(record: R, index: IndexKeys = {}) {
+  #recordItem(record: R) {
     return {
       ...record,
-      ...index,
-      ...openKeysOf(this.#prefix, record.id, record.state),
-      ...this.#recordKey(record.id),
-      kind: this.#prefix.toLowerCase(),
+      ...this.layout.recordKeys(record),
+      ...openKeysOf(this.layout.prefix, record.id, record.state),
+      ...this.recordKey(record.id),
+      kind: this.#kind,
     };
   }
 
-  #timelinePut(id: string, entry: T): TransactItem {
-    return {
-      Put: {
-        TableName: this.#table,
-        Item: {
-          ...entry,
-          pk: this.#recordKey(id).pk,
-          sk: `TL#${String(entry.seq).padStart(6, '0')}`,
-          kind: 'timeline',
+  /** The timeline entry (never overwritten) and its event for the notification dispatcher. */
+  #entryItems(id: string, entry: T): TransactItem[] {
+    const pk = this.recordKey(id).pk;
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...entry, pk, sk: `TL#${String(entry.seq).padStart(6, '0')}`, kind: 'timeline' },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
       },
-    };
-  }
-
-  /** The step's event for the notification dispatcher, written with it or not at all. */
-  #outboxPut(id: string, entry: T): TransactItem {
-    return { Put: { TableName: this.#table, Item: workflowOutboxItem(this.#prefix, id, entry) } };
-  }
-
-  #sidePuts(side: SideItem[] = []): TransactItem[] {
-    return side.map(({ mustNotExist, ...item }) => ({
-      Put: {
-        TableName: this.#table,
-        Item: item,
-        ...(mustNotExist === true ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
-      },
-    }));
-  }
-
-  /**
-   * Claims go last: when only they failed, the caller lost a race for another owner's item (422
-   * naming each); any other failed condition is the usual lost race on the record (409).
-   */
-  async #write(items: TransactItem[], conflictMessage: string, claims: SideClaim[] = []): Promise<void> {
-    try {
-      const claimItems = claims.map((claim) => claimUpdate(this.#table, claim));
-      await this.#client.send(new TransactWriteCommand({ TransactItems: [...items, ...claimItems] }));
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).map(
-        (reason) => reason.Code === 'ConditionalCheckFailed',
-      );
-      if (failed.slice(0, items.length).some(Boolean)) throw new ConflictError(conflictMessage);
-      const lost = lostClaimsError(claims, failed.slice(items.length));
-      if (lost !== undefined) throw lost;
-      throw error;
-    }
+      { Put: { TableName: this.table, Item: workflowOutboxItem(this.layout.prefix, id, entry) } },
+    ];
   }
 }
-
-const KEY_ATTRIBUTES = new Set([
-  'pk',
-  'sk',
-  'kind',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'openpk',
-  'opensk',
-]);
-
-/** A step as the open index sees it: the state it left (the entry's `from`) and the one it reached. */
-const stepOf = (record: WorkflowRecord<string>, entry: TimelineEntry) => ({
-  id: record.id,
-  from: entry.from,
-  to: record.state,
-});
-
-const stripKeys = <T>(item: Record<string, unknown>): T =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
-
-/** The rule a cursor's index sort key must meet: the key condition of the query it continues. */
-const sortRule = (query: IndexQuery): KeyRule =>
-  query.between !== undefined
-    ? { between: query.between }
-    : query.beginsWith !== undefined
-      ? { beginsWith: query.beginsWith }
-      : 'any';

@@ -1,6 +1,6 @@
 import type { AlertCaseLinker } from '../../ports/alert-writer.ts';
 import type { AlertRecord } from '../../ports/carbon-read-store.ts';
-import type { IndexKeys, SideItem, WorkflowStore } from '../../ports/workflow-store.ts';
+import type { WorkflowStore } from '../../ports/workflow-store.ts';
 import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { CaseEnv } from '../cases/case-env.ts';
 import { applyCaseTransition } from '../cases/case-machine.ts';
@@ -36,17 +36,9 @@ export const ANOMALY_SCAN_ACTOR: Principal = {
 };
 export const ENVIRONMENT_DEPARTMENT_ID = 'dept-ecology';
 
-/** The listing keys and side items the case store layout wants with each write (adapter-defined). */
-export type CaseListingWrites = (
-  previous: CaseRecord | undefined,
-  next: CaseRecord,
-  entry: CaseTimelineEntry,
-) => { index?: IndexKeys; side: SideItem[] };
-
 export interface BreachCaseDeps {
   cases: WorkflowStore<CaseRecord, CaseTimelineEntry>;
   alerts: AlertCaseLinker;
-  listing: CaseListingWrites;
   env: CaseEnv;
   newId: () => string;
   now: () => Date;
@@ -55,12 +47,8 @@ export interface BreachCaseDeps {
 export type BreachCaseOutcome = 'opened' | 'resumed' | 'alreadyOpen';
 
 /** One case per alert: the key carries the budget metric as the alert's does (`…#budgetBreach#tce#2026-11`). */
-export const autoCaseKey = (
-  alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period' | 'metric'>,
-) => ({
-  pk: `AUTOCASE#${alertPk(alert.level, alert.targetId)}#${alert.kind}#${alert.metric === 'tce' ? 'tce#' : ''}${alert.period}`,
-  sk: 'AUTOCASE',
-});
+export const autoCaseKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period' | 'metric'>) =>
+  `${alertPk(alert.level, alert.targetId)}#${alert.kind}#${alert.metric === 'tce' ? 'tce#' : ''}${alert.period}`;
 
 const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -92,7 +80,7 @@ export const openBreachCase = async (
   alert: AlertRecord,
   enterprise: Pick<EnterpriseRecord, 'id' | 'name' | 'uscc'>,
 ): Promise<BreachCaseOutcome> => {
-  const side = autoCaseKey(alert);
+  const key = autoCaseKey(alert);
   const { record, entry: submitted } = submitCase({
     id: deps.newId(),
     principal: ANOMALY_SCAN_ACTOR,
@@ -104,19 +92,15 @@ export const openBreachCase = async (
     at: deps.now(),
   });
   const entry = asSystemStep(submitted);
-  const listing = deps.listing(undefined, record, entry);
   try {
-    await deps.cases.create(record, entry, {
-      ...listing,
-      side: [
-        { ...side, mustNotExist: true, caseId: record.id, createdAt: record.submittedAt },
-        ...listing.side,
-      ],
-    });
+    await deps.cases.create(
+      { record, entry },
+      { mark: { kind: 'autoCase', key, recordId: record.id, createdAt: record.submittedAt } },
+    );
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    const earlier = await deps.cases.getSide(side.pk, side.sk);
-    const caseId = earlier === undefined ? undefined : String(earlier.caseId);
+    const earlier = await deps.cases.findMark('autoCase', key);
+    const caseId = earlier?.recordId;
     if (caseId !== undefined && alert.caseId !== caseId) await deps.alerts.linkCase(alert, caseId);
     const opened = caseId === undefined ? undefined : await deps.cases.get(caseId);
     if (!opened || !(await dispatchToEnvironment(deps, opened))) return 'alreadyOpen';
@@ -146,7 +130,7 @@ const dispatchToEnvironment = async (deps: BreachCaseDeps, start: CaseRecord): P
       deps.env,
     );
     const entry = asSystemStep(next.entry);
-    await deps.cases.update(next.record, entry, deps.listing(record, next.record, entry));
+    await deps.cases.update({ before: record, record: next.record, entry });
     record = next.record;
     moved = true;
   };

@@ -26,6 +26,8 @@ const FILES: Record<string, string> = {
   'functions/uses-infra.ts': "import { TABLES } from '../infra/manifest.ts';\nexport const t = TABLES;\n",
   'infra/manifest.ts': 'export const TABLES = {};\n',
   'shared/ports/uses-adapter.ts': "import { store } from '../adapters/store.ts';\nexport const p = store;\n",
+  'shared/application/uses-adapter.ts':
+    "import { store } from '../adapters/store.ts';\nexport const u = store;\n",
   'shared/contracts/uses-adapter.ts':
     "import { store } from '../adapters/store.ts';\nexport const c = store;\n",
   'shared/adapters/uses-handler.ts':
@@ -78,6 +80,7 @@ describe('layer boundaries (npm run lint)', () => {
     expect(rulesBroken('shared/ports/uses-adapter.ts')).toEqual(['ports-speak-domain']);
     expect(rulesBroken('shared/contracts/uses-adapter.ts')).toEqual(['contracts-describe-only']);
     expect(rulesBroken('shared/adapters/uses-handler.ts')).toEqual(['adapters-below-handlers']);
+    expect(rulesBroken('shared/application/uses-adapter.ts')).toEqual(['application-takes-ports']);
   });
 
   it('refuses import cycles, type-only ones included', () => {

@@ -1,0 +1,116 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { listedDeputies, listedUnits } from '../../domain/suggestions/suggestion-listing.ts';
+import type {
+  SuggestionRecord,
+  SuggestionTimelineEntry,
+} from '../../domain/suggestions/suggestion-record.ts';
+import { suggestionAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
+import { listingPosition } from '../../domain/workflow/listing-position.ts';
+import type { SuggestionIdPage, SuggestionListScope, SuggestionStore } from '../../ports/suggestion-store.ts';
+import { provisionalMarkerWrites } from './provisional-deadlines.ts';
+import type { IndexKeys, SideItem, WorkflowLayout } from './workflow-layout.ts';
+import { DynamoWorkflowStore } from './workflow-store.ts';
+
+/**
+ * Suggestion list keys in the workflow table, all under `SUGGESTIONS#…` partitions (cases use
+ * `CASES#…`), sorted by `{submittedAt}#{id}`:
+ * - record item: gsi1 `SUGGESTIONS#ALL`, gsi2 `SUGGESTIONS#STATE#{state}` (supervisors' lists);
+ * - pointer items `pk SUGGESTION#{id}, sk REL#DEPUTY#{userId} | REL#UNIT#{unitId}` with gsi1
+ *   `SUGGESTIONS#DEPUTY#{userId}` / `SUGGESTIONS#UNIT#{unitId}` and the attribute `suggestionId`.
+ *   An unlisted pointer keeps its key but has no gsi1 attributes, so the sparse index drops it.
+ *   A suggestion has one filer, up to 50 co-signers and several units, more than the two index
+ *   slots a record has, hence one pointer per relation, written in the record's own transaction.
+ *   Deputies are listed on the suggestion they signed, not on its parts (a split would otherwise
+ *   write one pointer per signatory and part).
+ * - the provisional-deadline marker (provisional-deadlines.ts).
+ */
+const pointer = (record: SuggestionRecord, relation: string, listed: boolean): SideItem => ({
+  pk: `SUGGESTION#${record.id}`,
+  sk: `REL#${relation}`,
+  kind: 'suggestionRelation',
+  suggestionId: record.id,
+  listed,
+  ...(listed ? { gsi1pk: `SUGGESTIONS#${relation}`, gsi1sk: listingPosition(record) } : {}),
+});
+
+/** Units that remain or arrive get a listed pointer, units that left an unlisted one (puts only). */
+const unitPointers = (record: SuggestionRecord, before: readonly string[], after: readonly string[]) => [
+  ...after.filter((unit) => !before.includes(unit)).map((unit) => pointer(record, `UNIT#${unit}`, true)),
+  ...before.filter((unit) => !after.includes(unit)).map((unit) => pointer(record, `UNIT#${unit}`, false)),
+];
+
+const recordKeys = (record: SuggestionRecord): IndexKeys => ({
+  gsi1pk: 'SUGGESTIONS#ALL',
+  gsi1sk: listingPosition(record),
+  gsi2pk: `SUGGESTIONS#STATE#${record.state}`,
+  gsi2sk: listingPosition(record),
+});
+
+export const suggestionLayout: WorkflowLayout<SuggestionRecord, SuggestionTimelineEntry> = {
+  prefix: 'SUGGESTION',
+  recordKeys,
+  sideWrites: (before, next) => [
+    ...(before === undefined && next.parentId === undefined
+      ? listedDeputies(next).map((userId) => pointer(next, `DEPUTY#${userId}`, true))
+      : []),
+    ...unitPointers(next, before === undefined ? [] : listedUnits(before), listedUnits(next)),
+    ...provisionalMarkerWrites('SUGGESTION', before, next, suggestionAwaitsRecompute),
+  ],
+};
+
+const partitionOf = (scope: SuggestionListScope): { index: 'gsi1' | 'gsi2'; partition: string } => {
+  switch (scope.kind) {
+    case 'all':
+      return scope.state === undefined
+        ? { index: 'gsi1', partition: 'SUGGESTIONS#ALL' }
+        : { index: 'gsi2', partition: `SUGGESTIONS#STATE#${scope.state}` };
+    case 'deputy':
+      return { index: 'gsi1', partition: `SUGGESTIONS#DEPUTY#${scope.userId}` };
+    case 'unit':
+      return { index: 'gsi1', partition: `SUGGESTIONS#UNIT#${scope.unitId}` };
+  }
+};
+
+export class DynamoSuggestionStore
+  extends DynamoWorkflowStore<SuggestionRecord, SuggestionTimelineEntry>
+  implements SuggestionStore
+{
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    super(client, table, suggestionLayout);
+  }
+
+  async listIds(
+    scope: SuggestionListScope,
+    options: { limit: number; cursor?: string; between?: [string, string] },
+  ): Promise<SuggestionIdPage> {
+    const { index, partition } = partitionOf(scope);
+    const values: Record<string, unknown> = { ':p': partition };
+    let condition = `${index}pk = :p`;
+    const range = options.between && ([options.between[0], `${options.between[1]}#~`] as [string, string]);
+    if (range !== undefined) {
+      condition += ` AND ${index}sk BETWEEN :from AND :to`;
+      values[':from'] = range[0];
+      values[':to'] = range[1];
+    }
+    // A cursor of another list (or none this API issued) is refused before DynamoDB sees it.
+    const page = await this.queryPage(
+      {
+        TableName: this.table,
+        IndexName: index,
+        KeyConditionExpression: condition,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: options.limit,
+      },
+      options.cursor,
+      {
+        pk: 'any',
+        sk: 'any',
+        [`${index}pk`]: { equals: partition },
+        [`${index}sk`]: range === undefined ? 'any' : { between: range },
+      },
+    );
+    const ids = page.items.map((item) => String(item.suggestionId ?? item.id));
+    return { ids, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * What the DynamoDB workflow adapter needs to know of one record kind (case-layout.ts,
+ * suggestion-layout.ts): its key prefix, the index keys of its record item, and the items beside the
+ * record that each change must write with it. Adapter-only: the port never sees a key.
+ */
+
+/** Secondary-index keys an item is listed under (gsi1, gsi2 of the workflow table). */
+export interface IndexKeys {
+  gsi1pk?: string;
+  gsi1sk?: string;
+  gsi2pk?: string;
+  gsi2sk?: string;
+}
+
+/** An item written in the same transaction as a record's step (listing snapshot, pointer, marker). */
+export interface SideItem {
+  pk: string;
+  sk: string;
+  /** Written only if no item with this key exists yet; a clash fails the whole write with 409. */
+  mustNotExist?: boolean;
+  [attribute: string]: unknown;
+}
+
+export interface WorkflowLayout<R, T> {
+  /** `CASE` or `SUGGESTION`: the record's pk is `{prefix}#{id}`. */
+  prefix: 'CASE' | 'SUGGESTION';
+  recordKeys(record: R): IndexKeys;
+  /** The items a change from `before` (undefined: the record is born) to `next` writes beside it. */
+  sideWrites(before: R | undefined, next: R, entry: T): SideItem[];
+}
+
+/** Key and bookkeeping attributes, never part of a record or entry handed back. */
+export const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'pk',
+  'sk',
+  'kind',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'openpk',
+  'opensk',
+]);
+
+export const stripKeys = <T>(item: Record<string, unknown>): T =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
