@@ -21,7 +21,7 @@ import { FUNCTIONS, type IotRuleQueue } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { CITY_ID, localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
-import { printTable } from './format.ts';
+import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
 
@@ -136,6 +136,8 @@ interface Backfill {
   requests: string;
   /** CPU seconds of this process per wall second (2 cores at most). */
   cpu: number;
+  /** The box's 1-minute load average at the start and end (other engineers share it). */
+  load: string;
 }
 
 /** `days` days of every meter from `at`, one message per meter-hour, all queued at once. */
@@ -150,6 +152,7 @@ const backfill = async (
   const queue = ingestQueue(maxConcurrency);
   resetTransactions();
   const cpuBefore = process.cpuUsage();
+  const loadBefore = loadNow();
   const started = performance.now();
   let messages = 0;
   // Hour by hour, all meters: the order a fleet's loggers catching up would arrive in.
@@ -170,6 +173,7 @@ const backfill = async (
     label,
     requests: requestSummary(messages * PER_MESSAGE),
     cpu: (cpu.user + cpu.system) / 1e6 / seconds,
+    load: `${loadBefore} → ${loadNow()}`,
     readings: messages * PER_MESSAGE,
     messages,
     seconds,
@@ -181,6 +185,7 @@ const backfill = async (
 
 /** Raw BatchWriteItem (25 Puts a call) of copies of real rollup items under scratch keys → best items/s. */
 const rawBatchWrite = async (t: TestStack, templates: Record<string, unknown>[], pass: string) => {
+  const load = loadNow();
   let best = 0;
   for (const concurrency of [1, 4, 16, 50]) {
     const calls = Math.ceil(RAW_ITEMS / 25);
@@ -206,6 +211,7 @@ const rawBatchWrite = async (t: TestStack, templates: Record<string, unknown>[],
     await Promise.all(Array.from({ length: concurrency }, caller));
     best = Math.max(best, (calls * 25) / ((performance.now() - started) / 1000));
   }
+  console.log(`raw BatchWriteItem ${pass}: ${best.toFixed(0)} items/s (load avg ${load} → ${loadNow()})`);
   return best;
 };
 
@@ -287,6 +293,8 @@ const printBackfills = (runs: Backfill[], rawBest: number) => {
       'contended',
       'other cancelled',
       'dead-lettered',
+      'CPU',
+      'load avg',
     ],
     runs.map((r) => [
       r.label,
@@ -301,6 +309,7 @@ const printBackfills = (runs: Backfill[], rawBest: number) => {
       String(r.otherCancelled),
       String(r.deadLettered),
       r.cpu.toFixed(2),
+      r.load,
     ]),
   );
   for (const r of runs)

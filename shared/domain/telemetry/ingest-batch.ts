@@ -1,4 +1,5 @@
 import type { MeterRecord } from '../registry/records.ts';
+import { batchLookups } from './batch-lookups.ts';
 import { type ChunkState, chunkReadings, type ReadingChunk, ReadingRejection } from './ingest-plan.ts';
 import {
   applyMessage,
@@ -97,7 +98,13 @@ class BatchRun {
 
   /** Judges every record; quarantines the refused, drops in-batch repeats, sorts the rest. */
   async judge(records: readonly QueuedMessage[]) {
-    const lookups = { ...this.#deps, ...batchLookups(this.#deps) };
+    const lookups = {
+      ...this.#deps,
+      ...(await batchLookups(
+        this.#deps,
+        records.map((record) => record.event),
+      )),
+    };
     const verdicts = await Promise.all(
       records.map(async (record) => {
         try {
@@ -211,54 +218,6 @@ class BatchRun {
     }
   }
 }
-
-/** One promise per key: a batch asks the registry (and the meter's history) once per meter. */
-const memo = <T>(lookup: (id: string) => Promise<T>) => {
-  const found = new Map<string, Promise<T>>();
-  return (id: string): Promise<T> => {
-    const known = found.get(id) ?? lookup(id);
-    found.set(id, known);
-    return known;
-  };
-};
-
-/** Registry look-ups and plausible limits once per meter per batch (a batch holds many messages of few meters). */
-const batchLookups = (
-  deps: IngestDependencies,
-): Pick<IngestDependencies, 'meters' | 'enterprises' | 'credentials' | 'plausibility' | 'counting'> => {
-  const { credentials, plausibility, enterprises, counting } = deps;
-  const recorded = new Map<string, Promise<boolean>>();
-  const limits = new Map<string, ReturnType<NonNullable<typeof plausibility>['limitFor']>>();
-  return {
-    meters: { getMeter: memo((id) => deps.meters.getMeter(id)) },
-    ...(enterprises === undefined
-      ? {}
-      : { enterprises: { getEnterprise: memo((id) => enterprises.getEnterprise(id)) } }),
-    ...(credentials === undefined ? {} : { credentials: { get: memo((id) => credentials.get(id)) } }),
-    ...(counting === undefined
-      ? {}
-      : {
-          counting: {
-            recordedOnly: (meter: MeterRecord) => {
-              const known = recorded.get(meter.id) ?? counting.recordedOnly(meter);
-              recorded.set(meter.id, known);
-              return known;
-            },
-          },
-        }),
-    ...(plausibility === undefined
-      ? {}
-      : {
-          plausibility: {
-            limitFor: (meter: MeterRecord) => {
-              const known = limits.get(meter.id) ?? plausibility.limitFor(meter);
-              limits.set(meter.id, known);
-              return known;
-            },
-          },
-        }),
-  };
-};
 
 /**
  * Rounds in which the candidates may share transactions: a cumulative meter's plan rests on the
