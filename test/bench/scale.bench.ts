@@ -32,7 +32,6 @@ const RAW_ITEMS = Number(process.env.BENCH_RAW_ITEMS ?? 6000);
 /** Readings per backfilled message: one hour of a meter (the simulator's and a data logger's habit). */
 const PER_MESSAGE = 4;
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const carbon = localTableName('carbon');
 const CHILD_FLAG = 'QS_SCALE_BENCH_CHILD';
 

@@ -5,8 +5,9 @@ import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/domain/telemetry/ingest-batch.ts';
-import { type IngestDependencies, ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/application/telemetry/ingest-batch.ts';
+import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
+import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
 import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -247,7 +248,7 @@ describe('a batch of messages merged into shared transactions', () => {
     expect((await rollup('city', 'city', 'day', '2026-10-08')).readings).toBe(36);
   });
 
-  it('reads a batch\'s meters and credentials once each, and refuses a credential revoked before the next batch', async () => {
+  it("reads a batch's meters and credentials once each, and refuses a credential revoked before the next batch", async () => {
     // Prepare: registry and credential ports that count their calls; MTR-0008 gets an active
     // credential (restored as it was at the end).
     const registry = new DynamoRegistryStore(t.dynamo, localTableName('registry'));

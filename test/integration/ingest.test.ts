@@ -9,8 +9,9 @@ import {
   ingestWriteMetrics,
   resetIngestWriteMetrics,
 } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
+import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import { type IngestDependencies, ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
 import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -273,7 +274,7 @@ describe('exactly once under races and crashes (use case on the real DynamoDB)',
     // Act (real backoff between attempts)
     const results = await Promise.all(
       [...messages, ...messages.slice(0, 3)].map((message) =>
-        ingestTelemetry(ruleEvent('MTR-0002', message), directDeps({ sleep: undefined })),
+        ingestTelemetry(ruleEvent('MTR-0002', message), directDeps({ backoffMs: undefined })),
       ),
     );
 

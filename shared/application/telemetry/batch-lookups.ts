@@ -1,5 +1,5 @@
-import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
-import type { JudgeDependencies } from './judge-message.ts';
+import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
+import type { JudgeDependencies } from '../../domain/telemetry/judge-message.ts';
 
 export type BatchLookups = Pick<
   JudgeDependencies,
@@ -58,7 +58,11 @@ const prefetched = async (deps: BatchLookups, lazy: BatchLookups, ids: string[])
       ? {}
       : {
           enterprises: {
-            getEnterprise: readOr<EnterpriseRecord>(readEnterprises, enterpriseById, lazy.enterprises.getEnterprise),
+            getEnterprise: readOr<EnterpriseRecord>(
+              readEnterprises,
+              enterpriseById,
+              lazy.enterprises.getEnterprise,
+            ),
           },
         }),
     ...(recordedOnly === undefined || lazy.counting === undefined
@@ -69,7 +73,11 @@ const prefetched = async (deps: BatchLookups, lazy: BatchLookups, ids: string[])
 
 /** The value read up front for a key that was read (absent: there is none), else the port's own look-up. */
 const readOr =
-  <T>(read: ReadonlySet<string>, values: ReadonlyMap<string, T>, otherwise: (id: string) => Promise<T | undefined>) =>
+  <T>(
+    read: ReadonlySet<string>,
+    values: ReadonlyMap<string, T>,
+    otherwise: (id: string) => Promise<T | undefined>,
+  ) =>
   (id: string): Promise<T | undefined> =>
     read.has(id) ? Promise.resolve(values.get(id)) : otherwise(id);
 
@@ -78,7 +86,8 @@ const countingOf = (
   recordedOnly: ReadonlySet<string>,
   otherwise: (meter: MeterRecord) => Promise<boolean>,
 ): NonNullable<BatchLookups['counting']> => ({
-  recordedOnly: (meter) => (read.has(meter.id) ? Promise.resolve(recordedOnly.has(meter.id)) : otherwise(meter)),
+  recordedOnly: (meter) =>
+    read.has(meter.id) ? Promise.resolve(recordedOnly.has(meter.id)) : otherwise(meter),
 });
 
 /** The meter id a rule event names, if it names one; the contract itself is judged later. */

@@ -1,25 +1,20 @@
-import type { MeterRecord } from '../registry/records.ts';
+import type { MeterRecord } from '../../domain/registry/records.ts';
+import { type ChunkState, chunkReadings, ReadingRejection } from '../../domain/telemetry/ingest-plan.ts';
+import { type JudgedMessage, judgeMessage } from '../../domain/telemetry/judge-message.ts';
+import { planContextOf, refusalOf, tryPlan } from '../../domain/telemetry/message-plan.ts';
+import type { QuarantineRecord } from '../../domain/telemetry/reading-batch.ts';
+import {
+  type Candidate,
+  inPackingOrder,
+  type Planned,
+  packTransactions,
+  registerRounds,
+} from '../../domain/telemetry/transaction-packing.ts';
+import { mergeChunkPlans, type PlannedChunk } from '../../domain/telemetry/transaction-plan.ts';
 import { batchLookups } from './batch-lookups.ts';
-import { type ChunkState, chunkReadings, type ReadingChunk, ReadingRejection } from './ingest-plan.ts';
-import {
-  applyMessage,
-  defaultSleep,
-  type IngestDependencies,
-  type IngestOutcome,
-  type JudgedMessage,
-  judgeMessage,
-  planContextOf,
-  refusalOf,
-  settleRejected,
-  tryPlan,
-} from './ingest-telemetry.ts';
-import type { QuarantineRecord } from './reading-batch.ts';
-import {
-  MAX_TRANSACTION_ITEMS,
-  mergeChunkPlans,
-  type PlannedChunk,
-  transactionKeysOf,
-} from './transaction-plan.ts';
+import type { IngestDependencies, IngestOutcome } from './ingest-dependencies.ts';
+import { applyMessage, settleRejected } from './ingest-message.ts';
+import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
 
 /** One record of a queue batch: the queue's id for it and the rule's output. */
 export interface QueuedMessage {
@@ -37,19 +32,6 @@ export interface BatchIngestSummary {
   /** Messages re-run one by one because their merged transaction found a condition failed. */
   fallbacks: number;
   afterApplyErrors: unknown[];
-}
-
-/** Tries of a merged transaction that found its items busy before its messages go one by one. */
-const MAX_CONTENDED_TRIES = 4;
-const CONTENDED_BACKOFF_MS = 15;
-
-interface Candidate {
-  record: QueuedMessage;
-  judged: JudgedMessage;
-  chunk: ReadingChunk;
-}
-interface Planned extends Candidate {
-  planned: PlannedChunk;
 }
 
 /**
@@ -72,7 +54,7 @@ export const ingestTelemetryBatch = async (
     // only contend with each other.
     for (const group of packTransactions(await run.plan(round))) await run.applyGroup(group);
   }
-  for (const { record, judged } of multiChunk) await run.oneByOne(record, judged, false);
+  for (const { recordId, judged } of multiChunk) await run.oneByOne(recordId, judged, false);
   await run.afterApply();
   return run.summary;
 };
@@ -98,13 +80,8 @@ class BatchRun {
 
   /** Judges every record; quarantines the refused, drops in-batch repeats, sorts the rest. */
   async judge(records: readonly QueuedMessage[]) {
-    const lookups = {
-      ...this.#deps,
-      ...(await batchLookups(
-        this.#deps,
-        records.map((record) => record.event),
-      )),
-    };
+    const events = records.map((record) => record.event);
+    const lookups = { ...this.#deps, ...(await batchLookups(this.#deps, events)) };
     const verdicts = await Promise.all(
       records.map(async (record) => {
         try {
@@ -117,10 +94,10 @@ class BatchRun {
     );
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
-    const multiChunk: { record: QueuedMessage; judged: JudgedMessage }[] = [];
+    const multiChunk: { recordId: string; judged: JudgedMessage }[] = [];
     for (const { record, verdict } of verdicts.filter((v) => v !== undefined)) {
       if ('reason' in verdict) {
-        await this.#quarantine(record, verdict);
+        await this.#quarantine(record.id, verdict);
         continue;
       }
       // The same message twice in one batch (a device's retry): merged, its markers would not see
@@ -133,8 +110,9 @@ class BatchRun {
       seen.add(id);
       const chunks = chunkReadings(verdict.batch.readings, verdict.meter.readingKind, this.#deps.timeZone);
       const [chunk] = chunks;
-      if (chunks.length === 1 && chunk !== undefined) candidates.push({ record, judged: verdict, chunk });
-      else multiChunk.push({ record, judged: verdict });
+      if (chunks.length === 1 && chunk !== undefined)
+        candidates.push({ recordId: record.id, judged: verdict, chunk });
+      else multiChunk.push({ recordId: record.id, judged: verdict });
     }
     return { candidates, multiChunk };
   }
@@ -148,18 +126,14 @@ class BatchRun {
           if (outcome instanceof ReadingRejection) await this.#refuse(candidate, outcome);
           else if (outcome === 'duplicate') this.summary.outcomes.duplicate += 1;
           // A read that saw a concurrent message half written: the single-message path reads again.
-          else if (outcome === 'stale') await this.oneByOne(candidate.record, candidate.judged, true);
+          else if (outcome === 'stale') await this.oneByOne(candidate.recordId, candidate.judged, true);
           else planned.push({ ...candidate, planned: outcome });
         } catch (error) {
-          this.summary.failed.push({ id: candidate.record.id, error });
+          this.summary.failed.push({ id: candidate.recordId, error });
         }
       }),
     );
-    // By hour, then meter: neighbours in this order share the most items (the same city, industry
-    // and enterprise hour; the same meter day), so the packing fills each transaction with the most
-    // messages. The order is total, so the packing does not depend on the planning's timing.
-    const orderOf = (p: Planned) => `${p.chunk.hours[0] ?? ''}\u0000${p.judged.meter.id}\u0000${p.record.id}`;
-    return planned.sort((a, b) => (orderOf(a) < orderOf(b) ? -1 : orderOf(a) > orderOf(b) ? 1 : 0));
+    return inPackingOrder(planned);
   }
 
   async applyGroup(group: readonly Planned[]): Promise<void> {
@@ -170,18 +144,18 @@ class BatchRun {
       return;
     }
     if (group.length > 1) this.summary.fallbacks += group.length;
-    for (const member of group) await this.oneByOne(member.record, member.judged, group.length > 1);
+    for (const member of group) await this.oneByOne(member.recordId, member.judged, group.length > 1);
   }
 
   /** The single-message path: every chunk re-read, retried and deduplicated on its own. */
-  async oneByOne(record: QueuedMessage, judged: JudgedMessage, readFirst: boolean): Promise<void> {
+  async oneByOne(recordId: string, judged: JudgedMessage, readFirst: boolean): Promise<void> {
     try {
       const result = await applyMessage(judged, this.#deps, readFirst);
-      if (result instanceof ReadingRejection) await this.#refuse({ record, judged }, result);
+      if (result instanceof ReadingRejection) await this.#refuse({ recordId, judged }, result);
       else if (result.result.outcome === 'applied') this.#applied(judged, result.hours);
       else this.summary.outcomes.duplicate += 1;
     } catch (error) {
-      this.summary.failed.push({ id: record.id, error });
+      this.summary.failed.push({ id: recordId, error });
     }
   }
 
@@ -205,38 +179,19 @@ class BatchRun {
     this.#touched.set(key, entry);
   }
 
-  #refuse(message: Pick<Candidate, 'record' | 'judged'>, rejection: ReadingRejection): Promise<void> {
-    return this.#quarantine(message.record, refusalOf(message.judged, rejection));
+  #refuse(message: Pick<Candidate, 'recordId' | 'judged'>, rejection: ReadingRejection): Promise<void> {
+    return this.#quarantine(message.recordId, refusalOf(message.judged, rejection));
   }
 
-  async #quarantine(record: QueuedMessage, refusal: QuarantineRecord): Promise<void> {
+  async #quarantine(recordId: string, refusal: QuarantineRecord): Promise<void> {
     try {
       await this.#deps.store.quarantine(refusal);
       this.summary.outcomes.quarantined += 1;
     } catch (error) {
-      this.summary.failed.push({ id: record.id, error });
+      this.summary.failed.push({ id: recordId, error });
     }
   }
 }
-
-/**
- * Rounds in which the candidates may share transactions: a cumulative meter's plan rests on the
- * registers it read, so each round holds at most one message per cumulative meter (the next one is
- * planned after it committed); interval meters need no read and all go in the first round.
- */
-const registerRounds = (candidates: readonly Candidate[]): Candidate[][] => {
-  const rounds: Candidate[][] = [];
-  const perMeter = new Map<string, number>();
-  for (const candidate of candidates) {
-    const cumulative = candidate.judged.meter.readingKind === 'cumulative';
-    const index = cumulative ? (perMeter.get(candidate.judged.meter.id) ?? 0) : 0;
-    if (cumulative) perMeter.set(candidate.judged.meter.id, index + 1);
-    const round = rounds[index] ?? [];
-    round.push(candidate);
-    rounds[index] = round;
-  }
-  return rounds;
-};
 
 /** Interval meters plan blind (dedup rests on the markers' conditions); cumulative ones read first. */
 const planCandidate = async (
@@ -256,40 +211,20 @@ const planCandidate = async (
   return { meterId: judged.meter.id, messageId: judged.batch.messageId, plan: decision };
 };
 
-/** Consecutive plans, each group as many as fit in one transaction's 100 items. */
-const packTransactions = (planned: readonly Planned[]): Planned[][] => {
-  const groups: Planned[][] = [];
-  let current: Planned[] = [];
-  let keys = new Set<string>();
-  for (const member of planned) {
-    const own = transactionKeysOf(member.planned);
-    const added = own.filter((key) => !keys.has(key)).length;
-    if (current.length > 0 && keys.size + added > MAX_TRANSACTION_ITEMS) {
-      groups.push(current);
-      current = [];
-      keys = new Set();
-    }
-    current.push(member);
-    for (const key of own) keys.add(key);
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-};
-
-/** True when the merged transaction committed; false sends its messages one by one. */
+/**
+ * True when the merged transaction committed; false sends its messages one by one: at once when a
+ * condition failed or the write threw (an item grown too large, a throttled table — one by one will
+ * tell), after a few tries when its items stayed busy.
+ */
 const applyMerged = async (group: readonly Planned[], deps: IngestDependencies): Promise<boolean> => {
   const plan = mergeChunkPlans(group.map((member) => member.planned));
-  for (let attempt = 1; attempt <= MAX_CONTENDED_TRIES; attempt += 1) {
-    let outcome: Awaited<ReturnType<IngestDependencies['ingest']['apply']>>;
-    try {
-      outcome = await deps.ingest.apply(plan);
-    } catch {
-      // Whatever failed the whole (an item grown too large, a throttled table), one by one will tell.
-      return false;
-    }
-    if (outcome === 'applied') return true;
-    if (outcome === 'conditionFailed') return false;
-    await (deps.sleep ?? defaultSleep)(CONTENDED_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random()));
+  try {
+    return await retrying(async () => {
+      const outcome = await deps.ingest.apply(plan).catch(() => 'failed' as const);
+      if (outcome === 'contended') throw new TryAgain('merged transaction contended');
+      return outcome === 'applied';
+    }, mergedPolicy(deps.backoffMs));
+  } catch {
+    return false;
   }
-  return false;
 };
