@@ -18,7 +18,10 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { FUNCTIONS } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { ingestWriteMetrics, resetIngestWriteMetrics } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import {
+  ingestWriteMetrics,
+  resetIngestWriteMetrics,
+} from '../../shared/adapters/dynamodb/ingest-write-metrics.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import {

@@ -341,6 +341,10 @@ const benchScale = async (): Promise<void> => {
       DAYS,
       queue.maxConcurrency,
     );
+    // Printed at once as well: on a loaded box the rest of the run may not finish.
+    console.log(
+      `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
+    );
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import {
-  DynamoIngestStore,
   ingestWriteMetrics,
   resetIngestWriteMetrics,
-} from '../../shared/adapters/dynamodb/ingest-store.ts';
+} from '../../shared/adapters/dynamodb/ingest-write-metrics.ts';
 import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
 import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
