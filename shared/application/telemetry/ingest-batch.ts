@@ -159,16 +159,24 @@ class BatchRun {
     }
   }
 
-  /** Budget checks once per enterprise and industry the batch changed, over the hours it changed. */
+  /**
+   * Budget checks once per enterprise and industry the batch changed, over the hours it changed, all
+   * at once: one after another they took as long as the batch's transactions (a district batch
+   * touches ~10 enterprises; docs/performance.md). Checks that meet on a shared budget (the city's)
+   * raise its alert once: the alert's put is conditional (alert-writer.ts).
+   */
   async afterApply(): Promise<void> {
-    if (!this.#deps.afterApply) return;
-    for (const { meter, hours } of this.#touched.values()) {
-      try {
-        await this.#deps.afterApply({ meter, hours: [...hours].sort() });
-      } catch (error) {
-        this.summary.afterApplyErrors.push(error);
-      }
-    }
+    const { afterApply } = this.#deps;
+    if (!afterApply) return;
+    await Promise.all(
+      [...this.#touched.values()].map(async ({ meter, hours }) => {
+        try {
+          await afterApply({ meter, hours: [...hours].sort() });
+        } catch (error) {
+          this.summary.afterApplyErrors.push(error);
+        }
+      }),
+    );
   }
 
   #applied(judged: JudgedMessage, hours: readonly string[]): void {
