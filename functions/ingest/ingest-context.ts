@@ -5,13 +5,13 @@ import { DynamoImportAccountStore } from '../../shared/adapters/dynamodb/import-
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
+import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
 import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName, timeZone } from '../../shared/config/env.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
 import { checkBudgets } from '../../shared/domain/emissions/budget-check.ts';
 import { figuresOf } from '../../shared/domain/emissions/emission-series.ts';
-import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-telemetry.ts';
 import { type MeterHistory, PlausibleLimits } from '../../shared/domain/telemetry/plausible-limits.ts';
 
 export const TELEMETRY_RETENTION_DAYS = Number(process.env.QS_TELEMETRY_RETENTION_DAYS ?? 800);

@@ -1,5 +1,5 @@
+import { replayQuarantined } from '../../shared/application/telemetry/replay-quarantined.ts';
 import { replayQuarantineRoute } from '../../shared/contracts/quarantine.ts';
-import { replayQuarantined } from '../../shared/domain/telemetry/replay-quarantine.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { ingestDependencies } from './ingest-context.ts';
 

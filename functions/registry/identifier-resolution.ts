@@ -53,7 +53,7 @@ export const resolveIdentifier = async (
 /** Kinds whose records are enterprise data: readable by admin and supervisor only. */
 const REGISTRY_KINDS = ['enterprise', 'facility', 'meter', 'batch'];
 
-/** `batch.<meter id>_<16 hex>` (shared/domain/telemetry/ingest-telemetry.ts batchHandleOf). */
+/** `batch.<meter id>_<16 hex>` (shared/domain/telemetry/message-plan.ts batchHandleOf). */
 const BATCH_ID = /^(.+)_[0-9a-f]{16}$/;
 
 const resolveBatch = async (

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 /** Small helpers to print benchmark tables the same way everywhere. */
 export const median = (values: readonly number[]): number => quantile(values, 0.5);
 
@@ -21,3 +22,6 @@ export const printTable = (headers: readonly string[], rows: readonly (readonly 
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
 };
+
+/** `3.1`: the box's 1-minute load average, printed beside figures (other engineers share the box). */
+export const loadNow = (): string => (loadavg()[0] ?? 0).toFixed(1);

@@ -18,7 +18,10 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { FUNCTIONS } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { ingestWriteMetrics, resetIngestWriteMetrics } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import {
+  ingestWriteMetrics,
+  resetIngestWriteMetrics,
+} from '../../shared/adapters/dynamodb/ingest-write-metrics.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
 import {
@@ -29,7 +32,7 @@ import {
 } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { measureFixedPointCost, printFixedPointCost } from './fixed-point.bench.ts';
-import { median, printTable, quantile } from './format.ts';
+import { loadNow, median, printTable, quantile } from './format.ts';
 
 const READINGS = Number(process.env.BENCH_INGEST_READINGS ?? 4032);
 const PER_MESSAGE = 12;
@@ -546,7 +549,7 @@ const printThroughput = (runs: readonly Throughput[], matched: number, raw: read
       ...raw.map((r) => [r.kind, String(r.concurrency), `${fixed(r.itemsPerSecond, 0)} items/s`, '', '']),
     ],
   );
-  console.log('\nTarget: ingest ÷ best raw batch writes ≥ 0.50.');
+  console.log(`\nTarget: ingest ÷ best raw batch writes ≥ 0.50. Load average now ${loadNow()}.`);
   for (const tp of runs)
     console.log(
       `  ${tp.fleet}: ${tp.messages} messages; ${tp.itemWrites} rollup item writes ` +

@@ -21,7 +21,7 @@ import { FUNCTIONS, type IotRuleQueue } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { CITY_ID, localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
-import { printTable } from './format.ts';
+import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
 
@@ -32,7 +32,6 @@ const RAW_ITEMS = Number(process.env.BENCH_RAW_ITEMS ?? 6000);
 /** Readings per backfilled message: one hour of a meter (the simulator's and a data logger's habit). */
 const PER_MESSAGE = 4;
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const carbon = localTableName('carbon');
 const CHILD_FLAG = 'QS_SCALE_BENCH_CHILD';
 
@@ -136,6 +135,8 @@ interface Backfill {
   requests: string;
   /** CPU seconds of this process per wall second (2 cores at most). */
   cpu: number;
+  /** The box's 1-minute load average at the start and end (other engineers share it). */
+  load: string;
 }
 
 /** `days` days of every meter from `at`, one message per meter-hour, all queued at once. */
@@ -150,6 +151,7 @@ const backfill = async (
   const queue = ingestQueue(maxConcurrency);
   resetTransactions();
   const cpuBefore = process.cpuUsage();
+  const loadBefore = loadNow();
   const started = performance.now();
   let messages = 0;
   // Hour by hour, all meters: the order a fleet's loggers catching up would arrive in.
@@ -170,6 +172,7 @@ const backfill = async (
     label,
     requests: requestSummary(messages * PER_MESSAGE),
     cpu: (cpu.user + cpu.system) / 1e6 / seconds,
+    load: `${loadBefore} → ${loadNow()}`,
     readings: messages * PER_MESSAGE,
     messages,
     seconds,
@@ -181,6 +184,7 @@ const backfill = async (
 
 /** Raw BatchWriteItem (25 Puts a call) of copies of real rollup items under scratch keys → best items/s. */
 const rawBatchWrite = async (t: TestStack, templates: Record<string, unknown>[], pass: string) => {
+  const load = loadNow();
   let best = 0;
   for (const concurrency of [1, 4, 16, 50]) {
     const calls = Math.ceil(RAW_ITEMS / 25);
@@ -206,6 +210,7 @@ const rawBatchWrite = async (t: TestStack, templates: Record<string, unknown>[],
     await Promise.all(Array.from({ length: concurrency }, caller));
     best = Math.max(best, (calls * 25) / ((performance.now() - started) / 1000));
   }
+  console.log(`raw BatchWriteItem ${pass}: ${best.toFixed(0)} items/s (load avg ${load} → ${loadNow()})`);
   return best;
 };
 
@@ -287,6 +292,8 @@ const printBackfills = (runs: Backfill[], rawBest: number) => {
       'contended',
       'other cancelled',
       'dead-lettered',
+      'CPU',
+      'load avg',
     ],
     runs.map((r) => [
       r.label,
@@ -301,6 +308,7 @@ const printBackfills = (runs: Backfill[], rawBest: number) => {
       String(r.otherCancelled),
       String(r.deadLettered),
       r.cpu.toFixed(2),
+      r.load,
     ]),
   );
   for (const r of runs)
@@ -332,6 +340,10 @@ const benchScale = async (): Promise<void> => {
       BACKFILL_AT,
       DAYS,
       queue.maxConcurrency,
+    );
+    // Printed at once as well: on a loaded box the rest of the run may not finish.
+    console.log(
+      `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
     );
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
-import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/domain/telemetry/ingest-batch.ts';
-import { type IngestDependencies, ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/application/telemetry/ingest-batch.ts';
+import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
+import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
 import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -243,5 +246,60 @@ describe('a batch of messages merged into shared transactions', () => {
 
     expect(retry.outcomes).toEqual({ applied: 1, duplicate: 2, quarantined: 0 });
     expect((await rollup('city', 'city', 'day', '2026-10-08')).readings).toBe(36);
+  });
+
+  it("reads a batch's meters and credentials once each, and refuses a credential revoked before the next batch", async () => {
+    // Prepare: registry and credential ports that count their calls; MTR-0008 gets an active
+    // credential (restored as it was at the end).
+    const registry = new DynamoRegistryStore(t.dynamo, localTableName('registry'));
+    const credentials = new DynamoDeviceCredentialStore(t.dynamo, localTableName('registry'));
+    const calls: Record<string, number> = {};
+    const counter =
+      <A extends unknown[], R>(name: string, call: (...args: A) => R) =>
+      (...args: A): R => {
+        calls[name] = (calls[name] ?? 0) + 1;
+        return call(...args);
+      };
+    const counted = deps({
+      meters: {
+        getMeter: counter('getMeter', (id: string) => registry.getMeter(id)),
+        getMeters: counter('getMeters', (ids: readonly string[]) => registry.getMeters(ids)),
+      },
+      credentials: {
+        get: counter('get', (id: string) => credentials.get(id)),
+        getMany: counter('getMany', (ids: readonly string[]) => credentials.getMany(ids)),
+      },
+    });
+    const before = await credentials.get('MTR-0008');
+    const active = { meterId: 'MTR-0008', status: 'active' as const, createdAt: '2026-12-01T00:00:00.000Z' };
+    await credentials.put({ ...active, secretHash: 'scrypt$AA==$AA==' });
+    try {
+      const batch = [
+        record('MTR-0001', twelve('b7-e-10', '2026-10-09T02:00:00Z', 1)),
+        record('MTR-0003', twelve('b7-d-10', '2026-10-09T02:00:00Z', 1)),
+        record('MTR-0008', twelve('b7-p-10', '2026-10-09T02:00:00Z', 1)),
+        record('MTR-0001', twelve('b7-e-11', '2026-10-09T03:00:00Z', 1)),
+      ];
+
+      // Act
+      const first = await ingestTelemetryBatch(batch, counted);
+
+      // Assess: one read of each kind for the whole batch, none per message
+      expect(first.outcomes).toEqual({ applied: 4, duplicate: 0, quarantined: 0 });
+      expect(calls).toEqual({ getMeters: 1, getMany: 1 });
+
+      // Act: the credential is revoked; the next batch of the same meter is refused (nothing cached)
+      await credentials.markRevoked('MTR-0008', active.createdAt, '2026-12-01T01:00:00.000Z');
+      const next = await ingestTelemetryBatch(
+        [record('MTR-0008', twelve('b7-p-11', '2026-10-09T03:00:00Z', 1))],
+        counted,
+      );
+
+      // Assess
+      expect(next.outcomes).toEqual({ applied: 0, duplicate: 0, quarantined: 1 });
+      expect((await rollup('meter', 'MTR-0008', 'day', '2026-10-09')).readings).toBe(12);
+    } finally {
+      if (before) await credentials.put(before);
+    }
   });
 });

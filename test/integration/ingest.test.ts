@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import {
-  DynamoIngestStore,
   ingestWriteMetrics,
   resetIngestWriteMetrics,
-} from '../../shared/adapters/dynamodb/ingest-store.ts';
+} from '../../shared/adapters/dynamodb/ingest-write-metrics.ts';
+import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
+import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
 import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import { type IngestDependencies, ingestTelemetry } from '../../shared/domain/telemetry/ingest-telemetry.ts';
 import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -273,7 +274,7 @@ describe('exactly once under races and crashes (use case on the real DynamoDB)',
     // Act (real backoff between attempts)
     const results = await Promise.all(
       [...messages, ...messages.slice(0, 3)].map((message) =>
-        ingestTelemetry(ruleEvent('MTR-0002', message), directDeps({ sleep: undefined })),
+        ingestTelemetry(ruleEvent('MTR-0002', message), directDeps({ backoffMs: undefined })),
       ),
     );
 

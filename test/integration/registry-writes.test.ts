@@ -13,7 +13,7 @@ import type { Problem } from '../../shared/contracts/problem.ts';
 import type { AuditList } from '../../shared/contracts/registry-common.ts';
 import { computeUsccCheckCharacter, USCC_CHARSET } from '../../shared/domain/registry/uscc.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import { batchHandleOf } from '../../shared/domain/telemetry/ingest-telemetry.ts';
+import { batchHandleOf } from '../../shared/domain/telemetry/message-plan.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;

@@ -2,15 +2,15 @@ import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
+import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import type { IngestDependencies } from '../../shared/domain/telemetry/ingest-telemetry.ts';
 import { defaultAccounting } from './accounting.ts';
 import type { TestStack } from './local-stack.ts';
 
 /**
  * The ingest use case wired to a test stack's DynamoDB, for what MQTT cannot stage (races, crashes,
- * failing stores): the same stores as the Lambda, no budget check, backoff without waiting.
+ * failing stores): the same stores as the Lambda, no budget check, backoff without waiting (backoffMs 0).
  */
 export const directIngestDeps = (
   t: TestStack,
@@ -25,6 +25,6 @@ export const directIngestDeps = (
   accounting: defaultAccounting(),
   timeZone: 'Asia/Shanghai',
   handlePrefix: '88.118.8',
-  sleep: async () => {},
+  backoffMs: 0,
   ...over,
 });

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
 import type { DeviceCredential, DeviceCredentialStore } from '../../ports/device-credential-store.ts';
+import { batchGetAll } from './batch-get.ts';
 import { isConditionFailed } from './conditional-write.ts';
 
 /** Registry table: pk METER#{meterId}, sk CREDENTIAL — one current credential per meter. */
@@ -20,6 +21,23 @@ export class DynamoDeviceCredentialStore implements DeviceCredentialStore {
     if (result.Item === undefined) return undefined;
     const { pk: _pk, sk: _sk, kind: _kind, ...credential } = result.Item;
     return credential as DeviceCredential;
+  }
+
+  /** Credentials of many meters, consistent (a revoked one is seen revoked), one BatchGetItem per 100. */
+  async getMany(meterIds: readonly string[]): Promise<Map<string, DeviceCredential>> {
+    const unique = [...new Set(meterIds)];
+    if (unique.length === 0) return new Map();
+    const items = await batchGetAll(
+      this.#client,
+      this.#table,
+      unique.map((id) => this.#key(id)),
+    );
+    return new Map(
+      items.map(({ pk: _pk, sk: _sk, kind: _kind, ...credential }) => {
+        const record = credential as unknown as DeviceCredential;
+        return [record.meterId, record];
+      }),
+    );
   }
 
   async put(credential: DeviceCredential): Promise<void> {

@@ -8,6 +8,7 @@ import {
 import type { ImportAccount } from '../../domain/imports/accounts.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportAccountStore } from '../../ports/import-store.ts';
+import { batchGetAll } from './batch-get.ts';
 
 /**
  * Feed accounts in the registry table (admin-maintained, like enterprises and meters):
@@ -77,6 +78,33 @@ export class DynamoImportAccountStore implements ImportAccountStore {
     );
     const feedMeters = Item?.feedMeters instanceof Set ? (Item.feedMeters as Set<string>) : new Set<string>();
     return feedMeters.size > 0 && !feedMeters.has(meter.id);
+  }
+
+  /**
+   * `recordedOnly` of many meters with one BatchGetItem per 100 enterprise-and-type keys (the
+   * ingest asks for a whole queue batch): the ids of the meters that are recorded only.
+   */
+  async recordedOnlyOf(
+    meters: readonly Pick<MeterRecord, 'id' | 'enterpriseId' | 'energyType'>[],
+  ): Promise<Set<string>> {
+    const keyOf = (m: Pick<MeterRecord, 'enterpriseId' | 'energyType'>) => ({
+      pk: countsPk(m.enterpriseId),
+      sk: m.energyType,
+    });
+    const unique = new Map(meters.map((m) => [`${m.enterpriseId}\u0000${m.energyType}`, keyOf(m)]));
+    if (unique.size === 0) return new Set();
+    const items = await batchGetAll(this.#client, this.#table, [...unique.values()]);
+    const feeds = new Map(
+      items.map((item) => [
+        `${String(item.pk)}\u0000${String(item.sk)}`,
+        item.feedMeters instanceof Set ? (item.feedMeters as Set<string>) : new Set<string>(),
+      ]),
+    );
+    const recorded = meters.filter((m) => {
+      const feedMeters = feeds.get(`${countsPk(m.enterpriseId)}\u0000${m.energyType}`);
+      return feedMeters !== undefined && feedMeters.size > 0 && !feedMeters.has(m.id);
+    });
+    return new Set(recorded.map((m) => m.id));
   }
 
   async listAccounts(): Promise<ImportAccount[]> {

@@ -7,56 +7,15 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { rollupPk } from '../../domain/emissions/rollup-model.ts';
-import { type ChunkState, MAX_BATCH_LOG, type MeterHourState } from '../../domain/telemetry/ingest-plan.ts';
-import {
-  type ItemWrite,
-  MAX_TRANSACTION_ITEMS,
-  type MeterHourUpdate,
-  type TransactionPlan,
-} from '../../domain/telemetry/transaction-plan.ts';
+import type { ChunkState, MeterHourState } from '../../domain/telemetry/meter-hour-state.ts';
+import { MAX_TRANSACTION_ITEMS, type TransactionPlan } from '../../domain/telemetry/transaction-plan.ts';
 import type { ApplyOutcome, IngestStore } from '../../ports/ingest-store.ts';
-
-/**
- * DynamoDB counters of the ingest, for the benchmark (the local runtime runs handlers in process,
- * so the bench reads them directly). `itemWrites` counts the items of committed transactions (all
- * are writes: rollup updates, neighbour bumps, the register origin):
- * the figure "item writes per reading"; `writeRequests` counts TransactWriteItems calls.
- */
-export interface IngestWriteMetrics {
-  writeRequests: number;
-  committed: number;
-  cancelled: number;
-  itemWrites: number;
-  /** Of itemWrites: register neighbours bumped (cumulative meters). */
-  neighbourBumps: number;
-  /** Message chunks in committed transactions (more than `committed` when batches merge). */
-  chunksCommitted: number;
-  readRequests: number;
-}
-
-export const ingestWriteMetrics: IngestWriteMetrics = {
-  writeRequests: 0,
-  committed: 0,
-  cancelled: 0,
-  itemWrites: 0,
-  neighbourBumps: 0,
-  chunksCommitted: 0,
-  readRequests: 0,
-};
-
-export const resetIngestWriteMetrics = (): void => {
-  for (const name of Object.keys(ingestWriteMetrics) as (keyof IngestWriteMetrics)[])
-    ingestWriteMetrics[name] = 0;
-};
+import { toState, updateOf } from './ingest-updates.ts';
+import { ingestWriteMetrics } from './ingest-write-metrics.ts';
 
 /** Cancellation codes that mean "another writer was busy on an item": the same plan may be sent again. */
 const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
 const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize, nx';
-
-interface StoredRegister {
-  t: number;
-  v: number;
-}
 
 /** Applies ingest transaction plans to the `carbon` table: one TransactWriteItems each. */
 export class DynamoIngestStore implements IngestStore {
@@ -204,113 +163,3 @@ export class DynamoIngestStore implements IngestStore {
     return (page.Items ?? []).map(toState);
   }
 }
-
-interface UpdateExpressionParts {
-  names: Record<string, string>;
-  values: Record<string, unknown>;
-  add: string[];
-  set: string[];
-  conditions: string[];
-}
-
-const newExpression = (): UpdateExpressionParts => ({
-  names: {},
-  values: {},
-  add: [],
-  set: [],
-  conditions: [],
-});
-
-/**
- * The update of one item: ADD the integer figures (a bigint past 2^53 is marshalled exactly), factor
- * refs and ingest markers; SET the ingest state.
- */
-const updateOf = (write: ItemWrite) => {
-  const e = newExpression();
-  addFigures(e, write);
-  if (write.meterHour) addMeterHourState(e, write.meterHour);
-  const { names, values, add, set, conditions } = e;
-  return {
-    UpdateExpression: [
-      add.length > 0 ? `ADD ${add.join(', ')}` : '',
-      set.length > 0 ? `SET ${set.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
-    ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: values,
-    ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
-  };
-};
-
-const addFigures = (e: UpdateExpressionParts, write: ItemWrite) => {
-  for (const [index, [name, value]] of Object.entries(write.figures).entries()) {
-    e.names[`#f${index}`] = name;
-    e.values[`:f${index}`] = value;
-    e.add.push(`#f${index} :f${index}`);
-  }
-  if (write.factorRefs.length > 0) {
-    e.values[':refs'] = new Set(write.factorRefs);
-    e.add.push('factorRefs :refs');
-  }
-  if (write.lastReadingAt !== undefined) {
-    e.values[':lastReadingAt'] = write.lastReadingAt;
-    e.set.push('lastReadingAt = :lastReadingAt');
-  }
-};
-
-/**
- * The meter-hour item also holds the ingest state: markers, registers and their version, batch log.
- * Every write to it also bumps `lv`, so a recalculation that read the item writes only if nothing
- * changed it since (recalculation-store.ts).
- */
-const addMeterHourState = (e: UpdateExpressionParts, state: MeterHourUpdate) => {
-  e.values[':lvOne'] = 1;
-  e.add.push('lv :lvOne');
-  if (state.logEntries.length > 0) {
-    e.values[':entries'] = state.logEntries;
-    e.values[':empty'] = [];
-    e.values[':logRoom'] = MAX_BATCH_LOG - state.logEntries.length + 1;
-    e.values[':logAdded'] = state.logEntries.length;
-    e.set.push('batchLog = list_append(if_not_exists(batchLog, :empty), :entries)');
-    e.add.push('logSize :logAdded');
-    // A log without room fails the write; the re-planned retry sends the entries to overflow items.
-    e.conditions.push('(attribute_not_exists(logSize) OR logSize < :logRoom)');
-  }
-  if (state.markers.length > 0) {
-    e.values[':mids'] = new Set(state.markers);
-    e.add.push('msgs :mids');
-    const absent = state.markers.map((id, index) => {
-      e.values[`:mid${index}`] = id;
-      return `NOT contains(msgs, :mid${index})`;
-    });
-    e.conditions.push(`(attribute_not_exists(msgs) OR (${absent.join(' AND ')}))`);
-  }
-  if (state.registers) {
-    e.values[':regs'] = state.registers.map((r): StoredRegister => ({ t: r.ts, v: r.value }));
-    e.set.push('regs = :regs');
-  }
-  if (state.next !== undefined) {
-    e.values[':nx'] = state.next;
-    e.set.push('nx = :nx');
-  }
-  if (state.expectedVersion === undefined) return;
-  e.values[':one'] = 1;
-  e.add.push('rv :one');
-  if (state.expectedVersion === 0) e.conditions.push('attribute_not_exists(rv)');
-  else {
-    e.values[':rv'] = state.expectedVersion;
-    e.conditions.push('rv = :rv');
-  }
-};
-
-const toState = (item: Record<string, unknown>): MeterHourState => ({
-  hour: String(item.sk),
-  version: typeof item.rv === 'number' ? item.rv : 0,
-  registers: Array.isArray(item.regs)
-    ? (item.regs as StoredRegister[]).map((r) => ({ ts: Number(r.t), value: Number(r.v) }))
-    : [],
-  messageIds: item.msgs instanceof Set ? [...(item.msgs as Set<string>)] : [],
-  logSize: typeof item.logSize === 'number' ? item.logSize : 0,
-  ...(typeof item.nx === 'string' ? { next: item.nx } : {}),
-});

@@ -5,7 +5,7 @@ import type { FactorLibrary } from '../carbon/factors.ts';
 import { meterAccountingFor } from '../emissions/meter-accounting.ts';
 import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
 import type { ChunkState, ReadingChunk } from '../telemetry/ingest-plan.ts';
-import { batchHandleOf } from '../telemetry/ingest-telemetry.ts';
+import { batchHandleOf } from '../telemetry/message-plan.ts';
 import { mergeChunkPlans } from '../telemetry/transaction-plan.ts';
 import { type FeedPlanContext, planSlotChunk, slotChunks } from './feed-plan.ts';
 import { type ActivitySlot, type SlotChange, settle } from './slot.ts';

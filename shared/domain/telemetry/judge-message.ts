@@ -18,19 +18,39 @@ import type { PlausibleLimit } from './reading-checks.ts';
  */
 
 export interface JudgeDependencies {
-  meters: { getMeter(id: string): Promise<MeterRecord | undefined> };
+  /** `getMeters`: many at once, for a queue batch (one request instead of one per message). */
+  meters: {
+    getMeter(id: string): Promise<MeterRecord | undefined>;
+    getMeters?(ids: readonly string[]): Promise<ReadonlyMap<string, MeterRecord>>;
+  };
   /** The meter's device credential, when the deployment keeps one (revoked → quarantine). */
-  credentials?: { get(meterId: string): Promise<{ status: 'active' | 'revoked' } | undefined> };
+  credentials?: {
+    get(meterId: string): Promise<CredentialStatus | undefined>;
+    getMany?(meterIds: readonly string[]): Promise<ReadonlyMap<string, CredentialStatus>>;
+  };
   /** The meter's plausible quantity per hour (plausible-limits.ts); none → only absolute bounds. */
   plausibility?: { limitFor(meter: MeterRecord): Promise<PlausibleLimit | undefined> };
   /** The meter's enterprise, for its factor programme (absent: the deployment's). */
-  enterprises?: { getEnterprise(id: string): Promise<EnterpriseRecord | undefined> };
-  /** Whether a feed counts this meter's activity instead (docs/imports.md); absent: it counts. */
-  counting?: { recordedOnly(meter: MeterRecord): Promise<boolean> };
+  enterprises?: {
+    getEnterprise(id: string): Promise<EnterpriseRecord | undefined>;
+    getEnterprises?(ids: readonly string[]): Promise<ReadonlyMap<string, EnterpriseRecord>>;
+  };
+  /**
+   * Whether a feed counts this meter's activity instead (docs/imports.md); absent: it counts.
+   * `recordedOnlyOf`: the ids of those recorded only among many meters.
+   */
+  counting?: {
+    recordedOnly(meter: MeterRecord): Promise<boolean>;
+    recordedOnlyOf?(meters: readonly MeterRecord[]): Promise<ReadonlySet<string>>;
+  };
   library: FactorLibrary;
   /** The deployment's method, programme and GWP set (shared/config/env.ts). */
   accounting: AccountingDefaults;
   timeZone: string;
+}
+
+interface CredentialStatus {
+  status: 'active' | 'revoked';
 }
 
 /** A message that passed judgement: what it is, when it was judged, and its meter's limit. */

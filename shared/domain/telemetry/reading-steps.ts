@@ -8,7 +8,8 @@ import {
   type RegisterReading,
 } from '../emissions/register-deltas.ts';
 import { type LocalPeriods, quantityFigure } from '../emissions/rollup-model.ts';
-import type { ChunkState, PlanContext } from './ingest-plan.ts';
+import type { PlanContext } from './chunk-plan.ts';
+import type { ChunkState } from './meter-hour-state.ts';
 import type { ReadingBatch } from './reading-batch.ts';
 import { quantityProblem, type RejectedReading } from './reading-checks.ts';
 

@@ -1,4 +1,4 @@
-import type { MeterHourState } from './ingest-plan.ts';
+import type { MeterHourState } from './meter-hour-state.ts';
 
 /**
  * Forward links between a cumulative meter's register-bearing hour items (and its `#origin`), so a

@@ -7,13 +7,9 @@ import {
   type RollupKey,
   rollupPk,
 } from '../emissions/rollup-model.ts';
-import {
-  type BatchLogEntry,
-  batchLogOverflowPk,
-  type ChunkPlan,
-  type MeterHourWrite,
-  REGISTER_ORIGIN_SK,
-} from './ingest-plan.ts';
+import type { BatchLogEntry } from './batch-log.ts';
+import type { ChunkPlan, MeterHourWrite } from './chunk-plan.ts';
+import { batchLogOverflowPk, REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
 
 /** One message's chunk plan and whose it is. */
 export interface PlannedChunk {

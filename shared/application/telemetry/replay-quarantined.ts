@@ -1,5 +1,6 @@
-import { NotFoundError, UnprocessableError } from '../errors.ts';
-import { type IngestDependencies, ingestTelemetry } from './ingest-telemetry.ts';
+import { NotFoundError, UnprocessableError } from '../../domain/errors.ts';
+import type { IngestDependencies } from './ingest-dependencies.ts';
+import { ingestTelemetry } from './ingest-message.ts';
 
 export interface ReplayAnswer {
   id: string;
