@@ -1,8 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
+import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/recalculation-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { newRecalculation } from '../../shared/domain/emissions/recalculation-requests.ts';
+import { runRecalculation } from '../../shared/domain/emissions/recalculation-run.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
-import { type ImportReport, importDriver, utilityCsv } from '../support/imports.ts';
+import { defaultAccounting } from '../support/accounting.ts';
+import { southCorrected } from '../support/corrected-library.ts';
+import { importDriver, utilityCsv } from '../support/imports.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { publishAs } from '../support/telemetry-client.ts';
 import { makeXlsx } from '../support/xlsx.ts';
@@ -13,6 +20,7 @@ import { makeXlsx } from '../support/xlsx.ts';
  * same rollups as meter readings, traced to file and row, exactly once, corrected and withdrawn.
  */
 let t: TestStack;
+const TZ = 'Asia/Shanghai';
 let drive: ReturnType<typeof importDriver>;
 
 const item = async (pk: string, sk: string) =>
@@ -147,6 +155,7 @@ describe('a utility account’s monthly file, end to end', () => {
       value: 31_000,
     });
   });
+
 });
 
 describe('recalculation and resumption', () => {
@@ -305,6 +314,58 @@ describe('a meter and a feed for one enterprise', () => {
     expect(await kwh('meter', 'MTR-0001', 'month', '2026-11')).toBe(100);
     expect(await kwh('meter', 'MTR-A001', 'month', '2026-11')).toBe(3_000);
     expect(await kwh('enterprise', 'ENT-0001', 'month', '2026-11')).toBe(3_000);
+  });
+
+  it('recalculates each source where it was booked: a factor correction moves the enterprise by the counting source only', async () => {
+    const co2e = async (level: 'meter' | 'enterprise', id: string, month: string) =>
+      BigInt((await item(rollupPk(level, id, 'month'), month)).co2e_mg ?? 0);
+    const recalculate = async (month: string) => {
+      const before = {
+        feed: await co2e('meter', 'MTR-A001', month),
+        meter: await co2e('meter', 'MTR-0001', month),
+        enterprise: await co2e('enterprise', 'ENT-0001', month),
+      };
+      const record = newRecalculation(
+        {
+          scope: { level: 'enterprise', id: 'ENT-0001' },
+          period: month,
+          reason: 'SOUTH 2023 corrected',
+          accounting: 'as-logged',
+          requestedBy: 'test',
+        },
+        `recalc-imports-${month}`,
+        new Date(),
+        TZ,
+      );
+      const store = new DynamoRecalculationStore(t.dynamo, localTableName('carbon'));
+      await store.create(record);
+      await runRecalculation(
+        {
+          store,
+          registry: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+          runs: new DynamoJobRunStore(t.dynamo, localTableName('jobs')),
+          library: southCorrected(),
+          accounting: defaultAccounting(),
+          timeZone: TZ,
+          now: () => new Date(),
+        },
+        record,
+      );
+      return {
+        feed: (await co2e('meter', 'MTR-A001', month)) - before.feed,
+        meter: (await co2e('meter', 'MTR-0001', month)) - before.meter,
+        enterprise: (await co2e('enterprise', 'ENT-0001', month)) - before.enterprise,
+      };
+    };
+    // October: the meter counted, the feed recorded only; November: the feed counted, the meter recorded.
+    const october = await recalculate('2026-10');
+    const november = await recalculate('2026-11');
+    for (const moved of [october, november]) {
+      expect(moved.feed).toBeGreaterThan(0n);
+      expect(moved.meter).toBeGreaterThan(0n);
+    }
+    expect(october.enterprise).toBe(october.meter);
+    expect(november.enterprise).toBe(november.feed);
   });
 });
 

@@ -56,7 +56,13 @@ const sideContext = (
     (m) => !replaced.has(m.parameter) || m.validTo < `${ctx.period}-01` || m.validFrom > `${ctx.period}-31`,
   );
   return {
-    meter: { ...ctx.meter, measuredParameters: [...own, ...measured] },
+    // A feed that does not count is booked as a recorded-only meter: its log entries say so, and a
+    // recalculation of them moves the meter's own rollups only.
+    meter: {
+      ...ctx.meter,
+      measuredParameters: [...own, ...measured],
+      ...(ctx.counted ? {} : { recordedOnly: true }),
+    },
     batch: {
       meterId: ctx.meter.id,
       messageId: change.messageId,

@@ -110,6 +110,8 @@ export interface BatchLogEntry {
   /** Register readings refused because the same instant already holds another value. */
   conflicts?: string[];
   correction?: true;
+  /** Reached the meter's own rollups only (another source counts: docs/imports.md); a recalculation does the same. */
+  recordedOnly?: true;
   /** Imported activity (shared/domain/imports): the file, row, uploader and time it came from. */
   source?: ImportSource;
 }
@@ -190,7 +192,10 @@ export interface ChunkPlan {
 export type ChunkDecision = ChunkPlan | { kind: 'duplicate' } | { kind: 'stale' };
 
 export interface PlanContext {
-  meter: Pick<MeterRecord, 'readingKind' | 'rolloverValue' | 'unit' | 'expectedIntervalSeconds'> &
+  meter: Pick<
+    MeterRecord,
+    'readingKind' | 'rolloverValue' | 'unit' | 'expectedIntervalSeconds' | 'recordedOnly'
+  > &
     ReadingMeter;
   batch: ReadingBatch;
   batchHandle: string;
@@ -423,6 +428,7 @@ const entryBaseOf = (ctx: PlanContext, accounting: Accounting) => {
     ...(accounting.measuredParameters.length > 0
       ? { measuredParameters: accounting.measuredParameters }
       : {}),
+    ...(meter.recordedOnly ? { recordedOnly: true as const } : {}),
     activity: {
       energyType: meter.energyType,
       unit: meter.unit,
