@@ -2,8 +2,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
+import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/meter-activity-store.ts';
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/recalculation-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { scanOfflineMeters } from '../../shared/domain/emissions/meter-offline.ts';
 import { newRecalculation } from '../../shared/domain/emissions/recalculation-requests.ts';
 import { runRecalculation } from '../../shared/domain/emissions/recalculation-run.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
@@ -156,6 +158,36 @@ describe('a utility account’s monthly file, end to end', () => {
     });
   });
 
+  it('knows the account meter as a feed, and calls it offline only when a month’s file is late', async () => {
+    const meter = await drive.json<{ source?: string }>('/meters/MTR-A004');
+    expect(meter.body.source).toBe('feed');
+    const store = new DynamoMeterActivityStore(
+      t.dynamo,
+      localTableName('carbon'),
+      new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+    );
+    // The real registry and rollups; the alerts are only collected, not written.
+    const scan = async (now: string) =>
+      (
+        await scanOfflineMeters(
+          {
+            activeMeters: () => store.activeMeters(),
+            lastReadingAt: (id) => store.lastReadingAt(id),
+            raiseAlert: async () => true,
+          },
+          new Date(now),
+          3,
+          TZ,
+        )
+      ).raised.filter((a) => a.targetId === 'MTR-A004');
+    // October booked up to the 31st: four weeks on, November's file is not due yet.
+    expect(await scan('2026-11-30T12:00:00+08:00')).toEqual([]);
+    expect(await scan('2026-12-31T23:00:00+08:00')).toEqual([]);
+    // December over and still no November: late.
+    const [late] = await scan('2027-01-01T01:00:00+08:00');
+    expect(late).toMatchObject({ kind: 'meterOffline', period: '2026-10-31T04:00:00.000Z' });
+    expect(late?.message).toMatch(/^账户计量点 MTR-A004/);
+  });
 });
 
 describe('recalculation and resumption', () => {
