@@ -401,6 +401,48 @@ describe('a meter and a feed for one enterprise', () => {
   });
 });
 
+describe('an enterprise account importing its own data', () => {
+  it('imports only rows of its own accounts, and sees and withdraws only its own imports', async () => {
+    const token = await t.stack.issueToken({
+      sub: 'imports-enterprise-4',
+      username: 'logistics-energy',
+      groups: [],
+      enterprise: 'ENT-0004',
+    });
+    const own = importDriver(t, token);
+
+    // GD-POWER-0001 is ENT-0001's account: to ENT-0004's account it is as unknown as none.
+    const report = await own.importFile(
+      utilityCsv(['GD-POWER-0004,2026-02,28000,kWh', 'GD-POWER-0001,2026-02,2800,kWh']),
+    );
+
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      enterpriseId: 'ENT-0004',
+      counts: { accepted: 1, refused: 1, byReason: { 'unknown-account': 1 } },
+    });
+    expect(report.refused[0]).toMatchObject({ row: 3, reason: 'unknown-account', field: 'accountId' });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-02')).toBe(28_000);
+    expect(await kwh('meter', 'MTR-A001', 'month', '2026-02')).toBe(0);
+
+    const listed = await own.json<{ items: { id: string; enterpriseId?: string }[] }>('/imports?limit=100');
+    expect(listed.body.items.map((i) => i.id)).toEqual([report.id]);
+    const adminsImport = first;
+    expect((await own.json(`/imports/${adminsImport}`)).status).toBe(404);
+    expect((await own.json(`/imports/${adminsImport}/withdraw`, 'POST')).status).toBe(404);
+    expect((await drive.json(`/imports/${report.id}`)).status).toBe(200);
+    const mapping = await own.json('/import-accounts/GD-POWER-0004', 'PUT', {
+      kind: 'utility-monthly',
+      meters: { electricity: 'MTR-A004' },
+    });
+    expect(mapping.status).toBe(403);
+
+    const withdrawn = await own.withdraw(report.id);
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawal: { changed: 1 } });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-02')).toBe(0);
+  });
+});
+
 describe('Excel files', () => {
   it('imports the same template from an .xlsx, the period typed as a date by Excel', async () => {
     const report = await drive.importFile(
