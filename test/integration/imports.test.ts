@@ -9,6 +9,10 @@ import { scanOfflineMeters } from '../../shared/domain/emissions/meter-offline.t
 import { newRecalculation } from '../../shared/domain/emissions/recalculation-requests.ts';
 import { runRecalculation } from '../../shared/domain/emissions/recalculation-run.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { applyChunk, feedContext } from '../../shared/domain/imports/chunk-apply.ts';
+import { dayChunks } from '../../shared/domain/imports/feed-plan.ts';
+import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
+import { finishPending } from '../../shared/domain/imports/slot-apply.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { southCorrected } from '../support/corrected-library.ts';
 import { importDriver, utilityCsv } from '../support/imports.ts';
@@ -246,6 +250,46 @@ describe('recalculation and resumption', () => {
     expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-05')).toBe(31_000);
     expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-04')).readings).toBe(30);
     await drive.withdraw(created.body.id);
+  });
+
+  it('finishes a slot message a crash left half written: each day once, the month once', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const deps = importRunDeps();
+    const slot = emptySlot('GD-POWER-0004', 'MTR-A004', '2025-12', true);
+    const at = new Date().toISOString();
+    const change: SlotChange = {
+      messageId: slotMessageId(slot, 1),
+      version: 1,
+      kind: 'new',
+      to: {
+        micro: 31_000e6,
+        unit: 'kWh',
+        measured: [],
+        importId: 'imp-crash',
+        fileName: 'crash.csv',
+        row: 2,
+        uploadedBy: 'admin',
+        uploadedAt: at,
+      },
+      by: 'imp-crash',
+      at,
+    };
+    expect(await deps.store.beginChange(slot, change)).toBe(true);
+    const pending = { ...slot, pending: change };
+    const ctx = await feedContext(deps, pending, change);
+    const days = dayChunks(ctx, change);
+    // A worker wrote the first day (with the month) and the 10th to the 14th, then died.
+    for (const chunk of [days[0], ...days.slice(9, 14)])
+      if (chunk) await applyChunk(deps, ctx, change, chunk);
+
+    await finishPending(deps, pending);
+    await finishPending(deps, pending);
+
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-12')).toBe(31_000);
+    expect(await kwh('meter', 'MTR-A004', 'day', '2025-12-12')).toBe(1_000);
+    expect(await kwh('city', 'city', 'day', '2025-12-31')).toBe(1_000);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-12')).readings).toBe(31);
+    expect((await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-12'))?.current?.micro).toBe(31_000e6);
   });
 });
 
