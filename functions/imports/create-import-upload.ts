@@ -15,7 +15,7 @@ const bucket = bucketName('imports');
 const SLOT_SECONDS = 15 * 60;
 
 /**
- * Admins only (route roles): a presigned POST for an import file. The policy fixes the key (the
+ * Admins and enterprise accounts: a presigned POST for an import file. The policy fixes the key (the
  * admin's own prefix), the content type and the size range, so S3 itself refuses anything else.
  */
 export const handler = httpHandler(createImportUploadRoute, async ({ body, principal }) => {

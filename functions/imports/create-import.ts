@@ -7,7 +7,7 @@ import { UnprocessableError } from '../../shared/domain/errors.ts';
 import { newImport } from '../../shared/domain/imports/import-record.ts';
 import { templateOf } from '../../shared/domain/imports/templates.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { importStore, importView, uploadKey } from './imports-context.ts';
+import { importScope, importStore, importView, uploadKey } from './imports-context.ts';
 
 const store = importStore();
 const bucket = bucketName('imports');
@@ -23,7 +23,7 @@ const uploaded = async (key: string): Promise<boolean> => {
 };
 
 /**
- * Admins only (route roles): queues the import of a file the caller uploaded. The import's id
+ * Admins, and enterprise accounts (their rows of other enterprises' accounts are refused): queues the import of a file the caller uploaded. The import's id
  * derives from the upload, so asking twice gives the same import, never a second run.
  */
 export const handler = httpHandler(createImportRoute, async ({ body, principal }) => {
@@ -32,8 +32,11 @@ export const handler = httpHandler(createImportRoute, async ({ body, principal }
       { path: '/body/templateVersion', message: `模板版本不存在 (no version ${body.templateVersion})` },
     ]);
   const id = `imp-${body.uploadId}`;
+  const scope = importScope(principal);
   const existing = await store.get(id);
-  if (existing) return importView(existing, { store });
+  // Another caller's upload id is no upload of this caller's (the 422 below), not their import.
+  if (existing && (scope === undefined || existing.enterpriseId === scope))
+    return importView(existing, { store });
   const key = uploadKey(principal.userId, body.uploadId, body.format);
   if (!(await uploaded(key)))
     throw new UnprocessableError(`未找到上传的文件 (no file uploaded as ${body.uploadId} by you)`, [
@@ -47,6 +50,7 @@ export const handler = httpHandler(createImportRoute, async ({ body, principal }
     fileName: body.fileName,
     fileKey: key,
     uploadedBy: principal.username,
+    ...(scope === undefined ? {} : { enterpriseId: scope }),
     at: systemClock(),
   });
   try {

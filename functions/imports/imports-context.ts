@@ -4,7 +4,9 @@ import { DynamoImportStore } from '../../shared/adapters/dynamodb/import-store.t
 import { S3ImportFiles } from '../../shared/adapters/s3/import-files.ts';
 import { bucketName, tableName } from '../../shared/config/env.ts';
 import type { ImportView } from '../../shared/contracts/imports.ts';
-import { type ImportRecord, progressOf } from '../../shared/domain/imports/import-record.ts';
+import { NotFoundError } from '../../shared/domain/errors.ts';
+import { type ImportRecord, progressOf, visibleTo } from '../../shared/domain/imports/import-record.ts';
+import type { Principal } from '../../shared/domain/roles.ts';
 import type { ImportFiles, ImportStore } from '../../shared/ports/import-store.ts';
 
 /** Each function gets only the tables and bucket it is granted (names from its environment). */
@@ -17,6 +19,18 @@ export const uploadKey = (userId: string, uploadId: string, format: string) =>
   `uploads/${userId}/${uploadId}.${format}`;
 
 const REFUSED_SHOWN = 100;
+
+/** The import if the caller may see it: admins any, an enterprise account its own (else 404). */
+export const visibleImport = async (store: ImportStore, id: string, principal: Principal) => {
+  const record = await store.get(id);
+  if (record === undefined || !visibleTo(record, principal))
+    throw new NotFoundError(`导入不存在 (import ${id} not found)`);
+  return record;
+};
+
+/** The enterprise an import is scoped to: none for admins (any enterprise), the account's own else. */
+export const importScope = (principal: Principal): string | undefined =>
+  principal.roles.includes('admin') ? undefined : principal.enterpriseId;
 
 /** The record as the API shows it: progress, counts, the first refused rows, the CSV link. */
 export const importView = async (

@@ -2,12 +2,12 @@ import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/curso
 import { listImportsRoute } from '../../shared/contracts/imports.ts';
 import { progressOf } from '../../shared/domain/imports/import-record.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { importStore } from './imports-context.ts';
+import { importScope, importStore } from './imports-context.ts';
 
 const store = importStore();
 
-/** Admins only (route roles): imports, newest first, with their progress and counts. */
-export const handler = httpHandler(listImportsRoute, async ({ query }) => {
+/** Imports, newest first, with progress and counts: admins all, an enterprise account its own. */
+export const handler = httpHandler(listImportsRoute, async ({ query, principal }) => {
   const page = await store.list(
     query.limit,
     decodeCursor(query.cursor, {
@@ -16,6 +16,7 @@ export const handler = httpHandler(listImportsRoute, async ({ query }) => {
       pk: { beginsWith: 'IMPORT#' },
       sk: { equals: '#import' },
     }),
+    importScope(principal),
   );
   const cursor = encodeCursor(page.next);
   return {

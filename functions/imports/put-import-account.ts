@@ -1,15 +1,19 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { DynamoRegistryWriter } from '../../shared/adapters/dynamodb/registry-writer.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { putImportAccountRoute } from '../../shared/contracts/imports.ts';
 import { UnprocessableError } from '../../shared/domain/errors.ts';
 import { defaultCounts, type ImportAccount } from '../../shared/domain/imports/accounts.ts';
+import { auditEntry, changedFields } from '../../shared/domain/registry/audit.ts';
 import type { MeterRecord } from '../../shared/domain/registry/records.ts';
+import type { Principal } from '../../shared/domain/roles.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { importAccounts } from './imports-context.ts';
 
 const registry = new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
+const writer = new DynamoRegistryWriter(getDocumentClient(), tableName('registry'));
 const accounts = importAccounts();
 
 const refuse = (path: string, message: string) => new UnprocessableError(message, [{ path, message }]);
@@ -58,6 +62,26 @@ const overlapDefault = async (accountId: string, meters: MeterRecord[]) => {
 };
 
 /**
+ * The registry learns that the meter stands for a feed (`source: feed`, a new version with its audit
+ * entry): the offline scan then judges it by monthly files, not by a device's interval.
+ */
+const markFeedMeters = async (meters: readonly MeterRecord[], principal: Principal) => {
+  for (const meter of meters) {
+    if (meter.source === 'feed') continue;
+    const at = systemClock();
+    const next: MeterRecord = {
+      ...meter,
+      source: 'feed',
+      version: meter.version + 1,
+      updatedAt: at.toISOString(),
+    };
+    const subject = { type: 'meter' as const, id: meter.id, version: next.version };
+    const diff = changedFields({ ...meter }, { ...next });
+    await writer.updateMeter(next, meter, auditEntry(principal, at, 'meter.updated', subject, diff));
+  }
+};
+
+/**
  * Admins only (route roles): maps a feed account to the registry meters standing for it
  * (docs/imports.md, "Accounts"), and says whether the feed or the enterprise's own meters count.
  */
@@ -78,6 +102,7 @@ export const handler = httpHandler(putImportAccountRoute, async ({ params, body,
     updatedAt: systemClock().toISOString(),
     updatedBy: principal.username,
   };
+  await markFeedMeters(meters, principal);
   await accounts.putAccount(account);
   return account;
 });

@@ -1,18 +1,17 @@
 import { systemClock } from '../../shared/config/clock.ts';
 import { withdrawImportRoute } from '../../shared/contracts/imports.ts';
-import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
+import { ConflictError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { importStore, importView } from './imports-context.ts';
+import { importStore, importView, visibleImport } from './imports-context.ts';
 
 const store = importStore();
 
 /**
- * Admins only (route roles): queues the withdrawal of a finished import (409 while it still runs or
+ * Admins, and enterprise accounts for their own imports (others' are 404): queues the withdrawal of a finished import (409 while it still runs or
  * when it failed before reading a row). Asking again while it is withdrawn or withdrawing is a no-op.
  */
 export const handler = httpHandler(withdrawImportRoute, async ({ params, principal }) => {
-  const record = await store.get(params.id);
-  if (record === undefined) throw new NotFoundError(`导入不存在 (import ${params.id} not found)`);
+  const record = await visibleImport(store, params.id, principal);
   if (record.status === 'withdrawing' || record.status === 'withdrawn') return importView(record, { store });
   const withdrawal = {
     requestedBy: principal.username,

@@ -1,6 +1,7 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { retryWithBackoff } from '../../shared/adapters/retry-with-backoff.ts';
 import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName, timeZone } from '../../shared/config/env.ts';
@@ -29,6 +30,7 @@ export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
     accounting: accountingDefaults(),
     timeZone: timeZone(),
     handlePrefix: process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX,
+    retry: retryWithBackoff,
     meter: (id) => registry.getMeter(id),
     enterprise: (id) => registry.getEnterprise(id),
     now: systemClock,

@@ -59,7 +59,8 @@ export const parseHttpRequest = <R extends RouteContract>(
 const authorize = (route: RouteContract, event: APIGatewayProxyEventV2): Principal | undefined => {
   if (route.roles === 'public') return undefined;
   const principal = principalFromEvent(event as unknown as AuthorizedEventShape);
-  if (!hasAnyRole(principal, route.roles)) {
+  const enterpriseAccount = route.enterpriseAccounts === true && principal.enterpriseId !== undefined;
+  if (!enterpriseAccount && !hasAnyRole(principal, route.roles)) {
     throw new ForbiddenError(
       `此操作需要以下角色之一：${route.roles.join('、')} (this operation needs one of the roles: ${route.roles.join(', ')})`,
     );

@@ -1,6 +1,6 @@
 import { identityClaims } from '../../shared/config/env.ts';
 import { UnauthorizedError } from '../../shared/domain/errors.ts';
-import { isRole, type Principal } from '../../shared/domain/roles.ts';
+import { ENTERPRISE_GROUP, isRole, type Principal } from '../../shared/domain/roles.ts';
 
 /**
  * API Gateway's JWT authorizer hands claims over as strings; an array claim such as
@@ -32,11 +32,15 @@ export const principalFromEvent = (event: AuthorizedEventShape, names = identity
   }
   const department = claims[names.department];
   const name = typeof claims.name === 'string' ? claims.name.trim() : '';
+  const groups = parseGroupsClaim(claims[names.groups]);
+  // An enterprise account needs both the group and the claim naming its enterprise.
+  const enterprise = groups.includes(ENTERPRISE_GROUP) ? claims[names.enterprise] : undefined;
   return {
     userId: sub,
     username: String(claims[names.username] ?? sub),
-    roles: parseGroupsClaim(claims[names.groups]).filter(isRole),
+    roles: groups.filter(isRole),
     ...(typeof department === 'string' && department !== '' ? { departmentId: department } : {}),
+    ...(typeof enterprise === 'string' && enterprise !== '' ? { enterpriseId: enterprise } : {}),
     ...(name === '' ? {} : { displayName: name }),
   };
 };

@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { ROLES } from '../../shared/domain/roles.ts';
+import { ENTERPRISE_GROUP, ROLES } from '../../shared/domain/roles.ts';
 import { parameterNames, stageName } from '../names.ts';
 import type { CognitoIdentity, CognitoPlan, DeploymentSettings } from '../settings.ts';
 import { callbackUrlsOf, logoutUrlsOf } from '../web-settings.ts';
@@ -79,7 +79,7 @@ export class Identity extends Construct {
       refreshTokenValidity: Duration.days(30),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, fullname: true })
-        .withCustomAttributes('department'),
+        .withCustomAttributes('department', 'enterprise'),
       // The department decides what a handler may see, so only an administrator may change it.
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
       // Without callback URLs (production before the web client exists) there is no OAuth at all,
@@ -163,7 +163,10 @@ const createUserPool = (scope: Construct, settings: DeploymentSettings, plan: Co
       email: { required: true, mutable: true },
       fullname: { required: false, mutable: true },
     },
-    customAttributes: { department: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
+    customAttributes: {
+      department: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+      enterprise: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+    },
     passwordPolicy: {
       minLength: 12,
       requireLowercase: true,
@@ -183,6 +186,11 @@ const createUserPool = (scope: Construct, settings: DeploymentSettings, plan: Co
   });
   for (const role of ROLES)
     pool.addGroup(`${role}Group`, { groupName: role, description: `Qingshan role ${role}` });
+  // Enterprise accounts: import their own enterprise's data (custom:enterprise names it).
+  pool.addGroup('enterpriseGroup', {
+    groupName: ENTERPRISE_GROUP,
+    description: 'Qingshan enterprise accounts',
+  });
   acknowledge(
     pool,
     'COG2',

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import type { Role } from '../../shared/domain/roles.ts';
+import { ENTERPRISE_GROUP, type Role } from '../../shared/domain/roles.ts';
 
 /** Stands in for the Cognito user pool: same claims as a Cognito ID token, signed with a local key. */
 export const LOCAL_ISSUER = 'https://cognito-idp.local/qingshan-local';
@@ -13,6 +13,8 @@ export interface LocalUser {
   username: string;
   groups: Role[];
   department?: string;
+  /** An enterprise account's enterprise: `custom:enterprise`, and the group `enterprise` beside `groups`. */
+  enterprise?: string;
 }
 
 export interface IssueOptions {
@@ -46,8 +48,9 @@ export const openLocalIssuer = async (dataDir: string, issuer = LOCAL_ISSUER): P
       const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
       return new SignJWT({
         'cognito:username': user.username,
-        'cognito:groups': user.groups,
+        'cognito:groups': user.enterprise === undefined ? user.groups : [...user.groups, ENTERPRISE_GROUP],
         ...(user.department === undefined ? {} : { 'custom:department': user.department }),
+        ...(user.enterprise === undefined ? {} : { 'custom:enterprise': user.enterprise }),
         token_use: 'id',
         auth_time: now,
         ...(options.nonce === undefined ? {} : { nonce: options.nonce }),

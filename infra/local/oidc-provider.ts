@@ -184,7 +184,14 @@ export const discovery = (issuer: string) => ({
   id_token_signing_alg_values_supported: ['ES256'],
   scopes_supported: ['openid', 'profile'],
   token_endpoint_auth_methods_supported: ['none'],
-  claims_supported: ['sub', 'cognito:username', 'cognito:groups', 'custom:department', 'nonce'],
+  claims_supported: [
+    'sub',
+    'cognito:username',
+    'cognito:groups',
+    'custom:department',
+    'custom:enterprise',
+    'nonce',
+  ],
 });
 
 const isLoopbackUrl = (value: string): boolean => {

@@ -6,7 +6,7 @@ import type {
   AdminAddUserToGroupCommandInput,
   AdminCreateUserCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { isRole, ROLES, type Role } from '../../shared/domain/roles.ts';
+import { ENTERPRISE_GROUP, isRole, ROLES, type Role } from '../../shared/domain/roles.ts';
 import type { DirectoryPerson } from '../../shared/ports/user-directory.ts';
 
 export interface AddUserRequest {
@@ -15,6 +15,8 @@ export interface AddUserRequest {
   email: string;
   groups: string[];
   department?: string;
+  /** Enterprise accounts (group `enterprise`): the enterprise whose data they import. */
+  enterprise?: string;
   name?: string;
   /** Otherwise Cognito makes one and mails it with the invitation. */
   temporaryPassword?: string;
@@ -34,10 +36,15 @@ export const planAddUser = (
   if (!USERNAME.test(request.username)) throw new UserCommandError(`invalid username "${request.username}"`);
   if (!/^[^@\s]+@[^@\s]+$/.test(request.email))
     throw new UserCommandError(`invalid email "${request.email}"`);
-  const unknown = request.groups.filter((group) => !isRole(group));
+  const unknown = request.groups.filter((group) => !isRole(group) && group !== ENTERPRISE_GROUP);
   if (request.groups.length === 0 || unknown.length > 0) {
     throw new UserCommandError(
-      `--group takes one or more of ${ROLES.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`,
+      `--group takes one or more of ${[...ROLES, ENTERPRISE_GROUP].join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`,
+    );
+  }
+  if (request.groups.includes(ENTERPRISE_GROUP) !== (request.enterprise !== undefined)) {
+    throw new UserCommandError(
+      'an enterprise account takes --group enterprise with --enterprise <enterprise id>, e.g. ENT-0001, and only it',
     );
   }
   const needsDepartment = request.groups.some((group) => DEPARTMENT_ROLES.includes(group as Role));
@@ -50,6 +57,7 @@ export const planAddUser = (
     { Name: 'email_verified', Value: 'true' },
     ...(request.name === undefined ? [] : [{ Name: 'name', Value: request.name }]),
     ...(request.department === undefined ? [] : [{ Name: 'custom:department', Value: request.department }]),
+    ...(request.enterprise === undefined ? [] : [{ Name: 'custom:enterprise', Value: request.enterprise }]),
   ];
   return {
     create: {

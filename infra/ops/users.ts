@@ -30,7 +30,7 @@ import {
 } from './user-commands.ts';
 
 const USAGE = `npm run users -- <command> [options]
-  add <username> --email <address> --group <role>[,<role>…] [--department <id>] [--name <name>]
+  add <username> --email <address> --group <role>[,<role>…] [--department <id>] [--enterprise <id>] [--name <name>]
       [--phone <+86…>] [--temporary-password <p>] [--stage <stage>]
                                      creates the user; Cognito mails the invitation with a temporary password;
                                      with --stage, also their staff directory entry (who is told what,
@@ -41,7 +41,8 @@ const USAGE = `npm run users -- <command> [options]
 Options: --user-pool-id <id> (or QS_USER_POOL_ID; the UserPoolId output of Qingshan-<stage>-Stateful, also
   in SSM /qingshan/<stage>/identity/user-pool-id), --region <region> (or AWS_REGION), credentials as for
   the AWS CLI. --local lists the local stack's demo users instead.
-Roles: ${ROLES.join(', ')}; handler and head need --department.`;
+Roles: ${ROLES.join(', ')}; handler and head need --department. An enterprise account (imports its
+  own enterprise's data, docs/imports.md): --group enterprise --enterprise ENT-0001.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -49,6 +50,7 @@ const { values, positionals } = parseArgs({
     email: { type: 'string' },
     group: { type: 'string' },
     department: { type: 'string' },
+    enterprise: { type: 'string' },
     name: { type: 'string' },
     phone: { type: 'string' },
     stage: { type: 'string', default: process.env.QS_STAGE },
@@ -115,6 +117,7 @@ const addUser = async (
     email: values.email ?? fail('add needs --email'),
     groups: (values.group ?? '').split(',').filter((group) => group !== ''),
     ...(values.department === undefined ? {} : { department: values.department }),
+    ...(values.enterprise === undefined ? {} : { enterprise: values.enterprise }),
     ...(values.name === undefined ? {} : { name: values.name }),
     ...(values['temporary-password'] === undefined
       ? {}

@@ -44,6 +44,8 @@ export const ENV = {
    */
   groupsClaim: 'QS_GROUPS_CLAIM',
   departmentClaim: 'QS_DEPARTMENT_CLAIM',
+  /** The claim naming an enterprise account's enterprise (default `custom:enterprise`). */
+  enterpriseClaim: 'QS_ENTERPRISE_CLAIM',
   usernameClaim: 'QS_USERNAME_CLAIM',
   /** Optional: days a suggestion reply's rating round stays open (default 15). */
   ratingRoundDays: 'QS_RATING_ROUND_DAYS',
@@ -152,13 +154,15 @@ export const reworkWorkingDays = (env: NodeJS.ProcessEnv = process.env): number 
 export const IDENTITY_CLAIM_DEFAULTS = {
   groups: 'cognito:groups',
   department: 'custom:department',
+  enterprise: 'custom:enterprise',
   username: 'cognito:username',
 } as const;
 
 export const identityClaims = (
   env: NodeJS.ProcessEnv = process.env,
-): { groups: string; department: string; username: string } => ({
+): { groups: string; department: string; enterprise: string; username: string } => ({
   groups: env[ENV.groupsClaim] || IDENTITY_CLAIM_DEFAULTS.groups,
   department: env[ENV.departmentClaim] || IDENTITY_CLAIM_DEFAULTS.department,
+  enterprise: env[ENV.enterpriseClaim] || IDENTITY_CLAIM_DEFAULTS.enterprise,
   username: env[ENV.usernameClaim] || IDENTITY_CLAIM_DEFAULTS.username,
 });

@@ -47,6 +47,10 @@ export const ImportSchema = z
     format: z.enum(IMPORT_FORMATS),
     fileName: z.string(),
     uploadedBy: z.string(),
+    enterpriseId: z
+      .string()
+      .optional()
+      .describe('Uploaded by an account of this enterprise: only its accounts’ rows count'),
     createdAt: z.string(),
     status: z.enum(IMPORT_STATUSES),
     startedAt: z.string().optional(),
@@ -74,6 +78,7 @@ export const createImportUploadRoute = defineRoute({
   method: 'POST',
   path: '/imports/uploads',
   roles: ['admin'],
+  enterpriseAccounts: true,
   summary: '导入文件上传 A presigned upload for an import file (CSV or .xlsx)',
   tag: 'imports',
   body: z
@@ -100,6 +105,7 @@ export const createImportRoute = defineRoute({
   method: 'POST',
   path: '/imports',
   roles: ['admin'],
+  enterpriseAccounts: true,
   summary: '创建导入 Import an uploaded file (queued job; the same upload twice is the same import)',
   tag: 'imports',
   body: z
@@ -121,6 +127,7 @@ export const listImportsRoute = defineRoute({
   method: 'GET',
   path: '/imports',
   roles: ['admin'],
+  enterpriseAccounts: true,
   summary: '导入列表 Imports, newest first',
   tag: 'imports',
   query: z.object({
@@ -141,6 +148,7 @@ export const getImportRoute = defineRoute({
   method: 'GET',
   path: '/imports/{id}',
   roles: ['admin'],
+  enterpriseAccounts: true,
   summary: '导入报告 An import: progress, counts, refused rows and their CSV',
   tag: 'imports',
   params: ImportId,
@@ -154,6 +162,7 @@ export const withdrawImportRoute = defineRoute({
   method: 'POST',
   path: '/imports/{id}/withdraw',
   roles: ['admin'],
+  enterpriseAccounts: true,
   summary: '撤回导入 Withdraw an import as a whole (queued job)',
   tag: 'imports',
   params: ImportId,

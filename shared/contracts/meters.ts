@@ -37,6 +37,10 @@ export const MeterSchema = z
     gridRegion: z.string().optional(),
     greenPower: z.boolean(),
     expectedIntervalSeconds: z.number().int(),
+    source: z
+      .enum(['feed'])
+      .optional()
+      .describe('feed: an account meter of an import account (docs/imports.md), judged by monthly files'),
     status: z.enum(METER_STATUSES),
     measuredParameters: MeasuredParametersSchema.optional(),
     ...versionFields,

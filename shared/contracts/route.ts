@@ -20,6 +20,11 @@ export interface RouteContract<
   path: string;
   /** `public` routes skip the JWT authorizer; all others require one of these groups. */
   roles: readonly Role[] | 'public';
+  /**
+   * Also open to enterprise accounts (a principal naming its enterprise, no role): the handler then
+   * limits what it does to that enterprise's own objects (docs/imports.md, "Who may import").
+   */
+  enterpriseAccounts?: true;
   summary: string;
   tag: string;
   body?: TBody;

@@ -6,10 +6,11 @@ import type { ActivitySlot, SlotChange } from '../domain/imports/slot.ts';
 export interface ImportStore {
   create(record: ImportRecord): Promise<void>;
   get(id: string): Promise<ImportRecord | undefined>;
-  /** Newest first. */
+  /** Newest first; only those of one enterprise when it is named. */
   list(
     limit: number,
     cursor?: Record<string, unknown>,
+    enterpriseId?: string,
   ): Promise<{ items: ImportRecord[]; next?: Record<string, unknown> }>;
   /** Sets fields; with `status`, only while the record has one of those statuses (false otherwise). */
   update(id: string, fields: Partial<ImportRecord>, whileStatus?: readonly string[]): Promise<boolean>;

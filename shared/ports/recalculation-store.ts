@@ -9,7 +9,8 @@ import type { RollupFigures } from '../domain/emissions/rollup-model.ts';
 /** One meter-hour's correction: the difference added to its 12 rollup items, exactly once. */
 export interface HourCorrection {
   recalcId: string;
-  meter: { id: string; enterpriseId: string; industryCode: string };
+  /** `recordedOnly`: the difference goes to the meter's own rollups only. */
+  meter: { id: string; enterpriseId: string; industryCode: string; recordedOnly?: boolean };
   hour: string;
   /** The item's `lv` when read (0: it had none); the write lands only if it is still so. */
   expectedLv: number;

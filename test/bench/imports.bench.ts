@@ -4,8 +4,8 @@
  * BatchWriteItem of the same number of items into the same DynamoDB Local in the same run (copies of
  * a real rollup item under scratch keys, 16 callers): the floor of any writer of that many items.
  * Item writes are counted where the job makes them (its ingest transactions and its own items). One
- * process on a shared machine: read the ratio, not the absolute times. At ≈ 100 item writes a row the
- * default takes long on a 2-core box: BENCH_IMPORT_ROWS=2000 gives the ratio in a minute or two.
+ * process on a shared machine: read the ratio, not the absolute times. At ≈ 87 item writes a row the
+ * default takes hours on a shared 2-core box: BENCH_IMPORT_ROWS=2000 gives the ratio in 15–25 minutes.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';

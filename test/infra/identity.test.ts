@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CALLBACK_URLS } from '../../infra/settings.ts';
-import { ROLES } from '../../shared/domain/roles.ts';
+import { ENTERPRISE_GROUP, ROLES } from '../../shared/domain/roles.ts';
 import {
   actionsOf,
   flat,
@@ -55,10 +55,10 @@ describe('identity: the Cognito user pool and its app clients', () => {
     expect(pool.UserPoolName).toBe('qingshan-dev-users');
   });
 
-  it('has one group per role', () => {
+  it('has one group per role, and the group of enterprise accounts', () => {
     const groups = dev.resourcesOf('AWS::Cognito::UserPoolGroup').map((group) => group.Properties.GroupName);
 
-    expect(groups.sort()).toEqual([...ROLES].sort());
+    expect(groups.sort()).toEqual([...ROLES, ENTERPRISE_GROUP].sort());
   });
 
   it('costs the Essentials plan by default, with threat protection off; Plus with it enforced on request', () => {

@@ -3,6 +3,7 @@ import { isPublicRoute, routeKey } from '../../shared/contracts/route.ts';
 import { ALL_ROUTES } from '../../shared/contracts/routes.ts';
 import { EXPECTED } from '../support/authz/expected.ts';
 import { buildCarbonFixtures } from '../support/authz/fixtures-carbon.ts';
+import { buildImportFixtures } from '../support/authz/fixtures-imports.ts';
 import { buildNotificationFixtures } from '../support/authz/fixtures-notifications.ts';
 import { buildOpen311Fixtures } from '../support/authz/fixtures-open311.ts';
 import { buildWorkflowFixtures } from '../support/authz/fixtures-workflow.ts';
@@ -92,8 +93,16 @@ describe('every cell of the matrix over HTTP', () => {
       buildOpen311Fixtures(t, principals),
     ]);
     const notifications = await buildNotificationFixtures(t, principals);
+    const imports = await buildImportFixtures(t, principals);
     const users = Object.entries(principals.ids).map(([name, id]) => [`user.${name}`, id]);
-    const fx = { ...workflow, ...carbon, ...open311, ...notifications, ...Object.fromEntries(users) };
+    const fx = {
+      ...workflow,
+      ...carbon,
+      ...open311,
+      ...notifications,
+      ...imports,
+      ...Object.fromEntries(users),
+    };
     const success = new Map(ALL_ROUTES.map((route) => [routeKey(route), route.successStatus]));
     const run = {
       t,

@@ -1,8 +1,21 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
+import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/meter-activity-store.ts';
+import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/recalculation-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { scanOfflineMeters } from '../../shared/domain/emissions/meter-offline.ts';
+import { newRecalculation } from '../../shared/domain/emissions/recalculation-requests.ts';
+import { runRecalculation } from '../../shared/domain/emissions/recalculation-run.ts';
 import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
-import { type ImportReport, importDriver, utilityCsv } from '../support/imports.ts';
+import { applyChunk, feedContext } from '../../shared/domain/imports/chunk-apply.ts';
+import { dayChunks } from '../../shared/domain/imports/feed-plan.ts';
+import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
+import { finishPending } from '../../shared/domain/imports/slot-apply.ts';
+import { defaultAccounting } from '../support/accounting.ts';
+import { southCorrected } from '../support/corrected-library.ts';
+import { importDriver, utilityCsv } from '../support/imports.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { publishAs } from '../support/telemetry-client.ts';
 import { makeXlsx } from '../support/xlsx.ts';
@@ -13,6 +26,7 @@ import { makeXlsx } from '../support/xlsx.ts';
  * same rollups as meter readings, traced to file and row, exactly once, corrected and withdrawn.
  */
 let t: TestStack;
+const TZ = 'Asia/Shanghai';
 let drive: ReturnType<typeof importDriver>;
 
 const item = async (pk: string, sk: string) =>
@@ -147,6 +161,37 @@ describe('a utility account’s monthly file, end to end', () => {
       value: 31_000,
     });
   });
+
+  it('knows the account meter as a feed, and calls it offline only when a month’s file is late', async () => {
+    const meter = await drive.json<{ source?: string }>('/meters/MTR-A004');
+    expect(meter.body.source).toBe('feed');
+    const store = new DynamoMeterActivityStore(
+      t.dynamo,
+      localTableName('carbon'),
+      new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+    );
+    // The real registry and rollups; the alerts are only collected, not written.
+    const scan = async (now: string) =>
+      (
+        await scanOfflineMeters(
+          {
+            activeMeters: () => store.activeMeters(),
+            lastReadingAt: (id) => store.lastReadingAt(id),
+            raiseAlert: async () => true,
+          },
+          new Date(now),
+          3,
+          TZ,
+        )
+      ).raised.filter((a) => a.targetId === 'MTR-A004');
+    // October booked up to the 31st: four weeks on, November's file is not due yet.
+    expect(await scan('2026-11-30T12:00:00+08:00')).toEqual([]);
+    expect(await scan('2026-12-31T23:00:00+08:00')).toEqual([]);
+    // December over and still no November: late.
+    const [late] = await scan('2027-01-01T01:00:00+08:00');
+    expect(late).toMatchObject({ kind: 'meterOffline', period: '2026-10-31T04:00:00.000Z' });
+    expect(late?.message).toMatch(/^账户计量点 MTR-A004/);
+  });
 });
 
 describe('recalculation and resumption', () => {
@@ -205,6 +250,46 @@ describe('recalculation and resumption', () => {
     expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-05')).toBe(31_000);
     expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-04')).readings).toBe(30);
     await drive.withdraw(created.body.id);
+  });
+
+  it('finishes a slot message a crash left half written: each day once, the month once', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const deps = importRunDeps();
+    const slot = emptySlot('GD-POWER-0004', 'MTR-A004', '2025-12', true);
+    const at = new Date().toISOString();
+    const change: SlotChange = {
+      messageId: slotMessageId(slot, 1),
+      version: 1,
+      kind: 'new',
+      to: {
+        micro: 31_000e6,
+        unit: 'kWh',
+        measured: [],
+        importId: 'imp-crash',
+        fileName: 'crash.csv',
+        row: 2,
+        uploadedBy: 'admin',
+        uploadedAt: at,
+      },
+      by: 'imp-crash',
+      at,
+    };
+    expect(await deps.store.beginChange(slot, change)).toBe(true);
+    const pending = { ...slot, pending: change };
+    const ctx = await feedContext(deps, pending, change);
+    const days = dayChunks(ctx, change);
+    // A worker wrote the first day (with the month) and the 10th to the 14th, then died.
+    for (const chunk of [days[0], ...days.slice(9, 14)])
+      if (chunk) await applyChunk(deps, ctx, change, chunk);
+
+    await finishPending(deps, pending);
+    await finishPending(deps, pending);
+
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-12')).toBe(31_000);
+    expect(await kwh('meter', 'MTR-A004', 'day', '2025-12-12')).toBe(1_000);
+    expect(await kwh('city', 'city', 'day', '2025-12-31')).toBe(1_000);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-12')).readings).toBe(31);
+    expect((await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-12'))?.current?.micro).toBe(31_000e6);
   });
 });
 
@@ -305,6 +390,100 @@ describe('a meter and a feed for one enterprise', () => {
     expect(await kwh('meter', 'MTR-0001', 'month', '2026-11')).toBe(100);
     expect(await kwh('meter', 'MTR-A001', 'month', '2026-11')).toBe(3_000);
     expect(await kwh('enterprise', 'ENT-0001', 'month', '2026-11')).toBe(3_000);
+  });
+
+  it('recalculates each source where it was booked: a factor correction moves the enterprise by the counting source only', async () => {
+    const co2e = async (level: 'meter' | 'enterprise', id: string, month: string) =>
+      BigInt((await item(rollupPk(level, id, 'month'), month)).co2e_mg ?? 0);
+    const recalculate = async (month: string) => {
+      const before = {
+        feed: await co2e('meter', 'MTR-A001', month),
+        meter: await co2e('meter', 'MTR-0001', month),
+        enterprise: await co2e('enterprise', 'ENT-0001', month),
+      };
+      const record = newRecalculation(
+        {
+          scope: { level: 'enterprise', id: 'ENT-0001' },
+          period: month,
+          reason: 'SOUTH 2023 corrected',
+          accounting: 'as-logged',
+          requestedBy: 'test',
+        },
+        `recalc-imports-${month}`,
+        new Date(),
+        TZ,
+      );
+      const store = new DynamoRecalculationStore(t.dynamo, localTableName('carbon'));
+      await store.create(record);
+      await runRecalculation(
+        {
+          store,
+          registry: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+          runs: new DynamoJobRunStore(t.dynamo, localTableName('jobs')),
+          library: southCorrected(),
+          accounting: defaultAccounting(),
+          timeZone: TZ,
+          now: () => new Date(),
+        },
+        record,
+      );
+      return {
+        feed: (await co2e('meter', 'MTR-A001', month)) - before.feed,
+        meter: (await co2e('meter', 'MTR-0001', month)) - before.meter,
+        enterprise: (await co2e('enterprise', 'ENT-0001', month)) - before.enterprise,
+      };
+    };
+    // October: the meter counted, the feed recorded only; November: the feed counted, the meter recorded.
+    const october = await recalculate('2026-10');
+    const november = await recalculate('2026-11');
+    for (const moved of [october, november]) {
+      expect(moved.feed).toBeGreaterThan(0n);
+      expect(moved.meter).toBeGreaterThan(0n);
+    }
+    expect(october.enterprise).toBe(october.meter);
+    expect(november.enterprise).toBe(november.feed);
+  });
+});
+
+describe('an enterprise account importing its own data', () => {
+  it('imports only rows of its own accounts, and sees and withdraws only its own imports', async () => {
+    const token = await t.stack.issueToken({
+      sub: 'imports-enterprise-4',
+      username: 'logistics-energy',
+      groups: [],
+      enterprise: 'ENT-0004',
+    });
+    const own = importDriver(t, token);
+
+    // GD-POWER-0001 is ENT-0001's account: to ENT-0004's account it is as unknown as none.
+    const report = await own.importFile(
+      utilityCsv(['GD-POWER-0004,2026-02,28000,kWh', 'GD-POWER-0001,2026-02,2800,kWh']),
+    );
+
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      enterpriseId: 'ENT-0004',
+      counts: { accepted: 1, refused: 1, byReason: { 'unknown-account': 1 } },
+    });
+    expect(report.refused[0]).toMatchObject({ row: 3, reason: 'unknown-account', field: 'accountId' });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-02')).toBe(28_000);
+    expect(await kwh('meter', 'MTR-A001', 'month', '2026-02')).toBe(0);
+
+    const listed = await own.json<{ items: { id: string; enterpriseId?: string }[] }>('/imports?limit=100');
+    expect(listed.body.items.map((i) => i.id)).toEqual([report.id]);
+    const adminsImport = first;
+    expect((await own.json(`/imports/${adminsImport}`)).status).toBe(404);
+    expect((await own.json(`/imports/${adminsImport}/withdraw`, 'POST')).status).toBe(404);
+    expect((await drive.json(`/imports/${report.id}`)).status).toBe(200);
+    const mapping = await own.json('/import-accounts/GD-POWER-0004', 'PUT', {
+      kind: 'utility-monthly',
+      meters: { electricity: 'MTR-A004' },
+    });
+    expect(mapping.status).toBe(403);
+
+    const withdrawn = await own.withdraw(report.id);
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawal: { changed: 1 } });
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-02')).toBe(0);
   });
 });
 

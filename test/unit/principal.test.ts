@@ -53,7 +53,7 @@ describe('principalFromEvent', () => {
 
   it('reads groups, department and name from the claims an OIDC issuer is configured with', () => {
     // Prepare: a Keycloak-style token, and the names the stack sets from -c groupsClaim=… etc.
-    const names = { groups: 'groups', department: 'dept', username: 'preferred_username' };
+    const names = { groups: 'groups', department: 'dept', enterprise: 'org', username: 'preferred_username' };
     const event = eventWith({
       sub: 'kc-7',
       preferred_username: 'zhang.san',
@@ -80,12 +80,31 @@ describe('principalFromEvent', () => {
     const names = identityClaims(env);
     const principal = principalFromEvent(eventWith({ sub: 's', roles: ['supervisor'], org: 'd1' }), names);
 
-    expect(names).toEqual({ groups: 'roles', department: 'org', username: 'name' });
+    expect(names).toEqual({
+      groups: 'roles',
+      department: 'org',
+      enterprise: 'custom:enterprise',
+      username: 'name',
+    });
     expect(principal).toMatchObject({ roles: ['supervisor'], departmentId: 'd1' });
     expect(identityClaims({})).toEqual({
       groups: 'cognito:groups',
       department: 'custom:department',
+      enterprise: 'custom:enterprise',
       username: 'cognito:username',
     });
+  });
+
+  it('names the enterprise of an enterprise account, and of no one else', () => {
+    const account = principalFromEvent(
+      eventWith({ sub: 'e-1', 'cognito:groups': '[enterprise]', 'custom:enterprise': 'ENT-0001' }),
+    );
+    // The claim without the group (a staff member's stray attribute) makes no enterprise account.
+    const staff = principalFromEvent(
+      eventWith({ sub: 'h-1', 'cognito:groups': '[handler]', 'custom:enterprise': 'ENT-0001' }),
+    );
+
+    expect(account).toMatchObject({ roles: [], enterpriseId: 'ENT-0001' });
+    expect(staff.enterpriseId).toBeUndefined();
   });
 });

@@ -72,13 +72,15 @@ export class DynamoImportStore implements ImportStore {
     return Item ? strip<ImportRecord>(Item) : undefined;
   }
 
-  async list(limit: number, cursor?: Record<string, unknown>) {
+  /** Newest first; of one enterprise's accounts only when named (a filter: a page may hold fewer). */
+  async list(limit: number, cursor?: Record<string, unknown>, enterpriseId?: string) {
     const { Items, LastEvaluatedKey } = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': INDEX_PK },
+        ExpressionAttributeValues: { ':pk': INDEX_PK, ...(enterpriseId ? { ':ent': enterpriseId } : {}) },
+        ...(enterpriseId ? { FilterExpression: 'enterpriseId = :ent' } : {}),
         ScanIndexForward: false,
         Limit: limit,
         ...(cursor ? { ExclusiveStartKey: cursor } : {}),

@@ -1,3 +1,4 @@
+import { localTimeToInstant, wallClockOf } from '../calendar/local-date.ts';
 import { formatLocalDateTime } from '../calendar/local-time-text.ts';
 import type { MeterRecord } from '../registry/records.ts';
 import { DEFAULT_TIME_ZONE } from './rollup-model.ts';
@@ -15,7 +16,7 @@ export const DEFAULT_SILENCE_FACTOR = 3;
 
 export type OfflineCheckedMeter = Pick<
   MeterRecord,
-  'id' | 'name' | 'enterpriseId' | 'expectedIntervalSeconds' | 'createdAt' | 'status'
+  'id' | 'name' | 'enterpriseId' | 'expectedIntervalSeconds' | 'createdAt' | 'status' | 'source'
 >;
 
 export interface MeterOfflineAlert {
@@ -44,8 +45,12 @@ export const meterOfflineAlertFor = (
   if (meter.status !== 'active') return undefined;
   const since = lastReadingAt ?? meter.createdAt;
   const silentSeconds = Math.floor((now.getTime() - Date.parse(since)) / 1000);
-  const threshold = silenceFactor * meter.expectedIntervalSeconds;
+  const threshold =
+    meter.source === 'feed'
+      ? feedAllowanceSeconds(since, timeZone)
+      : silenceFactor * meter.expectedIntervalSeconds;
   if (!Number.isFinite(silentSeconds) || silentSeconds <= threshold) return undefined;
+  if (meter.source === 'feed') return feedAlert(meter, since, silentSeconds, threshold, now, timeZone);
   // People read local time; the alert's period keeps the UTC instant (it is the alert's key).
   const when = formatLocalDateTime(since, timeZone);
   const what =
@@ -64,6 +69,36 @@ export const meterOfflineAlertFor = (
     message: `计量表 ${meter.id}（${meter.name}）离线：${what}，超过预期上报间隔的 ${silenceFactor} 倍 (meter offline)`,
   };
 };
+
+/**
+ * An account meter's allowance (docs/imports.md, "Account meters and the offline scan"): its last
+ * booked day lies in month M; the file for M+1 comes during M+2; once M+2 has ended without it, the
+ * feed is late. So the allowance runs from the last booked day to local midnight opening M+3.
+ */
+export const feedAllowanceSeconds = (since: string, timeZone: string): number => {
+  const wall = wallClockOf(Date.parse(since), timeZone);
+  const due = new Date(Date.UTC(wall.year, wall.month - 1 + 3, 1)).toISOString().slice(0, 10);
+  return Math.floor((localTimeToInstant(due, 0, timeZone).getTime() - Date.parse(since)) / 1000);
+};
+
+const feedAlert = (
+  meter: OfflineCheckedMeter,
+  since: string,
+  silentSeconds: number,
+  threshold: number,
+  now: Date,
+  timeZone: string,
+): MeterOfflineAlert => ({
+  kind: 'meterOffline',
+  level: 'meter',
+  targetId: meter.id,
+  period: since,
+  raisedAt: now.toISOString(),
+  enterpriseId: meter.enterpriseId,
+  value: silentSeconds,
+  threshold,
+  message: `账户计量点 ${meter.id}（${meter.name}）自 ${formatLocalDateTime(since, timeZone)} 起没有导入下一个月的数据，已过其后一个月 (feed account meter: no file imported for the month after)`,
+});
 
 /** `1 小时 5 分钟`-style, to the minute. */
 export const formatDuration = (seconds: number): string => {

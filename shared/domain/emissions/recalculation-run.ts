@@ -211,7 +211,8 @@ const settleHour = async (
   }
   const written = await deps.store.applyCorrection({
     recalcId: record.id,
-    meter: run.meter,
+    // Where the hour's entries were booked, as the ingest and the import decided (recorded only or counted).
+    meter: outcome.recordedOnly ? { ...run.meter, recordedOnly: true } : run.meter,
     hour: stored.hour,
     expectedLv: stored.lv,
     difference: outcome.difference,

@@ -20,6 +20,8 @@ export interface StoredMeterHour {
   item: Record<string, unknown>;
   entries: readonly (LoggedEntry & {
     deltas: readonly { quantity: number; sign: 1 | -1 }[];
+    /** The entry reached the meter's own rollups only (docs/imports.md, "Which source counts"). */
+    recordedOnly?: boolean;
   })[];
 }
 
@@ -31,6 +33,8 @@ export type HourOutcome =
       /** after − before for every figure either holds. */
       difference: RollupFigures;
       changed: boolean;
+      /** The hour's entries reached the meter's own rollups only: so does the difference. */
+      recordedOnly: boolean;
       previousRefs: string[];
       factorRefs: string[];
       /** What the new figures were accounted with (for the log line of a restatement). */
@@ -100,8 +104,19 @@ const notToRecompute = (input: RecomputeInput): HourOutcome | undefined => {
       reason: 'not-replayable',
       detail: `批次记录只有 ${hour.entries.length} 条，而消息有 ${batches} 条，无法完整重算 (batch log holds ${hour.entries.length} entries for ${batches} messages)`,
     };
+  // Counted and recorded-only entries in one hour (the admin changed which source counts within
+  // it): the stored figures cannot be split between the two, so the hour is not guessed at.
+  if (new Set(hour.entries.map(bookedOnMeterOnly)).size > 1)
+    return {
+      kind: 'skipped',
+      reason: 'not-replayable',
+      detail:
+        '本小时部分记录计入企业、部分只记在计量点，无法拆分重算 (the hour holds counted and recorded-only entries)',
+    };
   return undefined;
 };
+
+const bookedOnMeterOnly = (entry: StoredMeterHour['entries'][number]) => entry.recordedOnly === true;
 
 const differenceOf = (before: RollupFigures, after: RollupFigures): RollupFigures => {
   const difference: RollupFigures = {};
@@ -137,6 +152,7 @@ export const recomputeHour = (input: RecomputeInput): HourOutcome => {
     after,
     difference,
     changed: Object.keys(difference).length > 0,
+    recordedOnly: hour.entries.length > 0 && hour.entries.every(bookedOnMeterOnly),
     previousRefs: refsOf(hour.item.factorRefs),
     factorRefs: [...refs].sort(),
     ...(used ? { restatement: restatementFrom(used) } : {}),

@@ -8,7 +8,6 @@ import {
   type ChunkPlan,
   type ChunkState,
   chunkHourWrites,
-  chunkReadings,
   type ImportSource,
   type PlanContext,
   type ReadingChunk,
@@ -56,7 +55,13 @@ const sideContext = (
     (m) => !replaced.has(m.parameter) || m.validTo < `${ctx.period}-01` || m.validFrom > `${ctx.period}-31`,
   );
   return {
-    meter: { ...ctx.meter, measuredParameters: [...own, ...measured] },
+    // A feed that does not count is booked as a recorded-only meter: its log entries say so, and a
+    // recalculation of them moves the meter's own rollups only.
+    meter: {
+      ...ctx.meter,
+      measuredParameters: [...own, ...measured],
+      ...(ctx.counted ? {} : { recordedOnly: true }),
+    },
     batch: {
       meterId: ctx.meter.id,
       messageId: change.messageId,
@@ -112,19 +117,20 @@ const sourceOf = (ctx: FeedPlanContext, change: SlotChange): ImportSource => {
 const inChunk = (readings: Reading[], chunk: ReadingChunk, periodsOf: Periods) =>
   readings.filter((r) => chunk.hours.includes(periodsOf(Date.parse(r.ts)).hour));
 
-/** The chunks of a slot message: the noon hours of the month, split as the ingest splits. */
-export const slotChunks = (ctx: FeedPlanContext, change: SlotChange): ReadingChunk[] =>
-  chunkReadings(partsOf(ctx, change.to ?? change.from), 'interval', ctx.timeZone);
-
 /**
- * The chunks of a slot message one day each: small enough that the chunks of many rows of one
- * month share a transaction (their enterprise, industry and city items written once with the sum).
+ * The chunks of a slot message, one day each (the only chunking of a slot message, so a chunk
+ * applied before a crash is the same chunk after it): small enough that the chunks of many rows of
+ * one month share a transaction (their enterprise, industry and city items written once with the
+ * sum). The first day's chunk carries the month items of the whole message (docs/imports.md,
+ * "Throughput"): the others write hour and day items only.
  */
 export const dayChunks = (ctx: FeedPlanContext, change: SlotChange): ReadingChunk[] =>
   partsOf(ctx, change.to ?? change.from).map((reading) => ({
     hours: [localPeriodsOf(new Date(reading.ts), ctx.timeZone).hour],
     readings: [reading],
   }));
+
+const isMonthKey = (key: { pk: string }) => key.pk.endsWith('#month');
 
 /** One chunk of a slot message as a plan for the ingest store, given the state read (or none). */
 export const planSlotChunk = (
@@ -134,6 +140,27 @@ export const planSlotChunk = (
   state: ChunkState,
 ): ChunkPlan => {
   const periodsOf: Periods = (ts) => localPeriodsOf(new Date(ts), ctx.timeZone);
+  const everyHour = (partsOf(ctx, change.to ?? change.from) as Reading[]).map(
+    (r) => periodsOf(Date.parse(r.ts)).hour,
+  );
+  const dayPlan = planParts(ctx, change, chunk, state, periodsOf);
+  const rollups = dayPlan.rollups.filter((c) => !isMonthKey(c.key));
+  // The month items of the whole message ride with its first day's chunk, under that chunk's marker.
+  if (chunk.hours[0] === everyHour[0]) {
+    const month = planParts(ctx, change, { hours: everyHour, readings: [] }, state, periodsOf);
+    rollups.push(...month.rollups.filter((c) => isMonthKey(c.key)));
+  }
+  return { ...dayPlan, rollups };
+};
+
+/** The plan of the message's parts in the chunk's hours: all its items, month items included. */
+const planParts = (
+  ctx: FeedPlanContext,
+  change: SlotChange,
+  chunk: ReadingChunk,
+  state: ChunkState,
+  periodsOf: Periods,
+): ChunkPlan => {
   const added = inChunk(partsOf(ctx, change.to), chunk, periodsOf);
   const removed = inChunk(partsOf(ctx, change.from), chunk, periodsOf);
   const addCtx = sideContext(ctx, change, change.to, added);

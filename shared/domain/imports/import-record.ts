@@ -36,6 +36,11 @@ export interface ImportRecord {
   fileName: string;
   fileKey: string;
   uploadedBy: string;
+  /**
+   * Uploaded by an enterprise account: its enterprise. Only rows of accounts mapped to it are
+   * accepted (others are refused as `unknown-account`), and only it and admins see the import.
+   */
+  enterpriseId?: string;
   createdAt: string;
   status: ImportStatus;
   startedAt?: string;
@@ -85,11 +90,20 @@ export const newImport = (input: {
   fileName: string;
   fileKey: string;
   uploadedBy: string;
+  enterpriseId?: string;
   at: Date;
 }): ImportRecord => {
   const { at, ...rest } = input;
   return { ...rest, createdAt: at.toISOString(), status: 'queued', rowsDone: 0, counts: emptyCounts() };
 };
+
+/** Who may see and withdraw an import: admins any; an enterprise account its enterprise's own. */
+export const visibleTo = (
+  record: Pick<ImportRecord, 'enterpriseId'>,
+  principal: { roles: readonly string[]; enterpriseId?: string },
+): boolean =>
+  principal.roles.includes('admin') ||
+  (principal.enterpriseId !== undefined && record.enterpriseId === principal.enterpriseId);
 
 /** Statuses a job takes up: a new import, one interrupted, a withdrawal asked for. */
 export const isOpen = (record: Pick<ImportRecord, 'status'>): boolean =>

@@ -48,12 +48,15 @@ export interface RowTarget {
 export const resolveTarget = async (
   deps: RowDeps,
   cache: RunCache,
-  record: Pick<ImportRecord, 'kind'>,
+  record: Pick<ImportRecord, 'kind' | 'enterpriseId'>,
   fields: Record<string, string>,
 ): Promise<RowTarget | Refusal> => {
   const accountId = fields.accountId ?? '';
   const account = await cached(cache.accounts, accountId, () => deps.accounts.getAccount(accountId));
-  if (account === undefined || account.kind !== record.kind)
+  // An enterprise account's file: another enterprise's account is as unknown to it as no account
+  // (its existence is not disclosed).
+  const foreign = record.enterpriseId !== undefined && account?.enterpriseId !== record.enterpriseId;
+  if (account === undefined || account.kind !== record.kind || foreign)
     return refusal(
       'unknown-account',
       'accountId',

@@ -5,9 +5,16 @@ import {
   type PlannedChunk,
   transactionKeysOf,
 } from '../telemetry/transaction-plan.ts';
+import {
+  applyChunk,
+  Contended,
+  feedContext,
+  isContended,
+  MAX_ATTEMPTS,
+  type SlotApplyDeps,
+} from './chunk-apply.ts';
 import { dayChunks, type FeedPlanContext, planSlotChunk } from './feed-plan.ts';
 import { type ActivitySlot, settle } from './slot.ts';
-import { applyChunk, backoff, feedContext, type SlotApplyDeps } from './slot-apply.ts';
 
 /**
  * The pending changes of many rows applied together (docs/imports.md, "Throughput"): each slot
@@ -26,8 +33,6 @@ interface Planned {
   planned: PlannedChunk;
   keys: string[];
 }
-
-const MAX_ATTEMPTS = 12;
 
 const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<Planned[]> => {
   const all: Planned[] = [];
@@ -62,22 +67,39 @@ const pack = (planned: readonly Planned[]): Planned[][] => {
   return groups;
 };
 
+/** The group in one transaction; false when it is to be taken apart (a condition failed, or still busy). */
+const applyMerged = (deps: SlotApplyDeps, group: readonly Planned[]): Promise<boolean> =>
+  deps
+    .retry(
+      async () => {
+        const outcome = await deps.ingest.apply(mergeChunkPlans(group.map((g) => g.planned)));
+        if (outcome === 'applied') return true;
+        if (outcome === 'conditionFailed') return false;
+        throw new Contended('a merged slot transaction still contended');
+      },
+      { attempts: MAX_ATTEMPTS, retryable: isContended },
+    )
+    .catch((error: unknown) => {
+      if (isContended(error)) return false;
+      throw error;
+    });
+
 const applyGroup = async (deps: SlotApplyDeps, group: readonly Planned[]) => {
-  for (let attempt = 1; ; attempt++) {
-    const outcome = await deps.ingest.apply(mergeChunkPlans(group.map((g) => g.planned)));
-    if (outcome === 'applied') return;
-    if (outcome === 'conditionFailed' || attempt >= MAX_ATTEMPTS) break;
-    await backoff(attempt);
-  }
+  if (await applyMerged(deps, group)) return;
   for (const { ctx, pending, chunk } of group)
     if (pending.pending) await applyChunk(deps, ctx, pending.pending, chunk);
+};
+
+/** The pending changes' slot messages, packed into transactions; the slots are not settled. */
+export const applyPacked = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<void> => {
+  for (const group of pack(await planAll(deps, pendings))) await applyGroup(deps, group);
 };
 
 export const applyTogether = async (
   deps: SlotApplyDeps,
   pendings: readonly ActivitySlot[],
 ): Promise<void> => {
-  for (const group of pack(await planAll(deps, pendings))) await applyGroup(deps, group);
+  await applyPacked(deps, pendings);
   for (const pending of pendings)
     if (pending.pending) await deps.store.settle(settle(pending, pending.pending), pending.pending.messageId);
 };

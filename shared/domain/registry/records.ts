@@ -110,8 +110,13 @@ export interface MeterRecord extends Versioned {
   gridRegion?: string;
   /** Electricity bought as contracted green power (绿电): zero under market-based scope 2. */
   greenPower: boolean;
-  /** A meter silent for longer than this raises an offline alert. */
+  /** A meter silent for longer than this raises an offline alert (an account meter: see `source`). */
   expectedIntervalSeconds: number;
+  /**
+   * `feed`: an account meter, standing for an import account (set when an account is mapped to it,
+   * docs/imports.md). It has no device; the offline scan judges it by the feed's monthly cadence.
+   */
+  source?: 'feed';
   status: MeterStatus;
   /** Fuel meters: measured NCV, carbon content, oxidation rate or density, each with its period. */
   measuredParameters?: MeasuredParameter[];

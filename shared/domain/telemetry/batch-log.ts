@@ -43,6 +43,8 @@ export interface BatchLogEntry {
   /** Register readings refused because the same instant already holds another value. */
   conflicts?: string[];
   correction?: true;
+  /** Reached the meter's own rollups only (another source counts: docs/imports.md); a recalculation does the same. */
+  recordedOnly?: true;
   /** Imported activity (shared/domain/imports): the file, row, uploader and time it came from. */
   source?: ImportSource;
 }

@@ -61,7 +61,10 @@ export interface ChunkPlan {
 export type ChunkDecision = ChunkPlan | { kind: 'duplicate' } | { kind: 'stale' };
 
 export interface PlanContext {
-  meter: Pick<MeterRecord, 'readingKind' | 'rolloverValue' | 'unit' | 'expectedIntervalSeconds'> &
+  meter: Pick<
+    MeterRecord,
+    'readingKind' | 'rolloverValue' | 'unit' | 'expectedIntervalSeconds' | 'recordedOnly'
+  > &
     ReadingMeter;
   batch: ReadingBatch;
   batchHandle: string;

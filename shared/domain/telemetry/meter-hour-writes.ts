@@ -86,6 +86,7 @@ const entryBaseOf = (ctx: PlanContext, accounting: Accounting) => {
     ...(accounting.measuredParameters.length > 0
       ? { measuredParameters: accounting.measuredParameters }
       : {}),
+    ...(meter.recordedOnly ? { recordedOnly: true as const } : {}),
     activity: {
       energyType: meter.energyType,
       unit: meter.unit,

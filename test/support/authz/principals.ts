@@ -6,7 +6,8 @@ import type { TestStack } from '../local-stack.ts';
 /**
  * The columns of every row of the matrix, in this order. Department 1 is the ecology bureau (the
  * demo handler and head), department 2 the water bureau; deputy A is the demo deputy, B another
- * registered deputy. `anon` sends no token at all.
+ * registered deputy. `anon` sends no token at all. `enterprise` is an enterprise account of ENT-AUTHZ
+ * (no role; group `enterprise` and the enterprise claim): it imports its own data and nothing else.
  */
 export const PRINCIPALS = [
   'anon',
@@ -18,6 +19,7 @@ export const PRINCIPALS = [
   'head2',
   'supervisor',
   'admin',
+  'enterprise',
 ] as const;
 export type PrincipalName = (typeof PRINCIPALS)[number];
 
@@ -30,10 +32,18 @@ export interface Principals {
   ids: Readonly<Record<Exclude<PrincipalName, 'anon'>, string>>;
 }
 
-const EXTRA: Record<'deputyB' | 'handler2' | 'head2', LocalUser> = {
+export const ENTERPRISE_ACCOUNT_OF = 'ENT-AUTHZ';
+
+const EXTRA: Record<'deputyB' | 'handler2' | 'head2' | 'enterprise', LocalUser> = {
   deputyB: { sub: 'authz-deputy-b', username: 'deputy-zhou', groups: ['deputy'] },
   handler2: { sub: 'authz-handler-water', username: 'handler-water', groups: ['handler'], department: DEPT2 },
   head2: { sub: 'authz-head-water', username: 'head-water', groups: ['head'], department: DEPT2 },
+  enterprise: {
+    sub: 'authz-enterprise',
+    username: 'enterprise-authz',
+    groups: [],
+    enterprise: ENTERPRISE_ACCOUNT_OF,
+  },
 };
 
 /**
@@ -45,8 +55,8 @@ export const mintPrincipals = async (t: TestStack): Promise<Principals> => {
   const { users } = t.stack;
   const directory = new DynamoDeputyDirectory(t.dynamo, tableName('registry', t.stack.env));
   await directory.putDeputy({ id: EXTRA.deputyB.sub, name: '周代表', status: 'active' });
-  const [deputyB, handler2, head2] = await Promise.all(
-    [EXTRA.deputyB, EXTRA.handler2, EXTRA.head2].map((user) => t.stack.issueToken(user)),
+  const [deputyB, handler2, head2, enterprise] = await Promise.all(
+    [EXTRA.deputyB, EXTRA.handler2, EXTRA.head2, EXTRA.enterprise].map((user) => t.stack.issueToken(user)),
   );
   return {
     tokens: {
@@ -59,6 +69,7 @@ export const mintPrincipals = async (t: TestStack): Promise<Principals> => {
       head2,
       supervisor: users.supervisor.token,
       admin: users.admin.token,
+      enterprise,
     },
     ids: {
       deputyA: users.deputy.user.sub,
@@ -69,6 +80,7 @@ export const mintPrincipals = async (t: TestStack): Promise<Principals> => {
       head2: EXTRA.head2.sub,
       supervisor: users.supervisor.user.sub,
       admin: users.admin.user.sub,
+      enterprise: EXTRA.enterprise.sub,
     },
   };
 };

@@ -21,6 +21,20 @@ const meter = (over: Partial<OfflineCheckedMeter> = {}): OfflineCheckedMeter => 
 describe('meterOfflineAlertFor', () => {
   const last = '2026-11-29T01:00:00.000Z';
 
+  it('judges an account meter by its monthly files: late once the month after next has ended', () => {
+    const account = meter({ id: 'MTR-A004', source: 'feed', expectedIntervalSeconds: 604_800 });
+    // October booked to its 31st (noon in Shanghai): November's file is due during December.
+    const booked = '2026-10-31T04:00:00.000Z';
+    const at = (iso: string) => meterOfflineAlertFor(account, booked, new Date(iso), 3, 'Asia/Shanghai');
+
+    expect(at('2026-12-31T15:59:59Z')).toBeUndefined();
+    const late = at('2026-12-31T16:00:01Z');
+    // Four weeks after the last booked day a device rule (3 × 7 days) would have called it offline.
+    expect(at('2026-11-28T04:00:00Z')).toBeUndefined();
+    expect(late).toMatchObject({ targetId: 'MTR-A004', period: booked, threshold: 61 * 86_400 + 12 * 3600 });
+    expect(late?.message).toMatch(/^账户计量点 MTR-A004/);
+  });
+
   it('stays quiet up to 3 × the expected interval, and raises just past it', () => {
     // 3 × 900 s = 2 700 s = 45 min: 01:45:00 is exactly the allowance, 01:45:01 is one second past.
     expect(meterOfflineAlertFor(meter(), last, new Date('2026-11-29T01:45:00Z'))).toBeUndefined();

@@ -52,6 +52,17 @@ describe('npm run users: what is asked of Cognito', () => {
     });
   });
 
+  it('creates an enterprise account with its enterprise claim, and only with one', () => {
+    const base = { userPoolId: POOL, username: 'ent-1', email: 'energy@example.org' };
+
+    const plan = planAddUser({ ...base, groups: ['enterprise'], enterprise: 'ENT-0001' });
+
+    expect(plan.create.UserAttributes).toContainEqual({ Name: 'custom:enterprise', Value: 'ENT-0001' });
+    expect(plan.groups.map((g) => g.GroupName)).toEqual(['enterprise']);
+    expect(() => planAddUser({ ...base, groups: ['enterprise'] })).toThrow(/--enterprise/);
+    expect(() => planAddUser({ ...base, groups: ['admin'], enterprise: 'ENT-0001' })).toThrow(/--enterprise/);
+  });
+
   it('lists a user of several groups once, with all of them', () => {
     const user = (name: string, department?: string) => ({
       Username: name,
