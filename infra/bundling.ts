@@ -33,6 +33,9 @@ export const ESBUILD_OPTIONS = {
   target: NODE_TARGET,
   minify: true,
   sourcemap: true,
+  // The maps keep file:line:column for stack traces but not a copy of every source: half the bytes
+  // to upload and for Node to read at a cold start (docs/performance.md, "Cold start").
+  sourcesContent: false,
   mainFields: MAIN_FIELDS,
   banner: { js: ESM_REQUIRE_BANNER },
   external: [],

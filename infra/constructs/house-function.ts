@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { bucketEnvVar, ENV, tableEnvVar } from '../../shared/config/env.ts';
-import { ESM_REQUIRE_BANNER, MAIN_FIELDS, NODE_OPTIONS, NODE_TARGET } from '../bundling.ts';
+import { ESBUILD_OPTIONS, ESM_REQUIRE_BANNER, MAIN_FIELDS, NODE_OPTIONS, NODE_TARGET } from '../bundling.ts';
 import {
   type Access,
   type BucketId,
@@ -55,6 +55,7 @@ export const nodejsBundling = (): BundlingOptions => ({
   target: NODE_TARGET,
   minify: true,
   sourceMap: true,
+  sourcesContent: ESBUILD_OPTIONS.sourcesContent,
   mainFields: [...MAIN_FIELDS],
   banner: ESM_REQUIRE_BANNER,
   bundleAwsSDK: true,

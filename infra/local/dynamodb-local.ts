@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
@@ -72,6 +73,24 @@ export const startDynamoDbLocal = async (options: { port: number; dir?: string }
   const endpoint = `http://127.0.0.1:${options.port}`;
   await waitUntilReady(endpoint, child, () => output);
   return { endpoint, stop: () => stopChild(child) };
+};
+
+/**
+ * Starts DynamoDB Local, or borrows one already running (`shared`, as the tests do): then nothing is
+ * started and `stop` drops only the tables `nameOf` names.
+ */
+export const openDynamoDb = async (options: {
+  shared: string | undefined;
+  port: () => Promise<number>;
+  dir?: string;
+  nameOf: (id: string) => string;
+}): Promise<RunningDynamo> => {
+  const { shared, nameOf } = options;
+  if (shared !== undefined) return { endpoint: shared, stop: () => dropTables(shared, nameOf) };
+  return startDynamoDbLocal({
+    port: await options.port(),
+    ...(options.dir === undefined ? {} : { dir: options.dir }),
+  });
 };
 
 const waitUntilReady = async (endpoint: string, child: ChildProcess, output: () => string): Promise<void> => {
@@ -161,6 +180,19 @@ export const ensureTables = async (endpoint: string, nameOf: (id: string) => str
           }),
         );
       }
+    }
+  } finally {
+    client.destroy();
+  }
+};
+
+/** Deletes the manifest's tables by these names (a stack sharing another's DynamoDB Local leaves it clean). */
+export const dropTables = async (endpoint: string, nameOf: (id: string) => string): Promise<void> => {
+  const client = localClient(endpoint);
+  try {
+    const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+    for (const id of Object.keys(TABLES)) {
+      if (existing.has(nameOf(id))) await client.send(new DeleteTableCommand({ TableName: nameOf(id) }));
     }
   } finally {
     client.destroy();

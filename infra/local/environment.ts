@@ -6,8 +6,16 @@ export const LOCAL_REGION = 'us-east-1';
 /** The local runtime's stage: its topics are `qingshan/local/meters/…`, its rule `qingshan_local_…`. */
 export const LOCAL_STAGE = 'local';
 
+/**
+ * Names another table prefix than `qingshan-local`: the tests share one DynamoDB Local, each test file
+ * under a prefix of its own (test/support/table-prefix.ts). Read at each call, and inherited by child
+ * processes (`npm run job` from a test), so everyone in the file names the same tables.
+ */
+export const LOCAL_TABLE_PREFIX_ENV = 'QS_LOCAL_TABLE_PREFIX';
+
 /** Local resource names: the stack's logical ids with a prefix, so one DynamoDB Local can hold several. */
-export const localTableName = (id: string): string => `qingshan-local-${id}`;
+export const localTableName = (id: string): string =>
+  `${process.env[LOCAL_TABLE_PREFIX_ENV] || 'qingshan-local'}-${id}`;
 export const localBucketName = (id: string): string =>
   `qingshan-local-${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 

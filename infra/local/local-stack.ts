@@ -13,7 +13,7 @@ import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { DEFAULTS, FUNCTIONS, type IotRuleTrigger, type ScheduleTrigger } from '../manifest.ts';
 import { startBroker } from './broker.ts';
-import { ensureTables, localClient, startDynamoDbLocal } from './dynamodb-local.ts';
+import { ensureTables, localClient, openDynamoDb } from './dynamodb-local.ts';
 import { LOCAL_REGION, localBucketName, localEnvironment, localTableName } from './environment.ts';
 import { freePort } from './free-port.ts';
 import { startGateway } from './gateway.ts';
@@ -45,6 +45,12 @@ export interface LocalStackOptions {
   reset?: boolean;
   /** Keep DynamoDB in memory (tests); the S3 files still go to the data folder. */
   inMemory?: boolean;
+  /**
+   * A DynamoDB Local already running (the tests share one, test/support/shared-dynamodb.ts): no JVM is
+   * started, this stack's tables are created there and deleted at `stop()`. Its names must be this
+   * stack's own (LOCAL_TABLE_PREFIX_ENV).
+   */
+  dynamodbEndpoint?: string;
   /** 0 (the default) picks a free port. */
   ports?: Partial<Record<'api' | 'dynamodb' | 's3' | 'mqtt' | 'mqttWs', number>>;
   timeZone?: string;
@@ -91,9 +97,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    const dynamo = await startDynamoDbLocal({
-      port: await port('dynamodb'),
+    const dynamo = await openDynamoDb({
+      shared: options.dynamodbEndpoint,
+      port: () => port('dynamodb'),
       ...(options.inMemory === true ? {} : { dir: join(options.dataDir, 'dynamodb') }),
+      nameOf: localTableName,
     });
     stops.push(dynamo.stop);
     await ensureTables(dynamo.endpoint, localTableName);

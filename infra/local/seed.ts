@@ -114,22 +114,22 @@ export const seedDeputies = async (
 export const seedDevices = async (dataDir: string, store: DeviceCredentialStore): Promise<DemoDevice[]> => {
   const file = join(dataDir, 'devices.json');
   const known = await readDeviceSecrets(file);
-  const devices: DemoDevice[] = [];
-  for (const meterId of DEMO_METERS) {
-    const existing = known.find((device) => device.meterId === meterId);
-    if (existing !== undefined && (await store.get(meterId)) !== undefined) {
-      devices.push(existing);
-      continue;
-    }
-    const secret = newDeviceSecret();
-    await store.put({
-      meterId,
-      secretHash: await hashDeviceSecret(secret),
-      status: 'active',
-      createdAt: new Date().toISOString(),
-    });
-    devices.push({ meterId, secret });
-  }
+  // All meters at once: each scrypt hash takes ~50 ms of CPU, and libuv runs them on its thread pool
+  // (every test file boots a stack, so this is paid some fifty times a CI run).
+  const devices = await Promise.all(
+    DEMO_METERS.map(async (meterId): Promise<DemoDevice> => {
+      const existing = known.find((device) => device.meterId === meterId);
+      if (existing !== undefined && (await store.get(meterId)) !== undefined) return existing;
+      const secret = newDeviceSecret();
+      await store.put({
+        meterId,
+        secretHash: await hashDeviceSecret(secret),
+        status: 'active',
+        createdAt: new Date().toISOString(),
+      });
+      return { meterId, secret };
+    }),
+  );
   await writeDeviceSecrets(file, devices);
   return devices;
 };

@@ -19,6 +19,8 @@ describe('bundling options', () => {
     expect(cdk.target).toBe(ESBUILD_OPTIONS.target);
     expect(cdk.minify).toBe(ESBUILD_OPTIONS.minify);
     expect(cdk.sourceMap).toBe(ESBUILD_OPTIONS.sourcemap);
+    expect(cdk.sourcesContent).toBe(false);
+    expect(ESBUILD_OPTIONS.sourcesContent).toBe(false);
     expect(cdk.mainFields).toEqual(ESBUILD_OPTIONS.mainFields);
     expect(cdk.banner).toBe(ESBUILD_OPTIONS.banner.js);
     expect(cdk.externalModules).toEqual([]);

@@ -7,6 +7,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_REGION } from '../../infra/local/environment.ts';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/local-stack.ts';
 import { LOCAL_S3_CREDENTIALS } from '../../infra/local/s3-local.ts';
+import { SHARED_DYNAMODB_ENV } from './shared-dynamodb.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -19,10 +20,28 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-/** Boots the whole local stack on free ports in a temporary folder. */
+/** Whether a stack of this file holds the file's tables in the shared DynamoDB Local now. */
+let sharedInUse = false;
+
+/**
+ * Boots the whole local stack on free ports in a temporary folder; under vitest on the DynamoDB Local
+ * all files share (shared-dynamodb.ts), elsewhere (benchmarks) — or for a second stack open at once in
+ * one file, whose tables would bear the same names — on one of its own.
+ */
 export const startTestStack = async (options: Partial<LocalStackOptions> = {}): Promise<TestStack> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'qingshan-test-'));
-  const stack = await startLocalStack({ projectRoot: PROJECT_ROOT, dataDir, inMemory: true, ...options });
+  const shared = sharedInUse ? undefined : process.env[SHARED_DYNAMODB_ENV];
+  if (shared !== undefined) sharedInUse = true;
+  const stack = await startLocalStack({
+    projectRoot: PROJECT_ROOT,
+    dataDir,
+    inMemory: true,
+    ...(shared === undefined ? {} : { dynamodbEndpoint: shared }),
+    ...options,
+  }).catch((error: unknown) => {
+    if (shared !== undefined) sharedInUse = false;
+    throw error;
+  });
   const credentials = LOCAL_S3_CREDENTIALS;
   const dynamo = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: stack.urls.dynamodb, region: LOCAL_REGION, credentials }),
@@ -49,6 +68,7 @@ export const startTestStack = async (options: Partial<LocalStackOptions> = {}): 
       dynamo.destroy();
       s3.destroy();
       await stack.stop();
+      if (shared !== undefined) sharedInUse = false;
       await rm(dataDir, { recursive: true, force: true });
     },
   };
