@@ -382,8 +382,22 @@ describe('GET /emissions/rankings', () => {
     const row = map.items.find((item) => item.id === 'ENT-0002');
     expect(row).toMatchObject({ co2eT: 300, industryCode: 'C1713', location: at, budget: { use: 1.2 } });
     // No place registered: the row says so by having none (the map lists it beside).
-    expect(map.items.find((item) => item.id === 'ENT-0001')).toMatchObject({ industryCode: 'C3311' });
-    expect(map.items.find((item) => item.id === 'ENT-0001')?.location).toBeUndefined();
+    const { version } = (await (await t.api('/enterprises/ENT-0001', { token: token('admin') })).json()) as {
+      version: number;
+    };
+    const removed = await t.api('/enterprises/ENT-0001', {
+      method: 'PATCH',
+      token: token('admin'),
+      headers: { 'content-type': 'application/json', 'if-match': String(version) },
+      body: JSON.stringify({ location: null }),
+    });
+    expect(removed.status, await removed.clone().text()).toBe(200);
+    const unplaced = await get<Ranking>(
+      '/emissions/rankings?level=enterprise&period=2026-11&include=registry&limit=1000',
+      'supervisor',
+    );
+    expect(unplaced.items.find((item) => item.id === 'ENT-0001')).toMatchObject({ industryCode: 'C3311' });
+    expect(unplaced.items.find((item) => item.id === 'ENT-0001')?.location).toBeUndefined();
     // Without include, rows are as before.
     const plain = await get<Ranking>('/emissions/rankings?level=enterprise&period=2026-11', 'supervisor');
     expect(plain.items[0]?.industryCode).toBeUndefined();
