@@ -8,6 +8,7 @@ import { allEnterprises, allMeters } from '../../shared/domain/registry/registry
 import type { RegistryReader } from '../../shared/ports/registry-store.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { carbonStore, registryReader } from './emissions-context.ts';
+import { intensityRanking } from './intensity-ranking.ts';
 
 const store = carbonStore();
 const registry = registryReader();
@@ -46,6 +47,8 @@ const placeOf = (place: Place | undefined) =>
  * for their budgets — it grows with entities, never with readings.
  */
 export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) => {
+  if (query.metric === 'intensity') return intensityRanking(store, registry, query);
+  const metric = query.metric;
   const granularity = granularityOfPeriod(query.period);
   if (!granularity || !isPeriodLabel(query.period)) {
     throw new UnprocessableError(
@@ -65,7 +68,7 @@ export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) =
     granularity,
     query.period,
   );
-  const rows = rankEmitters(entities, items, query.limit, query.metric);
+  const rows = rankEmitters(entities, items, query.limit, metric);
   // Budgets exist for enterprises, industries and the city, per month or year: a month ranking shows use.
   const budgetLevel = query.level === 'meter' || granularity !== 'month' ? undefined : query.level;
   const budgets = budgetLevel
@@ -74,7 +77,7 @@ export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) =
           level: budgetLevel,
           targetId: row.id,
           period: query.period,
-          metric: query.metric,
+          metric,
         })),
       )
     : [];
@@ -83,7 +86,7 @@ export const handler = httpHandler(getEmissionRankingsRoute, async ({ query }) =
     level: query.level,
     period: query.period,
     granularity,
-    metric: query.metric,
+    metric,
     units: { emissions: EMISSIONS_UNIT, energy: ENERGY_UNIT } as const,
     entities: entities.length,
     items: rows.map((row) => {

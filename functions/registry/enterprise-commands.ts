@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/domain/errors.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import { auditEntry, changedFields } from '../../shared/domain/registry/audit.ts';
+import { canonicalEconomics } from '../../shared/domain/registry/economics.ts';
 import { checkEnterpriseCodes } from '../../shared/domain/registry/enterprise-rules.ts';
 import { applyPatch, type Patch } from '../../shared/domain/registry/record-update.ts';
 import type { EnterpriseRecord, FacilityRecord, GeoPoint } from '../../shared/domain/registry/records.ts';
@@ -21,6 +22,7 @@ export interface NewEnterprise {
   location?: GeoPoint | undefined;
   status: EnterpriseRecord['status'];
   factorProgramme?: EnterpriseRecord['factorProgramme'] | undefined;
+  economics?: EnterpriseRecord['economics'] | undefined;
 }
 
 export const loadEnterprise = async (ctx: RegistryContext, id: string): Promise<EnterpriseRecord> => {
@@ -47,6 +49,7 @@ export const createEnterprise = async (
     ...(input.location === undefined ? {} : { location: input.location }),
     status: input.status,
     ...(input.factorProgramme === undefined ? {} : { factorProgramme: input.factorProgramme }),
+    ...(input.economics === undefined ? {} : { economics: canonicalEconomics(input.economics) }),
     version: 1,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
@@ -66,7 +69,7 @@ export const createEnterprise = async (
 export type EnterpriseChanges = Patch<
   Pick<
     EnterpriseRecord,
-    'name' | 'uscc' | 'industryCode' | 'address' | 'status' | 'location' | 'factorProgramme'
+    'name' | 'uscc' | 'industryCode' | 'address' | 'status' | 'location' | 'factorProgramme' | 'economics'
   >
 >;
 
@@ -77,7 +80,7 @@ export const updateEnterprise = async (
   expected: number,
   changes: EnterpriseChanges,
 ): Promise<EnterpriseRecord> => {
-  const current = await loadEnterprise(ctx, id);
+  const current = inCanonicalOrder(await loadEnterprise(ctx, id));
   if (current.version !== expected) {
     throw new ConflictError(
       `企业已被他人更新 (enterprise ${id} is at version ${current.version}, not ${expected})`,
@@ -88,7 +91,7 @@ export const updateEnterprise = async (
     ...(changes.industryCode == null ? {} : { industryCode: changes.industryCode }),
   });
   const at = ctx.clock();
-  const next = applyPatch(current, { ...changes, ...codes }, at);
+  const next = inCanonicalOrder(applyPatch(current, { ...changes, ...codes }, at));
   const diff = changedFields({ ...current }, { ...next });
   if (diff.length === 0) return current;
   const meterIds = next.industryCode === current.industryCode ? [] : await meterIdsOf(ctx, id);
@@ -102,6 +105,10 @@ export const updateEnterprise = async (
   await ctx.writer.updateEnterprise(next, current, audit, meterIds);
   return next;
 };
+
+/** Yearly figures in one order, so that sending the same figures again changes nothing. */
+const inCanonicalOrder = (record: EnterpriseRecord): EnterpriseRecord =>
+  record.economics === undefined ? record : { ...record, economics: canonicalEconomics(record.economics) };
 
 const meterIdsOf = async (ctx: RegistryContext, enterpriseId: string): Promise<string[]> => {
   const ids: string[] = [];

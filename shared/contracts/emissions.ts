@@ -88,14 +88,38 @@ const BudgetUseSchema = z.object({
   use: z.number().describe('total / limit (1 = the whole budget)'),
 });
 
+const RANKING_METRICS = ['co2e', 'tce', 'intensity'] as const;
+
+const IntensitySchema = z.object({
+  tCO2ePer10kYuan: z.number().describe('排放强度 Location-based tCO2e per 万元'),
+  basis: z
+    .enum(['valueAdded', 'outputValue'])
+    .describe('valueAdded: 工业增加值; outputValue: 工业总产值, when the year has no value added'),
+  year: z.string().describe('The year whose figure was used'),
+  denominator10kYuan: z
+    .number()
+    .describe('万元 of the period: the year figure, or a twelfth of it for a month'),
+});
+
 export const RankingSchema = z
   .object({
     level: z.enum(['enterprise', 'industry', 'meter']),
     period: z.string(),
-    granularity: z.enum(GRANULARITIES),
-    metric: z.enum(['co2e', 'tce']).describe('What the rank is by'),
-    units: z.object({ emissions: z.literal('tCO2e'), energy: z.literal('tce') }),
+    granularity: z.enum([...GRANULARITIES, 'year']).describe('year: intensity rankings only'),
+    metric: z.enum(RANKING_METRICS).describe('What the rank is by'),
+    units: z.object({
+      emissions: z.literal('tCO2e'),
+      energy: z.literal('tce'),
+      intensity: z.literal('tCO2e/万元').optional(),
+    }),
     entities: z.number().int().describe('How many entities were ranked'),
+    withoutEconomics: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'metric=intensity: enterprises left out, having no output value or value added for the year (无产值数据)',
+      ),
     items: z.array(
       z.object({
         rank: z.number().int(),
@@ -104,6 +128,7 @@ export const RankingSchema = z
         co2eT: z.number(),
         co2eMarketT: z.number(),
         tce: z.number().describe('能耗 Energy consumption, tce'),
+        intensity: IntensitySchema.optional().describe('metric=intensity: the rank key and what it is over'),
         budget: BudgetUseSchema.optional().describe('The month budget of the ranked metric, when one exists'),
         industryCode: z.string().optional().describe('include=registry, enterprises: GB/T 4754 class'),
         location: GeoPointSchema.optional().describe(
@@ -123,11 +148,17 @@ export const getEmissionRankingsRoute = defineRoute({
   tag: 'emissions',
   query: z.object({
     level: z.enum(['enterprise', 'industry', 'meter']),
-    period: z.string().describe('2026-11 (month), 2026-11-28 (day) or 2026-11-28T09 (hour), local time'),
+    period: z
+      .string()
+      .describe(
+        '2026-11 (month), 2026-11-28 (day) or 2026-11-28T09 (hour), local time; 2026 (year) for intensity',
+      ),
     metric: z
-      .enum(['co2e', 'tce'])
+      .enum(RANKING_METRICS)
       .default('co2e')
-      .describe('Rank by location-based tCO2e (default) or by energy consumption in tce'),
+      .describe(
+        'Rank by location-based tCO2e (default), by energy consumption in tce, or by intensity: tCO2e per 万元 of value added (else output value), enterprises, a month or a year (docs/intensity.md)',
+      ),
     limit: z.coerce
       .number()
       .int()

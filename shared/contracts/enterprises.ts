@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENERGY_TYPES, ENTERPRISE_STATUSES, METER_STATUSES } from '../domain/registry/records.ts';
 import { REGISTRY_READERS, REGISTRY_WRITERS } from '../domain/registry/registry-access.ts';
+import { EconomicsSchema } from './enterprise-economics.ts';
 import {
   AuditListSchema,
   expectedVersionField,
@@ -29,6 +30,7 @@ export const EnterpriseSchema = z
     location: GeoPointSchema.optional(),
     status: z.enum(ENTERPRISE_STATUSES),
     factorProgramme: FactorProgrammeSchema.optional(),
+    economics: EconomicsSchema.optional(),
     ...versionFields,
   })
   .meta({ id: 'Enterprise' });
@@ -87,6 +89,7 @@ export const CreateEnterpriseSchema = z
     location: GeoPointSchema.optional(),
     status: z.enum(ENTERPRISE_STATUSES).default('active'),
     factorProgramme: FactorProgrammeSchema.optional(),
+    economics: EconomicsSchema.optional(),
   })
   .meta({ id: 'CreateEnterprise' });
 export type CreateEnterprise = z.input<typeof CreateEnterpriseSchema>;
@@ -101,6 +104,9 @@ export const UpdateEnterpriseSchema = z
     location: GeoPointSchema.nullable().optional().describe('null removes it'),
     status: z.enum(ENTERPRISE_STATUSES).optional(),
     factorProgramme: FactorProgrammeSchema.nullable().optional().describe('null: the deployment default'),
+    economics: EconomicsSchema.nullable()
+      .optional()
+      .describe('Replaces every year at once (send the whole map); null removes them all'),
   })
   .meta({ id: 'UpdateEnterprise' });
 export type UpdateEnterprise = z.input<typeof UpdateEnterpriseSchema>;

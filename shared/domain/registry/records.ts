@@ -2,6 +2,7 @@ import { FUEL_TYPES, type FuelType } from '../carbon/accounting-types.ts';
 import type { GridProgrammeId } from '../carbon/grid-programmes.ts';
 import type { MeasuredParameter } from '../carbon/measured-parameters.ts';
 import type { CaseCategoryId } from '../cases/case-categories.ts';
+import type { Economics } from './economics.ts';
 
 /**
  * The registry's records as the other contexts read them. The registry context owns their storage
@@ -38,6 +39,8 @@ export interface EnterpriseRecord extends Versioned {
   status: EnterpriseStatus;
   /** The grid factor programme its electricity is priced with; absent: the deployment's default. */
   factorProgramme?: GridProgrammeId;
+  /** Yearly output value and value added in 万元 (economics.ts): the denominators of intensity. */
+  economics?: Economics;
 }
 
 export interface FacilityRecord extends Versioned {

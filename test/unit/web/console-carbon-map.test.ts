@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { caseOfAlert, needsTextFallback } from '../../../web/src/console/carbon/alert-cases.ts';
+import { intensityText } from '../../../web/src/console/carbon/labels.ts';
 
 import {
   BUDGET_STATES,
@@ -91,5 +92,12 @@ describe('the automatic case of an alert', () => {
     expect(needsTextFallback([breach()])).toBe(true);
     expect(caseOfAlert(breach(), [textual])?.id).toBe('by-text');
     expect(caseOfAlert(breach({ kind: 'meterOffline' }), [textual])).toBeUndefined();
+  });
+});
+
+describe('the intensity ranking’s rows', () => {
+  it('say the figure each intensity is over', () => {
+    expect(intensityText(1.23456, 'valueAdded')).toBe('1.235 tCO2e/万元（增加值）');
+    expect(intensityText(0.05, 'outputValue')).toBe('0.050 tCO2e/万元（总产值）');
   });
 });

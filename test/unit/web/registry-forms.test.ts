@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compact, orNull } from '../../../web/src/console/registry/compact.ts';
+import { economicsOf, economicsRows } from '../../../web/src/console/registry/economics-rows.ts';
 import { fieldOf, isStaleVersion } from '../../../web/src/console/registry/problem-fields.ts';
 
 describe('registry forms', () => {
@@ -25,5 +26,18 @@ describe('registry forms', () => {
       maxPerHour: null,
       gridRegion: 'CN',
     });
+  });
+
+  it('turns the yearly figures into form lines and back, the whole map or null when none is left', () => {
+    const economics = { '2025': { outputValue: 3500 }, '2026': { outputValue: 4000, valueAdded: 1200 } };
+    const rows = economicsRows(economics);
+    expect(rows.map((row) => row.year)).toEqual(['2026', '2025']);
+    expect(economicsOf(rows)).toEqual(economics);
+    // An emptied figure (antd gives null) is left out; a line without a year is dropped.
+    expect(economicsOf([{ year: ' 2026 ', outputValue: null, valueAdded: 10 }, { year: '' }])).toEqual({
+      '2026': { valueAdded: 10 },
+    });
+    expect(economicsOf([])).toBeNull();
+    expect(economicsOf(undefined)).toBeNull();
   });
 });

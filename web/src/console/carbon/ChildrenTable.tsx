@@ -2,7 +2,7 @@ import { Card, Col, Row, Table, Typography } from 'antd';
 import { Link } from '../lib/link.tsx';
 import type { Child } from './dashboard-data.ts';
 import { dashboardPath, tracePath } from './drill.ts';
-import { change, LEVEL_LABELS, tonnes } from './labels.ts';
+import { change, intensityText, LEVEL_LABELS, tonnes } from './labels.ts';
 
 const growth = (c: Child) =>
   c.co2eT === undefined || c.previousCo2eT === undefined || c.previousCo2eT === 0
@@ -76,10 +76,12 @@ const TopList = ({
   title,
   rows,
   period,
+  note,
 }: {
   title: string;
   rows: { c: Child; text: string }[];
   period: string;
+  note?: string | undefined;
 }) => (
   <Card size="small" title={title}>
     {rows.length === 0 ? (
@@ -93,12 +95,14 @@ const TopList = ({
         ))}
       </ol>
     )}
+    {note === undefined ? null : <Typography.Paragraph className="qs-muted">{note}</Typography.Paragraph>}
   </Card>
 );
 
 /**
- * Rankings of the level below: the biggest emitters, energy users and the fastest growing. Intensity
- * (per output or value added) needs production figures the API does not hold, so it is not ranked.
+ * Rankings of the level below: the biggest emitters, energy users and the fastest growing; for
+ * enterprises also the most carbon-intensive (tCO2e per 万元 of value added, else output value, as
+ * entered in the registry; docs/intensity.md), with a count of those that have no figures.
  */
 export const Rankings = ({ items, period }: { items: Child[]; period: string }) => {
   const top = (key: (c: Child) => number | undefined, text: (c: Child) => string) =>
@@ -107,9 +111,12 @@ export const Rankings = ({ items, period }: { items: Child[]; period: string }) 
       .sort((a, b) => num(key(b)) - num(key(a)))
       .slice(0, 5)
       .map((c) => ({ c, text: text(c) }));
+  const enterprises = items[0]?.level === 'enterprise';
+  const span = enterprises ? 6 : 8;
+  const unranked = items.filter((c) => c.intensity === undefined).length;
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={8}>
+      <Col xs={24} lg={span}>
         <TopList
           period={period}
           title="排放排名"
@@ -119,7 +126,7 @@ export const Rankings = ({ items, period }: { items: Child[]; period: string }) 
           )}
         />
       </Col>
-      <Col xs={24} lg={8}>
+      <Col xs={24} lg={span}>
         <TopList
           period={period}
           title="能耗排名"
@@ -129,13 +136,26 @@ export const Rankings = ({ items, period }: { items: Child[]; period: string }) 
           )}
         />
       </Col>
-      <Col xs={24} lg={8}>
+      <Col xs={24} lg={span}>
         <TopList
           period={period}
           title="增长排名（环比）"
           rows={top(growth, (c) => change(c.co2eT ?? 0, c.previousCo2eT))}
         />
       </Col>
+      {enterprises ? (
+        <Col xs={24} lg={span}>
+          <TopList
+            period={period}
+            title="强度排名（单位产值排放）"
+            rows={top(
+              (c) => c.intensity?.value,
+              (c) => (c.intensity ? intensityText(c.intensity.value, c.intensity.basis) : ''),
+            )}
+            note={unranked === 0 ? undefined : `${unranked} 家企业无产值数据，未参与排名`}
+          />
+        </Col>
+      ) : null}
     </Row>
   );
 };

@@ -57,16 +57,34 @@ export interface Child {
   tce?: number | undefined;
   previousCo2eT?: number | undefined;
   budgetUse?: number | undefined;
+  /** Enterprises: tCO2e per 万元 of the month, and over which figure; absent: 无产值数据. */
+  intensity?: { value: number; basis: 'valueAdded' | 'outputValue' } | undefined;
 }
+
+/** Enterprises' intensity over the period's month (a day shows its month's); none when unreadable. */
+const intensitiesOf = async (api: CarbonApi, level: Child['level'], period: string) => {
+  if (level !== 'enterprise') return new Map<string, Child['intensity']>();
+  const ranking = await api
+    .rankings({ level, period: monthOf(period), metric: 'intensity', limit: 1000 })
+    .catch(() => undefined);
+  return new Map(
+    (ranking?.items ?? []).flatMap((item) =>
+      item.intensity
+        ? [[item.id, { value: item.intensity.tCO2ePer10kYuan, basis: item.intensity.basis }]]
+        : [],
+    ),
+  );
+};
 
 /** The level below the target, each with its figures now and in the period before (for growth). */
 export const loadChildren = async (api: CarbonApi, target: Target, period: string): Promise<Child[]> => {
   const level = childLevel(target.level);
   if (level === undefined) return [];
   const members = await membersOf(api, target, level);
-  const [now, before] = await Promise.all(
-    [period, previousPeriod(period)].map((p) => api.rankings({ level, period: p, limit: 100 })),
-  );
+  const [[now, before], intensities] = await Promise.all([
+    Promise.all([period, previousPeriod(period)].map((p) => api.rankings({ level, period: p, limit: 100 }))),
+    intensitiesOf(api, level, period),
+  ]);
   const nowById = new Map(now?.items.map((item) => [item.id, item]));
   const beforeById = new Map(before?.items.map((item) => [item.id, item]));
   return members.map(({ id, name }) => {
@@ -80,6 +98,7 @@ export const loadChildren = async (api: CarbonApi, target: Target, period: strin
       tce: ranked?.tce,
       previousCo2eT: beforeById.get(id)?.co2eT,
       budgetUse: ranked?.budget?.use,
+      intensity: intensities.get(id),
     };
   });
 };

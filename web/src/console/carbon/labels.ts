@@ -87,6 +87,10 @@ const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 3 });
 export const tonnes = (value: number | undefined): string =>
   value === undefined ? '—' : NUMBER.format(value);
 
+/** An intensity as people read it, with the figure it is over: 1.234 tCO2e/万元（增加值）. */
+export const intensityText = (value: number, basis: 'valueAdded' | 'outputValue'): string =>
+  `${value.toFixed(3)} tCO2e/万元（${basis === 'valueAdded' ? '增加值' : '总产值'}）`;
+
 /** A change as a signed percentage, or — when there is nothing to compare with. */
 export const change = (now: number, before: number | undefined): string => {
   if (before === undefined || before === 0) return '—';

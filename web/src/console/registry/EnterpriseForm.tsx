@@ -1,6 +1,8 @@
 import { Button, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { compact, orNull } from './compact.ts';
+import { EconomicsField } from './EconomicsField.tsx';
+import { type EconomicsRow, economicsOf, economicsRows } from './economics-rows.ts';
 import { LocationField, type Point } from './LocationField.tsx';
 import { ENTERPRISE_STATUS_LABELS, options, PROGRAMME_OPTIONS } from './labels.ts';
 import { RefusalAlert } from './RefusalAlert.tsx';
@@ -16,8 +18,11 @@ interface Values {
   location?: Point | null;
   status: Enterprise['status'];
   factorProgramme?: Enterprise['factorProgramme'] | null;
+  economics?: EconomicsRow[];
 }
 
+// Not `economics`: its problems name a year (/body/economics/2026/…), not a form line, so they
+// are told in the line above the form.
 const FIELDS = ['id', 'name', 'uscc', 'industryCode', 'address', 'location', 'status', 'factorProgramme'];
 
 /**
@@ -38,16 +43,23 @@ export const EnterpriseForm = ({
   const save = useSave(form, FIELDS, reload);
   // A reload after a conflict brings a new version: the form shows it.
   useEffect(() => {
-    if (record !== undefined) form.setFieldsValue({ ...record, location: record.location ?? null });
+    if (record !== undefined)
+      form.setFieldsValue({
+        ...record,
+        location: record.location ?? null,
+        economics: economicsRows(record.economics),
+      });
   }, [record, form]);
-  const submit = ({ id, location, factorProgramme, ...common }: Values) =>
+  const submit = ({ id, location, factorProgramme, economics: rows, ...common }: Values) =>
     save.run(async () => {
+      const economics = economicsOf(rows);
       const saved =
         record === undefined
-          ? await api.createEnterprise(compact(common, { id, location, factorProgramme }))
+          ? await api.createEnterprise(compact(common, { id, location, factorProgramme, economics }))
           : await api.updateEnterprise(record.id, record.version, {
               ...common,
               ...orNull({ location, factorProgramme }),
+              economics,
             });
       onSaved(saved);
     });
@@ -96,6 +108,7 @@ export const EnterpriseForm = ({
       <Form.Item label="电力因子口径（不选则用部署默认）" name="factorProgramme">
         <Select allowClear options={PROGRAMME_OPTIONS} />
       </Form.Item>
+      <EconomicsField />
       <Button type="primary" htmlType="submit" loading={save.busy}>
         {record === undefined ? '登记企业' : '保存修改'}
       </Button>
