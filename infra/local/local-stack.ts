@@ -148,8 +148,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     await seedDeputies(new DynamoDeputyDirectory(documents, localTableName('registry')), userList);
     // The leader signs in as a supervisor (to read the console) but is not People's Congress staff:
     // listed in the directory under no role, told only as QS_DISTRICT_LEADER_IDS names them.
+    // Enterprise accounts are not staff: they stay out of the people notifications are sent to.
     await seedDirectory(new DynamoUserDirectory(documents, localTableName('registry')), [
-      ...userList,
+      ...userList.filter((user) => user.enterprise === undefined),
       { ...leader, groups: [] },
     ]);
     const devices = await seedDevices(options.dataDir, credentials);

@@ -93,14 +93,14 @@ describe('imports in the console', () => {
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.split('\r\n')[1]).toMatch(/^NO-SUCH-ACCOUNT,2026-09,100,kWh,3,unknown-account,/);
 
-    await act(page, '撤回导入');
+    await act(page, '撤回导入', () => checkDialog(page, 'i05-imports-withdraw'));
     await page.getByText('已提交撤回', { exact: false }).waitFor();
     await drive.runJob();
     await page.getByText('已撤回', { exact: true }).waitFor({ timeout: 30_000 });
     await page.getByText(/恢复 1 个账户月份/).waitFor();
     await openPath(page, consoleUrl, 'imports', '数据导入');
     await page.getByRole('row', { name: /供电月报-端到端\.csv.*已撤回.*admin/ }).waitFor();
-    await checkPage(page, 'i05-imports-list');
+    await checkPage(page, 'i06-imports-list');
     await context.close();
 
     // An enterprise account has the console with this module alone, and none of the admin's imports.
