@@ -79,6 +79,8 @@ export interface LocalStack {
   users: Record<Role, { user: LocalUser; token: string }>;
   /** The demo district leader (QS_DISTRICT_LEADER_IDS), told of level-3 escalations. */
   districtLeader: { user: LocalUser; token: string };
+  /** The demo enterprise account (ENT-0001, imports its own data), when the demo users hold one. */
+  enterpriseAccount?: { user: LocalUser; token: string };
   devices: DemoDevice[];
   issueToken(user: LocalUser, options?: IssueOptions): Promise<string>;
   ruleEngine: RunningRuleEngine;
@@ -146,8 +148,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     await seedDeputies(new DynamoDeputyDirectory(documents, localTableName('registry')), userList);
     // The leader signs in as a supervisor (to read the console) but is not People's Congress staff:
     // listed in the directory under no role, told only as QS_DISTRICT_LEADER_IDS names them.
+    // Enterprise accounts are not staff: they stay out of the people notifications are sent to.
     await seedDirectory(new DynamoUserDirectory(documents, localTableName('registry')), [
-      ...userList,
+      ...userList.filter((user) => user.enterprise === undefined),
       { ...leader, groups: [] },
     ]);
     const devices = await seedDevices(options.dataDir, credentials);
@@ -239,6 +242,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     for (const [role, user] of Object.entries(seededUsers) as [Role, LocalUser][]) {
       users[role] = { user, token: await issuer.issueToken(user) };
     }
+    const enterpriseUser = userList.find((user) => user.enterprise !== undefined);
     return {
       urls: {
         api: gateway.url,
@@ -252,6 +256,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       env,
       users,
       districtLeader: { user: leader, token: await issuer.issueToken(leader) },
+      ...(enterpriseUser === undefined
+        ? {}
+        : { enterpriseAccount: { user: enterpriseUser, token: await issuer.issueToken(enterpriseUser) } }),
       devices,
       issueToken: issuer.issueToken,
       ruleEngine,

@@ -55,6 +55,11 @@ const banner = (stack: LocalStack): string => {
       ([role, { user, token }]) => `  ${role.padEnd(10)} ${user.username.padEnd(16)} ${token}`,
     ),
     `  ${'leader'.padEnd(10)} ${stack.districtLeader.user.username.padEnd(16)} ${stack.districtLeader.token}`,
+    ...(stack.enterpriseAccount === undefined
+      ? []
+      : [
+          `  ${'enterprise'.padEnd(10)} ${stack.enterpriseAccount.user.username.padEnd(16)} ${stack.enterpriseAccount.token}`,
+        ]),
     '',
     `Notifications: email and SMS are captured in ${join(dataDir, 'outbox')} (docs/notifications.md)`,
     '',
@@ -125,6 +130,7 @@ const main = async () => {
       {
         ...Object.fromEntries(Object.entries(stack.users).map(([role, u]) => [role, u.token])),
         leader: stack.districtLeader.token,
+        ...(stack.enterpriseAccount === undefined ? {} : { enterprise: stack.enterpriseAccount.token }),
       },
       null,
       2,

@@ -30,6 +30,8 @@ const DEMO_USERS: readonly Omit<LocalUser, 'sub'>[] = [
   { username: 'head-eco', groups: ['head'], department: 'dept-ecology' },
   { username: 'supervisor-wang', groups: ['supervisor'] },
   { username: 'admin', groups: ['admin'] },
+  // An enterprise account (docs/imports.md, "Who may import"): no role, imports ENT-0001's own data.
+  { username: 'enterprise-zhao', groups: [], enterprise: 'ENT-0001' },
 ];
 
 export interface DemoDevice {
@@ -91,6 +93,7 @@ export const DEMO_DISPLAY_NAMES: Readonly<Record<string, string>> = {
   'head-eco': '生态环境局 负责人 陈',
   'supervisor-wang': '人大工作人员 王',
   admin: '系统管理员',
+  'enterprise-zhao': '企业账号 赵（ENT-0001）',
 };
 
 /**

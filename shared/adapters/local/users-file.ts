@@ -13,6 +13,8 @@ export interface LocalDirectoryUser {
   username: string;
   groups: Role[];
   department?: string;
+  /** An enterprise account's enterprise (the local issuer's `custom:enterprise`). */
+  enterprise?: string;
 }
 
 /** Synchronous: the OIDC provider asks for the users while answering a sign-in. */

@@ -3,6 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, useState } from 'react';
+import { ENTERPRISE_GROUP } from '../../../shared/domain/roles.ts';
 import type { HttpClient } from '../shared/api.ts';
 import type { Auth, Session } from '../shared/auth.ts';
 import type { AppConfig } from '../shared/config.ts';
@@ -98,7 +99,8 @@ const SessionGate = ({ config, auth, api, http }: Props) => {
       </main>
     );
   }
-  if (!mayUse(session, SHELL_ROLES.console)) {
+  // Enterprise accounts come in too: the shell shows them only the modules open to their group.
+  if (!mayUse(session, SHELL_ROLES.console) && !session.roles.includes(ENTERPRISE_GROUP)) {
     return (
       <main className="qs-console-gate">
         <Result

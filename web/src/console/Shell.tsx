@@ -14,12 +14,15 @@ const ROLE_LABELS: Record<string, string> = {
   supervisor: '人大工作人员',
   admin: '管理员',
   deputy: '代表',
+  enterprise: '企业账号',
 };
 
 /** Where each role starts: its own queue. */
 export const landingPath = (roles: readonly string[]): string => {
   if (roles.includes('supervisor')) return 'cases?view=intake';
   if (roles.includes('handler') || roles.includes('head')) return 'cases?view=inbox';
+  // An enterprise account (no staff role) has the imports module only.
+  if (roles.includes('enterprise') && !roles.includes('admin')) return 'imports';
   return 'cases?view=all';
 };
 

@@ -1,5 +1,8 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
-import type { Role } from '../../../shared/domain/roles.ts';
+import type { ENTERPRISE_GROUP, Role } from '../../../shared/domain/roles.ts';
+
+/** Who a module or route is for: the staff roles, and enterprise accounts (their group, not a role). */
+export type ConsoleRole = Role | typeof ENTERPRISE_GROUP;
 
 /**
  * A console module: a menu entry (with sub-items) shown to some roles, and the routes it serves.
@@ -18,21 +21,21 @@ export interface ConsoleRoute {
   pattern: string;
   page: Page;
   /** Narrows the module's roles for this route; the API still checks every request. */
-  roles?: readonly Role[];
+  roles?: readonly ConsoleRole[];
 }
 
 export interface ConsoleMenuItem {
   label: string;
   /** Path under `/console/`, with its query when it is a preset view (`cases?view=intake`). */
   path: string;
-  roles: readonly Role[];
+  roles: readonly ConsoleRole[];
 }
 
 export interface ConsoleModule {
   key: string;
-  menu: { label: string; icon: ReactNode; roles: readonly Role[]; items: readonly ConsoleMenuItem[] };
+  menu: { label: string; icon: ReactNode; roles: readonly ConsoleRole[]; items: readonly ConsoleMenuItem[] };
   routes: readonly ConsoleRoute[];
 }
 
-export const allows = (roles: readonly Role[], mine: readonly string[]): boolean =>
+export const allows = (roles: readonly ConsoleRole[], mine: readonly string[]): boolean =>
   mine.some((role) => (roles as readonly string[]).includes(role));

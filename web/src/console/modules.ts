@@ -1,6 +1,7 @@
 import { adminModule } from './admin/index.tsx';
 import { carbonModule } from './carbon/index.tsx';
 import { casesModule } from './cases/index.tsx';
+import { importsModule } from './imports/index.tsx';
 import type { ConsoleModule } from './module.ts';
 import { performanceModule } from './performance/index.tsx';
 import { registryModule } from './registry/index.tsx';
@@ -17,5 +18,6 @@ export const CONSOLE_MODULES: readonly ConsoleModule[] = [
   carbonModule,
   performanceModule,
   registryModule,
+  importsModule,
   adminModule,
 ];
