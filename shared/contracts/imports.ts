@@ -8,7 +8,7 @@ import { defineRoute } from './route.ts';
 /**
  * Imports of batch activity data (docs/imports.md): a presigned upload, the import job record with
  * its counts and progress, the refused rows, withdrawal; the account mappings admins maintain.
- * Admins only: the platform has no enterprise role yet.
+ * Admins, and enterprise accounts for their own enterprise's data (routes marked `enterpriseAccounts`).
  */
 
 export const IMPORT_CONTENT_TYPES = {
