@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -10,6 +9,7 @@ import {
 import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
 import type { ActivitySlot, SlotChange } from '../../domain/imports/slot.ts';
 import type { ImportStore } from '../../ports/import-store.ts';
+import { batchPutAll } from './batch-write.ts';
 
 /**
  * Imports, refused rows and activity slots in the carbon table (layout: docs/imports.md):
@@ -147,18 +147,11 @@ export class DynamoImportStore implements ImportStore {
   }
 
   async putRefused(id: string, rows: readonly RefusedRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 25) {
-      let requests: Record<string, unknown>[] | undefined = rows.slice(i, i + 25).map((row) => ({
-        PutRequest: { Item: { pk: importPk(id), sk: `ROW#${String(row.row).padStart(7, '0')}`, ...row } },
-      }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        const result = await this.#client.send(
-          new BatchWriteCommand({ RequestItems: { [this.#table]: requests } }),
-        );
-        requests = result.UnprocessedItems?.[this.#table] as Record<string, unknown>[] | undefined;
-        if (requests?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
+    await batchPutAll(
+      this.#client,
+      this.#table,
+      rows.map((row) => ({ pk: importPk(id), sk: `ROW#${String(row.row).padStart(7, '0')}`, ...row })),
+    );
   }
 
   async listRefused(id: string): Promise<RefusedRow[]> {
