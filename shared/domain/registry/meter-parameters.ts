@@ -1,5 +1,8 @@
 import {
+  MEASURED_PARAMETER_NAMES,
+  MEASURED_PARAMETER_UNITS,
   type MeasuredParameter,
+  type MeasuredParameterName,
   measuredParameterProblems,
   overlappingParameters,
 } from '../carbon/accounting/measured-parameters.ts';
@@ -29,6 +32,25 @@ const basisProblem = (energyType: EnergyType, unit: string, p: MeasuredParameter
   }
   return undefined;
 };
+
+/**
+ * The units a meter of this energy type and reading unit may give a parameter in, by the rules
+ * above (none: the parameter does not apply to it); the console's editor offers exactly these.
+ */
+export const measuredParameterUnits = (
+  energyType: EnergyType,
+  unit: string,
+  parameter: MeasuredParameterName,
+): readonly string[] => {
+  if (!isFuelEnergyType(energyType)) return [];
+  if (parameter === 'ncv') return fuelBasisOf(energyType) === 'gas' ? NCV_UNITS.gas : NCV_UNITS.mass;
+  if (parameter === 'density' && unit !== 'L') return [];
+  return MEASURED_PARAMETER_UNITS[parameter];
+};
+
+/** The parameters that apply to a meter, in the contract's order. */
+export const measuredParametersOf = (energyType: EnergyType, unit: string): MeasuredParameterName[] =>
+  MEASURED_PARAMETER_NAMES.filter((p) => measuredParameterUnits(energyType, unit, p).length > 0);
 
 export const measuredParameterErrors = (
   energyType: EnergyType,
