@@ -366,7 +366,11 @@ const benchScale = async (): Promise<void> => {
     console.log(
       `Path: the ingest handler fed by the local SQS event source (batch ${queue.batchSize}), broker left out. ${PER_MESSAGE} readings a message (a meter-hour).`,
     );
+    resetTransactions();
     const live = await soak(SOAK_SECONDS);
+    // One reading a message at the fleet's rate: the requests of the live design (docs/cost.md).
+    const liveRequests = requestSummary(live.messages);
+    const liveWrites = transactions.itemWrites / Math.max(live.messages, 1);
     console.log(
       `\n## Live soak at the fleet's rate (${meters} meters × 1 reading / 15 min = ${(meters / 900).toFixed(2)} messages/s), ${live.seconds} s\n`,
     );
@@ -382,6 +386,9 @@ const benchScale = async (): Promise<void> => {
           (live.heapEnd / live.heapStart).toFixed(2),
         ],
       ],
+    );
+    console.log(
+      `\nrequests, live soak (1 reading a message): ${liveRequests}; ${liveWrites.toFixed(3)} transactional item writes a reading`,
     );
     console.log(
       '\nHeap of the whole process (emulated gateway, broker, handlers, bench), after a full GC. Shared 2-core box (~5 engineers at once): figures are noisy, read the ratios.',
