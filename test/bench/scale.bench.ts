@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import { createLocalFunction } from '../../infra/local/local-function.ts';
 import { startSqsEventSource } from '../../infra/local/sqs-event-source.ts';
@@ -276,6 +276,15 @@ const soak = async (seconds: number): Promise<Soak> => {
   };
 };
 
+/** The rollup items' sizes (their JSON, which is longer than DynamoDB's count): are they ≤ 1 KB? */
+const rollupItemSizes = async (t: TestStack) => {
+  const page = await t.dynamo.send(new ScanCommand({ TableName: carbon, Limit: 2000 }));
+  const sizes = (page.Items ?? []).map((item) => Buffer.byteLength(JSON.stringify(item)));
+  const max = Math.max(0, ...sizes);
+  const mean = sizes.reduce((sum, size) => sum + size, 0) / Math.max(sizes.length, 1);
+  return `${sizes.length} carbon items sampled: largest ${max} bytes, mean ${mean.toFixed(0)} (as JSON)`;
+};
+
 const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(2)} %`);
 
 const printBackfills = (runs: Backfill[], rawBest: number) => {
@@ -345,6 +354,7 @@ const benchScale = async (): Promise<void> => {
     console.log(
       `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
     );
+    console.log(await rollupItemSizes(t));
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];
