@@ -22,6 +22,7 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { CITY_ID, localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
+import { itemSize } from './item-size.ts';
 import { probeRequests } from './request-probe.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
 
@@ -276,13 +277,29 @@ const soak = async (seconds: number): Promise<Soak> => {
   };
 };
 
-/** The rollup items' sizes (their JSON, which is longer than DynamoDB's count): are they ≤ 1 KB? */
+/**
+ * The rollup items' sizes as DynamoDB counts them (item-size.ts), by level and period: the write
+ * units of each update (1 KB each; docs/cost.md prices 2 a transacted item of at most 1 KB).
+ */
 const rollupItemSizes = async (t: TestStack) => {
-  const page = await t.dynamo.send(new ScanCommand({ TableName: carbon, Limit: 2000 }));
-  const sizes = (page.Items ?? []).map((item) => Buffer.byteLength(JSON.stringify(item)));
-  const max = Math.max(0, ...sizes);
-  const mean = sizes.reduce((sum, size) => sum + size, 0) / Math.max(sizes.length, 1);
-  return `${sizes.length} carbon items sampled: largest ${max} bytes, mean ${mean.toFixed(0)} (as JSON)`;
+  const groups = new Map<string, number[]>();
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await t.dynamo.send(new ScanCommand({ TableName: carbon, ExclusiveStartKey: startKey }));
+    for (const item of page.Items ?? []) {
+      const [kind, level, , gran] = String(item.pk).split('#');
+      if (kind !== 'ROLLUP') continue;
+      const key = `${level} ${gran}`;
+      groups.set(key, [...(groups.get(key) ?? []), itemSize(item)]);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return [...groups.entries()]
+    .map(([key, sizes]) => {
+      const over = sizes.filter((size) => size > 1024).length;
+      return `${key}: ${sizes.length} items, largest ${Math.max(...sizes)} B, ${over} over 1 KB`;
+    })
+    .join('; ');
 };
 
 const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(2)} %`);
@@ -354,7 +371,7 @@ const benchScale = async (): Promise<void> => {
     console.log(
       `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
     );
-    console.log(await rollupItemSizes(t));
+    console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t)}`);
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];
