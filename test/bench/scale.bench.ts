@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import { createLocalFunction } from '../../infra/local/local-function.ts';
 import { startSqsEventSource } from '../../infra/local/sqs-event-source.ts';
@@ -22,9 +22,14 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { CITY_ID, localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
-import { itemSize } from './item-size.ts';
 import { probeRequests } from './request-probe.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
+import {
+  clearWrittenItems,
+  rollupItemSizes,
+  tallyWrittenItems,
+  transactedWriteUnits,
+} from './transacted-units.ts';
 
 const DAYS = Number(process.env.BENCH_SCALE_DAYS ?? 7);
 const HOT_DAYS = Number(process.env.BENCH_SCALE_HOT_DAYS ?? 1);
@@ -71,6 +76,7 @@ const countTransactions = () => {
       if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
       transactions.sent += 1;
       transactions.itemWrites += (args.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0;
+      tallyWrittenItems(args.input);
       try {
         return await next(args);
       } catch (error) {
@@ -83,6 +89,7 @@ const countTransactions = () => {
 };
 const resetTransactions = () => {
   Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0 });
+  clearWrittenItems();
   probe.reset();
 };
 const requestSummary = (readings: number) => `${probe.summary(readings)} (per reading)`;
@@ -277,31 +284,6 @@ const soak = async (seconds: number): Promise<Soak> => {
   };
 };
 
-/**
- * The rollup items' sizes as DynamoDB counts them (item-size.ts), by level and period: the write
- * units of each update (1 KB each; docs/cost.md prices 2 a transacted item of at most 1 KB).
- */
-const rollupItemSizes = async (t: TestStack) => {
-  const groups = new Map<string, number[]>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await t.dynamo.send(new ScanCommand({ TableName: carbon, ExclusiveStartKey: startKey }));
-    for (const item of page.Items ?? []) {
-      const [kind, level, , gran] = String(item.pk).split('#');
-      if (kind !== 'ROLLUP') continue;
-      const key = `${level} ${gran}`;
-      groups.set(key, [...(groups.get(key) ?? []), itemSize(item)]);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return [...groups.entries()]
-    .map(([key, sizes]) => {
-      const over = sizes.filter((size) => size > 1024).length;
-      return `${key}: ${sizes.length} items, largest ${Math.max(...sizes)} B, ${over} over 1 KB`;
-    })
-    .join('; ');
-};
-
 const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(2)} %`);
 
 const printBackfills = (runs: Backfill[], rawBest: number) => {
@@ -371,7 +353,10 @@ const benchScale = async (): Promise<void> => {
     console.log(
       `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
     );
-    console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t)}`);
+    console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t.dynamo, carbon)}`);
+    console.log(
+      `transacted write units by the items' sizes (2 a KB, 1 a KB per index): ${((await transactedWriteUnits(t.dynamo)) / week.readings).toFixed(3)} a reading`,
+    );
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];
@@ -398,6 +383,7 @@ const benchScale = async (): Promise<void> => {
     // One reading a message at the fleet's rate: the requests of the live design (docs/cost.md).
     const liveRequests = requestSummary(live.messages);
     const liveWrites = transactions.itemWrites / Math.max(live.messages, 1);
+    const liveUnits = (await transactedWriteUnits(t.dynamo)) / Math.max(live.messages, 1);
     console.log(
       `\n## Live soak at the fleet's rate (${meters} meters × 1 reading / 15 min = ${(meters / 900).toFixed(2)} messages/s), ${live.seconds} s\n`,
     );
@@ -415,7 +401,7 @@ const benchScale = async (): Promise<void> => {
       ],
     );
     console.log(
-      `\nrequests, live soak (1 reading a message): ${liveRequests}; ${liveWrites.toFixed(3)} transactional item writes a reading`,
+      `\nrequests, live soak (1 reading a message): ${liveRequests}; ${liveWrites.toFixed(3)} transactional item writes a reading, ${liveUnits.toFixed(3)} write units by the items' sizes`,
     );
     console.log(
       '\nHeap of the whole process (emulated gateway, broker, handlers, bench), after a full GC. Shared 2-core box (~5 engineers at once): figures are noisy, read the ratios.',
