@@ -7,10 +7,11 @@ import type { CaseLife, IngestDesign } from './cost-model.ts';
 
 /** Which run the ingest figures come from. */
 export const INGEST_RUN =
-  'BENCH_SCALE_DAYS=0.25 BENCH_SCALE_HOT_DAYS=0 npm run bench -- scale --soak 60, 2026-12-07 06:18 UTC, run 1 (before the transaction units were counted per item)';
+  "BENCH_SCALE_DAYS=0.25 BENCH_SCALE_HOT_DAYS=0 npm run bench -- scale --soak 60, 2026-12-07 06:47–07:01 UTC, commit ef44018, load average 26–35; transacted writes priced by the items' sizes (transacted-units.ts)";
 
 /** Which run the case figures come from. */
-export const CASES_RUN = 'not yet run';
+export const CASES_RUN =
+  'BENCH_CLIENTS=10 BENCH_CASES=100 BENCH_READS=300 npm run bench -- cases, 2026-12-07 06:40–06:45 UTC, commit ef44018, load average ~30: POST /cases 3.30 Query, 1 TransactWriteItems of 6 items (12 units at 2 an item), 0.53 read units';
 
 /** The ingest function's memory (infra/contexts/carbon.ts, ingestTelemetry: 512 MB). */
 const INGEST_MEMORY_GB = 0.5;
@@ -35,7 +36,7 @@ export const INGEST_DESIGNS: readonly IngestDesign[] = [
     name: 'hourly: 4 readings a message, batches of 100 (measured: 6 h backfill)',
     readingsPerMessage: 4,
     messagesPerInvocation: 100,
-    writeUnitsPerReading: 1.83,
+    writeUnitsPerReading: 2.33,
     readUnitsPerReading: 0.275,
     secondsPerInvocation: 1,
     memoryGb: INGEST_MEMORY_GB,
@@ -62,8 +63,8 @@ export const INGEST_DESIGNS: readonly IngestDesign[] = [
  */
 export const CASE_LIFE: CaseLife = {
   apiRequests: 30,
-  writeUnits: 12 + 6 * 5 * 2,
-  readUnits: 3.26 + 20,
+  writeUnits: 12.02 + 6 * 5 * 2,
+  readUnits: 0.53 + 20,
   mediaGb: 2 * 2 * 0.002,
   s3Puts: 4,
   secondsPerInvocation: 0.1,

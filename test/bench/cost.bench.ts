@@ -80,6 +80,25 @@ const printDesigns = (title: string, usageOf: (design: IngestDesign) => Usage) =
   }
 };
 
+/** One line a design: the per-million and district-month totals in both regions. */
+const printSummary = () => {
+  console.log('\n## Summary (the totals above)\n');
+  printTable(
+    ['design', 'per million readings', 'CNY', 'district month', 'CNY'],
+    INGEST_DESIGNS.map((design) => {
+      const perMillion = ingestUsage(design, 1e6);
+      const month = districtMonthUsage(design, DISTRICT);
+      return [
+        design.name,
+        total(US_EAST_1, costOf(perMillion, US_EAST_1)),
+        total(CN_NORTHWEST_1, costOf(perMillion, CN_NORTHWEST_1)),
+        total(US_EAST_1, costOf(month, US_EAST_1)),
+        total(CN_NORTHWEST_1, costOf(month, CN_NORTHWEST_1)),
+      ];
+    }),
+  );
+};
+
 export const runCostBench = async (): Promise<void> => {
   console.log('\n## What it costs in AWS, on paper (issue 21; docs/cost.md)\n');
   printPrices();
