@@ -7,7 +7,7 @@ import type { CaseLife, IngestDesign } from './cost-model.ts';
 
 /** Which run the ingest figures come from. */
 export const INGEST_RUN =
-  "BENCH_SCALE_DAYS=0.25 BENCH_SCALE_HOT_DAYS=0 npm run bench -- scale --soak 60, 2026-12-07 06:47–07:01 UTC, commit ef44018, load average 26–35; transacted writes priced by the items' sizes (transacted-units.ts)";
+  "BENCH_SCALE_DAYS=0.25 BENCH_SCALE_HOT_DAYS=0 npm run bench -- scale --soak 60, 2026-12-07 06:47–07:08 UTC, commit ef44018, load average 25–45; transacted writes priced by the items' sizes (transacted-units.ts)";
 
 /** Which run the case figures come from. */
 export const CASES_RUN =
@@ -20,11 +20,13 @@ export const INGEST_DESIGNS: readonly IngestDesign[] = [
   {
     // The live soak: each meter sends each reading alone, at the fleet's rate (0.56 messages/s);
     // a batch then holds about one message, alone in its transaction: its meter, enterprise,
-    // industry and city items × hour, day, month = 12 item writes, 2 units each.
+    // industry and city items × hour, day, month = 12 item writes. Priced by the items' sizes after
+    // the run: 43.4 units a reading (an upper bound: sizes after the run; 24 if every item were
+    // at most 1 KB — docs/cost.md).
     name: 'live: 1 reading a message, batches of ~1 (measured: live soak)',
     readingsPerMessage: 1,
     messagesPerInvocation: 1,
-    writeUnitsPerReading: 24,
+    writeUnitsPerReading: 43.41,
     readUnitsPerReading: 2.015,
     secondsPerInvocation: 0.1,
     memoryGb: INGEST_MEMORY_GB,
@@ -32,7 +34,8 @@ export const INGEST_DESIGNS: readonly IngestDesign[] = [
   },
   {
     // The backfill: one meter-hour a message, batches of 100 messages (the manifest's batch size),
-    // merged into transactions that share their enterprise, industry and city items.
+    // merged into transactions that share their enterprise, industry and city items: 0.915 item
+    // writes a reading, 2.33 units by the items' sizes (every meter-hour item is over 1 KB).
     name: 'hourly: 4 readings a message, batches of 100 (measured: 6 h backfill)',
     readingsPerMessage: 4,
     messagesPerInvocation: 100,

@@ -137,4 +137,5 @@ export const runCostBench = async (): Promise<void> => {
   console.log(
     `\nDistrict month (hourly messages) + 1,000 cases: ${total(US_EAST_1, costOf(both, US_EAST_1))}`,
   );
+  printSummary();
 };
