@@ -43,6 +43,7 @@ describe('registry words', () => {
     expect(valueText('meter', 'scope', 2)).toBe('范围二');
     expect(valueText('meter', 'gridRegion', 'CN-SOUTH')).toBe('南方区域（CN-SOUTH）');
     expect(valueText('meter', 'greenPower', true)).toBe('是');
+    expect(valueText('meter', 'source', 'feed')).toBe('账户计量点（以导入数据计量）');
     expect(valueText('meter', 'maxPerHour', undefined)).toBe('—');
     expect(valueText('meter', 'maxPerHour', 500)).toBe('500');
     expect(valueText('enterprise', 'location', { latitude: 30.5, longitude: 114.3 })).toBe(

@@ -6,6 +6,7 @@ import {
   MEASURED_PARAMETER_LABELS,
   MEASURED_UNIT_LABELS,
   METER_SCOPE_LABELS,
+  METER_SOURCE_LABELS,
   METER_STATUS_LABELS,
   METER_UNIT_LABELS,
   PROGRAMME_NAMES,
@@ -15,8 +16,9 @@ import {
 /**
  * One changed field of an audit entry in words: its label from the forms' dictionary, and each
  * value as the form shows it — codes (energy type, unit, status, reading kind, scope, grid region,
- * programme) in Chinese with the code beside, yes/no, coordinates, the measured parameters and
- * yearly figures one line each. The API's name stays available as `field` (the tooltip).
+ * programme, a meter's source) in Chinese, with the code beside where it helps; yes/no,
+ * coordinates, the measured parameters and yearly figures one line each. The API's name stays
+ * available as `field` (the tooltip).
  */
 export interface ChangeText {
   field: string;
@@ -76,6 +78,7 @@ const byField: Record<string, (value: unknown, subject: SubjectType) => string> 
   readingKind: (v) => named(READING_KIND_LABELS, v),
   scope: (v) => named(METER_SCOPE_LABELS, v),
   status: (v, subject) => named(subject === 'meter' ? METER_STATUS_LABELS : ENTERPRISE_STATUS_LABELS, v),
+  source: (v) => named(METER_SOURCE_LABELS, v),
   gridRegion: (v) => coded(GRID_REGION_NAMES, v),
   factorProgramme: (v) => named(PROGRAMME_NAMES, v),
   greenPower: (v) => (v === true ? '是' : v === false ? '否' : json(v)),

@@ -15,6 +15,9 @@ export const ENTERPRISE_STATUS_LABELS: Record<string, string> = {
 
 export const METER_STATUS_LABELS: Record<string, string> = { active: '在用', retired: '已停用' };
 
+/** A meter's `source`: `feed` is an account meter standing for an import account (docs/imports.md). */
+export const METER_SOURCE_LABELS: Record<string, string> = { feed: '账户计量点（以导入数据计量）' };
+
 export const READING_KIND_LABELS: Record<string, string> = {
   interval: '区间量（每条读数为上次以来的用量）',
   cumulative: '累计值（表底读数）',
