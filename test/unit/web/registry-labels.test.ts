@@ -3,7 +3,7 @@ import {
   measuredParametersOf,
   measuredParameterUnits,
 } from '../../../shared/domain/registry/meter-parameters.ts';
-import { changeText, valueText } from '../../../web/src/console/registry/change-text.ts';
+import { changesText, changeText, valueText } from '../../../web/src/console/registry/change-text.ts';
 import {
   ENTERPRISE_FIELDS,
   fieldLabel,
@@ -52,6 +52,30 @@ describe('registry words', () => {
     expect(valueText('enterprise', 'economics', { '2026': { outputValue: 4000, valueAdded: 1200 } })).toBe(
       '2026 年 总产值 4000 万元，增加值 1200 万元',
     );
+  });
+
+  it("lists an entry's changes in the order its form shows the fields, unknown ones last", () => {
+    // The API sorts changes by field name; the trail reads as the form does.
+    const changes = ['address', 'handle', 'id', 'name', 'somethingNew', 'status', 'uscc'].map((field) => ({
+      field,
+      after: 'x',
+    }));
+    expect(changesText('enterprise', changes).map((c) => c.label)).toEqual([
+      '企业编号',
+      '企业名称',
+      '统一社会信用代码',
+      '地址',
+      '状态',
+      '工业互联网标识',
+      'somethingNew',
+    ]);
+    expect(
+      changesText('meter', [
+        { field: 'maxPerHour' },
+        { field: 'expectedIntervalSeconds' },
+        { field: 'name' },
+      ]).map((c) => c.field),
+    ).toEqual(['name', 'maxPerHour', 'expectedIntervalSeconds']);
   });
 
   it('reads a measured parameter as one line with its unit and period', () => {

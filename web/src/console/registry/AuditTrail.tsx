@@ -1,13 +1,14 @@
 import { Alert, Card, Spin, Table } from 'antd';
 import { localTime } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
-import { changeText } from './change-text.ts';
+import { changesText } from './change-text.ts';
 import { AUDIT_ACTION_LABELS } from './labels.ts';
 import type { AuditEntry } from './registry-api.ts';
 
 /**
- * 变更记录: who changed what, oldest first, each changed field by the label its form gives it (the
- * API's name as the tooltip) with its value before and after in words (change-text.ts).
+ * 变更记录: who changed what, oldest first; each changed field, in the form's order, by the label its
+ * form gives it (the API's name as the tooltip) with its value before and after in words
+ * (change-text.ts).
  */
 export const AuditTrail = ({
   load,
@@ -42,17 +43,14 @@ export const AuditTrail = ({
                 key: 'c',
                 render: (_, e) => (
                   <ul className="qs-registry-changes">
-                    {e.changes.map((change) => {
-                      const c = changeText(e.subjectType, change);
-                      return (
-                        <li key={c.field}>
-                          <span title={c.field} className="qs-registry-field">
-                            {c.label}
-                          </span>
-                          ：{c.before} → {c.after}
-                        </li>
-                      );
-                    })}
+                    {changesText(e.subjectType, e.changes).map((c) => (
+                      <li key={c.field}>
+                        <span title={c.field} className="qs-registry-field">
+                          {c.label}
+                        </span>
+                        ：{c.before} → {c.after}
+                      </li>
+                    ))}
                   </ul>
                 ),
               },

@@ -1,5 +1,5 @@
 import { ENERGY_LABELS } from '../carbon/labels.ts';
-import { fieldLabel, type SubjectType } from './field-labels.ts';
+import { fieldLabel, fieldRank, type SubjectType } from './field-labels.ts';
 import {
   ENTERPRISE_STATUS_LABELS,
   GRID_REGION_NAMES,
@@ -103,3 +103,12 @@ export const changeText = (
   before: valueText(subject, change.field, change.before),
   after: valueText(subject, change.field, change.after),
 });
+
+/** An audit entry's changes in words, in the order its form shows the fields (the API sorts by name). */
+export const changesText = (
+  subject: SubjectType,
+  changes: readonly { field: string; before?: unknown; after?: unknown }[],
+): ChangeText[] =>
+  [...changes]
+    .sort((a, b) => fieldRank(subject, a.field) - fieldRank(subject, b.field))
+    .map((change) => changeText(subject, change));

@@ -11,36 +11,42 @@ export interface FieldWords {
 
 export type SubjectType = 'enterprise' | 'facility' | 'meter';
 
-const common = {
-  handle: { label: '工业互联网标识' },
-  enterpriseId: { label: '所属企业' },
-  address: { label: '地址' },
-  location: { label: '位置' },
-  status: { label: '状态' },
-} satisfies Record<string, FieldWords>;
+/**
+ * Fields several records share. Each dictionary below lists its fields in the order the form shows
+ * them (then what only the record shows), which is the order the audit trail lists a change's fields.
+ */
+const handle = { label: '工业互联网标识' };
+const enterpriseId = { label: '所属企业' };
+const address = { label: '地址' };
+const location = { label: '位置' };
+const status = { label: '状态' };
 
 export const ENTERPRISE_FIELDS = {
-  ...common,
   id: { label: '企业编号', hint: '可不填，自动分配' },
   name: { label: '企业名称' },
   uscc: { label: '统一社会信用代码' },
   industryCode: { label: '行业代码', hint: 'GB/T 4754-2017 小类' },
+  address,
+  location,
+  status,
   factorProgramme: { label: '电力因子口径', hint: '不选则用部署默认' },
   economics: { label: '年度经济数据', hint: '万元，用于排放强度' },
+  handle,
 } satisfies Record<string, FieldWords>;
 
 export const FACILITY_FIELDS = {
-  ...common,
   id: { label: '设施编号', hint: '可不填，自动分配' },
   name: { label: '设施名称' },
+  address,
+  location,
+  enterpriseId,
+  handle,
 } satisfies Record<string, FieldWords>;
 
 export const METER_FIELDS = {
-  ...common,
   id: { label: '计量器具编号', hint: '可不填，自动分配' },
-  facilityId: { label: '所属设施' },
-  industryCode: { label: '行业代码' },
   name: { label: '名称' },
+  facilityId: { label: '所属设施' },
   energyType: { label: '能源品种' },
   unit: { label: '计量单位' },
   readingKind: { label: '读数方式' },
@@ -50,8 +56,12 @@ export const METER_FIELDS = {
   gridRegion: { label: '电网区域', hint: '选择电力排放因子' },
   greenPower: { label: '绿电', hint: '合同绿色电力' },
   expectedIntervalSeconds: { label: '上报间隔', hint: '秒；超过即告警离线' },
-  source: { label: '数据来源' },
   measuredParameters: { label: '实测参数', hint: '燃料的实测低位发热量、含碳量、氧化率、密度' },
+  status,
+  enterpriseId,
+  industryCode: { label: '行业代码' },
+  source: { label: '数据来源' },
+  handle,
 } satisfies Record<string, FieldWords>;
 
 const BY_SUBJECT: Record<SubjectType, Record<string, FieldWords>> = {
@@ -67,3 +77,9 @@ export const formLabel = (words: FieldWords): string =>
 /** The audit trail's label of a field; a field the dictionary does not know keeps its API name. */
 export const fieldLabel = (subject: SubjectType, field: string): string =>
   (Object.hasOwn(BY_SUBJECT[subject], field) ? BY_SUBJECT[subject][field]?.label : undefined) ?? field;
+
+/** Where a field comes in its record's form (unknown fields after every known one). */
+export const fieldRank = (subject: SubjectType, field: string): number => {
+  const rank = Object.keys(BY_SUBJECT[subject]).indexOf(field);
+  return rank === -1 ? Number.MAX_SAFE_INTEGER : rank;
+};
