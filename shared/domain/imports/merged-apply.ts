@@ -1,36 +1,29 @@
-import type { ChunkPlan, ReadingChunk } from '../carbon/ingest/ingest-plan.ts';
+import { MAX_TRANSACTION_ITEMS } from '../carbon/ingest/transaction-plan.ts';
 import {
-  MAX_TRANSACTION_ITEMS,
-  mergeChunkPlans,
-  type PlannedChunk,
-  transactionKeysOf,
-} from '../carbon/ingest/transaction-plan.ts';
-import {
-  applyChunk,
+  applyMonth,
   Contended,
   feedContext,
   isContended,
   MAX_ATTEMPTS,
   type SlotApplyDeps,
 } from './chunk-apply.ts';
-import { dayChunks, type FeedPlanContext, planSlotChunk } from './feed-plan.ts';
+import type { FeedPlanContext } from './feed-plan.ts';
+import { type MonthPlan, mergeMonthPlans, monthPlanKeys, planSlotMonth } from './month-plan.ts';
 import { type ActivitySlot, settle } from './slot.ts';
 
 /**
  * The pending changes of many rows applied together (docs/imports.md, "Throughput"): each slot
- * message split one day per chunk, the chunks sorted by day and packed into transactions of at most
- * 100 items as the MQTT ingest packs its batches — the enterprise, industry and city items of a day
- * written once with the sum of every row's part. A transaction whose condition fails (a chunk
- * applied before a crash, a batch log full) is taken apart: each of its chunks goes alone, re-read
- * and re-planned (slot-apply.ts). Then each slot is settled. Exactly once rests on the same markers
- * and pending changes as one row at a time.
+ * message booked as its month (month-plan.ts), the messages sorted by month and packed into
+ * transactions of at most 100 items — the enterprise, industry and city month and feed month items
+ * written once with the sum of every row's. A transaction whose condition fails (a message applied
+ * before a crash) is taken apart: each message goes alone (chunk-apply.ts). Then each slot is
+ * settled. Exactly once rests on each message's marker and the slots' pending changes.
  */
 
 interface Planned {
   ctx: FeedPlanContext;
   pending: ActivitySlot;
-  chunk: ReadingChunk;
-  planned: PlannedChunk;
+  plan: MonthPlan;
   keys: string[];
 }
 
@@ -40,16 +33,14 @@ const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): 
     const change = pending.pending;
     if (change === undefined) continue;
     const ctx = await feedContext(deps, pending, change);
-    for (const chunk of dayChunks(ctx, change)) {
-      const plan: ChunkPlan = planSlotChunk(ctx, change, chunk, { hours: [], read: false });
-      const planned = { meterId: ctx.meter.id, messageId: change.messageId, plan };
-      all.push({ ctx, pending, chunk, planned, keys: transactionKeysOf(planned) });
-    }
+    const plan = planSlotMonth(ctx, change);
+    all.push({ ctx, pending, plan, keys: monthPlanKeys(plan) });
   }
-  return all.sort((a, b) => (a.chunk.hours[0] ?? '').localeCompare(b.chunk.hours[0] ?? ''));
+  // Rows of one month share their enterprise, industry and city items: packed side by side.
+  return all.sort((a, b) => a.plan.anchor.sk.localeCompare(b.plan.anchor.sk));
 };
 
-/** Greedy packing in day order: a chunk joins the group while the union of their items fits. */
+/** Greedy packing in month order: a message joins the group while the union of their items fits. */
 const pack = (planned: readonly Planned[]): Planned[][] => {
   const groups: Planned[][] = [];
   let group: Planned[] = [];
@@ -72,7 +63,7 @@ const applyMerged = (deps: SlotApplyDeps, group: readonly Planned[]): Promise<bo
   deps
     .retry(
       async () => {
-        const outcome = await deps.ingest.apply(mergeChunkPlans(group.map((g) => g.planned)));
+        const outcome = await deps.ingest.apply(mergeMonthPlans(group.map((g) => g.plan)));
         if (outcome === 'applied') return true;
         if (outcome === 'conditionFailed') return false;
         throw new Contended('a merged slot transaction still contended');
@@ -85,9 +76,8 @@ const applyMerged = (deps: SlotApplyDeps, group: readonly Planned[]): Promise<bo
     });
 
 const applyGroup = async (deps: SlotApplyDeps, group: readonly Planned[]) => {
-  if (await applyMerged(deps, group)) return;
-  for (const { ctx, pending, chunk } of group)
-    if (pending.pending) await applyChunk(deps, ctx, pending.pending, chunk);
+  if (group.length > 1 && (await applyMerged(deps, group))) return;
+  for (const { ctx, pending } of group) if (pending.pending) await applyMonth(deps, ctx, pending.pending);
 };
 
 /** The pending changes' slot messages, packed into transactions; the slots are not settled. */
