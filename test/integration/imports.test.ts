@@ -194,6 +194,28 @@ describe('a utility account’s monthly file, end to end', () => {
     });
   });
 
+  it('resolves an imported batch’s handle to its slot message: 31 day parts, the month, the meter', async () => {
+    const trace = await drive.json<{ batches: { meterId: string; handle?: string }[] }>(
+      '/emissions/trace?level=enterprise&id=ENT-0004&period=2026-10',
+    );
+    const handle = trace.body.batches.find((b) => b.meterId === 'MTR-A004')?.handle ?? '';
+    const resolved = await drive.json<{ type: string; elements: { type: string; value: string }[] }>(
+      `/identifiers/${handle}`,
+    );
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.type).toBe('batch');
+    expect(resolved.body.elements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'MESSAGE_ID',
+          value: expect.stringMatching(/^feed:GD-POWER-0004:MTR-A004:2026-10:v\d+$/),
+        }),
+        expect.objectContaining({ type: 'READING_COUNT', value: '31' }),
+        expect.objectContaining({ type: 'HOURS', value: '2026-10' }),
+      ]),
+    );
+  });
+
   it('knows the account meter as a feed, and calls it offline only when a month’s file is late', async () => {
     const meter = await drive.json<{ source?: string }>('/meters/MTR-A004');
     expect(meter.body.source).toBe('feed');
