@@ -27,17 +27,47 @@ interface Planned {
   keys: string[];
 }
 
+/** Rows planned or settled at once: as many as the lanes that judged them (run-import.ts). */
+const AT_ONCE = 8;
+
+/** `work` over `items`, AT_ONCE at a time, results in the items' order. */
+const inLanes = async <T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, lane));
+  return results;
+};
+
+/** The registry look-ups of one batch, each meter and enterprise read once. */
+const memoised = (deps: SlotApplyDeps): SlotApplyDeps => {
+  const meters = new Map<string, ReturnType<SlotApplyDeps['meter']>>();
+  const enterprises = new Map<string, ReturnType<SlotApplyDeps['enterprise']>>();
+  const once = <T>(map: Map<string, Promise<T>>, id: string, load: (id: string) => Promise<T>) => {
+    const value = map.get(id) ?? load(id);
+    map.set(id, value);
+    return value;
+  };
+  return {
+    ...deps,
+    meter: (id) => once(meters, id, deps.meter),
+    enterprise: (id) => once(enterprises, id, deps.enterprise),
+  };
+};
+
 const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<Planned[]> => {
-  const all: Planned[] = [];
-  for (const pending of pendings) {
+  const lookups = memoised(deps);
+  const planned = await inLanes(pendings, async (pending): Promise<Planned[]> => {
     const change = pending.pending;
-    if (change === undefined) continue;
-    const ctx = await feedContext(deps, pending, change);
+    if (change === undefined) return [];
+    const ctx = await feedContext(lookups, pending, change);
     const plan = planSlotMonth(ctx, change);
-    all.push({ ctx, pending, plan, keys: monthPlanKeys(plan) });
-  }
+    return [{ ctx, pending, plan, keys: monthPlanKeys(plan) }];
+  });
   // Rows of one month share their enterprise, industry and city items: packed side by side.
-  return all.sort((a, b) => a.plan.anchor.sk.localeCompare(b.plan.anchor.sk));
+  return planned.flat().sort((a, b) => a.plan.anchor.sk.localeCompare(b.plan.anchor.sk));
 };
 
 /** Greedy packing in month order: a message joins the group while the union of their items fits. */
@@ -90,6 +120,8 @@ export const applyTogether = async (
   pendings: readonly ActivitySlot[],
 ): Promise<void> => {
   await applyPacked(deps, pendings);
-  for (const pending of pendings)
+  // Each slot once (a file's second row of a slot is a duplicate): settled side by side.
+  await inLanes(pendings, async (pending) => {
     if (pending.pending) await deps.store.settle(settle(pending, pending.pending), pending.pending.messageId);
+  });
 };
