@@ -173,6 +173,13 @@ describe('a utility account’s monthly file, end to end', () => {
     );
     expect(api.body.series).toHaveLength(31);
     expect(api.body.series.reduce((s, d) => s + d.tce, 0)).toBeCloseTo(3.8099, 6);
+    // A day ranking reads the same derived day.
+    const ranking = await drive.json<{ items: { id: string; tce: number }[] }>(
+      '/emissions/rankings?level=enterprise&granularity=day&period=2026-10-17',
+    );
+    const day = api.body.series.find((d) => d.period === '2026-10-17')?.tce;
+    expect(day).toBeGreaterThan(0);
+    expect(ranking.body.items.find((r) => r.id === 'ENT-0004')?.tce).toBe(day);
   });
 
   it('traces the figure to the file, line, uploader and time', async () => {
