@@ -14,5 +14,7 @@ export const handler = httpHandler(listNotificationsRoute, async ({ query, princ
     }),
     store.countUnread(principal.userId),
   ]);
-  return { ...page, unreadCount };
+  // The recipient is the caller: not part of the answer (NotificationSchema).
+  const items = page.items.map(({ recipientId: _recipient, ...item }) => item);
+  return { ...page, items, unreadCount };
 });
