@@ -83,21 +83,6 @@ export const contractProblems = (
 };
 
 /**
- * Breaks found when every integration test's answers were first checked (2026-12-07), in contexts
- * another change owns: tolerated here, by route and problem, until their fix; remove an entry then
- * (docs/architecture.md, decision 16). The list can only shrink.
- */
-const KNOWN_BREAKS: Readonly<Record<string, RegExp>> = {
-  // meter-offline alerts carry the meter's enterprise, which AlertSchema does not name (carbon)
-  'GET /alerts': /^\/items\/\d+\/enterpriseId: not in the response schema$/,
-  // a recalculation's retry count, which RecalculationSchema does not name (carbon)
-  'GET /recalculations/{id}': /^\/attempts: not in the response schema$/,
-};
-
-const knownBreak = (route: RouteContract, problem: string): boolean =>
-  KNOWN_BREAKS[`${route.method} ${route.path}`]?.test(problem) === true;
-
-/**
  * `api` that fails the test when an answer breaks its route's contract. Open311 routes (XML or
  * their own error format), gateway answers without a route and token refusals are not checked.
  */
@@ -109,9 +94,7 @@ export const contractChecked =
     const contentType = response.headers.get('content-type') ?? '';
     if (route === undefined || route.protocol === 'open311' || response.status === 401) return response;
     const text = await response.clone().text();
-    const problems = contractProblems(route, { status: response.status, contentType, text }).filter(
-      (problem) => !knownBreak(route, problem),
-    );
+    const problems = contractProblems(route, { status: response.status, contentType, text });
     if (problems.length > 0) {
       throw new Error(
         `${route.method} ${route.path} (${path}) broke its contract:\n  ${problems.join('\n  ')}`,
