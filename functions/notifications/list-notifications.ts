@@ -1,6 +1,7 @@
 import { listNotificationsRoute } from '../../shared/contracts/notifications.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { inbox } from './notification-context.ts';
+import { notificationView } from './notification-view.ts';
 
 const store = inbox();
 
@@ -14,7 +15,5 @@ export const handler = httpHandler(listNotificationsRoute, async ({ query, princ
     }),
     store.countUnread(principal.userId),
   ]);
-  // The recipient is the caller: not part of the answer (NotificationSchema).
-  const items = page.items.map(({ recipientId: _recipient, ...item }) => item);
-  return { ...page, items, unreadCount };
+  return { ...page, items: page.items.map(notificationView), unreadCount };
 });
