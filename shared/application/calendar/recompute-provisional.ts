@@ -1,7 +1,6 @@
 import { firstUncoveredInstant } from '../../domain/calendar/provisional-deadline.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
-import { ConflictError } from '../../domain/errors.ts';
 import type {
   SuggestionRecord,
   SuggestionTimelineEntry,
@@ -12,6 +11,7 @@ import {
 } from '../../domain/workflow/deadline-recompute.ts';
 import type { ProvisionalDeadlines } from '../../ports/provisional-deadlines.ts';
 import type { WorkflowStore } from '../../ports/workflow-store.ts';
+import { readAgainOnConflict } from '../workflow/read-again.ts';
 
 /**
  * Counts again every open record whose provisional deadline the calendar now covers at least in part
@@ -42,9 +42,6 @@ type Recompute<R, T> = (
   at: Date,
 ) => { record: R; entry: T } | undefined;
 
-/** How many times one record is read again when a person acted on it at the same moment. */
-const ATTEMPTS = 3;
-
 /** One record, on the version it read; a person acting at the same moment makes it read again. */
 const recomputeOne = async <
   R extends CaseRecord | SuggestionRecord,
@@ -56,20 +53,16 @@ const recomputeOne = async <
   calendar: WorkingCalendar,
   at: Date,
 ): Promise<Outcome> => {
-  for (let attempt = 1; ; attempt++) {
+  return readAgainOnConflict(async (): Promise<Outcome> => {
     const record = await store.get(id);
     const step = record && recompute(record, calendar, at);
     if (!record || !step) {
       await store.releaseProvisional(id);
       return 'released';
     }
-    try {
-      await store.update({ before: record, ...step });
-      return step.record.provisional ? 'stillProvisional' : 'recomputed';
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
-    }
-  }
+    await store.update({ before: record, ...step });
+    return step.record.provisional ? 'stillProvisional' : 'recomputed';
+  });
 };
 
 export const recomputeProvisionalDeadlines = async (
