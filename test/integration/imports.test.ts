@@ -71,6 +71,10 @@ beforeAll(async () => {
     meters: { electricity: 'MTR-A004' },
   });
   expect(mapped).toMatchObject({ status: 200, body: { counts: 'feed' } });
+  const accounts = await drive.json<{ items: unknown[] }>('/import-accounts');
+  expect(accounts.body.items).toContainEqual(
+    expect.objectContaining({ accountId: 'GD-POWER-0004', enterpriseId: 'ENT-0004', counts: 'feed' }),
+  );
 });
 afterAll(async () => {
   await t?.close();
