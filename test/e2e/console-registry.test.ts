@@ -220,8 +220,19 @@ describe('registry in the console', () => {
     await openPath(page, consoleUrl, 'admin/users', '用户与角色');
     await page.getByRole('button', { name: '修改 deputy-zhao 的角色' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('checkbox', { name: '代表' }).uncheck();
-    await dialog.getByRole('checkbox', { name: '人大工作人员' }).check();
+    // Once in a loaded CI run a click landed while antd's dialog was still opening and the box kept
+    // its state; setting it again (Playwright checks the state after each try) is what a person does.
+    const setBox = async (name: string, checked: boolean) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await dialog.getByRole('checkbox', { name }).setChecked(checked, { timeout: 10_000 });
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+    };
+    await setBox('代表', false);
+    await setBox('人大工作人员', true);
     await checkDialog(page, 'r07-registry-user-roles');
     await dialog.getByRole('button', { name: '保存角色' }).click();
     await page.getByText('已修改 deputy-zhao 的角色').waitFor();
