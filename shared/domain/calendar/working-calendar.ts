@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import officeHoursData from '../../data/calendar/office-hours.json' with { type: 'json' };
 import seed2025 from '../../data/calendar/years/2025.json' with { type: 'json' };
 import seed2026 from '../../data/calendar/years/2026.json' with { type: 'json' };

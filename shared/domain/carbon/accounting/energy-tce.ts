@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import coefficientsFile from '../../../data/energy/gbt-2589-2020-coefficients.json' with { type: 'json' };
 import { contentHashOf } from './content-hash.ts';
 import { AccountingError, FactorDataError } from './errors.ts';
