@@ -20,6 +20,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 /** Baseline samples taken before each bundle's, so the baseline spans the same minutes as the bundles. */
 const BASELINE_RUNS_PER_BUNDLE = 2;
 const TARGET = 1.5;
+/** `BENCH_BUNDLES=mediaCreateUpload,systemOpenApi`: only these functions (a re-run of the slow ones). */
+const ONLY = new Set((process.env.BENCH_BUNDLES ?? '').split(',').filter((id) => id !== ''));
 
 const bundle = async (id: string, entry: string) => {
   const outdir = join(OUT, id);
@@ -73,7 +75,7 @@ export const runBundleBench = async (): Promise<void> => {
   const baseline = await bundle('baseline-sdk-clients', 'test/bench/fixtures/sdk-clients-only.ts');
   const baselineSamples = loadSamples(baseline.file, RUNS);
   const measured: { built: Awaited<ReturnType<typeof bundle>>; samples: Sample[] }[] = [];
-  for (const spec of FUNCTIONS) {
+  for (const spec of FUNCTIONS.filter((f) => ONLY.size === 0 || ONLY.has(f.id))) {
     const built = await bundle(spec.id, spec.entry);
     baselineSamples.push(...loadSamples(baseline.file, BASELINE_RUNS_PER_BUNDLE));
     measured.push({ built, samples: loadSamples(built.file, RUNS) });
