@@ -1,7 +1,7 @@
 /**
  * `npm run openapi`: writes the OpenAPI document the function serves (functions/system/openapi-document.json)
  * from the contracts, formatted as Biome wants it. Run it after changing a route or a schema; the unit
- * test test/unit/openapi-document.test.ts fails until the copy matches the contracts again.
+ * test test/handler/openapi-document.test.ts fails until the copy matches the contracts again.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
