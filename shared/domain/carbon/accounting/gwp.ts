@@ -48,21 +48,24 @@ export const parseGwpSet = (data: unknown): GwpSet => {
   return parsed.data;
 };
 
-const GWP_SETS: Record<GwpSetId, GwpSet> = {
-  AR2: parseGwpSet(ar2),
-  AR4: parseGwpSet(ar4),
-  AR5: parseGwpSet(ar5),
-  AR6: parseGwpSet(ar6),
+const GWP_FILES: Record<GwpSetId, unknown> = { AR2: ar2, AR4: ar4, AR5: ar5, AR6: ar6 };
+
+// Each set is parsed and its hash checked on first use, not at load: a function uses one set, and
+// checking all four cost every carbon function's cold start (docs/performance.md, "Cold start").
+const parsedSets: Partial<Record<GwpSetId, GwpSet>> = {};
+const gwpSet = (id: GwpSetId): GwpSet => {
+  parsedSets[id] ??= parseGwpSet(GWP_FILES[id]);
+  return parsedSets[id];
 };
 
 export const getGwpSet = (id: GwpSetId): GwpSet => {
   if (!isGwpSetId(id)) {
     throw new AccountingError('unknown-method', `unknown GWP set ${String(id)}`, '/gwpSet');
   }
-  return GWP_SETS[id];
+  return gwpSet(id);
 };
 
-export const listGwpSets = (): GwpSet[] => GWP_SET_IDS.map((id) => GWP_SETS[id]);
+export const listGwpSets = (): GwpSet[] => GWP_SET_IDS.map(gwpSet);
 
 /** The GWP100 of one gas in a set; methane needs its origin. */
 export const gwpOf = (set: GwpSet, gas: Gas, methaneOrigin: MethaneOrigin = 'fossil'): number =>
