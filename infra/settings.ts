@@ -36,10 +36,12 @@ export interface OidcIdentity {
   audience: string[];
 }
 
-/** Which verified claims carry a user's groups (roles), department and display name. */
+/** Which verified claims carry a user's groups (roles), department, enterprise and display name. */
 export interface ClaimNames {
   groups: string;
   department: string;
+  /** An enterprise account's enterprise (docs/imports.md, "Who may import"). */
+  enterprise: string;
   username: string;
 }
 
@@ -119,6 +121,7 @@ export const readSettings = (app: App): DeploymentSettings => {
     claims: {
       groups: context('groupsClaim') ?? IDENTITY_CLAIM_DEFAULTS.groups,
       department: context('departmentClaim') ?? IDENTITY_CLAIM_DEFAULTS.department,
+      enterprise: context('enterpriseClaim') ?? IDENTITY_CLAIM_DEFAULTS.enterprise,
       username: context('usernameClaim') ?? IDENTITY_CLAIM_DEFAULTS.username,
     },
     notifications: readNotifications(context, region),

@@ -32,21 +32,35 @@ export const visibleImport = async (store: ImportStore, id: string, principal: P
 export const importScope = (principal: Principal): string | undefined =>
   principal.roles.includes('admin') ? undefined : principal.enterpriseId;
 
-/** The record as the API shows it: progress, counts, the first refused rows, the CSV link. */
+/**
+ * An import as the list shows it: the job's own attributes (file key, lease, refused-rows key) left
+ * out, rows done and rows in the file shown once, as `progress`.
+ */
+export const importSummary = (record: ImportRecord) => {
+  const {
+    fileKey: _key,
+    leaseUntil: _lease,
+    rowsDone: _rows,
+    totalRows: _total,
+    refusedKey: _refused,
+    ...shown
+  } = record;
+  return { ...shown, progress: progressOf(record) };
+};
+
+/** The record as GET /imports/{id} shows it: the summary, the first refused rows, the CSV link. */
 export const importView = async (
   record: ImportRecord,
   deps: { store: ImportStore; files?: ImportFiles },
 ): Promise<ImportView> => {
-  const { fileKey: _key, leaseUntil: _lease, rowsDone: _rows, refusedKey, ...shown } = record;
   const refused =
     record.counts.refused > 0 ? (await deps.store.listRefused(record.id)).slice(0, REFUSED_SHOWN) : [];
   const link =
-    refusedKey && deps.files
-      ? await deps.files.link(refusedKey, `refused-${record.fileName.replace(/\.\w+$/, '')}.csv`)
+    record.refusedKey && deps.files
+      ? await deps.files.link(record.refusedKey, `refused-${record.fileName.replace(/\.\w+$/, '')}.csv`)
       : undefined;
   return {
-    ...shown,
-    progress: progressOf(record),
+    ...importSummary(record),
     refused,
     links: link ? { refusedCsv: link } : {},
   };

@@ -1,8 +1,7 @@
 import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/cursor.ts';
 import { listImportsRoute } from '../../shared/contracts/imports.ts';
-import { progressOf } from '../../shared/domain/imports/import-record.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { importScope, importStore } from './imports-context.ts';
+import { importScope, importStore, importSummary } from './imports-context.ts';
 
 const store = importStore();
 
@@ -20,10 +19,7 @@ export const handler = httpHandler(listImportsRoute, async ({ query, principal }
   );
   const cursor = encodeCursor(page.next);
   return {
-    items: page.items.map(({ fileKey: _k, leaseUntil: _l, rowsDone: _r, refusedKey: _f, ...shown }) => ({
-      ...shown,
-      progress: progressOf({ ...shown, fileKey: '', rowsDone: _r }),
-    })),
+    items: page.items.map(importSummary),
     ...(cursor ? { cursor } : {}),
   };
 });

@@ -1,7 +1,7 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { scanWorkflowHeads } from '../../shared/adapters/dynamodb/workflow-scan.ts';
+import { DynamoWorkflowHistory } from '../../shared/adapters/dynamodb/workflow-scan.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
 import type { CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
@@ -19,7 +19,7 @@ import { reportFiles, reportIndex } from '../reports/report-context.ts';
 import { dryRunAnswer, reportStoresFor } from './report-run.ts';
 
 const client = getDocumentClient();
-const workflowTable = tableName('workflow');
+const history = new DynamoWorkflowHistory(client, tableName('workflow'));
 const registry = new DynamoRegistryStore(client, tableName('registry'));
 const cases = caseStore();
 const calendar = liveWorkingCalendar();
@@ -38,10 +38,7 @@ const timelines = async (ids: readonly string[]): Promise<Map<string, CaseTimeli
 const deps = {
   sources: {
     departments: () => registry.listDepartments(),
-    workflow: async () => {
-      const heads = await scanWorkflowHeads(client, workflowTable);
-      return { cases: heads.cases.records, suggestions: heads.suggestions.records };
-    },
+    workflow: () => history.everyRecord(),
     timelines,
   },
   index: reportIndex(),

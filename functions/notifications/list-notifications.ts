@@ -1,6 +1,7 @@
 import { listNotificationsRoute } from '../../shared/contracts/notifications.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { inbox } from './notification-context.ts';
+import { notificationView } from './notification-view.ts';
 
 const store = inbox();
 
@@ -14,5 +15,5 @@ export const handler = httpHandler(listNotificationsRoute, async ({ query, princ
     }),
     store.countUnread(principal.userId),
   ]);
-  return { ...page, unreadCount };
+  return { ...page, items: page.items.map(notificationView), unreadCount };
 });

@@ -3,6 +3,7 @@ import { markNotificationReadRoute } from '../../shared/contracts/notifications.
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { inbox } from './notification-context.ts';
+import { notificationView } from './notification-view.ts';
 
 const store = inbox();
 
@@ -10,5 +11,5 @@ const store = inbox();
 export const handler = httpHandler(markNotificationReadRoute, async ({ params, principal }) => {
   const read = await store.markRead(principal.userId, params.id, systemClock());
   if (read === undefined) throw new NotFoundError(`通知不存在 (notification ${params.id} not found)`);
-  return read;
+  return notificationView(read);
 });

@@ -46,7 +46,14 @@ export const handler = httpHandler(getEscalationsRoute, async ({ principal }) =>
   if (body === undefined) throw new NotFoundError('尚无督办记录 (the escalation job has not run yet)');
   const report = JSON.parse(body) as EscalationsFile;
   if (hasAnyRole(principal, ['supervisor', 'admin'])) {
-    return { ...report, escalated: await escalationsTold(report.escalated) };
+    // The stored file also holds the run's own figures (kind, checked, raisedNow): not the answer's.
+    return {
+      period: report.period,
+      generatedAt: report.generatedAt,
+      escalated: await escalationsTold(report.escalated),
+      ...(report.reviewDue === undefined ? {} : { reviewDue: report.reviewDue }),
+      reconciliation: report.reconciliation,
+    };
   }
   // A department head sees what is escalated in their own department, and not the district's books.
   return {

@@ -157,9 +157,10 @@ const baseEnvironment = (settings: DeploymentSettings): Record<string, string> =
   POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   // Powertools Tracer follows the function's X-Ray setting.
   POWERTOOLS_TRACE_ENABLED: String(settings.tracing),
-  // The principal is read from the claims the deployment's issuer puts its roles and department in.
+  // The principal is read from the claims the deployment's issuer puts its roles, department and enterprise in.
   [ENV.groupsClaim]: settings.claims.groups,
   [ENV.departmentClaim]: settings.claims.department,
+  [ENV.enterpriseClaim]: settings.claims.enterprise,
   [ENV.usernameClaim]: settings.claims.username,
   NODE_OPTIONS,
 });

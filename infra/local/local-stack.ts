@@ -2,17 +2,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoCalendarStore } from '../../shared/adapters/dynamodb/calendar-store.ts';
-import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
-import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
-import { readLocalUsers, writeLocalUsers } from '../../shared/adapters/local/users-file.ts';
+import { readLocalUsers } from '../../shared/adapters/local/users-file.ts';
 import { ENV } from '../../shared/config/env.ts';
 import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { DEFAULTS, FUNCTIONS, type IotRuleTrigger, type ScheduleTrigger } from '../manifest.ts';
 import { startBroker } from './broker.ts';
+import { seedDemoData } from './demo-data.ts';
 import { ensureTables, localClient, openDynamoDb } from './dynamodb-local.ts';
 import { LOCAL_REGION, localBucketName, localEnvironment, localTableName } from './environment.ts';
 import { freePort } from './free-port.ts';
@@ -20,22 +17,12 @@ import { startGateway } from './gateway.ts';
 import { type RunningRuleEngine, startRuleEngine } from './iot-rule-engine.ts';
 import { createLocalFunction, type LocalFunction } from './local-function.ts';
 import { type IssueOptions, LOCAL_CLIENT_ID, type LocalUser, openLocalIssuer } from './local-issuer.ts';
-import { localNotificationEnv, seedDirectory } from './notifications-local.ts';
+import { localNotificationEnv } from './notifications-local.ts';
 import { createOidcProvider } from './oidc-provider.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { startS3PolicyProxy } from './s3-policy-proxy.ts';
 import { startScheduler } from './scheduler.ts';
-import {
-  DEMO_DISPLAY_NAMES,
-  type DemoDevice,
-  firstOfEachRole,
-  seedCalendar,
-  seedDeputies,
-  seedDevices,
-  seedDistrictLeader,
-  seedRegistry,
-  seedUserList,
-} from './seed.ts';
+import { DEMO_DISPLAY_NAMES, type DemoDevice, seedDistrictLeader } from './seed.ts';
 import { createWebStatic } from './web-static.ts';
 
 export interface LocalStackOptions {
@@ -137,30 +124,15 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const documents = DynamoDBDocumentClient.from(localClient(dynamo.endpoint));
     stops.push(async () => documents.destroy());
     const credentials = new DynamoDeviceCredentialStore(documents, localTableName('registry'));
-    const userList = await seedUserList(options.dataDir);
-    const seededUsers = firstOfEachRole(userList);
-    // Each start restores the demo users' roles (one per role, as tokens.json prints them); a role
-    // changed through the API lasts until then and reaches the user's next sign-in.
-    const usersFile = join(options.dataDir, 'users-directory.json');
-    await writeLocalUsers(usersFile, userList);
+    const { userList, seededUsers, usersFile, devices } = await seedDemoData({
+      dataDir: options.dataDir,
+      documents,
+      credentials,
+      leader,
+      calendar: options.seedCalendar !== false,
+    });
     env[ENV.localUsersFile] = usersFile;
     process.env[ENV.localUsersFile] = usersFile;
-    await seedDeputies(new DynamoDeputyDirectory(documents, localTableName('registry')), userList);
-    // The leader signs in as a supervisor (to read the console) but is not People's Congress staff:
-    // listed in the directory under no role, told only as QS_DISTRICT_LEADER_IDS names them.
-    // Enterprise accounts are not staff: they stay out of the people notifications are sent to.
-    await seedDirectory(new DynamoUserDirectory(documents, localTableName('registry')), [
-      ...userList.filter((user) => user.enterprise === undefined),
-      { ...leader, groups: [] },
-    ]);
-    const devices = await seedDevices(options.dataDir, credentials);
-    await seedRegistry(
-      new DynamoRegistryStore(documents, localTableName('registry')),
-      DEFAULTS.identifierPrefix,
-    );
-    if (options.seedCalendar !== false) {
-      await seedCalendar(new DynamoCalendarStore(documents, localTableName('calendar')));
-    }
 
     const s3Client = new S3Client({
       endpoint: s3.endpoint,

@@ -3,14 +3,14 @@ import * as z from 'zod';
 import { ROLES } from '../domain/roles.ts';
 import { SATISFACTION_FILTERS } from '../domain/suggestions/suggestion-listing.ts';
 import { SubmitSuggestionPayloadSchema } from '../domain/suggestions/suggestion-payloads.ts';
+import { SUGGESTION_ACTIONS } from '../domain/suggestions/suggestion-record.ts';
 import {
   CONVERSION_TARGETS,
   REPLY_CLASSES,
-  SUGGESTION_ACTIONS,
   SUGGESTION_CATEGORIES,
   SUGGESTION_RATINGS,
   SUGGESTION_STATES,
-} from '../domain/suggestions/suggestion-record.ts';
+} from '../domain/suggestions/suggestion-vocabulary.ts';
 import { timelineEntrySchema, transitionRequestSchema } from './workflow.ts';
 
 export const SIGNED_IN = ROLES;

@@ -14,7 +14,10 @@ export const ManagedUserSchema = z
   .object({
     username: z.string(),
     sub: z.string(),
-    roles: RolesSchema,
+    roles: z
+      .array(z.enum(ROLES))
+      .max(ROLES.length)
+      .describe('Empty for an account that holds no role (an enterprise account)'),
     departmentId: z.string().optional(),
     email: z.string().optional(),
     enabled: z.boolean(),

@@ -57,6 +57,8 @@ export interface AlertRecord {
   kind: AlertKind;
   level: AlertLevel;
   targetId: string;
+  /** Meter alerts: the meter's enterprise. */
+  enterpriseId?: string;
   period: string;
   /** Budget alerts and projections: the budget's metric (absent: co2e, tCO2e). */
   metric?: BudgetMetric;

@@ -20,6 +20,8 @@ export interface ImportStore {
   listRefused(id: string): Promise<RefusedRow[]>;
 
   getSlot(accountId: string, meterId: string, period: string): Promise<ActivitySlot | undefined>;
+  /** Whether the account meter's feed month item holds the slot message's marker (it was applied). */
+  holdsMessage(meterId: string, period: string, messageId: string): Promise<boolean>;
   /** Values in force (micro) of the slots before `period`, most recent first, at most `limit`. */
   slotHistory(accountId: string, meterId: string, period: string, limit: number): Promise<number[]>;
   /** Records the change as pending, conditioned on the slot's version and no other pending change. */

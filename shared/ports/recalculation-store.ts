@@ -12,6 +12,8 @@ export interface HourCorrection {
   /** `recordedOnly`: the difference goes to the meter's own rollups only. */
   meter: { id: string; enterpriseId: string; industryCode: string; recordedOnly?: boolean };
   hour: string;
+  /** A feed month (`YYYY-MM`): the difference goes to its month and feed month items (docs/imports.md). */
+  feedMonth?: string;
   /** The item's `lv` when read (0: it had none); the write lands only if it is still so. */
   expectedLv: number;
   difference: RollupFigures;
@@ -40,7 +42,11 @@ export interface RecalculationStore {
       >
     >,
   ): Promise<void>;
-  readMeterDay(meterId: string, day: string): Promise<(StoredMeterHour & { lv: number })[]>;
+  /** The meter's hour items of the day; on a month's first day also its feed month item, if any. */
+  readMeterDay(
+    meterId: string,
+    day: string,
+  ): Promise<(StoredMeterHour & { lv: number; feedMonth?: string })[]>;
   applyCorrection(correction: HourCorrection): Promise<'applied' | 'changed'>;
   putUnit(recalcId: string, unit: UnitResult): Promise<void>;
   listUnits(recalcId: string): Promise<UnitResult[]>;

@@ -4,9 +4,10 @@
  * BatchWriteItem of the same number of items into the same DynamoDB Local in the same run (copies of
  * a real rollup item under scratch keys, 16 callers): the floor of any writer of that many items.
  * Item writes are counted where the job makes them (its ingest transactions and its own items). One
- * process on a shared machine: read the ratio, not the absolute times. At ≈ 87 item writes a row the
- * default takes hours on a shared 2-core box: BENCH_IMPORT_ROWS=2000 gives the ratio in 15–25 minutes.
+ * process on a shared machine: read the ratio, not the absolute times. Booked as months (≈ 5 item
+ * writes a row, docs/imports.md), BENCH_IMPORT_ROWS=2000 takes a minute or two on a shared 2-core box.
  */
+import { loadavg } from 'node:os';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { localBucketName, localTableName } from '../../infra/local/environment.ts';
@@ -113,6 +114,7 @@ const counting = (ingest: IngestStore, store: ImportStore, counter: { items: num
     claim: (id, now, until) => store.claim(id, now, until),
     listRefused: (id) => store.listRefused(id),
     getSlot: (a, m, p) => store.getSlot(a, m, p),
+    holdsMessage: (m, p, id) => store.holdsMessage(m, p, id),
     slotHistory: (a, m, p, l) => store.slotHistory(a, m, p, l),
     update: (id, fields, whileStatus) => {
       count(1);
@@ -219,14 +221,17 @@ export const runImportBench = async (): Promise<void> => {
       await t.dynamo.send(
         new GetCommand({
           TableName: localTableName('carbon'),
-          Key: { pk: 'ROLLUP#meter#MTR-BI000000#day', sk: `${monthsBack(1)[0]}-01` },
+          // A feed writes no day item (docs/imports.md): the month item is the one a row writes.
+          Key: { pk: 'ROLLUP#meter#MTR-BI000000#month', sk: monthsBack(1)[0] },
         }),
       )
     ).Item ?? { figure: 1 };
     const rawItemsPerSecond = await rawBatchWrites(t, counter.items, template);
     const importItemsPerSecond = counter.items / seconds;
     console.log(
-      `\nImports (${done.counts.rows} rows, ${ACCOUNTS} accounts, accepted ${done.counts.accepted}, refused ${done.counts.refused})`,
+      `\nImports (${done.counts.rows} rows, ${ACCOUNTS} accounts, accepted ${done.counts.accepted}, refused ${done.counts.refused}; load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})`,
     );
     printTable(
       ['writer', 'items', 'seconds', 'rows/s', 'items/s', 'items/row', 'ratio'],

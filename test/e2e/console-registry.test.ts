@@ -115,7 +115,12 @@ describe('registry in the console', () => {
       expectedIntervalSeconds: 300,
       gridRegion: 'CN-SOUTH',
     });
-    await page.getByRole('cell', { name: /expectedIntervalSeconds：600 → 300/ }).waitFor();
+    // The audit trail speaks the form's words; the API's field name is only the tooltip.
+    const interval = page.getByRole('listitem').filter({ hasText: '上报间隔：600 → 300' });
+    await interval.getByTitle('expectedIntervalSeconds').waitFor();
+    await page.getByRole('listitem').filter({ hasText: '能源品种：— → 电力' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: '读数方式：— → 区间量' }).waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'expectedIntervalSeconds' }).count()).toBe(0);
 
     await page.getByRole('link', { name: /接入凭证/ }).click();
     await page.getByRole('heading', { level: 1, name: '计量器具与接入凭证' }).waitFor();
@@ -128,6 +133,87 @@ describe('registry in the console', () => {
     await checkPage(page, 'r06-registry-meters');
     await context.close();
   });
+
+  it("lets an admin keep a fuel meter's measured parameters (实测值): an overlap refused under its field, then saved, changed and removed", async () => {
+    const { context, page } = await signInConsole(browser, consoleUrl, 'admin');
+    await openPath(page, consoleUrl, 'registry/meters/MTR-0003', /MTR-0003/);
+    const entry = (n: number, what: string) => field(page, `实测值 ${n}：${what}`);
+    const fillEntry = async (n: number, value: string, from: string, to: string, source: string) => {
+      await choose(page, page, `实测值 ${n}：参数`, '低位发热量');
+      await entry(n, '数值').fill(value);
+      await choose(page, page, `实测值 ${n}：单位`, '吉焦/吨（GJ/t）');
+      for (const [what, day] of [
+        ['有效期起', from],
+        ['有效期止', to],
+      ] as const) {
+        await entry(n, what).fill(day);
+        await entry(n, what).press('Tab'); // Enter would submit the form
+      }
+      await entry(n, '来源').fill(source);
+    };
+    await page.getByRole('button', { name: '添加实测值' }).click();
+    await fillEntry(1, '42.9', '2026-01-01', '2026-06-30', '检测报告 QS-2026-01');
+    await page.getByRole('button', { name: '添加实测值' }).click();
+    await fillEntry(2, '43.1', '2026-06-01', '2026-12-31', '检测报告 QS-2026-07');
+    await page.getByRole('button', { name: '保存参数' }).click();
+    // The API's 422 names /body/measuredParameters/1/validFrom: the message is under that field.
+    await page
+      .locator('#meter_measuredParameters_1_validFrom_help')
+      .getByText(/有效期重叠/)
+      .waitFor();
+    await entry(2, '有效期起').fill('2026-07-01');
+    await entry(2, '有效期起').press('Tab');
+    await page.getByRole('button', { name: '保存参数' }).click();
+    await page.getByText('已保存 MTR-0003 的参数，第 2 版').waitFor();
+    await checkPage(page, 'r09-registry-meter-measured');
+    // The same form on a phone (390 px): one column, the menu folded away, nothing wider than the
+    // screen (the audit table scrolls in its own box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.qs-sider.ant-layout-sider-collapsed').waitFor({ state: 'attached' });
+    await page.waitForFunction("document.querySelector('.qs-sider').getBoundingClientRect().width <= 1"); // its border
+    await checkPage(page, 'r09-registry-meter-measured-phone');
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const read = async () =>
+      (
+        (await (await t.api('/meters/MTR-0003', { token: t.stack.users.admin.token })).json()) as {
+          measuredParameters?: unknown[];
+        }
+      ).measuredParameters;
+    expect(await read()).toEqual([
+      {
+        parameter: 'ncv',
+        value: 42.9,
+        unit: 'GJ/t',
+        validFrom: '2026-01-01',
+        validTo: '2026-06-30',
+        source: '检测报告 QS-2026-01',
+      },
+      {
+        parameter: 'ncv',
+        value: 43.1,
+        unit: 'GJ/t',
+        validFrom: '2026-07-01',
+        validTo: '2026-12-31',
+        source: '检测报告 QS-2026-07',
+      },
+    ]);
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: '实测参数：' })
+      .getByTitle('measuredParameters')
+      .waitFor();
+
+    // Read back after a reload, change one and remove the other.
+    await page.reload();
+    await expect.poll(() => entry(2, '数值').inputValue()).toBe('43.1');
+    await entry(2, '数值').fill('43.2');
+    await page.getByRole('button', { name: '删除实测值 1' }).click();
+    await page.getByRole('button', { name: '保存参数' }).click();
+    await page.getByText('已保存 MTR-0003 的参数，第 3 版').waitFor();
+    expect(await read()).toMatchObject([{ value: 43.2, validFrom: '2026-07-01' }]);
+    await context.close();
+  }, 180_000);
 
   it("lets an admin change a user's roles; the user's next sign-in has them", async () => {
     const { context, page } = await signInConsole(browser, consoleUrl, 'admin');

@@ -20,6 +20,7 @@ const CHINA = {
   oidcAudience: 'qingshan-web,qingshan-cli',
   groupsClaim: 'groups',
   departmentClaim: 'department',
+  enterpriseClaim: 'qingshan_enterprise',
   usernameClaim: 'preferred_username',
 };
 
@@ -58,13 +59,14 @@ describe('AWS China (aws-cn) with an external OIDC issuer', () => {
     expect(all).not.toContain('"Ref":"AWS::Partition"');
   });
 
-  it('tells every function which claims carry groups, department and name', () => {
+  it('tells every function which claims carry groups, department, enterprise and name', () => {
     for (const fn of Object.values(houseFunctions(synth.stacks))) {
       const env = (resourceOf(synth, fn.fn).Properties.Environment as { Variables: Record<string, unknown> })
         .Variables;
       expect(env).toMatchObject({
         QS_GROUPS_CLAIM: 'groups',
         QS_DEPARTMENT_CLAIM: 'department',
+        QS_ENTERPRISE_CLAIM: 'qingshan_enterprise',
         QS_USERNAME_CLAIM: 'preferred_username',
       });
     }

@@ -74,6 +74,7 @@ describe('house functions', () => {
       QS_STAGE: 'dev',
       QS_GROUPS_CLAIM: 'cognito:groups',
       QS_DEPARTMENT_CLAIM: 'custom:department',
+      QS_ENTERPRISE_CLAIM: 'custom:enterprise',
       POWERTOOLS_METRICS_NAMESPACE: 'Qingshan',
       POWERTOOLS_TRACE_ENABLED: 'true',
       QS_TIME_ZONE: 'Asia/Shanghai',

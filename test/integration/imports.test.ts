@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
 import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/carbon/meter-activity-store.ts';
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
@@ -9,8 +10,7 @@ import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-of
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
 import { runRecalculation } from '../../shared/domain/carbon/rollups/recalculation-run.ts';
 import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
-import { applyChunk, feedContext } from '../../shared/domain/imports/chunk-apply.ts';
-import { dayChunks } from '../../shared/domain/imports/feed-plan.ts';
+import { applyMonth, feedContext } from '../../shared/domain/imports/chunk-apply.ts';
 import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
 import { finishPending } from '../../shared/domain/imports/slot-apply.ts';
 import { defaultAccounting } from '../support/accounting.ts';
@@ -31,13 +31,23 @@ let drive: ReturnType<typeof importDriver>;
 
 const item = async (pk: string, sk: string) =>
   (await t.dynamo.send(new GetCommand({ TableName: localTableName('carbon'), Key: { pk, sk } }))).Item ?? {};
+/** A rollup as every reader sees it: a day with the feed months' share derived (feed-days.ts). */
+const rollup = async (
+  level: 'meter' | 'enterprise' | 'city',
+  id: string,
+  gran: 'day' | 'month',
+  period: string,
+) =>
+  (
+    await new DynamoCarbonReadStore(t.dynamo, localTableName('carbon')).readPeriod(level, [id], gran, period)
+  ).get(id) ?? {};
 /** Electricity in kWh on a rollup (stored in millionths of a kWh). */
 const kwh = async (
   level: 'meter' | 'enterprise' | 'city',
   id: string,
   gran: 'day' | 'month',
   period: string,
-) => Number((await item(rollupPk(level, id, gran), period)).qc_electricity ?? 0) / 1e6;
+) => Number((await rollup(level, id, gran, period)).qc_electricity ?? 0) / 1e6;
 
 const accountMeter = (id: string, enterpriseId: string) => ({
   id,
@@ -61,6 +71,10 @@ beforeAll(async () => {
     meters: { electricity: 'MTR-A004' },
   });
   expect(mapped).toMatchObject({ status: 200, body: { counts: 'feed' } });
+  const accounts = await drive.json<{ items: unknown[] }>('/import-accounts');
+  expect(accounts.body.items).toContainEqual(
+    expect.objectContaining({ accountId: 'GD-POWER-0004', enterpriseId: 'ENT-0004', counts: 'feed' }),
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -104,6 +118,8 @@ describe('a utility account’s monthly file, end to end', () => {
       [10, 'duplicate', 'period'],
     ]);
     for (const r of report.refused) expect(r.message).toMatch(/^\p{Script=Han}/u);
+    // The feed by its Chinese name, not its id.
+    expect(report.refused[1]?.message).toMatch(/^账户 NO-SUCH-ACCOUNT 未登记为「供电\/供气月度用量」账户/);
 
     const bytes = new Uint8Array(await (await fetch(report.links.refusedCsv ?? '')).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -143,6 +159,33 @@ describe('a utility account’s monthly file, end to end', () => {
     expect(series.body.series[0]?.co2eT).toBeCloseTo(Number(month.co2e_mg) / 1e9, 9);
   });
 
+  it('books the month once and derives the days on read: they sum to the month exactly, every figure', async () => {
+    // No day or hour item is written for a feed (docs/imports.md, "The items").
+    expect(await item(rollupPk('meter', 'MTR-A004', 'day'), '2026-10-17')).toEqual({});
+    expect(await item(rollupPk('meter', 'MTR-A004', 'hour'), '2026-10-17T12')).toEqual({});
+    const reader = new DynamoCarbonReadStore(t.dynamo, localTableName('carbon'));
+    const days = await reader.readSeries('enterprise', 'ENT-0004', 'day', '2026-10-01', '2026-10-31');
+    expect(days.size).toBe(31);
+    const month = await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-10');
+    for (const figure of ['co2e_mg', 'tce_mg', 'qc_electricity', 'g_CO2_mg', 'readings']) {
+      const sum = [...days.values()].reduce((s, d) => s + BigInt(Number(d[figure] ?? 0)), 0n);
+      expect([figure, sum]).toEqual([figure, BigInt(Number(month[figure] ?? 0))]);
+    }
+    // The API's day series reads the same derived days.
+    const api = await drive.json<{ series: { period: string; tce: number }[] }>(
+      '/emissions?level=enterprise&id=ENT-0004&from=2026-10-01&to=2026-10-31&granularity=day',
+    );
+    expect(api.body.series).toHaveLength(31);
+    expect(api.body.series.reduce((s, d) => s + d.tce, 0)).toBeCloseTo(3.8099, 6);
+    // A day ranking reads the same derived day.
+    const ranking = await drive.json<{ items: { id: string; tce: number }[] }>(
+      '/emissions/rankings?level=enterprise&granularity=day&period=2026-10-17',
+    );
+    const day = api.body.series.find((d) => d.period === '2026-10-17')?.tce;
+    expect(day).toBeGreaterThan(0);
+    expect(ranking.body.items.find((r) => r.id === 'ENT-0004')?.tce).toBe(day);
+  });
+
   it('traces the figure to the file, line, uploader and time', async () => {
     const trace = await drive.json<{ batches: { meterId: string; source?: Record<string, unknown> }[] }>(
       '/emissions/trace?level=enterprise&id=ENT-0004&period=2026-10',
@@ -160,6 +203,28 @@ describe('a utility account’s monthly file, end to end', () => {
       change: 'new',
       value: 31_000,
     });
+  });
+
+  it('resolves an imported batch’s handle to its slot message: 31 day parts, the month, the meter', async () => {
+    const trace = await drive.json<{ batches: { meterId: string; handle?: string }[] }>(
+      '/emissions/trace?level=enterprise&id=ENT-0004&period=2026-10',
+    );
+    const handle = trace.body.batches.find((b) => b.meterId === 'MTR-A004')?.handle ?? '';
+    const resolved = await drive.json<{ type: string; elements: { type: string; value: string }[] }>(
+      `/identifiers/${handle}`,
+    );
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.type).toBe('batch');
+    expect(resolved.body.elements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'MESSAGE_ID',
+          value: expect.stringMatching(/^feed:GD-POWER-0004:MTR-A004:2026-10:v\d+$/),
+        }),
+        expect.objectContaining({ type: 'READING_COUNT', value: '31' }),
+        expect.objectContaining({ type: 'HOURS', value: '2026-10' }),
+      ]),
+    );
   });
 
   it('knows the account meter as a feed, and calls it offline only when a month’s file is late', async () => {
@@ -252,7 +317,7 @@ describe('recalculation and resumption', () => {
     await drive.withdraw(created.body.id);
   });
 
-  it('finishes a slot message a crash left half written: each day once, the month once', async () => {
+  it('finishes a slot message a crash left booked but not settled: the month once', async () => {
     const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
     const deps = importRunDeps();
     const slot = emptySlot('GD-POWER-0004', 'MTR-A004', '2025-12', true);
@@ -276,11 +341,8 @@ describe('recalculation and resumption', () => {
     };
     expect(await deps.store.beginChange(slot, change)).toBe(true);
     const pending = { ...slot, pending: change };
-    const ctx = await feedContext(deps, pending, change);
-    const days = dayChunks(ctx, change);
-    // A worker wrote the first day (with the month) and the 10th to the 14th, then died.
-    for (const chunk of [days[0], ...days.slice(9, 14)])
-      if (chunk) await applyChunk(deps, ctx, change, chunk);
+    // A worker booked the month, then died before settling the slot.
+    await applyMonth(deps, await feedContext(deps, pending, change), change);
 
     await finishPending(deps, pending);
     await finishPending(deps, pending);
@@ -289,6 +351,7 @@ describe('recalculation and resumption', () => {
     expect(await kwh('meter', 'MTR-A004', 'day', '2025-12-12')).toBe(1_000);
     expect(await kwh('city', 'city', 'day', '2025-12-31')).toBe(1_000);
     expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-12')).readings).toBe(31);
+    expect((await rollup('enterprise', 'ENT-0004', 'day', '2025-12-31')).readings).toBe(1);
     expect((await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-12'))?.current?.micro).toBe(31_000e6);
   });
 });

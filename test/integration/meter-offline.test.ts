@@ -29,6 +29,7 @@ afterAll(async () => {
 });
 
 const METER = 'MTR-0001'; // expected every 900 s: offline after 2 700 s of silence
+const ENTERPRISE = 'ENT-0001'; // the demo registry's owner of MTR-0001
 const MIN = 60_000;
 
 const publishReading = async (ts: number, messageId: string) => {
@@ -106,8 +107,12 @@ describe('meter-offline scan', () => {
       token: t.stack.users.supervisor.token,
     });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { items: { targetId: string; message: string }[] };
+    const body = (await response.json()) as {
+      items: { targetId: string; message: string; enterpriseId?: string }[];
+    };
     expect(body.items).toHaveLength(2);
     expect(body.items[0]?.message).toContain('离线');
+    // whose meter it is, so staff know whom to call (a documented field of Alert)
+    expect(body.items[0]?.enterpriseId).toBe(ENTERPRISE);
   });
 });

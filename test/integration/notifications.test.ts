@@ -439,4 +439,13 @@ describe('the inbox is each person’s own', () => {
     });
     expect(stale.status).toBe(409);
   });
+
+  it('forgets a device its owner signs out of; another person’s device is not found', async () => {
+    const head = t.stack.users.head.token;
+    const [phone] = (await api('/push-subscriptions', head)).body.items as { id: string }[];
+    const path = `/push-subscriptions/${phone?.id}`;
+    expect((await api(path, t.stack.users.deputy.token, { method: 'DELETE' })).status).toBe(404);
+    expect((await api(path, head, { method: 'DELETE' })).status).toBe(204);
+    expect((await api('/push-subscriptions', head)).body.items).toEqual([]);
+  });
 });

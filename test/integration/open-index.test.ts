@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput, ensureTables, localClient } from '../../infra/local/dynamodb-local.ts';
 import { localTableName } from '../../infra/local/environment.ts';
 import { TABLES } from '../../infra/manifest.ts';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { backfillOpenIndex } from '../../shared/adapters/dynamodb/open-index-backfill.ts';
-import { readOpenWorkflow } from '../../shared/adapters/dynamodb/workflow-open-read.ts';
 import { CASE_STATES } from '../../shared/domain/cases/case-record.ts';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { CASE_DEADLINE_STATES } from '../../shared/domain/workflow/escalation-candidates.ts';
@@ -26,6 +26,8 @@ const context = { functionName: 'test', awsRequestId: 'test', getRemainingTimeIn
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 const table = () => localTableName('workflow');
+/** The open cases as the jobs read them: through the workflow port (its DynamoDB adapter). */
+const openCases = () => new DynamoCaseStore(t.dynamo, table()).openRecords();
 
 const principal = (role: Role): Principal => {
   const { user } = t.stack.users[role];
@@ -88,12 +90,12 @@ describe('the sparse open index of the workflow table', () => {
     const open = await overdueCase();
     const closed = await rejectedCase();
 
-    const read = await readOpenWorkflow(t.dynamo, table());
-    expect(read.cases.records.map((r) => r.id)).toContain(open);
-    expect(read.cases.records.map((r) => r.id)).not.toContain(closed);
-    expect(read.cases.opened).toContain(open);
-    expect(read.cases.opened).not.toContain(closed);
-    expect(read.cases.closedByState.rejected).toBe(1);
+    const read = await openCases();
+    expect(read.records.map((r) => r.id)).toContain(open);
+    expect(read.records.map((r) => r.id)).not.toContain(closed);
+    expect(read.opened).toContain(open);
+    expect(read.opened).not.toContain(closed);
+    expect(read.closedByState.rejected).toBe(1);
     expect(await record(closed)).not.toHaveProperty('openpk');
 
     const run = await runEscalation();
@@ -110,12 +112,12 @@ describe('the sparse open index of the workflow table', () => {
   it('names an open case whose record was lost', async () => {
     const lost = await overdueCase();
     await t.dynamo.send(new DeleteCommand({ TableName: table(), Key: { pk: `CASE#${lost}`, sk: 'RECORD' } }));
-    const read = await readOpenWorkflow(t.dynamo, table());
+    const read = await openCases();
     // What the hourly job reconciles (escalate-overdue.ts), from the open index and the ledger.
     const books = reconcile({
-      created: read.cases.opened,
-      records: read.cases.records,
-      closedByState: read.cases.closedByState,
+      created: read.opened,
+      records: read.records,
+      closedByState: read.closedByState,
       states: CASE_STATES,
       statesNeedingDeadline: CASE_DEADLINE_STATES,
     });
@@ -133,21 +135,19 @@ describe('the sparse open index of the workflow table', () => {
       await t.dynamo.send(new DeleteCommand({ TableName: table(), Key: { pk: `CASE#${id}`, sk: 'OPEN' } }));
     }
     await t.dynamo.send(new DeleteCommand({ TableName: table(), Key: { pk: 'CASE#LEDGER', sk: 'SHARD#0' } }));
-    const before = await readOpenWorkflow(t.dynamo, table());
-    expect(before.cases.records.map((r) => r.id)).not.toContain(legacyOpen);
+    const before = await openCases();
+    expect(before.records.map((r) => r.id)).not.toContain(legacyOpen);
 
     const first = await backfillOpenIndex(t.dynamo, table());
     expect(first.indexed).toBe(1);
-    const after = await readOpenWorkflow(t.dynamo, table());
-    expect(after.cases.records.map((r) => r.id)).toContain(legacyOpen);
-    expect(after.cases.opened).toContain(legacyOpen);
-    expect(after.cases.closedByState.rejected).toBe(2);
+    const after = await openCases();
+    expect(after.records.map((r) => r.id)).toContain(legacyOpen);
+    expect(after.opened).toContain(legacyOpen);
+    expect(after.closedByState.rejected).toBe(2);
 
     const second = await backfillOpenIndex(t.dynamo, table());
     expect(second).toMatchObject({ indexed: 0, changedMeanwhile: 0 });
-    expect((await readOpenWorkflow(t.dynamo, table())).cases.closedByState).toEqual(
-      after.cases.closedByState,
-    );
+    expect((await openCases()).closedByState).toEqual(after.closedByState);
   });
 });
 

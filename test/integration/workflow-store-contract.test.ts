@@ -11,11 +11,14 @@ import { freePort } from '../../infra/local/free-port.ts';
 import { TABLES } from '../../infra/manifest.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { DynamoMediaCatalog } from '../../shared/adapters/dynamodb/media-catalog.ts';
+import { DynamoProvisionalDeadlines } from '../../shared/adapters/dynamodb/provisional-deadlines.ts';
 import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
+import { DynamoWorkflowHistory } from '../../shared/adapters/dynamodb/workflow-scan.ts';
 import { readyPhoto } from '../support/media-records.ts';
+import { workflowReadsContract } from '../support/workflow-reads-contract.ts';
 import { workflowStoreContract } from '../support/workflow-store-contract.ts';
 
-/** The workflow port's contract on DynamoDB Local alone (no gateway, no other emulator). */
+/** The workflow ports' contracts on DynamoDB Local alone (no gateway, no other emulator). */
 const TABLE = 'contract-workflow';
 let dynamo: RunningDynamo | undefined;
 let client: DynamoDBDocumentClient;
@@ -39,4 +42,11 @@ workflowStoreContract('DynamoDB Local', () => ({
       status: 'ready',
     });
   },
+}));
+
+workflowReadsContract('DynamoDB Local', () => ({
+  cases: new DynamoCaseStore(client, TABLE),
+  suggestions: new DynamoSuggestionStore(client, TABLE),
+  provisional: new DynamoProvisionalDeadlines(client, TABLE),
+  history: new DynamoWorkflowHistory(client, TABLE),
 }));

@@ -7,6 +7,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_REGION } from '../../infra/local/environment.ts';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/local-stack.ts';
 import { LOCAL_S3_CREDENTIALS } from '../../infra/local/s3-local.ts';
+import { contractChecked } from './response-contract.ts';
 import { SHARED_DYNAMODB_ENV } from './shared-dynamodb.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -16,6 +17,11 @@ export interface TestStack {
   /** Real SDK clients pointed at the emulators, as any developer tool would be. */
   dynamo: DynamoDBDocumentClient;
   s3: S3Client;
+  /**
+   * fetch on the local gateway, `token` as the bearer. Every answer is checked against its route's
+   * contract (response-contract.ts: status, response schema, no undocumented field, problem+json
+   * errors), so each route's own tests validate its responses; a broken answer fails the test.
+   */
   api: (path: string, init?: RequestInit & { token?: string }) => Promise<Response>;
   close(): Promise<void>;
 }
@@ -58,12 +64,12 @@ export const startTestStack = async (options: Partial<LocalStackOptions> = {}): 
     stack,
     dynamo,
     s3,
-    api: (path, init = {}) => {
+    api: contractChecked((path, init = {}) => {
       const { token, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
       return fetch(`${stack.urls.api}${path}`, { ...rest, headers });
-    },
+    }),
     close: async () => {
       dynamo.destroy();
       s3.destroy();

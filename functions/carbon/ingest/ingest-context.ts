@@ -14,7 +14,8 @@ import { checkBudgets } from '../../../shared/domain/carbon/budgets/budget-check
 import { type MeterHistory, PlausibleLimits } from '../../../shared/domain/carbon/ingest/plausible-limits.ts';
 import { figuresOf } from '../../../shared/domain/carbon/rollups/emission-series.ts';
 
-export const TELEMETRY_RETENTION_DAYS = Number(process.env.QS_TELEMETRY_RETENTION_DAYS ?? 800);
+// Set on every function from the stage's `telemetryRetentionDays` (infra/settings.ts, validated there).
+export const TELEMETRY_RETENTION_DAYS = Number(process.env[ENV.telemetryRetentionDays] ?? 800);
 let deps: Omit<IngestDependencies, 'accounting'> | undefined;
 
 /** A meter's daily use from its day rollups (one Query of ≤ 30 small items), for plausible limits. */

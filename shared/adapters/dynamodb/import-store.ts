@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -6,10 +5,12 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { feedMonthPk } from '../../domain/carbon/rollups/feed-days.ts';
 import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
 import type { ActivitySlot, SlotChange } from '../../domain/imports/slot.ts';
 import type { ImportStore } from '../../ports/import-store.ts';
 import { batchPutAll } from './batch-write.ts';
+import { whenConditionFails } from './conditional-write.ts';
 
 /**
  * Imports, refused rows and activity slots in the carbon table (layout: docs/imports.md):
@@ -25,15 +26,12 @@ const KEYS = new Set(['pk', 'sk', 'itemType', 'gsi1pk', 'gsi1sk']);
 const strip = <T>(item: Record<string, unknown>): T =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !KEYS.has(name))) as T;
 
-const conditional = async (write: () => Promise<unknown>): Promise<boolean> => {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
+/** True when the write landed, false when its condition did not hold (conditional-write.ts). */
+const conditional = (write: () => Promise<unknown>): Promise<boolean> =>
+  whenConditionFails(
+    write().then(() => true),
+    () => false,
+  );
 
 export class DynamoImportStore implements ImportStore {
   readonly #client: DynamoDBDocumentClient;
@@ -120,30 +118,26 @@ export class DynamoImportStore implements ImportStore {
   }
 
   async claim(id: string, now: string, until: string): Promise<ImportRecord | undefined> {
-    try {
-      const { Attributes } = await this.#client.send(
-        new UpdateCommand({
-          TableName: this.#table,
-          Key: { pk: importPk(id), sk: IMPORT_SK },
-          UpdateExpression: 'SET leaseUntil = :until',
-          ConditionExpression:
-            'attribute_exists(pk) AND #status IN (:queued, :running, :withdrawing) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':until': until,
-            ':now': now,
-            ':queued': 'queued',
-            ':running': 'running',
-            ':withdrawing': 'withdrawing',
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return Attributes ? strip<ImportRecord>(Attributes) : undefined;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+    const claimed = this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: { pk: importPk(id), sk: IMPORT_SK },
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression:
+          'attribute_exists(pk) AND #status IN (:queued, :running, :withdrawing) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':until': until,
+          ':now': now,
+          ':queued': 'queued',
+          ':running': 'running',
+          ':withdrawing': 'withdrawing',
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const result = await whenConditionFails(claimed, () => undefined);
+    return result?.Attributes ? strip<ImportRecord>(result.Attributes) : undefined;
   }
 
   async putRefused(id: string, rows: readonly RefusedRow[]): Promise<void> {
@@ -170,6 +164,18 @@ export class DynamoImportStore implements ImportStore {
       start = page.LastEvaluatedKey;
     } while (start);
     return rows;
+  }
+
+  async holdsMessage(meterId: string, period: string, messageId: string): Promise<boolean> {
+    const { Item } = await this.#client.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: feedMonthPk('meter', meterId), sk: period },
+        ProjectionExpression: 'msgs',
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.msgs instanceof Set && (Item.msgs as Set<string>).has(messageId);
   }
 
   async getSlot(accountId: string, meterId: string, period: string): Promise<ActivitySlot | undefined> {

@@ -1,4 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { awaitingMarkChange } from '../../domain/workflow/deadline-recompute.ts';
+import type { AwaitingRecompute, ProvisionalDeadlines } from '../../ports/provisional-deadlines.ts';
 import type { SideItem } from './workflow-layout.ts';
 
 /**
@@ -48,45 +50,45 @@ export const provisionalMarkerWrites = <R extends Marked>(
   next: R,
   awaits: (record: R) => boolean,
 ): SideItem[] => {
-  const was = previous !== undefined && awaits(previous);
-  const is = awaits(next);
-  if (!was && !is) return [];
-  if (was && is && previous?.provisionalSince === next.provisionalSince) return [];
-  return [markerOf(kind, next, is)];
+  const change = awaitingMarkChange(previous, next, awaits);
+  return change === 'keep' ? [] : [markerOf(kind, next, change === 'mark')];
 };
 
 /** The tombstone of a marker whose record no longer awaits anything (written outside a step). */
 export const provisionalMarkerTombstone = (kind: MarkedKind, id: string): SideItem =>
   markerOf(kind, { id }, false);
 
-export interface MarkedRecord {
-  kind: MarkedKind;
-  id: string;
-  since: string;
-}
+const KINDS: Record<MarkedKind, AwaitingRecompute['kind']> = { CASE: 'case', SUGGESTION: 'suggestion' };
 
-/** Markers whose `since` lies before `before` (an ISO instant), oldest first, every page. */
-export const markedBefore = async (
-  client: DynamoDBDocumentClient,
-  table: string,
-  before: string,
-): Promise<MarkedRecord[]> => {
-  const marked: MarkedRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await client.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
-        ExpressionAttributeValues: { ':p': PROVISIONAL_PARTITION, ':before': before },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      marked.push({ kind: item.subject as MarkedKind, id: String(item.recordId), since: String(item.since) });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  return marked;
-};
+/** The port over the sparse marker partition: one Query, every page. */
+export class DynamoProvisionalDeadlines implements ProvisionalDeadlines {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.#client = client;
+    this.#table = table;
+  }
+
+  async awaitingBefore(edge: string): Promise<AwaitingRecompute[]> {
+    const marked: AwaitingRecompute[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
+          ExpressionAttributeValues: { ':p': PROVISIONAL_PARTITION, ':before': edge },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const kind = KINDS[item.subject as MarkedKind];
+        marked.push({ kind, id: String(item.recordId), since: String(item.since) });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return marked;
+  }
+}

@@ -1,6 +1,4 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { CaseRecord } from '../../domain/cases/case-record.ts';
-import type { SuggestionRecord } from '../../domain/suggestions/suggestion-record.ts';
 import { OPEN_SHARDS } from '../../domain/workflow/open-records.ts';
 import type { OpenWorkflow } from '../../ports/workflow-store.ts';
 import { stripKeys } from './workflow-layout.ts';
@@ -9,27 +7,11 @@ import { LEDGER_SK_PREFIX, ledgerPk, MARKER_SK, OPEN_INDEX, openPartition } from
 export type { OpenWorkflow };
 
 /**
- * The open cases and suggestions, for the hourly escalation and the not-one-missed reconciliation:
- * the sparse `open` index (records and OPEN markers of open work only) and the closed ledger — a read
- * whose cost follows the open work, not every case ever closed (workflow-open-items.ts).
+ * One kind's open records, opened trace and closed counts — `WorkflowStore.openRecords` of the
+ * DynamoDB adapter, for the hourly escalation and the not-one-missed reconciliation: the sparse
+ * `open` index (records and OPEN markers of open work only) and the closed ledger, a read whose cost
+ * follows the open work, not every case ever closed (workflow-open-items.ts).
  */
-
-export interface AllOpenWorkflow {
-  cases: OpenWorkflow<CaseRecord>;
-  suggestions: OpenWorkflow<SuggestionRecord>;
-}
-
-export const readOpenWorkflow = async (
-  client: DynamoDBDocumentClient,
-  table: string,
-): Promise<AllOpenWorkflow> => {
-  const [cases, suggestions] = await Promise.all([
-    readOpenKind<CaseRecord>(client, table, 'CASE'),
-    readOpenKind<SuggestionRecord>(client, table, 'SUGGESTION'),
-  ]);
-  return { cases, suggestions };
-};
-
 export const readOpenKind = async <R>(
   client: DynamoDBDocumentClient,
   table: string,

@@ -1,12 +1,14 @@
 import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../../domain/cases/case-record.ts';
 import type { SuggestionRecord } from '../../domain/suggestions/suggestion-record.ts';
+import type { WorkflowHistory } from '../../ports/workflow-history.ts';
+import { stripKeys } from './workflow-layout.ts';
 
 /**
  * Reads every case and suggestion record together with the creation entry of each (timeline seq 1),
  * in ONE parallel Scan for both kinds. Its cost grows with the workflow table (records, timelines,
- * comments). Only the weekly and monthly performance reports still use it (they judge the cases
- * closed in their period); the hourly escalation and reconciliation read the sparse `open` index
+ * comments). Only the weekly and monthly performance reports use it, through the WorkflowHistory port
+ * (they judge the records closed in their period); the hourly escalation and reconciliation read the sparse `open` index
  * (workflow-open-read.ts).
  */
 export interface WorkflowHeads<R> {
@@ -37,15 +39,31 @@ export const scanWorkflowHeads = async (
   };
   for (const items of segments) {
     for (const item of items) {
-      const { pk, sk, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, kind: _5, ...rest } = item;
-      const [prefix, ...id] = String(pk).split('#');
+      const [prefix, ...id] = String(item.pk).split('#');
       const into = heads[PREFIXES[prefix as keyof typeof PREFIXES]] as WorkflowHeads<unknown>;
-      if (sk === CREATION_SK) into.created.push(id.join('#'));
-      else into.records.push(rest);
+      if (item.sk === CREATION_SK) into.created.push(id.join('#'));
+      // every key attribute goes, the sparse `open` index's included (workflow-layout.ts)
+      else into.records.push(stripKeys(item));
     }
   }
   return heads;
 };
+
+/** The history port over the one parallel Scan. */
+export class DynamoWorkflowHistory implements WorkflowHistory {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.#client = client;
+    this.#table = table;
+  }
+
+  async everyRecord(): Promise<{ cases: CaseRecord[]; suggestions: SuggestionRecord[] }> {
+    const heads = await scanWorkflowHeads(this.#client, this.#table);
+    return { cases: heads.cases.records, suggestions: heads.suggestions.records };
+  }
+}
 
 const scanSegment = async (
   client: DynamoDBDocumentClient,

@@ -1,6 +1,7 @@
 import type { CaseListSource } from '../../domain/cases/case-listing.ts';
 import { isCaseOpen } from '../../domain/cases/case-listing.ts';
 import type { CaseRecord, CaseTimelineEntry, GeoLocation } from '../../domain/cases/case-record.ts';
+import { caseAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
 import { listingPosition } from '../../domain/workflow/listing-position.ts';
 import type { CaseListQuery, CaseStore, StoredComment } from '../../ports/case-store.ts';
 import type { MediaClaim, Page } from '../../ports/workflow-store.ts';
@@ -29,7 +30,7 @@ export class MemoryCaseStore extends MemoryWorkflowStore<CaseRecord, CaseTimelin
   readonly #comments = new Map<string, StoredComment[]>();
 
   constructor(media?: MemoryMedia) {
-    super('CASE', media);
+    super('CASE', caseAwaitsRecompute, media);
   }
 
   async list(query: CaseListQuery): Promise<Page<CaseRecord>> {

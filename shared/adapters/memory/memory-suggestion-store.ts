@@ -3,6 +3,7 @@ import type {
   SuggestionRecord,
   SuggestionTimelineEntry,
 } from '../../domain/suggestions/suggestion-record.ts';
+import { suggestionAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
 import { AFTER_EVERY_ID, listingPosition } from '../../domain/workflow/listing-position.ts';
 import type { SuggestionIdPage, SuggestionListScope, SuggestionStore } from '../../ports/suggestion-store.ts';
 import { type MemoryMedia, MemoryWorkflowStore, pageByPosition } from './memory-workflow-store.ts';
@@ -25,7 +26,7 @@ export class MemorySuggestionStore
   implements SuggestionStore
 {
   constructor(media?: MemoryMedia) {
-    super('SUGGESTION', media);
+    super('SUGGESTION', suggestionAwaitsRecompute, media);
   }
 
   async listIds(

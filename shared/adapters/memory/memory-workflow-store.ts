@@ -1,6 +1,7 @@
 import { ConflictError } from '../../domain/errors.ts';
 import { invalidCursor } from '../../domain/invalid-cursor.ts';
 import type { MediaRecord } from '../../domain/media/media-record.ts';
+import { awaitingMarkChange } from '../../domain/workflow/deadline-recompute.ts';
 import { closedLedgerDelta, isOpenState, opennessChange } from '../../domain/workflow/open-records.ts';
 import type { WorkflowRecord } from '../../domain/workflow/state-machine.ts';
 import type { TimelineEntry } from '../../domain/workflow/timeline.ts';
@@ -33,11 +34,15 @@ export class MemoryWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   readonly #marks = new Map<string, CreationMark>();
   readonly #opened = new Set<string>();
   readonly #closed: Record<string, number> = {};
+  /** Ids awaiting a deadline recomputation and their `since`: the DynamoDB adapter's markers. */
+  readonly #awaiting = new Map<string, string>();
   readonly #prefix: 'CASE' | 'SUGGESTION';
+  readonly #awaits: (record: R) => boolean;
   protected readonly media: MemoryMedia;
 
-  constructor(prefix: 'CASE' | 'SUGGESTION', media: MemoryMedia = new Map()) {
+  constructor(prefix: 'CASE' | 'SUGGESTION', awaits: (record: R) => boolean, media: MemoryMedia = new Map()) {
     this.#prefix = prefix;
+    this.#awaits = awaits;
     this.media = media;
   }
 
@@ -77,6 +82,7 @@ export class MemoryWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     );
     for (const one of steps) {
       this.#track(one.record.id, one.before.state, one.record.state);
+      this.#markAwaiting(one.before, one.record);
       this.records.set(one.record.id, structuredClone(one.record));
       this.timelines.get(one.record.id)?.push(structuredClone(one.entry));
       this.afterWrite(one.before, one.record, one.entry);
@@ -106,8 +112,18 @@ export class MemoryWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
     };
   }
 
-  async releaseProvisional(): Promise<void> {
-    // Nothing is kept apart from the record here: a record's provisional mark is on the record.
+  async releaseProvisional(id: string): Promise<void> {
+    this.#awaiting.delete(id);
+  }
+
+  /** The records awaiting a deadline recomputation, with their `since` (MemoryProvisionalDeadlines). */
+  awaitingRecompute(): { id: string; since: string }[] {
+    return [...this.#awaiting].map(([id, since]) => ({ id, since }));
+  }
+
+  /** Every record stored, copied (MemoryWorkflowHistory). */
+  everyRecord(): R[] {
+    return [...this.records.values()].map((record) => structuredClone(record));
   }
 
   /** Kind-specific bookkeeping after each record written (listings of the subclasses). */
@@ -129,9 +145,22 @@ export class MemoryWorkflowStore<R extends WorkflowRecord<string>, T extends Tim
   }
 
   #bear({ record, entry }: Birth<R, T>): void {
+    this.#markAwaiting(undefined, record);
     this.records.set(record.id, structuredClone(record));
     this.timelines.set(record.id, [structuredClone(entry)]);
     this.#track(record.id, null, record.state);
+  }
+
+  /** The awaiting mark, by the rule the DynamoDB adapter writes its marker item by. */
+  #markAwaiting(previous: R | undefined, next: R): void {
+    const since = (record: R) => (record as { provisionalSince?: string }).provisionalSince;
+    const change = awaitingMarkChange(
+      previous && { provisionalSince: since(previous), record: previous },
+      { provisionalSince: since(next), record: next },
+      ({ record }) => this.#awaits(record),
+    );
+    if (change === 'mark') this.#awaiting.set(next.id, since(next) ?? '');
+    if (change === 'unmark') this.#awaiting.delete(next.id);
   }
 
   /** The open trace and the closed ledger, as the DynamoDB adapter's OPEN markers and ledger shards. */

@@ -1,7 +1,7 @@
 import { localDateOf } from '../../domain/calendar/local-date.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
 import { CASE_STATES } from '../../domain/cases/case-record.ts';
-import { SUGGESTION_STATES } from '../../domain/suggestions/suggestion-record.ts';
+import { SUGGESTION_STATES } from '../../domain/suggestions/suggestion-vocabulary.ts';
 import {
   CASE_DEADLINE_STATES,
   type ReviewDue,

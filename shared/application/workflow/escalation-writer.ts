@@ -1,5 +1,4 @@
 import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
-import { ConflictError } from '../../domain/errors.ts';
 import type {
   SuggestionRecord,
   SuggestionTimelineEntry,
@@ -9,6 +8,7 @@ import { caseCandidate, suggestionCandidate } from '../../domain/workflow/escala
 import type { EscalationCandidate, EscalationPorts } from '../../domain/workflow/escalation-job.ts';
 import { escalationStep } from '../../domain/workflow/escalation-step.ts';
 import type { WorkflowStore } from '../../ports/workflow-store.ts';
+import { readAgainOnConflict } from './read-again.ts';
 
 export interface WorkflowStores {
   cases: WorkflowStore<CaseRecord, CaseTimelineEntry>;
@@ -48,18 +48,14 @@ const escalateOneLevel = async <
   at: Date,
   timeZone: string,
 ): Promise<boolean> => {
-  for (let attempt = 1; ; attempt++) {
+  return readAgainOnConflict(async () => {
     const before = await target.store.get(candidate.id);
     if (!before) return false;
     const current = target.candidateOf(before, timeZone);
     if (!current || current.deadline !== candidate.deadline || current.level >= level) return false;
-    try {
-      await target.store.update({ before, ...target.step(before, level, at, candidate.deadline, timeZone) });
-      return true;
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 3) throw error;
-    }
-  }
+    await target.store.update({ before, ...target.step(before, level, at, candidate.deadline, timeZone) });
+    return true;
+  });
 };
 
 const escalateRecord = async <

@@ -86,6 +86,10 @@ export const AlertSchema = z
       .enum(ALERT_LEVELS)
       .describe('A rollup target, or system (the platform itself, e.g. its working calendar)'),
     targetId: z.string(),
+    enterpriseId: z
+      .string()
+      .optional()
+      .describe('Meter alerts: the enterprise the meter belongs to, so staff know whom to call'),
     period: z.string(),
     metric: z
       .enum(BUDGET_METRICS)

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  MAX_RECALC_ATTEMPTS,
   RECALC_ACCOUNTING,
   RECALC_LEVELS,
   RECALC_STATUSES,
@@ -37,6 +38,13 @@ export const RecalculationSchema = z
     finishedAt: z.string().optional(),
     error: z.string().optional(),
     totalUnits: z.number().int().optional(),
+    attempts: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        `Runs started; a failed run is queued again (it resumes) until ${MAX_RECALC_ATTEMPTS} have started, then it stays failed: \`queued\` with an \`error\` is a retry`,
+      ),
     progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
     units: z.string(),
     before: Totals.describe('What the rollups held for the hours recalculated'),

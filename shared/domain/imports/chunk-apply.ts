@@ -3,18 +3,16 @@ import type { IngestStore } from '../../ports/ingest-store.ts';
 import type { Retry } from '../../ports/retry.ts';
 import type { AccountingDefaults } from '../carbon/accounting/accounting-context.ts';
 import type { FactorLibrary } from '../carbon/accounting/factors.ts';
-import type { ChunkState, ReadingChunk } from '../carbon/ingest/ingest-plan.ts';
 import { batchHandleOf } from '../carbon/ingest/message-plan.ts';
-import { mergeChunkPlans } from '../carbon/ingest/transaction-plan.ts';
 import { meterAccountingFor } from '../carbon/rollups/meter-accounting.ts';
 import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
-import { type FeedPlanContext, planSlotChunk } from './feed-plan.ts';
+import type { FeedPlanContext } from './feed-plan.ts';
+import { mergeMonthPlans, planSlotMonth } from './month-plan.ts';
 import type { ActivitySlot, SlotChange } from './slot.ts';
 
 /**
- * One chunk of a slot message (one day: feed-plan.ts) in one transaction through the ingest store,
- * conditioned on its marker: re-read and re-planned when a condition failed, done when its hours
- * already hold the marker (applied before a crash, or by another job).
+ * A slot message (month-plan.ts) in one transaction through the ingest store's `apply`, conditioned
+ * on its marker on the account meter's feed month item.
  */
 
 export interface SlotApplyDeps {
@@ -41,34 +39,27 @@ export class Contended extends Error {
 }
 export const isContended = (error: unknown): boolean => error instanceof Contended;
 
-/** One chunk in one transaction; re-read and re-planned when a condition failed. */
-export const applyChunk = async (
-  deps: SlotApplyDeps,
-  ctx: FeedPlanContext,
-  change: SlotChange,
-  chunk: ReadingChunk,
-) => {
-  const meterId = ctx.meter.id;
-  let state: ChunkState = { hours: [], read: false };
+/**
+ * One slot message alone in one transaction, conditioned on its marker: done when it lands, or when
+ * its condition failed because the marker is already there (applied before a crash, or by another
+ * job); tried again after a pause while other writers hold its items.
+ */
+export const applyMonth = async (deps: SlotApplyDeps, ctx: FeedPlanContext, change: SlotChange) => {
+  const plan = planSlotMonth(ctx, change);
   await deps.retry(
     async () => {
-      const plan = planSlotChunk(ctx, change, chunk, state);
-      const outcome = await deps.ingest.apply(
-        mergeChunkPlans([{ meterId, messageId: change.messageId, plan }]),
-      );
+      const outcome = await deps.ingest.apply(mergeMonthPlans([plan]));
       if (outcome === 'applied') return;
       if (outcome === 'conditionFailed') {
-        state = await deps.ingest.readChunkState(meterId, chunk.hours, false);
-        if (chunk.hours.every((h) => holds(state, h, change.messageId))) return;
+        if (await deps.store.holdsMessage(ctx.meter.id, ctx.period, change.messageId)) return;
+        // The marker is absent yet the condition failed: the month's batch log is full.
+        throw new Error(`slot message ${change.messageId}: the feed month's batch log is full`);
       }
       throw new Contended(`slot message ${change.messageId} still contended`);
     },
     { attempts: MAX_ATTEMPTS, retryable: isContended },
   );
 };
-
-const holds = (state: ChunkState, hour: string, messageId: string) =>
-  state.hours.find((s) => s.hour === hour)?.messageIds.includes(messageId) ?? false;
 
 /** How a slot's messages are planned: its account meter as the registry has it, and its accounting. */
 export const feedContext = async (

@@ -3,7 +3,6 @@ import {
   type Accounting,
   accountSteps,
   type ChunkPlan,
-  type ChunkState,
   chunkHourWrites,
   type ImportSource,
   type PlanContext,
@@ -12,21 +11,17 @@ import {
 } from '../carbon/ingest/ingest-plan.ts';
 import { memoAccountant, type Periods, type Steps } from '../carbon/ingest/reading-steps.ts';
 import type { MeterAccounting } from '../carbon/rollups/meter-accounting.ts';
-import {
-  aggregate,
-  type Contribution,
-  localPeriodsOf,
-  rollupKeysFor,
-} from '../carbon/rollups/rollup-model.ts';
+import { aggregate, type Contribution, rollupKeysFor } from '../carbon/rollups/rollup-model.ts';
 import type { MeterRecord } from '../registry/records.ts';
 import type { SlotChange, SlotValue } from './slot.ts';
 import { spreadMonth } from './spread.ts';
 
 /**
- * A slot message as the ingest's own chunk plans (docs/imports.md): the old value's day parts out
- * (deltas −1), the new value's in (+1), accounted by the same engine with the account meter's
- * registry record, written by the same store in transactions that carry the message's marker on
- * each noon hour. A feed that does not count keeps only the meter-level items.
+ * A slot message accounted as the ingest accounts readings (docs/imports.md): the old value's day
+ * parts out (deltas −1), the new value's in (+1), by the same engine with the account meter's
+ * registry record. month-plan.ts keeps the month of it: the day parts are accounted one by one (so
+ * the figures are what booked days would sum to) but booked as one month. A feed that does not
+ * count keeps only the meter-level items.
  */
 
 export interface FeedPlanContext {
@@ -42,7 +37,7 @@ export interface FeedPlanContext {
 
 type Reading = { ts: string; quantity: number };
 
-const partsOf = (ctx: FeedPlanContext, value: SlotValue | undefined): Reading[] =>
+export const partsOf = (ctx: FeedPlanContext, value: SlotValue | undefined): Reading[] =>
   value === undefined
     ? []
     : spreadMonth(ctx.period, value.micro, ctx.timeZone).map((p) => ({ ts: p.ts, quantity: p.quantity }));
@@ -119,55 +114,15 @@ const sourceOf = (ctx: FeedPlanContext, change: SlotChange): ImportSource => {
   };
 };
 
-const inChunk = (readings: Reading[], chunk: ReadingChunk, periodsOf: Periods) =>
-  readings.filter((r) => chunk.hours.includes(periodsOf(Date.parse(r.ts)).hour));
-
-/**
- * The chunks of a slot message, one day each (the only chunking of a slot message, so a chunk
- * applied before a crash is the same chunk after it): small enough that the chunks of many rows of
- * one month share a transaction (their enterprise, industry and city items written once with the
- * sum). The first day's chunk carries the month items of the whole message (docs/imports.md,
- * "Throughput"): the others write hour and day items only.
- */
-export const dayChunks = (ctx: FeedPlanContext, change: SlotChange): ReadingChunk[] =>
-  partsOf(ctx, change.to ?? change.from).map((reading) => ({
-    hours: [localPeriodsOf(new Date(reading.ts), ctx.timeZone).hour],
-    readings: [reading],
-  }));
-
-const isMonthKey = (key: { pk: string }) => key.pk.endsWith('#month');
-
-/** One chunk of a slot message as a plan for the ingest store, given the state read (or none). */
-export const planSlotChunk = (
+/** The plan of the message's parts in their noon hours: every item a booked day would reach (month-plan.ts keeps the month's). */
+export const planParts = (
   ctx: FeedPlanContext,
   change: SlotChange,
-  chunk: ReadingChunk,
-  state: ChunkState,
-): ChunkPlan => {
-  const periodsOf: Periods = (ts) => localPeriodsOf(new Date(ts), ctx.timeZone);
-  const everyHour = (partsOf(ctx, change.to ?? change.from) as Reading[]).map(
-    (r) => periodsOf(Date.parse(r.ts)).hour,
-  );
-  const dayPlan = planParts(ctx, change, chunk, state, periodsOf);
-  const rollups = dayPlan.rollups.filter((c) => !isMonthKey(c.key));
-  // The month items of the whole message ride with its first day's chunk, under that chunk's marker.
-  if (chunk.hours[0] === everyHour[0]) {
-    const month = planParts(ctx, change, { hours: everyHour, readings: [] }, state, periodsOf);
-    rollups.push(...month.rollups.filter((c) => isMonthKey(c.key)));
-  }
-  return { ...dayPlan, rollups };
-};
-
-/** The plan of the message's parts in the chunk's hours: all its items, month items included. */
-const planParts = (
-  ctx: FeedPlanContext,
-  change: SlotChange,
-  chunk: ReadingChunk,
-  state: ChunkState,
+  hours: string[],
   periodsOf: Periods,
 ): ChunkPlan => {
-  const added = inChunk(partsOf(ctx, change.to), chunk, periodsOf);
-  const removed = inChunk(partsOf(ctx, change.from), chunk, periodsOf);
+  const added = partsOf(ctx, change.to);
+  const removed = partsOf(ctx, change.from);
   const addCtx = sideContext(ctx, change, change.to, added);
   const removeCtx = sideContext(ctx, change, change.from, removed);
   // A new value counts its day parts as readings; a withdrawal takes them back; a correction neither.
@@ -183,12 +138,12 @@ const planParts = (
     accountSteps(addCtx, addSteps.accounted, periodsOf, memoAccountant(addCtx, periodsOf)),
   );
   const primary = change.to ? addCtx : removeCtx;
-  const logChunk: ReadingChunk = { hours: chunk.hours, readings: change.to ? added : [] };
+  const logChunk: ReadingChunk = { hours, readings: change.to ? added : [] };
   const steps = { ...addSteps, acceptedTs: counting.map((r) => Date.parse(r.ts)) };
   let rollups = rollupsOf(primary, [...added, ...removed], steps, accounting, periodsOf);
   if (change.kind === 'withdrawal') rollups = aggregate([...rollups, ...uncount(ctx, removed, periodsOf)]);
   if (!ctx.counted) rollups = rollups.filter((r) => r.key.pk.startsWith('ROLLUP#meter#'));
-  const stateByHour = new Map(state.hours.map((h) => [h.hour, h]));
+  const stateByHour = new Map<string, never>();
   const source = sourceOf(ctx, change);
   const meterHours = chunkHourWrites(primary, logChunk, stateByHour, steps, accounting, periodsOf).map(
     (w) => ({

@@ -6,6 +6,7 @@ import type { ImportCounts, ImportRecord, RefusedRow } from './import-record.ts'
 import { isRefusal, judgeRow, type Refusal, refusal } from './judge-row.ts';
 import { type ActivitySlot, decideRow, emptySlot, type SlotValue } from './slot.ts';
 import { applyChange, finishPending, type SlotApplyDeps } from './slot-apply.ts';
+import { FEED_KIND_NAMES } from './templates.ts';
 
 /**
  * One data row of an import, from its fields to accepted or refused (docs/imports.md, "Row by
@@ -60,7 +61,7 @@ export const resolveTarget = async (
     return refusal(
       'unknown-account',
       'accountId',
-      `账户 ${accountId} 未登记为${record.kind}账户 (account "${accountId}" is not mapped for ${record.kind})`,
+      `账户 ${accountId} 未登记为「${FEED_KIND_NAMES[record.kind]}」账户 (account "${accountId}" is not mapped for ${record.kind})`,
     );
   const energyType = record.kind === 'energy-report' ? (fields.energyType ?? '') : '';
   const meterId = meterIdOf(account, energyType);

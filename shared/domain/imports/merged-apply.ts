@@ -1,55 +1,76 @@
-import type { ChunkPlan, ReadingChunk } from '../carbon/ingest/ingest-plan.ts';
+import { MAX_TRANSACTION_ITEMS } from '../carbon/ingest/transaction-plan.ts';
 import {
-  MAX_TRANSACTION_ITEMS,
-  mergeChunkPlans,
-  type PlannedChunk,
-  transactionKeysOf,
-} from '../carbon/ingest/transaction-plan.ts';
-import {
-  applyChunk,
+  applyMonth,
   Contended,
   feedContext,
   isContended,
   MAX_ATTEMPTS,
   type SlotApplyDeps,
 } from './chunk-apply.ts';
-import { dayChunks, type FeedPlanContext, planSlotChunk } from './feed-plan.ts';
+import type { FeedPlanContext } from './feed-plan.ts';
+import { type MonthPlan, mergeMonthPlans, monthPlanKeys, planSlotMonth } from './month-plan.ts';
 import { type ActivitySlot, settle } from './slot.ts';
 
 /**
  * The pending changes of many rows applied together (docs/imports.md, "Throughput"): each slot
- * message split one day per chunk, the chunks sorted by day and packed into transactions of at most
- * 100 items as the MQTT ingest packs its batches — the enterprise, industry and city items of a day
- * written once with the sum of every row's part. A transaction whose condition fails (a chunk
- * applied before a crash, a batch log full) is taken apart: each of its chunks goes alone, re-read
- * and re-planned (slot-apply.ts). Then each slot is settled. Exactly once rests on the same markers
- * and pending changes as one row at a time.
+ * message booked as its month (month-plan.ts), the messages sorted by month and packed into
+ * transactions of at most 100 items — the enterprise, industry and city month and feed month items
+ * written once with the sum of every row's. A transaction whose condition fails (a message applied
+ * before a crash) is taken apart: each message goes alone (chunk-apply.ts). Then each slot is
+ * settled. Exactly once rests on each message's marker and the slots' pending changes.
  */
 
 interface Planned {
   ctx: FeedPlanContext;
   pending: ActivitySlot;
-  chunk: ReadingChunk;
-  planned: PlannedChunk;
+  plan: MonthPlan;
   keys: string[];
 }
 
-const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<Planned[]> => {
-  const all: Planned[] = [];
-  for (const pending of pendings) {
-    const change = pending.pending;
-    if (change === undefined) continue;
-    const ctx = await feedContext(deps, pending, change);
-    for (const chunk of dayChunks(ctx, change)) {
-      const plan: ChunkPlan = planSlotChunk(ctx, change, chunk, { hours: [], read: false });
-      const planned = { meterId: ctx.meter.id, messageId: change.messageId, plan };
-      all.push({ ctx, pending, chunk, planned, keys: transactionKeysOf(planned) });
-    }
-  }
-  return all.sort((a, b) => (a.chunk.hours[0] ?? '').localeCompare(b.chunk.hours[0] ?? ''));
+/** Rows planned or settled at once: as many as the lanes that judged them (run-import.ts). */
+const AT_ONCE = 8;
+
+/** `work` over `items`, AT_ONCE at a time, results in the items' order. */
+const inLanes = async <T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, lane));
+  return results;
 };
 
-/** Greedy packing in day order: a chunk joins the group while the union of their items fits. */
+/** The registry look-ups of one batch, each meter and enterprise read once. */
+const memoised = (deps: SlotApplyDeps): SlotApplyDeps => {
+  const meters = new Map<string, ReturnType<SlotApplyDeps['meter']>>();
+  const enterprises = new Map<string, ReturnType<SlotApplyDeps['enterprise']>>();
+  const once = <T>(map: Map<string, Promise<T>>, id: string, load: (id: string) => Promise<T>) => {
+    const value = map.get(id) ?? load(id);
+    map.set(id, value);
+    return value;
+  };
+  return {
+    ...deps,
+    meter: (id) => once(meters, id, deps.meter),
+    enterprise: (id) => once(enterprises, id, deps.enterprise),
+  };
+};
+
+const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<Planned[]> => {
+  const lookups = memoised(deps);
+  const planned = await inLanes(pendings, async (pending): Promise<Planned[]> => {
+    const change = pending.pending;
+    if (change === undefined) return [];
+    const ctx = await feedContext(lookups, pending, change);
+    const plan = planSlotMonth(ctx, change);
+    return [{ ctx, pending, plan, keys: monthPlanKeys(plan) }];
+  });
+  // Rows of one month share their enterprise, industry and city items: packed side by side.
+  return planned.flat().sort((a, b) => a.plan.anchor.sk.localeCompare(b.plan.anchor.sk));
+};
+
+/** Greedy packing in month order: a message joins the group while the union of their items fits. */
 const pack = (planned: readonly Planned[]): Planned[][] => {
   const groups: Planned[][] = [];
   let group: Planned[] = [];
@@ -72,7 +93,7 @@ const applyMerged = (deps: SlotApplyDeps, group: readonly Planned[]): Promise<bo
   deps
     .retry(
       async () => {
-        const outcome = await deps.ingest.apply(mergeChunkPlans(group.map((g) => g.planned)));
+        const outcome = await deps.ingest.apply(mergeMonthPlans(group.map((g) => g.plan)));
         if (outcome === 'applied') return true;
         if (outcome === 'conditionFailed') return false;
         throw new Contended('a merged slot transaction still contended');
@@ -85,9 +106,8 @@ const applyMerged = (deps: SlotApplyDeps, group: readonly Planned[]): Promise<bo
     });
 
 const applyGroup = async (deps: SlotApplyDeps, group: readonly Planned[]) => {
-  if (await applyMerged(deps, group)) return;
-  for (const { ctx, pending, chunk } of group)
-    if (pending.pending) await applyChunk(deps, ctx, pending.pending, chunk);
+  if (group.length > 1 && (await applyMerged(deps, group))) return;
+  for (const { ctx, pending } of group) if (pending.pending) await applyMonth(deps, ctx, pending.pending);
 };
 
 /** The pending changes' slot messages, packed into transactions; the slots are not settled. */
@@ -100,6 +120,8 @@ export const applyTogether = async (
   pendings: readonly ActivitySlot[],
 ): Promise<void> => {
   await applyPacked(deps, pendings);
-  for (const pending of pendings)
+  // Each slot once (a file's second row of a slot is a duplicate): settled side by side.
+  await inLanes(pendings, async (pending) => {
     if (pending.pending) await deps.store.settle(settle(pending, pending.pending), pending.pending.messageId);
+  });
 };

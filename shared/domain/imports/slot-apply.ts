@@ -4,8 +4,8 @@ import { type ActivitySlot, type SlotChange, settle } from './slot.ts';
 
 /**
  * Applies slot changes exactly once (docs/imports.md, "The items"): pending on the slot, the slot
- * message through the ingest store in transactions of its day chunks (each chunk's marker
- * conditioned on), then the slot settled. Whoever finds a pending change finishes it first.
+ * message booked as its month through the ingest store (its marker on the account meter's feed
+ * month item conditioned on), then the slot settled. Whoever finds a pending change finishes it first.
  */
 
 export type { SlotApplyDeps };
@@ -14,7 +14,7 @@ export type { SlotApplyDeps };
 export const finishPending = async (deps: SlotApplyDeps, slot: ActivitySlot): Promise<ActivitySlot> => {
   const change = slot.pending;
   if (change === undefined) return slot;
-  // The same day chunks, packed, as the rows of a checkpoint are: a chunk applied before is skipped.
+  // Applied as the rows of a checkpoint are: a message applied before (its marker held) is done.
   await applyPacked(deps, [slot]);
   const settled = settle(slot, change);
   await deps.store.settle(settled, change.messageId);

@@ -7,6 +7,12 @@
 
 export const FEED_KINDS = ['utility-monthly', 'fuel-delivery', 'energy-report'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
+/** What people call each feed (messages and the console say these, never the id). */
+export const FEED_KIND_NAMES: Readonly<Record<FeedKind, string>> = {
+  'utility-monthly': '供电/供气月度用量',
+  'fuel-delivery': '燃料购进',
+  'energy-report': '能源统计报表',
+};
 
 export interface TemplateColumn {
   key: string;

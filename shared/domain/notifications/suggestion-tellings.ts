@@ -1,12 +1,11 @@
 import { formatLocalDate } from '../calendar/local-time-text.ts';
 import { SUGGESTION_ACTION_LABELS } from '../suggestions/suggestion-action-labels.ts';
+import type { SuggestionRecord, SuggestionTimelineEntry } from '../suggestions/suggestion-record.ts';
 import {
   REPLY_CLASS_LABELS,
   type ReplyClass,
   SUGGESTION_STATE_LABELS,
-  type SuggestionRecord,
-  type SuggestionTimelineEntry,
-} from '../suggestions/suggestion-record.ts';
+} from '../suggestions/suggestion-vocabulary.ts';
 import { escalationLabel } from '../workflow/escalation.ts';
 import { escalationAudiences, escalationLevelOf, staff } from './case-tellings.ts';
 import { deadlineText, type MessageContext, namesOf, replyDueText } from './message-text.ts';

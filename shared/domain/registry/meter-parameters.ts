@@ -1,5 +1,8 @@
 import {
+  MEASURED_PARAMETER_NAMES,
+  MEASURED_PARAMETER_UNITS,
   type MeasuredParameter,
+  type MeasuredParameterName,
   measuredParameterProblems,
   overlappingParameters,
 } from '../carbon/accounting/measured-parameters.ts';
@@ -16,18 +19,33 @@ import type { EnergyType } from './records.ts';
 
 const NCV_UNITS = { gas: ['GJ/10^4Nm3', 'MJ/Nm3'], mass: ['GJ/t', 'MJ/kg'] };
 
+/**
+ * The units a meter of this energy type and reading unit may give a parameter in, by the rules
+ * above (none: the parameter does not apply to it); the console's editor offers exactly these.
+ */
+export const measuredParameterUnits = (
+  energyType: EnergyType,
+  unit: string,
+  parameter: MeasuredParameterName,
+): readonly string[] => {
+  if (!isFuelEnergyType(energyType)) return [];
+  if (parameter === 'ncv') return fuelBasisOf(energyType) === 'gas' ? NCV_UNITS.gas : NCV_UNITS.mass;
+  if (parameter === 'density' && unit !== 'L') return [];
+  return MEASURED_PARAMETER_UNITS[parameter];
+};
+
+/** The parameters that apply to a meter, in the contract's order. */
+export const measuredParametersOf = (energyType: EnergyType, unit: string): MeasuredParameterName[] =>
+  MEASURED_PARAMETER_NAMES.filter((p) => measuredParameterUnits(energyType, unit, p).length > 0);
+
+/** Why a parameter's unit (valid for the parameter) does not suit this meter, by the rules above. */
 const basisProblem = (energyType: EnergyType, unit: string, p: MeasuredParameter): string | undefined => {
-  if (p.parameter === 'ncv') {
-    const gas = isFuelEnergyType(energyType) && fuelBasisOf(energyType) === 'gas';
-    const allowed = gas ? NCV_UNITS.gas : NCV_UNITS.mass;
-    if (!allowed.includes(p.unit)) {
-      return `低位发热量单位与燃料不符 (an NCV for ${energyType} is in ${allowed.join(' or ')}, not ${p.unit})`;
-    }
-  }
-  if (p.parameter === 'density' && unit !== 'L') {
+  if (measuredParameterUnits(energyType, unit, p.parameter).includes(p.unit)) return undefined;
+  if (p.parameter === 'density') {
     return `仅按升计量的表需要密度 (density applies to meters counting litres, not ${unit})`;
   }
-  return undefined;
+  const allowed = measuredParameterUnits(energyType, unit, 'ncv');
+  return `低位发热量单位与燃料不符 (an NCV for ${energyType} is in ${allowed.join(' or ')}, not ${p.unit})`;
 };
 
 export const measuredParameterErrors = (

@@ -6,15 +6,14 @@ import { SYSTEM_ACTOR_ROLE } from '../workflow/timeline.ts';
 import { MAX_REHANDLINGS, rehandlingReplyDue } from './suggestion-deadlines.ts';
 import type { SuggestionEnv } from './suggestion-env.ts';
 import {
-  FOLLOW_UP_CLASSES,
   latestReply,
   type SuggestionRatingEntry,
   type SuggestionRecord,
   type SuggestionReply,
-  type SuggestionState,
   type SuggestionTimelineEntry,
   signatoriesOf,
 } from './suggestion-record.ts';
+import { FOLLOW_UP_CLASSES, type SuggestionState } from './suggestion-vocabulary.ts';
 
 /**
  * A rating round (满意度测评): every signatory deputy — the filer and each co-signer — may rate a

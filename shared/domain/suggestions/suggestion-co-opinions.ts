@@ -5,7 +5,8 @@ import { isOnTime } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
 import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
 import { UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
-import type { SuggestionRecord, SuggestionState } from './suggestion-record.ts';
+import type { SuggestionRecord } from './suggestion-record.ts';
+import type { SuggestionState } from './suggestion-vocabulary.ts';
 
 /**
  * Co-handling units' opinions (协办意见) and the lead unit's reply. A co-unit has until

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { transitionBuilder } from '../workflow/state-machine.ts';
-import type { SuggestionRecord, SuggestionState } from './suggestion-record.ts';
+import type { SuggestionRecord } from './suggestion-record.ts';
+import type { SuggestionState } from './suggestion-vocabulary.ts';
 
 /** What suggestion transitions need beyond the record, passed in by the caller. */
 export interface SuggestionEnv {

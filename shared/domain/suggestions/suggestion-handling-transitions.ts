@@ -1,6 +1,5 @@
 import { localDateOf } from '../calendar/local-date.ts';
 import { ConflictError } from '../errors.ts';
-import { escalationAfterMove, replyDueInstant } from '../workflow/escalation-restart.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import {
   pendingRaters,
@@ -11,30 +10,23 @@ import {
   roundRatings,
 } from './rating-round.ts';
 import { awaitedCoOpinions, replyWaitsForCoOpinions, SUBMIT_CO_OPINION } from './suggestion-co-opinions.ts';
-import { checkGrantedDue, checkRequestedDue, isOnTime } from './suggestion-deadlines.ts';
+import { isOnTime } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
-import { lateReplyExtensionApproval, lateReplyExtensionRequest } from './suggestion-extension-rules.ts';
+import { SUGGESTION_EXTENSION_TRANSITIONS } from './suggestion-extension-transitions.ts';
 import type { SuggestionIntakeAction } from './suggestion-intake-transitions.ts';
 import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
 import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
-import {
-  latestReply,
-  type SuggestionAction,
-  type SuggestionRating,
-  type SuggestionRecord,
-  type SuggestionState,
-} from './suggestion-record.ts';
+import { latestReply, type SuggestionAction, type SuggestionRecord } from './suggestion-record.ts';
+import type { SuggestionRating, SuggestionState } from './suggestion-vocabulary.ts';
 
-/** Handling: co-handlers' opinions, extensions, the head's reply, the deputies' ratings, follow-up. */
+/**
+ * Handling: co-handlers' opinions, extensions (suggestion-extension-transitions.ts), the head's reply,
+ * the deputies' ratings, follow-up.
+ */
 
 type HandlingAction = Exclude<SuggestionAction, SuggestionIntakeAction>;
 
 const HANDLING: SuggestionState[] = ['assigned', 'rehandling'];
-
-const noExtensionPending = (record: SuggestionRecord) =>
-  record.extension?.status === 'pending'
-    ? undefined
-    : new ConflictError('没有待审批的延期申请 (there is no pending extension request)');
 
 /** After this deputy's rating: still `replied` while others may rate, else the round's outcome. */
 const rateOutcome = (
@@ -51,93 +43,7 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
   Record<HandlingAction, TransitionRule<SuggestionState, SuggestionRecord, SuggestionEnv>>
 > = {
   submitCoOpinion: SUBMIT_CO_OPINION,
-  requestExtension: transition({
-    from: ['assigned'],
-    to: 'assigned',
-    roles: STAFF,
-    relation: 'leadDepartment',
-    payload: P.requestExtension,
-    precondition: ({ record, at, env }) =>
-      record.extension?.status === 'pending'
-        ? new ConflictError('已有待审批的延期申请 (an extension request is already pending)')
-        : lateReplyExtensionRequest(record, at, env.calendar),
-    guard: ({ record, payload }) => checkRequestedDue(record, payload.replyDue),
-    effect: ({ payload, principal, at }) => ({
-      changes: {
-        extension: {
-          status: 'pending',
-          requestedDue: payload.replyDue,
-          reason: payload.reason,
-          requestedAt: at.toISOString(),
-          requestedBy: principal.userId,
-        },
-      },
-      note: payload.reason,
-      details: { requestedDue: payload.replyDue },
-    }),
-  }),
-  approveExtension: transition({
-    from: ['assigned'],
-    to: 'assigned',
-    roles: OVERSEERS,
-    relation: 'any',
-    payload: P.approveExtension,
-    precondition: ({ record, at, env }) =>
-      noExtensionPending(record) ?? lateReplyExtensionApproval(record, at, env.calendar),
-    guard: ({ record, payload }) =>
-      checkGrantedDue(record, payload.replyDue ?? record.extension?.requestedDue ?? ''),
-    effect: ({ record, payload, principal, at, env }) => {
-      const requested = record.extension ?? {
-        status: 'pending' as const,
-        requestedDue: '',
-        reason: '',
-        requestedAt: at.toISOString(),
-        requestedBy: '',
-      };
-      const grantedDue = payload.replyDue ?? requested.requestedDue;
-      return {
-        changes: {
-          replyDue: grantedDue,
-          ...escalationAfterMove(
-            record.escalationLevel,
-            replyDueInstant(grantedDue, env.calendar.timeZone),
-            at,
-            env.calendar,
-          ),
-          extension: {
-            ...requested,
-            status: 'approved',
-            grantedDue,
-            decidedAt: at.toISOString(),
-            decidedBy: principal.userId,
-          },
-        },
-        note: payload.note,
-        details: { previousDue: record.replyDue, replyDue: grantedDue },
-      };
-    },
-  }),
-  rejectExtension: transition({
-    from: ['assigned'],
-    to: 'assigned',
-    roles: OVERSEERS,
-    relation: 'any',
-    payload: P.rejectExtension,
-    precondition: ({ record }) => noExtensionPending(record),
-    effect: ({ record, payload, principal, at }) => ({
-      changes: record.extension
-        ? {
-            extension: {
-              ...record.extension,
-              status: 'rejected',
-              decidedAt: at.toISOString(),
-              decidedBy: principal.userId,
-            },
-          }
-        : {},
-      note: payload.reason,
-    }),
-  }),
+  ...SUGGESTION_EXTENSION_TRANSITIONS,
   /** Only the lead unit's head signs the reply (主办单位负责人签发); co-unit heads are refused. */
   reply: transition({
     from: HANDLING,

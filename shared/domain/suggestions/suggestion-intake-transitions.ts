@@ -7,8 +7,9 @@ import { assignmentDeadlines } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
 import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
 import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
-import type { SuggestionAction, SuggestionRecord, SuggestionState } from './suggestion-record.ts';
+import type { SuggestionAction, SuggestionRecord } from './suggestion-record.ts';
 import { partIdOf } from './suggestion-split.ts';
+import type { SuggestionState } from './suggestion-vocabulary.ts';
 
 /** Intake and routing: acceptance, conversion, assignment, key supervision, hand-back (退回). */
 

@@ -1,13 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { isSuggestionOverdue } from './suggestion-deadlines.ts';
-import {
-  latestReply,
-  SUGGESTION_RATINGS,
-  type SuggestionRating,
-  type SuggestionRecord,
-  type SuggestionState,
-  signatoriesOf,
-} from './suggestion-record.ts';
+import { latestReply, type SuggestionRecord, signatoriesOf } from './suggestion-record.ts';
+import { SUGGESTION_RATINGS, type SuggestionRating, type SuggestionState } from './suggestion-vocabulary.ts';
 
 /**
  * Who a suggestion is listed for, and the filters of `GET /suggestions`. Pure: the adapter turns the

@@ -11,13 +11,8 @@ import type { SuggestionEnv } from './suggestion-env.ts';
 import { SUGGESTION_HANDLING_TRANSITIONS } from './suggestion-handling-transitions.ts';
 import { SUGGESTION_INTAKE_TRANSITIONS } from './suggestion-intake-transitions.ts';
 import { suggestionRelationsOf } from './suggestion-permissions.ts';
-import {
-  SUGGESTION_ACTIONS,
-  SUGGESTION_STATE_LABELS,
-  type SuggestionAction,
-  type SuggestionRecord,
-  type SuggestionState,
-} from './suggestion-record.ts';
+import { SUGGESTION_ACTIONS, type SuggestionAction, type SuggestionRecord } from './suggestion-record.ts';
+import { SUGGESTION_STATE_LABELS, type SuggestionState } from './suggestion-vocabulary.ts';
 
 export type { SuggestionEnv } from './suggestion-env.ts';
 

@@ -4,7 +4,7 @@ import {
   REPLY_CLASSES,
   SUGGESTION_CATEGORIES,
   SUGGESTION_RATINGS,
-} from './suggestion-record.ts';
+} from './suggestion-vocabulary.ts';
 
 /**
  * One zod schema per suggestion action payload. The HTTP contract can reuse them; the workflow

@@ -1,10 +1,5 @@
-import {
-  REPLY_CLASSES,
-  type ReplyClass,
-  type SuggestionRatingEntry,
-  type SuggestionRecord,
-  type SuggestionReply,
-} from './suggestion-record.ts';
+import type { SuggestionRatingEntry, SuggestionRecord, SuggestionReply } from './suggestion-record.ts';
+import { REPLY_CLASSES, type ReplyClass } from './suggestion-vocabulary.ts';
 
 /**
  * Handling statistics (代表建议办理情况统计) per lead unit and overall. Pure: the caller chooses the set

@@ -1,4 +1,5 @@
 import { ConflictError, type FieldError, UnprocessableError } from '../errors.ts';
+import { ROLE_LABELS } from '../role-labels.ts';
 import type { Principal, Role } from '../roles.ts';
 
 /**
@@ -40,7 +41,7 @@ export const planRoleChange = (
   if (needsDepartment(roles) && wanted.departmentId === undefined) {
     errors.push({
       path: '/body/departmentId',
-      message: '承办人与部门负责人须指定部门 (handlers and heads need a department)',
+      message: `${ROLE_LABELS.handler}与${ROLE_LABELS.head}须指定部门 (handlers and heads need a department)`,
     });
   }
   if (wanted.departmentId !== undefined && !departmentIds.includes(wanted.departmentId)) {

@@ -26,6 +26,24 @@ export const caseAwaitsRecompute = (record: CaseRecord): boolean =>
 export const suggestionAwaitsRecompute = (record: SuggestionRecord): boolean =>
   record.handBackDue !== undefined && provisionalMarkOf(record) !== undefined && record.state === 'assigned';
 
+/**
+ * What a write from `previous` to `next` does to the record's standing as "awaiting a recomputation":
+ * `keep` when neither awaits one, or both do from the same instant (the usual case: no extra write),
+ * else `mark` it from `next`'s `provisionalSince` or `unmark` it. Every adapter of the workflow port
+ * keeps the mark by this rule (ports/provisional-deadlines.ts).
+ */
+export const awaitingMarkChange = <R extends { provisionalSince?: string }>(
+  previous: R | undefined,
+  next: R,
+  awaits: (record: R) => boolean,
+): 'keep' | 'mark' | 'unmark' => {
+  const was = previous !== undefined && awaits(previous);
+  const is = awaits(next);
+  if (!was && !is) return 'keep';
+  if (was && is && previous?.provisionalSince === next.provisionalSince) return 'keep';
+  return is ? 'mark' : 'unmark';
+};
+
 interface Recomputed {
   previous: string;
   next: string;

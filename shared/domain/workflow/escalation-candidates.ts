@@ -1,7 +1,8 @@
 import { provisionalMarkOf } from '../calendar/provisional-deadline.ts';
 import { DEADLINE_RUNNING_STATES } from '../cases/case-listing.ts';
 import type { CaseRecord } from '../cases/case-record.ts';
-import type { SuggestionRecord, SuggestionState } from '../suggestions/suggestion-record.ts';
+import type { SuggestionRecord } from '../suggestions/suggestion-record.ts';
+import type { SuggestionState } from '../suggestions/suggestion-vocabulary.ts';
 import type { EscalationCandidate } from './escalation-job.ts';
 import { replyDueInstant } from './escalation-restart.ts';
 

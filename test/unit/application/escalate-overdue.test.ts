@@ -4,6 +4,8 @@ import { MemorySuggestionStore } from '../../../shared/adapters/memory/memory-su
 import { submitCase } from '../../../shared/application/cases/submit-case.ts';
 import { transitionCase } from '../../../shared/application/cases/transition-case.ts';
 import { escalateOverdue } from '../../../shared/application/workflow/escalate-overdue.ts';
+import { publishEscalations } from '../../../shared/application/workflow/publish-escalations.ts';
+import type { ReportEntry } from '../../../shared/domain/reports/report-index.ts';
 import { env, LEAD, people, TUESDAY_10H } from '../cases/case-fixtures.ts';
 
 /** A case dispatched on Tuesday 2025-06-10, left alone until `now`. */
@@ -67,5 +69,42 @@ describe('escalateOverdue', () => {
     const dry = await escalateOverdue(stores, { now: late, calendar: env.calendar, write: false });
     expect(dry.pass.escalated.map((e) => e.id)).toEqual(['case-1']);
     expect((await stores.cases.get('case-1'))?.version).toBe(dispatched.version);
+  });
+
+  it('publishes the hour as one escalations report: its three files, then its entry, replaced on a rerun', async () => {
+    const { stores, dispatched } = await dispatchedCase();
+    const now = new Date(Date.parse(dispatched.deadline ?? '') + 3 * 86_400_000);
+    const outcome = await escalateOverdue(stores, { now, calendar: env.calendar, write: true });
+    const written: string[] = [];
+    const entries = new Map<string, ReportEntry>();
+    const ports = {
+      files: {
+        write: async (key: string) => {
+          written.push(key);
+        },
+        read: async () => undefined,
+        downloadLink: async () => '',
+      },
+      index: {
+        put: async (entry: ReportEntry) => {
+          // the entry only once its files are there: a listed report can always be read
+          expect(written.slice(-3).every((key) => key.startsWith(entry.keyPrefix))).toBe(true);
+          entries.set(entry.id, entry);
+        },
+        get: async (id: string) => entries.get(id),
+        list: async () => ({ items: [...entries.values()] }),
+      },
+    };
+    const run = { hour: '2025-06-16T10', now, timeZone: env.calendar.timeZone };
+    const entry = await publishEscalations(ports, run, outcome);
+    expect(entry).toMatchObject({
+      kind: 'escalations',
+      period: '2025-06-16T10',
+      headline: { escalated: 1, casesBalanced: 'yes', suggestionsBalanced: 'yes' },
+    });
+    expect(written.map((key) => key.slice(entry.keyPrefix.length))).toEqual(['.json', '.csv', '.html']);
+    await publishEscalations(ports, run, outcome);
+    expect([...entries.keys()]).toEqual([entry.id]);
+    expect(new Set(written).size).toBe(3);
   });
 });

@@ -14,6 +14,8 @@ describe('registry forms', () => {
   it('maps a problem path to the form field it names', () => {
     expect(fieldOf('/body/uscc')).toEqual(['uscc']);
     expect(fieldOf('/body/location/latitude')).toEqual(['location', 'latitude']);
+    // A list's entry is its index, as antd's Form.List names it.
+    expect(fieldOf('/body/measuredParameters/1/validFrom')).toEqual(['measuredParameters', 1, 'validFrom']);
   });
 
   it('leaves unfilled optional fields out of a create and sends them as null in an update', () => {

@@ -1,21 +1,13 @@
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { matchPath, useRouter } from '../shared/router.tsx';
+import { GROUP_LABELS } from './admin/role-labels.ts';
 import { useConsole } from './context.tsx';
 import { departmentName, useDepartments } from './lib/departments.ts';
 import { BASE } from './lib/link.tsx';
 import { allows, type ConsoleModule } from './module.ts';
 import { CONSOLE_MODULES } from './modules.ts';
 import './console.css';
-
-const ROLE_LABELS: Record<string, string> = {
-  handler: '承办人',
-  head: '部门负责人',
-  supervisor: '人大工作人员',
-  admin: '管理员',
-  deputy: '代表',
-  enterprise: '企业账号',
-};
 
 /** Where each role starts: its own queue. */
 export const landingPath = (roles: readonly string[]): string => {
@@ -90,7 +82,7 @@ export const Shell = () => {
             <Typography.Text strong>{session.username}</Typography.Text>
             {session.roles.map((role) => (
               <Tag key={role} color="green">
-                {ROLE_LABELS[role] ?? role}
+                {GROUP_LABELS[role] ?? role}
               </Tag>
             ))}
             {session.departmentId === undefined ? null : (

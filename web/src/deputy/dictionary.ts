@@ -1,6 +1,7 @@
+import { ROLE_LABELS } from '../../../shared/domain/role-labels.ts';
 import type { Dictionary } from '../shared/i18n.tsx';
 
-/** The deputies' app's own words; state, category and action labels come from the domain. */
+/** The deputies' app's own words; state, category, action and role labels come from the domain. */
 export const DICTIONARY: Dictionary = {
   appName: { zh: '青山 随手拍', en: 'Qingshan Snap & Report' },
   'tab.report': { zh: '随手拍', en: 'Report' },
@@ -122,12 +123,13 @@ export const DICTIONARY: Dictionary = {
   'case.department': { zh: '承办单位', en: 'Handling unit' },
   'case.notFound': { zh: '案件不存在或无权查看', en: 'Case not found' },
   'case.duplicateOf': { zh: '与案件 {id} 重复', en: 'Duplicate of {id}' },
-  'role.deputy': { zh: '人大代表', en: 'Deputy' },
-  'role.handler': { zh: '承办人', en: 'Handler' },
-  'role.head': { zh: '部门负责人', en: 'Head' },
-  'role.supervisor': { zh: '人大工作人员', en: 'People’s Congress staff' },
-  'role.admin': { zh: '管理员', en: 'Admin' },
-  'role.system': { zh: '系统', en: 'System' },
+  // A role's zh name is the one the API writes (actorLabel, notifications): the domain's table.
+  'role.deputy': { zh: ROLE_LABELS.deputy, en: 'Deputy' },
+  'role.handler': { zh: ROLE_LABELS.handler, en: 'Handler' },
+  'role.head': { zh: ROLE_LABELS.head, en: 'Head' },
+  'role.supervisor': { zh: ROLE_LABELS.supervisor, en: 'People’s Congress staff' },
+  'role.admin': { zh: ROLE_LABELS.admin, en: 'Admin' },
+  'role.system': { zh: ROLE_LABELS.system, en: 'System' },
   'sug.new': { zh: '提出建议', en: 'File a suggestion' },
   'sug.empty': { zh: '还没有建议', en: 'No suggestions yet' },
   'sug.title': { zh: '标题', en: 'Title' },

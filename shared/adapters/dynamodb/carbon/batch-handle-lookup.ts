@@ -1,10 +1,13 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
 import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { BatchLookup, BatchSummary } from '../../../ports/batch-lookup.ts';
 
 /** How far back a handle is looked for: about two months of meter-hours, newest first. */
 const MAX_HOURS_SEARCHED = 1_500;
 const HOURS_PER_PAGE = 168;
+/** An account meter's feed months searched, newest first (five years): a feed batch is one month. */
+const MAX_FEED_MONTHS = 60;
 
 interface LogEntry {
   messageId?: unknown;
@@ -25,6 +28,8 @@ const strings = (value: unknown): string[] =>
  * no index from handle to hour, so this walks the meter's hours newest first (projecting only
  * `sk` and `batchLog`) until it finds the handle, for at most MAX_HOURS_SEARCHED hours. A batch
  * spanning hours has an entry in each; the walk continues while neighbouring hours still match.
+ * An import's slot message is logged once, on the account meter's feed month item (docs/imports.md,
+ * "The items"): a handle not found in the hours is looked for there, its `hours` being the month.
  */
 export class DynamoBatchHandleLookup implements BatchLookup {
   readonly #client: DynamoDBDocumentClient;
@@ -49,18 +54,37 @@ export class DynamoBatchHandleLookup implements BatchLookup {
       // Found, and the oldest hour of the page did not match: nothing older belongs to the batch.
       if (found.length > 0 && (oldest === undefined || matchesIn(oldest, handle).length === 0)) break;
     } while (startKey !== undefined && searched < MAX_HOURS_SEARCHED);
+    if (found.length === 0) found.push(...(await this.#inFeedMonths(meterId, handle)));
     return found.length === 0 ? undefined : summarise(meterId, handle, found);
   }
 
-  async #hours(meterId: string, startKey: Record<string, unknown> | undefined) {
+  async #inFeedMonths(meterId: string, handle: string): Promise<Match[]> {
+    const pk = feedMonthPk('meter', meterId);
+    let startKey: Record<string, unknown> | undefined;
+    let searched = 0;
+    do {
+      const page = await this.#page(pk, startKey, 12);
+      const matches = page.items.flatMap((item) => matchesIn(item, handle));
+      if (matches.length > 0) return matches;
+      searched += page.items.length;
+      startKey = page.nextKey;
+    } while (startKey !== undefined && searched < MAX_FEED_MONTHS);
+    return [];
+  }
+
+  #hours(meterId: string, startKey: Record<string, unknown> | undefined) {
+    return this.#page(rollupPk('meter', meterId, 'hour'), startKey, HOURS_PER_PAGE);
+  }
+
+  async #page(pk: string, startKey: Record<string, unknown> | undefined, limit: number) {
     const page: QueryCommandOutput = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk',
         ProjectionExpression: 'sk, batchLog',
-        ExpressionAttributeValues: { ':pk': rollupPk('meter', meterId, 'hour') },
+        ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: false,
-        Limit: HOURS_PER_PAGE,
+        Limit: limit,
         ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
       }),
     );

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
+import { feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
 import type { RecalcLogEntry } from '../../../domain/carbon/rollups/recalculation-model.ts';
 import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { BatchLogPage, BatchLogReader, BatchLogView } from '../../../ports/carbon-read-store.ts';
@@ -83,7 +84,9 @@ export class DynamoBatchLogReader implements BatchLogReader {
     );
     const items: BatchLogView[] = [];
     const recalculations: BatchLogPage['recalculations'] = [];
-    for (const item of result.Items ?? []) {
+    // A feed month's entries come first, once (with the first page): they reach every day of it.
+    const feeds = startKey === undefined ? await this.#feedMonths(meterId, hours) : [];
+    for (const item of [...feeds, ...(result.Items ?? [])]) {
       const hour = String(item.sk);
       const overflow = typeof item.logSize === 'number' && item.logSize >= MAX_BATCH_LOG;
       const entries = [...list(item.batchLog), ...(overflow ? await this.#overflow(meterId, hour) : [])];
@@ -96,6 +99,27 @@ export class DynamoBatchLogReader implements BatchLogReader {
       recalculations,
       ...(result.LastEvaluatedKey === undefined ? {} : { nextKey: result.LastEvaluatedKey }),
     };
+  }
+
+  /**
+   * The account meter's feed month items the span reaches (docs/imports.md): for a day or longer
+   * only — a feed says nothing about hours. Their `sk` is the month, shown as the entries' `hour`.
+   */
+  async #feedMonths(meterId: string, hours: { firstHour: string; lastHour: string }) {
+    if (!hours.firstHour.endsWith('T00') || !hours.lastHour.endsWith('T23')) return [];
+    const result = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+        ProjectionExpression: 'pk, sk, batchLog, recalcLog',
+        ExpressionAttributeValues: {
+          ':pk': feedMonthPk('meter', meterId),
+          ':first': hours.firstHour.slice(0, 7),
+          ':last': hours.lastHour.slice(0, 7),
+        },
+      }),
+    );
+    return result.Items ?? [];
   }
 
   /** The entries of an hour past MAX_BATCH_LOG messages, each on its own item. */

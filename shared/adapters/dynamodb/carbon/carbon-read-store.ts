@@ -7,6 +7,12 @@ import type {
   PeriodTotal,
 } from '../../../domain/carbon/budgets/budget-check.ts';
 import type { RollupItem } from '../../../domain/carbon/rollups/emission-series.ts';
+import {
+  addFeedDays,
+  feedMonthPk,
+  monthsBetween,
+  withFeedDay,
+} from '../../../domain/carbon/rollups/feed-days.ts';
 import { co2eTonnesOf, tceOf } from '../../../domain/carbon/rollups/rollup-figures.ts';
 import {
   ALERTS_GSI1PK,
@@ -49,6 +55,7 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
     this.#alerts = new DynamoAlertWriter(client, table);
   }
 
+  /** Day series include the feed months' days (feed-days.ts): one more Query, of the months spanned. */
   async readSeries(
     level: RollupLevel,
     id: string,
@@ -56,6 +63,14 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
     first: string,
     last: string,
   ): Promise<Map<string, RollupItem>> {
+    const items = await this.#query(rollupPk(level, id, granularity), first, last);
+    if (granularity !== 'day') return items;
+    const months = monthsBetween(first, last);
+    const feeds = await this.#query(feedMonthPk(level, id), months[0] ?? '', months.at(-1) ?? '');
+    return feeds.size === 0 ? items : addFeedDays(items, feeds, first, last);
+  }
+
+  async #query(pk: string, first: string, last: string): Promise<Map<string, RollupItem>> {
     const items = new Map<string, RollupItem>();
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -63,11 +78,7 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
         new QueryCommand({
           TableName: this.#table,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-          ExpressionAttributeValues: {
-            ':pk': rollupPk(level, id, granularity),
-            ':first': first,
-            ':last': last,
-          },
+          ExpressionAttributeValues: { ':pk': pk, ':first': first, ':last': last },
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),
       );
@@ -77,6 +88,7 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
     return items;
   }
 
+  /** A day's items include each target's feed month share of the day (feed-days.ts). */
   async readPeriod(
     level: RollupLevel,
     ids: readonly string[],
@@ -86,7 +98,20 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
     const pkToId = new Map(ids.map((id) => [rollupPk(level, id, granularity), id]));
     const keys = [...pkToId.keys()].map((pk) => ({ pk, sk: period }));
     const items = await batchGetAll(this.#client, this.#table, keys);
-    return new Map(items.map((item) => [pkToId.get(String(item.pk)) ?? '', item]));
+    const byId = new Map(items.map((item) => [pkToId.get(String(item.pk)) ?? '', item]));
+    if (granularity !== 'day') return byId;
+    const feedToId = new Map(ids.map((id) => [feedMonthPk(level, id), id]));
+    const month = period.slice(0, 7);
+    const feeds = await batchGetAll(
+      this.#client,
+      this.#table,
+      [...feedToId.keys()].map((pk) => ({ pk, sk: month })),
+    );
+    for (const feed of feeds) {
+      const id = feedToId.get(String(feed.pk)) ?? '';
+      byId.set(id, withFeedDay(byId.get(id), feed, period));
+    }
+    return byId;
   }
 
   readBudgets(keys: readonly BudgetKey[]) {

@@ -4,6 +4,7 @@ import type {
   MeterOfflineScanPorts,
   OfflineCheckedMeter,
 } from '../../../domain/carbon/anomalies/meter-offline.ts';
+import { feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
 import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { RegistryReader } from '../../../ports/registry-store.ts';
 import { DynamoAlertWriter } from './alert-writer.ts';
@@ -39,13 +40,22 @@ export class DynamoMeterActivityStore implements MeterOfflineScanPorts {
     } while (cursor !== undefined);
   }
 
+  /** The latest of its hour items' and (an account meter) its feed months' last reading. */
   async lastReadingAt(meterId: string): Promise<string | undefined> {
-    // Hour keys sort in time order; a cumulative meter's `#origin` item sorts before them all.
+    const [hour, feed] = await Promise.all([
+      this.#latest(rollupPk('meter', meterId, 'hour')),
+      this.#latest(feedMonthPk('meter', meterId)),
+    ]);
+    return hour === undefined || (feed !== undefined && feed > hour) ? feed : hour;
+  }
+
+  async #latest(pk: string): Promise<string | undefined> {
+    // Hour and month keys sort in time order; a cumulative meter's `#origin` item sorts before them all.
     const result = await this.#client.send(
       new QueryCommand({
         TableName: this.#carbonTable,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': rollupPk('meter', meterId, 'hour') },
+        ExpressionAttributeValues: { ':pk': pk },
         ProjectionExpression: 'lastReadingAt',
         ScanIndexForward: false,
         Limit: 1,

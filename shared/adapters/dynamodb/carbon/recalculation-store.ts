@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
+import { FEED_MONTH, feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
 import {
   RECALC_SK,
   type RecalculationRecord,
@@ -16,7 +17,7 @@ import {
   unitSk,
 } from '../../../domain/carbon/rollups/recalculation-model.ts';
 import type { StoredMeterHour } from '../../../domain/carbon/rollups/recompute-hour.ts';
-import { rollupKeysFor, rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
+import { type RollupKey, rollupKeysFor, rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { HourCorrection, RecalculationStore } from '../../../ports/recalculation-store.ts';
 import { isConditionFailed } from '../conditional-write.ts';
 
@@ -115,6 +116,31 @@ export class DynamoRecalculationStore implements RecalculationStore {
   }
 
   async readMeterDay(meterId: string, day: string) {
+    const hours = await this.#readHours(meterId, day);
+    // A feed month is recalculated with its month's first day (docs/imports.md, "Recalculation").
+    if (!day.endsWith('-01')) return hours;
+    const { Item } = await this.#client.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: feedMonthPk('meter', meterId), sk: day.slice(0, 7) },
+      }),
+    );
+    if (Item === undefined) return hours;
+    const hour = `${day}T00`;
+    const entries = Array.isArray(Item.batchLog) ? (Item.batchLog as Entry[]) : [];
+    return [
+      ...hours,
+      {
+        hour,
+        item: Item,
+        entries: entries.map((entry) => ({ ...entry, hour })),
+        lv: typeof Item.lv === 'number' ? Item.lv : 0,
+        feedMonth: day.slice(0, 7),
+      },
+    ];
+  }
+
+  async #readHours(meterId: string, day: string) {
     const items = await this.#queryAll({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
       ExpressionAttributeValues: {
@@ -169,14 +195,19 @@ export class DynamoRecalculationStore implements RecalculationStore {
 
   /**
    * One transaction: the difference ADDed to the meter-hour item and the 11 items above it, the
-   * recalculation's marker and log line on the meter-hour item. Conditioned on the item's `lv`
+   * recalculation's marker and log line on the meter-hour item. A feed month's difference goes to
+   * the month and feed month items of its levels instead, marker and log line on the account
+   * meter's feed month item. Conditioned on the item's `lv`
    * (nothing wrote it since it was read) and on the marker being absent (not applied before).
    */
   async applyCorrection(c: HourCorrection): Promise<'applied' | 'changed'> {
     const periods = { hour: c.hour, day: c.hour.slice(0, 10), month: c.hour.slice(0, 7) };
     const meterHour = rollupPk('meter', c.meter.id, 'hour');
-    const items = rollupKeysFor(c.meter, periods).map((key) => ({
-      Update: { TableName: this.#table, Key: key, ...correctionUpdate(c, key.pk === meterHour) },
+    const keys =
+      c.feedMonth === undefined ? rollupKeysFor(c.meter, periods) : feedMonthKeys(c.meter, c.feedMonth);
+    const marked = c.feedMonth === undefined ? meterHour : feedMonthPk('meter', c.meter.id);
+    const items = keys.map((key) => ({
+      Update: { TableName: this.#table, Key: key, ...correctionUpdate(c, key.pk === marked) },
     }));
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -210,6 +241,12 @@ export class DynamoRecalculationStore implements RecalculationStore {
     return items.map((item) => strip<UnitResult>(item));
   }
 }
+
+/** A feed month's items: the month and feed month items of each level it was booked on. */
+const feedMonthKeys = (meter: HourCorrection['meter'], month: string): RollupKey[] =>
+  rollupKeysFor(meter, { hour: '', day: '', month })
+    .filter((key) => key.pk.endsWith('#month'))
+    .flatMap((key) => [key, { pk: key.pk.replace(/#month$/, `#${FEED_MONTH}`), sk: month }]);
 
 /** The update of one item of a correction; the meter-hour item also takes the marker and log line. */
 const correctionUpdate = (c: HourCorrection, meterHour: boolean) => {

@@ -214,6 +214,7 @@ const settleHour = async (
     // Where the hour's entries were booked, as the ingest and the import decided (recorded only or counted).
     meter: outcome.recordedOnly ? { ...run.meter, recordedOnly: true } : run.meter,
     hour: stored.hour,
+    ...(stored.feedMonth === undefined ? {} : { feedMonth: stored.feedMonth }),
     expectedLv: stored.lv,
     difference: outcome.difference,
     factorRefs: outcome.factorRefs,

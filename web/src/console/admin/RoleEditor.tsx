@@ -60,7 +60,7 @@ export const RoleEditor = ({
         <Form.Item
           label="部门"
           name="departmentId"
-          rules={[{ required: true, message: '承办人与部门负责人须指定部门' }]}
+          rules={[{ required: true, message: `${ROLE_LABELS.handler}与${ROLE_LABELS.head}须指定部门` }]}
         >
           <Select options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.id}）` }))} />
         </Form.Item>

@@ -99,7 +99,9 @@ const AlertsPage = (_: PageProps) => {
             {
               title: '对象',
               key: 'target',
-              render: (_, a) => `${label(LEVEL_LABELS, a.level)} ${a.targetId}`,
+              // A meter's alert names its enterprise too: the meter id alone does not say whom to call.
+              render: (_, a) =>
+                `${label(LEVEL_LABELS, a.level)} ${a.targetId}${a.enterpriseId === undefined ? '' : `（${LEVEL_LABELS.enterprise} ${a.enterpriseId}）`}`,
             },
             { title: '说明', dataIndex: 'message' },
             {

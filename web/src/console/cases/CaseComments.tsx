@@ -1,18 +1,11 @@
 import { App, Button, Form, Input, List, Tag } from 'antd';
 import { useState } from 'react';
+import { roleLabelOf } from '../../../../shared/domain/role-labels.ts';
 import type { CaseComments as Comments } from '../api.ts';
 import { MediaGallery } from '../components/MediaGallery.tsx';
 import { useConsole } from '../context.tsx';
 import { localTime } from '../lib/format.ts';
 import { messageOf } from '../lib/use-load.ts';
-
-const ROLE: Record<string, string> = {
-  deputy: '代表',
-  handler: '承办人',
-  head: '负责人',
-  supervisor: '人大工作人员',
-  admin: '管理员',
-};
 
 export const CaseComments = ({
   caseId,
@@ -49,7 +42,7 @@ export const CaseComments = ({
             <List.Item.Meta
               title={
                 <span>
-                  <Tag>{c.byReporter ? '上报人' : (ROLE[c.authorRole] ?? c.authorRole)}</Tag>
+                  <Tag>{c.byReporter ? '上报人' : (roleLabelOf(c.authorRole) ?? c.authorRole)}</Tag>
                   <span className="qs-muted">{localTime(c.at)}</span>
                 </span>
               }

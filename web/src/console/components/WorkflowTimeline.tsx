@@ -1,4 +1,5 @@
 import { Tag, Timeline, Typography } from 'antd';
+import { roleLabelOf } from '../../../../shared/domain/role-labels.ts';
 import type { ConsoleApi } from '../api.ts';
 import { localTime } from '../lib/format.ts';
 import { Link } from '../lib/link.tsx';
@@ -15,15 +16,6 @@ export interface TimelineEntryView {
   mediaIds: string[];
   details: Record<string, unknown>;
 }
-
-const ROLE = {
-  deputy: '代表',
-  handler: '承办人',
-  head: '负责人',
-  supervisor: '人大工作人员',
-  admin: '管理员',
-  system: '系统',
-} as Record<string, string>;
 
 const RATINGS: Record<string, string> = {
   satisfied: '满意',
@@ -93,7 +85,7 @@ export const WorkflowTimeline = ({
       children: (
         <div>
           <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>{' '}
-          <Tag>{ROLE[entry.actorRole] ?? entry.actorRole}</Tag>
+          <Tag>{roleLabelOf(entry.actorRole) ?? entry.actorRole}</Tag>
           <span className="qs-muted">
             {localTime(entry.at)} → {stateLabel(entry.to)}
           </span>

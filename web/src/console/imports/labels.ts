@@ -1,12 +1,9 @@
 import type { ImportStatus } from '../../../../shared/domain/imports/import-record.ts';
 import type { RefusalReason } from '../../../../shared/domain/imports/judge-row.ts';
-import type { FeedKind } from '../../../../shared/domain/imports/templates.ts';
+import { FEED_KIND_NAMES, type FeedKind } from '../../../../shared/domain/imports/templates.ts';
 
-export const KIND_LABELS: Record<FeedKind, string> = {
-  'utility-monthly': '供电/供气月度用量',
-  'fuel-delivery': '燃料购进',
-  'energy-report': '能源统计报表',
-};
+/** The feeds' names, as the job's messages say them. */
+export const KIND_LABELS: Readonly<Record<FeedKind, string>> = FEED_KIND_NAMES;
 
 export const STATUS_LABELS: Record<ImportStatus, { text: string; color: string }> = {
   queued: { text: '排队中', color: 'default' },

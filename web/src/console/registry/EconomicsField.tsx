@@ -1,11 +1,12 @@
 import { Button, Form, Input, InputNumber, Space } from 'antd';
+import { ENTERPRISE_FIELDS, formLabel } from './field-labels.ts';
 
 /**
  * 年度经济数据: per year, 工业总产值 and 工业增加值 in 万元 — the denominators of the carbon
  * dashboard's intensity ranking (value added first, output value when a year has none).
  */
 export const EconomicsField = () => (
-  <Form.Item label="年度经济数据（万元，用于排放强度）">
+  <Form.Item label={formLabel(ENTERPRISE_FIELDS.economics)}>
     <Form.List name="economics">
       {(lines, { add, remove }) => (
         <>

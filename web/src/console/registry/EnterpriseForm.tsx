@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { compact, orNull } from './compact.ts';
 import { EconomicsField } from './EconomicsField.tsx';
 import { type EconomicsRow, economicsOf, economicsRows } from './economics-rows.ts';
+import { ENTERPRISE_FIELDS as F, formLabel } from './field-labels.ts';
 import { LocationField, type Point } from './LocationField.tsx';
 import { ENTERPRISE_STATUS_LABELS, options, PROGRAMME_OPTIONS } from './labels.ts';
 import { RefusalAlert } from './RefusalAlert.tsx';
@@ -75,37 +76,37 @@ export const EnterpriseForm = ({
     >
       <RefusalAlert refusal={save.refusal} />
       {record === undefined ? (
-        <Form.Item label="企业编号（可不填，自动分配）" name="id">
+        <Form.Item label={formLabel(F.id)} name="id">
           <Input placeholder="ENT-0005" />
         </Form.Item>
       ) : null}
-      <Form.Item label="企业名称" name="name" rules={[{ required: true, message: '请填写企业名称' }]}>
+      <Form.Item label={F.name.label} name="name" rules={[{ required: true, message: '请填写企业名称' }]}>
         <Input />
       </Form.Item>
       <Form.Item
-        label="统一社会信用代码"
+        label={F.uscc.label}
         name="uscc"
         rules={[{ required: true, len: 18, message: '统一社会信用代码为 18 位' }]}
       >
         <Input maxLength={18} />
       </Form.Item>
       <Form.Item
-        label="行业代码（GB/T 4754-2017 小类）"
+        label={formLabel(F.industryCode)}
         name="industryCode"
         rules={[{ required: true, message: '请填写行业代码，如 C3311' }]}
       >
         <Input placeholder="C3311" />
       </Form.Item>
-      <Form.Item label="地址" name="address" rules={[{ required: true, message: '请填写地址' }]}>
+      <Form.Item label={F.address.label} name="address" rules={[{ required: true, message: '请填写地址' }]}>
         <Input />
       </Form.Item>
-      <Form.Item label="位置" name="location">
+      <Form.Item label={F.location.label} name="location">
         <LocationField label="企业位置" />
       </Form.Item>
-      <Form.Item label="状态" name="status">
+      <Form.Item label={F.status.label} name="status">
         <Select options={options(ENTERPRISE_STATUS_LABELS)} />
       </Form.Item>
-      <Form.Item label="电力因子口径（不选则用部署默认）" name="factorProgramme">
+      <Form.Item label={formLabel(F.factorProgramme)} name="factorProgramme">
         <Select allowClear options={PROGRAMME_OPTIONS} />
       </Form.Item>
       <EconomicsField />

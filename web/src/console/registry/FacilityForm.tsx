@@ -1,6 +1,7 @@
 import { Button, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { compact, orNull } from './compact.ts';
+import { FACILITY_FIELDS as F, formLabel } from './field-labels.ts';
 import { LocationField, type Point } from './LocationField.tsx';
 import { RefusalAlert } from './RefusalAlert.tsx';
 import { type Facility, useRegistryApi } from './registry-api.ts';
@@ -60,17 +61,17 @@ export const FacilityForm = ({
     >
       <RefusalAlert refusal={save.refusal} />
       {record === undefined ? (
-        <Form.Item label="设施编号（可不填，自动分配）" name="id">
+        <Form.Item label={formLabel(F.id)} name="id">
           <Input placeholder="FAC-0010" />
         </Form.Item>
       ) : null}
-      <Form.Item label="设施名称" name="name" rules={[{ required: true, message: '请填写设施名称' }]}>
+      <Form.Item label={F.name.label} name="name" rules={[{ required: true, message: '请填写设施名称' }]}>
         <Input />
       </Form.Item>
-      <Form.Item label="地址" name="address">
+      <Form.Item label={F.address.label} name="address">
         <Input />
       </Form.Item>
-      <Form.Item label="位置" name="location">
+      <Form.Item label={F.location.label} name="location">
         <LocationField label="设施位置" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={save.busy}>

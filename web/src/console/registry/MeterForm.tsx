@@ -4,7 +4,17 @@ import { METER_UNITS } from '../../../../shared/domain/registry/meter-units.ts';
 import { ENERGY_TYPES, type EnergyType } from '../../../../shared/domain/registry/records.ts';
 import { ENERGY_LABELS, label } from '../carbon/labels.ts';
 import { compact, orNull } from './compact.ts';
-import { GRID_REGION_OPTIONS, options, READING_KIND_LABELS } from './labels.ts';
+import { METER_FIELDS as F, formLabel } from './field-labels.ts';
+import {
+  GRID_REGION_OPTIONS,
+  METER_SCOPE_LABELS,
+  METER_UNIT_LABELS,
+  options,
+  READING_KIND_LABELS,
+  unitText,
+} from './labels.ts';
+import { MeasuredParametersField } from './MeasuredParametersField.tsx';
+import { type MeasuredRow, measuredChange, measuredRows } from './measured-rows.ts';
 import { RefusalAlert } from './RefusalAlert.tsx';
 import { type Facility, type Meter, useRegistryApi } from './registry-api.ts';
 import { useSave } from './use-save.ts';
@@ -22,6 +32,7 @@ interface Values {
   gridRegion?: string | null;
   greenPower: boolean;
   expectedIntervalSeconds: number;
+  measuredParameters?: MeasuredRow[];
 }
 
 const FIELDS = [
@@ -37,6 +48,7 @@ const FIELDS = [
   'gridRegion',
   'greenPower',
   'expectedIntervalSeconds',
+  'measuredParameters',
 ];
 
 /** The parameters the registry takes, with the fixed ones (energy type) shown but locked when editing. */
@@ -75,6 +87,7 @@ export const MeterForm = ({
   const save = useSave(form, FIELDS, reload);
   const energyType = Form.useWatch('energyType', form) ?? record?.energyType ?? 'electricity';
   const readingKind = Form.useWatch('readingKind', form);
+  const unit = Form.useWatch('unit', form) ?? record?.unit ?? '';
   useEffect(() => {
     if (record !== undefined)
       form.setFieldsValue({
@@ -82,6 +95,7 @@ export const MeterForm = ({
         rolloverValue: record.rolloverValue ?? null,
         maxPerHour: record.maxPerHour ?? null,
         gridRegion: record.gridRegion ?? null,
+        measuredParameters: measuredRows(record.measuredParameters),
       });
   }, [record, form]);
   const submit = (v: Values) =>
@@ -90,9 +104,16 @@ export const MeterForm = ({
       const saved =
         record === undefined
           ? await api.createMeter(
-              compact({ ...changesOf(v), enterpriseId, energyType: v.energyType }, { ...optional, id: v.id }),
+              compact(
+                { ...changesOf(v), enterpriseId, energyType: v.energyType },
+                { ...optional, id: v.id, ...measuredChange(undefined, v.measuredParameters) },
+              ),
             )
-          : await api.updateMeter(record.id, record.version, { ...changesOf(v), ...orNull(optional) });
+          : await api.updateMeter(record.id, record.version, {
+              ...changesOf(v),
+              ...orNull(optional),
+              ...measuredChange(record.measuredParameters, v.measuredParameters),
+            });
       onSaved(saved);
     });
   return (
@@ -118,18 +139,22 @@ export const MeterForm = ({
     >
       <RefusalAlert refusal={save.refusal} />
       {record === undefined ? (
-        <Form.Item label="计量器具编号（可不填，自动分配）" name="id">
+        <Form.Item label={formLabel(F.id)} name="id">
           <Input placeholder="MTR-0100" />
         </Form.Item>
       ) : null}
-      <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
+      <Form.Item label={F.name.label} name="name" rules={[{ required: true, message: '请填写名称' }]}>
         <Input />
       </Form.Item>
-      <Form.Item label="所属设施" name="facilityId" rules={[{ required: true, message: '请选择设施' }]}>
+      <Form.Item
+        label={F.facilityId.label}
+        name="facilityId"
+        rules={[{ required: true, message: '请选择设施' }]}
+      >
         <Select options={facilities.map((f) => ({ value: f.id, label: `${f.name}（${f.id}）` }))} />
       </Form.Item>
       <Form.Item
-        label="能源品种"
+        label={F.energyType.label}
         name="energyType"
         extra={record === undefined ? undefined : '品种不可修改：请登记新的计量器具'}
       >
@@ -140,45 +165,43 @@ export const MeterForm = ({
           options={ENERGY_TYPES.map((t) => ({ value: t, label: `${label(ENERGY_LABELS, t)}（${t}）` }))}
         />
       </Form.Item>
-      <Form.Item label="计量单位" name="unit" rules={[{ required: true, message: '请选择单位' }]}>
-        <Select options={METER_UNITS[energyType].map((u) => ({ value: u, label: u }))} />
+      <Form.Item label={F.unit.label} name="unit" rules={[{ required: true, message: '请选择单位' }]}>
+        <Select
+          options={METER_UNITS[energyType].map((u) => ({ value: u, label: unitText(METER_UNIT_LABELS, u) }))}
+        />
       </Form.Item>
-      <Form.Item label="读数方式" name="readingKind">
+      <Form.Item label={F.readingKind.label} name="readingKind">
         <Radio.Group options={options(READING_KIND_LABELS)} />
       </Form.Item>
       {readingKind === 'cumulative' ? (
-        <Form.Item label="翻转值（表底最大读数）" name="rolloverValue">
+        <Form.Item label={formLabel(F.rolloverValue)} name="rolloverValue">
           <InputNumber min={1} style={{ width: 200 }} />
         </Form.Item>
       ) : null}
-      <Form.Item label="合理性上限（每小时，计量单位；不填则按近期用量的 100 倍）" name="maxPerHour">
+      <Form.Item label={formLabel(F.maxPerHour)} name="maxPerHour">
         <InputNumber min={0} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item label="排放范围（不选则按品种：电力、热力为范围二）" name="scope">
-        <Radio.Group
-          options={[
-            { value: 1, label: '范围一' },
-            { value: 2, label: '范围二' },
-          ]}
-        />
+      <Form.Item label={formLabel(F.scope)} name="scope">
+        <Radio.Group options={options(METER_SCOPE_LABELS).map((o) => ({ ...o, value: Number(o.value) }))} />
       </Form.Item>
       {energyType === 'electricity' ? (
         <>
-          <Form.Item label="电网区域（选择电力排放因子）" name="gridRegion">
+          <Form.Item label={formLabel(F.gridRegion)} name="gridRegion">
             <Select allowClear options={GRID_REGION_OPTIONS} />
           </Form.Item>
-          <Form.Item label="绿电（合同绿色电力）" name="greenPower" valuePropName="checked">
+          <Form.Item label={formLabel(F.greenPower)} name="greenPower" valuePropName="checked">
             <Switch />
           </Form.Item>
         </>
       ) : null}
       <Form.Item
-        label="上报间隔（秒；超过即告警离线）"
+        label={formLabel(F.expectedIntervalSeconds)}
         name="expectedIntervalSeconds"
         rules={[{ required: true, message: '请填写上报间隔' }]}
       >
         <InputNumber min={10} max={604800} style={{ width: 200 }} />
       </Form.Item>
+      <MeasuredParametersField energyType={energyType} unit={unit} />
       <Button type="primary" htmlType="submit" loading={save.busy}>
         {record === undefined ? '登记计量器具' : '保存参数'}
       </Button>

@@ -7,6 +7,7 @@ import { Link } from '../lib/link.tsx';
 import { messageOf, useLoad } from '../lib/use-load.ts';
 import type { PageProps } from '../module.ts';
 import { AuditTrail } from './AuditTrail.tsx';
+import { METER_FIELDS } from './field-labels.ts';
 import { CONFLICT_TEXT, isVersionConflict } from './form-errors.ts';
 import { METER_STATUS_LABELS } from './labels.ts';
 import { MeterForm } from './MeterForm.tsx';
@@ -48,8 +49,10 @@ const MeterSummary = ({
         { key: 'v', label: '版本', children: `第 ${m.version} 版` },
         {
           key: 'p',
-          label: '实测参数',
-          children: m.measuredParameters?.length ? `${m.measuredParameters.length} 项（经 API 维护）` : '无',
+          label: METER_FIELDS.measuredParameters.label,
+          children: m.measuredParameters?.length
+            ? `${m.measuredParameters.length} 项（在“参数”中修改）`
+            : '无',
         },
       ]}
     />

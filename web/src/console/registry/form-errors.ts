@@ -23,7 +23,9 @@ export const applyRefusal = (form: FormInstance, fields: readonly string[], erro
   if (isVersionConflict(error)) return { conflict: true, text: CONFLICT_TEXT };
   const problems = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
   const known = new Set(fields);
-  const placed = problems.filter((p) => p.path.startsWith('/body/') && known.has(fieldOf(p.path)[0] ?? ''));
+  const placed = problems.filter(
+    (p) => p.path.startsWith('/body/') && known.has(String(fieldOf(p.path)[0] ?? '')),
+  );
   form.setFields(
     placed.map((p) => {
       const name = fieldOf(p.path);

@@ -1,7 +1,11 @@
 import programmes from '../../../../shared/data/programmes/grid-programmes.json';
 import regions from '../../../../shared/data/programmes/grid-regions.json';
+import { QUANTITY_UNITS } from '../carbon/labels.ts';
 
-/** zh-CN words of the registry pages; energy types come from ../carbon/labels.ts. */
+/**
+ * zh-CN words of the registry pages' values; energy types come from ../carbon/labels.ts, the
+ * fields' own names from ./field-labels.ts.
+ */
 
 export const ENTERPRISE_STATUS_LABELS: Record<string, string> = {
   active: '正常',
@@ -11,10 +15,63 @@ export const ENTERPRISE_STATUS_LABELS: Record<string, string> = {
 
 export const METER_STATUS_LABELS: Record<string, string> = { active: '在用', retired: '已停用' };
 
+/** A meter's `source`: `feed` is an account meter standing for an import account (docs/imports.md). */
+export const METER_SOURCE_LABELS: Record<string, string> = { feed: '账户计量点（以导入数据计量）' };
+
 export const READING_KIND_LABELS: Record<string, string> = {
   interval: '区间量（每条读数为上次以来的用量）',
   cumulative: '累计值（表底读数）',
 };
+
+/** A meter's emission scope (1 | 2), as the form and the audit trail show it. */
+export const METER_SCOPE_LABELS: Record<string, string> = { '1': '范围一', '2': '范围二' };
+
+/** Reading units (shared/domain/registry/meter-units.ts) in words; the carbon screens' units first. */
+export const METER_UNIT_LABELS: Record<string, string> = {
+  ...QUANTITY_UNITS,
+  MWh: '兆瓦时',
+  MJ: '兆焦',
+  TJ: '太焦',
+  kgCO2e: '千克二氧化碳当量',
+  kg: '千克',
+  L: '升',
+  m3: '立方米',
+  '10^4Nm3': '万标准立方米',
+};
+
+/** Measured fuel parameters (实测值, docs/accounting.md) and their units in words. */
+export const MEASURED_PARAMETER_LABELS: Record<string, string> = {
+  ncv: '低位发热量',
+  'carbon-content': '单位热值含碳量',
+  'oxidation-rate': '碳氧化率',
+  density: '密度',
+};
+
+export const MEASURED_UNIT_LABELS: Record<string, string> = {
+  'GJ/t': '吉焦/吨',
+  'MJ/kg': '兆焦/千克',
+  'GJ/10^4Nm3': '吉焦/万标准立方米',
+  'MJ/Nm3': '兆焦/标准立方米',
+  'tC/TJ': '吨碳/太焦',
+  'tC/GJ': '吨碳/吉焦',
+  fraction: '小数（0–1）',
+  '%': '百分数',
+  'kg/L': '千克/升',
+  't/m3': '吨/立方米',
+  'kg/m3': '千克/立方米',
+};
+
+/** A unit as an option or a value: `千瓦时（kWh）`; a unit without words stays as it is. */
+export const unitText = (labels: Record<string, string>, unit: string): string =>
+  Object.hasOwn(labels, unit) ? `${labels[unit]}（${unit}）` : unit;
+
+export const GRID_REGION_NAMES: Record<string, string> = Object.fromEntries(
+  regions.regions.map((r) => [r.code, r.name]),
+);
+
+export const PROGRAMME_NAMES: Record<string, string> = Object.fromEntries(
+  programmes.programmes.map((p) => [p.id, p.name]),
+);
 
 export const GRID_REGION_OPTIONS = regions.regions.map((r) => ({
   value: r.code,

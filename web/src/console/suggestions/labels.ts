@@ -6,7 +6,7 @@ import {
   SUGGESTION_RATING_LABELS,
   SUGGESTION_STATE_LABELS,
   SUGGESTION_STATES,
-} from '../../../../shared/domain/suggestions/suggestion-record.ts';
+} from '../../../../shared/domain/suggestions/suggestion-vocabulary.ts';
 import type { SuggestionView } from '../api.ts';
 
 export { REPLY_CLASS_LABELS, SUGGESTION_RATING_LABELS };

@@ -7,7 +7,7 @@ import {
   SUGGESTION_CATEGORY_LABELS,
   SUGGESTION_RATING_LABELS,
   SUGGESTION_STATE_LABELS,
-} from '../../../../shared/domain/suggestions/suggestion-record.ts';
+} from '../../../../shared/domain/suggestions/suggestion-vocabulary.ts';
 
 /** The domain's own zh-CN/English labels, looked up by code (unknown codes show as they are). */
 type Labels = Readonly<Record<string, { zh: string; en: string }>>;

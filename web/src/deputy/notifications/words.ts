@@ -1,6 +1,10 @@
-import { useI18n } from '../../shared/i18n.tsx';
+import { type Dictionary, fill, useI18n } from '../../shared/i18n.tsx';
 
-/** The words of the 消息 and 通知设置 screens: loaded with them, not with the shell. */
+/**
+ * The words of the 消息 and 通知设置 screens: loaded with them, not with the shell (so not in
+ * ../dictionary.ts), in the dictionary's shape and filled the same way. No label is spelled both
+ * here and there: the inbox's title is the tab's (`tab.updates`), roles come from the domain.
+ */
 const WORDS = {
   'inbox.empty': { zh: '暂无消息', en: 'No notifications yet' },
   'inbox.markAll': { zh: '全部标为已读', en: 'Mark all read' },
@@ -8,7 +12,6 @@ const WORDS = {
   'inbox.unread': { zh: '未读', en: 'Unread' },
   'inbox.urgent': { zh: '紧急', en: 'Urgent' },
   'inbox.more': { zh: '加载更多', en: 'Load more' },
-  'inbox.settings': { zh: '通知设置', en: 'Settings' },
   'inbox.cached': {
     zh: '无法连接服务器，显示的是 {time} 保存的消息',
     en: 'Cannot reach the server: showing what was saved {time}',
@@ -78,12 +81,11 @@ const WORDS = {
     zh: '离线时无法保存设置，请联网后重试。',
     en: 'Settings cannot be saved offline: try again with a network.',
   },
-} as const;
+} as const satisfies Dictionary;
 
 export type Word = keyof typeof WORDS;
 
 export const useWords = () => {
   const { lang } = useI18n();
-  return (word: Word, vars: Record<string, string | number> = {}) =>
-    WORDS[word][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  return (word: Word, vars: Record<string, string | number> = {}) => fill(WORDS[word][lang], vars);
 };

@@ -83,7 +83,7 @@ const Inbox = () => {
       <div className="qs-row" style={{ justifyContent: 'space-between' }}>
         <h1>{t('tab.updates')}</h1>
         <Button size="small" fill="none" onClick={() => navigate('settings/notifications')}>
-          {w('inbox.settings')}
+          {w('settings.title')}
         </Button>
       </div>
       {stale !== undefined && (

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Form, Input, Selector, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
-import { SUGGESTION_CATEGORIES } from '../../../../shared/domain/suggestions/suggestion-record.ts';
+import { SUGGESTION_CATEGORIES } from '../../../../shared/domain/suggestions/suggestion-vocabulary.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { useRouter } from '../../shared/router.tsx';
 import type { Deputy } from '../api.ts';
