@@ -26,7 +26,11 @@ export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
     accounts: importAccounts(),
     files: importFiles(),
     ingest: new DynamoIngestStore(client, tableName('carbon')),
-    library: loadFactorLibrary(),
+    // Parsed on first use, not at load: most minutes find no import to run, and checking the factor
+    // library was the largest part of this function's cold start (docs/performance.md, "Cold start").
+    get library() {
+      return loadFactorLibrary();
+    },
     accounting: accountingDefaults(),
     timeZone: timeZone(),
     handlePrefix: process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX,

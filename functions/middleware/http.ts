@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/contracts/problem.ts';
 import type { RouteContract } from '../../shared/contracts/route.ts';
 import { logger } from '../../shared/observability/logger.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROBLEM_TYPE_BASE, type Problem } from '../../shared/contracts/problem.ts';
 import {
   DomainError,

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashDeviceSecret, newDeviceSecret } from '../../shared/adapters/device-secret.ts';
 import { readDeviceSecrets, writeDeviceSecrets } from '../../shared/adapters/local/devices-file.ts';
-import { SEED_YEARS } from '../../shared/domain/calendar/working-calendar.ts';
+import { bundledSeedYears } from '../../shared/domain/calendar/working-calendar.ts';
 import { CASE_CATEGORIES } from '../../shared/domain/cases/case-categories.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import type {
@@ -218,7 +218,7 @@ export const seedRegistry = async (store: RegistrySeedTarget, prefix: string): P
  */
 export const seedCalendar = async (store: CalendarStore, at: Date = new Date()): Promise<void> => {
   const loaded = new Set((await store.currentYears()).map((year) => year.year));
-  for (const document of SEED_YEARS.filter((year) => !loaded.has(year.year))) {
+  for (const document of bundledSeedYears().filter((year) => !loaded.has(year.year))) {
     await store.putYear({
       year: document.year,
       version: 1,

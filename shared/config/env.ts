@@ -2,8 +2,8 @@ import {
   DEFAULT_GRID_PROGRAMME,
   type GridProgrammeId,
   isGridProgrammeId,
-} from '../domain/carbon/accounting/grid-programmes.ts';
-import { DEFAULT_GWP_SET, type GwpSetId, isGwpSetId } from '../domain/carbon/accounting/gwp.ts';
+} from '../domain/carbon/accounting/grid-programme-ids.ts';
+import { DEFAULT_GWP_SET, type GwpSetId, isGwpSetId } from '../domain/carbon/accounting/gwp-ids.ts';
 import {
   type AccountingMethodId,
   DEFAULT_ACCOUNTING_METHOD,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_KEY_STATUSES } from '../domain/open311/api-keys.ts';
 import { defineRoute, type RouteContract } from './route.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COVERAGE_WARNING_DAYS } from '../domain/calendar/calendar-coverage.ts';
 import { CalendarYearSchema } from '../domain/calendar/calendar-year.ts';
 import { ROLES } from '../domain/roles.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INDICATOR_FIGURES } from '../domain/cases/case-indicators.ts';
 import { instantOrLocalDate } from './case-schemas.ts';
 import { defineRoute } from './route.ts';

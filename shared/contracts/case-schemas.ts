@@ -1,5 +1,5 @@
 /** The case record, its views, timeline and listing: what the case routes (cases.ts) answer. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WORKING_TIME_UNITS } from '../domain/calendar/working-time.ts';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
 import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';

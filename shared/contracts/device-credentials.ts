@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from './route.ts';
 
 /** Device provisioning of a meter (`/meters/{id}/credentials`, README "Local broker credentials"); admin only. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ECONOMIC_YEAR } from '../domain/registry/economics.ts';
 
 /** An enterprise's yearly economic figures (shared/domain/registry/economics.ts), 万元 per year. */

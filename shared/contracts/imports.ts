@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IMPORT_FORMATS, IMPORT_STATUSES } from '../domain/imports/import-record.ts';
 import { REFUSAL_REASONS } from '../domain/imports/judge-row.ts';
 import { FEED_KINDS } from '../domain/imports/templates.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEDIA_HOLDER_KINDS, MEDIA_PARTS } from '../domain/media/media-attachment.ts';
 import { MEDIA_STATUSES } from '../domain/media/media-record.ts';
 import { MEDIA_CONTENT_TYPES } from '../domain/media/media-types.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENERGY_TYPES, METER_STATUSES, READING_KINDS } from '../domain/registry/records.ts';
 import { REGISTRY_READERS, REGISTRY_WRITERS } from '../domain/registry/registry-access.ts';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS, NOTIFICATION_KINDS } from '../domain/notifications/notification-types.ts';
 import { ROLES } from '../domain/roles.ts';
 import { defineRoute, type RouteContract } from './route.ts';

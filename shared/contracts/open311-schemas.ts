@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The JSON form of the GeoReport v2 documents the Open311 facade writes (docs/open311.md); the XML

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Open311ErrorsSchema } from './open311-schemas.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem.ts';
 import { isPublicRoute, type RouteContract } from './route.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RFC 9457 problem details, with the failing fields of a 400 in `errors`. */
 export const ProblemSchema = z

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { GRID_PROGRAMME_IDS } from '../domain/carbon/accounting/grid-programmes.ts';
+import * as z from 'zod';
+import { GRID_PROGRAMME_IDS } from '../domain/carbon/accounting/grid-programme-ids.ts';
 import { GRID_REGION_CODES } from '../domain/carbon/accounting/grid-regions.ts';
 import { MEASURED_PARAMETER_NAMES } from '../domain/carbon/accounting/measured-parameters.ts';
 import { AUDIT_ACTIONS } from '../domain/registry/audit.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
 import { ROLES } from '../domain/roles.ts';
 import { listDeputiesRoute } from './deputies.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPORT_FORMATS, REPORT_KINDS } from '../domain/reports/report-index.ts';
 import { defineRoute, type RouteContract } from './route.ts';
 

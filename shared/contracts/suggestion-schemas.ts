@@ -1,5 +1,5 @@
 /** The suggestion record, its views, listing and timeline: what the suggestion routes (suggestions.ts) answer. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../domain/roles.ts';
 import { SATISFACTION_FILTERS } from '../domain/suggestions/suggestion-listing.ts';
 import { SubmitSuggestionPayloadSchema } from '../domain/suggestions/suggestion-payloads.ts';

@@ -1,5 +1,5 @@
 /** Suggestion statistics over a filing period (heads: their own unit). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPLY_CLASSES } from '../domain/suggestions/suggestion-vocabulary.ts';
 import { defineRoute } from './route.ts';
 import { localDate, TAG } from './suggestion-schemas.ts';

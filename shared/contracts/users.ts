@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../domain/roles.ts';
 import { defineRoute } from './route.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../domain/roles.ts';
 import { SYSTEM_ACTOR_ROLE } from '../domain/workflow/timeline.ts';
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler } from '../../functions/middleware/http.ts';
 import { defineRoute } from '../../shared/contracts/route.ts';
 import { ConflictError } from '../../shared/domain/errors.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkingCalendar, SEED_YEARS } from '../../shared/domain/calendar/working-calendar.ts';
+import { buildWorkingCalendar, bundledSeedYears } from '../../shared/domain/calendar/working-calendar.ts';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -108,7 +108,7 @@ beforeAll(async () => {
         ['dispatch', 'supervisor', daysAgo(10), { leadDepartmentId: 'dept-ecology' }],
       ],
       principals: people,
-      calendar: buildWorkingCalendar(SEED_YEARS.slice(0, 1)),
+      calendar: buildWorkingCalendar(bundledSeedYears().slice(0, 1)),
     })
   ).record.id;
   const run = await escalateOverdue(

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   buildWorkingCalendar,
+  bundledSeedYears,
   defaultWorkingCalendar,
-  SEED_YEARS,
 } from '../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
@@ -32,7 +32,7 @@ export interface WorkflowReadsFixture {
 }
 
 /** Only 2025 is loaded: whatever counts into 2026 is provisional from 2026-01-01 00:00 Shanghai. */
-const only2025 = buildWorkingCalendar(SEED_YEARS.slice(0, 1));
+const only2025 = buildWorkingCalendar(bundledSeedYears().slice(0, 1));
 const SINCE = '2025-12-31T16:00:00.000Z';
 const supervisor: Principal = { userId: 'u-supervisor', username: 'supervisor', roles: ['supervisor'] };
 const deputy: Principal = { userId: 'u-deputy', username: 'deputy', roles: ['deputy'] };

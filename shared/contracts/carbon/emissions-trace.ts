@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GRANULARITIES, ROLLUP_LEVELS } from '../../domain/carbon/rollups/rollup-model.ts';
 import { defineRoute } from '../route.ts';
 import { FiguresSchema, LevelIdQuery, STAFF } from './emissions-figures.ts';

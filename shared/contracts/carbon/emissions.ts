@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GRANULARITIES, ROLLUP_LEVELS } from '../../domain/carbon/rollups/rollup-model.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { GeoPointSchema } from '../registry-common.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute, type RouteContract } from '../route.ts';
 
 const IssueSchema = z.object({ path: z.string(), message: z.string() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One reading: an interval quantity (consumption since the previous reading) or a cumulative

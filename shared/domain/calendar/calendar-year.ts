@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkCalendarYear } from './calendar-year-rules.ts';
 import { zhMessage } from './zh-issues.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import officeHoursData from '../../data/calendar/office-hours.json' with { type: 'json' };
 import seed2025 from '../../data/calendar/years/2025.json' with { type: 'json' };
 import seed2026 from '../../data/calendar/years/2026.json' with { type: 'json' };
@@ -36,10 +36,17 @@ export const OFFICE_PERIODS: readonly OfficePeriod[] = z
   .object({ periods: OfficePeriodsSchema, source: z.string().min(1) })
   .parse(officeHoursData).periods;
 
-/** The bundled years: what `npm start` seeds, and what tests compute with. */
-export const SEED_YEARS: readonly CalendarYearDocument[] = [seed2025, seed2026].map((year) =>
-  CalendarYearSchema.parse(year),
-);
+let seedYears: readonly CalendarYearDocument[] | undefined;
+
+/**
+ * The bundled years: what `npm start` seeds, and what tests compute with. Parsed on first use, not
+ * when the module loads: no function reads them, and parsing them cost every handler that reaches
+ * the calendar a few milliseconds of its cold start (docs/performance.md, "Cold start").
+ */
+export const bundledSeedYears = (): readonly CalendarYearDocument[] => {
+  seedYears ??= [seed2025, seed2026].map((year) => CalendarYearSchema.parse(year));
+  return seedYears;
+};
 
 export interface WorkingCalendar {
   timeZone: string;
@@ -104,7 +111,7 @@ export const buildWorkingCalendar = (
 
 /** The bundled Chinese calendar (2025–2026): the seed, and the calendar of unit tests. */
 export const defaultWorkingCalendar = (overrides: CalendarOverrides = {}): WorkingCalendar =>
-  buildWorkingCalendar(SEED_YEARS, overrides);
+  buildWorkingCalendar(bundledSeedYears(), overrides);
 
 const daysBetween = (from: string, to: string): string[] => {
   const days: string[] = [];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WORKING_TIME_UNITS } from '../calendar/working-time.ts';
 import { CASE_CATEGORY_IDS } from './case-categories.ts';
 import { CASE_RATINGS } from './case-record.ts';

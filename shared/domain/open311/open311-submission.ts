@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CaseCategory, findCaseCategory } from '../cases/case-categories.ts';
 import type { ClientSubmission, SubmitterContact } from '../cases/case-client.ts';
 import type { SubmitCasePayload } from '../cases/case-payloads.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConflictError, type FieldError, ForbiddenError, ValidationError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
 import { findActingRole, isPermitted } from './permissions.ts';

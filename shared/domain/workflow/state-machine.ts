@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { DomainError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
 import type { PermissionRule, Relation } from './permissions.ts';

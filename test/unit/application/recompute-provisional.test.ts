@@ -5,8 +5,8 @@ import { MemoryProvisionalDeadlines } from '../../../shared/adapters/memory/memo
 import { recomputeProvisionalDeadlines } from '../../../shared/application/calendar/recompute-provisional.ts';
 import {
   buildWorkingCalendar,
+  bundledSeedYears,
   defaultWorkingCalendar,
-  SEED_YEARS,
 } from '../../../shared/domain/calendar/working-calendar.ts';
 import { provisionalCase, provisionalSuggestion } from '../../support/workflow-reads-contract.ts';
 
@@ -22,7 +22,7 @@ describe('recomputing provisional deadlines', () => {
   it('counts nothing again while the calendar still ends where the deadlines became provisional', async () => {
     const ports = setUp();
     await provisionalCase(ports.cases);
-    const only2025 = buildWorkingCalendar(SEED_YEARS.slice(0, 1));
+    const only2025 = buildWorkingCalendar(bundledSeedYears().slice(0, 1));
     expect(await recomputeProvisionalDeadlines(ports, only2025, AT)).toEqual({
       recomputed: 0,
       stillProvisional: 0,

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarYearInput } from '../../../shared/domain/calendar/calendar-year.ts';
+import type {
+  CalendarYearDocument,
+  CalendarYearInput,
+} from '../../../shared/domain/calendar/calendar-year.ts';
 import { CalendarYearSchema } from '../../../shared/domain/calendar/calendar-year.ts';
 import {
   computeDeadline,
   provisionalNote,
   recomputeDeadline,
 } from '../../../shared/domain/calendar/provisional-deadline.ts';
-import { buildWorkingCalendar, SEED_YEARS } from '../../../shared/domain/calendar/working-calendar.ts';
+import { buildWorkingCalendar, bundledSeedYears } from '../../../shared/domain/calendar/working-calendar.ts';
 
-const [y2025, y2026] = SEED_YEARS as [(typeof SEED_YEARS)[0], (typeof SEED_YEARS)[0]];
+const [y2025, y2026] = bundledSeedYears() as [CalendarYearDocument, CalendarYearDocument];
 /** A made-up year, for arithmetic only: its holidays are not the State Council's. */
 const fictionalYear = (year: number, holidays: [string, string][]) =>
   CalendarYearSchema.parse({

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { caseSideWrites } from '../../../shared/adapters/dynamodb/case-index.ts';
-import { buildWorkingCalendar, SEED_YEARS } from '../../../shared/domain/calendar/working-calendar.ts';
+import { buildWorkingCalendar, bundledSeedYears } from '../../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../../shared/domain/cases/case-machine.ts';
 import { applySuggestionTransition } from '../../../shared/domain/suggestions/suggestion-machine.ts';
 import { env as caseEnv, caseIn, people } from '../cases/case-fixtures.ts';
 import { filed, people as suggestionPeople } from '../suggestions/suggestion-fixtures.ts';
 
 /** Only 2025 is loaded: anything counted in 2026 is provisional. */
-const only2025 = { calendar: buildWorkingCalendar(SEED_YEARS.slice(0, 1)) };
+const only2025 = { calendar: buildWorkingCalendar(bundledSeedYears().slice(0, 1)) };
 const dispatchAt = (at: string, calendar = only2025) =>
   applyCaseTransition(
     caseIn('accepted', { leadDepartmentId: undefined, coDepartmentIds: [], deadline: undefined }),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildWorkingCalendar,
+  bundledSeedYears,
   defaultWorkingCalendar,
   isWorkingDay,
-  SEED_YEARS,
 } from '../../../shared/domain/calendar/working-calendar.ts';
 import { addWorkingTime } from '../../../shared/domain/calendar/working-time.ts';
 
@@ -42,8 +42,8 @@ describe('the bundled calendar', () => {
 
 describe('buildWorkingCalendar', () => {
   it('covers the unbroken run of loaded years, from the first', () => {
-    const [y2025, y2026] = SEED_YEARS;
-    const both = buildWorkingCalendar(SEED_YEARS);
+    const [y2025, y2026] = bundledSeedYears();
+    const both = buildWorkingCalendar(bundledSeedYears());
     const only2026 = buildWorkingCalendar(y2026 ? [y2026] : []);
     const gap = buildWorkingCalendar(y2025 ? [y2025, { ...y2025, year: 2027 }] : []);
 
@@ -55,19 +55,19 @@ describe('buildWorkingCalendar', () => {
 
   it('rejects overlapping office periods and unknown time zones', () => {
     expect(() =>
-      buildWorkingCalendar(SEED_YEARS, {
+      buildWorkingCalendar(bundledSeedYears(), {
         officePeriods: [
           { start: '09:00', end: '12:00' },
           { start: '11:00', end: '17:00' },
         ],
       }),
     ).toThrow();
-    expect(() => buildWorkingCalendar(SEED_YEARS, { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+    expect(() => buildWorkingCalendar(bundledSeedYears(), { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
   });
 
   it('uses a configured zone and office day, across a daylight-saving change', () => {
     // Prepare: Berlin, one period 09:00–17:00; DST starts Sunday 2025-03-30
-    const calendar = buildWorkingCalendar(SEED_YEARS, {
+    const calendar = buildWorkingCalendar(bundledSeedYears(), {
       timeZone: 'Europe/Berlin',
       officePeriods: [{ start: '09:00', end: '17:00' }],
     });

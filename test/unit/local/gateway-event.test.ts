@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildEvent, compileRoute, findRoute, flattenClaims } from '../../../infra/local/gateway-event.ts';
 import { defineRoute } from '../../../shared/contracts/route.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkingCalendar, SEED_YEARS } from '../../../shared/domain/calendar/working-calendar.ts';
+import { buildWorkingCalendar, bundledSeedYears } from '../../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord } from '../../../shared/domain/cases/case-record.ts';
 import type { Principal } from '../../../shared/domain/roles.ts';
@@ -223,7 +223,7 @@ describe('a suggestion given a new reply date is escalated afresh', () => {
 describe('a provisional deadline recounted when its year is loaded', () => {
   it('keeps only the level its recounted deadline warrants', () => {
     // Only 2025 loaded: dispatched Thu 2026-02-12 10:00, counted Monday–Friday → Thu 02-19 18:00.
-    const only2025 = buildWorkingCalendar(SEED_YEARS.slice(0, 1));
+    const only2025 = buildWorkingCalendar(bundledSeedYears().slice(0, 1));
     const dispatched = applyCaseTransition(
       caseIn('accepted', { leadDepartmentId: undefined, coDepartmentIds: [], deadline: undefined }),
       {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import coefficientsFile from '../../../data/energy/gbt-2589-2020-coefficients.json' with { type: 'json' };
 import { contentHashOf } from './content-hash.ts';
 import { AccountingError, FactorDataError } from './errors.ts';
@@ -48,7 +48,14 @@ const parseCoefficients = (data: unknown): CoefficientFile => {
   return parsed.data;
 };
 
-export const TCE_COEFFICIENTS: CoefficientFile = parseCoefficients(coefficientsFile);
+let coefficients: CoefficientFile | undefined;
+
+// Parsed and hash-checked on first use, not at load: most functions that reach this module never
+// convert energy (docs/performance.md, "Cold start").
+export const tceCoefficients = (): CoefficientFile => {
+  coefficients ??= parseCoefficients(coefficientsFile);
+  return coefficients;
+};
 
 export type EnergyBasis =
   | 'measured-ncv'
@@ -67,12 +74,12 @@ export interface EnergyUse {
 }
 
 const coefficientOf = (activityType: string) =>
-  TCE_COEFFICIENTS.coefficients.find((c) => c.activityType === activityType);
+  tceCoefficients().coefficients.find((c) => c.activityType === activityType);
 
 const cite = (c: TceCoefficient): NonNullable<EnergyUse['coefficient']> => ({
   ...c,
-  source: `${TCE_COEFFICIENTS.source}, ${TCE_COEFFICIENTS.citation}`,
-  contentHash: TCE_COEFFICIENTS.contentHash,
+  source: `${tceCoefficients().source}, ${tceCoefficients().citation}`,
+  contentHash: tceCoefficients().contentHash,
 });
 
 /** Fuel: `amount` is on the NCV basis (t, or 10⁴ Nm³), `energyGj` = amount × NCV used. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Shape of the factor-library data files in `shared/data/factors/`. Each file carries its

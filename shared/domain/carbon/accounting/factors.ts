@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import fossilFuels from '../../../data/factors/gbt-32150-fossil-fuels.json' with { type: 'json' };
 import ipccDefaults from '../../../data/factors/ipcc-2006-stationary-combustion.json' with { type: 'json' };
 import liquidDensities from '../../../data/factors/liquid-fuel-densities.json' with { type: 'json' };

@@ -1,20 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import programmesFile from '../../../data/programmes/grid-programmes.json' with { type: 'json' };
 import { AccountingError, FactorDataError } from './errors.ts';
+import { GRID_PROGRAMME_IDS, type GridProgrammeId } from './grid-programme-ids.ts';
+
+export {
+  DEFAULT_GRID_PROGRAMME,
+  GRID_PROGRAMME_IDS,
+  type GridProgrammeId,
+  isGridProgrammeId,
+} from './grid-programme-ids.ts';
 
 /**
  * Factor programmes (因子口径): which published grid factor prices a MWh depends on what the figure
  * is for. An enterprise (or the deployment) chooses one; every electricity result names it.
  */
-
-export const GRID_PROGRAMME_IDS = [
-  'mee-nbs-national',
-  'mee-nbs-regional',
-  'mee-nbs-provincial',
-  'mee-ets-power',
-  'mee-nbs-residual-mix',
-] as const;
-export type GridProgrammeId = (typeof GRID_PROGRAMME_IDS)[number];
 
 const ProgrammeSchema = z.object({
   id: z.enum(GRID_PROGRAMME_IDS),
@@ -46,12 +45,6 @@ const parseProgrammes = (data: unknown): readonly GridProgramme[] => {
 };
 
 export const GRID_PROGRAMMES: readonly GridProgramme[] = parseProgrammes(programmesFile);
-
-/** Matches the behaviour before programmes existed: the meter's regional grid, national fallback. */
-export const DEFAULT_GRID_PROGRAMME: GridProgrammeId = 'mee-nbs-regional';
-
-export const isGridProgrammeId = (id: unknown): id is GridProgrammeId =>
-  typeof id === 'string' && (GRID_PROGRAMME_IDS as readonly string[]).includes(id);
 
 export const getGridProgramme = (id: GridProgrammeId): GridProgramme => {
   const programme = GRID_PROGRAMMES.find((p) => p.id === id);

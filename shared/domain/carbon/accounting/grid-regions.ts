@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import regionsFile from '../../../data/programmes/grid-regions.json' with { type: 'json' };
 import { AccountingError, FactorDataError } from './errors.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import ar2 from '../../../data/gwp/ar2.json' with { type: 'json' };
 import ar4 from '../../../data/gwp/ar4.json' with { type: 'json' };
 import ar5 from '../../../data/gwp/ar5.json' with { type: 'json' };
@@ -6,14 +6,15 @@ import ar6 from '../../../data/gwp/ar6.json' with { type: 'json' };
 import { contentHashOf } from './content-hash.ts';
 import { AccountingError, FactorDataError } from './errors.ts';
 import { ContentHashSchema, VerificationSchema } from './factor-schema.ts';
+import { GWP_SET_IDS, type GwpSetId, isGwpSetId } from './gwp-ids.ts';
+
+export { DEFAULT_GWP_SET, GWP_SET_IDS, type GwpSetId, isGwpSetId } from './gwp-ids.ts';
 
 /** Greenhouse gases the engine accounts for. */
 export type Gas = 'CO2' | 'CH4' | 'N2O';
 /** AR6 tells fossil methane (whose carbon ends up as extra CO2) from biogenic methane. */
 export type MethaneOrigin = 'fossil' | 'non-fossil';
 export type GasTonnes = Partial<Record<Gas, number>>;
-
-export const GWP_SET_IDS = ['AR2', 'AR4', 'AR5', 'AR6'] as const;
 
 const GwpSetSchema = z.object({
   id: z.enum(GWP_SET_IDS),
@@ -31,16 +32,6 @@ const GwpSetSchema = z.object({
 });
 
 export type GwpSet = z.infer<typeof GwpSetSchema>;
-export type GwpSetId = GwpSet['id'];
-
-/**
- * The deployment's default when `QS_GWP_SET` is not set: AR5, the set the Paris Agreement's
- * transparency framework requires for national inventories (decision 18/CMA.1) and so China's
- * reporting from its first biennial transparency report on. The 2013–2015 sector guidelines
- * reproduce AR2 values; a deployment that must match them sets `QS_GWP_SET=AR2`. Under the GB/T
- * method fuel combustion is CO2 only, so the set changes only non-CO2 figures.
- */
-export const DEFAULT_GWP_SET: GwpSetId = 'AR5';
 
 export const parseGwpSet = (data: unknown): GwpSet => {
   const parsed = GwpSetSchema.safeParse(data);
@@ -57,24 +48,24 @@ export const parseGwpSet = (data: unknown): GwpSet => {
   return parsed.data;
 };
 
-const GWP_SETS: Record<GwpSetId, GwpSet> = {
-  AR2: parseGwpSet(ar2),
-  AR4: parseGwpSet(ar4),
-  AR5: parseGwpSet(ar5),
-  AR6: parseGwpSet(ar6),
-};
+const GWP_FILES: Record<GwpSetId, unknown> = { AR2: ar2, AR4: ar4, AR5: ar5, AR6: ar6 };
 
-export const isGwpSetId = (id: unknown): id is GwpSetId =>
-  typeof id === 'string' && (GWP_SET_IDS as readonly string[]).includes(id);
+// Each set is parsed and its hash checked on first use, not at load: a function uses one set, and
+// checking all four cost every carbon function's cold start (docs/performance.md, "Cold start").
+const parsedSets: Partial<Record<GwpSetId, GwpSet>> = {};
+const gwpSet = (id: GwpSetId): GwpSet => {
+  parsedSets[id] ??= parseGwpSet(GWP_FILES[id]);
+  return parsedSets[id];
+};
 
 export const getGwpSet = (id: GwpSetId): GwpSet => {
   if (!isGwpSetId(id)) {
     throw new AccountingError('unknown-method', `unknown GWP set ${String(id)}`, '/gwpSet');
   }
-  return GWP_SETS[id];
+  return gwpSet(id);
 };
 
-export const listGwpSets = (): GwpSet[] => GWP_SET_IDS.map((id) => GWP_SETS[id]);
+export const listGwpSets = (): GwpSet[] => GWP_SET_IDS.map(gwpSet);
 
 /** The GWP100 of one gas in a set; methane needs its origin. */
 export const gwpOf = (set: GwpSet, gas: Gas, methaneOrigin: MethaneOrigin = 'fossil'): number =>

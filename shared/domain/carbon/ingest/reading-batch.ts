@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type TelemetryRuleEvent, TelemetryRuleEventSchema } from '../../../contracts/carbon/telemetry.ts';
 import { deliveryOf } from './quarantine-records.ts';
 
