@@ -1,4 +1,6 @@
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relistCases } from '../../shared/adapters/dynamodb/case-relist.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import {
@@ -8,6 +10,7 @@ import {
   type CaseTimelineEntry,
 } from '../../shared/domain/cases/case-record.ts';
 import { offsetNorth } from '../../shared/domain/geo/distance.ts';
+import { encodeGeohash } from '../../shared/domain/geo/geohash.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { uploadReadyPhoto } from '../support/media-fixtures.ts';
 
@@ -231,6 +234,7 @@ describe('随手拍 case lifecycle over HTTP', () => {
 
 interface ListedCase extends CaseView {
   reporterId: string;
+  categoryId: string;
   submittedAt: string;
 }
 interface CaseList {
@@ -394,6 +398,102 @@ describe('GET /cases: filters and pagination', () => {
     expect((await send('/cases?cursor=not-a-cursor', token('supervisor'))).status).toBe(400);
     expect((await send('/cases?near=95,0', token('supervisor'))).status).toBe(400);
     expect((await send('/cases?from=2026-03-02&to=2026-03-01', token('supervisor'))).status).toBe(400);
+  });
+});
+
+describe('GET /cases: the supervisors’ state and category partitions', () => {
+  /** Every item of a listing, following the cursor. */
+  const listItems = async (query: string): Promise<ListedCase[]> => {
+    const items: ListedCase[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(
+        token('supervisor'),
+        `${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      items.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return items;
+  };
+
+  it('lists by state, category or both exactly as the full list filtered, paged', async () => {
+    const deputy = await person('deputy-facets', ['deputy']);
+    const at = (i: number) => ({ latitude: 24 + i / 10, longitude: 118.1 });
+    const made = [];
+    for (const [i, categoryId] of ['dust', 'noise', 'dust', 'noise'].entries()) {
+      made.push(await report(deputy, { categoryId, location: at(i) }));
+    }
+    await actOk(made[0]?.id ?? '', 'supervisor', 'accept');
+    await actOk(made[1]?.id ?? '', 'supervisor', 'reject', { reason: '重复' });
+    const everything = await listItems('limit=100');
+    for (const [query, keep] of [
+      ['state=submitted', (c: ListedCase) => c.state === 'submitted'],
+      ['category=dust', (c: ListedCase) => c.categoryId === 'dust'],
+      ['state=accepted&category=dust', (c: ListedCase) => c.state === 'accepted' && c.categoryId === 'dust'],
+      [
+        'state=rejected&category=noise',
+        (c: ListedCase) => c.state === 'rejected' && c.categoryId === 'noise',
+      ],
+    ] as const) {
+      const expected = everything.filter(keep).map((c) => c.id);
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(
+        (await listItems(`${query}&limit=2`)).map((c) => c.id),
+        query,
+      ).toEqual(expected);
+    }
+    // A case moves between partitions with its state.
+    const accepted = (await listItems('state=accepted&category=dust&limit=100')).map((c) => c.id);
+    expect(accepted).toContain(made[0]?.id);
+    expect((await listItems('state=submitted&category=dust&limit=100')).map((c) => c.id)).not.toContain(
+      made[0]?.id,
+    );
+  });
+
+  it('relists cases written before these partitions and the geohash-6 cells (infra/ops/relist-cases.ts)', async () => {
+    const here = { latitude: 39.9042, longitude: 116.4074 };
+    const old = await report(token('deputy'), { categoryId: 'sewage', location: here });
+    // As the earlier layout left it: no LIST#FACET, no state/category keys on LIST#ALL, a geohash-7 cell.
+    const table = tableName('workflow', t.stack.env);
+    const pk = `CASE#${old.id}`;
+    await t.dynamo.send(new DeleteCommand({ TableName: table, Key: { pk, sk: 'LIST#FACET' } }));
+    await t.dynamo.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk, sk: 'LIST#ALL' },
+        UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+      }),
+    );
+    await t.dynamo.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk, sk: 'LIST#GEO' },
+        UpdateExpression: 'SET gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': `CASES#GEO#sewage#${encodeGeohash(here, 7)}` },
+      }),
+    );
+    const listed = async (query: string) => (await listItems(`${query}&limit=100`)).map((c) => c.id);
+    expect(await listed('state=submitted&category=sewage')).not.toContain(old.id);
+    expect(await listed('state=submitted')).not.toContain(old.id);
+    const before = await report(token('supervisor'), {
+      categoryId: 'sewage',
+      location: offsetNorth(here, 10),
+    });
+    expect(before.possibleDuplicates.map((d) => d.id)).not.toContain(old.id);
+
+    const outcome = await relistCases(t.dynamo, table);
+
+    expect(outcome.relisted).toBeGreaterThan(1);
+    expect(outcome.changedMeanwhile).toBe(0);
+    expect(await listed('state=submitted&category=sewage')).toContain(old.id);
+    expect(await listed('state=submitted')).toContain(old.id);
+    expect(await listed('category=sewage')).toContain(old.id);
+    const after = await report(token('supervisor'), {
+      categoryId: 'sewage',
+      location: offsetNorth(here, 20),
+    });
+    expect(after.possibleDuplicates.map((d) => d.id).sort()).toEqual([old.id, before.id].sort());
   });
 });
 
