@@ -14,41 +14,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
-import { loadNow, median, printTable, quantile } from './format.ts';
+import { concurrently, type Run, row } from './concurrent-run.ts';
+import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
+import { benchSuggestionLists } from './suggestion-lists.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const READS = Number(process.env.BENCH_READS ?? 3000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-
-interface Run {
-  latencies: number[];
-  seconds: number;
-  failures: number;
-}
-
-/** `clients` loops share one counter of `total` calls; each call is timed on its own. */
-const concurrently = async (
-  clients: number,
-  total: number,
-  call: (i: number) => Promise<boolean>,
-): Promise<Run> => {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  const client = async () => {
-    for (let i = next++; i < total; i = next++) {
-      const t0 = performance.now();
-      // A dropped connection (ECONNRESET on a kept-alive socket under load) is a failed call, not the end of the run.
-      const ok = await call(i).catch(() => false);
-      latencies.push(performance.now() - t0);
-      if (!ok) failures += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, client));
-  return { latencies, seconds: (performance.now() - started) / 1000, failures };
-};
 
 const submitCase = (t: TestStack, i: number) =>
   t.api('/cases', {
@@ -85,19 +58,6 @@ const rawPage = (t: TestStack, partition: string) =>
       Limit: 20,
     }),
   );
-
-const row = (name: string, run: Run, baseline?: Run) => [
-  name,
-  String(run.latencies.length),
-  String(run.failures),
-  `${median(run.latencies).toFixed(2)} ms`,
-  `${quantile(run.latencies, 0.99).toFixed(2)} ms`,
-  `${(run.latencies.length / run.seconds).toFixed(0)} /s`,
-  baseline === undefined ? '1.00' : (median(run.latencies) / median(baseline.latencies)).toFixed(2),
-  baseline === undefined
-    ? '1.00'
-    : (quantile(run.latencies, 0.99) / quantile(baseline.latencies, 0.99)).toFixed(2),
-];
 
 const CHILD_FLAG = 'QS_CASES_BENCH_CHILD';
 
@@ -236,7 +196,15 @@ const benchCases = async (): Promise<void> => {
       ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
       [...listRows, row('POST accept + dispatch (seeding)', dispatching)],
     );
-    console.log(`\nDynamoDB requests per list page (load ${loadNow()}):\n${listRequests.join('\n')}`);
+    const suggestions = await benchSuggestionLists(t, probe, CLIENTS, READS);
+    console.log('');
+    printTable(
+      ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
+      suggestions.rows,
+    );
+    console.log(
+      `\nDynamoDB requests per list page (load ${loadNow()}):\n${[...listRequests, ...suggestions.requests].join('\n')}`,
+    );
     console.log(
       `\nList raw = one gsi1 Query of the same partition, newest first, Limit 20; the filtered API call may read several such pages to fill one. Two cases in three dispatched via the API (ecology / urban management); the handler is handler-eco.`,
     );

@@ -24,10 +24,10 @@ import type { IndexKeys, SideItem, WorkflowLayout } from './workflow-layout.ts';
  *   sk `LIST#CODEPT#<dept>`  gsi1 `CASES#DEPT#<dept>`       — one per co-department, so one query on
  *                                                              the department's partition finds lead
  *                                                              and co-department cases alike
- *   sk `LIST#GEO`            gsi2 `CASES#GEO#<category>#<geohash6>` — open located cases only, for
- *                                                              duplicate detection (the cells a 50 m
- *                                                              circle reaches: one in ~3 of 4 points)
- * all with the same sort key `<submittedAt>#<id>`, so a case sorts alike everywhere and a listing
+ *   sk `LIST#GEO`            gsi2 `CASES#GEO#<category>#<geohash6>`,
+ *                                 sk `<geohash7>#<submittedAt>#<id>` — open located cases only, for
+ *                                                              duplicate detection (GEO_PRECISION)
+ * all but LIST#GEO with the same sort key `<submittedAt>#<id>`, so a case sorts alike everywhere and a listing
  * can merge partitions by sort key. When a snapshot no longer applies (a co-department dropped on
  * return, a case closed) it is overwritten by a bare `{pk, sk}` tombstone: out of every index.
  *
@@ -49,12 +49,14 @@ const casePk = (id: string) => `CASE#${id}`;
 const departmentPartition = (departmentId: string) => `CASES#DEPT#${departmentId}`;
 
 /**
- * 610 m × 1.2 km cells (at the equator; narrower east–west further north): a 50 m circle stays in
- * one cell for about three points in four, so duplicate detection is usually one Query. It was 7
- * (153 m cells: 1–4 Queries, 3.26 a POST in the bench); `infra/ops/relist-cases.ts` moves the
- * snapshots written before.
+ * Open located cases are listed by geohash-6 cell (610 m × 1.2 km at the equator, narrower east–west
+ * further north) and sorted by their geohash-7 cell (153 m): the 1–4 small cells a 50 m circle
+ * reaches share their large cell for about three points in four, and are then one Query of one sort
+ * key range. It was one partition per small cell (3.26 Queries a POST in the bench);
+ * `infra/ops/relist-cases.ts` moves the snapshots written before.
  */
-export const GEO_PRECISION = 6;
+export const GEO_PRECISION = 7;
+const GEO_PARTITION_PRECISION = 6;
 const geoPartition = (categoryId: string, cell: string) => `CASES#GEO#${categoryId}#${cell}`;
 
 /** The index keys of the record item itself. */
@@ -101,7 +103,12 @@ export const caseListingItems = (record: CaseRecord): SideItem[] => {
   }
   if (record.location && isCaseOpen(record)) {
     const cell = encodeGeohash(record.location, GEO_PRECISION);
-    items.push(snapshot(record, 'LIST#GEO', { gsi2pk: geoPartition(record.categoryId, cell), gsi2sk: sk }));
+    items.push(
+      snapshot(record, 'LIST#GEO', {
+        gsi2pk: geoPartition(record.categoryId, cell.slice(0, GEO_PARTITION_PRECISION)),
+        gsi2sk: `${cell}#${sk}`,
+      }),
+    );
   }
   return items;
 };
@@ -171,15 +178,27 @@ export const caseSourceQuery = (source: CaseListSource): { index: 'gsi1' | 'gsi2
 };
 
 /**
- * The gsi2 partitions where open cases within `meters` of a point are listed: the point's cell and
- * only the neighbours the circle reaches (1–4 of the 9 for 50 m in 153 m cells).
+ * Where open cases within `meters` of a point are listed: one gsi2 partition per large cell the
+ * circle reaches (usually one) and, in it, the sort key range from the first to the last small cell
+ * reached. The range may hold cells between those (geohash order is a Z-curve); the caller keeps
+ * what is near enough.
  */
-export const nearbyOpenCasePartitions = (
+export const nearbyOpenCaseRanges = (
   categoryId: string,
   location: { latitude: number; longitude: number },
   meters: number,
-): string[] =>
-  geohashCellsWithin(location, GEO_PRECISION, meters).map((cell) => geoPartition(categoryId, cell));
+): { partition: string; from: string; to: string }[] => {
+  const byPartition = new Map<string, string[]>();
+  for (const cell of geohashCellsWithin(location, GEO_PRECISION, meters)) {
+    const large = cell.slice(0, GEO_PARTITION_PRECISION);
+    byPartition.set(large, [...(byPartition.get(large) ?? []), cell]);
+  }
+  return [...byPartition].map(([large, cells]) => {
+    const sorted = cells.sort();
+    // `~` sorts after `#` and every geohash character: the range ends after the last cell's items.
+    return { partition: geoPartition(categoryId, large), from: sorted[0] ?? large, to: `${sorted.at(-1)}~` };
+  });
+};
 
 export const dispatchFactsPartition = (departmentId: string) => `DISPATCHES#DEPT#${departmentId}`;
 
