@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
-import { concurrently, type Run, row } from './concurrent-run.ts';
+import { concurrently, inTurns, row } from './concurrent-run.ts';
 import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
 import { benchSuggestionLists } from './suggestion-lists.ts';
@@ -75,19 +75,20 @@ export const runCaseBench = async (): Promise<void> => {
  * The baseline of `POST /cases`: the very TransactWriteItems its handler sent for one case, replayed
  * with a fresh case id each call — the same items, without gateway, JWT check, handler and reads.
  */
-const rawCaseTransactions = (
+const rawCaseTransaction = async (
   t: TestStack,
   captured: TransactWriteCommandInput,
   capturedId: string,
-  total = CASES,
-) =>
-  concurrently(CLIENTS, total, async () => {
-    const input = JSON.parse(
-      JSON.stringify(captured).replaceAll(capturedId, randomUUID()),
-    ) as TransactWriteCommandInput;
-    await t.dynamo.send(new TransactWriteCommand(input));
-    return true;
-  });
+): Promise<boolean> => {
+  const input = JSON.parse(
+    JSON.stringify(captured).replaceAll(capturedId, randomUUID()),
+  ) as TransactWriteCommandInput;
+  await t.dynamo.send(new TransactWriteCommand(input));
+  return true;
+};
+
+/** Measured calls and their raw baseline run in this many turns (concurrent-run.ts). */
+const TURNS = 5;
 
 const benchCases = async (): Promise<void> => {
   const t = await startTestStack();
@@ -104,17 +105,23 @@ const benchCases = async (): Promise<void> => {
     // Warm both write paths alike (JIT of the handler and of DynamoDB Local's transactions) before
     // measuring either: the first calls of a cold path took seconds and made the p99 of whichever ran first.
     await concurrently(CLIENTS, CLIENTS * 2, async (i) => (await submitCase(t, 1000 + i)).status === 201);
-    await rawCaseTransactions(t, captured, warmId, CLIENTS * 2);
+    await concurrently(CLIENTS, CLIENTS * 2, () => rawCaseTransaction(t, captured, warmId));
     probe.reset();
-    const seeding = await concurrently(CLIENTS, CASES, async (i) => {
-      const response = await submitCase(t, i);
-      if (response.status !== 201) return false;
-      ids.push(((await response.json()) as { id: string }).id);
-      return true;
-    });
+    const creating = await inTurns(
+      CLIENTS,
+      CASES,
+      TURNS,
+      () => rawCaseTransaction(t, captured, warmId),
+      async (i) => {
+        const response = await submitCase(t, i);
+        if (response.status !== 201) return false;
+        ids.push(((await response.json()) as { id: string }).id);
+        return true;
+      },
+    );
+    const [rawCreate, seeding] = [creating.baseline, creating.measured];
     const submitRequests = probe.summary(CASES);
     if (ids.length === 0) throw new Error('no case could be created; is the stack healthy?');
-    const rawCreate = await rawCaseTransactions(t, captured, warmId);
     const pick = (i: number) => ids[(i * 7919) % ids.length] as string;
 
     // Warm both paths (module load, JIT, connections) before measuring.
@@ -123,20 +130,25 @@ const benchCases = async (): Promise<void> => {
       CLIENTS * 2,
       async (i) => (await t.api(`/cases/${pick(i)}`, { token: t.stack.users.deputy.token })).ok,
     );
-    const raw = await concurrently(CLIENTS, READS, async (i) => {
-      const result = await t.dynamo.send(
-        new GetCommand({
-          TableName: localTableName('workflow'),
-          Key: { pk: `CASE#${pick(i)}`, sk: 'RECORD' },
-        }),
-      );
-      return result.Item !== undefined;
-    });
-    const api = await concurrently(CLIENTS, READS, async (i) => {
-      const response = await t.api(`/cases/${pick(i)}`, { token: t.stack.users.deputy.token });
-      await response.arrayBuffer();
-      return response.status === 200;
-    });
+    const { baseline: raw, measured: api } = await inTurns(
+      CLIENTS,
+      READS,
+      TURNS,
+      async (i) => {
+        const result = await t.dynamo.send(
+          new GetCommand({
+            TableName: localTableName('workflow'),
+            Key: { pk: `CASE#${pick(i)}`, sk: 'RECORD' },
+          }),
+        );
+        return result.Item !== undefined;
+      },
+      async (i) => {
+        const response = await t.api(`/cases/${pick(i)}`, { token: t.stack.users.deputy.token });
+        await response.arrayBuffer();
+        return response.status === 200;
+      },
+    );
     printTable(
       ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
       [row('DynamoDB Local GetItem (raw)', raw), row('GET /cases/{id}', api, raw)],
@@ -177,17 +189,18 @@ const benchCases = async (): Promise<void> => {
     for (const [name, path, role, partition] of lists) {
       const token = t.stack.users[role as 'supervisor' | 'handler'].token;
       await concurrently(CLIENTS, CLIENTS * 2, async () => (await t.api(path, { token })).ok);
-      const raw = await concurrently(
+      probe.reset();
+      const { baseline: raw, measured: api } = await inTurns(
         CLIENTS,
         READS,
+        TURNS,
         async () => ((await rawPage(t, partition)).Items?.length ?? 0) > 0,
+        async () => {
+          const response = await t.api(path, { token });
+          await response.arrayBuffer();
+          return response.status === 200;
+        },
       );
-      probe.reset();
-      const api = await concurrently(CLIENTS, READS, async () => {
-        const response = await t.api(path, { token });
-        await response.arrayBuffer();
-        return response.status === 200;
-      });
       listRows.push(row(`raw Query gsi1 ${partition} Limit 20`, raw), row(name, api, raw));
       listRequests.push(`${name}: ${probe.summary(READS)}`);
     }

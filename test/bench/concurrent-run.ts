@@ -30,6 +30,33 @@ export const concurrently = async (
   return { latencies, seconds: (performance.now() - started) / 1000, failures };
 };
 
+/**
+ * `baseline` and `measured` calls in turns of `total / turns` each, so a change of the shared box's
+ * load during the run weighs on both alike (run one after the other, ratios moved by 2–3×).
+ */
+export const inTurns = async (
+  clients: number,
+  total: number,
+  turns: number,
+  baseline: (i: number) => Promise<boolean>,
+  measured: (i: number) => Promise<boolean>,
+): Promise<{ baseline: Run; measured: Run }> => {
+  const runs: { baseline: Run[]; measured: Run[] } = { baseline: [], measured: [] };
+  const size = Math.ceil(total / turns);
+  for (let offset = 0; offset < total; offset += size) {
+    const calls = Math.min(size, total - offset);
+    runs.baseline.push(await concurrently(clients, calls, (i) => baseline(offset + i)));
+    runs.measured.push(await concurrently(clients, calls, (i) => measured(offset + i)));
+  }
+  return { baseline: merged(runs.baseline), measured: merged(runs.measured) };
+};
+
+const merged = (runs: readonly Run[]): Run => ({
+  latencies: runs.flatMap((run) => run.latencies),
+  seconds: runs.reduce((sum, run) => sum + run.seconds, 0),
+  failures: runs.reduce((sum, run) => sum + run.failures, 0),
+});
+
 /** A table row: calls, failures, p50, p99, throughput, and both quantiles as multiples of `baseline`. */
 export const row = (name: string, run: Run, baseline?: Run) => [
   name,

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import type { TestStack } from '../support/local-stack.ts';
-import { concurrently, row } from './concurrent-run.ts';
+import { concurrently, inTurns, row } from './concurrent-run.ts';
 import type { probeRequests } from './request-probe.ts';
 
 const SUGGESTIONS = Number(process.env.BENCH_SUGGESTIONS ?? 120);
@@ -53,13 +53,14 @@ export const benchSuggestionLists = async (
       return response.status === 200;
     };
     await concurrently(clients, clients * 2, page);
-    const raw = await concurrently(
+    probe.reset();
+    const { baseline: raw, measured: api } = await inTurns(
       clients,
       reads,
+      5,
       async () => ((await rawPage(t, partition)).Items?.length ?? 0) > 0,
+      page,
     );
-    probe.reset();
-    const api = await concurrently(clients, reads, page);
     rows.push(
       row(`raw Query gsi1 ${partition.replace(/#[^#]{20,}$/, '#…')} Limit 20`, raw),
       row(name, api, raw),
