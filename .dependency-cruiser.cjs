@@ -13,13 +13,13 @@
 const exactly = (paths) => paths.map((path) => `^${path.replaceAll('.', '\\.')}$`);
 
 /** The domain importing a contract schema (telemetry parses the IoT rule's event with its zod schema). */
-const DOMAIN_IMPORTS_CONTRACTS = exactly(['shared/domain/telemetry/reading-batch.ts']);
+const DOMAIN_IMPORTS_CONTRACTS = exactly(['shared/domain/carbon/ingest/reading-batch.ts']);
 
 /** Import cycles that exist today; every file of each cycle is named. */
 const KNOWN_CYCLES = exactly([
   // The telemetry message and its quarantine records (carbon context).
-  'shared/domain/telemetry/reading-batch.ts',
-  'shared/domain/telemetry/quarantine-records.ts',
+  'shared/domain/carbon/ingest/reading-batch.ts',
+  'shared/domain/carbon/ingest/quarantine-records.ts',
   // The manifest composes infra/contexts/*, which take FunctionSpec (type only) from the manifest.
   'infra/manifest.ts',
   'infra/contexts/calendar.ts',

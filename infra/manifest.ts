@@ -48,7 +48,7 @@ export interface IotRuleTrigger {
   kind: 'iotRule';
   /** The rule's name within a stage, [a-zA-Z0-9_]; deployed as `qingshan_<stage>_<ruleName>` (iotRuleName). */
   ruleName: string;
-  /** The rule's SQL for a stage: it must read only that stage's topics (shared/contracts/telemetry.ts). */
+  /** The rule's SQL for a stage: it must read only that stage's topics (shared/contracts/carbon/telemetry.ts). */
   sql: (stage: string) => string;
   description: string;
   /**

@@ -1,5 +1,5 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoAlertWriter } from '../../shared/adapters/dynamodb/alert-writer.ts';
+import { DynamoAlertWriter } from '../../shared/adapters/dynamodb/carbon/alert-writer.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { calendarAlertFor, daysLeft } from '../../shared/domain/calendar/calendar-coverage.ts';

@@ -1,12 +1,12 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
-import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon-read-store.ts';
+import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/carbon/budget-store.ts';
+import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
+import { DynamoQuarantineCounter } from '../../shared/adapters/dynamodb/carbon/quarantine-counter.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
-import { DynamoQuarantineCounter } from '../../shared/adapters/dynamodb/quarantine-counter.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../shared/config/env.ts';
-import { periodUtcRange } from '../../shared/domain/emissions/period-range.ts';
+import { periodUtcRange } from '../../shared/domain/carbon/rollups/period-range.ts';
 import { runCarbonReports, utcDaysOf } from '../../shared/domain/reports/carbon-report-job.ts';
 import { completedPeriodBefore, type ReportGranularity } from '../../shared/domain/reports/report-periods.ts';
 import { reportPeriodOf } from '../../shared/domain/reports/report-run-mode.ts';

@@ -6,7 +6,7 @@ import {
 } from '../../shared/application/workflow/escalate-overdue.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName } from '../../shared/config/env.ts';
-import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
+import { localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { runCheckpointed } from '../../shared/domain/jobs/run-checkpointed.ts';
 import { buildEscalationReport } from '../../shared/domain/reports/escalation-report.ts';
 import { type ReportEntry, reportId, reportKeyPrefix } from '../../shared/domain/reports/report-index.ts';

@@ -1,11 +1,11 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { retryWithBackoff } from '../../shared/adapters/retry-with-backoff.ts';
 import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName, timeZone } from '../../shared/config/env.ts';
-import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import type { ImportRecord } from '../../shared/domain/imports/import-record.ts';
 import { isOpen } from '../../shared/domain/imports/import-record.ts';
 import { type RunDeps, runImport } from '../../shared/domain/imports/run-import.ts';

@@ -2,7 +2,7 @@ import { apiKeySecretMatches } from '../../shared/adapters/api-key-secret.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { type ApiKeyRecord, parseApiKey, RateLimitedError } from '../../shared/domain/open311/api-keys.ts';
 import { arrivalStep, retryAfterSeconds } from '../../shared/domain/open311/token-bucket.ts';
-import { apiKeyStore } from '../api-keys/api-key-context.ts';
+import { apiKeyStore } from './api-keys/api-key-context.ts';
 
 /**
  * The client behind an `api_key` (403 when it is missing, unknown, wrong or revoked — one answer

@@ -1,5 +1,5 @@
-import type { EmissionFactor } from '../../shared/domain/carbon/factors.ts';
-import { findFactorVersion, loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import type { EmissionFactor } from '../../shared/domain/carbon/accounting/factors.ts';
+import { findFactorVersion, loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/domain/errors.ts';
 import { makeHandle, parseHandle, parseSuffix } from '../../shared/domain/identifiers/handle.ts';
 import {
@@ -53,7 +53,7 @@ export const resolveIdentifier = async (
 /** Kinds whose records are enterprise data: readable by admin and supervisor only. */
 const REGISTRY_KINDS = ['enterprise', 'facility', 'meter', 'batch'];
 
-/** `batch.<meter id>_<16 hex>` (shared/domain/telemetry/message-plan.ts batchHandleOf). */
+/** `batch.<meter id>_<16 hex>` (shared/domain/carbon/ingest/message-plan.ts batchHandleOf). */
 const BATCH_ID = /^(.+)_[0-9a-f]{16}$/;
 
 const resolveBatch = async (

@@ -6,11 +6,11 @@ import {
   gwpSetId,
 } from '../../shared/config/env.ts';
 import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry.ts';
-import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { GRID_PROGRAMMES } from '../../shared/domain/carbon/grid-programmes.ts';
-import { GRID_REGIONS } from '../../shared/domain/carbon/grid-regions.ts';
-import { listGwpSets } from '../../shared/domain/carbon/gwp.ts';
-import { ACCOUNTING_METHODS } from '../../shared/domain/carbon/methods.ts';
+import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
+import { GRID_PROGRAMMES } from '../../shared/domain/carbon/accounting/grid-programmes.ts';
+import { GRID_REGIONS } from '../../shared/domain/carbon/accounting/grid-regions.ts';
+import { listGwpSets } from '../../shared/domain/carbon/accounting/gwp.ts';
+import { ACCOUNTING_METHODS } from '../../shared/domain/carbon/accounting/methods.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import { httpHandler } from '../middleware/http.ts';
 

@@ -1,5 +1,5 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoBatchHandleLookup } from '../../shared/adapters/dynamodb/batch-handle-lookup.ts';
+import { DynamoBatchHandleLookup } from '../../shared/adapters/dynamodb/carbon/batch-handle-lookup.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { resolveIdentifierRoute } from '../../shared/contracts/identifiers.ts';
 import type { BatchLookup } from '../../shared/ports/batch-lookup.ts';

@@ -3,7 +3,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy } from 'aws-cdk-lib/aws-iot';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/config/env.ts';
-import { METER_ID_THING_ATTRIBUTE, telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { METER_ID_THING_ATTRIBUTE, telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import { meterPolicyName } from '../names.ts';
 import type { DeploymentSettings, HouseFunction } from './house-function.ts';
 import { acknowledgeWildcardResource, nagNotation } from './nag-suppressions.ts';

@@ -1,12 +1,15 @@
-import { listAlertsRoute, listBudgetsRoute, putBudgetRoute } from '../../shared/contracts/budgets.ts';
+import { listAlertsRoute, listBudgetsRoute, putBudgetRoute } from '../../shared/contracts/carbon/budgets.ts';
 import {
   getEmissionRankingsRoute,
   getEmissionsRoute,
   traceEmissionsRoute,
-} from '../../shared/contracts/emissions.ts';
-import { listQuarantineRoute, replayQuarantineRoute } from '../../shared/contracts/quarantine.ts';
-import { createRecalculationRoute, getRecalculationRoute } from '../../shared/contracts/recalculations.ts';
-import { METER_ID_TOPIC_LEVEL, telemetryTopicFilter } from '../../shared/contracts/telemetry.ts';
+} from '../../shared/contracts/carbon/emissions.ts';
+import { listQuarantineRoute, replayQuarantineRoute } from '../../shared/contracts/carbon/quarantine.ts';
+import {
+  createRecalculationRoute,
+  getRecalculationRoute,
+} from '../../shared/contracts/carbon/recalculations.ts';
+import { METER_ID_TOPIC_LEVEL, telemetryTopicFilter } from '../../shared/contracts/carbon/telemetry.ts';
 import type { FunctionSpec } from '../manifest.ts';
 
 /** The ingest rule of a stage reads only that stage's meter topics. */
@@ -17,7 +20,7 @@ export const ingestRuleSql = (stage: string): string =>
 export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'ingestTelemetry',
-    entry: 'functions/ingest/ingest-telemetry.ts',
+    entry: 'functions/carbon/ingest/ingest-telemetry.ts',
     description:
       'Meter telemetry from the IoT rule: validate, account, apply to rollups exactly once, quarantine bad input',
     timeoutSeconds: 30,
@@ -35,14 +38,14 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'quarantineList',
-    entry: 'functions/ingest/list-quarantine.ts',
+    entry: 'functions/carbon/ingest/list-quarantine.ts',
     description: 'Admins: telemetry messages quarantined on a day, with reasons and originals',
     trigger: { kind: 'http', routes: [listQuarantineRoute] },
     tables: { telemetry: 'read' },
   },
   {
     id: 'quarantineReplay',
-    entry: 'functions/ingest/replay-quarantine.ts',
+    entry: 'functions/carbon/ingest/replay-quarantine.ts',
     description: 'Admins: re-run a quarantined telemetry message through the ingest after a fix',
     timeoutSeconds: 30,
     trigger: { kind: 'http', routes: [replayQuarantineRoute] },
@@ -50,49 +53,49 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'emissionsSeries',
-    entry: 'functions/emissions/get-emissions.ts',
+    entry: 'functions/carbon/emissions/get-emissions.ts',
     description: 'Emission series, totals and breakdowns from rollups',
     trigger: { kind: 'http', routes: [getEmissionsRoute] },
     tables: { carbon: 'read', registry: 'read' },
   },
   {
     id: 'emissionsRankings',
-    entry: 'functions/emissions/get-emission-rankings.ts',
+    entry: 'functions/carbon/emissions/get-emission-rankings.ts',
     description: 'Top emitters of a period with budget use',
     trigger: { kind: 'http', routes: [getEmissionRankingsRoute] },
     tables: { carbon: 'read', registry: 'read' },
   },
   {
     id: 'emissionsTrace',
-    entry: 'functions/emissions/trace-emissions.ts',
+    entry: 'functions/carbon/emissions/trace-emissions.ts',
     description: 'Trace a figure to its factor versions, meters and readings batches',
     trigger: { kind: 'http', routes: [traceEmissionsRoute] },
     tables: { carbon: 'read', registry: 'read' },
   },
   {
     id: 'budgetsPut',
-    entry: 'functions/budgets/put-budget.ts',
+    entry: 'functions/carbon/budgets/put-budget.ts',
     description: 'Create or replace a carbon budget (optimistic version)',
     trigger: { kind: 'http', routes: [putBudgetRoute] },
     tables: { carbon: 'readWrite', registry: 'read' },
   },
   {
     id: 'budgetsList',
-    entry: 'functions/budgets/list-budgets.ts',
+    entry: 'functions/carbon/budgets/list-budgets.ts',
     description: 'List carbon budgets',
     trigger: { kind: 'http', routes: [listBudgetsRoute] },
     tables: { carbon: 'read' },
   },
   {
     id: 'alertsList',
-    entry: 'functions/budgets/list-alerts.ts',
+    entry: 'functions/carbon/budgets/list-alerts.ts',
     description: 'List budget, offline and anomaly alerts, newest first',
     trigger: { kind: 'http', routes: [listAlertsRoute] },
     tables: { carbon: 'read' },
   },
   {
     id: 'jobMeterOfflineScan',
-    entry: 'functions/jobs/meter-offline-scan.ts',
+    entry: 'functions/carbon/jobs/meter-offline-scan.ts',
     description: 'Raises one meterOffline alert per meter silent past 3 × its expected interval',
     timeoutSeconds: 300,
     trigger: {
@@ -105,7 +108,7 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'recalculationsCreate',
-    entry: 'functions/recalculations/create-recalculation.ts',
+    entry: 'functions/carbon/recalculations/create-recalculation.ts',
     description:
       'Admins: queue the recalculation of a month of an enterprise or the city after a factor correction',
     trigger: { kind: 'http', routes: [createRecalculationRoute] },
@@ -113,7 +116,7 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'recalculationsGet',
-    entry: 'functions/recalculations/get-recalculation.ts',
+    entry: 'functions/carbon/recalculations/get-recalculation.ts',
     description: 'Admins: a recalculation with its progress, before, after and difference',
     trigger: { kind: 'http', routes: [getRecalculationRoute] },
     tables: { carbon: 'read', jobs: 'read' },

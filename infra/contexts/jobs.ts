@@ -91,7 +91,7 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'jobAnomalyScan',
-    entry: 'functions/jobs/anomaly-scan.ts',
+    entry: 'functions/carbon/jobs/anomaly-scan.ts',
     description:
       'Hourly anomaly scan per meter, month-end budget projection, automatic case per budget breach',
     timeoutSeconds: 900,

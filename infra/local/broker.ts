@@ -3,7 +3,7 @@ import { type AddressInfo, createServer as createTcpServer, type Server } from '
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { verifyDeviceSecret } from '../../shared/adapters/device-secret.ts';
-import { meterTopicPrefix, telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { meterTopicPrefix, telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import {
   type DeviceCredentialStore,
   isBrokerCredential,

@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { LOCAL_STAGE } from './environment.ts';

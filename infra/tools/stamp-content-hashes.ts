@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHashOf } from '../../shared/domain/carbon/content-hash.ts';
+import { contentHashOf } from '../../shared/domain/carbon/accounting/content-hash.ts';
 
 type Json = Record<string, unknown>;
 

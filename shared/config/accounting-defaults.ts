@@ -1,5 +1,5 @@
-import type { AccountingDefaults } from '../domain/carbon/accounting-context.ts';
-import { getGwpSet } from '../domain/carbon/gwp.ts';
+import type { AccountingDefaults } from '../domain/carbon/accounting/accounting-context.ts';
+import { getGwpSet } from '../domain/carbon/accounting/gwp.ts';
 import { accountingMethod, factorProgramme, gwpSetId } from './env.ts';
 
 /**

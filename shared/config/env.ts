@@ -2,13 +2,13 @@ import {
   DEFAULT_GRID_PROGRAMME,
   type GridProgrammeId,
   isGridProgrammeId,
-} from '../domain/carbon/grid-programmes.ts';
-import { DEFAULT_GWP_SET, type GwpSetId, isGwpSetId } from '../domain/carbon/gwp.ts';
+} from '../domain/carbon/accounting/grid-programmes.ts';
+import { DEFAULT_GWP_SET, type GwpSetId, isGwpSetId } from '../domain/carbon/accounting/gwp.ts';
 import {
   type AccountingMethodId,
   DEFAULT_ACCOUNTING_METHOD,
   isAccountingMethodId,
-} from '../domain/carbon/methods.ts';
+} from '../domain/carbon/accounting/methods.ts';
 
 /**
  * Environment variable names, shared by the CDK stack (which sets them), the local runtime (which

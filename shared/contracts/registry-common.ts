@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { GRID_PROGRAMME_IDS } from '../domain/carbon/grid-programmes.ts';
-import { GRID_REGION_CODES } from '../domain/carbon/grid-regions.ts';
-import { MEASURED_PARAMETER_NAMES } from '../domain/carbon/measured-parameters.ts';
+import { GRID_PROGRAMME_IDS } from '../domain/carbon/accounting/grid-programmes.ts';
+import { GRID_REGION_CODES } from '../domain/carbon/accounting/grid-regions.ts';
+import { MEASURED_PARAMETER_NAMES } from '../domain/carbon/accounting/measured-parameters.ts';
 import { AUDIT_ACTIONS } from '../domain/registry/audit.ts';
 import { LOCAL_ID_PATTERN } from '../domain/registry/registry-id.ts';
 import { ROLES } from '../domain/roles.ts';

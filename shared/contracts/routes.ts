@@ -1,6 +1,6 @@
 import { API_KEY_ROUTES } from './api-keys.ts';
 import { CALENDAR_ROUTES } from './calendar.ts';
-import { CARBON_ROUTES } from './carbon.ts';
+import { CARBON_ROUTES } from './carbon/index.ts';
 import { CASE_ROUTES } from './cases.ts';
 import { IMPORT_ROUTES } from './imports.ts';
 import { MEDIA_ROUTES } from './media.ts';

@@ -4,11 +4,16 @@ import type {
   BudgetLevel,
   BudgetMetric,
   BudgetRecord,
-} from '../domain/emissions/budget-check.ts';
-import type { RollupItem } from '../domain/emissions/emission-series.ts';
-import type { RecalcLogEntry } from '../domain/emissions/recalculation-model.ts';
-import type { AlertKind, AlertLevel, Granularity, RollupLevel } from '../domain/emissions/rollup-model.ts';
-import type { ImportSource } from '../domain/telemetry/ingest-plan.ts';
+} from '../domain/carbon/budgets/budget-check.ts';
+import type { ImportSource } from '../domain/carbon/ingest/ingest-plan.ts';
+import type { RollupItem } from '../domain/carbon/rollups/emission-series.ts';
+import type { RecalcLogEntry } from '../domain/carbon/rollups/recalculation-model.ts';
+import type {
+  AlertKind,
+  AlertLevel,
+  Granularity,
+  RollupLevel,
+} from '../domain/carbon/rollups/rollup-model.ts';
 
 /**
  * Reads of the carbon table for the emissions, budget and alert endpoints. Access patterns:
@@ -81,7 +86,7 @@ export interface AlertReader {
 
 /**
  * One message's part in one meter hour, as the ingest logs it on the meter-hour rollup item
- * (`batchLog`, see shared/domain/telemetry/ingest-plan.ts): its readings, the quantities accounted,
+ * (`batchLog`, see shared/domain/carbon/ingest/ingest-plan.ts): its readings, the quantities accounted,
  * the CO2e, the factor versions and GWP set, and the batch's identifier.
  */
 export interface BatchLogView {

@@ -1,5 +1,5 @@
-import type { ChunkState } from '../domain/telemetry/ingest-plan.ts';
-import type { TransactionPlan } from '../domain/telemetry/transaction-plan.ts';
+import type { ChunkState } from '../domain/carbon/ingest/ingest-plan.ts';
+import type { TransactionPlan } from '../domain/carbon/ingest/transaction-plan.ts';
 
 /**
  * `conditionFailed`: a condition failed (a message landed meanwhile, a concurrent message changed a
@@ -10,7 +10,7 @@ export type ApplyOutcome = 'applied' | 'conditionFailed' | 'contended';
 
 /**
  * Where the ingest keeps its per-meter state and applies messages: the `carbon` table's rollup
- * items (layout in shared/domain/emissions/rollup-model.ts and ingest-plan.ts).
+ * items (layout in shared/domain/carbon/rollups/rollup-model.ts and ingest-plan.ts).
  */
 export interface IngestStore {
   /**

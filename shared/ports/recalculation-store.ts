@@ -2,9 +2,9 @@ import type {
   RecalcLogEntry,
   RecalculationRecord,
   UnitResult,
-} from '../domain/emissions/recalculation-model.ts';
-import type { StoredMeterHour } from '../domain/emissions/recompute-hour.ts';
-import type { RollupFigures } from '../domain/emissions/rollup-model.ts';
+} from '../domain/carbon/rollups/recalculation-model.ts';
+import type { StoredMeterHour } from '../domain/carbon/rollups/recompute-hour.ts';
+import type { RollupFigures } from '../domain/carbon/rollups/rollup-model.ts';
 
 /** One meter-hour's correction: the difference added to its 12 rollup items, exactly once. */
 export interface HourCorrection {

@@ -1,4 +1,4 @@
-import type { QuarantineRecord } from '../domain/telemetry/reading-batch.ts';
+import type { QuarantineRecord } from '../domain/carbon/ingest/reading-batch.ts';
 
 /** A quarantine record as listed, with how often it arrived and what a replay did to it. */
 export interface StoredQuarantine extends Omit<QuarantineRecord, 'delivery'> {

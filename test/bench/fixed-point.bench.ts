@@ -8,15 +8,15 @@
  * here from the engine's public API; the end-to-end readings/s of the ingest (fixed point only) is
  * printed beside it to show what share of a reading's cost the encoding is.
  */
-import { calculateEmissions } from '../../shared/domain/carbon/account.ts';
-import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../shared/domain/carbon/gwp.ts';
+import { calculateEmissions } from '../../shared/domain/carbon/accounting/account.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
+import { getGwpSet } from '../../shared/domain/carbon/accounting/gwp.ts';
 import {
   activityOf,
   type ReadingMeter,
   readingEmissions,
-} from '../../shared/domain/emissions/reading-emissions.ts';
-import { aggregate, localPeriodsOf, rollupKeysFor } from '../../shared/domain/emissions/rollup-model.ts';
+} from '../../shared/domain/carbon/rollups/reading-emissions.ts';
+import { aggregate, localPeriodsOf, rollupKeysFor } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { accountingFor, ON_2026_06_01 } from '../support/accounting.ts';
 import { printTable } from './format.ts';
 

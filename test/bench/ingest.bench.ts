@@ -21,15 +21,15 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import {
   ingestWriteMetrics,
   resetIngestWriteMetrics,
-} from '../../shared/adapters/dynamodb/ingest-write-metrics.ts';
+} from '../../shared/adapters/dynamodb/carbon/ingest-write-metrics.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import {
   CITY_ID,
   localPeriodsOf,
   rollupKeysFor,
   rollupPk,
-} from '../../shared/domain/emissions/rollup-model.ts';
+} from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { measureFixedPointCost, printFixedPointCost } from './fixed-point.bench.ts';
 import { loadNow, median, printTable, quantile } from './format.ts';

@@ -5,8 +5,8 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMO_METER_PROFILES } from '../../infra/local/demo-registry.ts';
 import type { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { MASS_SCALE, toFixed } from '../../shared/domain/emissions/fixed-point.ts';
-import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { MASS_SCALE, toFixed } from '../../shared/domain/carbon/rollups/fixed-point.ts';
+import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 
 export const METERS = Number(process.env.BENCH_REPORT_METERS ?? 4);
 export const DAYS = 31;
@@ -40,7 +40,7 @@ const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')
 
 /**
  * The figures of a rollup item that is all location-based electricity (CO2 only), stored as the
- * ingest stores them: integer milligrams (shared/domain/emissions/fixed-point.ts).
+ * ingest stores them: integer milligrams (shared/domain/carbon/rollups/fixed-point.ts).
  */
 export const electricityFigures = (co2eT: number, readings: number) => {
   const mg = toFixed(co2eT, MASS_SCALE);

@@ -20,7 +20,7 @@ const localMonth = (instant: Date) =>
 const localHour = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 13);
 type Job = (event: unknown, context: unknown) => Promise<unknown>;
 /** Imported by a path held in a variable, as console-support does: the handler's middy type is not the test's concern. */
-const ANOMALY_SCAN = '../../functions/jobs/anomaly-scan.ts';
+const ANOMALY_SCAN = '../../functions/carbon/jobs/anomaly-scan.ts';
 const CARBON_REPORTS = '../../functions/jobs/carbon-reports.ts';
 const localDay = (instant: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
-import { openBreachCase } from '../../shared/domain/emissions/breach-case.ts';
-import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { openBreachCase } from '../../shared/domain/carbon/budgets/breach-case.ts';
+import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
@@ -96,7 +96,7 @@ beforeAll(async () => {
   await put('carbon', { pk: rollupPk('enterprise', 'ENT-0001', 'month'), sk: '2026-11', co2eT: 10 });
   // ENT-0003 breached its November budget (raised by the ingest's budget check).
   await putBreachAlert(breachAlert('ENT-0003', '2026-11-20T03:00:00.000Z', 120.5));
-  const module = (await import('../../functions/jobs/anomaly-scan.ts')) as { handler: Handler };
+  const module = (await import('../../functions/carbon/jobs/anomaly-scan.ts')) as { handler: Handler };
   runScan = (hour) =>
     module.handler(
       { job: 'anomalyScan', scheduledTime: '2026-11-25T15:10:00+08:00', period: hour },

@@ -2,7 +2,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PUBLISH_PAYLOAD_BYTES } from '../../infra/local/broker.ts';
 import { LOCAL_STAGE } from '../../infra/local/environment.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;

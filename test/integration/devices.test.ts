@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { readDeviceSecrets } from '../../shared/adapters/local/devices-file.ts';
 import { ENV } from '../../shared/config/env.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import type { IssuedBrokerCredentials } from '../../shared/ports/device-provisioner.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 import { emissionsOf, publishAs, quarantinedOn } from '../support/telemetry-client.ts';
-import { expectSigFigs } from '../unit/carbon/sig-figs.ts';
+import { expectSigFigs } from '../unit/carbon/accounting/sig-figs.ts';
 
 /**
  * The ingest on the standard accounting (issue 13, phase 2), end to end over MQTT and read back

@@ -11,8 +11,8 @@ import { LOCAL_REGION, LOCAL_STAGE, localTableName } from '../../infra/local/env
 import { freePort } from '../../infra/local/free-port.ts';
 import { pendingEntries } from '../../infra/local/rule-journal.ts';
 import { LOCAL_S3_CREDENTIALS } from '../../infra/local/s3-local.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import { localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
+import { localPeriodsOf, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { eventually, PROJECT_ROOT } from '../support/local-stack.ts';
 import { readableRollup } from '../support/rollup-view.ts';
 

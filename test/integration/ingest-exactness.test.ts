@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
-import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
-import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { type ReadingMeter, readingEmissions } from '../../shared/domain/emissions/reading-emissions.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
+import { type ReadingMeter, readingEmissions } from '../../shared/domain/carbon/rollups/reading-emissions.ts';
 import { accountingFor, ON_2026_06_01 } from '../support/accounting.ts';
 import { DecimalSum } from '../support/decimal-sum.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';

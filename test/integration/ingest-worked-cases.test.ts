@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../shared/config/env.ts';
-import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
+import { localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { emissionsOf } from '../support/telemetry-client.ts';
 import { fuelCases, fuelMeters } from '../support/worked-case-fuels.ts';
 import { otherCases, otherMeters } from '../support/worked-case-others.ts';
 import { type Case, chooseProgramme, publishReadings, registerMeter } from '../support/worked-cases.ts';
-import { expectSigFigs } from '../unit/carbon/sig-figs.ts';
+import { expectSigFigs } from '../unit/carbon/accounting/sig-figs.ts';
 
 /**
  * Worked cases end to end (issue 13): meters registered through the API, readings over MQTT, figures

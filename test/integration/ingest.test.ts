@@ -2,17 +2,17 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
-import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
-import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
-import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/carbon/budget-store.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import {
   ingestWriteMetrics,
   resetIngestWriteMetrics,
-} from '../../shared/adapters/dynamodb/ingest-write-metrics.ts';
+} from '../../shared/adapters/dynamodb/carbon/ingest-write-metrics.ts';
+import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
 import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import type { TransactionPlan } from '../../shared/domain/telemetry/transaction-plan.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
+import type { TransactionPlan } from '../../shared/domain/carbon/ingest/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
 import { readableRollup } from '../support/rollup-view.ts';
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 // Per-unit emissions (GB/T 32150: combustion CO2 only; data year 2026 falls back to the 2023
-// factors), worked in test/unit/emissions/reading-emissions.test.ts:
+// factors), worked in test/unit/carbon/rollups/reading-emissions.test.ts:
 //   electricity CN-SOUTH 0.4042 t/MWh (location), 0.6096 t/MWh (market, national residual mix)
 //   natural gas 216.2188809 t per 100 000 Nm3 = 0.002162188809 t/Nm3
 //   diesel 2.5618652 t per 1 000 L = 0.0025618652 t/L

@@ -3,8 +3,8 @@ import type { Context } from 'aws-lambda';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import { localPeriodsOf, rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
+import { localPeriodsOf, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
@@ -20,7 +20,7 @@ let scan: (at: number) => Promise<{ checked: number; offline: number; raised: nu
 
 beforeAll(async () => {
   t = await startTestStack();
-  const module = (await import('../../functions/jobs/meter-offline-scan.ts')) as { handler: Handler };
+  const module = (await import('../../functions/carbon/jobs/meter-offline-scan.ts')) as { handler: Handler };
   scan = (at) =>
     module.handler({ job: 'meterOfflineScan', scheduledTime: new Date(at).toISOString() }, {} as Context);
 });

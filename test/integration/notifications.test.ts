@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
-import { DynamoAlertWriter } from '../../shared/adapters/dynamodb/alert-writer.ts';
+import { DynamoAlertWriter } from '../../shared/adapters/dynamodb/carbon/alert-writer.ts';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
 import { readCaptured } from '../../shared/adapters/local/captured-outbox.ts';
 import { NOTIFY_ENV } from '../../shared/config/notification-env.ts';

@@ -3,22 +3,25 @@ import { promisify } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
-import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/recalculation-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
 import { ENV } from '../../shared/config/env.ts';
-import type { FactorLibrary } from '../../shared/domain/carbon/factors.ts';
-import { newRecalculation } from '../../shared/domain/emissions/recalculation-requests.ts';
-import { type RecalculationDeps, runRecalculation } from '../../shared/domain/emissions/recalculation-run.ts';
-import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import type { FactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
+import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
+import {
+  type RecalculationDeps,
+  runRecalculation,
+} from '../../shared/domain/carbon/rollups/recalculation-run.ts';
+import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import type { RecalculationStore } from '../../shared/ports/recalculation-store.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { SOUTH_2023, southCorrected } from '../support/corrected-library.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 import { publishAs } from '../support/telemetry-client.ts';
-import { expectSigFigs } from '../unit/carbon/sig-figs.ts';
+import { expectSigFigs } from '../unit/carbon/accounting/sig-figs.ts';
 
 /**
  * Recalculation after a factor correction (issue 13): through the admin API and the job, and by the

@@ -11,9 +11,9 @@ import type { ResolvedIdentifier } from '../../shared/contracts/identifiers.ts';
 import type { Meter, MeterList } from '../../shared/contracts/meters.ts';
 import type { Problem } from '../../shared/contracts/problem.ts';
 import type { AuditList } from '../../shared/contracts/registry-common.ts';
+import { batchHandleOf } from '../../shared/domain/carbon/ingest/message-plan.ts';
 import { computeUsccCheckCharacter, USCC_CHARSET } from '../../shared/domain/registry/uscc.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import { batchHandleOf } from '../../shared/domain/telemetry/message-plan.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;

@@ -5,7 +5,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import { rollupPk } from '../../shared/domain/emissions/rollup-model.ts';
+import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { electricityFigures } from '../bench/report-fixtures.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -148,8 +148,10 @@ describe('a crashed report run', () => {
     const { runCarbonReports } = await import('../../shared/domain/reports/carbon-report-job.ts');
     const context = await import('../../functions/reports/report-context.ts');
     const { DynamoRegistryStore } = await import('../../shared/adapters/dynamodb/registry-store.ts');
-    const { DynamoCarbonReadStore } = await import('../../shared/adapters/dynamodb/carbon-read-store.ts');
-    const { DynamoBudgetStore } = await import('../../shared/adapters/dynamodb/budget-store.ts');
+    const { DynamoCarbonReadStore } = await import(
+      '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts'
+    );
+    const { DynamoBudgetStore } = await import('../../shared/adapters/dynamodb/carbon/budget-store.ts');
     const { DynamoJobRunStore } = await import('../../shared/adapters/dynamodb/job-run-store.ts');
     const files = context.reportFiles();
     let writes = 0;

@@ -3,8 +3,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STAGE, localBucketName, localTableName } from '../../infra/local/environment.ts';
-import { meterTopicPrefix, telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import { localPeriodsOf } from '../../shared/domain/emissions/rollup-model.ts';
+import { meterTopicPrefix, telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
+import { localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { eventually, startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;
@@ -23,7 +23,7 @@ const device = () => {
   return first;
 };
 
-/** The meter's hour rollup item in the carbon table (layout: shared/domain/emissions/rollup-model.ts). */
+/** The meter's hour rollup item in the carbon table (layout: shared/domain/carbon/rollups/rollup-model.ts). */
 const meterHourRollup = async (meterId: string, ts: string) => {
   const result = await t.dynamo.send(
     new GetCommand({

@@ -1,7 +1,10 @@
-import type { AccountingDefaults } from '../../shared/domain/carbon/accounting-context.ts';
-import { type GwpSetId, getGwpSet } from '../../shared/domain/carbon/gwp.ts';
-import type { AccountingMethodId } from '../../shared/domain/carbon/methods.ts';
-import { type MeterAccounting, meterAccountingFor } from '../../shared/domain/emissions/meter-accounting.ts';
+import type { AccountingDefaults } from '../../shared/domain/carbon/accounting/accounting-context.ts';
+import { type GwpSetId, getGwpSet } from '../../shared/domain/carbon/accounting/gwp.ts';
+import type { AccountingMethodId } from '../../shared/domain/carbon/accounting/methods.ts';
+import {
+  type MeterAccounting,
+  meterAccountingFor,
+} from '../../shared/domain/carbon/rollups/meter-accounting.ts';
 import type { EnergyType } from '../../shared/domain/registry/records.ts';
 
 /** The deployment's defaults when nothing is configured: GB/T, the regional grid, AR5. */

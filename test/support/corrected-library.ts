@@ -1,10 +1,10 @@
-import { contentHashOf } from '../../shared/domain/carbon/content-hash.ts';
+import { contentHashOf } from '../../shared/domain/carbon/accounting/content-hash.ts';
 import {
   type FactorLibrary,
   loadFactorLibrary,
   parseFactorLibrary,
   SHIPPED_FACTOR_FILES,
-} from '../../shared/domain/carbon/factors.ts';
+} from '../../shared/domain/carbon/accounting/factors.ts';
 
 /**
  * The shipped library plus a correction of one factor: the same id, the next version, one number

@@ -1,10 +1,10 @@
 import { localTableName } from '../../infra/local/environment.ts';
-import { DynamoIngestStore } from '../../shared/adapters/dynamodb/ingest-store.ts';
+import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
+import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/carbon/telemetry-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/telemetry-store.ts';
 import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
 import { systemClock } from '../../shared/config/clock.ts';
-import { loadFactorLibrary } from '../../shared/domain/carbon/factors.ts';
+import { loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { defaultAccounting } from './accounting.ts';
 import type { TestStack } from './local-stack.ts';
 

@@ -1,7 +1,7 @@
-import { figuresOf } from '../../shared/domain/emissions/emission-series.ts';
+import { figuresOf } from '../../shared/domain/carbon/rollups/emission-series.ts';
 
 /**
- * A stored rollup item as the emissions API reads it (shared/domain/emissions/rollup-figures.ts):
+ * A stored rollup item as the emissions API reads it (shared/domain/carbon/rollups/rollup-figures.ts):
  * its ingest attributes as stored (readings, batches, msgs, factorRefs, batchLog …) and its figures
  * back in tonnes and canonical units under readable names — co2eT, co2eMarketT, scope1T,
  * scope2LocationT, scope2MarketT, `e_<type>T`, `g_<gas>T`, `q_<type>` with its unit in `u_<type>`.

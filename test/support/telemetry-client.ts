@@ -1,6 +1,6 @@
 import mqtt from 'mqtt';
 import { LOCAL_STAGE } from '../../infra/local/environment.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { TestStack } from './local-stack.ts';
 

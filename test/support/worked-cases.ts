@@ -1,8 +1,8 @@
 import mqtt from 'mqtt';
 import { expect } from 'vitest';
 import { LOCAL_STAGE } from '../../infra/local/environment.ts';
-import { telemetryTopic } from '../../shared/contracts/telemetry.ts';
-import type { MeasuredParameter } from '../../shared/domain/carbon/measured-parameters.ts';
+import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
+import type { MeasuredParameter } from '../../shared/domain/carbon/accounting/measured-parameters.ts';
 import type { TestStack } from './local-stack.ts';
 
 /**

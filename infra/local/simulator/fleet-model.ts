@@ -1,4 +1,4 @@
-import type { TelemetryPayload } from '../../../shared/contracts/telemetry.ts';
+import type { TelemetryPayload } from '../../../shared/contracts/carbon/telemetry.ts';
 import { DEMO_METER_PROFILES, type DemoMeter } from '../demo-registry.ts';
 import { advanceRegister, consumptionBetween, type LoadShapeId } from './load-shape.ts';
 

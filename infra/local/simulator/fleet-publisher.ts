@@ -1,5 +1,5 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { telemetryTopic } from '../../../shared/contracts/telemetry.ts';
+import { telemetryTopic } from '../../../shared/contracts/carbon/telemetry.ts';
 import { LOCAL_STAGE } from '../environment.ts';
 import type { RunTally } from './report.ts';
 

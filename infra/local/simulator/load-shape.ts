@@ -1,5 +1,5 @@
 import { wallClockOf } from '../../../shared/domain/calendar/local-date.ts';
-import { registerModulus } from '../../../shared/domain/emissions/register-deltas.ts';
+import { registerModulus } from '../../../shared/domain/carbon/rollups/register-deltas.ts';
 
 /**
  * Daily and weekly load shapes of the demo fleet: the share of a meter's full-load rate drawn at a
@@ -97,7 +97,7 @@ export const consumptionBetween = (
 
 /**
  * A cumulative register after `delta` more units. It shows `rolloverValue` at most and wraps to zero
- * one step later, as the ingest unwraps it (shared/domain/emissions/register-deltas.ts: delta =
+ * one step later, as the ingest unwraps it (shared/domain/carbon/rollups/register-deltas.ts: delta =
  * modulus − prev + cur), so what the simulator consumed is exactly what the ingest recovers.
  */
 export const advanceRegister = (register: number, delta: number, rolloverValue?: number): number => {

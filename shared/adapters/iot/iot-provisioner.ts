@@ -10,7 +10,11 @@ import {
   UpdateCertificateCommand,
   UpdateThingCommand,
 } from '@aws-sdk/client-iot';
-import { METER_ID_THING_ATTRIBUTE, meterThingName, telemetryTopic } from '../../contracts/telemetry.ts';
+import {
+  METER_ID_THING_ATTRIBUTE,
+  meterThingName,
+  telemetryTopic,
+} from '../../contracts/carbon/telemetry.ts';
 import type { CertificateCredential, DeviceCredentialStore } from '../../ports/device-credential-store.ts';
 import { isBrokerCredential } from '../../ports/device-credential-store.ts';
 import type {

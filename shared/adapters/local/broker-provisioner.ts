@@ -1,4 +1,4 @@
-import { telemetryTopic } from '../../contracts/telemetry.ts';
+import { telemetryTopic } from '../../contracts/carbon/telemetry.ts';
 import type { DeviceCredentialStore } from '../../ports/device-credential-store.ts';
 import type {
   DeviceProvisioner,

@@ -1,5 +1,5 @@
+import type { JudgeDependencies } from '../../domain/carbon/ingest/judge-message.ts';
 import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
-import type { JudgeDependencies } from '../../domain/telemetry/judge-message.ts';
 
 export type BatchLookups = Pick<
   JudgeDependencies,

@@ -1,16 +1,16 @@
-import type { MeterRecord } from '../../domain/registry/records.ts';
-import { type ChunkState, chunkReadings, ReadingRejection } from '../../domain/telemetry/ingest-plan.ts';
-import { type JudgedMessage, judgeMessage } from '../../domain/telemetry/judge-message.ts';
-import { planContextOf, refusalOf, tryPlan } from '../../domain/telemetry/message-plan.ts';
-import type { QuarantineRecord } from '../../domain/telemetry/reading-batch.ts';
+import { type ChunkState, chunkReadings, ReadingRejection } from '../../domain/carbon/ingest/ingest-plan.ts';
+import { type JudgedMessage, judgeMessage } from '../../domain/carbon/ingest/judge-message.ts';
+import { planContextOf, refusalOf, tryPlan } from '../../domain/carbon/ingest/message-plan.ts';
+import type { QuarantineRecord } from '../../domain/carbon/ingest/reading-batch.ts';
 import {
   type Candidate,
   inPackingOrder,
   type Planned,
   packTransactions,
   registerRounds,
-} from '../../domain/telemetry/transaction-packing.ts';
-import { mergeChunkPlans, type PlannedChunk } from '../../domain/telemetry/transaction-plan.ts';
+} from '../../domain/carbon/ingest/transaction-packing.ts';
+import { mergeChunkPlans, type PlannedChunk } from '../../domain/carbon/ingest/transaction-plan.ts';
+import type { MeterRecord } from '../../domain/registry/records.ts';
 import { batchLookups } from './batch-lookups.ts';
 import type { IngestDependencies, IngestOutcome } from './ingest-dependencies.ts';
 import { applyMessage, settleRejected } from './ingest-message.ts';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../config/clock.ts';
+import type { JudgeDependencies } from '../../domain/carbon/ingest/judge-message.ts';
+import type { QuarantineRecord } from '../../domain/carbon/ingest/reading-batch.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
-import type { JudgeDependencies } from '../../domain/telemetry/judge-message.ts';
-import type { QuarantineRecord } from '../../domain/telemetry/reading-batch.ts';
 import type { IngestStore } from '../../ports/ingest-store.ts';
 import type { TelemetryStore } from '../../ports/telemetry-store.ts';
 

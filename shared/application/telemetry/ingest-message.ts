@@ -5,12 +5,12 @@ import {
   type PlanContext,
   type ReadingChunk,
   ReadingRejection,
-} from '../../domain/telemetry/ingest-plan.ts';
-import { type JudgedMessage, judgeMessage } from '../../domain/telemetry/judge-message.ts';
-import { planContextOf, refusalOf, tryPlan } from '../../domain/telemetry/message-plan.ts';
-import { readingRefusals } from '../../domain/telemetry/quarantine-records.ts';
-import type { QuarantineRecord } from '../../domain/telemetry/reading-batch.ts';
-import { mergeChunkPlans } from '../../domain/telemetry/transaction-plan.ts';
+} from '../../domain/carbon/ingest/ingest-plan.ts';
+import { type JudgedMessage, judgeMessage } from '../../domain/carbon/ingest/judge-message.ts';
+import { planContextOf, refusalOf, tryPlan } from '../../domain/carbon/ingest/message-plan.ts';
+import { readingRefusals } from '../../domain/carbon/ingest/quarantine-records.ts';
+import type { QuarantineRecord } from '../../domain/carbon/ingest/reading-batch.ts';
+import { mergeChunkPlans } from '../../domain/carbon/ingest/transaction-plan.ts';
 import {
   emptyResult,
   type IngestDependencies,

@@ -1,4 +1,4 @@
-import type { EmissionFactor } from '../carbon/factors.ts';
+import type { EmissionFactor } from '../carbon/accounting/factors.ts';
 import type { EnterpriseRecord, FacilityRecord, MeterRecord } from '../registry/records.ts';
 
 /**

@@ -1,13 +1,13 @@
 import type { ImportStore } from '../../ports/import-store.ts';
 import type { IngestStore } from '../../ports/ingest-store.ts';
 import type { Retry } from '../../ports/retry.ts';
-import type { AccountingDefaults } from '../carbon/accounting-context.ts';
-import type { FactorLibrary } from '../carbon/factors.ts';
-import { meterAccountingFor } from '../emissions/meter-accounting.ts';
+import type { AccountingDefaults } from '../carbon/accounting/accounting-context.ts';
+import type { FactorLibrary } from '../carbon/accounting/factors.ts';
+import type { ChunkState, ReadingChunk } from '../carbon/ingest/ingest-plan.ts';
+import { batchHandleOf } from '../carbon/ingest/message-plan.ts';
+import { mergeChunkPlans } from '../carbon/ingest/transaction-plan.ts';
+import { meterAccountingFor } from '../carbon/rollups/meter-accounting.ts';
 import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
-import type { ChunkState, ReadingChunk } from '../telemetry/ingest-plan.ts';
-import { batchHandleOf } from '../telemetry/message-plan.ts';
-import { mergeChunkPlans } from '../telemetry/transaction-plan.ts';
 import { type FeedPlanContext, planSlotChunk } from './feed-plan.ts';
 import type { ActivitySlot, SlotChange } from './slot.ts';
 

@@ -1,7 +1,4 @@
-import type { FactorLibrary } from '../carbon/factors.ts';
-import type { MeterAccounting } from '../emissions/meter-accounting.ts';
-import { aggregate, type Contribution, localPeriodsOf, rollupKeysFor } from '../emissions/rollup-model.ts';
-import type { MeterRecord } from '../registry/records.ts';
+import type { FactorLibrary } from '../carbon/accounting/factors.ts';
 import {
   type Accounting,
   accountSteps,
@@ -12,8 +9,16 @@ import {
   type PlanContext,
   type ReadingChunk,
   rollupsOf,
-} from '../telemetry/ingest-plan.ts';
-import { memoAccountant, type Periods, type Steps } from '../telemetry/reading-steps.ts';
+} from '../carbon/ingest/ingest-plan.ts';
+import { memoAccountant, type Periods, type Steps } from '../carbon/ingest/reading-steps.ts';
+import type { MeterAccounting } from '../carbon/rollups/meter-accounting.ts';
+import {
+  aggregate,
+  type Contribution,
+  localPeriodsOf,
+  rollupKeysFor,
+} from '../carbon/rollups/rollup-model.ts';
+import type { MeterRecord } from '../registry/records.ts';
 import type { SlotChange, SlotValue } from './slot.ts';
 import { spreadMonth } from './spread.ts';
 

@@ -1,5 +1,5 @@
 import type { ImportAccountStore } from '../../ports/import-store.ts';
-import { localPeriodsOf } from '../emissions/rollup-model.ts';
+import { localPeriodsOf } from '../carbon/rollups/rollup-model.ts';
 import type { MeterRecord } from '../registry/records.ts';
 import { type ImportAccount, meterIdOf } from './accounts.ts';
 import type { ImportCounts, ImportRecord, RefusedRow } from './import-record.ts';

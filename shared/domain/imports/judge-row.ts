@@ -1,5 +1,5 @@
-import type { MeasuredParameter } from '../carbon/measured-parameters.ts';
-import { toCanonical } from '../emissions/canonical-units.ts';
+import type { MeasuredParameter } from '../carbon/accounting/measured-parameters.ts';
+import { toCanonical } from '../carbon/rollups/canonical-units.ts';
 import { isMeterUnit } from '../registry/meter-units.ts';
 import type { EnergyType, MeterRecord } from '../registry/records.ts';
 import { convertMicro, parseMicro } from './spread.ts';

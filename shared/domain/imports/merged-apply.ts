@@ -1,10 +1,10 @@
-import type { ChunkPlan, ReadingChunk } from '../telemetry/ingest-plan.ts';
+import type { ChunkPlan, ReadingChunk } from '../carbon/ingest/ingest-plan.ts';
 import {
   MAX_TRANSACTION_ITEMS,
   mergeChunkPlans,
   type PlannedChunk,
   transactionKeysOf,
-} from '../telemetry/transaction-plan.ts';
+} from '../carbon/ingest/transaction-plan.ts';
 import {
   applyChunk,
   Contended,

@@ -1,4 +1,4 @@
-import type { MeasuredParameter } from '../carbon/measured-parameters.ts';
+import type { MeasuredParameter } from '../carbon/accounting/measured-parameters.ts';
 
 /**
  * The activity slot: per account meter and month, the value in force, where it came from, every

@@ -1,5 +1,5 @@
 import { localTimeToInstant } from '../calendar/local-date.ts';
-import { QUANTITY_SCALE } from '../emissions/fixed-point.ts';
+import { QUANTITY_SCALE } from '../carbon/rollups/fixed-point.ts';
 
 /**
  * A monthly value as daily activity, exactly (docs/imports.md, "Spreading"): the value in integer

@@ -1,4 +1,4 @@
-import type { AlertKind } from '../emissions/rollup-model.ts';
+import type { AlertKind } from '../carbon/rollups/rollup-model.ts';
 import type { Audience, Telling } from './notification-types.ts';
 
 /** What an alert's notification reads of it. */

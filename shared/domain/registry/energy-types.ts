@@ -1,4 +1,4 @@
-import { FUEL_TYPES, type FuelType } from '../carbon/accounting-types.ts';
+import { FUEL_TYPES, type FuelType } from '../carbon/accounting/accounting-types.ts';
 import type { EnergyType } from './records.ts';
 
 /**

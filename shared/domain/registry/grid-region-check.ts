@@ -1,4 +1,4 @@
-import { GRID_REGION_CODES } from '../carbon/grid-regions.ts';
+import { GRID_REGION_CODES } from '../carbon/accounting/grid-regions.ts';
 import type { MeterRecord } from './records.ts';
 
 /**

@@ -2,7 +2,7 @@ import {
   type MeasuredParameter,
   measuredParameterProblems,
   overlappingParameters,
-} from '../carbon/measured-parameters.ts';
+} from '../carbon/accounting/measured-parameters.ts';
 import type { FieldError } from '../errors.ts';
 import { fuelBasisOf, isFuelEnergyType } from './energy-types.ts';
 import type { EnergyType } from './records.ts';

@@ -3,7 +3,7 @@ import { ENERGY_TYPES, type EnergyType } from './records.ts';
 
 /**
  * The reading units a meter of each energy type may report in: exactly the units the accounting
- * engine (shared/domain/carbon/units.ts and account-*.ts) can bring to its factor basis, so a
+ * engine (shared/domain/carbon/accounting/units.ts and account-*.ts) can bring to its factor basis, so a
  * registered meter can never produce a reading the engine must refuse as a unit mismatch.
  *   fuels with an NCV per tonne take mass; diesel and gasoline also litres (the library has their
  *   densities); gases take standard volumes; heat takes energy; process sensors report CO2e or the

@@ -1,6 +1,6 @@
-import { FUEL_TYPES, type FuelType } from '../carbon/accounting-types.ts';
-import type { GridProgrammeId } from '../carbon/grid-programmes.ts';
-import type { MeasuredParameter } from '../carbon/measured-parameters.ts';
+import { FUEL_TYPES, type FuelType } from '../carbon/accounting/accounting-types.ts';
+import type { GridProgrammeId } from '../carbon/accounting/grid-programmes.ts';
+import type { MeasuredParameter } from '../carbon/accounting/measured-parameters.ts';
 import type { CaseCategoryId } from '../cases/case-categories.ts';
 import type { Economics } from './economics.ts';
 
@@ -73,7 +73,7 @@ const FIRST_ENERGY_TYPES = [
 
 /**
  * What a meter measures; each maps to one activity type of the accounting engine. Every fuel of
- * FUEL_TYPES (shared/domain/carbon/accounting-types.ts) is an energy type of the same name: they
+ * FUEL_TYPES (shared/domain/carbon/accounting/accounting-types.ts) is an energy type of the same name: they
  * follow the first eight in FUEL_TYPES's order, so a fuel added there is an energy type too.
  */
 export const ENERGY_TYPES: readonly [EnergyType, ...EnergyType[]] = [
@@ -105,7 +105,7 @@ export interface MeterRecord extends Versioned {
   /**
    * Capacity: the most the meter can plausibly measure in an hour, in its own unit. A reading above
    * it (per hour covered) is quarantined as implausible; without it the meter's recent history sets
-   * the limit (shared/domain/telemetry/plausible-limits.ts).
+   * the limit (shared/domain/carbon/ingest/plausible-limits.ts).
    */
   maxPerHour?: number;
   scope: 1 | 2;

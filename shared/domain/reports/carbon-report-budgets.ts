@@ -1,6 +1,6 @@
 import type { BudgetStore, RollupReader } from '../../ports/carbon-read-store.ts';
-import type { BudgetMetric, BudgetRecord } from '../emissions/budget-model.ts';
-import { type EmissionFigures, figuresOf, sumFigures } from '../emissions/emission-series.ts';
+import type { BudgetMetric, BudgetRecord } from '../carbon/budgets/budget-model.ts';
+import { type EmissionFigures, figuresOf, sumFigures } from '../carbon/rollups/emission-series.ts';
 import type { ReportSubject } from './carbon-report.ts';
 import type { ReportGranularity } from './report-periods.ts';
 

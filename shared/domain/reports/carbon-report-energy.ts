@@ -1,4 +1,4 @@
-import type { EmissionFigures } from '../emissions/emission-series.ts';
+import type { EmissionFigures } from '../carbon/rollups/emission-series.ts';
 import { ENERGY_TYPE_LABELS } from '../registry/energy-types.ts';
 import type { EnergyType } from '../registry/records.ts';
 import type { ReportSection } from './html-document.ts';

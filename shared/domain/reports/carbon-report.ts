@@ -1,6 +1,6 @@
 import { formatLocalDateTime } from '../calendar/local-time-text.ts';
-import type { EmissionFigures } from '../emissions/emission-series.ts';
-import type { RollupLevel } from '../emissions/rollup-model.ts';
+import type { EmissionFigures } from '../carbon/rollups/emission-series.ts';
+import type { RollupLevel } from '../carbon/rollups/rollup-model.ts';
 import { ENERGY_TYPE_LABELS } from '../registry/energy-types.ts';
 import type { EnergyType } from '../registry/records.ts';
 import { type EnergyBudgetUse, energyCsvRows, energyJson, energySection } from './carbon-report-energy.ts';

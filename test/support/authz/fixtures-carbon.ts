@@ -1,6 +1,6 @@
 import mqtt from 'mqtt';
 import { LOCAL_STAGE } from '../../../infra/local/environment.ts';
-import { telemetryTopic } from '../../../shared/contracts/telemetry.ts';
+import { telemetryTopic } from '../../../shared/contracts/carbon/telemetry.ts';
 import { isoWeekOf } from '../../../shared/domain/calendar/iso-week.ts';
 import { addDays, localDateOf } from '../../../shared/domain/calendar/local-date.ts';
 import { computeUsccCheckCharacter } from '../../../shared/domain/registry/uscc.ts';
@@ -138,7 +138,7 @@ const runJobs = async () => {
     );
   // A day later every meter of the registry has been silent for long enough to be reported offline.
   await run(
-    '../../../functions/jobs/meter-offline-scan.ts',
+    '../../../functions/carbon/jobs/meter-offline-scan.ts',
     'meterOfflineScan',
     new Date(now.getTime() + 86_400_000),
   );

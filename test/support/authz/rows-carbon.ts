@@ -3,7 +3,7 @@ import { fixture, type MatrixTable } from './matrix.ts';
 import { adminOnly, overseers } from './role-tables.ts';
 
 /**
- * Carbon data (README, "Reading results through the API"; shared/contracts/emissions.ts): every
+ * Carbon data (README, "Reading results through the API"; shared/contracts/carbon/emissions.ts): every
  * signed-in user sees the city aggregate; enterprise, meter and industry figures, rankings and
  * traces are for supervisors and admins (an industry of one enterprise would expose it). Budgets and
  * alerts: supervisors and admins read, admins write. The quarantine is for admins.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFactorVersion, loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
+import { findFactorVersion, loadFactorLibrary } from '../../../shared/domain/carbon/accounting/factors.ts';
 import { factorIdentifier, meterIdentifier } from '../../../shared/domain/identifiers/identifier-record.ts';
 import type { MeterRecord } from '../../../shared/domain/registry/records.ts';
 

@@ -8,7 +8,7 @@ import {
 } from '../../../infra/local/simulator/load-shape.ts';
 import { parseDuration, parseSimulatorOptions } from '../../../infra/local/simulator/options.ts';
 import { dueAt, pacingFor, seededRandom, stepFor } from '../../../infra/local/simulator/pacing.ts';
-import { TelemetryPayloadSchema } from '../../../shared/contracts/telemetry.ts';
+import { TelemetryPayloadSchema } from '../../../shared/contracts/carbon/telemetry.ts';
 
 const TZ = 'Asia/Shanghai';
 // 2026-11-30 is a Monday; 10:30 in Shanghai is 02:30 UTC.

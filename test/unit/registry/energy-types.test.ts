@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { accountActivity } from '../../../shared/domain/carbon/account.ts';
-import { FUEL_TYPES, type FuelType } from '../../../shared/domain/carbon/accounting-types.ts';
-import { loadFactorLibrary } from '../../../shared/domain/carbon/factors.ts';
-import { getGwpSet } from '../../../shared/domain/carbon/gwp.ts';
-import { CANONICAL_UNITS, toCanonical } from '../../../shared/domain/emissions/canonical-units.ts';
+import { accountActivity } from '../../../shared/domain/carbon/accounting/account.ts';
+import { FUEL_TYPES, type FuelType } from '../../../shared/domain/carbon/accounting/accounting-types.ts';
+import { loadFactorLibrary } from '../../../shared/domain/carbon/accounting/factors.ts';
+import { getGwpSet } from '../../../shared/domain/carbon/accounting/gwp.ts';
+import { CANONICAL_UNITS, toCanonical } from '../../../shared/domain/carbon/rollups/canonical-units.ts';
 import { fuelBasisOf, LITRE_FUELS } from '../../../shared/domain/registry/energy-types.ts';
 import { measuredParameterErrors } from '../../../shared/domain/registry/meter-parameters.ts';
 import { meterProfileErrors } from '../../../shared/domain/registry/meter-rules.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateEnterpriseSchema, UpdateEnterpriseSchema } from '../../../shared/contracts/enterprises.ts';
 import { CreateMeterSchema } from '../../../shared/contracts/meters.ts';
-import type { MeasuredParameter } from '../../../shared/domain/carbon/measured-parameters.ts';
+import type { MeasuredParameter } from '../../../shared/domain/carbon/accounting/measured-parameters.ts';
 import { type MeterProfile, meterProfileErrors } from '../../../shared/domain/registry/meter-rules.ts';
 
 const ncv = (over: Partial<MeasuredParameter> = {}): MeasuredParameter => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresOf } from '../../../shared/domain/emissions/emission-series.ts';
+import { figuresOf } from '../../../shared/domain/carbon/rollups/emission-series.ts';
 import { buildCarbonReport, type CarbonReportInput } from '../../../shared/domain/reports/carbon-report.ts';
 
 const rollup = (co2eT: number) =>

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type * as Budgets from '../../../../shared/contracts/budgets.ts';
-import type * as Emissions from '../../../../shared/contracts/emissions.ts';
+import type * as Budgets from '../../../../shared/contracts/carbon/budgets.ts';
+import type * as Emissions from '../../../../shared/contracts/carbon/emissions.ts';
+import type * as Quarantine from '../../../../shared/contracts/carbon/quarantine.ts';
 import type * as Enterprises from '../../../../shared/contracts/enterprises.ts';
 import type * as Identifiers from '../../../../shared/contracts/identifiers.ts';
 import type * as Meters from '../../../../shared/contracts/meters.ts';
-import type * as Quarantine from '../../../../shared/contracts/quarantine.ts';
 import { enc, type HttpClient } from '../../shared/api.ts';
 import type { QueryOf, ResponseOf } from '../../shared/api-types.ts';
 import { useConsole } from '../context.tsx';

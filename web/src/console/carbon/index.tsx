@@ -5,7 +5,7 @@ import type { ConsoleModule } from '../module.ts';
 /**
  * 双碳大脑: emissions and energy of the district, drilled from the city to a meter, traced to the
  * readings and factors behind a figure, with the budget, offline and anomaly alerts. The carbon API
- * opens every level to supervisors and admins only (docs: functions/emissions/README.md), so the
+ * opens every level to supervisors and admins only (docs: functions/carbon/emissions/README.md), so the
  * module is theirs; leaders read the city figures in the reports.
  */
 const READERS = ['supervisor', 'admin'] as const;

@@ -1,5 +1,5 @@
-import type { listAlertsRoute } from '../../../../shared/contracts/budgets.ts';
-import type { getEmissionsRoute } from '../../../../shared/contracts/emissions.ts';
+import type { listAlertsRoute } from '../../../../shared/contracts/carbon/budgets.ts';
+import type { getEmissionsRoute } from '../../../../shared/contracts/carbon/emissions.ts';
 import { sectionOfDivision } from '../../../../shared/domain/registry/industry-code.ts';
 import type { ResponseOf } from '../../shared/api-types.ts';
 

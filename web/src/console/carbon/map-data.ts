@@ -1,4 +1,4 @@
-import type { getEmissionRankingsRoute } from '../../../../shared/contracts/emissions.ts';
+import type { getEmissionRankingsRoute } from '../../../../shared/contracts/carbon/emissions.ts';
 import {
   INDUSTRY_SECTIONS,
   type IndustrySection,

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type * as Budgets from '../../../../../shared/contracts/budgets.ts';
+import type * as Budgets from '../../../../../shared/contracts/carbon/budgets.ts';
+import type * as Quarantine from '../../../../../shared/contracts/carbon/quarantine.ts';
 import type * as Credentials from '../../../../../shared/contracts/device-credentials.ts';
-import type * as Quarantine from '../../../../../shared/contracts/quarantine.ts';
 import type { listFactorsRoute } from '../../../../../shared/contracts/registry.ts';
 import { enc, type HttpClient } from '../../../shared/api.ts';
 import type { BodyOf, ResponseOf } from '../../../shared/api-types.ts';
