@@ -1,6 +1,4 @@
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relistCases } from '../../shared/adapters/dynamodb/case-relist.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { tableName } from '../../shared/config/env.ts';
 import {
@@ -10,7 +8,6 @@ import {
   type CaseTimelineEntry,
 } from '../../shared/domain/cases/case-record.ts';
 import { offsetNorth } from '../../shared/domain/geo/distance.ts';
-import { encodeGeohash } from '../../shared/domain/geo/geohash.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { uploadReadyPhoto } from '../support/media-fixtures.ts';
 
@@ -449,51 +446,6 @@ describe('GET /cases: the supervisors’ state and category partitions', () => {
     expect((await listItems('state=submitted&category=dust&limit=100')).map((c) => c.id)).not.toContain(
       made[0]?.id,
     );
-  });
-
-  it('relists cases written before these partitions and the geohash-6 cells (infra/ops/relist-cases.ts)', async () => {
-    const here = { latitude: 39.9042, longitude: 116.4074 };
-    const old = await report(token('deputy'), { categoryId: 'sewage', location: here });
-    // As the earlier layout left it: no LIST#FACET, no state/category keys on LIST#ALL, a geohash-7 cell.
-    const table = tableName('workflow', t.stack.env);
-    const pk = `CASE#${old.id}`;
-    await t.dynamo.send(new DeleteCommand({ TableName: table, Key: { pk, sk: 'LIST#FACET' } }));
-    await t.dynamo.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: { pk, sk: 'LIST#ALL' },
-        UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
-      }),
-    );
-    await t.dynamo.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: { pk, sk: 'LIST#GEO' },
-        UpdateExpression: 'SET gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': `CASES#GEO#sewage#${encodeGeohash(here, 7)}` },
-      }),
-    );
-    const listed = async (query: string) => (await listItems(`${query}&limit=100`)).map((c) => c.id);
-    expect(await listed('state=submitted&category=sewage')).not.toContain(old.id);
-    expect(await listed('state=submitted')).not.toContain(old.id);
-    const before = await report(token('supervisor'), {
-      categoryId: 'sewage',
-      location: offsetNorth(here, 10),
-    });
-    expect(before.possibleDuplicates.map((d) => d.id)).not.toContain(old.id);
-
-    const outcome = await relistCases(t.dynamo, table);
-
-    expect(outcome.relisted).toBeGreaterThan(1);
-    expect(outcome.changedMeanwhile).toBe(0);
-    expect(await listed('state=submitted&category=sewage')).toContain(old.id);
-    expect(await listed('state=submitted')).toContain(old.id);
-    expect(await listed('category=sewage')).toContain(old.id);
-    const after = await report(token('supervisor'), {
-      categoryId: 'sewage',
-      location: offsetNorth(here, 20),
-    });
-    expect(after.possibleDuplicates.map((d) => d.id).sort()).toEqual([old.id, before.id].sort());
   });
 });
 
