@@ -14,29 +14,38 @@ const HIGHEST = '9';
 /** Items read per request before answering with a short page and a cursor (bounds the work). */
 const MAX_EXAMINED = 1000;
 
+/** The largest batch a reader asks for. */
+const MAX_BATCH = 100;
+
 /**
- * Reads one partition newest first, strictly below `before`, lazily, a batch at a time.
+ * Reads one partition newest first, strictly below `before`, lazily, a batch at a time: the first
+ * batch is one page and one item (the item says whether a cursor is due), each later one twice the
+ * one before, for when the filters applied here skip many.
  */
 class PartitionReader {
   #buffer: CaseRecord[] = [];
   #cursor: string | undefined;
   #done = false;
   readonly #list: Lister;
-  readonly #query: CaseListQuery;
+  readonly #query: Omit<CaseListQuery, 'limit'>;
   readonly #before: string;
+  #batch: number;
 
   constructor(list: Lister, source: CaseListSource, range: [string, string], before: string, batch: number) {
     this.#list = list;
     this.#before = before;
-    this.#query = { source, between: range, newestFirst: true, limit: batch };
+    this.#batch = batch;
+    this.#query = { source, between: range, newestFirst: true };
   }
 
   async peek(): Promise<CaseRecord | undefined> {
     while (this.#buffer.length === 0 && !this.#done) {
       const page = await this.#list({
         ...this.#query,
+        limit: this.#batch,
         ...(this.#cursor === undefined ? {} : { cursor: this.#cursor }),
       });
+      this.#batch = Math.min(MAX_BATCH, this.#batch * 2);
       this.#buffer = page.items.filter((item) => caseSortKey(item) < this.#before);
       this.#cursor = page.cursor;
       this.#done = page.cursor === undefined;
@@ -77,7 +86,7 @@ export const mergedCasePage = async (request: MergedPageRequest): Promise<Page<C
   ];
   // DynamoDB refuses BETWEEN with the bounds reversed; such a range simply holds nothing.
   if (range[0] > range[1]) return { items: [] };
-  const batch = Math.min(100, Math.max(request.limit * 2, 20));
+  const batch = Math.min(MAX_BATCH, request.limit + 1);
   return read(request, range, before ?? HIGHEST, batch);
 };
 

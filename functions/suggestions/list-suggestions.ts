@@ -47,18 +47,16 @@ const scopeOf = (
 /**
  * Deputies are listed on the suggestion they signed, not on its parts (a split would otherwise write
  * one pointer per signatory and part): their list shows each split suggestion followed by its parts.
+ * One batch read for the page, one more for the parts when any were split.
  */
 const loadWithParts = async (ids: string[], expand: boolean) => {
-  const records = await Promise.all(ids.map((id) => store.get(id)));
+  const records = await store.getMany(ids);
   if (!expand) return records;
-  const withParts = await Promise.all(
-    records.map(async (record) =>
-      record?.parts
-        ? [record, ...(await Promise.all(record.parts.map((part) => store.get(part.id))))]
-        : [record],
-    ),
+  const partIds = records.flatMap((record) => record?.parts?.map((part) => part.id) ?? []);
+  const parts = new Map((await store.getMany(partIds)).flatMap((part) => (part ? [[part.id, part]] : [])));
+  return records.flatMap((record) =>
+    record?.parts ? [record, ...record.parts.map((part) => parts.get(part.id))] : [record],
   );
-  return withParts.flat();
 };
 
 /**

@@ -22,4 +22,6 @@ export interface SuggestionStore extends WorkflowStore<SuggestionRecord, Suggest
     scope: SuggestionListScope,
     options: { limit: number; cursor?: string; between?: [string, string] },
   ): Promise<SuggestionIdPage>;
+  /** The records of these ids in one read (a list page), in the order given; an unknown id is absent. */
+  getMany(ids: readonly string[]): Promise<(SuggestionRecord | undefined)[]>;
 }

@@ -14,40 +14,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { localTableName } from '../../infra/local/environment.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
-import { median, printTable, quantile } from './format.ts';
+import { concurrently, inTurns, row } from './concurrent-run.ts';
+import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
+import { benchSuggestionLists } from './suggestion-lists.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const READS = Number(process.env.BENCH_READS ?? 3000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-
-interface Run {
-  latencies: number[];
-  seconds: number;
-  failures: number;
-}
-
-/** `clients` loops share one counter of `total` calls; each call is timed on its own. */
-const concurrently = async (
-  clients: number,
-  total: number,
-  call: (i: number) => Promise<boolean>,
-): Promise<Run> => {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  const client = async () => {
-    for (let i = next++; i < total; i = next++) {
-      const t0 = performance.now();
-      const ok = await call(i);
-      latencies.push(performance.now() - t0);
-      if (!ok) failures += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, client));
-  return { latencies, seconds: (performance.now() - started) / 1000, failures };
-};
 
 const submitCase = (t: TestStack, i: number) =>
   t.api('/cases', {
@@ -85,19 +59,6 @@ const rawPage = (t: TestStack, partition: string) =>
     }),
   );
 
-const row = (name: string, run: Run, baseline?: Run) => [
-  name,
-  String(run.latencies.length),
-  String(run.failures),
-  `${median(run.latencies).toFixed(2)} ms`,
-  `${quantile(run.latencies, 0.99).toFixed(2)} ms`,
-  `${(run.latencies.length / run.seconds).toFixed(0)} /s`,
-  baseline === undefined ? '1.00' : (median(run.latencies) / median(baseline.latencies)).toFixed(2),
-  baseline === undefined
-    ? '1.00'
-    : (quantile(run.latencies, 0.99) / quantile(baseline.latencies, 0.99)).toFixed(2),
-];
-
 const CHILD_FLAG = 'QS_CASES_BENCH_CHILD';
 
 /** Runs in a child process for the same reason as the ingest bench: the handlers' SDK client keeps the first stack's endpoint. */
@@ -114,37 +75,53 @@ export const runCaseBench = async (): Promise<void> => {
  * The baseline of `POST /cases`: the very TransactWriteItems its handler sent for one case, replayed
  * with a fresh case id each call — the same items, without gateway, JWT check, handler and reads.
  */
-const rawCaseTransactions = (t: TestStack, captured: TransactWriteCommandInput, capturedId: string) =>
-  concurrently(CLIENTS, CASES, async () => {
-    const input = JSON.parse(
-      JSON.stringify(captured).replaceAll(capturedId, randomUUID()),
-    ) as TransactWriteCommandInput;
-    await t.dynamo.send(new TransactWriteCommand(input));
-    return true;
-  });
+const rawCaseTransaction = async (
+  t: TestStack,
+  captured: TransactWriteCommandInput,
+  capturedId: string,
+): Promise<boolean> => {
+  const input = JSON.parse(
+    JSON.stringify(captured).replaceAll(capturedId, randomUUID()),
+  ) as TransactWriteCommandInput;
+  await t.dynamo.send(new TransactWriteCommand(input));
+  return true;
+};
+
+/** Measured calls and their raw baseline run in this many turns (concurrent-run.ts). */
+const TURNS = 5;
 
 const benchCases = async (): Promise<void> => {
   const t = await startTestStack();
   const probe = probeRequests();
   try {
     console.log(
-      `\n## 随手拍 cases on the local stack (${CLIENTS} concurrent clients, Node ${process.version})\n`,
+      `\n## 随手拍 cases on the local stack (${CLIENTS} concurrent clients, Node ${process.version}, load ${loadNow()})\n`,
     );
     const ids: string[] = [];
     // Warm the submit path, and capture one real creating transaction for the raw baseline.
     const warm = await submitCase(t, -1);
     const warmId = ((await warm.json()) as { id: string }).id;
     const captured = probe.lastInput('TransactWriteItems') as TransactWriteCommandInput;
+    // Warm both write paths alike (JIT of the handler and of DynamoDB Local's transactions) before
+    // measuring either: the first calls of a cold path took seconds and made the p99 of whichever ran first.
+    await concurrently(CLIENTS, CLIENTS * 2, async (i) => (await submitCase(t, 1000 + i)).status === 201);
+    await concurrently(CLIENTS, CLIENTS * 2, () => rawCaseTransaction(t, captured, warmId));
     probe.reset();
-    const seeding = await concurrently(CLIENTS, CASES, async (i) => {
-      const response = await submitCase(t, i);
-      if (response.status !== 201) return false;
-      ids.push(((await response.json()) as { id: string }).id);
-      return true;
-    });
+    const creating = await inTurns(
+      CLIENTS,
+      CASES,
+      TURNS,
+      () => rawCaseTransaction(t, captured, warmId),
+      async (i) => {
+        const response = await submitCase(t, i);
+        if (response.status !== 201) return false;
+        ids.push(((await response.json()) as { id: string }).id);
+        return true;
+      },
+    );
+    const [rawCreate, seeding] = [creating.baseline, creating.measured];
     const submitRequests = probe.summary(CASES);
     if (ids.length === 0) throw new Error('no case could be created; is the stack healthy?');
-    const rawCreate = await rawCaseTransactions(t, captured, warmId);
     const pick = (i: number) => ids[(i * 7919) % ids.length] as string;
 
     // Warm both paths (module load, JIT, connections) before measuring.
@@ -153,20 +130,25 @@ const benchCases = async (): Promise<void> => {
       CLIENTS * 2,
       async (i) => (await t.api(`/cases/${pick(i)}`, { token: t.stack.users.deputy.token })).ok,
     );
-    const raw = await concurrently(CLIENTS, READS, async (i) => {
-      const result = await t.dynamo.send(
-        new GetCommand({
-          TableName: localTableName('workflow'),
-          Key: { pk: `CASE#${pick(i)}`, sk: 'RECORD' },
-        }),
-      );
-      return result.Item !== undefined;
-    });
-    const api = await concurrently(CLIENTS, READS, async (i) => {
-      const response = await t.api(`/cases/${pick(i)}`, { token: t.stack.users.deputy.token });
-      await response.arrayBuffer();
-      return response.status === 200;
-    });
+    const { baseline: raw, measured: api } = await inTurns(
+      CLIENTS,
+      READS,
+      TURNS,
+      async (i) => {
+        const result = await t.dynamo.send(
+          new GetCommand({
+            TableName: localTableName('workflow'),
+            Key: { pk: `CASE#${pick(i)}`, sk: 'RECORD' },
+          }),
+        );
+        return result.Item !== undefined;
+      },
+      async (i) => {
+        const response = await t.api(`/cases/${pick(i)}`, { token: t.stack.users.deputy.token });
+        await response.arrayBuffer();
+        return response.status === 200;
+      },
+    );
     printTable(
       ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
       [row('DynamoDB Local GetItem (raw)', raw), row('GET /cases/{id}', api, raw)],
@@ -182,7 +164,7 @@ const benchCases = async (): Promise<void> => {
         row('POST /cases', seeding, rawCreate),
       ],
     );
-    console.log(`\nPOST /cases: DynamoDB requests per case: ${submitRequests}`);
+    console.log(`\nPOST /cases: DynamoDB requests per case: ${submitRequests} (load ${loadNow()})`);
     // Dispatch two cases in three so the department partitions hold real pages.
     const dispatching = await concurrently(CLIENTS, ids.length, async (i) => {
       if (i % 3 === 2) return true;
@@ -203,25 +185,38 @@ const benchCases = async (): Promise<void> => {
       ],
     ];
     const listRows: string[][] = [];
+    const listRequests: string[] = [];
     for (const [name, path, role, partition] of lists) {
       const token = t.stack.users[role as 'supervisor' | 'handler'].token;
       await concurrently(CLIENTS, CLIENTS * 2, async () => (await t.api(path, { token })).ok);
-      const raw = await concurrently(
+      probe.reset();
+      const { baseline: raw, measured: api } = await inTurns(
         CLIENTS,
         READS,
+        TURNS,
         async () => ((await rawPage(t, partition)).Items?.length ?? 0) > 0,
+        async () => {
+          const response = await t.api(path, { token });
+          await response.arrayBuffer();
+          return response.status === 200;
+        },
       );
-      const api = await concurrently(CLIENTS, READS, async () => {
-        const response = await t.api(path, { token });
-        await response.arrayBuffer();
-        return response.status === 200;
-      });
       listRows.push(row(`raw Query gsi1 ${partition} Limit 20`, raw), row(name, api, raw));
+      listRequests.push(`${name}: ${probe.summary(READS)}`);
     }
     console.log('');
     printTable(
       ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
       [...listRows, row('POST accept + dispatch (seeding)', dispatching)],
+    );
+    const suggestions = await benchSuggestionLists(t, probe, CLIENTS, READS);
+    console.log('');
+    printTable(
+      ['operation', 'calls', 'failed', 'p50', 'p99', 'throughput', 'p50 ×raw', 'p99 ×raw'],
+      suggestions.rows,
+    );
+    console.log(
+      `\nDynamoDB requests per list page (load ${loadNow()}):\n${[...listRequests, ...suggestions.requests].join('\n')}`,
     );
     console.log(
       `\nList raw = one gsi1 Query of the same partition, newest first, Limit 20; the filtered API call may read several such pages to fill one. Two cases in three dispatched via the API (ecology / urban management); the handler is handler-eco.`,

@@ -231,6 +231,7 @@ describe('随手拍 case lifecycle over HTTP', () => {
 
 interface ListedCase extends CaseView {
   reporterId: string;
+  categoryId: string;
   submittedAt: string;
 }
 interface CaseList {
@@ -394,6 +395,57 @@ describe('GET /cases: filters and pagination', () => {
     expect((await send('/cases?cursor=not-a-cursor', token('supervisor'))).status).toBe(400);
     expect((await send('/cases?near=95,0', token('supervisor'))).status).toBe(400);
     expect((await send('/cases?from=2026-03-02&to=2026-03-01', token('supervisor'))).status).toBe(400);
+  });
+});
+
+describe('GET /cases: the supervisors’ state and category partitions', () => {
+  /** Every item of a listing, following the cursor. */
+  const listItems = async (query: string): Promise<ListedCase[]> => {
+    const items: ListedCase[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(
+        token('supervisor'),
+        `${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      items.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return items;
+  };
+
+  it('lists by state, category or both exactly as the full list filtered, paged', async () => {
+    const deputy = await person('deputy-facets', ['deputy']);
+    const at = (i: number) => ({ latitude: 24 + i / 10, longitude: 118.1 });
+    const made = [];
+    for (const [i, categoryId] of ['dust', 'noise', 'dust', 'noise'].entries()) {
+      made.push(await report(deputy, { categoryId, location: at(i) }));
+    }
+    await actOk(made[0]?.id ?? '', 'supervisor', 'accept');
+    await actOk(made[1]?.id ?? '', 'supervisor', 'reject', { reason: '重复' });
+    const everything = await listItems('limit=100');
+    for (const [query, keep] of [
+      ['state=submitted', (c: ListedCase) => c.state === 'submitted'],
+      ['category=dust', (c: ListedCase) => c.categoryId === 'dust'],
+      ['state=accepted&category=dust', (c: ListedCase) => c.state === 'accepted' && c.categoryId === 'dust'],
+      [
+        'state=rejected&category=noise',
+        (c: ListedCase) => c.state === 'rejected' && c.categoryId === 'noise',
+      ],
+    ] as const) {
+      const expected = everything.filter(keep).map((c) => c.id);
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(
+        (await listItems(`${query}&limit=2`)).map((c) => c.id),
+        query,
+      ).toEqual(expected);
+    }
+    // A case moves between partitions with its state.
+    const accepted = (await listItems('state=accepted&category=dust&limit=100')).map((c) => c.id);
+    expect(accepted).toContain(made[0]?.id);
+    expect((await listItems('state=submitted&category=dust&limit=100')).map((c) => c.id)).not.toContain(
+      made[0]?.id,
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import {
   casePartitionKey,
   caseSourceQuery,
   dispatchFactsPartition,
-  nearbyOpenCasePartitions,
+  nearbyOpenCaseRanges,
 } from './case-index.ts';
 import type { KeyRule } from './cursor.ts';
 import { stripKeys } from './workflow-layout.ts';
@@ -35,14 +35,14 @@ export class DynamoCaseStore extends DynamoWorkflowStore<CaseRecord, CaseTimelin
   }
 
   async nearbyOpen(categoryId: string, location: GeoLocation, meters: number): Promise<CaseRecord[]> {
-    // The cells at once, not one after another: this read sits on the path of every POST /cases.
+    // Usually one range; several at once, not one after another: this read is on every POST /cases.
     const cells = await Promise.all(
-      nearbyOpenCasePartitions(categoryId, location, meters).map((partition) =>
+      nearbyOpenCaseRanges(categoryId, location, meters).map(({ partition, from, to }) =>
         this.queryAll({
           TableName: this.table,
           IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :p',
-          ExpressionAttributeValues: { ':p': partition },
+          KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':p': partition, ':from': from, ':to': to },
         }),
       ),
     );

@@ -7,8 +7,9 @@ import type {
 import { suggestionAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
 import { listingPosition } from '../../domain/workflow/listing-position.ts';
 import type { SuggestionIdPage, SuggestionListScope, SuggestionStore } from '../../ports/suggestion-store.ts';
+import { batchGetAll } from './batch-get.ts';
 import { provisionalMarkerWrites } from './provisional-deadlines.ts';
-import type { IndexKeys, SideItem, WorkflowLayout } from './workflow-layout.ts';
+import { type IndexKeys, type SideItem, stripKeys, type WorkflowLayout } from './workflow-layout.ts';
 import { DynamoWorkflowStore } from './workflow-store.ts';
 
 /**
@@ -77,6 +78,18 @@ export class DynamoSuggestionStore
 {
   constructor(client: DynamoDBDocumentClient, table: string) {
     super(client, table, suggestionLayout);
+  }
+
+  /** One BatchGetItem (strongly consistent, as `get`) for a page of ids, not one GetItem each. */
+  async getMany(ids: readonly string[]): Promise<(SuggestionRecord | undefined)[]> {
+    const unique = [...new Set(ids)];
+    const items = await batchGetAll(
+      this.client,
+      this.table,
+      unique.map((id) => this.recordKey(id)),
+    );
+    const byId = new Map(items.map((item) => [String(item.id), stripKeys<SuggestionRecord>(item)]));
+    return ids.map((id) => byId.get(id));
   }
 
   async listIds(

@@ -11,7 +11,10 @@ import { type MemoryMedia, MemoryWorkflowStore, pageByPosition } from './memory-
 const listedFor = (source: CaseListSource, record: CaseRecord): boolean => {
   switch (source.kind) {
     case 'all':
-      return true;
+      return (
+        (source.state === undefined || record.state === source.state) &&
+        (source.categoryId === undefined || record.categoryId === source.categoryId)
+      );
     case 'public':
       return record.isPublic;
     case 'department':

@@ -29,6 +29,10 @@ export class MemorySuggestionStore
     super('SUGGESTION', suggestionAwaitsRecompute, media);
   }
 
+  getMany(ids: readonly string[]): Promise<(SuggestionRecord | undefined)[]> {
+    return Promise.all(ids.map((id) => this.get(id)));
+  }
+
   async listIds(
     scope: SuggestionListScope,
     options: { limit: number; cursor?: string; between?: [string, string] },

@@ -36,23 +36,23 @@ export const submitCase = async (
   input: SubmitCaseInput,
 ): Promise<{ record: CaseRecord; nearby: CaseRecord[] }> => {
   const { id, principal, at } = input;
-  const reporterName = input.showReporterName ? await ports.displayNameOf(principal) : undefined;
-  const submitted = newCase({
-    id,
-    principal,
-    payload: input.payload,
-    at,
-    ...(reporterName === undefined ? {} : { reporterName }),
-  });
-  const claims = await ports.citeMedia(principal, submitted.record.mediaIds, '/body/mediaIds', {
-    kind: 'case',
-    id,
-    part: 'report',
-    seq: submitted.entry.seq,
-    by: principal.userId,
-    at: submitted.record.submittedAt,
-  });
-  const nearby = await nearbyOpenCases(ports.cases, submitted.record);
+  const request = { id, principal, payload: input.payload, at };
+  // Checked first (a bad body reads nothing), then the reads this write needs all at once: they
+  // sit on the path of every POST /cases. The name changes nothing the reads depend on.
+  const checked = newCase(request);
+  const [reporterName, claims, nearby] = await Promise.all([
+    input.showReporterName ? ports.displayNameOf(principal) : undefined,
+    ports.citeMedia(principal, checked.record.mediaIds, '/body/mediaIds', {
+      kind: 'case',
+      id,
+      part: 'report',
+      seq: checked.entry.seq,
+      by: principal.userId,
+      at: checked.record.submittedAt,
+    }),
+    nearbyOpenCases(ports.cases, checked.record),
+  ]);
+  const submitted = reporterName === undefined ? checked : newCase({ ...request, reporterName });
   const found = possibleDuplicates(submitted.record, nearby);
   const record = found.length === 0 ? submitted.record : { ...submitted.record, possibleDuplicates: found };
   await ports.cases.create(

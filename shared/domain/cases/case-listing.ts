@@ -68,12 +68,12 @@ const isAssignedTo = (record: CaseRecord, departmentId: string): boolean =>
   record.leadDepartmentId === departmentId || record.coDepartmentIds.includes(departmentId);
 
 /**
- * Where a listing must look, as audiences rather than storage keys: every case, the cases assigned
- * to one department, one reporter's cases, or the public ones. The store maps each to an index
- * partition.
+ * Where a listing must look, as audiences rather than storage keys: every case (or every case in
+ * one state and/or category), the cases assigned to one department, one reporter's cases, or the
+ * public ones. The store maps each to an index partition.
  */
 export type CaseListSource =
-  | { kind: 'all' }
+  | { kind: 'all'; state?: CaseState; categoryId?: CaseCategoryId }
   | { kind: 'department'; departmentId: string }
   | { kind: 'reporter'; reporterId: string }
   | { kind: 'public' };
@@ -87,7 +87,14 @@ export const caseListSources = (principal: Principal, filter: CaseListFilter): C
   if (hasAnyRole(principal, CASE_OVERSEERS)) {
     if (filter.departmentId !== undefined) return [{ kind: 'department', departmentId: filter.departmentId }];
     if (filter.reporterId !== undefined) return [{ kind: 'reporter', reporterId: filter.reporterId }];
-    return [{ kind: 'all' }];
+    // Every case in this state and/or category, so a filtered page is one read, not several.
+    return [
+      {
+        kind: 'all',
+        ...(filter.state === undefined ? {} : { state: filter.state }),
+        ...(filter.categoryId === undefined ? {} : { categoryId: filter.categoryId }),
+      },
+    ];
   }
   const sources: CaseListSource[] = [];
   if (hasAnyRole(principal, DEPARTMENT_STAFF) && principal.departmentId !== undefined) {

@@ -92,6 +92,12 @@ describe('listing filters', () => {
 describe('where a listing looks', () => {
   it('sends staff to one partition, departments to theirs, deputies to their own and the public one', () => {
     expect(caseListSources(people.supervisor, {})).toEqual([{ kind: 'all' }]);
+    expect(caseListSources(people.supervisor, { state: 'dispatched', categoryId: 'noise' })).toEqual([
+      { kind: 'all', state: 'dispatched', categoryId: 'noise' },
+    ]);
+    expect(caseListSources(people.admin, { categoryId: 'noise' })).toEqual([
+      { kind: 'all', categoryId: 'noise' },
+    ]);
     expect(caseListSources(people.admin, { departmentId: 'd' })).toEqual([
       { kind: 'department', departmentId: 'd' },
     ]);

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { relistCases } from '../../shared/adapters/dynamodb/case-relist.ts';
+import { tableName } from '../../shared/config/env.ts';
+
+/**
+ * One-off, right after the deploy that changes the cases' listing layout (docs/performance.md, "API";
+ * runbook in docs/deploying.md): writes every case's listing snapshots again from its record, so the
+ * supervisors' lists filtered by state or category and duplicate detection see the cases written
+ * before. Safe while the API serves, and to run again.
+ *
+ *   QS_TABLE_WORKFLOW=<workflow table> npx tsx infra/ops/relist-cases.ts [--per-second 20] [--from '<json>']
+ *
+ * After each Scan page it prints the counts so far and the `--from` that resumes after that page, if
+ * the run is interrupted. Locally add AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:8000 (any region and
+ * keys) and the local table name (qingshan-local-workflow).
+ */
+const { values } = parseArgs({
+  options: { from: { type: 'string' }, 'per-second': { type: 'string' } },
+});
+const perSecond = values['per-second'] === undefined ? undefined : Number(values['per-second']);
+if (perSecond !== undefined && !(perSecond > 0)) throw new Error('--per-second must be a positive number');
+const report = await relistCases(getDocumentClient(), tableName('workflow'), {
+  ...(values.from === undefined ? {} : { from: JSON.parse(values.from) as Record<string, unknown> }),
+  ...(perSecond === undefined ? {} : { perSecond }),
+  onPage: (soFar, resumeAfter) =>
+    process.stderr.write(
+      `${JSON.stringify(soFar)}${resumeAfter === undefined ? ' — done' : ` — resume with --from '${JSON.stringify(resumeAfter)}'`}\n`,
+    ),
+});
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
