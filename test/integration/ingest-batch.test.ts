@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest-pending.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
@@ -301,5 +302,49 @@ describe('a batch of messages merged into shared transactions', () => {
     } finally {
       if (before) await credentials.put(before);
     }
+  });
+});
+
+describe('deferred city and industry items', () => {
+  it('a crash between a group and its fold: the sweep folds it once, however many batches sweep', async () => {
+    // Prepare: the Lambda dies after the group's transaction committed, before its fold
+    const real = new DynamoPendingStore(t.dynamo, carbon);
+    const crashing = {
+      fold: () => Promise.reject(new Error('Lambda timed out')),
+      stillPending: real.stillPending.bind(real),
+      readPending: real.readPending.bind(real),
+    };
+    const batch = [
+      record('MTR-0001', twelve('c1-e-10', '2026-10-20T02:00:00Z', 10)),
+      record('MTR-0005', twelve('c1-g-10', '2026-10-20T02:00:00Z', 5)),
+    ];
+    const cityHour = () => storedRollup('city', 'city', 'hour', '2026-10-20T10');
+
+    // Act
+    const crashed = await ingestTelemetryBatch(batch, deps({ pending: crashing }));
+    const redelivered = await ingestTelemetryBatch(batch, deps());
+
+    // Assess: applied once at meter and enterprise level, the city still pending
+    expect(crashed.outcomes).toEqual({ applied: 2, duplicate: 0, quarantined: 0 });
+    expect(crashed.deferred).toMatchObject({ pending: 1, folded: 0 });
+    expect(crashed.deferred.errors).toHaveLength(1);
+    expect(redelivered.outcomes).toEqual({ applied: 0, duplicate: 2, quarantined: 0 });
+    expect((await rollup('enterprise', 'ENT-0001', 'hour', '2026-10-20T10')).readings).toBe(12);
+    expect(await cityHour()).toBeUndefined();
+
+    // Act: two later batches (past the sweep's age) sweep at the same moment
+    const later = () => new Date(Date.now() + 180_000);
+    const sweeps = await Promise.all(
+      [twelve('c1-e-12', '2026-10-20T04:00:00Z', 1), twelve('c1-e-13', '2026-10-20T05:00:00Z', 1)].map(
+        (message) => ingestTelemetryBatch([record('MTR-0001', message)], deps({ clock: later })),
+      ),
+    );
+
+    // Assess: the crashed group's 24 readings reach the city and industries once
+    expect(sweeps.reduce((n, s) => n + s.deferred.swept, 0)).toBe(1);
+    expect(Number((await cityHour())?.readings)).toBe(24);
+    expect(Number((await cityHour())?.batches)).toBe(2);
+    expect(Number((await storedRollup('city', 'city', 'day', '2026-10-20'))?.readings)).toBe(48);
+    expect(await real.readPending(later().toISOString())).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { deferShared } from '../../domain/carbon/ingest/deferred-deltas.ts';
 import { type ChunkState, chunkReadings, ReadingRejection } from '../../domain/carbon/ingest/ingest-plan.ts';
 import { type JudgedMessage, judgeMessage } from '../../domain/carbon/ingest/judge-message.ts';
 import { planContextOf, refusalOf, tryPlan } from '../../domain/carbon/ingest/message-plan.ts';
@@ -9,9 +10,16 @@ import {
   packTransactions,
   registerRounds,
 } from '../../domain/carbon/ingest/transaction-packing.ts';
-import { mergeChunkPlans, type PlannedChunk } from '../../domain/carbon/ingest/transaction-plan.ts';
+import {
+  mergeChunkPlans,
+  type PendingDelta,
+  type PlannedChunk,
+  type TransactionPlan,
+  transactionItemKeys,
+} from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import { batchLookups } from './batch-lookups.ts';
+import { type FoldReport, foldPending, sweepPending } from './fold-pending.ts';
 import type { IngestDependencies, IngestOutcome } from './ingest-dependencies.ts';
 import { applyMessage, settleRejected } from './ingest-message.ts';
 import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
@@ -32,6 +40,11 @@ export interface BatchIngestSummary {
   /** Messages re-run one by one because their merged transaction found a condition failed. */
   fallbacks: number;
   afterApplyErrors: unknown[];
+  /**
+   * Deferred shared items: pending items this batch wrote, folded and swept (a crash's leftovers),
+   * fold transactions cancelled by contention; a fold that failed leaves its items to a later sweep.
+   */
+  deferred: { pending: number; folded: number; swept: number; contended: number; errors: unknown[] };
 }
 
 /**
@@ -48,13 +61,16 @@ export const ingestTelemetryBatch = async (
   deps: IngestDependencies,
 ): Promise<BatchIngestSummary> => {
   const run = new BatchRun(deps);
-  const { candidates, multiChunk } = await run.judge(records);
+  const [{ candidates, multiChunk }] = await Promise.all([run.judge(records), run.sweep()]);
   for (const round of registerRounds(candidates)) {
-    // Groups one after another: they share the city and industry items, so in parallel they would
-    // only contend with each other.
-    for (const group of packTransactions(await run.plan(round))) await run.applyGroup(group);
+    const groups = packTransactions(await run.plan(round));
+    // Deferred, groups share no item but a meter's or an enterprise's split between two (they wait
+    // for each other); in place, they all share the city's items and go one after another.
+    if (deps.pending) await run.applyConcurrently(groups);
+    else for (const group of groups) await run.applyGroup(group);
   }
   for (const { recordId, judged } of multiChunk) await run.oneByOne(recordId, judged, false);
+  await run.fold();
   await run.afterApply();
   return run.summary;
 };
@@ -67,11 +83,14 @@ class BatchRun {
     mergedMessages: 0,
     fallbacks: 0,
     afterApplyErrors: [],
+    deferred: { pending: 0, folded: 0, swept: 0, contended: 0, errors: [] },
   };
   readonly #deps: IngestDependencies;
   readonly #now: Date;
   /** Per enterprise and industry: a meter of it and the hours the batch changed (budget checks). */
   readonly #touched = new Map<string, { meter: MeterRecord; hours: Set<string> }>();
+  /** Pending items of this batch's committed groups, folded at its end. */
+  readonly #pending: PendingDelta[] = [];
 
   constructor(deps: IngestDependencies) {
     this.#deps = deps;
@@ -136,15 +155,65 @@ class BatchRun {
     return inPackingOrder(planned);
   }
 
-  async applyGroup(group: readonly Planned[]): Promise<void> {
-    if (group.length > 1 && (await applyMerged(group, this.#deps))) {
+  /** Each group as soon as the earlier groups it shares an item with are done. */
+  async applyConcurrently(groups: readonly Planned[][]): Promise<void> {
+    const last = new Map<string, Promise<void>>();
+    const runs = groups.map((group) => {
+      const plan = this.#groupPlan(group);
+      const keys = transactionItemKeys(plan);
+      const before = [...new Set(keys.map((key) => last.get(key)).filter((p) => p !== undefined))];
+      const done = Promise.all(before).then(() => this.applyGroup(group, plan));
+      for (const key of keys) last.set(key, done);
+      return done;
+    });
+    await Promise.all(runs);
+  }
+
+  async applyGroup(group: readonly Planned[], plan = this.#groupPlan(group)): Promise<void> {
+    // Deferred, a group of one goes the merged way too: the single path writes the city in place.
+    if ((group.length > 1 || plan.pending) && (await applyMerged(plan, this.#deps))) {
       this.summary.mergedTransactions += 1;
       this.summary.mergedMessages += group.length;
+      if (plan.pending) this.#pending.push(plan.pending);
       for (const member of group) this.#applied(member.judged, member.chunk.hours);
       return;
     }
     if (group.length > 1) this.summary.fallbacks += group.length;
     for (const member of group) await this.oneByOne(member.recordId, member.judged, group.length > 1);
+  }
+
+  #groupPlan(group: readonly Planned[]): TransactionPlan {
+    const chunks = group.map((member) => member.planned);
+    const plan = mergeChunkPlans(chunks);
+    return this.#deps.pending ? deferShared(plan, chunks, this.#now.toISOString()) : plan;
+  }
+
+  /** Folds what earlier batches left behind (a crash between a group and its fold). */
+  async sweep(): Promise<void> {
+    const { pending, backoffMs } = this.#deps;
+    if (!pending) return;
+    try {
+      this.#report(await sweepPending(pending, this.#now, backoffMs), 'swept');
+    } catch (error) {
+      this.summary.deferred.errors.push(error);
+    }
+  }
+
+  /** Folds this batch's pending items into the city and industry items. */
+  async fold(): Promise<void> {
+    const { pending, backoffMs } = this.#deps;
+    this.summary.deferred.pending = this.#pending.length;
+    if (!pending || this.#pending.length === 0) return;
+    try {
+      this.#report(await foldPending(this.#pending, pending, backoffMs), 'folded');
+    } catch (error) {
+      this.summary.deferred.errors.push(error);
+    }
+  }
+
+  #report(report: FoldReport, as: 'folded' | 'swept'): void {
+    this.summary.deferred[as] += report.folded;
+    this.summary.deferred.contended += report.contended;
   }
 
   /** The single-message path: every chunk re-read, retried and deduplicated on its own. */
@@ -224,8 +293,7 @@ const planCandidate = async (
  * condition failed or the write threw (an item grown too large, a throttled table — one by one will
  * tell), after a few tries when its items stayed busy.
  */
-const applyMerged = async (group: readonly Planned[], deps: IngestDependencies): Promise<boolean> => {
-  const plan = mergeChunkPlans(group.map((member) => member.planned));
+const applyMerged = async (plan: TransactionPlan, deps: IngestDependencies): Promise<boolean> => {
   try {
     return await retrying(async () => {
       const outcome = await deps.ingest.apply(plan).catch(() => 'failed' as const);
