@@ -3,6 +3,15 @@ import type { PendingDelta } from '../../domain/carbon/ingest/transaction-plan.t
 import type { PendingStore } from '../../ports/pending-store.ts';
 import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
 
+/** A batch's deferred items: pending items written, folded, swept; folds contended; fold failures. */
+export interface DeferredSummary {
+  pending: number;
+  folded: number;
+  swept: number;
+  contended: number;
+  errors: unknown[];
+}
+
 /** What folding did: pending items folded here, and fold transactions cancelled by contention. */
 export interface FoldReport {
   folded: number;
@@ -53,3 +62,41 @@ export const sweepPending = async (
   const left = await store.readPending(before);
   return left.length === 0 ? { folded: 0, contended: 0 } : foldPending(left, store, backoffMs);
 };
+
+/** A queue batch's folding: its sweep first, its own pending items at its end. */
+export class BatchFolds {
+  readonly pending: PendingDelta[] = [];
+  readonly #store: PendingStore | undefined;
+  readonly #report: DeferredSummary;
+  readonly #backoffMs: number | undefined;
+
+  constructor(store: PendingStore | undefined, report: DeferredSummary, backoffMs?: number) {
+    this.#store = store;
+    this.#report = report;
+    this.#backoffMs = backoffMs;
+  }
+
+  /** Folds what earlier batches left behind (a crash between a group and its fold). */
+  async sweep(now: Date): Promise<void> {
+    const store = this.#store;
+    if (store) await this.#count('swept', () => sweepPending(store, now, this.#backoffMs));
+  }
+
+  /** Folds this batch's pending items; a failure leaves them to a later sweep. */
+  async fold(): Promise<void> {
+    this.#report.pending = this.pending.length;
+    const store = this.#store;
+    if (store && this.pending.length > 0)
+      await this.#count('folded', () => foldPending(this.pending, store, this.#backoffMs));
+  }
+
+  async #count(as: 'folded' | 'swept', folding: () => Promise<FoldReport>): Promise<void> {
+    try {
+      const report = await folding();
+      this.#report[as] += report.folded;
+      this.#report.contended += report.contended;
+    } catch (error) {
+      this.#report.errors.push(error);
+    }
+  }
+}

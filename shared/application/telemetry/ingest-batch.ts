@@ -12,14 +12,14 @@ import {
 } from '../../domain/carbon/ingest/transaction-packing.ts';
 import {
   mergeChunkPlans,
-  type PendingDelta,
   type PlannedChunk,
   type TransactionPlan,
   transactionItemKeys,
 } from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import { batchLookups } from './batch-lookups.ts';
-import { type FoldReport, foldPending, sweepPending } from './fold-pending.ts';
+import { BatchFolds, type DeferredSummary } from './fold-pending.ts';
+import { afterSharedKeys } from './group-schedule.ts';
 import type { IngestDependencies, IngestOutcome } from './ingest-dependencies.ts';
 import { applyMessage, settleRejected } from './ingest-message.ts';
 import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
@@ -44,7 +44,7 @@ export interface BatchIngestSummary {
    * Deferred shared items: pending items this batch wrote, folded and swept (a crash's leftovers),
    * fold transactions cancelled by contention; a fold that failed leaves its items to a later sweep.
    */
-  deferred: { pending: number; folded: number; swept: number; contended: number; errors: unknown[] };
+  deferred: DeferredSummary;
 }
 
 /**
@@ -61,7 +61,7 @@ export const ingestTelemetryBatch = async (
   deps: IngestDependencies,
 ): Promise<BatchIngestSummary> => {
   const run = new BatchRun(deps);
-  const [{ candidates, multiChunk }] = await Promise.all([run.judge(records), run.sweep()]);
+  const [{ candidates, multiChunk }] = await Promise.all([run.judge(records), run.folds.sweep(deps.clock())]);
   for (const round of registerRounds(candidates)) {
     const groups = packTransactions(await run.plan(round));
     // Deferred, groups share no item but a meter's or an enterprise's split between two (they wait
@@ -70,7 +70,7 @@ export const ingestTelemetryBatch = async (
     else for (const group of groups) await run.applyGroup(group);
   }
   for (const { recordId, judged } of multiChunk) await run.oneByOne(recordId, judged, false);
-  await run.fold();
+  await run.folds.fold();
   await run.afterApply();
   return run.summary;
 };
@@ -89,12 +89,13 @@ class BatchRun {
   readonly #now: Date;
   /** Per enterprise and industry: a meter of it and the hours the batch changed (budget checks). */
   readonly #touched = new Map<string, { meter: MeterRecord; hours: Set<string> }>();
-  /** Pending items of this batch's committed groups, folded at its end. */
-  readonly #pending: PendingDelta[] = [];
+  /** Pending items of this batch's committed groups, folded at its end; a crash's, swept. */
+  readonly folds: BatchFolds;
 
   constructor(deps: IngestDependencies) {
     this.#deps = deps;
     this.#now = deps.clock();
+    this.folds = new BatchFolds(deps.pending, this.summary.deferred, deps.backoffMs);
   }
 
   /** Judges every record; quarantines the refused, drops in-batch repeats, sorts the rest. */
@@ -155,18 +156,14 @@ class BatchRun {
     return inPackingOrder(planned);
   }
 
-  /** Each group as soon as the earlier groups it shares an item with are done. */
-  async applyConcurrently(groups: readonly Planned[][]): Promise<void> {
-    const last = new Map<string, Promise<void>>();
-    const runs = groups.map((group) => {
-      const plan = this.#groupPlan(group);
-      const keys = transactionItemKeys(plan);
-      const before = [...new Set(keys.map((key) => last.get(key)).filter((p) => p !== undefined))];
-      const done = Promise.all(before).then(() => this.applyGroup(group, plan));
-      for (const key of keys) last.set(key, done);
-      return done;
-    });
-    await Promise.all(runs);
+  /** Each group as soon as the earlier groups it shares an item with are done (group-schedule.ts). */
+  applyConcurrently(groups: readonly Planned[][]): Promise<void> {
+    const planned = groups.map((group) => ({ group, plan: this.#groupPlan(group) }));
+    return afterSharedKeys(
+      planned,
+      ({ plan }) => transactionItemKeys(plan),
+      ({ group, plan }) => this.applyGroup(group, plan),
+    );
   }
 
   async applyGroup(group: readonly Planned[], plan = this.#groupPlan(group)): Promise<void> {
@@ -174,7 +171,7 @@ class BatchRun {
     if ((group.length > 1 || plan.pending) && (await applyMerged(plan, this.#deps))) {
       this.summary.mergedTransactions += 1;
       this.summary.mergedMessages += group.length;
-      if (plan.pending) this.#pending.push(plan.pending);
+      if (plan.pending) this.folds.pending.push(plan.pending);
       for (const member of group) this.#applied(member.judged, member.chunk.hours);
       return;
     }
@@ -186,34 +183,6 @@ class BatchRun {
     const chunks = group.map((member) => member.planned);
     const plan = mergeChunkPlans(chunks);
     return this.#deps.pending ? deferShared(plan, chunks, this.#now.toISOString()) : plan;
-  }
-
-  /** Folds what earlier batches left behind (a crash between a group and its fold). */
-  async sweep(): Promise<void> {
-    const { pending, backoffMs } = this.#deps;
-    if (!pending) return;
-    try {
-      this.#report(await sweepPending(pending, this.#now, backoffMs), 'swept');
-    } catch (error) {
-      this.summary.deferred.errors.push(error);
-    }
-  }
-
-  /** Folds this batch's pending items into the city and industry items. */
-  async fold(): Promise<void> {
-    const { pending, backoffMs } = this.#deps;
-    this.summary.deferred.pending = this.#pending.length;
-    if (!pending || this.#pending.length === 0) return;
-    try {
-      this.#report(await foldPending(this.#pending, pending, backoffMs), 'folded');
-    } catch (error) {
-      this.summary.deferred.errors.push(error);
-    }
-  }
-
-  #report(report: FoldReport, as: 'folded' | 'swept'): void {
-    this.summary.deferred[as] += report.folded;
-    this.summary.deferred.contended += report.contended;
   }
 
   /** The single-message path: every chunk re-read, retried and deduplicated on its own. */
