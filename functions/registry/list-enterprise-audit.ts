@@ -1,6 +1,6 @@
+import { loadEnterprise } from '../../shared/application/registry/enterprise-commands.ts';
 import { listEnterpriseAuditRoute } from '../../shared/contracts/enterprises.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { loadEnterprise } from './enterprise-commands.ts';
 import { registryContext } from './registry-context.ts';
 
 export const handler = httpHandler(listEnterpriseAuditRoute, async ({ params, query }) => {

@@ -1,6 +1,6 @@
+import { loadMeter } from '../../shared/application/registry/meter-commands.ts';
 import { listMeterAuditRoute } from '../../shared/contracts/meters.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { loadMeter } from './meter-commands.ts';
 import { registryContext } from './registry-context.ts';
 
 export const handler = httpHandler(listMeterAuditRoute, async ({ params, query }) => {

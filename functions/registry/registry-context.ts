@@ -2,22 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoRegistryWriter } from '../../shared/adapters/dynamodb/registry-writer.ts';
-import { type Clock, systemClock } from '../../shared/config/clock.ts';
+import type { RegistryContext } from '../../shared/application/registry/registry-ports.ts';
+import { systemClock } from '../../shared/config/clock.ts';
 import { ENV, requireEnv, tableName } from '../../shared/config/env.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
-import type { RegistryReader, RegistryWriter } from '../../shared/ports/registry-store.ts';
 import { expectedVersion } from '../middleware/if-match.ts';
 
-/** What the registry commands and queries need; tests and the handlers build it the same way. */
-export interface RegistryContext {
-  reader: RegistryReader;
-  writer: RegistryWriter;
-  clock: Clock;
-  /** Randomness for server-assigned ids (ULID-like, shared/domain/registry/registry-id.ts). */
-  random: (bytes: number) => Uint8Array;
-  /** The deployment's Handle prefix, e.g. 88.118.8. */
-  identifierPrefix: string;
-}
+export type { RegistryContext };
 
 let context: RegistryContext | undefined;
 

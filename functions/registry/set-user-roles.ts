@@ -1,6 +1,6 @@
+import { setUserRoles } from '../../shared/application/registry/user-commands.ts';
 import { setUserRolesRoute } from '../../shared/contracts/users.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { setUserRoles } from './user-commands.ts';
 import { usersContext } from './users-context.ts';
 
 export const handler = httpHandler(setUserRolesRoute, ({ params, body, principal }) =>

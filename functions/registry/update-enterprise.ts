@@ -1,6 +1,6 @@
+import { updateEnterprise } from '../../shared/application/registry/enterprise-commands.ts';
 import { updateEnterpriseRoute } from '../../shared/contracts/enterprises.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { updateEnterprise } from './enterprise-commands.ts';
 import { registryContext, requiredVersion } from './registry-context.ts';
 
 export const handler = httpHandler(updateEnterpriseRoute, ({ params, body, principal, headers }) => {

@@ -1,6 +1,6 @@
+import { updateFacility } from '../../shared/application/registry/facility-commands.ts';
 import { updateFacilityRoute } from '../../shared/contracts/enterprises.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { updateFacility } from './facility-commands.ts';
 import { registryContext, requiredVersion } from './registry-context.ts';
 
 export const handler = httpHandler(updateFacilityRoute, ({ params, body, principal, headers }) => {

@@ -1,6 +1,6 @@
+import { updateMeter } from '../../shared/application/registry/meter-commands.ts';
 import { updateMeterRoute } from '../../shared/contracts/meters.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { updateMeter } from './meter-commands.ts';
 import { registryContext, requiredVersion } from './registry-context.ts';
 
 export const handler = httpHandler(updateMeterRoute, ({ params, body, principal, headers }) => {

@@ -4,22 +4,13 @@ import { CognitoIdentityAdmin } from '../../shared/adapters/cognito/identity-adm
 import { DynamoRoleChangeLog } from '../../shared/adapters/dynamodb/role-change-log.ts';
 import { DynamoUserDirectory } from '../../shared/adapters/dynamodb/user-directory.ts';
 import { LocalIdentityAdmin } from '../../shared/adapters/local/users-file.ts';
-import { type Clock, systemClock } from '../../shared/config/clock.ts';
+import type { UsersContext } from '../../shared/application/registry/registry-ports.ts';
+import { systemClock } from '../../shared/config/clock.ts';
 import { ENV, requireEnv, tableName } from '../../shared/config/env.ts';
-import type { IdentityAdmin, RoleChangeLog } from '../../shared/ports/identity-admin.ts';
-import type { RegistryReader } from '../../shared/ports/registry-store.ts';
-import type { UserDirectory } from '../../shared/ports/user-directory.ts';
+import type { IdentityAdmin } from '../../shared/ports/identity-admin.ts';
 import { registryContext } from './registry-context.ts';
 
-/** What the user-role routes need; `identity` is absent where an external OIDC issuer keeps the users. */
-export interface UsersContext {
-  identity: IdentityAdmin | undefined;
-  log: RoleChangeLog;
-  /** The staff directory (notifications) follows a role change, for people who have an entry. */
-  staff: UserDirectory;
-  registry: RegistryReader;
-  clock: Clock;
-}
+export type { UsersContext };
 
 const identityAdmin = (): IdentityAdmin | undefined => {
   const kind = process.env[ENV.userDirectory];

@@ -4,6 +4,7 @@
  */
 import { runBundleBench } from './bundles.bench.ts';
 import { runCaseBench } from './cases.bench.ts';
+import { runCostBench } from './cost.bench.ts';
 import { runDeployBench } from './deploy.bench.ts';
 import { runEscalationBench } from './escalation.bench.ts';
 import { runImportBench } from './imports.bench.ts';
@@ -15,6 +16,7 @@ import { runWebBench } from './web.bench.ts';
 const BENCHES: Record<string, () => Promise<void>> = {
   bundles: runBundleBench,
   cases: runCaseBench,
+  cost: runCostBench,
   deploy: runDeployBench,
   escalation: runEscalationBench,
   imports: runImportBench,

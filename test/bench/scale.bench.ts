@@ -28,6 +28,12 @@ import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
+import {
+  clearWrittenItems,
+  rollupItemSizes,
+  tallyWrittenItems,
+  transactedWriteUnits,
+} from './transacted-units.ts';
 
 const DAYS = Number(process.env.BENCH_SCALE_DAYS ?? 7);
 const HOT_DAYS = Number(process.env.BENCH_SCALE_HOT_DAYS ?? 1);
@@ -76,6 +82,7 @@ const countTransactions = () => {
       if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
       transactions.sent += 1;
       transactions.itemWrites += (args.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0;
+      tallyWrittenItems(args.input);
       try {
         return await next(args);
       } catch (error) {
@@ -88,6 +95,7 @@ const countTransactions = () => {
 };
 const resetTransactions = () => {
   Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0 });
+  clearWrittenItems();
   probe.reset();
   resetIngestWriteMetrics();
 };
@@ -356,6 +364,10 @@ const benchScale = async (): Promise<void> => {
     console.log(
       `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
     );
+    console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t.dynamo, carbon)}`);
+    console.log(
+      `transacted write units by the items' sizes (2 a KB, 1 a KB per index): ${((await transactedWriteUnits(t.dynamo)) / week.readings).toFixed(3)} a reading`,
+    );
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];
@@ -377,7 +389,12 @@ const benchScale = async (): Promise<void> => {
     console.log(
       `Path: the ingest handler fed by the local SQS event source (batch ${queue.batchSize}), broker left out. ${PER_MESSAGE} readings a message (a meter-hour).`,
     );
+    resetTransactions();
     const live = await soak(SOAK_SECONDS);
+    // One reading a message at the fleet's rate: the requests of the live design (docs/cost.md).
+    const liveRequests = requestSummary(live.messages);
+    const liveWrites = transactions.itemWrites / Math.max(live.messages, 1);
+    const liveUnits = (await transactedWriteUnits(t.dynamo)) / Math.max(live.messages, 1);
     console.log(
       `\n## Live soak at the fleet's rate (${meters} meters × 1 reading / 15 min = ${(meters / 900).toFixed(2)} messages/s), ${live.seconds} s\n`,
     );
@@ -393,6 +410,9 @@ const benchScale = async (): Promise<void> => {
           (live.heapEnd / live.heapStart).toFixed(2),
         ],
       ],
+    );
+    console.log(
+      `\nrequests, live soak (1 reading a message): ${liveRequests}; ${liveWrites.toFixed(3)} transactional item writes a reading, ${liveUnits.toFixed(3)} write units by the items' sizes`,
     );
     console.log(
       '\nHeap of the whole process (emulated gateway, broker, handlers, bench), after a full GC. Shared 2-core box (~5 engineers at once): figures are noisy, read the ratios.',

@@ -1,13 +1,13 @@
-import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/domain/errors.ts';
-import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
-import { auditEntry, changedFields } from '../../shared/domain/registry/audit.ts';
-import { canonicalEconomics } from '../../shared/domain/registry/economics.ts';
-import { checkEnterpriseCodes } from '../../shared/domain/registry/enterprise-rules.ts';
-import { applyPatch, type Patch } from '../../shared/domain/registry/record-update.ts';
-import type { EnterpriseRecord, FacilityRecord, GeoPoint } from '../../shared/domain/registry/records.ts';
-import { newRegistryId } from '../../shared/domain/registry/registry-id.ts';
-import type { Principal } from '../../shared/domain/roles.ts';
-import type { RegistryContext } from './registry-context.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../domain/errors.ts';
+import { makeHandle } from '../../domain/identifiers/handle.ts';
+import { auditEntry, changedFields } from '../../domain/registry/audit.ts';
+import { canonicalEconomics } from '../../domain/registry/economics.ts';
+import { checkEnterpriseCodes } from '../../domain/registry/enterprise-rules.ts';
+import { applyPatch, type Patch } from '../../domain/registry/record-update.ts';
+import type { EnterpriseRecord, FacilityRecord, GeoPoint } from '../../domain/registry/records.ts';
+import { newRegistryId } from '../../domain/registry/registry-id.ts';
+import type { Principal } from '../../domain/roles.ts';
+import type { RegistryContext } from './registry-ports.ts';
 
 /** A transaction holds at most 100 items; an industry change rewrites every meter of the enterprise. */
 const MAX_METERS_FOLLOWING_INDUSTRY = 95;

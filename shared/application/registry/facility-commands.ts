@@ -1,9 +1,9 @@
-import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
-import { auditEntry, changedFields } from '../../shared/domain/registry/audit.ts';
-import { applyPatch, type Patch } from '../../shared/domain/registry/record-update.ts';
-import type { FacilityRecord } from '../../shared/domain/registry/records.ts';
-import type { Principal } from '../../shared/domain/roles.ts';
-import type { RegistryContext } from './registry-context.ts';
+import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import { auditEntry, changedFields } from '../../domain/registry/audit.ts';
+import { applyPatch, type Patch } from '../../domain/registry/record-update.ts';
+import type { FacilityRecord } from '../../domain/registry/records.ts';
+import type { Principal } from '../../domain/roles.ts';
+import type { RegistryContext } from './registry-ports.ts';
 
 export type FacilityChanges = Patch<Pick<FacilityRecord, 'name' | 'address' | 'location'>>;
 

@@ -1,13 +1,13 @@
-import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/domain/errors.ts';
-import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
-import { auditEntry, changedFields } from '../../shared/domain/registry/audit.ts';
-import { checkMeterProfile } from '../../shared/domain/registry/meter-rules.ts';
-import { scopeOfEnergyType } from '../../shared/domain/registry/meter-units.ts';
-import { applyPatch, type Patch } from '../../shared/domain/registry/record-update.ts';
-import type { FacilityRecord, MeterRecord } from '../../shared/domain/registry/records.ts';
-import { newRegistryId } from '../../shared/domain/registry/registry-id.ts';
-import type { Principal } from '../../shared/domain/roles.ts';
-import type { RegistryContext } from './registry-context.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../domain/errors.ts';
+import { makeHandle } from '../../domain/identifiers/handle.ts';
+import { auditEntry, changedFields } from '../../domain/registry/audit.ts';
+import { checkMeterProfile } from '../../domain/registry/meter-rules.ts';
+import { scopeOfEnergyType } from '../../domain/registry/meter-units.ts';
+import { applyPatch, type Patch } from '../../domain/registry/record-update.ts';
+import type { FacilityRecord, MeterRecord } from '../../domain/registry/records.ts';
+import { newRegistryId } from '../../domain/registry/registry-id.ts';
+import type { Principal } from '../../domain/roles.ts';
+import type { RegistryContext } from './registry-ports.ts';
 
 const ID_RANDOM_BYTES = 10;
 

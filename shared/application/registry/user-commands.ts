@@ -1,8 +1,8 @@
-import { ConflictError, NotFoundError } from '../../shared/domain/errors.ts';
-import type { Principal, Role } from '../../shared/domain/roles.ts';
-import { planRoleChange } from '../../shared/domain/users/role-change.ts';
-import type { IdentityAdmin, ManagedUser } from '../../shared/ports/identity-admin.ts';
-import type { UsersContext } from './users-context.ts';
+import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import type { Principal, Role } from '../../domain/roles.ts';
+import { planRoleChange } from '../../domain/users/role-change.ts';
+import type { IdentityAdmin, ManagedUser } from '../../ports/identity-admin.ts';
+import type { UsersContext } from './registry-ports.ts';
 
 const EXTERNAL =
   '用户与角色由外部身份平台管理，请在该平台修改组与部门声明 (roles are kept by the external OIDC provider)';

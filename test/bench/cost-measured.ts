@@ -1,0 +1,78 @@
+/**
+ * The request counts the cost model prices (docs/cost.md), copied from named bench runs — the probe
+ * on the handlers' SDK client (request-probe.ts) — with the assumptions beside them said as such.
+ * Re-run the benches and copy the figures here when the ingest or the case flow changes.
+ */
+import type { CaseLife, IngestDesign } from './cost-model.ts';
+
+/** Which run the ingest figures come from. */
+export const INGEST_RUN =
+  "BENCH_SCALE_DAYS=0.25 BENCH_SCALE_HOT_DAYS=0 npm run bench -- scale --soak 60, 2026-12-07 06:47–07:08 UTC, commit ef44018, load average 25–45; transacted writes priced by the items' sizes (transacted-units.ts)";
+
+/** Which run the case figures come from. */
+export const CASES_RUN =
+  'BENCH_CLIENTS=10 BENCH_CASES=100 BENCH_READS=300 npm run bench -- cases, 2026-12-07 06:40–06:45 UTC, commit ef44018, load average ~30: POST /cases 3.30 Query, 1 TransactWriteItems of 6 items (12 units at 2 an item), 0.53 read units';
+
+/** The ingest function's memory (infra/contexts/carbon.ts, ingestTelemetry: 512 MB). */
+const INGEST_MEMORY_GB = 0.5;
+
+export const INGEST_DESIGNS: readonly IngestDesign[] = [
+  {
+    // The live soak: each meter sends each reading alone, at the fleet's rate (0.56 messages/s);
+    // a batch then holds about one message, alone in its transaction: its meter, enterprise,
+    // industry and city items × hour, day, month = 12 item writes. Priced by the items' sizes after
+    // the run: 43.4 units a reading (an upper bound: sizes after the run; 24 if every item were
+    // at most 1 KB — docs/cost.md).
+    name: 'live: 1 reading a message, batches of ~1 (measured: live soak)',
+    readingsPerMessage: 1,
+    messagesPerInvocation: 1,
+    writeUnitsPerReading: 43.41,
+    readUnitsPerReading: 2.015,
+    secondsPerInvocation: 0.1,
+    memoryGb: INGEST_MEMORY_GB,
+    viaQueue: true,
+  },
+  {
+    // The backfill: one meter-hour a message, batches of 100 messages (the manifest's batch size),
+    // merged into transactions that share their enterprise, industry and city items: 0.915 item
+    // writes a reading, 2.33 units by the items' sizes (every meter-hour item is over 1 KB).
+    name: 'hourly: 4 readings a message, batches of 100 (measured: 6 h backfill)',
+    readingsPerMessage: 4,
+    messagesPerInvocation: 100,
+    writeUnitsPerReading: 2.33,
+    readUnitsPerReading: 0.275,
+    secondsPerInvocation: 1,
+    memoryGb: INGEST_MEMORY_GB,
+    viaQueue: true,
+  },
+  {
+    // Not built, not measured: the rule invokes a function per reading, which writes the reading
+    // (one item ≤ 1 KB, one unit) and keeps no rollups, so every report reads raw readings.
+    name: 'naive: 1 invocation and 1 write a reading, no rollups (by definition)',
+    readingsPerMessage: 1,
+    messagesPerInvocation: 1,
+    writeUnitsPerReading: 1,
+    readUnitsPerReading: 0,
+    secondsPerInvocation: 0.1,
+    memoryGb: INGEST_MEMORY_GB,
+    viaQueue: false,
+  },
+];
+
+/**
+ * A case's life. POST /cases is measured (`bench -- cases`); the rest is estimated: the upload (2
+ * API calls, the photos put to S3 and a public copy written), ~6 workflow steps (a transaction of ~5
+ * items each, 2 units an item) and ~20 reads by people (about one unit each).
+ */
+export const CASE_LIFE: CaseLife = {
+  apiRequests: 30,
+  writeUnits: 12.02 + 6 * 5 * 2,
+  readUnits: 0.53 + 20,
+  mediaGb: 2 * 2 * 0.002,
+  s3Puts: 4,
+  secondsPerInvocation: 0.1,
+  memoryGb: 0.25,
+};
+
+/** Provisioned capacity is held at the mean rate times this, for bursts (an assumption). */
+export const PROVISIONED_HEADROOM = 2;
