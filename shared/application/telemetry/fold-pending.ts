@@ -1,4 +1,8 @@
-import { foldTransactions, SWEEP_AFTER_MS } from '../../domain/carbon/ingest/deferred-deltas.ts';
+import {
+  foldTransactions,
+  SWEEP_AFTER_MS,
+  SWEEP_EVERY_MS,
+} from '../../domain/carbon/ingest/deferred-deltas.ts';
 import type { PendingDelta } from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { PendingStore } from '../../ports/pending-store.ts';
 import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
@@ -63,6 +67,12 @@ export const sweepPending = async (
   return left.length === 0 ? { folded: 0, contended: 0 } : foldPending(left, store, backoffMs);
 };
 
+/**
+ * When each pending store (one a Lambda container) last swept: a sweep Queries the 4 pending
+ * partitions, as many requests as a small batch's own, so it runs at most once a minute.
+ */
+const lastSweep = new WeakMap<PendingStore, number>();
+
 /** A queue batch's folding: its sweep first, its own pending items at its end. */
 export class BatchFolds {
   readonly pending: PendingDelta[] = [];
@@ -79,7 +89,10 @@ export class BatchFolds {
   /** Folds what earlier batches left behind (a crash between a group and its fold). */
   async sweep(now: Date): Promise<void> {
     const store = this.#store;
-    if (store) await this.#count('swept', () => sweepPending(store, now, this.#backoffMs));
+    if (!store || now.getTime() - (lastSweep.get(store) ?? Number.NEGATIVE_INFINITY) < SWEEP_EVERY_MS) return;
+    // Taken before the sweep, so the container's concurrent batches do not sweep at once.
+    lastSweep.set(store, now.getTime());
+    await this.#count('swept', () => sweepPending(store, now, this.#backoffMs));
   }
 
   /** Folds this batch's pending items; a failure leaves them to a later sweep. */

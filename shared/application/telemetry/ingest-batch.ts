@@ -65,9 +65,10 @@ export const ingestTelemetryBatch = async (
   for (const round of registerRounds(candidates)) {
     const groups = packTransactions(await run.plan(round));
     // Deferred, groups share no item but a meter's or an enterprise's split between two (they wait
-    // for each other); in place, they all share the city's items and go one after another.
-    if (deps.pending) await run.applyConcurrently(groups);
-    else for (const group of groups) await run.applyGroup(group);
+    // for each other); in place, they all share the city's items and go one after another. A lone
+    // group has nothing to run beside: in place it saves the fold's transaction (a small batch's).
+    if (deps.pending && groups.length > 1) await run.applyConcurrently(groups);
+    else for (const group of groups) await run.applyGroup(group, run.groupPlan(group, false));
   }
   for (const { recordId, judged } of multiChunk) await run.oneByOne(recordId, judged, false);
   await run.folds.fold();
@@ -158,7 +159,7 @@ class BatchRun {
 
   /** Each group as soon as the earlier groups it shares an item with are done (group-schedule.ts). */
   applyConcurrently(groups: readonly Planned[][]): Promise<void> {
-    const planned = groups.map((group) => ({ group, plan: this.#groupPlan(group) }));
+    const planned = groups.map((group) => ({ group, plan: this.groupPlan(group, true) }));
     return afterSharedKeys(
       planned,
       ({ plan }) => transactionItemKeys(plan),
@@ -166,7 +167,7 @@ class BatchRun {
     );
   }
 
-  async applyGroup(group: readonly Planned[], plan = this.#groupPlan(group)): Promise<void> {
+  async applyGroup(group: readonly Planned[], plan: TransactionPlan): Promise<void> {
     // Deferred, a group of one goes the merged way too: the single path writes the city in place.
     if ((group.length > 1 || plan.pending) && (await applyMerged(plan, this.#deps))) {
       this.summary.mergedTransactions += 1;
@@ -179,10 +180,11 @@ class BatchRun {
     for (const member of group) await this.oneByOne(member.recordId, member.judged, group.length > 1);
   }
 
-  #groupPlan(group: readonly Planned[]): TransactionPlan {
+  /** The group's merged transaction; `defer`: its city and industry deltas in a pending item. */
+  groupPlan(group: readonly Planned[], defer: boolean): TransactionPlan {
     const chunks = group.map((member) => member.planned);
     const plan = mergeChunkPlans(chunks);
-    return this.#deps.pending ? deferShared(plan, chunks, this.#now.toISOString()) : plan;
+    return defer ? deferShared(plan, chunks, this.#now.toISOString()) : plan;
   }
 
   /** The single-message path: every chunk re-read, retried and deduplicated on its own. */

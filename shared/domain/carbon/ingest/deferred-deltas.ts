@@ -26,6 +26,8 @@ export const PENDING_SHARDS = 4;
 export const pendingPk = (shard: number): string => `INGESTPENDING#${shard}`;
 /** A pending item older than this is a crash's leftover: the ingest's timeout is 30 s. */
 export const SWEEP_AFTER_MS = 120_000;
+/** A container sweeps at most this often: leftovers are rare (a crash) and wait SWEEP_AFTER_MS anyway. */
+export const SWEEP_EVERY_MS = 60_000;
 
 const deferred = (key: RollupKey) => DEFERRED_LEVELS.some((level) => key.pk.startsWith(`ROLLUP#${level}#`));
 
