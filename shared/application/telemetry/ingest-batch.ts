@@ -1,7 +1,7 @@
 import { deferShared } from '../../domain/carbon/ingest/deferred-deltas.ts';
-import { type ChunkState, chunkReadings, ReadingRejection } from '../../domain/carbon/ingest/ingest-plan.ts';
+import { chunkReadings, ReadingRejection } from '../../domain/carbon/ingest/ingest-plan.ts';
 import { type JudgedMessage, judgeMessage } from '../../domain/carbon/ingest/judge-message.ts';
-import { planContextOf, refusalOf, tryPlan } from '../../domain/carbon/ingest/message-plan.ts';
+import { refusalOf } from '../../domain/carbon/ingest/message-plan.ts';
 import type { QuarantineRecord } from '../../domain/carbon/ingest/reading-batch.ts';
 import {
   type Candidate,
@@ -12,17 +12,16 @@ import {
 } from '../../domain/carbon/ingest/transaction-packing.ts';
 import {
   mergeChunkPlans,
-  type PlannedChunk,
   type TransactionPlan,
   transactionItemKeys,
 } from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import { batchLookups } from './batch-lookups.ts';
+import { applyMerged, planCandidate } from './batch-steps.ts';
 import { BatchFolds, type DeferredSummary } from './fold-pending.ts';
 import { afterSharedKeys } from './group-schedule.ts';
 import type { IngestDependencies, IngestOutcome } from './ingest-dependencies.ts';
-import { applyMessage, settleRejected } from './ingest-message.ts';
-import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
+import { applyMessage } from './ingest-message.ts';
 
 /** One record of a queue batch: the queue's id for it and the rule's output. */
 export interface QueuedMessage {
@@ -240,38 +239,3 @@ class BatchRun {
     }
   }
 }
-
-/** Interval meters plan blind (dedup rests on the markers' conditions); cumulative ones read first. */
-const planCandidate = async (
-  candidate: Candidate,
-  deps: IngestDependencies,
-): Promise<PlannedChunk | 'duplicate' | 'stale' | ReadingRejection> => {
-  const { judged, chunk } = candidate;
-  const cumulative = judged.meter.readingKind === 'cumulative';
-  const state: ChunkState = cumulative
-    ? await deps.ingest.readChunkState(judged.meter.id, chunk.hours, true)
-    : { hours: [], read: false };
-  const decision = tryPlan(planContextOf(judged, deps), chunk, state);
-  if (decision instanceof ReadingRejection) return decision;
-  if (decision.kind === 'duplicate' || decision.kind === 'stale') return decision.kind;
-  // Readings refused on their own are quarantined before the rest is written (settleRejected).
-  await settleRejected(judged, decision, deps);
-  return { meterId: judged.meter.id, messageId: judged.batch.messageId, plan: decision };
-};
-
-/**
- * True when the merged transaction committed; false sends its messages one by one: at once when a
- * condition failed or the write threw (an item grown too large, a throttled table — one by one will
- * tell), after a few tries when its items stayed busy.
- */
-const applyMerged = async (plan: TransactionPlan, deps: IngestDependencies): Promise<boolean> => {
-  try {
-    return await retrying(async () => {
-      const outcome = await deps.ingest.apply(plan).catch(() => 'failed' as const);
-      if (outcome === 'contended') throw new TryAgain('merged transaction contended');
-      return outcome === 'applied';
-    }, mergedPolicy(deps.backoffMs));
-  } catch {
-    return false;
-  }
-};
