@@ -19,6 +19,10 @@ import { createLocalFunction } from '../../infra/local/local-function.ts';
 import { startSqsEventSource } from '../../infra/local/sqs-event-source.ts';
 import { FUNCTIONS, type IotRuleQueue } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import {
+  ingestWriteMetrics,
+  resetIngestWriteMetrics,
+} from '../../shared/adapters/dynamodb/carbon/ingest-write-metrics.ts';
 import { CITY_ID, localPeriodsOf, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
@@ -35,6 +39,8 @@ const DAYS = Number(process.env.BENCH_SCALE_DAYS ?? 7);
 const HOT_DAYS = Number(process.env.BENCH_SCALE_HOT_DAYS ?? 1);
 const SOAK_SECONDS = Number(process.env.BENCH_SCALE_SOAK_SECONDS ?? 600);
 const RAW_ITEMS = Number(process.env.BENCH_RAW_ITEMS ?? 6000);
+/** The backfill's maxConcurrency (default the manifest's): `BENCH_SCALE_CONCURRENCY=8` measures 8. */
+const CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 0);
 /** Readings per backfilled message: one hour of a meter (the simulator's and a data logger's habit). */
 const PER_MESSAGE = 4;
 const HOUR_MS = 3_600_000;
@@ -91,8 +97,12 @@ const resetTransactions = () => {
   Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0 });
   clearWrittenItems();
   probe.reset();
+  resetIngestWriteMetrics();
 };
-const requestSummary = (readings: number) => `${probe.summary(readings)} (per reading)`;
+const requestSummary = (readings: number) => {
+  const { committed, folds, foldsCancelled, foldedPending } = ingestWriteMetrics;
+  return `${probe.summary(readings)} (per reading); ${committed} group transactions, ${folds} folds of ${foldedPending} pending items (${foldsCancelled} cancelled)`;
+};
 
 const ingestSpec = () => {
   const spec = FUNCTIONS.find((fn) => fn.id === 'ingestTelemetry');
@@ -342,12 +352,13 @@ const benchScale = async (): Promise<void> => {
     const templates = await rollupTemplates(t, Date.parse('2026-01-01T16:00:00Z'));
     const rawBefore = await rawBatchWrite(t, templates, 'before');
     const { queue } = ingestSpec();
+    const concurrency = CONCURRENCY > 0 ? CONCURRENCY : queue.maxConcurrency;
     const week = await backfill(
       t,
-      `${DAYS} d backfill, maxConcurrency ${queue.maxConcurrency}`,
+      `${DAYS} d backfill, maxConcurrency ${concurrency}`,
       BACKFILL_AT,
       DAYS,
-      queue.maxConcurrency,
+      concurrency,
     );
     // Printed at once as well: on a loaded box the rest of the run may not finish.
     console.log(
@@ -360,7 +371,7 @@ const benchScale = async (): Promise<void> => {
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];
-    for (const [i, concurrency] of [4, 8, 16].entries()) {
+    for (const [i, concurrency] of (HOT_DAYS > 0 ? [4, 8, 16] : []).entries()) {
       hot.push(
         await backfill(
           t,

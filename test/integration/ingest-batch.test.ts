@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest-pending.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
@@ -95,6 +96,8 @@ describe('a batch of messages merged into shared transactions', () => {
     expect(first.outcomes).toEqual({ applied: 4, duplicate: 0, quarantined: 0 });
     expect(first).toMatchObject({ failed: [], mergedTransactions: 1, mergedMessages: 4, fallbacks: 0 });
     expect(counted.sent).toHaveLength(1);
+    // One group has nothing to run beside: the city is written in place, with no pending item to fold.
+    expect(first.deferred).toMatchObject({ pending: 0, folded: 0 });
     const enterpriseDay = await rollup('enterprise', 'ENT-0001', 'day', '2026-10-03');
     expect(enterpriseDay.q_electricity).toBe(240);
     expect(enterpriseDay.q_diesel).toBe(0.01986); // 24 L × 0.8275 kg/L, in tonnes
@@ -301,5 +304,80 @@ describe('a batch of messages merged into shared transactions', () => {
     } finally {
       if (before) await credentials.put(before);
     }
+  });
+});
+
+/** 30 messages of MTR-0001, one an hour from 2026-10-20T00Z (local 08): two groups of ≤ 100 items. */
+const thirtyHours = (prefix: string) =>
+  Array.from({ length: 30 }, (_, h) =>
+    record(
+      'MTR-0001',
+      twelve(`${prefix}-${h}`, new Date(Date.parse('2026-10-20T00:00:00Z') + h * 3_600_000).toISOString(), 1),
+    ),
+  );
+
+describe('deferred city and industry items', () => {
+  it('a crash between a group and its fold: the sweep folds it once, however many batches sweep', async () => {
+    // Prepare: the Lambda dies after the groups' transactions committed, before their fold
+    const real = new DynamoPendingStore(t.dynamo, carbon);
+    const crashing = {
+      fold: () => Promise.reject(new Error('Lambda timed out')),
+      stillPending: real.stillPending.bind(real),
+      readPending: real.readPending.bind(real),
+    };
+    const batch = thirtyHours('c1');
+    const cityDay = async (day: string) =>
+      Number((await storedRollup('city', 'city', 'day', day))?.readings ?? 0);
+
+    // Act
+    const crashed = await ingestTelemetryBatch(batch, deps({ pending: crashing }));
+    const redelivered = await ingestTelemetryBatch(batch, deps());
+
+    // Assess: applied once at meter and enterprise level, the city still pending
+    expect(crashed.outcomes).toEqual({ applied: 30, duplicate: 0, quarantined: 0 });
+    expect(crashed.deferred).toMatchObject({ pending: 2, folded: 0 });
+    expect(crashed.deferred.errors).toHaveLength(1);
+    expect(redelivered.outcomes).toEqual({ applied: 0, duplicate: 30, quarantined: 0 });
+    expect((await rollup('enterprise', 'ENT-0001', 'day', '2026-10-20')).readings).toBe(192);
+    expect(await cityDay('2026-10-20')).toBe(0);
+
+    // Act: two later batches (past the sweep's age) sweep at the same moment
+    const later = () => new Date(Date.now() + 180_000);
+    const sweeps = await Promise.all(
+      [twelve('c1-x-1', '2026-10-25T04:00:00Z', 1), twelve('c1-x-2', '2026-10-25T05:00:00Z', 1)].map(
+        (message) => ingestTelemetryBatch([record('MTR-0001', message)], deps({ clock: later })),
+      ),
+    );
+
+    // Assess: the crashed groups' 360 readings reach the city once (local days 20th: 16 h, 21st: 14 h)
+    expect(sweeps.reduce((n, s) => n + s.deferred.swept, 0)).toBe(2);
+    expect(await cityDay('2026-10-20')).toBe(192);
+    expect(await cityDay('2026-10-21')).toBe(168);
+    expect(Number((await storedRollup('city', 'city', 'hour', '2026-10-20T10'))?.batches)).toBe(1);
+    expect(await real.readPending(later().toISOString())).toEqual([]);
+  });
+
+  it('a container sweeps at most once a minute: leftovers are rare and wait two minutes anyway', async () => {
+    // Prepare: one pending store, as a Lambda container holds one
+    const real = new DynamoPendingStore(t.dynamo, carbon);
+    let reads = 0;
+    const counting = {
+      fold: real.fold.bind(real),
+      stillPending: real.stillPending.bind(real),
+      readPending: (before: string) => {
+        reads += 1;
+        return real.readPending(before);
+      },
+    };
+
+    // Act: three batches within a second
+    for (const n of [1, 2, 3])
+      await ingestTelemetryBatch(
+        [record('MTR-0005', twelve(`c2-${n}`, '2026-10-26T02:00:00Z', 1))],
+        deps({ pending: counting }),
+      );
+
+    // Assess
+    expect(reads).toBe(1);
   });
 });

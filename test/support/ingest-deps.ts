@@ -1,4 +1,5 @@
 import { localTableName } from '../../infra/local/environment.ts';
+import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest-pending.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/carbon/telemetry-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
@@ -18,6 +19,7 @@ export const directIngestDeps = (
 ): IngestDependencies => ({
   store: new DynamoTelemetryStore(t.dynamo, localTableName('telemetry'), 30),
   ingest: new DynamoIngestStore(t.dynamo, localTableName('carbon')),
+  pending: new DynamoPendingStore(t.dynamo, localTableName('carbon')),
   meters: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
   clock: systemClock,
   library: loadFactorLibrary(),

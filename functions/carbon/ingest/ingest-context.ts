@@ -1,5 +1,6 @@
 import { getDocumentClient } from '../../../shared/adapters/aws-clients.ts';
 import { DynamoCarbonReadStore } from '../../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
+import { DynamoPendingStore } from '../../../shared/adapters/dynamodb/carbon/ingest-pending.ts';
 import { DynamoIngestStore } from '../../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoTelemetryStore } from '../../../shared/adapters/dynamodb/carbon/telemetry-store.ts';
 import { DynamoDeviceCredentialStore } from '../../../shared/adapters/dynamodb/device-credential-store.ts';
@@ -43,6 +44,7 @@ const baseDependencies = (): Omit<IngestDependencies, 'accounting'> => {
   return {
     store: new DynamoTelemetryStore(client, tableName('telemetry'), TELEMETRY_RETENTION_DAYS),
     ingest: new DynamoIngestStore(client, tableName('carbon')),
+    pending: new DynamoPendingStore(client, tableName('carbon')),
     meters: registry,
     enterprises: registry,
     credentials: new DynamoDeviceCredentialStore(client, tableName('registry')),

@@ -14,6 +14,9 @@ export const handler = iotRuleHandler(async (records) => {
   const summary = await ingestTelemetryBatch(records, ingestDependencies());
   countTelemetry(summary.outcomes, summary.failed.length);
   for (const error of summary.afterApplyErrors) logger.error('budget check failed', { error });
+  // Applied all the same: a later batch's sweep folds what this one could not (deferred-deltas.ts).
+  for (const error of summary.deferred.errors)
+    logger.warn('pending city/industry deltas not folded', { error });
   for (const { id, error } of summary.failed)
     logger.error('telemetry record failed', { recordId: id, error });
   logger.info('telemetry batch handled', {
@@ -23,6 +26,10 @@ export const handler = iotRuleHandler(async (records) => {
     mergedTransactions: summary.mergedTransactions,
     mergedMessages: summary.mergedMessages,
     fallbacks: summary.fallbacks,
+    pending: summary.deferred.pending,
+    folded: summary.deferred.folded,
+    swept: summary.deferred.swept,
+    foldsContended: summary.deferred.contended,
   });
   return { failed: summary.failed.map((f) => f.id) };
 });

@@ -1,6 +1,7 @@
-import { type ChunkState, chunkReadings, ReadingRejection } from '../../domain/carbon/ingest/ingest-plan.ts';
+import { deferShared } from '../../domain/carbon/ingest/deferred-deltas.ts';
+import { chunkReadings, ReadingRejection } from '../../domain/carbon/ingest/ingest-plan.ts';
 import { type JudgedMessage, judgeMessage } from '../../domain/carbon/ingest/judge-message.ts';
-import { planContextOf, refusalOf, tryPlan } from '../../domain/carbon/ingest/message-plan.ts';
+import { refusalOf } from '../../domain/carbon/ingest/message-plan.ts';
 import type { QuarantineRecord } from '../../domain/carbon/ingest/reading-batch.ts';
 import {
   type Candidate,
@@ -9,12 +10,18 @@ import {
   packTransactions,
   registerRounds,
 } from '../../domain/carbon/ingest/transaction-packing.ts';
-import { mergeChunkPlans, type PlannedChunk } from '../../domain/carbon/ingest/transaction-plan.ts';
+import {
+  mergeChunkPlans,
+  type TransactionPlan,
+  transactionItemKeys,
+} from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import { batchLookups } from './batch-lookups.ts';
+import { applyMerged, planCandidate } from './batch-steps.ts';
+import { BatchFolds, type DeferredSummary } from './fold-pending.ts';
+import { afterSharedKeys } from './group-schedule.ts';
 import type { IngestDependencies, IngestOutcome } from './ingest-dependencies.ts';
-import { applyMessage, settleRejected } from './ingest-message.ts';
-import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
+import { applyMessage } from './ingest-message.ts';
 
 /** One record of a queue batch: the queue's id for it and the rule's output. */
 export interface QueuedMessage {
@@ -32,6 +39,11 @@ export interface BatchIngestSummary {
   /** Messages re-run one by one because their merged transaction found a condition failed. */
   fallbacks: number;
   afterApplyErrors: unknown[];
+  /**
+   * Deferred shared items: pending items this batch wrote, folded and swept (a crash's leftovers),
+   * fold transactions cancelled by contention; a fold that failed leaves its items to a later sweep.
+   */
+  deferred: DeferredSummary;
 }
 
 /**
@@ -48,13 +60,17 @@ export const ingestTelemetryBatch = async (
   deps: IngestDependencies,
 ): Promise<BatchIngestSummary> => {
   const run = new BatchRun(deps);
-  const { candidates, multiChunk } = await run.judge(records);
+  const [{ candidates, multiChunk }] = await Promise.all([run.judge(records), run.folds.sweep(deps.clock())]);
   for (const round of registerRounds(candidates)) {
-    // Groups one after another: they share the city and industry items, so in parallel they would
-    // only contend with each other.
-    for (const group of packTransactions(await run.plan(round))) await run.applyGroup(group);
+    const groups = packTransactions(await run.plan(round));
+    // Deferred, groups share no item but a meter's or an enterprise's split between two (they wait
+    // for each other); in place, they all share the city's items and go one after another. A lone
+    // group has nothing to run beside: in place it saves the fold's transaction (a small batch's).
+    if (deps.pending && groups.length > 1) await run.applyConcurrently(groups);
+    else for (const group of groups) await run.applyGroup(group, run.groupPlan(group, false));
   }
   for (const { recordId, judged } of multiChunk) await run.oneByOne(recordId, judged, false);
+  await run.folds.fold();
   await run.afterApply();
   return run.summary;
 };
@@ -67,15 +83,19 @@ class BatchRun {
     mergedMessages: 0,
     fallbacks: 0,
     afterApplyErrors: [],
+    deferred: { pending: 0, folded: 0, swept: 0, contended: 0, errors: [] },
   };
   readonly #deps: IngestDependencies;
   readonly #now: Date;
   /** Per enterprise and industry: a meter of it and the hours the batch changed (budget checks). */
   readonly #touched = new Map<string, { meter: MeterRecord; hours: Set<string> }>();
+  /** Pending items of this batch's committed groups, folded at its end; a crash's, swept. */
+  readonly folds: BatchFolds;
 
   constructor(deps: IngestDependencies) {
     this.#deps = deps;
     this.#now = deps.clock();
+    this.folds = new BatchFolds(deps.pending, this.summary.deferred, deps.backoffMs);
   }
 
   /** Judges every record; quarantines the refused, drops in-batch repeats, sorts the rest. */
@@ -136,15 +156,34 @@ class BatchRun {
     return inPackingOrder(planned);
   }
 
-  async applyGroup(group: readonly Planned[]): Promise<void> {
-    if (group.length > 1 && (await applyMerged(group, this.#deps))) {
+  /** Each group as soon as the earlier groups it shares an item with are done (group-schedule.ts). */
+  applyConcurrently(groups: readonly Planned[][]): Promise<void> {
+    const planned = groups.map((group) => ({ group, plan: this.groupPlan(group, true) }));
+    return afterSharedKeys(
+      planned,
+      ({ plan }) => transactionItemKeys(plan),
+      ({ group, plan }) => this.applyGroup(group, plan),
+    );
+  }
+
+  async applyGroup(group: readonly Planned[], plan: TransactionPlan): Promise<void> {
+    // Deferred, a group of one goes the merged way too: the single path writes the city in place.
+    if ((group.length > 1 || plan.pending) && (await applyMerged(plan, this.#deps))) {
       this.summary.mergedTransactions += 1;
       this.summary.mergedMessages += group.length;
+      if (plan.pending) this.folds.pending.push(plan.pending);
       for (const member of group) this.#applied(member.judged, member.chunk.hours);
       return;
     }
     if (group.length > 1) this.summary.fallbacks += group.length;
     for (const member of group) await this.oneByOne(member.recordId, member.judged, group.length > 1);
+  }
+
+  /** The group's merged transaction; `defer`: its city and industry deltas in a pending item. */
+  groupPlan(group: readonly Planned[], defer: boolean): TransactionPlan {
+    const chunks = group.map((member) => member.planned);
+    const plan = mergeChunkPlans(chunks);
+    return defer ? deferShared(plan, chunks, this.#now.toISOString()) : plan;
   }
 
   /** The single-message path: every chunk re-read, retried and deduplicated on its own. */
@@ -200,39 +239,3 @@ class BatchRun {
     }
   }
 }
-
-/** Interval meters plan blind (dedup rests on the markers' conditions); cumulative ones read first. */
-const planCandidate = async (
-  candidate: Candidate,
-  deps: IngestDependencies,
-): Promise<PlannedChunk | 'duplicate' | 'stale' | ReadingRejection> => {
-  const { judged, chunk } = candidate;
-  const cumulative = judged.meter.readingKind === 'cumulative';
-  const state: ChunkState = cumulative
-    ? await deps.ingest.readChunkState(judged.meter.id, chunk.hours, true)
-    : { hours: [], read: false };
-  const decision = tryPlan(planContextOf(judged, deps), chunk, state);
-  if (decision instanceof ReadingRejection) return decision;
-  if (decision.kind === 'duplicate' || decision.kind === 'stale') return decision.kind;
-  // Readings refused on their own are quarantined before the rest is written (settleRejected).
-  await settleRejected(judged, decision, deps);
-  return { meterId: judged.meter.id, messageId: judged.batch.messageId, plan: decision };
-};
-
-/**
- * True when the merged transaction committed; false sends its messages one by one: at once when a
- * condition failed or the write threw (an item grown too large, a throttled table — one by one will
- * tell), after a few tries when its items stayed busy.
- */
-const applyMerged = async (group: readonly Planned[], deps: IngestDependencies): Promise<boolean> => {
-  const plan = mergeChunkPlans(group.map((member) => member.planned));
-  try {
-    return await retrying(async () => {
-      const outcome = await deps.ingest.apply(plan).catch(() => 'failed' as const);
-      if (outcome === 'contended') throw new TryAgain('merged transaction contended');
-      return outcome === 'applied';
-    }, mergedPolicy(deps.backoffMs));
-  } catch {
-    return false;
-  }
-};

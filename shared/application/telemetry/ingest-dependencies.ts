@@ -3,6 +3,7 @@ import type { JudgeDependencies } from '../../domain/carbon/ingest/judge-message
 import type { QuarantineRecord } from '../../domain/carbon/ingest/reading-batch.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import type { IngestStore } from '../../ports/ingest-store.ts';
+import type { PendingStore } from '../../ports/pending-store.ts';
 import type { TelemetryStore } from '../../ports/telemetry-store.ts';
 
 /** The ports and settings of the ingest use cases (built once per Lambda container: ingest-context.ts). */
@@ -10,6 +11,11 @@ export interface IngestDependencies extends JudgeDependencies {
   /** Quarantine records. */
   store: TelemetryStore;
   ingest: IngestStore;
+  /**
+   * Where a batch defers its city and industry deltas (deferred-deltas.ts); without it (the imports,
+   * some tests) every group writes them in its own transaction and groups run one after another.
+   */
+  pending?: PendingStore;
   clock: Clock;
   handlePrefix: string;
   /** Called after a message applied (or proved a duplicate) with the local hours it touched. */

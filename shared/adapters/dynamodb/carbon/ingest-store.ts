@@ -13,6 +13,7 @@ import {
 } from '../../../domain/carbon/ingest/transaction-plan.ts';
 import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { ApplyOutcome, IngestStore } from '../../../ports/ingest-store.ts';
+import { pendingPut } from './ingest-pending.ts';
 import { toState, updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
 
@@ -112,6 +113,7 @@ export class DynamoIngestStore implements IngestStore {
         },
       });
     }
+    if (plan.pending) items.push({ Put: pendingPut(table, plan.pending) });
     for (const origin of plan.origins) {
       items.push({
         Put: {

@@ -14,6 +14,10 @@ export interface IngestWriteMetrics {
   /** Message chunks in committed transactions (more than `committed` when batches merge). */
   chunksCommitted: number;
   readRequests: number;
+  /** Fold transactions of pending items sent, cancelled, and pending items they folded. */
+  folds: number;
+  foldsCancelled: number;
+  foldedPending: number;
 }
 
 export const ingestWriteMetrics: IngestWriteMetrics = {
@@ -24,6 +28,9 @@ export const ingestWriteMetrics: IngestWriteMetrics = {
   neighbourBumps: 0,
   chunksCommitted: 0,
   readRequests: 0,
+  folds: 0,
+  foldsCancelled: 0,
+  foldedPending: 0,
 };
 
 export const resetIngestWriteMetrics = (): void => {

@@ -41,6 +41,20 @@ export interface ItemWrite {
   meterHour?: MeterHourUpdate;
 }
 
+/** One shared item's delta, as a pending item holds it (deferred-deltas.ts). */
+export interface DeferredWrite {
+  key: RollupKey;
+  figures: RollupFigures;
+  factorRefs: string[];
+}
+
+/** A group's city and industry deltas, put (absent) in its transaction; sk `{createdAt}#{digest}`. */
+export interface PendingDelta {
+  key: RollupKey;
+  createdAt: string;
+  writes: DeferredWrite[];
+}
+
 /**
  * Everything one TransactWriteItems does, for one message chunk or for several messages merged.
  * Merging is what makes a batch cheap: the messages of a batch share their enterprise, industry and
@@ -59,6 +73,8 @@ export interface TransactionPlan {
   origins: { key: RollupKey; createdBy: string; next?: string }[];
   /** Messages (chunks) merged in. */
   chunks: number;
+  /** The group's deferred city and industry deltas (deferred-deltas.ts); absent: written in place. */
+  pending?: PendingDelta;
 }
 
 /** DynamoDB's limit of items in one TransactWriteItems. */
@@ -71,6 +87,7 @@ export const transactionItemKeys = (plan: Omit<TransactionPlan, 'chunks'>): stri
     ...plan.bumps.map((b) => b.key),
     ...plan.overflowLogs.map((o) => o.key),
     ...plan.origins.map((o) => o.key),
+    ...(plan.pending ? [plan.pending.key] : []),
   ].map(keyId);
 
 const keyId = (key: RollupKey) => `${key.pk}\u0000${key.sk}`;

@@ -1,0 +1,125 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type FoldTransaction,
+  PENDING_SHARDS,
+  pendingPk,
+} from '../../../domain/carbon/ingest/deferred-deltas.ts';
+import type { PendingDelta } from '../../../domain/carbon/ingest/transaction-plan.ts';
+import type { RollupFigures, RollupKey } from '../../../domain/carbon/rollups/rollup-model.ts';
+import type { ApplyOutcome } from '../../../ports/ingest-store.ts';
+import type { PendingStore } from '../../../ports/pending-store.ts';
+import { batchGetAll } from '../batch-get.ts';
+import { updateOf } from './ingest-updates.ts';
+import { ingestWriteMetrics } from './ingest-write-metrics.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A pending item as stored: `w` lists `{pk, sk, f: figures, r: factor refs}`. */
+interface StoredWrite {
+  pk: string;
+  sk: string;
+  f: RollupFigures;
+  r: string[];
+}
+
+/** The Put of a group's pending item, in the group's transaction (ingest-store.ts). */
+export const pendingPut = (table: string, pending: PendingDelta): NonNullable<TransactItem['Put']> => ({
+  TableName: table,
+  Item: {
+    ...pending.key,
+    kind: 'ingestPending',
+    createdAt: pending.createdAt,
+    w: pending.writes.map(
+      (w): StoredWrite => ({ pk: w.key.pk, sk: w.key.sk, f: w.figures, r: w.factorRefs }),
+    ),
+  },
+  ConditionExpression: 'attribute_not_exists(pk)',
+});
+
+const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
+
+/** Folds the ingest's pending items into the city and industry rollups of the `carbon` table. */
+export class DynamoPendingStore implements PendingStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.#client = client;
+    this.#table = table;
+  }
+
+  async fold(fold: FoldTransaction): Promise<ApplyOutcome> {
+    const TableName = this.#table;
+    const items: TransactItem[] = [
+      ...fold.writes.map((write) => ({ Update: { TableName, Key: write.key, ...updateOf(write) } })),
+      ...fold.pending.map((Key) => ({
+        Delete: { TableName, Key, ConditionExpression: 'attribute_exists(pk)' },
+      })),
+    ];
+    ingestWriteMetrics.folds += 1;
+    try {
+      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      ingestWriteMetrics.foldsCancelled += 1;
+      const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+      if (codes.includes('ConditionalCheckFailed')) return 'conditionFailed';
+      if (codes.some((code) => CONTENDED.has(code))) return 'contended';
+      throw error;
+    }
+    ingestWriteMetrics.foldedPending += fold.pending.length;
+    return 'applied';
+  }
+
+  async stillPending(keys: readonly RollupKey[]): Promise<RollupKey[]> {
+    const found = await batchGetAll(
+      this.#client,
+      this.#table,
+      keys.map(({ pk, sk }) => ({ pk, sk })),
+    );
+    const there = new Set(found.map((item) => `${String(item.pk)}\u0000${String(item.sk)}`));
+    return keys.filter((key) => there.has(`${key.pk}\u0000${key.sk}`));
+  }
+
+  async readPending(createdBefore: string): Promise<PendingDelta[]> {
+    const shards = await Promise.all(
+      Array.from({ length: PENDING_SHARDS }, (_, shard) => this.#readShard(pendingPk(shard), createdBefore)),
+    );
+    return shards.flat().sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  }
+
+  async #readShard(pk: string, createdBefore: string): Promise<PendingDelta[]> {
+    const pending: PendingDelta[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      ingestWriteMetrics.readRequests += 1;
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND sk < :before',
+          ExpressionAttributeValues: { ':pk': pk, ':before': createdBefore },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of page.Items ?? [])
+        pending.push({
+          key: { pk: String(item.pk), sk: String(item.sk) },
+          createdAt: String(item.createdAt),
+          writes: ((item.w ?? []) as StoredWrite[]).map((w) => ({
+            key: { pk: w.pk, sk: w.sk },
+            figures: w.f,
+            factorRefs: [...(w.r ?? [])],
+          })),
+        });
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return pending;
+  }
+}
