@@ -47,7 +47,11 @@ export const act = async (
   await dialog.waitFor();
   await fill?.(dialog);
   await dialog.getByRole('button', { name: action, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
+  // A dialog that stays open holds the reason (a field's error, the API's problem): say it.
+  await dialog.waitFor({ state: 'detached', timeout: 45_000 }).catch(async (error: unknown) => {
+    const text = await dialog.innerText().catch(() => '(dialog text unreadable)');
+    throw new Error(`「${action}」 dialog stayed open: ${text.replace(/\s+/g, ' ')}`, { cause: error });
+  });
 };
 
 /** Picks an option of an antd Select found by its label. */
