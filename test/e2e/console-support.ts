@@ -49,7 +49,7 @@ export const act = async (
   await dialog.getByRole('button', { name: action, exact: true }).click();
   // A dialog that stays open holds the reason (a field's error, the API's problem): say it.
   await dialog.waitFor({ state: 'detached', timeout: 45_000 }).catch(async (error: unknown) => {
-    const text = await dialog.innerText().catch(() => '(dialog text unreadable)');
+    const text = (await dialog.textContent().catch(() => null)) ?? '(no text)';
     throw new Error(`「${action}」 dialog stayed open: ${text.replace(/\s+/g, ' ')}`, { cause: error });
   });
 };
