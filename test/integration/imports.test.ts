@@ -268,7 +268,7 @@ describe('recalculation and resumption', () => {
       reason: 'imports: replayable',
     });
     expect(asked.status).toBe(202);
-    const module = (await import('../../functions/jobs/recalculate.ts')) as {
+    const module = (await import('../../functions/carbon/jobs/recalculate.ts')) as {
       handler: (event: unknown, context: unknown) => Promise<unknown>;
     };
     await module.handler(

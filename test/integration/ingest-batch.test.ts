@@ -6,9 +6,9 @@ import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/application/telemetry/ingest-batch.ts';
-import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
-import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
+import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/application/carbon/ingest-batch.ts';
+import type { IngestDependencies } from '../../shared/application/carbon/ingest-dependencies.ts';
+import { ingestTelemetry } from '../../shared/application/carbon/ingest-message.ts';
 import type { TransactionPlan } from '../../shared/domain/carbon/ingest/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';

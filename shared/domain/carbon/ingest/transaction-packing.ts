@@ -3,7 +3,7 @@ import type { JudgedMessage } from './judge-message.ts';
 import { MAX_TRANSACTION_ITEMS, type PlannedChunk, transactionKeysOf } from './transaction-plan.ts';
 
 /**
- * How a queue batch's single-chunk messages share transactions (shared/application/telemetry/
+ * How a queue batch's single-chunk messages share transactions (shared/application/carbon/
  * ingest-batch.ts runs it): in rounds, in a stable order, packed up to DynamoDB's 100 items.
  */
 
