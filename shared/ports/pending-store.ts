@@ -8,6 +8,8 @@ import type { ApplyOutcome } from './ingest-store.ts';
  * transaction puts one through the ingest store's `apply`; this folds them into the shared items.
  */
 export interface PendingStore {
+  /** The most items one `fold` may write; `foldTransactions` packs within it. */
+  readonly maxTransactionItems: number;
   /** One transaction: the deltas added, each pending item deleted on condition it still exists. */
   fold(fold: FoldTransaction): Promise<ApplyOutcome>;
   /** Of these pending items, those still there (a fold whose condition failed: another folded some). */

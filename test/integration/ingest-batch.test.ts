@@ -40,6 +40,7 @@ const countingStore = (failFor?: string) => {
   return {
     sent,
     store: {
+      maxTransactionItems: real.maxTransactionItems,
       readChunkState: real.readChunkState.bind(real),
       apply: async (plan: TransactionPlan) => {
         sent.push(plan);
@@ -322,6 +323,7 @@ describe('deferred city and industry items', () => {
     const real = new DynamoPendingStore(t.dynamo, carbon);
     const crashing = {
       fold: () => Promise.reject(new Error('Lambda timed out')),
+      maxTransactionItems: real.maxTransactionItems,
       stillPending: real.stillPending.bind(real),
       readPending: real.readPending.bind(real),
     };
@@ -363,6 +365,7 @@ describe('deferred city and industry items', () => {
     let reads = 0;
     const counting = {
       fold: real.fold.bind(real),
+      maxTransactionItems: real.maxTransactionItems,
       stillPending: real.stillPending.bind(real),
       readPending: (before: string) => {
         reads += 1;

@@ -375,6 +375,7 @@ describe('exactly once under races and crashes (use case on the real DynamoDB)',
     const real = new DynamoIngestStore(t.dynamo, carbon);
     let commits = 0;
     const crashing = {
+      maxTransactionItems: real.maxTransactionItems,
       readChunkState: real.readChunkState.bind(real),
       apply: async (plan: TransactionPlan) => {
         if (commits === 1) throw new Error('process killed');

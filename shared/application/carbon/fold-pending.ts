@@ -34,10 +34,10 @@ export const foldPending = async (
   backoffMs?: number,
 ): Promise<FoldReport> => {
   const report: FoldReport = { folded: 0, contended: 0 };
-  for (const fold of foldTransactions(pendings)) {
+  for (const fold of foldTransactions(pendings, store.maxTransactionItems)) {
     let left = pendings.filter((p) => fold.pending.some((k) => k.pk === p.key.pk && k.sk === p.key.sk));
     for (let round = 0; left.length > 0 && round < 3; round++) {
-      const [again] = foldTransactions(left);
+      const [again] = foldTransactions(left, store.maxTransactionItems);
       if (again === undefined) break;
       const outcome = await retrying(async () => {
         const result = await store.fold(again);

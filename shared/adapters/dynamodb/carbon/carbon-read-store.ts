@@ -14,12 +14,7 @@ import {
   withFeedDay,
 } from '../../../domain/carbon/rollups/feed-days.ts';
 import { co2eTonnesOf, tceOf } from '../../../domain/carbon/rollups/rollup-figures.ts';
-import {
-  ALERTS_GSI1PK,
-  type Granularity,
-  type RollupLevel,
-  rollupPk,
-} from '../../../domain/carbon/rollups/rollup-model.ts';
+import { type Granularity, type RollupLevel, rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type {
   AlertFilter,
   AlertReader,
@@ -31,6 +26,7 @@ import { batchGetAll } from '../batch-get.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { DynamoAlertWriter } from './alert-writer.ts';
 import { DynamoBudgetStore } from './budget-store.ts';
+import { ALERTS_GSI1PK } from './carbon-keys.ts';
 
 /** `kind` is not here: on alert items it is the alert's kind. */
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);

@@ -15,6 +15,7 @@ import type { RollupFigures, RollupKey } from '../../../domain/carbon/rollups/ro
 import type { ApplyOutcome } from '../../../ports/ingest-store.ts';
 import type { PendingStore } from '../../../ports/pending-store.ts';
 import { batchGetAll } from '../batch-get.ts';
+import { TRANSACTION_ITEM_LIMIT } from './carbon-keys.ts';
 import { updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
 
@@ -46,6 +47,7 @@ const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
 
 /** Folds the ingest's pending items into the city and industry rollups of the `carbon` table. */
 export class DynamoPendingStore implements PendingStore {
+  readonly maxTransactionItems = TRANSACTION_ITEM_LIMIT;
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
 

@@ -7,12 +7,10 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ChunkState, MeterHourState } from '../../../domain/carbon/ingest/meter-hour-state.ts';
-import {
-  MAX_TRANSACTION_ITEMS,
-  type TransactionPlan,
-} from '../../../domain/carbon/ingest/transaction-plan.ts';
+import type { TransactionPlan } from '../../../domain/carbon/ingest/transaction-plan.ts';
 import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { ApplyOutcome, IngestStore } from '../../../ports/ingest-store.ts';
+import { TRANSACTION_ITEM_LIMIT } from './carbon-keys.ts';
 import { pendingPut } from './ingest-pending.ts';
 import { toState, updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
@@ -23,6 +21,7 @@ const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize, nx';
 
 /** Applies ingest transaction plans to the `carbon` table: one TransactWriteItems each. */
 export class DynamoIngestStore implements IngestStore {
+  readonly maxTransactionItems = TRANSACTION_ITEM_LIMIT;
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -59,8 +58,10 @@ export class DynamoIngestStore implements IngestStore {
 
   async apply(plan: TransactionPlan): Promise<ApplyOutcome> {
     const items = this.#transactItems(plan);
-    if (items.length > MAX_TRANSACTION_ITEMS)
-      throw new Error(`transaction of ${plan.chunks} chunks needs ${items.length} items (max 100)`);
+    if (items.length > this.maxTransactionItems)
+      throw new Error(
+        `transaction of ${plan.chunks} chunks needs ${items.length} items (max ${this.maxTransactionItems})`,
+      );
     ingestWriteMetrics.writeRequests += 1;
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));

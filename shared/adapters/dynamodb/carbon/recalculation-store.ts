@@ -9,19 +9,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
 import { FEED_MONTH, feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
-import {
-  RECALC_SK,
-  type RecalculationRecord,
-  recalcPk,
-  type UnitResult,
-  unitSk,
-} from '../../../domain/carbon/rollups/recalculation-model.ts';
+import type { RecalculationRecord, UnitResult } from '../../../domain/carbon/rollups/recalculation-model.ts';
 import type { StoredMeterHour } from '../../../domain/carbon/rollups/recompute-hour.ts';
 import { type RollupKey, rollupKeysFor, rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { HourCorrection, RecalculationStore } from '../../../ports/recalculation-store.ts';
 import { isConditionFailed } from '../conditional-write.ts';
+import { RECALC_SK, RECALCS_GSI1PK, recalcPk, UNIT_SK_PREFIX, unitSk } from './carbon-keys.ts';
 
-const INDEX_PK = 'RECALCS';
 const KEYS = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk']);
 const strip = <T>(item: Record<string, unknown>): T =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !KEYS.has(name))) as T;
@@ -45,7 +39,7 @@ export class DynamoRecalculationStore implements RecalculationStore {
           pk: recalcPk(record.id),
           sk: RECALC_SK,
           kind: 'recalculation',
-          gsi1pk: INDEX_PK,
+          gsi1pk: RECALCS_GSI1PK,
           gsi1sk: `${record.createdAt}#${record.id}`,
           ...record,
         },
@@ -67,7 +61,7 @@ export class DynamoRecalculationStore implements RecalculationStore {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': INDEX_PK },
+        ExpressionAttributeValues: { ':pk': RECALCS_GSI1PK },
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -236,7 +230,7 @@ export class DynamoRecalculationStore implements RecalculationStore {
   async listUnits(recalcId: string): Promise<UnitResult[]> {
     const items = await this.#queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :unit)',
-      ExpressionAttributeValues: { ':pk': recalcPk(recalcId), ':unit': 'UNIT#' },
+      ExpressionAttributeValues: { ':pk': recalcPk(recalcId), ':unit': UNIT_SK_PREFIX },
     });
     return items.map((item) => strip<UnitResult>(item));
   }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addFigures, type RollupKey } from '../rollups/rollup-model.ts';
 import type { ItemWrite, PendingDelta, PlannedChunk, TransactionPlan } from './transaction-plan.ts';
-import { MAX_TRANSACTION_ITEMS } from './transaction-plan.ts';
 
 /**
  * Deferred shared items (docs/performance.md, "Ingest at district scale"). Every group of a queue
@@ -13,8 +12,8 @@ import { MAX_TRANSACTION_ITEMS } from './transaction-plan.ts';
  * not at all. A pending item a crash left behind is folded by a later batch's sweep. Readers see the
  * city and industry items late by one batch (a crash: until the sweep).
  *
- * Limits: a group packs at most 100 items counting the deferred ones, so a pending item names at
- * most 97 deltas (a group has meter items too) and its fold fits one transaction. A pending item
+ * Limits: a group packs at most the items one transaction takes (DynamoDB: 100) counting the
+ * deferred ones, so a pending item names at most 97 deltas (a group has meter items too) and its fold fits one transaction. A pending item
  * holds ~30 bytes a figure: 97 keys of ~20 figures ≈ 60 KB at worst, under DynamoDB's 400 KB item
  * limit (a district group holds 6–12 keys, ~5 KB).
  */
@@ -76,10 +75,10 @@ export interface FoldTransaction {
 const keyId = (key: RollupKey) => `${key.pk}\u0000${key.sk}`;
 
 /**
- * Pending items packed into as few fold transactions as fit 100 items each (the summed shared items
- * plus one delete per pending item); each pending item goes whole into one fold.
+ * Pending items packed into as few fold transactions as fit `maxItems` items each (the summed shared
+ * items plus one delete per pending item); each pending item goes whole into one fold.
  */
-export const foldTransactions = (pendings: readonly PendingDelta[]): FoldTransaction[] => {
+export const foldTransactions = (pendings: readonly PendingDelta[], maxItems: number): FoldTransaction[] => {
   const folds: FoldTransaction[] = [];
   let writes = new Map<string, ItemWrite>();
   let pending: RollupKey[] = [];
@@ -90,7 +89,7 @@ export const foldTransactions = (pendings: readonly PendingDelta[]): FoldTransac
   };
   for (const delta of pendings) {
     const added = delta.writes.filter((w) => !writes.has(keyId(w.key))).length;
-    if (pending.length > 0 && writes.size + added + pending.length + 1 > MAX_TRANSACTION_ITEMS) close();
+    if (pending.length > 0 && writes.size + added + pending.length + 1 > maxItems) close();
     pending.push(delta.key);
     for (const write of delta.writes) {
       const item = writes.get(keyId(write.key)) ?? { key: write.key, figures: {}, factorRefs: [] };

@@ -77,9 +77,6 @@ export interface TransactionPlan {
   pending?: PendingDelta;
 }
 
-/** DynamoDB's limit of items in one TransactWriteItems. */
-export const MAX_TRANSACTION_ITEMS = 100;
-
 /** Every item the plan names, as `pk NUL sk`: the transaction's size is their number. */
 export const transactionItemKeys = (plan: Omit<TransactionPlan, 'chunks'>): string[] =>
   [

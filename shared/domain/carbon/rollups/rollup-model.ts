@@ -39,14 +39,7 @@ import { addExact, type Exact } from './fixed-point.ts';
  *   meter's hour partition holds one item sk `#origin` without figures (it sorts before all hours).
  *   Past 100 logged messages in one meter-hour, further batch-log entries are items of their own:
  *   pk `BATCHLOG#meter#<id>`, sk `<hour>#<messageId>`.
- * Budgets — pk `BUDGET#<level>#<id>`, sk `<year>` (`2026`) or `<month>` (`2026-11`):
- *   limitTonnes, warningRatio (e.g. 0.8).
- * Alerts — pk `ALERT#<level>#<id>`, sk `<kind>#<period or raisedAt>` (deterministic, so a
- *   conditional put raises ONE alert); kind budgetWarning | budgetBreach | meterOffline | anomaly |
- *   calendarRunningOut (level `system`, id `workingCalendar`: the platform itself, not a carbon target);
- *   gsi1pk `ALERTS`, gsi1sk raisedAt (ISO UTC); attributes kind, level, targetId, period, raisedAt,
- *   message (zh-CN), value, limit; an enterprise's budgetBreach also caseId, the automatic case it
- *   opened (set by the anomaly scan after the case).
+ * Budgets, alerts and recalculations: keys in shared/adapters/dynamodb/carbon/carbon-keys.ts.
  */
 
 export const ROLLUP_LEVELS = ['city', 'industry', 'enterprise', 'meter'] as const;
@@ -91,9 +84,6 @@ export interface RollupKey {
 
 export const rollupPk = (level: RollupLevel, id: string, gran: Granularity): string =>
   `ROLLUP#${level}#${id}#${gran}`;
-export const budgetPk = (level: RollupLevel, id: string): string => `BUDGET#${level}#${id}`;
-export const alertPk = (level: AlertLevel, id: string): string => `ALERT#${level}#${id}`;
-export const ALERTS_GSI1PK = 'ALERTS';
 
 /**
  * The 12 rollup keys one reading of the meter touches; only its own 3 when the meter is

@@ -1,0 +1,34 @@
+import type { AlertLevel, RollupLevel } from '../../../domain/carbon/rollups/rollup-model.ts';
+
+/**
+ * `carbon` table layout: the keys and indexes the DynamoDB adapters write (the domain names things by
+ * what they are; these are how they are stored). Stored keys never change without a migration: the
+ * integration tests read raw items with these functions.
+ *
+ * Rollups — pk `ROLLUP#<level>#<id>#<gran>`, sk `<period>` (rollup-model.ts `rollupPk`, still in the
+ *   domain: see docs/architecture.md, "The carbon ports").
+ * Budgets — pk `BUDGET#<level>#<id>`, sk `<year>` (`2026`) or `<month>` (`2026-11`):
+ *   limitTonnes, warningRatio (e.g. 0.8); gsi1 `BUDGETS` / `<level>#<id>#<period>`.
+ * Alerts — pk `ALERT#<level>#<id>`, sk `<kind>#<period or raisedAt>` (deterministic, so a
+ *   conditional put raises ONE alert); kind budgetWarning | budgetBreach | meterOffline | anomaly |
+ *   calendarRunningOut (level `system`, id `workingCalendar`: the platform itself, not a carbon target);
+ *   gsi1pk `ALERTS`, gsi1sk raisedAt (ISO UTC); attributes kind, level, targetId, period, raisedAt,
+ *   message (zh-CN), value, limit; an enterprise's budgetBreach also caseId, the automatic case it
+ *   opened (set by the anomaly scan after the case).
+ * Recalculations — pk `RECALC#<id>`, sk `RECALC`: the recalculation (scope, period, reason, status,
+ *   lease, progress); gsi1 `RECALCS` / `<createdAt>#<id>`. pk `RECALC#<id>`, sk
+ *   `UNIT#<meter>#<day>`: what one meter-day changed (before/after/difference).
+ */
+
+export const budgetPk = (level: RollupLevel, id: string): string => `BUDGET#${level}#${id}`;
+export const alertPk = (level: AlertLevel, id: string): string => `ALERT#${level}#${id}`;
+export const ALERTS_GSI1PK = 'ALERTS';
+
+export const recalcPk = (id: string): string => `RECALC#${id}`;
+export const RECALC_SK = 'RECALC';
+export const UNIT_SK_PREFIX = 'UNIT#';
+export const unitSk = (meterId: string, day: string): string => `${UNIT_SK_PREFIX}${meterId}#${day}`;
+export const RECALCS_GSI1PK = 'RECALCS';
+
+/** DynamoDB's limit of items in one TransactWriteItems: the ports hand it to the planners. */
+export const TRANSACTION_ITEM_LIMIT = 100;
