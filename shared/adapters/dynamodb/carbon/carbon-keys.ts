@@ -7,6 +7,8 @@ import type { AlertLevel, RollupLevel } from '../../../domain/carbon/rollups/rol
  *
  * Rollups — pk `ROLLUP#<level>#<id>#<gran>`, sk `<period>` (rollup-model.ts `rollupPk`, still in the
  *   domain: see docs/architecture.md, "The carbon ports").
+ * Batch-log overflow — pk `BATCHLOG#meter#<id>`, sk `<hour>#<messageId>`: the 101st+ message of a
+ *   meter-hour (meter-hour-state.ts), one item each; trace and recalculation Query `<hour>#`.
  * Budgets — pk `BUDGET#<level>#<id>`, sk `<year>` (`2026`) or `<month>` (`2026-11`):
  *   limitTonnes, warningRatio (e.g. 0.8); gsi1 `BUDGETS` / `<level>#<id>#<period>`.
  * Alerts — pk `ALERT#<level>#<id>`, sk `<kind>#<period or raisedAt>` (deterministic, so a
@@ -19,6 +21,9 @@ import type { AlertLevel, RollupLevel } from '../../../domain/carbon/rollups/rol
  *   lease, progress); gsi1 `RECALCS` / `<createdAt>#<id>`. pk `RECALC#<id>`, sk
  *   `UNIT#<meter>#<day>`: what one meter-day changed (before/after/difference).
  */
+
+export const batchLogOverflowPk = (meterId: string): string => `BATCHLOG#meter#${meterId}`;
+export const batchLogOverflowSk = (hour: string, messageId: string): string => `${hour}#${messageId}`;
 
 export const budgetPk = (level: RollupLevel, id: string): string => `BUDGET#${level}#${id}`;
 export const alertPk = (level: AlertLevel, id: string): string => `ALERT#${level}#${id}`;

@@ -10,7 +10,7 @@ import type { ChunkState, MeterHourState } from '../../../domain/carbon/ingest/m
 import type { TransactionPlan } from '../../../domain/carbon/ingest/transaction-plan.ts';
 import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { ApplyOutcome, IngestStore } from '../../../ports/ingest-store.ts';
-import { TRANSACTION_ITEM_LIMIT } from './carbon-keys.ts';
+import { batchLogOverflowPk, batchLogOverflowSk, TRANSACTION_ITEM_LIMIT } from './carbon-keys.ts';
 import { pendingPut } from './ingest-pending.ts';
 import { toState, updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
@@ -110,7 +110,13 @@ export class DynamoIngestStore implements IngestStore {
       items.push({
         Put: {
           TableName: table,
-          Item: { ...overflow.key, kind: 'batchLog', hour: overflow.hour, ...overflow.entry },
+          Item: {
+            pk: batchLogOverflowPk(overflow.meterId),
+            sk: batchLogOverflowSk(overflow.hour, overflow.messageId),
+            kind: 'batchLog',
+            hour: overflow.hour,
+            ...overflow.entry,
+          },
         },
       });
     }

@@ -7,14 +7,21 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
+import { MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
 import { FEED_MONTH, feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
 import type { RecalculationRecord, UnitResult } from '../../../domain/carbon/rollups/recalculation-model.ts';
 import type { StoredMeterHour } from '../../../domain/carbon/rollups/recompute-hour.ts';
 import { type RollupKey, rollupKeysFor, rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { HourCorrection, RecalculationStore } from '../../../ports/recalculation-store.ts';
 import { isConditionFailed } from '../conditional-write.ts';
-import { RECALC_SK, RECALCS_GSI1PK, recalcPk, UNIT_SK_PREFIX, unitSk } from './carbon-keys.ts';
+import {
+  batchLogOverflowPk,
+  RECALC_SK,
+  RECALCS_GSI1PK,
+  recalcPk,
+  UNIT_SK_PREFIX,
+  unitSk,
+} from './carbon-keys.ts';
 
 const KEYS = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk']);
 const strip = <T>(item: Record<string, unknown>): T =>

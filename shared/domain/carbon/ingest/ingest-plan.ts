@@ -23,7 +23,7 @@ export type { BatchLogEntry, ImportSource, LoggedActivity } from './batch-log.ts
 export type { ChunkDecision, ChunkPlan, MeterHourWrite, PlanContext } from './chunk-plan.ts';
 export { ReadingRejection } from './chunk-plan.ts';
 export type { ChunkState, MeterHourState } from './meter-hour-state.ts';
-export { batchLogOverflowPk, MAX_BATCH_LOG, REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
+export { MAX_BATCH_LOG, REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
 export { chunkHourWrites } from './meter-hour-writes.ts';
 export type { Accounting } from './plan-accounting.ts';
 export { accountSteps, rollupsOf } from './plan-accounting.ts';

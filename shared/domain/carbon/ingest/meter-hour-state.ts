@@ -10,8 +10,8 @@ import type { RegisterReading } from '../rollups/register-deltas.ts';
  *   rv        cumulative meters: version of `regs`, conditioned on by every message that used them;
  *   batchLog  one entry per message (readings, deltas, CO2e, factor refs, batch handle) for tracing,
  *             at most MAX_BATCH_LOG entries (`logSize` counts them) so the hot item stays small;
- *             later entries of that hour overflow to their own item, pk `BATCHLOG#meter#<id>`,
- *             sk `<hour>#<messageId>` (one more write, only for meters sending > 100 messages an hour);
+ *             later entries of that hour overflow to an item of their own per message (one more
+ *             write, only for meters sending > 100 messages an hour; keys: carbon-keys.ts);
  *   lastReadingAt  latest reading time written by the message (also on the meter day/month items).
  *   nx        cumulative meters: the hour of the next item holding registers ('' for none): the
  *             forward link that shows a read was not a snapshot (register-links.ts).
@@ -21,7 +21,6 @@ import type { RegisterReading } from '../rollups/register-deltas.ts';
 export const REGISTER_ORIGIN_SK = '#origin';
 /** Batch-log entries kept on a meter-hour item (~350 bytes each for a one-reading message). */
 export const MAX_BATCH_LOG = 100;
-export const batchLogOverflowPk = (meterId: string): string => `BATCHLOG#meter#${meterId}`;
 
 /** The ingest state held by one meter-hour rollup item, as read. */
 export interface MeterHourState {

@@ -9,7 +9,7 @@ import {
 } from '../rollups/rollup-model.ts';
 import type { BatchLogEntry } from './batch-log.ts';
 import type { ChunkPlan, MeterHourWrite } from './chunk-plan.ts';
-import { batchLogOverflowPk, REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
+import { REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
 
 /** One message's chunk plan and whose it is. */
 export interface PlannedChunk {
@@ -67,8 +67,8 @@ export interface TransactionPlan {
    * conditioned on the version read (0: not yet versioned), and the link set.
    */
   bumps: { key: RollupKey; version: number; next?: string }[];
-  /** Batch-log entries of meter-hours whose log is full, each on its own item. */
-  overflowLogs: { key: RollupKey; hour: string; entry: BatchLogEntry }[];
+  /** Batch-log entries of meter-hours whose log is full, each on its own item (one per message). */
+  overflowLogs: { meterId: string; hour: string; messageId: string; entry: BatchLogEntry }[];
   /** Register origins of cumulative meters' first messages (conditioned on being absent). */
   origins: { key: RollupKey; createdBy: string; next?: string }[];
   /** Messages (chunks) merged in. */
@@ -77,15 +77,19 @@ export interface TransactionPlan {
   pending?: PendingDelta;
 }
 
-/** Every item the plan names, as `pk NUL sk`: the transaction's size is their number. */
+/**
+ * Every item the plan names, one id each: the transaction's size is their number. A rollup-keyed
+ * item is `pk NUL sk`; a batch-log overflow is named by meter, hour and message (no rollup has those).
+ */
 export const transactionItemKeys = (plan: Omit<TransactionPlan, 'chunks'>): string[] =>
   [
     ...plan.writes.map((w) => w.key),
     ...plan.bumps.map((b) => b.key),
-    ...plan.overflowLogs.map((o) => o.key),
     ...plan.origins.map((o) => o.key),
     ...(plan.pending ? [plan.pending.key] : []),
-  ].map(keyId);
+  ]
+    .map(keyId)
+    .concat(plan.overflowLogs.map((o) => ['batchLog', o.meterId, o.hour, o.messageId].join('\u0000')));
 
 const keyId = (key: RollupKey) => `${key.pk}\u0000${key.sk}`;
 const later = (a: string | undefined, b: string | undefined) => (a === undefined || (b ?? '') > a ? b : a);
@@ -168,12 +172,7 @@ class MergedTransaction {
     item.meterHour = state;
     if (write.marksMessage) state.markers.push(messageId);
     if (write.logTo === 'item') state.logEntries.push(write.logEntry);
-    else
-      this.#extra.overflowLogs.push({
-        key: { pk: batchLogOverflowPk(meterId), sk: `${write.hour}#${messageId}` },
-        hour: write.hour,
-        entry: write.logEntry,
-      });
+    else this.#extra.overflowLogs.push({ meterId, hour: write.hour, messageId, entry: write.logEntry });
     if (write.registers === undefined && write.expectedVersion === undefined) return;
     if (state.registers !== undefined || state.expectedVersion !== undefined)
       throw new Error(`two register plans for ${meterId} ${write.hour} in one transaction`);
