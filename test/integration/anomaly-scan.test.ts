@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
-import { ALERTS_GSI1PK, alertPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
+import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { openBreachCase } from '../../shared/domain/carbon/budgets/breach-case.ts';
-import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**

@@ -44,7 +44,12 @@ const countingStore = (failFor?: string) => {
       readChunkState: real.readChunkState.bind(real),
       apply: async (plan: TransactionPlan) => {
         sent.push(plan);
-        if (failFor && plan.writes.some((w) => w.key.pk === `ROLLUP#meter#${failFor}#hour`))
+        if (
+          failFor &&
+          plan.writes.some(
+            (w) => w.key.level === 'meter' && w.key.id === failFor && w.key.granularity === 'hour',
+          )
+        )
           throw new Error('DynamoDB unavailable');
         return real.apply(plan);
       },

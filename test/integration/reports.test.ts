@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { electricityFigures } from '../bench/report-fixtures.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 

@@ -66,7 +66,7 @@ const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): 
     return [{ ctx, pending, plan, keys: monthPlanKeys(plan) }];
   });
   // Rows of one month share their enterprise, industry and city items: packed side by side.
-  return planned.flat().sort((a, b) => a.plan.anchor.sk.localeCompare(b.plan.anchor.sk));
+  return planned.flat().sort((a, b) => a.plan.anchor.period.localeCompare(b.plan.anchor.period));
 };
 
 /** Greedy packing in month order: a message joins the group while the union of their items fits. */

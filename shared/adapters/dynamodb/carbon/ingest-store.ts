@@ -8,9 +8,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ChunkState, MeterHourState } from '../../../domain/carbon/ingest/meter-hour-state.ts';
 import type { TransactionPlan } from '../../../domain/carbon/ingest/transaction-plan.ts';
-import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { ApplyOutcome, IngestStore } from '../../../ports/ingest-store.ts';
-import { batchLogOverflowPk, batchLogOverflowSk, TRANSACTION_ITEM_LIMIT } from './carbon-keys.ts';
+import {
+  batchLogOverflowPk,
+  batchLogOverflowSk,
+  rollupItemKey,
+  rollupPk,
+  TRANSACTION_ITEM_LIMIT,
+} from './carbon-keys.ts';
 import { pendingPut } from './ingest-pending.ts';
 import { toState, updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
@@ -84,7 +89,7 @@ export class DynamoIngestStore implements IngestStore {
   #transactItems(plan: TransactionPlan) {
     const table = this.#table;
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = plan.writes.map((write) => ({
-      Update: { TableName: table, Key: write.key, ...updateOf(write) },
+      Update: { TableName: table, Key: rollupItemKey(write.key), ...updateOf(write) },
     }));
     // Neighbours are bumped, not only checked: two messages measured against the same stored
     // reading must conflict, or both would count the same gap (a ConditionCheck lets both pass).
@@ -94,7 +99,7 @@ export class DynamoIngestStore implements IngestStore {
       items.push({
         Update: {
           TableName: table,
-          Key: bump.key,
+          Key: rollupItemKey(bump.key),
           UpdateExpression: `ADD rv :one${bump.next === undefined ? '' : ' SET nx = :nx'}`,
           ConditionExpression:
             bump.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rv)' : 'rv = :rv',
@@ -126,7 +131,7 @@ export class DynamoIngestStore implements IngestStore {
         Put: {
           TableName: table,
           Item: {
-            ...origin.key,
+            ...rollupItemKey(origin.key),
             kind: 'registerOrigin',
             createdBy: origin.createdBy,
             ...(origin.next === undefined ? {} : { nx: origin.next }),

@@ -8,17 +8,20 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
-import { FEED_MONTH, feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
+import { FEED_MONTH } from '../../../domain/carbon/rollups/feed-days.ts';
 import type { RecalculationRecord, UnitResult } from '../../../domain/carbon/rollups/recalculation-model.ts';
 import type { StoredMeterHour } from '../../../domain/carbon/rollups/recompute-hour.ts';
-import { type RollupKey, rollupKeysFor, rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
+import { type RollupKey, rollupKeysFor } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { HourCorrection, RecalculationStore } from '../../../ports/recalculation-store.ts';
 import { isConditionFailed } from '../conditional-write.ts';
 import {
   batchLogOverflowPk,
+  feedMonthPk,
   RECALC_SK,
   RECALCS_GSI1PK,
   recalcPk,
+  rollupItemKey,
+  rollupPk,
   UNIT_SK_PREFIX,
   unitSk,
 } from './carbon-keys.ts';
@@ -207,8 +210,8 @@ export class DynamoRecalculationStore implements RecalculationStore {
     const keys =
       c.feedMonth === undefined ? rollupKeysFor(c.meter, periods) : feedMonthKeys(c.meter, c.feedMonth);
     const marked = c.feedMonth === undefined ? meterHour : feedMonthPk('meter', c.meter.id);
-    const items = keys.map((key) => ({
-      Update: { TableName: this.#table, Key: key, ...correctionUpdate(c, key.pk === marked) },
+    const items = keys.map(rollupItemKey).map((Key) => ({
+      Update: { TableName: this.#table, Key, ...correctionUpdate(c, Key.pk === marked) },
     }));
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -246,8 +249,8 @@ export class DynamoRecalculationStore implements RecalculationStore {
 /** A feed month's items: the month and feed month items of each level it was booked on. */
 const feedMonthKeys = (meter: HourCorrection['meter'], month: string): RollupKey[] =>
   rollupKeysFor(meter, { hour: '', day: '', month })
-    .filter((key) => key.pk.endsWith('#month'))
-    .flatMap((key) => [key, { pk: key.pk.replace(/#month$/, `#${FEED_MONTH}`), sk: month }]);
+    .filter((key) => key.granularity === 'month')
+    .flatMap((key) => [key, { ...key, granularity: FEED_MONTH, period: month }]);
 
 /** The update of one item of a correction; the meter-hour item also takes the marker and log line. */
 const correctionUpdate = (c: HourCorrection, meterHour: boolean) => {

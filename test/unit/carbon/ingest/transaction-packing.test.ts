@@ -74,9 +74,16 @@ describe('packTransactions', () => {
 
 describe('foldTransactions', () => {
   const pending = (i: number): PendingDelta => ({
-    key: { pk: 'pending', sk: String(i) },
+    shard: 0,
     createdAt: '2026-11-05T02:00:00.000Z',
-    writes: [{ key: { pk: `shared-${i % 3}`, sk: 'h' }, figures: { readings: 1 }, factorRefs: [] }],
+    digest: String(i),
+    writes: [
+      {
+        key: { level: 'industry', id: `C251${i % 3}`, granularity: 'hour', period: '2026-11-05T10' },
+        figures: { readings: 1 },
+        factorRefs: [],
+      },
+    ],
   });
 
   it('puts as many pending items in one fold as the given size holds, writes and deletes together', () => {
