@@ -123,7 +123,7 @@ export const CARBON_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'jobRecalculate',
-    entry: 'functions/jobs/recalculate.ts',
+    entry: 'functions/carbon/jobs/recalculate.ts',
     description:
       'Runs queued recalculations as checkpointed jobs, one worker each (lease), resuming interrupted ones',
     timeoutSeconds: 900,

@@ -16,7 +16,7 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'jobCarbonDailyReport',
-    entry: 'functions/jobs/carbon-reports.ts',
+    entry: 'functions/carbon/jobs/carbon-reports.ts',
     description: 'Daily carbon summary for the city, each industry and each enterprise',
     timeoutSeconds: 900,
     memoryMb: 1024,
@@ -31,7 +31,7 @@ export const JOB_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'jobCarbonMonthlyReport',
-    entry: 'functions/jobs/carbon-reports.ts',
+    entry: 'functions/carbon/jobs/carbon-reports.ts',
     description: 'Monthly carbon report for the city, each industry and each enterprise',
     timeoutSeconds: 900,
     memoryMb: 1024,

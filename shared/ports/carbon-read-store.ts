@@ -16,11 +16,12 @@ import type {
 } from '../domain/carbon/rollups/rollup-model.ts';
 
 /**
- * Reads of the carbon table for the emissions, budget and alert endpoints. Access patterns:
- *   series    Query pk ROLLUP#<level>#<id>#<gran>, sk BETWEEN first AND last period
- *   ranking   BatchGet ROLLUP#<level>#<id>#<gran> / <period> for every entity (cost ∝ entities)
- *   budgets   Get/Put BUDGET#<level>#<id> / <period>; list via gsi1 `BUDGETS`, gsi1sk <level>#<id>#<period>
- *   alerts    gsi1 `ALERTS`, gsi1sk raisedAt, newest first
+ * Reads of the carbon table for the emissions, budget and alert endpoints (keys: the DynamoDB
+ * adapter's carbon-keys.ts). What each costs:
+ *   series    one range of a target's periods (one Query)
+ *   ranking   one period of every entity (cost ∝ entities)
+ *   budgets   by target and period; listed in target order
+ *   alerts    newest first
  */
 export interface RollupReader {
   /** The rollup items of one target from the first to the last period label (inclusive), by period. */

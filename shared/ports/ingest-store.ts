@@ -13,6 +13,8 @@ export type ApplyOutcome = 'applied' | 'conditionFailed' | 'contended';
  * items (layout in shared/domain/carbon/rollups/rollup-model.ts and ingest-plan.ts).
  */
 export interface IngestStore {
+  /** The most items one `apply` may write (DynamoDB: 100); the planners pack within it. */
+  readonly maxTransactionItems: number;
   /**
    * The meter-hour items of these hours; with `neighbours`, also the nearest earlier and later
    * meter-hour items outside them (cumulative registers need the readings either side).

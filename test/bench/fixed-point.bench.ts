@@ -16,7 +16,12 @@ import {
   type ReadingMeter,
   readingEmissions,
 } from '../../shared/domain/carbon/rollups/reading-emissions.ts';
-import { aggregate, localPeriodsOf, rollupKeysFor } from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import {
+  aggregate,
+  localPeriodsOf,
+  rollupKeyId,
+  rollupKeysFor,
+} from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { accountingFor, ON_2026_06_01 } from '../support/accounting.ts';
 import { printTable } from './format.ts';
 
@@ -60,9 +65,9 @@ const rawDoubles = (): number => {
       };
       for (const [gas, tonnes] of Object.entries(location.gases)) figures[`g_${gas}T`] = tonnes;
       for (const key of rollupKeysFor(meter, localPeriodsOf(new Date(START + (first + k) * 300_000)))) {
-        const sum = sums.get(`${key.pk}|${key.sk}`) ?? {};
+        const sum = sums.get(rollupKeyId(key)) ?? {};
         for (const [name, value] of Object.entries(figures)) sum[name] = (sum[name] ?? 0) + value;
-        sums.set(`${key.pk}|${key.sk}`, sum);
+        sums.set(rollupKeyId(key), sum);
       }
     }
     checksum += sums.size;

@@ -100,6 +100,7 @@ const counting = (ingest: IngestStore, store: ImportStore, counter: { items: num
     counter.calls += 1;
   };
   const countedIngest: IngestStore = {
+    maxTransactionItems: ingest.maxTransactionItems,
     readChunkState: (m, h, n) => ingest.readChunkState(m, h, n),
     apply: (plan) => {
       count(transactionItemKeys(plan).length);

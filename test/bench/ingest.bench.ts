@@ -18,18 +18,14 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
 import { FUNCTIONS } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { rollupItemKey, rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import {
   ingestWriteMetrics,
   resetIngestWriteMetrics,
 } from '../../shared/adapters/dynamodb/carbon/ingest-write-metrics.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
-import {
-  CITY_ID,
-  localPeriodsOf,
-  rollupKeysFor,
-  rollupPk,
-} from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import { CITY_ID, localPeriodsOf, rollupKeysFor } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { measureFixedPointCost, printFixedPointCost } from './fixed-point.bench.ts';
 import { loadNow, median, printTable, quantile } from './format.ts';
@@ -166,7 +162,7 @@ const rollupItemsOf = async (t: TestStack, meterId: string, at: number) => {
   const meter = await new DynamoRegistryStore(t.dynamo, localTableName('registry')).getMeter(meterId);
   if (meter === undefined) throw new Error(`${meterId} is not seeded`);
   const keys = rollupKeysFor(meter, localPeriodsOf(new Date(at), TIME_ZONE));
-  const items = await Promise.all(keys.map((key) => getItem(t, key.pk, key.sk)));
+  const items = await Promise.all(keys.map(rollupItemKey).map((key) => getItem(t, key.pk, key.sk)));
   return items.filter((item): item is Record<string, unknown> => item !== undefined);
 };
 

@@ -4,9 +4,9 @@
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMO_METER_PROFILES } from '../../infra/local/demo-registry.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import type { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { MASS_SCALE, toFixed } from '../../shared/domain/carbon/rollups/fixed-point.ts';
-import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 
 export const METERS = Number(process.env.BENCH_REPORT_METERS ?? 4);
 export const DAYS = 31;

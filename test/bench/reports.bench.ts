@@ -1,5 +1,5 @@
 /**
- * The monthly carbon report job (functions/jobs/carbon-reports.ts, the city, every industry and every
+ * The monthly carbon report job (functions/carbon/jobs/carbon-reports.ts, the city, every industry and every
  * enterprise) on the local stack, timed three ways:
  *   base          E enterprises × M meters, October's rollups and 1× raw readings
  *   10× readings  December (also 31 days): the same rollups with `readings` ×10, and 10× the raw
@@ -73,7 +73,9 @@ export const runReportBench = async (): Promise<void> => {
   try {
     const carbon = localTableName('carbon');
     const registry = new DynamoRegistryStore(t.dynamo, localTableName('registry'));
-    const { handler } = (await import('../../functions/jobs/carbon-reports.ts')) as { handler: Handler };
+    const { handler } = (await import('../../functions/carbon/jobs/carbon-reports.ts')) as {
+      handler: Handler;
+    };
     const runJob: RunJob = async (month, run) => {
       const outcome = await handler(
         { job: 'carbonMonthlyReport', scheduledTime: new Date().toISOString(), period: month },

@@ -19,11 +19,12 @@ import { createLocalFunction } from '../../infra/local/local-function.ts';
 import { startSqsEventSource } from '../../infra/local/sqs-event-source.ts';
 import { FUNCTIONS, type IotRuleQueue } from '../../infra/manifest.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import {
   ingestWriteMetrics,
   resetIngestWriteMetrics,
 } from '../../shared/adapters/dynamodb/carbon/ingest-write-metrics.ts';
-import { CITY_ID, localPeriodsOf, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import { CITY_ID, localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';

@@ -2,9 +2,10 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import type { Browser } from 'playwright-core';
 import { localTableName } from '../../infra/local/environment.ts';
 import { ensureWebBuilt } from '../../infra/local/web-build.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { MASS_SCALE } from '../../shared/domain/carbon/rollups/fixed-point.ts';
-import { CITY_ID, rollupPk, TCE_FIGURE } from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import { CITY_ID, TCE_FIGURE } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import { computeUsccCheckCharacter } from '../../shared/domain/registry/uscc.ts';
 import { signInConsole } from '../e2e/console-support.ts';

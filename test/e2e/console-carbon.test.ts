@@ -21,7 +21,7 @@ const localHour = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000)
 type Job = (event: unknown, context: unknown) => Promise<unknown>;
 /** Imported by a path held in a variable, as console-support does: the handler's middy type is not the test's concern. */
 const ANOMALY_SCAN = '../../functions/carbon/jobs/anomaly-scan.ts';
-const CARBON_REPORTS = '../../functions/jobs/carbon-reports.ts';
+const CARBON_REPORTS = '../../functions/carbon/jobs/carbon-reports.ts';
 const localDay = (instant: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
 const JOB_CONTEXT = { functionName: 'e2e', awsRequestId: 'e2e', getRemainingTimeInMillis: () => 900_000 };

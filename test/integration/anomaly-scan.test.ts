@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { openBreachCase } from '../../shared/domain/carbon/budgets/breach-case.ts';
-import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
@@ -153,6 +153,8 @@ describe('anomaly scan job', () => {
 
     const markers = (await workflowItems()).filter((item) => String(item.pk).startsWith('AUTOCASE#'));
     expect(markers).toHaveLength(1);
+    // Stored marks keep their text: the alert's key, its kind and period (no migration).
+    expect(markers[0]?.pk).toBe('AUTOCASE#ALERT#enterprise#ENT-0003#budgetBreach#2026-11');
     const opened = await getJson(`/cases/${markers[0]?.caseId}`);
     expect(opened.status).toBe(200);
     expect(opened.body).toMatchObject({

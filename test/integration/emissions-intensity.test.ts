@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
-import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 

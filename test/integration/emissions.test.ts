@@ -1,16 +1,13 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import {
   budgetCheckDeps,
   DynamoCarbonReadStore,
 } from '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
 import { checkBudgets } from '../../shared/domain/carbon/budgets/budget-check.ts';
-import {
-  type Granularity,
-  type RollupLevel,
-  rollupPk,
-} from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import type { Granularity, RollupLevel } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
 import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/carbon/meter-activity-store.ts';
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
@@ -9,7 +10,6 @@ import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-sto
 import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-offline.ts';
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
 import { runRecalculation } from '../../shared/domain/carbon/rollups/recalculation-run.ts';
-import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { applyMonth, feedContext } from '../../shared/domain/imports/chunk-apply.ts';
 import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
 import { finishPending } from '../../shared/domain/imports/slot-apply.ts';
@@ -268,7 +268,7 @@ describe('recalculation and resumption', () => {
       reason: 'imports: replayable',
     });
     expect(asked.status).toBe(202);
-    const module = (await import('../../functions/jobs/recalculate.ts')) as {
+    const module = (await import('../../functions/carbon/jobs/recalculate.ts')) as {
       handler: (event: unknown, context: unknown) => Promise<unknown>;
     };
     await module.handler(

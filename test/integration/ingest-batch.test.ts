@@ -6,9 +6,9 @@ import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/application/telemetry/ingest-batch.ts';
-import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
-import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
+import { ingestTelemetryBatch, type QueuedMessage } from '../../shared/application/carbon/ingest-batch.ts';
+import type { IngestDependencies } from '../../shared/application/carbon/ingest-dependencies.ts';
+import { ingestTelemetry } from '../../shared/application/carbon/ingest-message.ts';
 import type { TransactionPlan } from '../../shared/domain/carbon/ingest/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
@@ -40,10 +40,16 @@ const countingStore = (failFor?: string) => {
   return {
     sent,
     store: {
+      maxTransactionItems: real.maxTransactionItems,
       readChunkState: real.readChunkState.bind(real),
       apply: async (plan: TransactionPlan) => {
         sent.push(plan);
-        if (failFor && plan.writes.some((w) => w.key.pk === `ROLLUP#meter#${failFor}#hour`))
+        if (
+          failFor &&
+          plan.writes.some(
+            (w) => w.key.level === 'meter' && w.key.id === failFor && w.key.granularity === 'hour',
+          )
+        )
           throw new Error('DynamoDB unavailable');
         return real.apply(plan);
       },
@@ -322,6 +328,7 @@ describe('deferred city and industry items', () => {
     const real = new DynamoPendingStore(t.dynamo, carbon);
     const crashing = {
       fold: () => Promise.reject(new Error('Lambda timed out')),
+      maxTransactionItems: real.maxTransactionItems,
       stillPending: real.stillPending.bind(real),
       readPending: real.readPending.bind(real),
     };
@@ -363,6 +370,7 @@ describe('deferred city and industry items', () => {
     let reads = 0;
     const counting = {
       fold: real.fold.bind(real),
+      maxTransactionItems: real.maxTransactionItems,
       stillPending: real.stillPending.bind(real),
       readPending: (before: string) => {
         reads += 1;

@@ -11,8 +11,9 @@ import { LOCAL_REGION, LOCAL_STAGE, localTableName } from '../../infra/local/env
 import { freePort } from '../../infra/local/free-port.ts';
 import { pendingEntries } from '../../infra/local/rule-journal.ts';
 import { LOCAL_S3_CREDENTIALS } from '../../infra/local/s3-local.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
-import { localPeriodsOf, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import { localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { eventually, PROJECT_ROOT } from '../support/local-stack.ts';
 import { readableRollup } from '../support/rollup-view.ts';
 

@@ -164,7 +164,7 @@ describe('DynamoDB Local keeps the exact sum of many awkward additions to one it
     // each to one item (as 1 000 messages would ADD to the city hour); two readings of 9e6 t of
     // process emissions push the milligram total past 2^53, where only BigInt stays exact.
     const store = new DynamoIngestStore(t.dynamo, localTableName('carbon'));
-    const key = { pk: 'ROLLUP#city#city#hour', sk: '2026-06-30T10' };
+    const key = { level: 'city', id: 'city', granularity: 'hour', period: '2026-06-30T10' } as const;
     const values = Array.from(
       { length: 1_000 },
       (_, i) => [4999, 1.2345678901234566e-18, 0.1, 1 / 3, 4999.999999999999, 5, 123.456789e-7][i % 7] ?? 0,
@@ -196,7 +196,14 @@ describe('DynamoDB Local keeps the exact sum of many awkward additions to one it
 
     // Assess: every attribute holds exactly the sum of what was added
     const item =
-      (await t.dynamo.send(new GetCommand({ TableName: localTableName('carbon'), Key: key }))).Item ?? {};
+      (
+        await t.dynamo.send(
+          new GetCommand({
+            TableName: localTableName('carbon'),
+            Key: { pk: 'ROLLUP#city#city#hour', sk: '2026-06-30T10' },
+          }),
+        )
+      ).Item ?? {};
     for (const [name, sum] of expected)
       expect(new DecimalSum().add(item[name] as number | bigint).toString(), name).toBe(sum.toString());
     expect(typeof item.co2e_mg).toBe('bigint');

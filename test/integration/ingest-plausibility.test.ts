@@ -1,8 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { addDays } from '../../shared/domain/calendar/local-date.ts';
-import { localPeriodsOf, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import { localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { emissionsOf, publishAs, quarantinedOn } from '../support/telemetry-client.ts';
 

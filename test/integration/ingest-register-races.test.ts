@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
-import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
+import { ingestTelemetry } from '../../shared/application/carbon/ingest-message.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { readableRollup } from '../support/rollup-view.ts';

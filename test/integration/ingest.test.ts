@@ -9,8 +9,8 @@ import {
   resetIngestWriteMetrics,
 } from '../../shared/adapters/dynamodb/carbon/ingest-write-metrics.ts';
 import { DynamoDeviceCredentialStore } from '../../shared/adapters/dynamodb/device-credential-store.ts';
-import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
-import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
+import type { IngestDependencies } from '../../shared/application/carbon/ingest-dependencies.ts';
+import { ingestTelemetry } from '../../shared/application/carbon/ingest-message.ts';
 import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
 import type { TransactionPlan } from '../../shared/domain/carbon/ingest/transaction-plan.ts';
 import { directIngestDeps } from '../support/ingest-deps.ts';
@@ -375,6 +375,7 @@ describe('exactly once under races and crashes (use case on the real DynamoDB)',
     const real = new DynamoIngestStore(t.dynamo, carbon);
     let commits = 0;
     const crashing = {
+      maxTransactionItems: real.maxTransactionItems,
       readChunkState: real.readChunkState.bind(real),
       apply: async (plan: TransactionPlan) => {
         if (commits === 1) throw new Error('process killed');

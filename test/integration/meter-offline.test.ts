@@ -3,8 +3,9 @@ import type { Context } from 'aws-lambda';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STAGE, localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { telemetryTopic } from '../../shared/contracts/carbon/telemetry.ts';
-import { localPeriodsOf, rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
+import { localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**

@@ -3,10 +3,11 @@ import { promisify } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { ingestTelemetry } from '../../shared/application/telemetry/ingest-message.ts';
+import { ingestTelemetry } from '../../shared/application/carbon/ingest-message.ts';
 import { ENV } from '../../shared/config/env.ts';
 import type { FactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
@@ -14,7 +15,6 @@ import {
   type RecalculationDeps,
   runRecalculation,
 } from '../../shared/domain/carbon/rollups/recalculation-run.ts';
-import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import type { RecalculationStore } from '../../shared/ports/recalculation-store.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { SOUTH_2023, southCorrected } from '../support/corrected-library.ts';
@@ -36,7 +36,7 @@ let runJob: (event: Record<string, unknown>) => ReturnType<Handler>;
 
 beforeAll(async () => {
   t = await startTestStack();
-  const module = (await import('../../functions/jobs/recalculate.ts')) as { handler: Handler };
+  const module = (await import('../../functions/carbon/jobs/recalculate.ts')) as { handler: Handler };
   runJob = (event) =>
     module.handler(
       { job: 'recalculate', scheduledTime: new Date().toISOString(), ...event },

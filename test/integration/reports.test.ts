@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
+import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import { rollupPk } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import { electricityFigures } from '../bench/report-fixtures.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -61,7 +61,7 @@ beforeAll(async () => {
     updatedAt: '2026-09-01T00:00:00Z',
     updatedBy: 'admin',
   });
-  const module = (await import('../../functions/jobs/carbon-reports.ts')) as { handler: Handler };
+  const module = (await import('../../functions/carbon/jobs/carbon-reports.ts')) as { handler: Handler };
   runJob = (period) =>
     module.handler(
       { job: 'carbonMonthlyReport', scheduledTime: '2026-11-01T01:00:00+08:00', period },
@@ -197,7 +197,7 @@ describe('a report of a period that has not ended, or judged at a future instant
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   const context = { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 900_000 };
   const carbon = async () =>
-    ((await import('../../functions/jobs/carbon-reports.ts')) as { handler: Handler }).handler;
+    ((await import('../../functions/carbon/jobs/carbon-reports.ts')) as { handler: Handler }).handler;
   const performance = async () =>
     ((await import('../../functions/jobs/performance-reports.ts')) as { handler: Handler }).handler;
   /** Every report id in the index of these kinds, and the report jobs' checkpoints. */

@@ -3,7 +3,7 @@ import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/carbon/telemetry-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import type { IngestDependencies } from '../../shared/application/telemetry/ingest-dependencies.ts';
+import type { IngestDependencies } from '../../shared/application/carbon/ingest-dependencies.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { defaultAccounting } from './accounting.ts';

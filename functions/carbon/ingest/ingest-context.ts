@@ -6,7 +6,7 @@ import { DynamoTelemetryStore } from '../../../shared/adapters/dynamodb/carbon/t
 import { DynamoDeviceCredentialStore } from '../../../shared/adapters/dynamodb/device-credential-store.ts';
 import { DynamoImportAccountStore } from '../../../shared/adapters/dynamodb/import-account-store.ts';
 import { DynamoRegistryStore } from '../../../shared/adapters/dynamodb/registry-store.ts';
-import type { IngestDependencies } from '../../../shared/application/telemetry/ingest-dependencies.ts';
+import type { IngestDependencies } from '../../../shared/application/carbon/ingest-dependencies.ts';
 import { accountingDefaults } from '../../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../../shared/config/clock.ts';
 import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName, timeZone } from '../../../shared/config/env.ts';

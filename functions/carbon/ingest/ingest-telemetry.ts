@@ -1,4 +1,4 @@
-import { ingestTelemetryBatch } from '../../../shared/application/telemetry/ingest-batch.ts';
+import { ingestTelemetryBatch } from '../../../shared/application/carbon/ingest-batch.ts';
 import { logger } from '../../../shared/observability/logger.ts';
 import { countTelemetry } from '../../../shared/observability/metrics.ts';
 import { iotRuleHandler } from '../../middleware/iot-rule.ts';

@@ -1,4 +1,4 @@
-import { replayQuarantined } from '../../../shared/application/telemetry/replay-quarantined.ts';
+import { replayQuarantined } from '../../../shared/application/carbon/replay-quarantined.ts';
 import { replayQuarantineRoute } from '../../../shared/contracts/carbon/quarantine.ts';
 import { httpHandler } from '../../middleware/http.ts';
 import { ingestDependencies } from './ingest-context.ts';

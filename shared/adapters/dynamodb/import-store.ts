@@ -5,11 +5,11 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { feedMonthPk } from '../../domain/carbon/rollups/feed-days.ts';
 import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
 import type { ActivitySlot, SlotChange } from '../../domain/imports/slot.ts';
 import type { ImportStore } from '../../ports/import-store.ts';
 import { batchPutAll } from './batch-write.ts';
+import { feedMonthPk } from './carbon/carbon-keys.ts';
 import { whenConditionFails } from './conditional-write.ts';
 
 /**

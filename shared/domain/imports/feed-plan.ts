@@ -142,7 +142,7 @@ export const planParts = (
   const steps = { ...addSteps, acceptedTs: counting.map((r) => Date.parse(r.ts)) };
   let rollups = rollupsOf(primary, [...added, ...removed], steps, accounting, periodsOf);
   if (change.kind === 'withdrawal') rollups = aggregate([...rollups, ...uncount(ctx, removed, periodsOf)]);
-  if (!ctx.counted) rollups = rollups.filter((r) => r.key.pk.startsWith('ROLLUP#meter#'));
+  if (!ctx.counted) rollups = rollups.filter((r) => r.key.level === 'meter');
   const stateByHour = new Map<string, never>();
   const source = sourceOf(ctx, change);
   const meterHours = chunkHourWrites(primary, logChunk, stateByHour, steps, accounting, periodsOf).map(

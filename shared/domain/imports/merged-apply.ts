@@ -1,4 +1,3 @@
-import { MAX_TRANSACTION_ITEMS } from '../carbon/ingest/transaction-plan.ts';
 import {
   applyMonth,
   Contended,
@@ -14,8 +13,8 @@ import { type ActivitySlot, settle } from './slot.ts';
 /**
  * The pending changes of many rows applied together (docs/imports.md, "Throughput"): each slot
  * message booked as its month (month-plan.ts), the messages sorted by month and packed into
- * transactions of at most 100 items — the enterprise, industry and city month and feed month items
- * written once with the sum of every row's. A transaction whose condition fails (a message applied
+ * transactions of at most the items the ingest store takes in one (DynamoDB: 100) — the enterprise,
+ * industry and city month and feed month items written once with the sum of every row's. A transaction whose condition fails (a message applied
  * before a crash) is taken apart: each message goes alone (chunk-apply.ts). Then each slot is
  * settled. Exactly once rests on each message's marker and the slots' pending changes.
  */
@@ -67,17 +66,17 @@ const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): 
     return [{ ctx, pending, plan, keys: monthPlanKeys(plan) }];
   });
   // Rows of one month share their enterprise, industry and city items: packed side by side.
-  return planned.flat().sort((a, b) => a.plan.anchor.sk.localeCompare(b.plan.anchor.sk));
+  return planned.flat().sort((a, b) => a.plan.anchor.period.localeCompare(b.plan.anchor.period));
 };
 
 /** Greedy packing in month order: a message joins the group while the union of their items fits. */
-const pack = (planned: readonly Planned[]): Planned[][] => {
+const pack = (planned: readonly Planned[], maxItems: number): Planned[][] => {
   const groups: Planned[][] = [];
   let group: Planned[] = [];
   let keys = new Set<string>();
   for (const item of planned) {
     const union = new Set([...keys, ...item.keys]);
-    if (group.length > 0 && union.size > MAX_TRANSACTION_ITEMS) {
+    if (group.length > 0 && union.size > maxItems) {
       groups.push(group);
       group = [];
       keys = new Set(item.keys);
@@ -112,7 +111,8 @@ const applyGroup = async (deps: SlotApplyDeps, group: readonly Planned[]) => {
 
 /** The pending changes' slot messages, packed into transactions; the slots are not settled. */
 export const applyPacked = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<void> => {
-  for (const group of pack(await planAll(deps, pendings))) await applyGroup(deps, group);
+  const groups = pack(await planAll(deps, pendings), deps.ingest.maxTransactionItems);
+  for (const group of groups) await applyGroup(deps, group);
 };
 
 export const applyTogether = async (

@@ -1,12 +1,13 @@
 import type { BatchLogEntry } from '../carbon/ingest/batch-log.ts';
 import type { ItemWrite, TransactionPlan } from '../carbon/ingest/transaction-plan.ts';
-import { FEED_MONTH, feedMonthPk } from '../carbon/rollups/feed-days.ts';
+import { FEED_MONTH, feedMonthKey } from '../carbon/rollups/feed-days.ts';
 import { MASS_SCALE, toFixed } from '../carbon/rollups/fixed-point.ts';
 import {
   addFigures,
   type Contribution,
   localPeriodsOf,
   type RollupKey,
+  rollupKeyId,
 } from '../carbon/rollups/rollup-model.ts';
 import { type FeedPlanContext, partsOf, planParts } from './feed-plan.ts';
 import type { SlotChange } from './slot.ts';
@@ -32,12 +33,9 @@ export interface MonthPlan {
   lastReadingAt: string;
 }
 
-const keyId = (key: RollupKey) => `${key.pk}\u0000${key.sk}`;
-const isMonth = (key: RollupKey) => key.pk.endsWith('#month');
-const toFeedMonth = (key: RollupKey): RollupKey => ({
-  pk: key.pk.replace(/#month$/, `#${FEED_MONTH}`),
-  sk: key.sk,
-});
+const keyId = rollupKeyId;
+const isMonth = (key: RollupKey) => key.granularity === 'month';
+const toFeedMonth = (key: RollupKey): RollupKey => ({ ...key, granularity: FEED_MONTH });
 const mg = (tonnes: number | undefined) => toFixed(tonnes ?? 0, MASS_SCALE);
 
 /** The message's entries of its noon hours as one entry: every reading and delta, the sums. */
@@ -62,7 +60,7 @@ export const planSlotMonth = (ctx: FeedPlanContext, change: SlotChange): MonthPl
   return {
     meterId: ctx.meter.id,
     messageId: change.messageId,
-    anchor: { pk: feedMonthPk('meter', ctx.meter.id), sk: ctx.period },
+    anchor: feedMonthKey('meter', ctx.meter.id, ctx.period),
     contributions: [...months, ...months.map((c) => ({ key: toFeedMonth(c.key), figures: c.figures }))],
     factorRefs: plan.factorRefs,
     entry: oneEntry(plan.meterHours.map((w) => w.logEntry)),
@@ -70,7 +68,7 @@ export const planSlotMonth = (ctx: FeedPlanContext, change: SlotChange): MonthPl
   };
 };
 
-/** The items a month plan writes, as `pk NUL sk`: a group fits one transaction while their union does. */
+/** The items a month plan writes, one id each: a group fits one transaction while their union does. */
 export const monthPlanKeys = (plan: MonthPlan): string[] => plan.contributions.map((c) => keyId(c.key));
 
 const later = (a: string | undefined, b: string) => (a === undefined || b > a ? b : a);
@@ -82,18 +80,16 @@ const later = (a: string | undefined, b: string) => (a === undefined || b > a ? 
 export const mergeMonthPlans = (plans: readonly MonthPlan[]): TransactionPlan => {
   const writes = new Map<string, ItemWrite>();
   for (const plan of plans) {
-    const meterPrefix = `ROLLUP#meter#${plan.meterId}#`;
     for (const c of plan.contributions) {
       const id = keyId(c.key);
       const write: ItemWrite = writes.get(id) ?? { key: c.key, figures: {}, factorRefs: [] };
       writes.set(id, write);
       addFigures(write.figures, c.figures);
       write.factorRefs = [...new Set([...write.factorRefs, ...plan.factorRefs])].sort();
-      if (c.key.pk.startsWith(meterPrefix))
+      if (c.key.level === 'meter' && c.key.id === plan.meterId)
         write.lastReadingAt = later(write.lastReadingAt, plan.lastReadingAt);
       if (id === keyId(plan.anchor)) {
-        if (write.meterHour)
-          throw new Error(`two messages on ${plan.anchor.pk} ${plan.anchor.sk} in one transaction`);
+        if (write.meterHour) throw new Error(`two messages on ${keyId(plan.anchor)} in one transaction`);
         write.meterHour = { markers: [plan.messageId], logEntries: [plan.entry] };
       }
     }

@@ -143,7 +143,7 @@ const runJobs = async () => {
     new Date(now.getTime() + 86_400_000),
   );
   await run('../../../functions/jobs/performance-reports.ts', 'performanceWeeklyReport', now, week);
-  await run('../../../functions/jobs/carbon-reports.ts', 'carbonDailyReport', now, yesterday);
+  await run('../../../functions/carbon/jobs/carbon-reports.ts', 'carbonDailyReport', now, yesterday);
   await run('../../../functions/jobs/escalate-overdue.ts', 'escalateOverdue', now);
   return {
     'report.perf1': `performance-weekly~department~dept-ecology~${week}`,

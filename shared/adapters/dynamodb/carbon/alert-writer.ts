@@ -1,10 +1,10 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ALERTS_GSI1PK, alertPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { AlertCaseLinker, AlertWriter, NewAlert } from '../../../ports/alert-writer.ts';
 import type { AlertRecord } from '../../../ports/carbon-read-store.ts';
 import { failedConditionIndex, isConditionFailed } from '../conditional-write.ts';
 import { alertOutboxItem } from '../event-outbox.ts';
 import { retryOnTransactionConflict } from '../transaction-conflict.ts';
+import { ALERTS_GSI1PK, alertPk } from './carbon-keys.ts';
 
 /**
  * The deterministic key that makes an alert unique: one per target, kind, period and budget metric

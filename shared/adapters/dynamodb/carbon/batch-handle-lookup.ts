@@ -1,7 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
-import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { BatchLookup, BatchSummary } from '../../../ports/batch-lookup.ts';
+import { feedMonthPk, rollupPk } from './carbon-keys.ts';
 
 /** How far back a handle is looked for: about two months of meter-hours, newest first. */
 const MAX_HOURS_SEARCHED = 1_500;

@@ -1,10 +1,9 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
-import { feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
+import { MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
 import type { RecalcLogEntry } from '../../../domain/carbon/rollups/recalculation-model.ts';
-import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { BatchLogPage, BatchLogReader, BatchLogView } from '../../../ports/carbon-read-store.ts';
 import { checkStartKey } from '../cursor.ts';
+import { batchLogOverflowPk, feedMonthPk, rollupPk } from './carbon-keys.ts';
 
 const strings = (value: unknown): string[] => {
   if (value instanceof Set) return [...value].map(String).sort();

@@ -10,11 +10,11 @@ import {
   budgetSortKey,
   DEFAULT_BUDGET_METRIC,
 } from '../../../domain/carbon/budgets/budget-model.ts';
-import { budgetPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import { ConflictError } from '../../../domain/errors.ts';
 import type { BudgetStore } from '../../../ports/carbon-read-store.ts';
 import { batchGetAll } from '../batch-get.ts';
 import { isConditionFailed } from '../conditional-write.ts';
+import { budgetPk } from './carbon-keys.ts';
 
 /** Every budget is also on gsi1 so the whole list is one query: gsi1pk `BUDGETS`, gsi1sk level#id#period. */
 const BUDGETS_GSI1PK = 'BUDGETS';

@@ -7,19 +7,9 @@ import type {
   PeriodTotal,
 } from '../../../domain/carbon/budgets/budget-check.ts';
 import type { RollupItem } from '../../../domain/carbon/rollups/emission-series.ts';
-import {
-  addFeedDays,
-  feedMonthPk,
-  monthsBetween,
-  withFeedDay,
-} from '../../../domain/carbon/rollups/feed-days.ts';
+import { addFeedDays, monthsBetween, withFeedDay } from '../../../domain/carbon/rollups/feed-days.ts';
 import { co2eTonnesOf, tceOf } from '../../../domain/carbon/rollups/rollup-figures.ts';
-import {
-  ALERTS_GSI1PK,
-  type Granularity,
-  type RollupLevel,
-  rollupPk,
-} from '../../../domain/carbon/rollups/rollup-model.ts';
+import type { Granularity, RollupLevel } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type {
   AlertFilter,
   AlertReader,
@@ -31,6 +21,7 @@ import { batchGetAll } from '../batch-get.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { DynamoAlertWriter } from './alert-writer.ts';
 import { DynamoBudgetStore } from './budget-store.ts';
+import { ALERTS_GSI1PK, feedMonthPk, rollupPk } from './carbon-keys.ts';
 
 /** `kind` is not here: on alert items it is the alert's kind. */
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);

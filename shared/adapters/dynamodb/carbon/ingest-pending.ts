@@ -5,16 +5,20 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  type FoldTransaction,
-  PENDING_SHARDS,
-  pendingPk,
-} from '../../../domain/carbon/ingest/deferred-deltas.ts';
-import type { PendingDelta } from '../../../domain/carbon/ingest/transaction-plan.ts';
-import type { RollupFigures, RollupKey } from '../../../domain/carbon/rollups/rollup-model.ts';
+import { type FoldTransaction, PENDING_SHARDS } from '../../../domain/carbon/ingest/deferred-deltas.ts';
+import type { PendingDelta, PendingRef } from '../../../domain/carbon/ingest/transaction-plan.ts';
+import type { RollupFigures } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { ApplyOutcome } from '../../../ports/ingest-store.ts';
 import type { PendingStore } from '../../../ports/pending-store.ts';
 import { batchGetAll } from '../batch-get.ts';
+import {
+  pendingItemKey,
+  pendingPk,
+  pendingRefOf,
+  rollupItemKey,
+  rollupKeyOf,
+  TRANSACTION_ITEM_LIMIT,
+} from './carbon-keys.ts';
 import { updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
 
@@ -32,12 +36,10 @@ interface StoredWrite {
 export const pendingPut = (table: string, pending: PendingDelta): NonNullable<TransactItem['Put']> => ({
   TableName: table,
   Item: {
-    ...pending.key,
+    ...pendingItemKey(pending),
     kind: 'ingestPending',
     createdAt: pending.createdAt,
-    w: pending.writes.map(
-      (w): StoredWrite => ({ pk: w.key.pk, sk: w.key.sk, f: w.figures, r: w.factorRefs }),
-    ),
+    w: pending.writes.map((w): StoredWrite => ({ ...rollupItemKey(w.key), f: w.figures, r: w.factorRefs })),
   },
   ConditionExpression: 'attribute_not_exists(pk)',
 });
@@ -46,6 +48,7 @@ const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
 
 /** Folds the ingest's pending items into the city and industry rollups of the `carbon` table. */
 export class DynamoPendingStore implements PendingStore {
+  readonly maxTransactionItems = TRANSACTION_ITEM_LIMIT;
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -57,9 +60,11 @@ export class DynamoPendingStore implements PendingStore {
   async fold(fold: FoldTransaction): Promise<ApplyOutcome> {
     const TableName = this.#table;
     const items: TransactItem[] = [
-      ...fold.writes.map((write) => ({ Update: { TableName, Key: write.key, ...updateOf(write) } })),
-      ...fold.pending.map((Key) => ({
-        Delete: { TableName, Key, ConditionExpression: 'attribute_exists(pk)' },
+      ...fold.writes.map((write) => ({
+        Update: { TableName, Key: rollupItemKey(write.key), ...updateOf(write) },
+      })),
+      ...fold.pending.map((ref) => ({
+        Delete: { TableName, Key: pendingItemKey(ref), ConditionExpression: 'attribute_exists(pk)' },
       })),
     ];
     ingestWriteMetrics.folds += 1;
@@ -77,14 +82,11 @@ export class DynamoPendingStore implements PendingStore {
     return 'applied';
   }
 
-  async stillPending(keys: readonly RollupKey[]): Promise<RollupKey[]> {
-    const found = await batchGetAll(
-      this.#client,
-      this.#table,
-      keys.map(({ pk, sk }) => ({ pk, sk })),
-    );
+  async stillPending(refs: readonly PendingRef[]): Promise<PendingRef[]> {
+    const keys = refs.map(pendingItemKey);
+    const found = await batchGetAll(this.#client, this.#table, keys);
     const there = new Set(found.map((item) => `${String(item.pk)}\u0000${String(item.sk)}`));
-    return keys.filter((key) => there.has(`${key.pk}\u0000${key.sk}`));
+    return refs.filter((_, i) => there.has(`${keys[i]?.pk}\u0000${keys[i]?.sk}`));
   }
 
   async readPending(createdBefore: string): Promise<PendingDelta[]> {
@@ -110,10 +112,9 @@ export class DynamoPendingStore implements PendingStore {
       );
       for (const item of page.Items ?? [])
         pending.push({
-          key: { pk: String(item.pk), sk: String(item.sk) },
-          createdAt: String(item.createdAt),
+          ...pendingRefOf(String(item.pk), String(item.sk)),
           writes: ((item.w ?? []) as StoredWrite[]).map((w) => ({
-            key: { pk: w.pk, sk: w.sk },
+            key: rollupKeyOf(w.pk, w.sk),
             figures: w.f,
             factorRefs: [...(w.r ?? [])],
           })),

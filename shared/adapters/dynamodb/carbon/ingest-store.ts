@@ -7,12 +7,15 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ChunkState, MeterHourState } from '../../../domain/carbon/ingest/meter-hour-state.ts';
-import {
-  MAX_TRANSACTION_ITEMS,
-  type TransactionPlan,
-} from '../../../domain/carbon/ingest/transaction-plan.ts';
-import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
+import type { TransactionPlan } from '../../../domain/carbon/ingest/transaction-plan.ts';
 import type { ApplyOutcome, IngestStore } from '../../../ports/ingest-store.ts';
+import {
+  batchLogOverflowPk,
+  batchLogOverflowSk,
+  rollupItemKey,
+  rollupPk,
+  TRANSACTION_ITEM_LIMIT,
+} from './carbon-keys.ts';
 import { pendingPut } from './ingest-pending.ts';
 import { toState, updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
@@ -23,6 +26,7 @@ const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize, nx';
 
 /** Applies ingest transaction plans to the `carbon` table: one TransactWriteItems each. */
 export class DynamoIngestStore implements IngestStore {
+  readonly maxTransactionItems = TRANSACTION_ITEM_LIMIT;
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -59,8 +63,10 @@ export class DynamoIngestStore implements IngestStore {
 
   async apply(plan: TransactionPlan): Promise<ApplyOutcome> {
     const items = this.#transactItems(plan);
-    if (items.length > MAX_TRANSACTION_ITEMS)
-      throw new Error(`transaction of ${plan.chunks} chunks needs ${items.length} items (max 100)`);
+    if (items.length > this.maxTransactionItems)
+      throw new Error(
+        `transaction of ${plan.chunks} chunks needs ${items.length} items (max ${this.maxTransactionItems})`,
+      );
     ingestWriteMetrics.writeRequests += 1;
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -83,7 +89,7 @@ export class DynamoIngestStore implements IngestStore {
   #transactItems(plan: TransactionPlan) {
     const table = this.#table;
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = plan.writes.map((write) => ({
-      Update: { TableName: table, Key: write.key, ...updateOf(write) },
+      Update: { TableName: table, Key: rollupItemKey(write.key), ...updateOf(write) },
     }));
     // Neighbours are bumped, not only checked: two messages measured against the same stored
     // reading must conflict, or both would count the same gap (a ConditionCheck lets both pass).
@@ -93,7 +99,7 @@ export class DynamoIngestStore implements IngestStore {
       items.push({
         Update: {
           TableName: table,
-          Key: bump.key,
+          Key: rollupItemKey(bump.key),
           UpdateExpression: `ADD rv :one${bump.next === undefined ? '' : ' SET nx = :nx'}`,
           ConditionExpression:
             bump.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rv)' : 'rv = :rv',
@@ -109,7 +115,13 @@ export class DynamoIngestStore implements IngestStore {
       items.push({
         Put: {
           TableName: table,
-          Item: { ...overflow.key, kind: 'batchLog', hour: overflow.hour, ...overflow.entry },
+          Item: {
+            pk: batchLogOverflowPk(overflow.meterId),
+            sk: batchLogOverflowSk(overflow.hour, overflow.messageId),
+            kind: 'batchLog',
+            hour: overflow.hour,
+            ...overflow.entry,
+          },
         },
       });
     }
@@ -119,7 +131,7 @@ export class DynamoIngestStore implements IngestStore {
         Put: {
           TableName: table,
           Item: {
-            ...origin.key,
+            ...rollupItemKey(origin.key),
             kind: 'registerOrigin',
             createdBy: origin.createdBy,
             ...(origin.next === undefined ? {} : { nx: origin.next }),

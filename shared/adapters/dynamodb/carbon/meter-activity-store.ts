@@ -4,10 +4,9 @@ import type {
   MeterOfflineScanPorts,
   OfflineCheckedMeter,
 } from '../../../domain/carbon/anomalies/meter-offline.ts';
-import { feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
-import { rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { RegistryReader } from '../../../ports/registry-store.ts';
 import { DynamoAlertWriter } from './alert-writer.ts';
+import { feedMonthPk, rollupPk } from './carbon-keys.ts';
 
 /**
  * The meter-offline scan's ports: active meters from the registry, each meter's latest reading from

@@ -7,21 +7,25 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { batchLogOverflowPk, MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
-import { FEED_MONTH, feedMonthPk } from '../../../domain/carbon/rollups/feed-days.ts';
-import {
-  RECALC_SK,
-  type RecalculationRecord,
-  recalcPk,
-  type UnitResult,
-  unitSk,
-} from '../../../domain/carbon/rollups/recalculation-model.ts';
+import { MAX_BATCH_LOG } from '../../../domain/carbon/ingest/ingest-plan.ts';
+import { FEED_MONTH } from '../../../domain/carbon/rollups/feed-days.ts';
+import type { RecalculationRecord, UnitResult } from '../../../domain/carbon/rollups/recalculation-model.ts';
 import type { StoredMeterHour } from '../../../domain/carbon/rollups/recompute-hour.ts';
-import { type RollupKey, rollupKeysFor, rollupPk } from '../../../domain/carbon/rollups/rollup-model.ts';
+import { type RollupKey, rollupKeysFor } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { HourCorrection, RecalculationStore } from '../../../ports/recalculation-store.ts';
 import { isConditionFailed } from '../conditional-write.ts';
+import {
+  batchLogOverflowPk,
+  feedMonthPk,
+  RECALC_SK,
+  RECALCS_GSI1PK,
+  recalcPk,
+  rollupItemKey,
+  rollupPk,
+  UNIT_SK_PREFIX,
+  unitSk,
+} from './carbon-keys.ts';
 
-const INDEX_PK = 'RECALCS';
 const KEYS = new Set(['pk', 'sk', 'kind', 'gsi1pk', 'gsi1sk']);
 const strip = <T>(item: Record<string, unknown>): T =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !KEYS.has(name))) as T;
@@ -45,7 +49,7 @@ export class DynamoRecalculationStore implements RecalculationStore {
           pk: recalcPk(record.id),
           sk: RECALC_SK,
           kind: 'recalculation',
-          gsi1pk: INDEX_PK,
+          gsi1pk: RECALCS_GSI1PK,
           gsi1sk: `${record.createdAt}#${record.id}`,
           ...record,
         },
@@ -67,7 +71,7 @@ export class DynamoRecalculationStore implements RecalculationStore {
         TableName: this.#table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': INDEX_PK },
+        ExpressionAttributeValues: { ':pk': RECALCS_GSI1PK },
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -206,8 +210,8 @@ export class DynamoRecalculationStore implements RecalculationStore {
     const keys =
       c.feedMonth === undefined ? rollupKeysFor(c.meter, periods) : feedMonthKeys(c.meter, c.feedMonth);
     const marked = c.feedMonth === undefined ? meterHour : feedMonthPk('meter', c.meter.id);
-    const items = keys.map((key) => ({
-      Update: { TableName: this.#table, Key: key, ...correctionUpdate(c, key.pk === marked) },
+    const items = keys.map(rollupItemKey).map((Key) => ({
+      Update: { TableName: this.#table, Key, ...correctionUpdate(c, Key.pk === marked) },
     }));
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -236,7 +240,7 @@ export class DynamoRecalculationStore implements RecalculationStore {
   async listUnits(recalcId: string): Promise<UnitResult[]> {
     const items = await this.#queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :unit)',
-      ExpressionAttributeValues: { ':pk': recalcPk(recalcId), ':unit': 'UNIT#' },
+      ExpressionAttributeValues: { ':pk': recalcPk(recalcId), ':unit': UNIT_SK_PREFIX },
     });
     return items.map((item) => strip<UnitResult>(item));
   }
@@ -245,8 +249,8 @@ export class DynamoRecalculationStore implements RecalculationStore {
 /** A feed month's items: the month and feed month items of each level it was booked on. */
 const feedMonthKeys = (meter: HourCorrection['meter'], month: string): RollupKey[] =>
   rollupKeysFor(meter, { hour: '', day: '', month })
-    .filter((key) => key.pk.endsWith('#month'))
-    .flatMap((key) => [key, { pk: key.pk.replace(/#month$/, `#${FEED_MONTH}`), sk: month }]);
+    .filter((key) => key.granularity === 'month')
+    .flatMap((key) => [key, { ...key, granularity: FEED_MONTH, period: month }]);
 
 /** The update of one item of a correction; the meter-hour item also takes the marker and log line. */
 const correctionUpdate = (c: HourCorrection, meterHour: boolean) => {

@@ -10,7 +10,6 @@ import { ConflictError } from '../../errors.ts';
 import type { EnterpriseRecord } from '../../registry/records.ts';
 import type { Principal } from '../../roles.ts';
 import { SYSTEM_ACTOR_ROLE } from '../../workflow/timeline.ts';
-import { alertPk } from '../rollups/rollup-model.ts';
 import { METRIC_LABELS, METRIC_UNITS } from './budget-model.ts';
 
 /**
@@ -46,9 +45,13 @@ export interface BreachCaseDeps {
 
 export type BreachCaseOutcome = 'opened' | 'resumed' | 'alreadyOpen';
 
-/** One case per alert: the key carries the budget metric as the alert's does (`…#budgetBreach#tce#2026-11`). */
+/**
+ * One case per alert: the mark names the alert by level, target, kind, budget metric and period
+ * (`ALERT#enterprise#E1#budgetBreach#tce#2026-11`). The text is the once-only mark the workflow
+ * store keeps; marks stored since automatic cases began read this way, so it must not change.
+ */
 export const autoCaseKey = (alert: Pick<AlertRecord, 'level' | 'targetId' | 'kind' | 'period' | 'metric'>) =>
-  `${alertPk(alert.level, alert.targetId)}#${alert.kind}#${alert.metric === 'tce' ? 'tce#' : ''}${alert.period}`;
+  `ALERT#${alert.level}#${alert.targetId}#${alert.kind}#${alert.metric === 'tce' ? 'tce#' : ''}${alert.period}`;
 
 const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
 

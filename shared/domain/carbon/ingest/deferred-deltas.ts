@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
-import { addFigures, type RollupKey } from '../rollups/rollup-model.ts';
-import type { ItemWrite, PendingDelta, PlannedChunk, TransactionPlan } from './transaction-plan.ts';
-import { MAX_TRANSACTION_ITEMS } from './transaction-plan.ts';
+import { addFigures, type RollupKey, rollupKeyId } from '../rollups/rollup-model.ts';
+import type {
+  ItemWrite,
+  PendingDelta,
+  PendingRef,
+  PlannedChunk,
+  TransactionPlan,
+} from './transaction-plan.ts';
 
 /**
  * Deferred shared items (docs/performance.md, "Ingest at district scale"). Every group of a queue
@@ -13,8 +18,8 @@ import { MAX_TRANSACTION_ITEMS } from './transaction-plan.ts';
  * not at all. A pending item a crash left behind is folded by a later batch's sweep. Readers see the
  * city and industry items late by one batch (a crash: until the sweep).
  *
- * Limits: a group packs at most 100 items counting the deferred ones, so a pending item names at
- * most 97 deltas (a group has meter items too) and its fold fits one transaction. A pending item
+ * Limits: a group packs at most the items one transaction takes (DynamoDB: 100) counting the
+ * deferred ones, so a pending item names at most 97 deltas (a group has meter items too) and its fold fits one transaction. A pending item
  * holds ~30 bytes a figure: 97 keys of ~20 figures ≈ 60 KB at worst, under DynamoDB's 400 KB item
  * limit (a district group holds 6–12 keys, ~5 KB).
  */
@@ -23,13 +28,12 @@ import { MAX_TRANSACTION_ITEMS } from './transaction-plan.ts';
 const DEFERRED_LEVELS = ['city', 'industry'] as const;
 /** Partitions of the pending items: 1,000 WCU per second each (a pending item is written and deleted once). */
 export const PENDING_SHARDS = 4;
-export const pendingPk = (shard: number): string => `INGESTPENDING#${shard}`;
 /** A pending item older than this is a crash's leftover: the ingest's timeout is 30 s. */
 export const SWEEP_AFTER_MS = 120_000;
 /** A container sweeps at most this often: leftovers are rare (a crash) and wait SWEEP_AFTER_MS anyway. */
 export const SWEEP_EVERY_MS = 60_000;
 
-const deferred = (key: RollupKey) => DEFERRED_LEVELS.some((level) => key.pk.startsWith(`ROLLUP#${level}#`));
+const deferred = (key: RollupKey) => DEFERRED_LEVELS.some((level) => key.level === level);
 
 /** The group's id: a digest of its messages, so two groups never name the same pending item. */
 const groupDigest = (chunks: readonly PlannedChunk[]) =>
@@ -60,8 +64,9 @@ export const deferShared = (
     ...plan,
     writes: plan.writes.filter((w) => !deferred(w.key)),
     pending: {
-      key: { pk: pendingPk(shard), sk: `${createdAt}#${digest}` },
+      shard,
       createdAt,
+      digest,
       writes: shared.map(({ key, figures, factorRefs }) => ({ key, figures, factorRefs })),
     },
   };
@@ -70,19 +75,19 @@ export const deferShared = (
 /** One fold: the summed deltas of some pending items, and those items (deleted if still there). */
 export interface FoldTransaction {
   writes: ItemWrite[];
-  pending: RollupKey[];
+  pending: PendingRef[];
 }
 
-const keyId = (key: RollupKey) => `${key.pk}\u0000${key.sk}`;
+const keyId = rollupKeyId;
 
 /**
- * Pending items packed into as few fold transactions as fit 100 items each (the summed shared items
- * plus one delete per pending item); each pending item goes whole into one fold.
+ * Pending items packed into as few fold transactions as fit `maxItems` items each (the summed shared
+ * items plus one delete per pending item); each pending item goes whole into one fold.
  */
-export const foldTransactions = (pendings: readonly PendingDelta[]): FoldTransaction[] => {
+export const foldTransactions = (pendings: readonly PendingDelta[], maxItems: number): FoldTransaction[] => {
   const folds: FoldTransaction[] = [];
   let writes = new Map<string, ItemWrite>();
-  let pending: RollupKey[] = [];
+  let pending: PendingRef[] = [];
   const close = () => {
     if (pending.length > 0) folds.push({ writes: [...writes.values()], pending });
     writes = new Map();
@@ -90,8 +95,8 @@ export const foldTransactions = (pendings: readonly PendingDelta[]): FoldTransac
   };
   for (const delta of pendings) {
     const added = delta.writes.filter((w) => !writes.has(keyId(w.key))).length;
-    if (pending.length > 0 && writes.size + added + pending.length + 1 > MAX_TRANSACTION_ITEMS) close();
-    pending.push(delta.key);
+    if (pending.length > 0 && writes.size + added + pending.length + 1 > maxItems) close();
+    pending.push({ shard: delta.shard, createdAt: delta.createdAt, digest: delta.digest });
     for (const write of delta.writes) {
       const item = writes.get(keyId(write.key)) ?? { key: write.key, figures: {}, factorRefs: [] };
       addFigures(item.figures, write.figures);

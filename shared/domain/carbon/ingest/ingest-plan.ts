@@ -2,7 +2,7 @@ import { localPeriodsOf } from '../rollups/rollup-model.ts';
 import type { ChunkDecision, PlanContext } from './chunk-plan.ts';
 import { ReadingRejection } from './chunk-plan.ts';
 import type { ChunkState } from './meter-hour-state.ts';
-import { REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
+import { REGISTER_ORIGIN_PERIOD } from './meter-hour-state.ts';
 import { chunkHourWrites, correctionWrites, linkWrites } from './meter-hour-writes.ts';
 import { accountSteps, rollupsOf } from './plan-accounting.ts';
 import type { ReadingChunk } from './reading-chunks.ts';
@@ -23,7 +23,7 @@ export type { BatchLogEntry, ImportSource, LoggedActivity } from './batch-log.ts
 export type { ChunkDecision, ChunkPlan, MeterHourWrite, PlanContext } from './chunk-plan.ts';
 export { ReadingRejection } from './chunk-plan.ts';
 export type { ChunkState, MeterHourState } from './meter-hour-state.ts';
-export { batchLogOverflowPk, MAX_BATCH_LOG, REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
+export { MAX_BATCH_LOG, REGISTER_ORIGIN_PERIOD } from './meter-hour-state.ts';
 export { chunkHourWrites } from './meter-hour-writes.ts';
 export type { Accounting } from './plan-accounting.ts';
 export { accountSteps, rollupsOf } from './plan-accounting.ts';
@@ -39,7 +39,7 @@ export const planChunk = (ctx: PlanContext, chunk: ReadingChunk, state: ChunkSta
   const stateByHour = new Map(state.hours.map((h) => [h.hour, h]));
   const cumulative = ctx.meter.readingKind === 'cumulative';
   const lastHour = chunk.hours.at(-1) ?? '';
-  if (cumulative && !linksConsistent(state.hours, lastHour, REGISTER_ORIGIN_SK)) return { kind: 'stale' };
+  if (cumulative && !linksConsistent(state.hours, lastHour, REGISTER_ORIGIN_PERIOD)) return { kind: 'stale' };
   // Only the chunk's own hours carry its marker (a neighbour may hold another chunk of this message).
   if (chunk.hours.some((hour) => stateByHour.get(hour)?.messageIds.includes(ctx.batch.messageId)))
     return { kind: 'duplicate' };

@@ -15,7 +15,7 @@ import type { QuarantineRecord, ReadingBatch } from './reading-batch.ts';
 /**
  * What a judged message needs to be planned, and the pure steps around planning it: its context,
  * the plan (or the refusal of the whole message), the refusal record, its batch's identifier. The
- * use cases that read, retry and write are in shared/application/telemetry.
+ * use cases that read, retry and write are in shared/application/carbon.
  */
 
 /** The deployment's settings a plan reads. */

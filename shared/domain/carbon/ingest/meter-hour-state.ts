@@ -3,25 +3,24 @@ import type { RegisterReading } from '../rollups/register-deltas.ts';
 /**
  * The ingest state a meter keeps in the `carbon` table, as the plan (ingest-plan.ts) reads it.
  *
- * The meter-level hour rollup item (`ROLLUP#meter#<id>#hour`, sk local hour) is also the meter's
+ * The meter-level hour rollup item (level meter, granularity hour, the local hour) is also the meter's
  * ingest state for that hour, so a single-hour message writes its 12 rollup items and nothing else:
  *   msgs      string set of message ids applied in this hour — the dedup marker, conditioned on;
  *   regs      cumulative meters: the register readings of this hour [{t: epoch ms, v}];
  *   rv        cumulative meters: version of `regs`, conditioned on by every message that used them;
  *   batchLog  one entry per message (readings, deltas, CO2e, factor refs, batch handle) for tracing,
  *             at most MAX_BATCH_LOG entries (`logSize` counts them) so the hot item stays small;
- *             later entries of that hour overflow to their own item, pk `BATCHLOG#meter#<id>`,
- *             sk `<hour>#<messageId>` (one more write, only for meters sending > 100 messages an hour);
+ *             later entries of that hour overflow to an item of their own per message (one more
+ *             write, only for meters sending > 100 messages an hour; keys: carbon-keys.ts);
  *   lastReadingAt  latest reading time written by the message (also on the meter day/month items).
  *   nx        cumulative meters: the hour of the next item holding registers ('' for none): the
  *             forward link that shows a read was not a snapshot (register-links.ts).
- * A cumulative meter's first message also creates sk `#origin` in that partition (it sorts before
+ * A cumulative meter's first message also creates period `#origin` in that hour series (it sorts before
  * every hour and carries no figures, only its link): the one item two racing first messages both write.
  */
-export const REGISTER_ORIGIN_SK = '#origin';
+export const REGISTER_ORIGIN_PERIOD = '#origin';
 /** Batch-log entries kept on a meter-hour item (~350 bytes each for a one-reading message). */
 export const MAX_BATCH_LOG = 100;
-export const batchLogOverflowPk = (meterId: string): string => `BATCHLOG#meter#${meterId}`;
 
 /** The ingest state held by one meter-hour rollup item, as read. */
 export interface MeterHourState {

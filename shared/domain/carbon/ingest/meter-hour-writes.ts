@@ -5,7 +5,7 @@ import {
   type ChunkState,
   MAX_BATCH_LOG,
   type MeterHourState,
-  REGISTER_ORIGIN_SK,
+  REGISTER_ORIGIN_PERIOD,
 } from './meter-hour-state.ts';
 import type { Accounting } from './plan-accounting.ts';
 import type { ReadingChunk } from './reading-chunks.ts';
@@ -139,10 +139,13 @@ export const linkWrites = (
     meterHours.map((w) => [w.hour, w.registers?.length ?? stateByHour.get(w.hour)?.registers.length ?? 0]),
   );
   // A new origin is a node of the list too: it links to the first hour holding registers.
-  const read = stateByHour.has(REGISTER_ORIGIN_SK)
+  const read = stateByHour.has(REGISTER_ORIGIN_PERIOD)
     ? state.hours
-    : [...state.hours, { hour: REGISTER_ORIGIN_SK, version: 0, registers: [], messageIds: [], logSize: 0 }];
-  const links = linksAfter(read, registersAfter, lastHour, REGISTER_ORIGIN_SK);
+    : [
+        ...state.hours,
+        { hour: REGISTER_ORIGIN_PERIOD, version: 0, registers: [], messageIds: [], logSize: 0 },
+      ];
+  const links = linksAfter(read, registersAfter, lastHour, REGISTER_ORIGIN_PERIOD);
   for (const write of meterHours) {
     const next = links.get(write.hour);
     if (next !== undefined) write.next = next;
@@ -154,6 +157,6 @@ export const linkWrites = (
     if (check) check.next = next;
     else checks.push({ hour: item.hour, version: item.version, next });
   }
-  const originNext = links.get(REGISTER_ORIGIN_SK);
+  const originNext = links.get(REGISTER_ORIGIN_PERIOD);
   return originNext === undefined ? {} : { next: originNext };
 };

@@ -1,6 +1,6 @@
 import type { UsedMeasuredParameter } from '../accounting/measured-parameters.ts';
 import { scaleFigures } from '../rollups/reading-emissions.ts';
-import { aggregate, type Contribution, rollupKeysFor } from '../rollups/rollup-model.ts';
+import { aggregate, type Contribution, rollupKeyId, rollupKeysFor } from '../rollups/rollup-model.ts';
 import type { BatchLogEntry } from './batch-log.ts';
 import type { PlanContext } from './chunk-plan.ts';
 import type { ReadingChunk } from './reading-chunks.ts';
@@ -57,7 +57,7 @@ export const accountSteps = (
   };
 };
 
-const keyId = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
+const keyId = rollupKeyId;
 
 /**
  * Sums everything per rollup key: the figures, one `readings` per accepted reading where it was

@@ -1,10 +1,11 @@
 import type { ReadingChunk } from './ingest-plan.ts';
 import type { JudgedMessage } from './judge-message.ts';
-import { MAX_TRANSACTION_ITEMS, type PlannedChunk, transactionKeysOf } from './transaction-plan.ts';
+import { type PlannedChunk, transactionKeysOf } from './transaction-plan.ts';
 
 /**
- * How a queue batch's single-chunk messages share transactions (shared/application/telemetry/
- * ingest-batch.ts runs it): in rounds, in a stable order, packed up to DynamoDB's 100 items.
+ * How a queue batch's single-chunk messages share transactions (shared/application/carbon/
+ * ingest-batch.ts runs it): in rounds, in a stable order, packed up to the items a transaction holds (the
+ * ingest store says how many: DynamoDB's 100).
  */
 
 /** A message of one chunk, judged, waiting to be planned. */
@@ -48,15 +49,15 @@ export const inPackingOrder = <P extends Planned>(planned: readonly P[]): P[] =>
   return [...planned].sort((a, b) => (orderOf(a) < orderOf(b) ? -1 : orderOf(a) > orderOf(b) ? 1 : 0));
 };
 
-/** Consecutive plans, each group as many as fit in one transaction's 100 items. */
-export const packTransactions = <P extends Planned>(planned: readonly P[]): P[][] => {
+/** Consecutive plans, each group as many as fit in one transaction of at most `maxItems` items. */
+export const packTransactions = <P extends Planned>(planned: readonly P[], maxItems: number): P[][] => {
   const groups: P[][] = [];
   let current: P[] = [];
   let keys = new Set<string>();
   for (const member of planned) {
     const own = transactionKeysOf(member.planned);
     const added = own.filter((key) => !keys.has(key)).length;
-    if (current.length > 0 && keys.size + added > MAX_TRANSACTION_ITEMS) {
+    if (current.length > 0 && keys.size + added > maxItems) {
       groups.push(current);
       current = [];
       keys = new Set();

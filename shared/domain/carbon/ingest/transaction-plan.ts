@@ -5,11 +5,11 @@ import {
   GRANULARITIES,
   type RollupFigures,
   type RollupKey,
-  rollupPk,
+  rollupKeyId,
 } from '../rollups/rollup-model.ts';
 import type { BatchLogEntry } from './batch-log.ts';
 import type { ChunkPlan, MeterHourWrite } from './chunk-plan.ts';
-import { batchLogOverflowPk, REGISTER_ORIGIN_SK } from './meter-hour-state.ts';
+import { REGISTER_ORIGIN_PERIOD } from './meter-hour-state.ts';
 
 /** One message's chunk plan and whose it is. */
 export interface PlannedChunk {
@@ -48,10 +48,19 @@ export interface DeferredWrite {
   factorRefs: string[];
 }
 
-/** A group's city and industry deltas, put (absent) in its transaction; sk `{createdAt}#{digest}`. */
-export interface PendingDelta {
-  key: RollupKey;
+/** Which pending item: its shard, when its group wrote it, and the digest of the group's messages. */
+export interface PendingRef {
+  shard: number;
   createdAt: string;
+  digest: string;
+}
+
+/** One string per pending item, for maps and sets (not a stored key). */
+export const pendingRefId = (ref: PendingRef): string =>
+  `${ref.shard}\u0000${ref.createdAt}\u0000${ref.digest}`;
+
+/** A group's city and industry deltas, put (absent) in its transaction. */
+export interface PendingDelta extends PendingRef {
   writes: DeferredWrite[];
 }
 
@@ -67,8 +76,8 @@ export interface TransactionPlan {
    * conditioned on the version read (0: not yet versioned), and the link set.
    */
   bumps: { key: RollupKey; version: number; next?: string }[];
-  /** Batch-log entries of meter-hours whose log is full, each on its own item. */
-  overflowLogs: { key: RollupKey; hour: string; entry: BatchLogEntry }[];
+  /** Batch-log entries of meter-hours whose log is full, each on its own item (one per message). */
+  overflowLogs: { meterId: string; hour: string; messageId: string; entry: BatchLogEntry }[];
   /** Register origins of cumulative meters' first messages (conditioned on being absent). */
   origins: { key: RollupKey; createdBy: string; next?: string }[];
   /** Messages (chunks) merged in. */
@@ -77,20 +86,23 @@ export interface TransactionPlan {
   pending?: PendingDelta;
 }
 
-/** DynamoDB's limit of items in one TransactWriteItems. */
-export const MAX_TRANSACTION_ITEMS = 100;
+/**
+ * Every item the plan names, one id each: the transaction's size is their number. Rollups (and
+ * register origins, in a meter's hour series) by their key, the rest by what they are.
+ */
+export const transactionItemKeys = (plan: Omit<TransactionPlan, 'chunks'>): string[] => [
+  ...[...plan.writes, ...plan.bumps, ...plan.origins].map((w) => `rollup\u0000${keyId(w.key)}`),
+  ...(plan.pending ? [`pending\u0000${pendingRefId(plan.pending)}`] : []),
+  ...plan.overflowLogs.map((o) => ['batchLog', o.meterId, o.hour, o.messageId].join('\u0000')),
+];
 
-/** Every item the plan names, as `pk NUL sk`: the transaction's size is their number. */
-export const transactionItemKeys = (plan: Omit<TransactionPlan, 'chunks'>): string[] =>
-  [
-    ...plan.writes.map((w) => w.key),
-    ...plan.bumps.map((b) => b.key),
-    ...plan.overflowLogs.map((o) => o.key),
-    ...plan.origins.map((o) => o.key),
-    ...(plan.pending ? [plan.pending.key] : []),
-  ].map(keyId);
-
-const keyId = (key: RollupKey) => `${key.pk}\u0000${key.sk}`;
+const keyId = rollupKeyId;
+const meterHour = (meterId: string, hour: string): RollupKey => ({
+  level: 'meter',
+  id: meterId,
+  granularity: 'hour',
+  period: hour,
+});
 const later = (a: string | undefined, b: string | undefined) => (a === undefined || (b ?? '') > a ? b : a);
 
 /**
@@ -111,25 +123,22 @@ class MergedTransaction {
 
   add({ meterId, messageId, plan }: PlannedChunk): void {
     this.#chunks += 1;
-    const meterHourPk = rollupPk('meter', meterId, 'hour');
-    const meterPks = new Set(GRANULARITIES.map((gran) => rollupPk('meter', meterId, gran)));
+    const own = (key: RollupKey) => key.level === 'meter' && key.id === meterId;
     const hourWrites = new Map(plan.meterHours.map((w) => [w.hour, w]));
     const rollups = new Map(plan.rollups.map((r) => [keyId(r.key), r]));
     // A meter-hour write without a figure of its own (cannot happen today; kept total for safety).
     for (const hour of hourWrites.keys())
-      if (!rollups.has(keyId({ pk: meterHourPk, sk: hour })))
-        rollups.set(keyId({ pk: meterHourPk, sk: hour }), {
-          key: { pk: meterHourPk, sk: hour },
-          figures: {},
-        });
+      if (!rollups.has(keyId(meterHour(meterId, hour))))
+        rollups.set(keyId(meterHour(meterId, hour)), { key: meterHour(meterId, hour), figures: {} });
     for (const rollup of rollups.values()) {
       const item = this.#addFigures(rollup, plan.factorRefs);
-      const hourWrite = rollup.key.pk === meterHourPk ? hourWrites.get(rollup.key.sk) : undefined;
-      if (meterPks.has(rollup.key.pk))
+      const { granularity, period } = rollup.key;
+      const hourWrite = own(rollup.key) && granularity === 'hour' ? hourWrites.get(period) : undefined;
+      if (own(rollup.key) && granularity !== 'feedmonth' && GRANULARITIES.includes(granularity))
         item.lastReadingAt = later(item.lastReadingAt, hourWrite?.lastReadingAt ?? plan.lastReadingAt);
       if (hourWrite) this.#addMeterHour(item, hourWrite, meterId, messageId);
     }
-    this.#addRegisterItems(plan, meterHourPk, messageId);
+    this.#addRegisterItems(plan, meterId, messageId);
   }
 
   plan(): TransactionPlan {
@@ -151,16 +160,16 @@ class MergedTransaction {
   }
 
   /** Neighbours bumped (and relinked), and the register origin a first message creates. */
-  #addRegisterItems(plan: ChunkPlan, meterHourPk: string, messageId: string): void {
+  #addRegisterItems(plan: ChunkPlan, meterId: string, messageId: string): void {
     for (const check of plan.checks)
       this.#extra.bumps.push({
-        key: { pk: meterHourPk, sk: check.hour },
+        key: meterHour(meterId, check.hour),
         version: check.version,
         ...(check.next === undefined ? {} : { next: check.next }),
       });
     if (plan.createsOrigin)
       this.#extra.origins.push({
-        key: { pk: meterHourPk, sk: REGISTER_ORIGIN_SK },
+        key: meterHour(meterId, REGISTER_ORIGIN_PERIOD),
         createdBy: messageId,
         ...(plan.originNext === undefined ? {} : { next: plan.originNext }),
       });
@@ -171,12 +180,7 @@ class MergedTransaction {
     item.meterHour = state;
     if (write.marksMessage) state.markers.push(messageId);
     if (write.logTo === 'item') state.logEntries.push(write.logEntry);
-    else
-      this.#extra.overflowLogs.push({
-        key: { pk: batchLogOverflowPk(meterId), sk: `${write.hour}#${messageId}` },
-        hour: write.hour,
-        entry: write.logEntry,
-      });
+    else this.#extra.overflowLogs.push({ meterId, hour: write.hour, messageId, entry: write.logEntry });
     if (write.registers === undefined && write.expectedVersion === undefined) return;
     if (state.registers !== undefined || state.expectedVersion !== undefined)
       throw new Error(`two register plans for ${meterId} ${write.hour} in one transaction`);

@@ -1,18 +1,24 @@
 import { addExact, type Exact } from './fixed-point.ts';
-import type { RollupLevel } from './rollup-model.ts';
+import type { RollupKey, RollupLevel } from './rollup-model.ts';
 
 /**
  * The days of a feed month, derived on read (docs/imports.md, "Spreading"). An import books a
- * feed's month once — on the month items, and on a *feed month* item per level (pk
- * `ROLLUP#<level>#<id>#feedmonth`, sk `<month>`) holding the feeds' share of that month — and every
+ * feed's month once — on the month items, and on a *feed month* item per level (granularity
+ * `feedmonth`, period `<month>`) holding the feeds' share of that month — and every
  * reader of day items adds each feed month's day part, computed here and nowhere else: each integer
  * figure `F` over the month's `D` days is `⌊F / D⌋` a day, the first `F mod D` days one more. The
  * parts are integers and sum to `F` exactly, so a month equals the sum of its days at every level.
  * Pure.
  */
 
-export const FEED_MONTH = 'feedmonth';
-export const feedMonthPk = (level: RollupLevel, id: string): string => `ROLLUP#${level}#${id}#${FEED_MONTH}`;
+export const FEED_MONTH = 'feedmonth' as const;
+/** A target's feed month item. */
+export const feedMonthKey = (level: RollupLevel, id: string, month: string): RollupKey => ({
+  level,
+  id,
+  granularity: FEED_MONTH,
+  period: month,
+});
 
 /** Summed integer figures a feed month spreads (`batches` counts messages, not activity: not spread). */
 const SPREAD =

@@ -9,11 +9,9 @@ import { CITY_ID, type RollupFigures, TCE_FIGURE, TOTAL_FIGURES } from './rollup
  * the factor versions the new figures rest on, and the recalculation keeps per meter and day what it
  * changed (the trace shows both).
  *
- * Layout (carbon table):
- *   pk `RECALC#<id>`, sk `RECALC`        the recalculation: scope, period, reason, status, lease,
- *                                        progress; gsi1 `RECALCS#<month>` / `<createdAt>#<id>`
- *   pk `RECALC#<id>`, sk `UNIT#<meter>#<day>`   what one meter-day changed (before/after/difference)
- *   on meter-hour items                  `recalcs` (ids applied, the exactly-once marker), `recalcLog`
+ * Stored (keys: shared/adapters/dynamodb/carbon/carbon-keys.ts) as the recalculation, one unit result
+ * per meter-day it changed, and on meter-hour items
+ *                                        `recalcs` (ids applied, the exactly-once marker), `recalcLog`
  *                                        (before, after, refs, accounting per recalculation), `lv`
  *                                        (bumped by every ingest and recalculation write: a
  *                                        recalculation writes only if the item is as it read it)
@@ -66,11 +64,6 @@ export interface RecalculationRecord {
 }
 
 export const MAX_RECALC_ATTEMPTS = 3;
-
-export const recalcPk = (id: string): string => `RECALC#${id}`;
-export const RECALC_SK = 'RECALC';
-export const unitSk = (meterId: string, day: string): string => `UNIT#${meterId}#${day}`;
-export const recalcIndexPk = (month: string): string => `RECALCS#${month}`;
 
 export const scopeLabel = (scope: RecalcScope): string =>
   scope.level === 'city' ? '全市 city' : `企业 enterprise ${scope.id}`;

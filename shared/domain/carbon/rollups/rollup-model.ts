@@ -3,9 +3,11 @@ import type { EnergyType, MeterRecord } from '../../registry/records.ts';
 import { addExact, type Exact } from './fixed-point.ts';
 
 /**
- * Rollup, budget and alert item layout in the `carbon` table (others code against this).
+ * What a rollup item holds, named by level, target, granularity and period (`RollupKey`); its
+ * stored keys, and those of budgets, alerts, recalculations and batch logs, are the adapters'
+ * (shared/adapters/dynamodb/carbon/carbon-keys.ts).
  *
- * Rollups — pk `ROLLUP#<level>#<id>#<gran>`, sk `<period>`:
+ * Rollups:
  *   level city (id `city`) | industry (id = GB/T 4754 class code, e.g. `C2511`) | enterprise (id) |
  *   meter (id); gran hour | day | month; period in the deployment time zone (default Asia/Shanghai):
  *   hour `2026-11-28T15`, day `2026-11-28`, month `2026-11`. A reading at 23:30 UTC is already the
@@ -36,17 +38,8 @@ import { addExact, type Exact } from './fixed-point.ts';
  *   Every rollup item also gets `factorRefs` (string set, `factorId@version`); meter-level items
  *   `lastReadingAt`. The meter-level HOUR item doubles as the ingest's state for that meter-hour
  *   (msgs, regs, rv, batchLog — see shared/domain/carbon/ingest/ingest-plan.ts), and a cumulative
- *   meter's hour partition holds one item sk `#origin` without figures (it sorts before all hours).
- *   Past 100 logged messages in one meter-hour, further batch-log entries are items of their own:
- *   pk `BATCHLOG#meter#<id>`, sk `<hour>#<messageId>`.
- * Budgets — pk `BUDGET#<level>#<id>`, sk `<year>` (`2026`) or `<month>` (`2026-11`):
- *   limitTonnes, warningRatio (e.g. 0.8).
- * Alerts — pk `ALERT#<level>#<id>`, sk `<kind>#<period or raisedAt>` (deterministic, so a
- *   conditional put raises ONE alert); kind budgetWarning | budgetBreach | meterOffline | anomaly |
- *   calendarRunningOut (level `system`, id `workingCalendar`: the platform itself, not a carbon target);
- *   gsi1pk `ALERTS`, gsi1sk raisedAt (ISO UTC); attributes kind, level, targetId, period, raisedAt,
- *   message (zh-CN), value, limit; an enterprise's budgetBreach also caseId, the automatic case it
- *   opened (set by the anomaly scan after the case).
+ *   meter's hour series holds one item, period `#origin`, without figures (it sorts before all hours).
+ *   Past 100 logged messages in one meter-hour, further batch-log entries are items of their own.
  */
 
 export const ROLLUP_LEVELS = ['city', 'industry', 'enterprise', 'meter'] as const;
@@ -84,16 +77,21 @@ export const localPeriodsOf = (instant: Date, timeZone = DEFAULT_TIME_ZONE): Loc
   return { hour: `${day}T${pad(wall.hour)}`, day, month };
 };
 
+/**
+ * A rollup item named by what it is: a level's target, a granularity, a local period. `feedmonth` is
+ * an import's feed month (feed-days.ts); the period `#origin` names a cumulative meter's register
+ * origin in its hour series (meter-hour-state.ts). The adapters map it to a stored key.
+ */
 export interface RollupKey {
-  pk: string;
-  sk: string;
+  level: RollupLevel;
+  id: string;
+  granularity: Granularity | 'feedmonth';
+  period: string;
 }
 
-export const rollupPk = (level: RollupLevel, id: string, gran: Granularity): string =>
-  `ROLLUP#${level}#${id}#${gran}`;
-export const budgetPk = (level: RollupLevel, id: string): string => `BUDGET#${level}#${id}`;
-export const alertPk = (level: AlertLevel, id: string): string => `ALERT#${level}#${id}`;
-export const ALERTS_GSI1PK = 'ALERTS';
+/** One string per rollup item, for maps and sets (not a stored key). */
+export const rollupKeyId = (key: RollupKey): string =>
+  `${key.level}\u0000${key.id}\u0000${key.granularity}\u0000${key.period}`;
 
 /**
  * The 12 rollup keys one reading of the meter touches; only its own 3 when the meter is
@@ -112,7 +110,7 @@ export const rollupKeysFor = (
         ['meter', meter.id],
       ];
   return targets.flatMap(([level, id]) =>
-    GRANULARITIES.map((gran) => ({ pk: rollupPk(level, id, gran), sk: periods[gran] })),
+    GRANULARITIES.map((granularity) => ({ level, id, granularity, period: periods[granularity] })),
   );
 };
 
@@ -148,7 +146,7 @@ export const addFigures = (into: RollupFigures, figures: Readonly<RollupFigures>
 export const aggregate = (contributions: readonly Contribution[]): Contribution[] => {
   const byKey = new Map<string, Contribution>();
   for (const c of contributions) {
-    const id = `${c.key.pk}\u0000${c.key.sk}`;
+    const id = rollupKeyId(c.key);
     const acc = byKey.get(id) ?? { key: c.key, figures: {} };
     addFigures(acc.figures, c.figures);
     byKey.set(id, acc);

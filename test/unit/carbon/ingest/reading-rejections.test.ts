@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rollupItemKey } from '../../../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { loadFactorLibrary } from '../../../../shared/domain/carbon/accounting/factors.ts';
 import {
   type ChunkPlan,
@@ -84,7 +85,7 @@ const plan = (
   return decision;
 };
 const meterHour = (p: ChunkPlan, meterId: string) =>
-  p.rollups.find((r) => r.key.pk === `ROLLUP#meter#${meterId}#hour`)?.figures ?? {};
+  p.rollups.find((r) => rollupItemKey(r.key).pk === `ROLLUP#meter#${meterId}#hour`)?.figures ?? {};
 const at = (minute: number) => `2026-11-28T00:${String(minute).padStart(2, '0')}:00Z`;
 
 describe('a reading refused by itself', () => {

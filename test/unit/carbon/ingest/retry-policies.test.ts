@@ -6,7 +6,7 @@ import {
   mergedPolicy,
   retrying,
   TryAgain,
-} from '../../../../shared/application/telemetry/retry-policies.ts';
+} from '../../../../shared/application/carbon/retry-policies.ts';
 
 /** An attempt that asks to be tried again `busy` times, then answers. */
 const busyFor = (busy: number) => {

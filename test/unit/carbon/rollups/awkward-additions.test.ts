@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rollupItemKey } from '../../../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { loadFactorLibrary } from '../../../../shared/domain/carbon/accounting/factors.ts';
 import { figuresOf } from '../../../../shared/domain/carbon/rollups/emission-series.ts';
 import {
@@ -115,7 +116,8 @@ const ingestAwkward = (table: DecimalTable) => {
       const { figures } = readingEmissions(meter, quantity, ON_2026_06_01, library, accountingFor(meter));
       return rollupKeysFor(meter, periods).map((key) => ({ key, figures }));
     }).flat();
-    for (const { key, figures } of aggregate(contributions)) table.add(`${key.pk}|${key.sk}`, figures);
+    for (const { key, figures } of aggregate(contributions))
+      table.add(`${rollupItemKey(key).pk}|${key.period}`, figures);
   }
   return sent;
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, nextMessage, simulatedFleet } from '../../../../infra/local/simulator/fleet-model.ts';
 import { seededRandom } from '../../../../infra/local/simulator/pacing.ts';
+import { rollupItemKey } from '../../../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import type { TelemetryPayload } from '../../../../shared/contracts/carbon/telemetry.ts';
 import { loadFactorLibrary } from '../../../../shared/domain/carbon/accounting/factors.ts';
 import {
@@ -87,7 +88,7 @@ class MemoryCarbon {
   }
 
   #add(rollup: Contribution): void {
-    const key = `${rollup.key.pk}|${rollup.key.sk}`;
+    const key = `${rollupItemKey(rollup.key).pk}|${rollup.key.period}`;
     const sum = this.figures.get(key) ?? {};
     for (const [name, value] of Object.entries(rollup.figures)) sum[name] = (sum[name] ?? 0) + Number(value);
     this.figures.set(key, sum);

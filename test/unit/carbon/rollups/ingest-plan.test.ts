@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rollupItemKey } from '../../../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { loadFactorLibrary } from '../../../../shared/domain/carbon/accounting/factors.ts';
 import {
   type ChunkPlan,
@@ -57,7 +58,7 @@ const applied = (decision: ReturnType<typeof planChunk>): ChunkPlan => {
   return decision;
 };
 const rollup = (plan: ChunkPlan, pk: string, sk: string) =>
-  plan.rollups.find((r) => r.key.pk === pk && r.key.sk === sk)?.figures;
+  plan.rollups.find((r) => rollupItemKey(r.key).pk === pk && r.key.period === sk)?.figures;
 const ts = (iso: string) => Date.parse(iso);
 const empty: ChunkState = { hours: [], read: true };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rollupItemKey } from '../../../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { AccountingError } from '../../../../shared/domain/carbon/accounting/errors.ts';
 import { loadFactorLibrary } from '../../../../shared/domain/carbon/accounting/factors.ts';
 import { meterAccountingFor } from '../../../../shared/domain/carbon/rollups/meter-accounting.ts';
@@ -148,7 +149,7 @@ describe('reading → rollup figures', () => {
     const undone = scaleFigures(out.figures, -1);
 
     expect(contributions).toHaveLength(12);
-    expect(contributions.map((c) => c.key.pk)).toContain('ROLLUP#enterprise#ENT-T#day');
+    expect(contributions.map((c) => rollupItemKey(c.key).pk)).toContain('ROLLUP#enterprise#ENT-T#day');
     for (const [name, value] of Object.entries(out.figures))
       expect(Number(undone[name] ?? 0) + Number(value)).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rollupItemKey } from '../../../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { calculateEmissions } from '../../../../shared/domain/carbon/accounting/account.ts';
 import { loadFactorLibrary } from '../../../../shared/domain/carbon/accounting/factors.ts';
 import { getGwpSet } from '../../../../shared/domain/carbon/accounting/gwp.ts';
@@ -67,7 +68,7 @@ const planned = (): ChunkPlan => {
 
 /** The meter-hour item the ingest leaves: its figures, one message, its batch-log entry. */
 const storedHour = (plan: ChunkPlan): StoredMeterHour => {
-  const own = plan.rollups.find((r) => r.key.pk === 'ROLLUP#meter#MTR-E#hour');
+  const own = plan.rollups.find((r) => rollupItemKey(r.key).pk === 'ROLLUP#meter#MTR-E#hour');
   const entry = plan.meterHours[0]?.logEntry;
   if (!own || !entry) throw new Error('no meter hour');
   return {

@@ -3,7 +3,7 @@ import {
   SWEEP_AFTER_MS,
   SWEEP_EVERY_MS,
 } from '../../domain/carbon/ingest/deferred-deltas.ts';
-import type { PendingDelta } from '../../domain/carbon/ingest/transaction-plan.ts';
+import { type PendingDelta, pendingRefId } from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { PendingStore } from '../../ports/pending-store.ts';
 import { mergedPolicy, retrying, TryAgain } from './retry-policies.ts';
 
@@ -34,10 +34,11 @@ export const foldPending = async (
   backoffMs?: number,
 ): Promise<FoldReport> => {
   const report: FoldReport = { folded: 0, contended: 0 };
-  for (const fold of foldTransactions(pendings)) {
-    let left = pendings.filter((p) => fold.pending.some((k) => k.pk === p.key.pk && k.sk === p.key.sk));
+  for (const fold of foldTransactions(pendings, store.maxTransactionItems)) {
+    const inFold = new Set(fold.pending.map(pendingRefId));
+    let left = pendings.filter((p) => inFold.has(pendingRefId(p)));
     for (let round = 0; left.length > 0 && round < 3; round++) {
-      const [again] = foldTransactions(left);
+      const [again] = foldTransactions(left, store.maxTransactionItems);
       if (again === undefined) break;
       const outcome = await retrying(async () => {
         const result = await store.fold(again);
@@ -49,8 +50,8 @@ export const foldPending = async (
         report.folded += left.length;
         break;
       }
-      const still = await store.stillPending(left.map((p) => p.key));
-      left = left.filter((p) => still.some((k) => k.pk === p.key.pk && k.sk === p.key.sk));
+      const still = new Set((await store.stillPending(left)).map(pendingRefId));
+      left = left.filter((p) => still.has(pendingRefId(p)));
     }
   }
   return report;

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
-import type { ScheduledJobEvent } from '../../shared/contracts/jobs.ts';
+import { accountingDefaults } from '../../../shared/config/accounting-defaults.ts';
+import type { ScheduledJobEvent } from '../../../shared/contracts/jobs.ts';
 import type {
   RecalcScope,
   RecalculationRecord,
-} from '../../shared/domain/carbon/rollups/recalculation-model.ts';
+} from '../../../shared/domain/carbon/rollups/recalculation-model.ts';
 import {
   newRecalculation,
   openRecalculationOf,
-} from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
-import { runRecalculation } from '../../shared/domain/carbon/rollups/recalculation-run.ts';
-import { CITY_ID } from '../../shared/domain/carbon/rollups/rollup-model.ts';
-import { progressSink } from '../../shared/observability/progress.ts';
-import { recalculationDeps, viewOf } from '../carbon/recalculations/recalculation-context.ts';
-import { scheduledJobHandler } from '../middleware/schedule.ts';
+} from '../../../shared/domain/carbon/rollups/recalculation-requests.ts';
+import { runRecalculation } from '../../../shared/domain/carbon/rollups/recalculation-run.ts';
+import { CITY_ID } from '../../../shared/domain/carbon/rollups/rollup-model.ts';
+import { progressSink } from '../../../shared/observability/progress.ts';
+import { scheduledJobHandler } from '../../middleware/schedule.ts';
+import { recalculationDeps, viewOf } from '../recalculations/recalculation-context.ts';
 
 const deps = recalculationDeps();
 /** A worker holds a recalculation this long (the function's timeout is 15 minutes). */

@@ -62,7 +62,7 @@ export const ingestTelemetryBatch = async (
   const run = new BatchRun(deps);
   const [{ candidates, multiChunk }] = await Promise.all([run.judge(records), run.folds.sweep(deps.clock())]);
   for (const round of registerRounds(candidates)) {
-    const groups = packTransactions(await run.plan(round));
+    const groups = packTransactions(await run.plan(round), deps.ingest.maxTransactionItems);
     // Deferred, groups share no item but a meter's or an enterprise's split between two (they wait
     // for each other); in place, they all share the city's items and go one after another. A lone
     // group has nothing to run beside: in place it saves the fold's transaction (a small batch's).

@@ -1,19 +1,22 @@
-import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/carbon/budget-store.ts';
-import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
-import { DynamoQuarantineCounter } from '../../shared/adapters/dynamodb/carbon/quarantine-counter.ts';
-import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
-import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
-import { systemClock } from '../../shared/config/clock.ts';
-import { tableName, timeZone } from '../../shared/config/env.ts';
-import { periodUtcRange } from '../../shared/domain/carbon/rollups/period-range.ts';
-import { runCarbonReports, utcDaysOf } from '../../shared/domain/reports/carbon-report-job.ts';
-import { completedPeriodBefore, type ReportGranularity } from '../../shared/domain/reports/report-periods.ts';
-import { reportPeriodOf } from '../../shared/domain/reports/report-run-mode.ts';
-import { progressSink } from '../../shared/observability/progress.ts';
-import { scheduledJobHandler } from '../middleware/schedule.ts';
-import { reportFiles, reportIndex } from '../reports/report-context.ts';
-import { dryRunAnswer, reportStoresFor } from './report-run.ts';
+import { getDocumentClient } from '../../../shared/adapters/aws-clients.ts';
+import { DynamoBudgetStore } from '../../../shared/adapters/dynamodb/carbon/budget-store.ts';
+import { DynamoCarbonReadStore } from '../../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
+import { DynamoQuarantineCounter } from '../../../shared/adapters/dynamodb/carbon/quarantine-counter.ts';
+import { DynamoJobRunStore } from '../../../shared/adapters/dynamodb/job-run-store.ts';
+import { DynamoRegistryStore } from '../../../shared/adapters/dynamodb/registry-store.ts';
+import { systemClock } from '../../../shared/config/clock.ts';
+import { tableName, timeZone } from '../../../shared/config/env.ts';
+import { periodUtcRange } from '../../../shared/domain/carbon/rollups/period-range.ts';
+import { runCarbonReports, utcDaysOf } from '../../../shared/domain/reports/carbon-report-job.ts';
+import {
+  completedPeriodBefore,
+  type ReportGranularity,
+} from '../../../shared/domain/reports/report-periods.ts';
+import { reportPeriodOf } from '../../../shared/domain/reports/report-run-mode.ts';
+import { progressSink } from '../../../shared/observability/progress.ts';
+import { dryRunAnswer, reportStoresFor } from '../../jobs/report-run.ts';
+import { scheduledJobHandler } from '../../middleware/schedule.ts';
+import { reportFiles, reportIndex } from '../../reports/report-context.ts';
 
 const client = getDocumentClient();
 const deps = {
