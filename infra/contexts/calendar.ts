@@ -3,7 +3,7 @@ import {
   listCalendarYearsRoute,
   putCalendarYearRoute,
 } from '../../shared/contracts/calendar.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** The working calendar: admins load the State Council's yearly notice; a daily job watches its end. */
 export const CALENDAR_FUNCTIONS: readonly FunctionSpec[] = [

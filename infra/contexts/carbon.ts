@@ -10,7 +10,7 @@ import {
   getRecalculationRoute,
 } from '../../shared/contracts/carbon/recalculations.ts';
 import { METER_ID_TOPIC_LEVEL, telemetryTopicFilter } from '../../shared/contracts/carbon/telemetry.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** The ingest rule of a stage reads only that stage's meter topics. */
 export const ingestRuleSql = (stage: string): string =>

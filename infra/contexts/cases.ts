@@ -8,7 +8,7 @@ import {
   submitCaseRoute,
   transitionCaseRoute,
 } from '../../shared/contracts/cases.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** 随手拍 cases: create, read, transitions, comments, timeline. */
 export const CASE_FUNCTIONS: readonly FunctionSpec[] = [

@@ -7,7 +7,7 @@ import {
   putImportAccountRoute,
   withdrawImportRoute,
 } from '../../shared/contracts/imports.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** Imports of batch activity data (docs/imports.md): uploads, import records, accounts, the job. */
 export const IMPORT_FUNCTIONS: readonly FunctionSpec[] = [

@@ -1,4 +1,4 @@
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** Scheduled jobs (EventBridge Scheduler in the cloud, infra/local/scheduler.ts locally). */
 export const JOB_FUNCTIONS: readonly FunctionSpec[] = [

@@ -1,5 +1,5 @@
 import { completeUploadRoute, createUploadRoute, getMediaRoute } from '../../shared/contracts/media.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** Media: slots (catalog entry + presigned POST), completion (bytes checked, copies filed), links. */
 export const MEDIA_FUNCTIONS: readonly FunctionSpec[] = [

@@ -8,7 +8,7 @@ import {
   markNotificationReadRoute,
   putNotificationPreferencesRoute,
 } from '../../shared/contracts/notifications.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /**
  * Notifications (docs/notifications.md): the inbox, preferences and push devices of each person, and

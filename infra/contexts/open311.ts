@@ -8,7 +8,7 @@ import {
   open311ServiceDefinitionRoute,
   open311TokenRoute,
 } from '../../shared/contracts/open311.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /**
  * The Open311 GeoReport v2 facade (docs/open311.md) and the admins' API keys. The GeoReport routes

@@ -22,7 +22,7 @@ import {
 } from '../../shared/contracts/meters.ts';
 import { listDepartmentsRoute, listFactorsRoute } from '../../shared/contracts/registry.ts';
 import { listRoleChangesRoute, listUsersRoute, setUserRolesRoute } from '../../shared/contracts/users.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** Enterprises, facilities, meters, departments, identifiers, factors, device provisioning. */
 export const REGISTRY_FUNCTIONS: readonly FunctionSpec[] = [

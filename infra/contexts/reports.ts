@@ -1,5 +1,5 @@
 import { getEscalationsRoute, getReportRoute, listReportsRoute } from '../../shared/contracts/reports.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** Generated reports and their download links. */
 export const REPORT_FUNCTIONS: readonly FunctionSpec[] = [

@@ -6,7 +6,7 @@ import {
   submitSuggestionRoute,
   transitionSuggestionRoute,
 } from '../../shared/contracts/suggestions.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 /** Deputies' suggestions (代表建议): file, list, read, transitions, timeline, statistics. */
 export const SUGGESTION_FUNCTIONS: readonly FunctionSpec[] = [

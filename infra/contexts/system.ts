@@ -1,5 +1,5 @@
 import { healthRoute, openApiRoute } from '../../shared/contracts/system.ts';
-import type { FunctionSpec } from '../manifest.ts';
+import type { FunctionSpec } from '../manifest-spec.ts';
 
 export const SYSTEM_FUNCTIONS: readonly FunctionSpec[] = [
   {
