@@ -5,6 +5,7 @@ import { DynamoTelemetryStore } from '../../shared/adapters/dynamodb/carbon/tele
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import type { IngestDependencies } from '../../shared/application/carbon/ingest-dependencies.ts';
 import { systemClock } from '../../shared/config/clock.ts';
+import { parseTelemetryEvent } from '../../shared/contracts/carbon/telemetry.ts';
 import { loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { defaultAccounting } from './accounting.ts';
 import type { TestStack } from './local-stack.ts';
@@ -17,6 +18,7 @@ export const directIngestDeps = (
   t: TestStack,
   over: Partial<IngestDependencies> = {},
 ): IngestDependencies => ({
+  parseEvent: parseTelemetryEvent,
   store: new DynamoTelemetryStore(t.dynamo, localTableName('telemetry'), 30),
   ingest: new DynamoIngestStore(t.dynamo, localTableName('carbon')),
   pending: new DynamoPendingStore(t.dynamo, localTableName('carbon')),

@@ -10,6 +10,7 @@ import type { IngestDependencies } from '../../../shared/application/carbon/inge
 import { accountingDefaults } from '../../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../../shared/config/clock.ts';
 import { DEFAULT_IDENTIFIER_PREFIX, ENV, tableName, timeZone } from '../../../shared/config/env.ts';
+import { parseTelemetryEvent } from '../../../shared/contracts/carbon/telemetry.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/accounting/factors.ts';
 import { checkBudgets } from '../../../shared/domain/carbon/budgets/budget-check.ts';
 import { type MeterHistory, PlausibleLimits } from '../../../shared/domain/carbon/ingest/plausible-limits.ts';
@@ -42,6 +43,7 @@ const baseDependencies = (): Omit<IngestDependencies, 'accounting'> => {
   const carbon = new DynamoCarbonReadStore(client, tableName('carbon'));
   const registry = new DynamoRegistryStore(client, tableName('registry'));
   return {
+    parseEvent: parseTelemetryEvent,
     store: new DynamoTelemetryStore(client, tableName('telemetry'), TELEMETRY_RETENTION_DAYS),
     ingest: new DynamoIngestStore(client, tableName('carbon')),
     pending: new DynamoPendingStore(client, tableName('carbon')),

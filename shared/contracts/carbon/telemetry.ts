@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { EventParser } from '../../domain/carbon/ingest/ingest-records.ts';
 
 /**
  * One reading: an interval quantity (consumption since the previous reading) or a cumulative
@@ -28,6 +29,20 @@ export const TelemetryRuleEventSchema = TelemetryPayloadSchema.extend({
   receivedAt: z.number().int().describe('Broker receive time, ms since epoch (timestamp())'),
 });
 export type TelemetryRuleEvent = z.infer<typeof TelemetryRuleEventSchema>;
+
+/** The ingest's check of an event (the domain's EventParser): the event, or each issue by its path. */
+export const parseTelemetryEvent: EventParser = (event) => {
+  const parsed = TelemetryRuleEventSchema.safeParse(event);
+  return parsed.success
+    ? { ok: true, event: parsed.data }
+    : {
+        ok: false,
+        issues: parsed.error.issues.map((issue) => ({
+          path: `/${issue.path.map(String).join('/')}`,
+          message: issue.message,
+        })),
+      };
+};
 
 /**
  * Every MQTT topic of a stage starts with `qingshan/<stage>/`, so two stages in one account never read

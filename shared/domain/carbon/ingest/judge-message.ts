@@ -6,6 +6,7 @@ import { UnitConversionError } from '../rollups/canonical-units.ts';
 import { type MeterAccounting, meterAccountingFor, readingDateOf } from '../rollups/meter-accounting.ts';
 import { readingEmissions } from '../rollups/reading-emissions.ts';
 import { localPeriodsOf } from '../rollups/rollup-model.ts';
+import type { EventParser } from './ingest-records.ts';
 import { deliveryOf, messageQuarantineId } from './quarantine-records.ts';
 import { judgeTelemetryEvent, type QuarantineRecord, type ReadingBatch } from './reading-batch.ts';
 import type { PlausibleLimit } from './reading-checks.ts';
@@ -18,6 +19,8 @@ import type { PlausibleLimit } from './reading-checks.ts';
  */
 
 export interface JudgeDependencies {
+  /** The message contract's check (the handler's side supplies the schema: ingest-records.ts). */
+  parseEvent: EventParser;
   /** `getMeters`: many at once, for a queue batch (one request instead of one per message). */
   meters: {
     getMeter(id: string): Promise<MeterRecord | undefined>;
@@ -90,7 +93,7 @@ export const judgeMessage = async (
   now: Date,
 ): Promise<QuarantineRecord | JudgedMessage> => {
   const quarantineId = messageQuarantineId(event, now);
-  const verdict = judgeTelemetryEvent(event, now, quarantineId);
+  const verdict = judgeTelemetryEvent(event, now, quarantineId, deps.parseEvent);
   if (!verdict.ok) return verdict.quarantine;
   const batch = verdict.batch;
   const refuse = (reason: string, path: string, message: string) =>

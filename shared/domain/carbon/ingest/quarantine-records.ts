@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { QuarantineRecord, ReadingBatch } from './ingest-records.ts';
 import { makeQuarantineId } from './quarantine-id.ts';
-import type { QuarantineRecord, ReadingBatch } from './reading-batch.ts';
 import type { RejectedReading } from './reading-checks.ts';
 
 /**

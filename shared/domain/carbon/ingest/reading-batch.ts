@@ -1,37 +1,7 @@
-import type * as z from 'zod';
-import { type TelemetryRuleEvent, TelemetryRuleEventSchema } from '../../../contracts/carbon/telemetry.ts';
+import type { EventParser, QuarantineRecord, ReadingBatch } from './ingest-records.ts';
 import { deliveryOf } from './quarantine-records.ts';
 
-export interface ReadingBatch {
-  meterId: string;
-  messageId: string;
-  clientId: string;
-  receivedAt: string;
-  readings: TelemetryRuleEvent['readings'];
-}
-
-/**
- * A message we could not accept (or one reading of it), kept with the reason so an admin can list
- * and replay it. One entry per message or refused reading, however often it arrives
- * (quarantine-records.ts): the id ends in a digest of that key.
- */
-export interface QuarantineRecord {
-  id: string;
-  receivedAt: string;
-  meterId?: string;
-  messageId?: string;
-  /** Set when one reading was refused on its own (the rest of its message applied). */
-  readingIndex?: number;
-  reason: string;
-  issues: { path: string; message: string }[];
-  /**
-   * The event as it reached us; for one refused reading, the event narrowed to that reading under
-   * its own message id (what a replay runs).
-   */
-  original: unknown;
-  /** Which delivery this is (the broker's receive time): receipts count distinct ones. */
-  delivery: string;
-}
+export type { QuarantineRecord, ReadingBatch } from './ingest-records.ts';
 
 export type BatchVerdict = { ok: true; batch: ReadingBatch } | { ok: false; quarantine: QuarantineRecord };
 
@@ -41,12 +11,15 @@ const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
  * Decides whether a telemetry event can be accepted. Never throws on bad input: a refusal is a
  * quarantine record with the reason, so nothing is dropped silently (docs/architecture.md, Principles).
  */
-export const judgeTelemetryEvent = (event: unknown, now: Date, quarantineId: string): BatchVerdict => {
-  const parsed = TelemetryRuleEventSchema.safeParse(event);
-  if (!parsed.success) {
-    return refuse(event, now, quarantineId, 'invalid telemetry message', toIssues(parsed.error));
-  }
-  const data = parsed.data;
+export const judgeTelemetryEvent = (
+  event: unknown,
+  now: Date,
+  quarantineId: string,
+  parse: EventParser,
+): BatchVerdict => {
+  const parsed = parse(event);
+  if (!parsed.ok) return refuse(event, now, quarantineId, 'invalid telemetry message', parsed.issues);
+  const data = parsed.event;
   const future = data.readings.findIndex(
     (reading) => Date.parse(reading.ts) > now.getTime() + MAX_CLOCK_SKEW_MS,
   );
@@ -72,9 +45,6 @@ export const judgeTelemetryEvent = (event: unknown, now: Date, quarantineId: str
     },
   };
 };
-
-const toIssues = (error: z.ZodError) =>
-  error.issues.map((issue) => ({ path: `/${issue.path.map(String).join('/')}`, message: issue.message }));
 
 const refuse = (
   event: unknown,
