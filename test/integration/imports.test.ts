@@ -7,12 +7,12 @@ import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/carbon/
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { applyMonth, feedContext } from '../../shared/application/imports/chunk-apply.ts';
+import { finishPending } from '../../shared/application/imports/slot-apply.ts';
 import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-offline.ts';
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
 import { runRecalculation } from '../../shared/domain/carbon/rollups/recalculation-run.ts';
-import { applyMonth, feedContext } from '../../shared/domain/imports/chunk-apply.ts';
 import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
-import { finishPending } from '../../shared/domain/imports/slot-apply.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { southCorrected } from '../support/corrected-library.ts';
 import { importDriver, utilityCsv } from '../support/imports.ts';
@@ -285,7 +285,7 @@ describe('recalculation and resumption', () => {
 
   it('resumes an import stopped part way, applying no row twice', async () => {
     const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
-    const { runImport } = await import('../../shared/domain/imports/run-import.ts');
+    const { runImport } = await import('../../shared/application/imports/run-import.ts');
     const rows = [
       'GD-POWER-0004,2026-03,28000,kWh',
       'GD-POWER-0004,2026-04,30000,kWh',

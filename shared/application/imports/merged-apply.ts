@@ -1,3 +1,11 @@
+import type { FeedPlanContext } from '../../domain/imports/feed-plan.ts';
+import {
+  type MonthPlan,
+  mergeMonthPlans,
+  monthPlanKeys,
+  planSlotMonth,
+} from '../../domain/imports/month-plan.ts';
+import { type ActivitySlot, settle } from '../../domain/imports/slot.ts';
 import {
   applyMonth,
   Contended,
@@ -6,9 +14,6 @@ import {
   MAX_ATTEMPTS,
   type SlotApplyDeps,
 } from './chunk-apply.ts';
-import type { FeedPlanContext } from './feed-plan.ts';
-import { type MonthPlan, mergeMonthPlans, monthPlanKeys, planSlotMonth } from './month-plan.ts';
-import { type ActivitySlot, settle } from './slot.ts';
 
 /**
  * The pending changes of many rows applied together (docs/imports.md, "Throughput"): each slot

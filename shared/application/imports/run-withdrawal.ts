@@ -1,9 +1,9 @@
-import { dataRows } from './file-rows.ts';
-import type { ImportRecord } from './import-record.ts';
+import { dataRows } from '../../domain/imports/file-rows.ts';
+import type { ImportRecord } from '../../domain/imports/import-record.ts';
+import { type ActivitySlot, decideWithdrawal, markWithdrawn } from '../../domain/imports/slot.ts';
 import { newRunCache, resolveTarget } from './import-rows.ts';
 import type { RunDeps } from './run-import.ts';
 import { CHECKPOINT_ROWS } from './run-import.ts';
-import { type ActivitySlot, decideWithdrawal, markWithdrawn } from './slot.ts';
 import { applyChange, finishPending } from './slot-apply.ts';
 
 /**

@@ -1,7 +1,10 @@
+import { dataRows, isFileSyntaxError } from '../../domain/imports/file-rows.ts';
+import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
+import { refusedCsv } from '../../domain/imports/refused-csv.ts';
+import type { ActivitySlot } from '../../domain/imports/slot.ts';
+import { templateOf } from '../../domain/imports/templates.ts';
+import type { ProgressSink } from '../../domain/jobs/run-checkpointed.ts';
 import type { ImportFiles } from '../../ports/import-store.ts';
-import type { ProgressSink } from '../jobs/run-checkpointed.ts';
-import { dataRows, isFileSyntaxError } from './file-rows.ts';
-import type { ImportRecord, RefusedRow } from './import-record.ts';
 import {
   countOutcome,
   newRunCache,
@@ -11,9 +14,6 @@ import {
   resolveTarget,
 } from './import-rows.ts';
 import { applyTogether } from './merged-apply.ts';
-import { refusedCsv } from './refused-csv.ts';
-import type { ActivitySlot } from './slot.ts';
-import { templateOf } from './templates.ts';
 
 /**
  * The import job over one file (docs/imports.md, "Jobs"): streams the rows, judges and applies each,

@@ -1,6 +1,6 @@
+import { type ActivitySlot, type SlotChange, settle } from '../../domain/imports/slot.ts';
 import type { SlotApplyDeps } from './chunk-apply.ts';
 import { applyPacked } from './merged-apply.ts';
-import { type ActivitySlot, type SlotChange, settle } from './slot.ts';
 
 /**
  * Applies slot changes exactly once (docs/imports.md, "The items"): pending on the slot, the slot

@@ -1,14 +1,14 @@
+import type { AccountingDefaults } from '../../domain/carbon/accounting/accounting-context.ts';
+import type { FactorLibrary } from '../../domain/carbon/accounting/factors.ts';
+import { batchHandleOf } from '../../domain/carbon/ingest/message-plan.ts';
+import { meterAccountingFor } from '../../domain/carbon/rollups/meter-accounting.ts';
+import type { FeedPlanContext } from '../../domain/imports/feed-plan.ts';
+import { mergeMonthPlans, planSlotMonth } from '../../domain/imports/month-plan.ts';
+import type { ActivitySlot, SlotChange } from '../../domain/imports/slot.ts';
+import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportStore } from '../../ports/import-store.ts';
 import type { IngestStore } from '../../ports/ingest-store.ts';
 import type { Retry } from '../../ports/retry.ts';
-import type { AccountingDefaults } from '../carbon/accounting/accounting-context.ts';
-import type { FactorLibrary } from '../carbon/accounting/factors.ts';
-import { batchHandleOf } from '../carbon/ingest/message-plan.ts';
-import { meterAccountingFor } from '../carbon/rollups/meter-accounting.ts';
-import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
-import type { FeedPlanContext } from './feed-plan.ts';
-import { mergeMonthPlans, planSlotMonth } from './month-plan.ts';
-import type { ActivitySlot, SlotChange } from './slot.ts';
 
 /**
  * A slot message (month-plan.ts) in one transaction through the ingest store's `apply`, conditioned

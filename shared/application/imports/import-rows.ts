@@ -1,12 +1,12 @@
+import { localPeriodsOf } from '../../domain/carbon/rollups/rollup-model.ts';
+import { type ImportAccount, meterIdOf } from '../../domain/imports/accounts.ts';
+import type { ImportCounts, ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
+import { isRefusal, judgeRow, type Refusal, refusal } from '../../domain/imports/judge-row.ts';
+import { type ActivitySlot, decideRow, emptySlot, type SlotValue } from '../../domain/imports/slot.ts';
+import { FEED_KIND_NAMES } from '../../domain/imports/templates.ts';
+import type { MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportAccountStore } from '../../ports/import-store.ts';
-import { localPeriodsOf } from '../carbon/rollups/rollup-model.ts';
-import type { MeterRecord } from '../registry/records.ts';
-import { type ImportAccount, meterIdOf } from './accounts.ts';
-import type { ImportCounts, ImportRecord, RefusedRow } from './import-record.ts';
-import { isRefusal, judgeRow, type Refusal, refusal } from './judge-row.ts';
-import { type ActivitySlot, decideRow, emptySlot, type SlotValue } from './slot.ts';
 import { applyChange, finishPending, type SlotApplyDeps } from './slot-apply.ts';
-import { FEED_KIND_NAMES } from './templates.ts';
 
 /**
  * One data row of an import, from its fields to accepted or refused (docs/imports.md, "Row by
