@@ -1,11 +1,11 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
+import { runCheckpointed } from '../../shared/application/jobs/run-checkpointed.ts';
 import { escalateOverdue } from '../../shared/application/workflow/escalate-overdue.ts';
 import { publishEscalations } from '../../shared/application/workflow/publish-escalations.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { localPeriodsOf } from '../../shared/domain/carbon/rollups/rollup-model.ts';
-import { runCheckpointed } from '../../shared/domain/jobs/run-checkpointed.ts';
 import {
   dryRunLines,
   futureEscalationRefusal,

@@ -2,14 +2,14 @@ import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { DynamoWorkflowHistory } from '../../shared/adapters/dynamodb/workflow-scan.ts';
-import { tableName } from '../../shared/config/env.ts';
-import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import type { CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import {
   completedPerformancePeriod,
   type PerformanceKind,
   runPerformanceReports,
-} from '../../shared/domain/reports/performance-report-job.ts';
+} from '../../shared/application/reports/performance-report-job.ts';
+import { tableName } from '../../shared/config/env.ts';
+import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
+import type { CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { reportPeriodOf } from '../../shared/domain/reports/report-run-mode.ts';
 import { progressSink } from '../../shared/observability/progress.ts';
 import { freshWorkingCalendar, liveWorkingCalendar } from '../calendar/live-calendar.ts';

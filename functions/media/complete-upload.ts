@@ -1,6 +1,6 @@
+import { completeUpload } from '../../shared/application/media/complete-upload.ts';
 import { systemClock } from '../../shared/config/clock.ts';
 import { completeUploadRoute } from '../../shared/contracts/media.ts';
-import { completeUpload } from '../../shared/domain/media/complete-upload.ts';
 import { mediaSummary } from '../../shared/domain/media/media-view.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { mediaDeps } from './media-context.ts';

@@ -1,6 +1,6 @@
 import { loadEnterprise } from '../../shared/application/registry/enterprise-commands.ts';
+import { allMeters } from '../../shared/application/registry/registry-lists.ts';
 import type { EnterpriseDetail } from '../../shared/contracts/enterprises.ts';
-import { allMeters } from '../../shared/domain/registry/registry-lists.ts';
 import type { RegistryContext } from './registry-context.ts';
 
 /** The detail page lists this many meters at most; the counts cover them all. */

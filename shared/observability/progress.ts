@@ -1,4 +1,4 @@
-import type { ProgressSink } from '../domain/jobs/run-checkpointed.ts';
+import type { ProgressSink } from '../application/jobs/run-checkpointed.ts';
 import { logger } from './logger.ts';
 
 /** Set by `npm run job` so a person at a terminal sees a bar; Lambdas log progress instead. */

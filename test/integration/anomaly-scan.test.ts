@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
 import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
+import { openBreachCase } from '../../shared/application/carbon/breach-case.ts';
 import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
-import { openBreachCase } from '../../shared/domain/carbon/budgets/breach-case.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**

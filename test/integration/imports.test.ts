@@ -7,11 +7,11 @@ import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/carbon/
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { runRecalculation } from '../../shared/application/carbon/recalculation-run.ts';
 import { applyMonth, feedContext } from '../../shared/application/imports/chunk-apply.ts';
 import { finishPending } from '../../shared/application/imports/slot-apply.ts';
 import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-offline.ts';
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
-import { runRecalculation } from '../../shared/domain/carbon/rollups/recalculation-run.ts';
 import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { southCorrected } from '../support/corrected-library.ts';

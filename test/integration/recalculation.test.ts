@@ -8,13 +8,13 @@ import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { ingestTelemetry } from '../../shared/application/carbon/ingest-message.ts';
-import { ENV } from '../../shared/config/env.ts';
-import type { FactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
-import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
 import {
   type RecalculationDeps,
   runRecalculation,
-} from '../../shared/domain/carbon/rollups/recalculation-run.ts';
+} from '../../shared/application/carbon/recalculation-run.ts';
+import { ENV } from '../../shared/config/env.ts';
+import type { FactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
+import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
 import type { RecalculationStore } from '../../shared/ports/recalculation-store.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { SOUTH_2023, southCorrected } from '../support/corrected-library.ts';

@@ -145,7 +145,7 @@ describe('monthly carbon report job', () => {
 
 describe('a crashed report run', () => {
   it('resumes with the subjects it had not finished', async () => {
-    const { runCarbonReports } = await import('../../shared/domain/reports/carbon-report-job.ts');
+    const { runCarbonReports } = await import('../../shared/application/reports/carbon-report-job.ts');
     const context = await import('../../functions/reports/report-context.ts');
     const { DynamoRegistryStore } = await import('../../shared/adapters/dynamodb/registry-store.ts');
     const { DynamoCarbonReadStore } = await import(

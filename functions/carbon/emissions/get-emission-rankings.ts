@@ -1,3 +1,4 @@
+import { allEnterprises, allMeters } from '../../../shared/application/registry/registry-lists.ts';
 import { getEmissionRankingsRoute } from '../../../shared/contracts/carbon/emissions.ts';
 import { EMISSIONS_UNIT, ENERGY_UNIT } from '../../../shared/domain/carbon/rollups/emission-series.ts';
 import { granularityOfPeriod, isPeriodLabel } from '../../../shared/domain/carbon/rollups/period-range.ts';
@@ -8,7 +9,6 @@ import {
 } from '../../../shared/domain/carbon/rollups/rankings.ts';
 import { UnprocessableError } from '../../../shared/domain/errors.ts';
 import type { EnterpriseRecord } from '../../../shared/domain/registry/records.ts';
-import { allEnterprises, allMeters } from '../../../shared/domain/registry/registry-lists.ts';
 import type { RegistryReader } from '../../../shared/ports/registry-store.ts';
 import { httpHandler } from '../../middleware/http.ts';
 import { carbonStore, registryReader } from './emissions-context.ts';

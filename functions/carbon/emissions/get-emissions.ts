@@ -1,3 +1,4 @@
+import { publicCitySeries } from '../../../shared/application/carbon/public-city.ts';
 import { timeZone } from '../../../shared/config/env.ts';
 import { getEmissionsRoute } from '../../../shared/contracts/carbon/emissions.ts';
 import { CANONICAL_UNITS } from '../../../shared/domain/carbon/rollups/canonical-units.ts';
@@ -15,7 +16,6 @@ import {
 } from '../../../shared/domain/carbon/rollups/emissions-access.ts';
 import { MINIMUM_ENTERPRISES } from '../../../shared/domain/carbon/rollups/minimum-count.ts';
 import { MAX_PERIODS, periodsBetween } from '../../../shared/domain/carbon/rollups/period-range.ts';
-import { publicCitySeries } from '../../../shared/domain/carbon/rollups/public-city.ts';
 import { UnprocessableError } from '../../../shared/domain/errors.ts';
 import { httpHandler } from '../../middleware/http.ts';
 import { carbonStore, registryReader, resolveTarget } from './emissions-context.ts';

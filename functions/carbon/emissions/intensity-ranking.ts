@@ -1,3 +1,4 @@
+import { allEnterprises } from '../../../shared/application/registry/registry-lists.ts';
 import {
   EMISSIONS_UNIT,
   ENERGY_UNIT,
@@ -11,7 +12,6 @@ import {
   rankByIntensity,
 } from '../../../shared/domain/carbon/rollups/intensity.ts';
 import { UnprocessableError } from '../../../shared/domain/errors.ts';
-import { allEnterprises } from '../../../shared/domain/registry/registry-lists.ts';
 import type { RollupReader } from '../../../shared/ports/carbon-read-store.ts';
 import type { RegistryReader } from '../../../shared/ports/registry-store.ts';
 

@@ -1,6 +1,7 @@
 import { getDocumentClient } from '../../../shared/adapters/aws-clients.ts';
 import { DynamoBatchLogReader } from '../../../shared/adapters/dynamodb/carbon/batch-log-reader.ts';
 import { DynamoRecalculationStore } from '../../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
+import { allMeters } from '../../../shared/application/registry/registry-lists.ts';
 import { tableName, timeZone } from '../../../shared/config/env.ts';
 import { traceEmissionsRoute } from '../../../shared/contracts/carbon/emissions.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/accounting/factors.ts';
@@ -19,7 +20,6 @@ import type { RollupLevel } from '../../../shared/domain/carbon/rollups/rollup-m
 import { explainEntry } from '../../../shared/domain/carbon/rollups/trace-explain.ts';
 import { UnprocessableError } from '../../../shared/domain/errors.ts';
 import type { MeterRecord } from '../../../shared/domain/registry/records.ts';
-import { allMeters } from '../../../shared/domain/registry/registry-lists.ts';
 import type { RegistryReader } from '../../../shared/ports/registry-store.ts';
 import { httpHandler } from '../../middleware/http.ts';
 import { factorHandle } from '../../registry/list-factors.ts';

@@ -5,10 +5,10 @@ import { DynamoBudgetStore } from '../../../shared/adapters/dynamodb/carbon/budg
 import { DynamoCarbonReadStore } from '../../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
 import { DynamoJobRunStore } from '../../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../../shared/adapters/dynamodb/registry-store.ts';
+import { runAnomalyScan } from '../../../shared/application/carbon/anomaly-scan.ts';
 import { systemClock } from '../../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../../shared/config/env.ts';
 import { lastCompleteHourBefore } from '../../../shared/domain/carbon/anomalies/anomaly-hours.ts';
-import { runAnomalyScan } from '../../../shared/domain/carbon/anomalies/anomaly-scan.ts';
 import { isPeriodLabel } from '../../../shared/domain/carbon/rollups/period-range.ts';
 import { progressSink } from '../../../shared/observability/progress.ts';
 import { freshWorkingCalendar } from '../../calendar/live-calendar.ts';

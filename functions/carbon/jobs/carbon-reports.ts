@@ -4,10 +4,10 @@ import { DynamoCarbonReadStore } from '../../../shared/adapters/dynamodb/carbon/
 import { DynamoQuarantineCounter } from '../../../shared/adapters/dynamodb/carbon/quarantine-counter.ts';
 import { DynamoJobRunStore } from '../../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../../shared/adapters/dynamodb/registry-store.ts';
+import { runCarbonReports, utcDaysOf } from '../../../shared/application/reports/carbon-report-job.ts';
 import { systemClock } from '../../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../../shared/config/env.ts';
 import { periodUtcRange } from '../../../shared/domain/carbon/rollups/period-range.ts';
-import { runCarbonReports, utcDaysOf } from '../../../shared/domain/reports/carbon-report-job.ts';
 import {
   completedPeriodBefore,
   type ReportGranularity,

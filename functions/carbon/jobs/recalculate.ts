@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { runRecalculation } from '../../../shared/application/carbon/recalculation-run.ts';
 import { accountingDefaults } from '../../../shared/config/accounting-defaults.ts';
 import type { ScheduledJobEvent } from '../../../shared/contracts/jobs.ts';
 import type {
@@ -9,7 +10,6 @@ import {
   newRecalculation,
   openRecalculationOf,
 } from '../../../shared/domain/carbon/rollups/recalculation-requests.ts';
-import { runRecalculation } from '../../../shared/domain/carbon/rollups/recalculation-run.ts';
 import { CITY_ID } from '../../../shared/domain/carbon/rollups/rollup-model.ts';
 import { progressSink } from '../../../shared/observability/progress.ts';
 import { scheduledJobHandler } from '../../middleware/schedule.ts';

@@ -2,15 +2,15 @@ import { getDocumentClient } from '../../../shared/adapters/aws-clients.ts';
 import { DynamoRecalculationStore } from '../../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../../shared/adapters/dynamodb/registry-store.ts';
+import {
+  RECALCULATION_JOB,
+  type RecalculationDeps,
+} from '../../../shared/application/carbon/recalculation-run.ts';
 import { accountingDefaults } from '../../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../../shared/config/clock.ts';
 import { tableName, timeZone } from '../../../shared/config/env.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/accounting/factors.ts';
 import { recalculationView } from '../../../shared/domain/carbon/rollups/recalculation-requests.ts';
-import {
-  RECALCULATION_JOB,
-  type RecalculationDeps,
-} from '../../../shared/domain/carbon/rollups/recalculation-run.ts';
 import type { JobRunStore } from '../../../shared/ports/job-run-store.ts';
 import type { RecalculationStore } from '../../../shared/ports/recalculation-store.ts';
 

@@ -3,8 +3,8 @@ import type { ImportRecord, RefusedRow } from '../../domain/imports/import-recor
 import { refusedCsv } from '../../domain/imports/refused-csv.ts';
 import type { ActivitySlot } from '../../domain/imports/slot.ts';
 import { templateOf } from '../../domain/imports/templates.ts';
-import type { ProgressSink } from '../../domain/jobs/run-checkpointed.ts';
 import type { ImportFiles } from '../../ports/import-store.ts';
+import type { ProgressSink } from '../jobs/run-checkpointed.ts';
 import {
   countOutcome,
   newRunCache,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { breachCaseText } from '../../../shared/application/carbon/breach-case.ts';
 import { buildWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
 import { addWorkingTime } from '../../../shared/domain/calendar/working-time.ts';
-import { breachCaseText } from '../../../shared/domain/carbon/budgets/breach-case.ts';
 import { figuresOf } from '../../../shared/domain/carbon/rollups/emission-series.ts';
 import { buildCarbonReport } from '../../../shared/domain/reports/carbon-report.ts';
 

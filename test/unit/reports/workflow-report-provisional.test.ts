@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { overdueCaseItem } from '../../../shared/application/reports/performance-report-job.ts';
 import { defaultWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
 import type { CaseRecord } from '../../../shared/domain/cases/case-record.ts';
 import { buildEscalationReport } from '../../../shared/domain/reports/escalation-report.ts';
 import { buildPerformanceReport } from '../../../shared/domain/reports/performance-report.ts';
-import { overdueCaseItem } from '../../../shared/domain/reports/performance-report-job.ts';
 import { caseCandidate } from '../../../shared/domain/workflow/escalation-candidates.ts';
 import { runEscalationPass } from '../../../shared/domain/workflow/escalation-job.ts';
 import { dryRunLines } from '../../../shared/domain/workflow/escalation-run-mode.ts';

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { QuarantineCounter } from '../../../domain/reports/carbon-report-job.ts';
+import type { QuarantineCounter } from '../../../application/reports/carbon-report-job.ts';
 
 /**
  * Counts quarantined messages per meter for the report's data-completeness section. Reads the

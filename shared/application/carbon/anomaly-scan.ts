@@ -1,18 +1,26 @@
-import type { AlertWriter } from '../../../ports/alert-writer.ts';
-import type { AlertReader, BudgetStore, RollupReader } from '../../../ports/carbon-read-store.ts';
-import type { JobRunStore } from '../../../ports/job-run-store.ts';
-import type { RegistryReader } from '../../../ports/registry-store.ts';
-import { type ProgressSink, runCheckpointed } from '../../jobs/run-checkpointed.ts';
-import type { EnterpriseRecord, MeterRecord } from '../../registry/records.ts';
-import { allEnterprises, allMeters } from '../../registry/registry-lists.ts';
-import { type BreachCaseDeps, openBreachCase } from '../budgets/breach-case.ts';
-import { BUDGET_METRICS, type BudgetMetric } from '../budgets/budget-model.ts';
-import type { RollupItem } from '../rollups/emission-series.ts';
-import { periodUtcRange } from '../rollups/period-range.ts';
-import { co2eTonnesOf, tceOf } from '../rollups/rollup-figures.ts';
-import { DEFAULT_ANOMALY_THRESHOLDS, judgeHour, projectMonthEnd } from './anomaly.ts';
-import { meterAnomalyAlert, projectedBreachAlert } from './anomaly-alerts.ts';
-import { hoursEndingWith, monthProgressAt, sameHourInEarlierWeeks } from './anomaly-hours.ts';
+import {
+  DEFAULT_ANOMALY_THRESHOLDS,
+  judgeHour,
+  projectMonthEnd,
+} from '../../domain/carbon/anomalies/anomaly.ts';
+import { meterAnomalyAlert, projectedBreachAlert } from '../../domain/carbon/anomalies/anomaly-alerts.ts';
+import {
+  hoursEndingWith,
+  monthProgressAt,
+  sameHourInEarlierWeeks,
+} from '../../domain/carbon/anomalies/anomaly-hours.ts';
+import { BUDGET_METRICS, type BudgetMetric } from '../../domain/carbon/budgets/budget-model.ts';
+import type { RollupItem } from '../../domain/carbon/rollups/emission-series.ts';
+import { periodUtcRange } from '../../domain/carbon/rollups/period-range.ts';
+import { co2eTonnesOf, tceOf } from '../../domain/carbon/rollups/rollup-figures.ts';
+import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
+import type { AlertWriter } from '../../ports/alert-writer.ts';
+import type { AlertReader, BudgetStore, RollupReader } from '../../ports/carbon-read-store.ts';
+import type { JobRunStore } from '../../ports/job-run-store.ts';
+import type { RegistryReader } from '../../ports/registry-store.ts';
+import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
+import { allEnterprises, allMeters } from '../registry/registry-lists.ts';
+import { type BreachCaseDeps, openBreachCase } from './breach-case.ts';
 
 /**
  * The hourly anomaly scan for one local hour. One checkpointed unit per enterprise judges each of its

@@ -1,17 +1,22 @@
+import { addDays } from '../../domain/calendar/local-date.ts';
+import { figuresOf } from '../../domain/carbon/rollups/emission-series.ts';
+import { CITY_ID } from '../../domain/carbon/rollups/rollup-model.ts';
+import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
+import { buildCarbonReport, changeRatio, type ReportSubject } from '../../domain/reports/carbon-report.ts';
+import {
+  type ReportEntry,
+  type ReportKind,
+  reportId,
+  reportKeyPrefix,
+} from '../../domain/reports/report-index.ts';
+import { type ReportGranularity, reportPeriods } from '../../domain/reports/report-periods.ts';
 import type { BudgetStore, RollupReader } from '../../ports/carbon-read-store.ts';
 import type { JobRunStore } from '../../ports/job-run-store.ts';
 import type { RegistryReader } from '../../ports/registry-store.ts';
 import type { ReportFileStore, ReportIndexStore } from '../../ports/report-store.ts';
-import { addDays } from '../calendar/local-date.ts';
-import { figuresOf } from '../carbon/rollups/emission-series.ts';
-import { CITY_ID } from '../carbon/rollups/rollup-model.ts';
 import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
-import type { EnterpriseRecord, MeterRecord } from '../registry/records.ts';
 import { allEnterprises, allMeters } from '../registry/registry-lists.ts';
-import { buildCarbonReport, changeRatio, type ReportSubject } from './carbon-report.ts';
 import { budgetsWithUse, monthBudgetsOf } from './carbon-report-budgets.ts';
-import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './report-index.ts';
-import { type ReportGranularity, reportPeriods } from './report-periods.ts';
 
 /**
  * The carbon report job: one unit per subject (the city, each industry, each enterprise), each

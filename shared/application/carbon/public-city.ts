@@ -1,9 +1,13 @@
-import type { RollupReader } from '../../../ports/carbon-read-store.ts';
-import type { RegistryReader } from '../../../ports/registry-store.ts';
-import { allEnterprises } from '../../registry/registry-lists.ts';
-import { type EmissionFigures, figuresOf, type SeriesPoint } from './emission-series.ts';
-import { type EnterpriseFigures, withholdSeries } from './minimum-count.ts';
-import type { Granularity } from './rollup-model.ts';
+import {
+  type EmissionFigures,
+  figuresOf,
+  type SeriesPoint,
+} from '../../domain/carbon/rollups/emission-series.ts';
+import { type EnterpriseFigures, withholdSeries } from '../../domain/carbon/rollups/minimum-count.ts';
+import type { Granularity } from '../../domain/carbon/rollups/rollup-model.ts';
+import type { RollupReader } from '../../ports/carbon-read-store.ts';
+import type { RegistryReader } from '../../ports/registry-store.ts';
+import { allEnterprises } from '../registry/registry-lists.ts';
 
 /**
  * The city series as shown to those who may not read enterprise data: every enterprise's rollups

@@ -1,23 +1,28 @@
-import type { JobRunStore } from '../../ports/job-run-store.ts';
-import type { ReportFileStore, ReportIndexStore } from '../../ports/report-store.ts';
-import { isoWeekOf, isoWeekRange } from '../calendar/iso-week.ts';
-import { addDays, localTimeToInstant } from '../calendar/local-date.ts';
-import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { computeDepartmentIndicators } from '../cases/case-indicators.ts';
-import { isCaseOverdue } from '../cases/case-listing.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../cases/case-record.ts';
-import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
-import type { DepartmentRecord } from '../registry/records.ts';
-import { isSuggestionOverdue } from '../suggestions/suggestion-deadlines.ts';
-import type { SuggestionRecord } from '../suggestions/suggestion-record.ts';
-import { computeSuggestionStatistics } from '../suggestions/suggestion-statistics.ts';
+import { isoWeekOf, isoWeekRange } from '../../domain/calendar/iso-week.ts';
+import { addDays, localTimeToInstant } from '../../domain/calendar/local-date.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import { computeDepartmentIndicators } from '../../domain/cases/case-indicators.ts';
+import { isCaseOverdue } from '../../domain/cases/case-listing.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
+import type { DepartmentRecord } from '../../domain/registry/records.ts';
 import {
   buildPerformanceReport,
   type DepartmentPerformance,
   type OverdueItem,
-} from './performance-report.ts';
-import { provisionalFactsOf } from './provisional-mark.ts';
-import { type ReportEntry, type ReportKind, reportId, reportKeyPrefix } from './report-index.ts';
+} from '../../domain/reports/performance-report.ts';
+import { provisionalFactsOf } from '../../domain/reports/provisional-mark.ts';
+import {
+  type ReportEntry,
+  type ReportKind,
+  reportId,
+  reportKeyPrefix,
+} from '../../domain/reports/report-index.ts';
+import { isSuggestionOverdue } from '../../domain/suggestions/suggestion-deadlines.ts';
+import type { SuggestionRecord } from '../../domain/suggestions/suggestion-record.ts';
+import { computeSuggestionStatistics } from '../../domain/suggestions/suggestion-statistics.ts';
+import type { JobRunStore } from '../../ports/job-run-store.ts';
+import type { ReportFileStore, ReportIndexStore } from '../../ports/report-store.ts';
+import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
 
 /**
  * The weekly and monthly department performance job. Cases are counted by their dispatch in the

@@ -1,8 +1,8 @@
+import type { BudgetMetric, BudgetRecord } from '../../domain/carbon/budgets/budget-model.ts';
+import { type EmissionFigures, figuresOf, sumFigures } from '../../domain/carbon/rollups/emission-series.ts';
+import type { ReportSubject } from '../../domain/reports/carbon-report.ts';
+import type { ReportGranularity } from '../../domain/reports/report-periods.ts';
 import type { BudgetStore, RollupReader } from '../../ports/carbon-read-store.ts';
-import type { BudgetMetric, BudgetRecord } from '../carbon/budgets/budget-model.ts';
-import { type EmissionFigures, figuresOf, sumFigures } from '../carbon/rollups/emission-series.ts';
-import type { ReportSubject } from './carbon-report.ts';
-import type { ReportGranularity } from './report-periods.ts';
 
 /**
  * The month budgets a carbon report shows, carbon (tCO2e) and energy (tce), each with what was used:

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../domain/errors.ts';
+import {
+  contentMismatch,
+  isPhoto,
+  type MediaRecord,
+  originalKeyOf,
+  publicKeyOf,
+} from '../../domain/media/media-record.ts';
+import type { MediaContentType } from '../../domain/media/media-types.ts';
+import { SNIFF_BYTES, sniffContentType } from '../../domain/media/sniff.ts';
+import { stripLocation, UnstrippableMediaError } from '../../domain/media/strip-location.ts';
+import type { Principal } from '../../domain/roles.ts';
 import type { MediaCatalog } from '../../ports/media-catalog.ts';
 import type { MediaObjects } from '../../ports/media-objects.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../errors.ts';
-import type { Principal } from '../roles.ts';
-import { contentMismatch, isPhoto, type MediaRecord, originalKeyOf, publicKeyOf } from './media-record.ts';
-import type { MediaContentType } from './media-types.ts';
-import { SNIFF_BYTES, sniffContentType } from './sniff.ts';
-import { stripLocation, UnstrippableMediaError } from './strip-location.ts';
 
 export interface MediaDeps {
   catalog: MediaCatalog;

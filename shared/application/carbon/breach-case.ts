@@ -1,16 +1,16 @@
-import type { AlertCaseLinker } from '../../../ports/alert-writer.ts';
-import type { AlertRecord } from '../../../ports/carbon-read-store.ts';
-import type { WorkflowStore } from '../../../ports/workflow-store.ts';
-import { formatLocalDateTime } from '../../calendar/local-time-text.ts';
-import type { CaseEnv } from '../../cases/case-env.ts';
-import { applyCaseTransition } from '../../cases/case-machine.ts';
-import type { CaseRecord, CaseTimelineEntry } from '../../cases/case-record.ts';
-import { submitCase } from '../../cases/submit-case.ts';
-import { ConflictError } from '../../errors.ts';
-import type { EnterpriseRecord } from '../../registry/records.ts';
-import type { Principal } from '../../roles.ts';
-import { SYSTEM_ACTOR_ROLE } from '../../workflow/timeline.ts';
-import { METRIC_LABELS, METRIC_UNITS } from './budget-model.ts';
+import { formatLocalDateTime } from '../../domain/calendar/local-time-text.ts';
+import { METRIC_LABELS, METRIC_UNITS } from '../../domain/carbon/budgets/budget-model.ts';
+import type { CaseEnv } from '../../domain/cases/case-env.ts';
+import { applyCaseTransition } from '../../domain/cases/case-machine.ts';
+import type { CaseRecord, CaseTimelineEntry } from '../../domain/cases/case-record.ts';
+import { submitCase } from '../../domain/cases/submit-case.ts';
+import { ConflictError } from '../../domain/errors.ts';
+import type { EnterpriseRecord } from '../../domain/registry/records.ts';
+import type { Principal } from '../../domain/roles.ts';
+import { SYSTEM_ACTOR_ROLE } from '../../domain/workflow/timeline.ts';
+import type { AlertCaseLinker } from '../../ports/alert-writer.ts';
+import type { AlertRecord } from '../../ports/carbon-read-store.ts';
+import type { WorkflowStore } from '../../ports/workflow-store.ts';
 
 /**
  * A budget breach opens one case for the environment department (生态环境局), automatically.

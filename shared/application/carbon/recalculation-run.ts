@@ -1,13 +1,7 @@
-import type { JobRunStore } from '../../../ports/job-run-store.ts';
-import type { RecalculationStore } from '../../../ports/recalculation-store.ts';
-import type { RegistryReader } from '../../../ports/registry-store.ts';
-import { addDays } from '../../calendar/local-date.ts';
-import { type ProgressSink, runCheckpointed } from '../../jobs/run-checkpointed.ts';
-import type { EnterpriseRecord, MeterRecord } from '../../registry/records.ts';
-import { allMeters } from '../../registry/registry-lists.ts';
-import type { AccountingDefaults } from '../accounting/accounting-context.ts';
-import type { FactorLibrary } from '../accounting/factors.ts';
-import { currentAccounting } from './logged-accounting.ts';
+import { addDays } from '../../domain/calendar/local-date.ts';
+import type { AccountingDefaults } from '../../domain/carbon/accounting/accounting-context.ts';
+import type { FactorLibrary } from '../../domain/carbon/accounting/factors.ts';
+import { currentAccounting } from '../../domain/carbon/rollups/logged-accounting.ts';
 import {
   addTotals,
   MAX_RECALC_ATTEMPTS,
@@ -16,9 +10,20 @@ import {
   totalsOfFigures,
   type UnitResult,
   zeroTotals,
-} from './recalculation-model.ts';
-import { type AccountingChoice, asLogged, type HourOutcome, recomputeHour } from './recompute-hour.ts';
-import { localPeriodsOf } from './rollup-model.ts';
+} from '../../domain/carbon/rollups/recalculation-model.ts';
+import {
+  type AccountingChoice,
+  asLogged,
+  type HourOutcome,
+  recomputeHour,
+} from '../../domain/carbon/rollups/recompute-hour.ts';
+import { localPeriodsOf } from '../../domain/carbon/rollups/rollup-model.ts';
+import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
+import type { JobRunStore } from '../../ports/job-run-store.ts';
+import type { RecalculationStore } from '../../ports/recalculation-store.ts';
+import type { RegistryReader } from '../../ports/registry-store.ts';
+import { type ProgressSink, runCheckpointed } from '../jobs/run-checkpointed.ts';
+import { allMeters } from '../registry/registry-lists.ts';
 
 /**
  * Runs one recalculation (recalculation-model.ts) as a checkpointed job: one unit per meter and

@@ -1,5 +1,5 @@
+import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
 import type { MeterListOptions, Page, RegistryReader } from '../../ports/registry-store.ts';
-import type { EnterpriseRecord, MeterRecord } from './records.ts';
 
 /**
  * The whole of a registry list, page by page. A district registers hundreds of enterprises and
