@@ -11,7 +11,7 @@ type CaseView = Pick<ResponseOf<typeof getCaseRoute>, 'id' | 'title' | 'descript
  * case's id (`caseId`) and the console links by it. Alerts whose case was opened before ids were
  * recorded have none: for those only, the console still finds the case among the ones the system
  * registered (reporter `system:anomaly-scan`, category 其他), whose text names the enterprise's id
- * and the period (shared/domain/carbon/budgets/breach-case.ts), `编号 ENT-0001）2026-11`, and whose
+ * and the period (shared/application/carbon/breach-case.ts), `编号 ENT-0001）2026-11`, and whose
  * title says which budget (碳排放 or 能耗). Only breaches open cases; offline and anomaly alerts don't.
  */
 export const SYSTEM_REPORTER = 'system:anomaly-scan';
