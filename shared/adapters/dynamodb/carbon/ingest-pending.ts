@@ -11,6 +11,7 @@ import type { RollupFigures } from '../../../domain/carbon/rollups/rollup-model.
 import type { ApplyOutcome } from '../../../ports/ingest-store.ts';
 import type { PendingStore } from '../../../ports/pending-store.ts';
 import { batchGetAll } from '../batch-get.ts';
+import { cancelledOutcome } from './cancelled-transaction.ts';
 import {
   pendingItemKey,
   pendingPk,
@@ -44,8 +45,6 @@ export const pendingPut = (table: string, pending: PendingDelta): NonNullable<Tr
   ConditionExpression: 'attribute_not_exists(pk)',
 });
 
-const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
-
 /** Folds the ingest's pending items into the city and industry rollups of the `carbon` table. */
 export class DynamoPendingStore implements PendingStore {
   readonly maxTransactionItems = TRANSACTION_ITEM_LIMIT;
@@ -73,10 +72,9 @@ export class DynamoPendingStore implements PendingStore {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       ingestWriteMetrics.foldsCancelled += 1;
-      const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      if (codes.includes('ConditionalCheckFailed')) return 'conditionFailed';
-      if (codes.some((code) => CONTENDED.has(code))) return 'contended';
-      throw error;
+      const outcome = cancelledOutcome(error);
+      if (outcome === undefined) throw error;
+      return outcome;
     }
     ingestWriteMetrics.foldedPending += fold.pending.length;
     return 'applied';

@@ -9,6 +9,7 @@ import {
 import type { ChunkState, MeterHourState } from '../../../domain/carbon/ingest/meter-hour-state.ts';
 import type { TransactionPlan } from '../../../domain/carbon/ingest/transaction-plan.ts';
 import type { ApplyOutcome, IngestStore } from '../../../ports/ingest-store.ts';
+import { cancelledOutcome } from './cancelled-transaction.ts';
 import {
   batchLogOverflowPk,
   batchLogOverflowSk,
@@ -20,8 +21,6 @@ import { pendingPut } from './ingest-pending.ts';
 import { toState, updateOf } from './ingest-updates.ts';
 import { ingestWriteMetrics } from './ingest-write-metrics.ts';
 
-/** Cancellation codes that mean "another writer was busy on an item": the same plan may be sent again. */
-const CONTENDED = new Set(['TransactionConflict', 'ThrottlingError']);
 const STATE_PROJECTION = 'sk, rv, regs, msgs, logSize, nx';
 
 /** Applies ingest transaction plans to the `carbon` table: one TransactWriteItems each. */
@@ -71,13 +70,10 @@ export class DynamoIngestStore implements IngestStore {
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        ingestWriteMetrics.cancelled += 1;
-        const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-        if (codes.includes('ConditionalCheckFailed')) return 'conditionFailed';
-        if (codes.some((code) => CONTENDED.has(code))) return 'contended';
-      }
-      throw error;
+      if (error instanceof TransactionCanceledException) ingestWriteMetrics.cancelled += 1;
+      const outcome = cancelledOutcome(error);
+      if (outcome === undefined) throw error;
+      return outcome;
     }
     ingestWriteMetrics.committed += 1;
     ingestWriteMetrics.itemWrites += items.length;
