@@ -50,13 +50,6 @@ export const meterOfflineAlertFor = (
       ? feedAllowanceSeconds(since, timeZone)
       : silenceFactor * meter.expectedIntervalSeconds;
   if (!Number.isFinite(silentSeconds) || silentSeconds <= threshold) return undefined;
-  if (meter.source === 'feed') return feedAlert(meter, since, silentSeconds, threshold, now, timeZone);
-  // People read local time; the alert's period keeps the UTC instant (it is the alert's key).
-  const when = formatLocalDateTime(since, timeZone);
-  const what =
-    lastReadingAt === undefined
-      ? `自 ${when} 登记以来从未上报数据`
-      : `自 ${when} 起已 ${formatDuration(silentSeconds)} 未上报数据`;
   return {
     kind: 'meterOffline',
     level: 'meter',
@@ -66,8 +59,28 @@ export const meterOfflineAlertFor = (
     enterpriseId: meter.enterpriseId,
     value: silentSeconds,
     threshold,
-    message: `计量表 ${meter.id}（${meter.name}）离线：${what}，超过预期上报间隔的 ${silenceFactor} 倍 (meter offline)`,
+    message:
+      meter.source === 'feed'
+        ? feedMessage(meter, since, timeZone)
+        : deviceMessage(meter, since, lastReadingAt, silentSeconds, silenceFactor, timeZone),
   };
+};
+
+const deviceMessage = (
+  meter: OfflineCheckedMeter,
+  since: string,
+  lastReadingAt: string | undefined,
+  silentSeconds: number,
+  silenceFactor: number,
+  timeZone: string,
+): string => {
+  // People read local time; the alert's period keeps the UTC instant (it is the alert's key).
+  const when = formatLocalDateTime(since, timeZone);
+  const what =
+    lastReadingAt === undefined
+      ? `自 ${when} 登记以来从未上报数据`
+      : `自 ${when} 起已 ${formatDuration(silentSeconds)} 未上报数据`;
+  return `计量表 ${meter.id}（${meter.name}）离线：${what}，超过预期上报间隔的 ${silenceFactor} 倍 (meter offline)`;
 };
 
 /**
@@ -81,24 +94,8 @@ export const feedAllowanceSeconds = (since: string, timeZone: string): number =>
   return Math.floor((localTimeToInstant(due, 0, timeZone).getTime() - Date.parse(since)) / 1000);
 };
 
-const feedAlert = (
-  meter: OfflineCheckedMeter,
-  since: string,
-  silentSeconds: number,
-  threshold: number,
-  now: Date,
-  timeZone: string,
-): MeterOfflineAlert => ({
-  kind: 'meterOffline',
-  level: 'meter',
-  targetId: meter.id,
-  period: since,
-  raisedAt: now.toISOString(),
-  enterpriseId: meter.enterpriseId,
-  value: silentSeconds,
-  threshold,
-  message: `账户计量点 ${meter.id}（${meter.name}）自 ${formatLocalDateTime(since, timeZone)} 起没有导入下一个月的数据，已过其后一个月 (feed account meter: no file imported for the month after)`,
-});
+const feedMessage = (meter: OfflineCheckedMeter, since: string, timeZone: string): string =>
+  `账户计量点 ${meter.id}（${meter.name}）自 ${formatLocalDateTime(since, timeZone)} 起没有导入下一个月的数据，已过其后一个月 (feed account meter: no file imported for the month after)`;
 
 /** `1 小时 5 分钟`-style, to the minute. */
 export const formatDuration = (seconds: number): string => {
