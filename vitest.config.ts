@@ -1,7 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, run side by side (docs/testing.md): fast pure tests; CDK synthesis, pure CPU with
-// no ports, one file at a time; and the files that boot emulators, one at a time, beside it.
+// Four projects (docs/testing.md). `npm test` runs three vitest processes side by side
+// (test/run-suites.ts): unit + infra, integration, e2e. Within one vitest process every project with
+// `fileParallelism: false` joins one sequential queue, so side by side needs separate processes.
+const emulatorFiles = {
+  // One DynamoDB Local for every file of the process; each file's tables under a prefix of its own.
+  globalSetup: ['test/support/shared-dynamodb.ts'],
+  setupFiles: ['test/support/table-prefix.ts'],
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  fileParallelism: false,
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,18 +30,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      {
-        test: {
-          name: 'slow',
-          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          // One DynamoDB Local for every file; each file's tables under a prefix of its own.
-          globalSetup: ['test/support/shared-dynamodb.ts'],
-          setupFiles: ['test/support/table-prefix.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-        },
-      },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...emulatorFiles } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], ...emulatorFiles } },
     ],
   },
 });

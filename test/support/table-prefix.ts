@@ -1,5 +1,5 @@
 /**
- * vitest setupFile of the `slow` project, run before each test file is imported: the file's local
+ * vitest setupFile of the `integration` and `e2e` projects, run before each test file is imported: the file's local
  * tables get a prefix of their own, so that files sharing one DynamoDB Local (shared-dynamodb.ts) never
  * see each other's items. Before the import, because test files name tables at their top level.
  */
