@@ -5,13 +5,17 @@
  * Why processes: vitest 4 puts every project with `fileParallelism: false` into one sequential
  * queue, so one process ran the syntheses, the integration files and the browser files one after
  * the other, though an emulator file mostly waits on its stack (docs/testing.md). Each process keeps
- * its projects' own order and starts its own DynamoDB Local.
+ * its projects' own order. One DynamoDB Local, started here, serves both emulator processes (each
+ * file has its own table prefix): two JVMs starting at once on a loaded 2-core box missed their 60 s.
  *
  * The integration output streams; the others are held and printed whole when each ends, so lines do
  * not interleave. Arguments go to a single plain `vitest run` instead.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { freePort } from '../infra/local/free-port.ts';
+import { SHARED_DYNAMODB_ENV } from './support/shared-dynamodb.ts';
 
 const VITEST = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
 
@@ -57,7 +61,9 @@ const runStream = async ({ name, projects, live }: Stream): Promise<boolean> => 
 const main = async (): Promise<number> => {
   const passed = process.argv.slice(2);
   if (passed.length > 0) return (await vitest(passed, true)).code;
-  const results = await Promise.all(STREAMS.map(runStream));
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  process.env[SHARED_DYNAMODB_ENV] = dynamo.endpoint;
+  const results = await Promise.all(STREAMS.map(runStream)).finally(() => dynamo.stop());
   const failed = STREAMS.filter((_, i) => !results[i]).map((stream) => stream.name);
   if (failed.length > 0) process.stderr.write(`\nvitest failed: ${failed.join(', ')}\n`);
   return failed.length === 0 ? 0 : 1;
