@@ -15,7 +15,7 @@ import { type SuggestionEnv, suggestionTransition as transition } from './sugges
 import { SUGGESTION_EXTENSION_TRANSITIONS } from './suggestion-extension-transitions.ts';
 import type { SuggestionIntakeAction } from './suggestion-intake-transitions.ts';
 import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
-import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
+import { UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
 import { latestReply, type SuggestionAction, type SuggestionRecord } from './suggestion-record.ts';
 import type { SuggestionRating, SuggestionState } from './suggestion-vocabulary.ts';
 
