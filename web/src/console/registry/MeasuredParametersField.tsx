@@ -62,11 +62,12 @@ const Row = ({
           options={units.map((u) => ({ value: u, label: unitText(MEASURED_UNIT_LABELS, u) }))}
         />
       </Form.Item>
+      {/* A filled date shows no placeholder: the prefix keeps 起/止 in sight (the label is for screen readers). */}
       <Form.Item name={[name, 'validFrom']} rules={required('请选择起始日期')} {...dateProps}>
-        <DatePicker aria-label={label('有效期起')} placeholder="有效期起" />
+        <DatePicker aria-label={label('有效期起')} placeholder="有效期起" prefix="起" />
       </Form.Item>
       <Form.Item name={[name, 'validTo']} rules={required('请选择截止日期')} {...dateProps}>
-        <DatePicker aria-label={label('有效期止')} placeholder="有效期止" />
+        <DatePicker aria-label={label('有效期止')} placeholder="有效期止" prefix="止" />
       </Form.Item>
       <Form.Item name={[name, 'source']} rules={required('请注明来源（检测报告、送货单或证书）')}>
         <Input aria-label={label('来源')} placeholder="来源：检测报告、送货单或证书" maxLength={200} />
