@@ -684,6 +684,12 @@ describe('feeds read exactly at every level: days, hours, and the device metersâ
     expect(figures(...([...hours.values()] as Record<string, unknown>[]))).toEqual(figures(day ?? {}));
     // 11:30 local holds the gasoline reading besides its share of the feeds.
     expect(figures(hours.get('2025-11-17T11') ?? {}).qc_gasoline).toBeGreaterThan(0n);
+    // An hour's trace names the feeds behind its share: their files and rows.
+    const trace = await drive.json<{ batches: { meterId: string; source?: { kind: string } }[] }>(
+      '/emissions/trace?level=enterprise&id=ENT-0004&period=2025-11-17T05&granularity=hour',
+    );
+    const traced = trace.body.batches.filter((b) => b.source?.kind === 'import').map((b) => b.meterId);
+    expect(new Set(traced)).toEqual(new Set(X));
 
     const { runCarbonReports } = await import('../../shared/application/reports/carbon-report-job.ts');
     const context = await import('../../functions/reports/report-context.ts');
