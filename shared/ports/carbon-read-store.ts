@@ -23,6 +23,11 @@ import type {
  *   budgets   by target and period; listed in target order
  *   alerts    newest first
  */
+/** `feeds: false` leaves the imported feeds' derived days and hours out (docs/imports.md, "Readers"). */
+export interface FeedOption {
+  feeds?: boolean;
+}
+
 export interface RollupReader {
   /** The rollup items of one target from the first to the last period label (inclusive), by period. */
   readSeries(
@@ -31,6 +36,7 @@ export interface RollupReader {
     granularity: Granularity,
     first: string,
     last: string,
+    options?: FeedOption,
   ): Promise<Map<string, RollupItem>>;
   /** One period's rollup item for each id (ids without one are absent from the map). */
   readPeriod(
@@ -38,6 +44,7 @@ export interface RollupReader {
     ids: readonly string[],
     granularity: Granularity,
     period: string,
+    options?: FeedOption,
   ): Promise<Map<string, RollupItem>>;
 }
 

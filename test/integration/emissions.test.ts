@@ -6,6 +6,7 @@ import {
   budgetCheckDeps,
   DynamoCarbonReadStore,
 } from '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
+import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { checkBudgets } from '../../shared/domain/carbon/budgets/budget-check.ts';
 import type { Granularity, RollupLevel } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import type { Role } from '../../shared/domain/roles.ts';
@@ -482,7 +483,8 @@ interface AlertList {
 
 describe('budget alerts', () => {
   it('raises each alert once, however often the check runs, and lists them newest first', async () => {
-    const store = new DynamoCarbonReadStore(t.dynamo, carbon);
+    const registry = new DynamoRegistryStore(t.dynamo, localTableName('registry'));
+    const store = new DynamoCarbonReadStore(t.dynamo, carbon, registry);
     const at = (iso: string) => budgetCheckDeps(store, () => new Date(iso));
     // ENT-0002: 300 ≥ 250 → breach, and ≥ 0.9 × 250 = 225 → warning. ENT-0001: 120 ≥ 0.8 × 150 = 120 → warning.
     const first = await checkBudgets(at('2026-11-28T02:00:00.000Z'), {

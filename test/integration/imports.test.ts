@@ -31,16 +31,19 @@ let drive: ReturnType<typeof importDriver>;
 
 const item = async (pk: string, sk: string) =>
   (await t.dynamo.send(new GetCommand({ TableName: localTableName('carbon'), Key: { pk, sk } }))).Item ?? {};
+const reader = () =>
+  new DynamoCarbonReadStore(
+    t.dynamo,
+    localTableName('carbon'),
+    new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+  );
 /** A rollup as every reader sees it: a day with the feed months' share derived (feed-days.ts). */
 const rollup = async (
   level: 'meter' | 'enterprise' | 'city',
   id: string,
   gran: 'day' | 'month',
   period: string,
-) =>
-  (
-    await new DynamoCarbonReadStore(t.dynamo, localTableName('carbon')).readPeriod(level, [id], gran, period)
-  ).get(id) ?? {};
+) => (await reader().readPeriod(level, [id], gran, period)).get(id) ?? {};
 /** Electricity in kWh on a rollup (stored in millionths of a kWh). */
 const kwh = async (
   level: 'meter' | 'enterprise' | 'city',
@@ -163,8 +166,7 @@ describe('a utility account’s monthly file, end to end', () => {
     // No day or hour item is written for a feed (docs/imports.md, "The items").
     expect(await item(rollupPk('meter', 'MTR-A004', 'day'), '2026-10-17')).toEqual({});
     expect(await item(rollupPk('meter', 'MTR-A004', 'hour'), '2026-10-17T12')).toEqual({});
-    const reader = new DynamoCarbonReadStore(t.dynamo, localTableName('carbon'));
-    const days = await reader.readSeries('enterprise', 'ENT-0004', 'day', '2026-10-01', '2026-10-31');
+    const days = await reader().readSeries('enterprise', 'ENT-0004', 'day', '2026-10-01', '2026-10-31');
     expect(days.size).toBe(31);
     const month = await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-10');
     for (const figure of ['co2e_mg', 'tce_mg', 'qc_electricity', 'g_CO2_mg', 'readings']) {
@@ -618,5 +620,138 @@ describe('fuel deliveries and energy reports', () => {
     expect(trace.body.batches[0]?.measuredParameters).toEqual([
       expect.objectContaining({ parameter: 'ncv', value: 43.1, unit: 'GJ/t' }),
     ]);
+  });
+});
+
+describe('feeds read exactly at every level: days, hours, and the device meters’ look-up', () => {
+  const X = ['MTR-X401', 'MTR-X402', 'MTR-X403'];
+  const SUMMED = /(_mg|^qc_.+|^readings)$/;
+  /** The summed figures of items, added exactly (BigInt), by name. */
+  const figures = (...items: Record<string, unknown>[]) => {
+    const out: Record<string, bigint> = {};
+    for (const item of items)
+      for (const [name, value] of Object.entries(item))
+        if (SUMMED.test(name)) out[name] = (out[name] ?? 0n) + BigInt(Number(value));
+    return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0n));
+  };
+
+  it('makes every level’s feed day the exact sum of its meters’ days (awkward values, three levels)', async () => {
+    // Three utility accounts of ENT-0004 (G5431) and a gasoline reading of its own meter MTR-0011.
+    for (const [i, id] of X.entries()) {
+      expect((await drive.json('/meters', 'POST', accountMeter(id, 'ENT-0004'))).status).toBe(201);
+      const account = `GD-POWER-X40${i + 1}`;
+      const put = { kind: 'utility-monthly', meters: { electricity: id } };
+      expect((await drive.json(`/import-accounts/${account}`, 'PUT', put)).body).toMatchObject({
+        counts: 'feed',
+      });
+    }
+    await publishAs(t, 'MTR-0011', [
+      { messageId: 'feed-reads-1', readings: [{ ts: '2025-11-17T03:30:00Z', quantity: 20 }] },
+    ]);
+    // A millionth each (on main both landed on day 1 of the meters but days 1 and 2 of the levels).
+    const rows = ['GD-POWER-X401,2025-11,0.000001,kWh', 'GD-POWER-X402,2025-11,0.000001,kWh'];
+    const report = await drive.importFile(utilityCsv([...rows, 'GD-POWER-X403,2025-11,12345.678901,kWh']));
+    expect(report.counts).toMatchObject({ accepted: 3, notCounted: 0 });
+
+    const series = (level: 'meter' | 'enterprise' | 'industry' | 'city', id: string) =>
+      reader().readSeries(level, id, 'day', '2025-11-01', '2025-11-30');
+    const meters = await Promise.all([...X, 'MTR-0011'].map((id) => series('meter', id)));
+    const levels = await Promise.all([
+      series('enterprise', 'ENT-0004'),
+      series('industry', 'G5431'),
+      series('city', 'city'),
+    ]);
+    for (let d = 1; d <= 30; d += 1) {
+      const day = `2025-11-${String(d).padStart(2, '0')}`;
+      const expected = figures(...meters.map((m) => m.get(day) ?? {}));
+      expect(expected.qc_electricity).toBeGreaterThan(0n);
+      for (const level of levels) expect([day, figures(level.get(day) ?? {})]).toEqual([day, expected]);
+    }
+  });
+
+  it('spreads each feed day over its hours: an enterprise’s hours and its daily report add up to the day', async () => {
+    const hours = await reader().readSeries(
+      'enterprise',
+      'ENT-0004',
+      'hour',
+      '2025-11-17T00',
+      '2025-11-17T23',
+    );
+    const day = (await reader().readSeries('enterprise', 'ENT-0004', 'day', '2025-11-17', '2025-11-17')).get(
+      '2025-11-17',
+    );
+    expect(hours.size).toBe(24);
+    expect(figures(...([...hours.values()] as Record<string, unknown>[]))).toEqual(figures(day ?? {}));
+    // 11:30 local holds the gasoline reading besides its share of the feeds.
+    expect(figures(hours.get('2025-11-17T11') ?? {}).qc_gasoline).toBeGreaterThan(0n);
+    // An hour's trace names the feeds behind its share (X401 and X402 have none at 05:00).
+    const trace = await drive.json<{ batches: { meterId: string; source?: { kind: string } }[] }>(
+      '/emissions/trace?level=enterprise&id=ENT-0004&period=2025-11-17T05&granularity=hour',
+    );
+    const traced = trace.body.batches.filter((b) => b.source?.kind === 'import').map((b) => b.meterId);
+    expect(traced).toEqual(['MTR-X403']);
+
+    const { runCarbonReports } = await import('../../shared/application/reports/carbon-report-job.ts');
+    const context = await import('../../functions/reports/report-context.ts');
+    const { DynamoBudgetStore } = await import('../../shared/adapters/dynamodb/carbon/budget-store.ts');
+    const { DynamoJobRunStore } = await import('../../shared/adapters/dynamodb/job-run-store.ts');
+    const files = context.reportFiles();
+    await runCarbonReports(
+      {
+        registry: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+        rollups: reader(),
+        budgets: new DynamoBudgetStore(t.dynamo, localTableName('carbon')),
+        quarantine: { countByMeter: async () => new Map<string, number>() },
+        index: context.reportIndex(),
+        files,
+        runs: new DynamoJobRunStore(t.dynamo, localTableName('jobs')),
+        now: () => new Date('2025-11-18T01:00:00Z'),
+      },
+      { job: 'carbonDailyReportFeeds', granularity: 'day', period: '2025-11-17', utcDays: [], timeZone: TZ },
+    );
+    const json = JSON.parse(
+      (await files.read('reports/carbon-daily/2025-11-17/enterprise-ENT-0004.json')) ?? '{}',
+    ) as { totals: { co2eT: number }; series: { value: number | null }[] };
+    const mg = (tonnes: number | null) => BigInt(Math.round((tonnes ?? 0) * 1e9));
+    expect(json.series.filter((h) => h.value !== null)).toHaveLength(24);
+    expect(json.series.reduce((s, h) => s + mg(h.value), 0n)).toBe(mg(json.totals.co2eT));
+  });
+
+  it('leaves account meters out of the hourly anomaly scan: a spread month is no measurement', async () => {
+    // October small, November 120 × more: spread over hours that would be a spike at every hour.
+    const report = await drive.importFile(utilityCsv(['GD-POWER-X403,2025-10,100,kWh']));
+    expect(report.counts).toMatchObject({ accepted: 1 });
+    const scan = (await import('../../functions/carbon/jobs/anomaly-scan.ts')) as {
+      handler: (event: unknown, context: unknown) => Promise<unknown>;
+    };
+    await scan.handler(
+      { job: 'anomalyScan', scheduledTime: '2025-11-03T15:10:00+08:00', period: '2025-11-03T05' },
+      { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 900_000 },
+    );
+    const alerts = await drive.json<{ items: { targetId: string }[] }>('/alerts?kind=anomaly&limit=100');
+    expect(alerts.status).toBe(200);
+    expect(alerts.body.items.filter((a) => X.includes(a.targetId))).toEqual([]);
+  });
+
+  it('looks up a device meter’s plausible limit with one Query, an account meter’s with its feed months too', async () => {
+    const { meterHistory } = await import('../../functions/carbon/ingest/ingest-context.ts');
+    const registry = new DynamoRegistryStore(t.dynamo, localTableName('registry'));
+    const sent: string[] = [];
+    const counting = {
+      send: (command: { constructor: { name: string } }) => {
+        sent.push(command.constructor.name);
+        return t.dynamo.send(command as never);
+      },
+    } as unknown as typeof t.dynamo;
+    const history = meterHistory(new DynamoCarbonReadStore(counting, localTableName('carbon'), registry));
+    const device = await registry.getMeter('MTR-0011');
+    const account = await registry.getMeter('MTR-X403');
+    if (device === undefined || account === undefined) throw new Error('meters missing');
+
+    expect(await history.dailyUse(device, '2025-11-01', '2025-11-30')).toHaveLength(1);
+    expect(sent).toEqual(['QueryCommand']);
+    sent.length = 0;
+    expect(await history.dailyUse(account, '2025-11-01', '2025-11-30')).toHaveLength(30);
+    expect(sent).toEqual(['QueryCommand', 'QueryCommand']);
   });
 });

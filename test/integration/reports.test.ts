@@ -157,7 +157,11 @@ describe('a crashed report run', () => {
     let writes = 0;
     const deps = {
       registry: new DynamoRegistryStore(t.dynamo, localTableName('registry')),
-      rollups: new DynamoCarbonReadStore(t.dynamo, localTableName('carbon')),
+      rollups: new DynamoCarbonReadStore(
+        t.dynamo,
+        localTableName('carbon'),
+        new DynamoRegistryStore(t.dynamo, localTableName('registry')),
+      ),
       budgets: new DynamoBudgetStore(t.dynamo, localTableName('carbon')),
       quarantine: { countByMeter: async () => new Map<string, number>() },
       index: context.reportIndex(),

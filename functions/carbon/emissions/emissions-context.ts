@@ -7,9 +7,11 @@ import { NotFoundError, ValidationError } from '../../../shared/domain/errors.ts
 import type { RegistryReader } from '../../../shared/ports/registry-store.ts';
 
 /** Wiring shared by the emissions, budget and alert functions. */
-export const carbonStore = () => new DynamoCarbonReadStore(getDocumentClient(), tableName('carbon'));
 export const registryReader = (): RegistryReader =>
   new DynamoRegistryStore(getDocumentClient(), tableName('registry'));
+/** The feeds' days and hours need the registry's account meters (feed-month-reader.ts). */
+export const carbonStore = () =>
+  new DynamoCarbonReadStore(getDocumentClient(), tableName('carbon'), registryReader());
 
 export const identifierPrefix = (): string => process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX;
 

@@ -15,15 +15,24 @@ import { loadFactorLibrary } from '../../../shared/domain/carbon/accounting/fact
 import { checkBudgets } from '../../../shared/domain/carbon/budgets/budget-check.ts';
 import { type MeterHistory, PlausibleLimits } from '../../../shared/domain/carbon/ingest/plausible-limits.ts';
 import { figuresOf } from '../../../shared/domain/carbon/rollups/emission-series.ts';
+import type { RollupReader } from '../../../shared/ports/carbon-read-store.ts';
 
 // Set on every function from the stage's `telemetryRetentionDays` (infra/settings.ts, validated there).
 export const TELEMETRY_RETENTION_DAYS = Number(process.env[ENV.telemetryRetentionDays] ?? 800);
 let deps: Omit<IngestDependencies, 'accounting'> | undefined;
 
-/** A meter's daily use from its day rollups (one Query of ≤ 30 small items), for plausible limits. */
-export const meterHistory = (carbon: DynamoCarbonReadStore): MeterHistory => ({
+/**
+ * A meter's daily use from its day rollups (one Query of ≤ 30 small items), for plausible limits. A
+ * device meter has no feed months (only an account meter, `source: feed`, is booked by imports), so
+ * its look-up reads its day items alone: the feed month Query would find nothing.
+ */
+export const meterHistory = (carbon: Pick<RollupReader, 'readSeries'>): MeterHistory => ({
   dailyUse: async (meter, first, last) =>
-    [...(await carbon.readSeries('meter', meter.id, 'day', first, last)).values()]
+    [
+      ...(
+        await carbon.readSeries('meter', meter.id, 'day', first, last, { feeds: meter.source === 'feed' })
+      ).values(),
+    ]
       .map(figuresOf)
       .filter((day) => day.readings > 0)
       .map((day) => day.quantities[meter.energyType]?.value ?? 0),
@@ -40,8 +49,8 @@ export const ingestDependencies = (): IngestDependencies => {
 
 const baseDependencies = (): Omit<IngestDependencies, 'accounting'> => {
   const client = getDocumentClient();
-  const carbon = new DynamoCarbonReadStore(client, tableName('carbon'));
   const registry = new DynamoRegistryStore(client, tableName('registry'));
+  const carbon = new DynamoCarbonReadStore(client, tableName('carbon'), registry);
   return {
     parseEvent: parseTelemetryEvent,
     store: new DynamoTelemetryStore(client, tableName('telemetry'), TELEMETRY_RETENTION_DAYS),

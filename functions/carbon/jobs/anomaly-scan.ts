@@ -16,10 +16,11 @@ import { caseEnv, caseStore } from '../../cases/case-context.ts';
 import { scheduledJobHandler } from '../../middleware/schedule.ts';
 
 const client = getDocumentClient();
-const carbon = new DynamoCarbonReadStore(client, tableName('carbon'));
+const registry = new DynamoRegistryStore(client, tableName('registry'));
+const carbon = new DynamoCarbonReadStore(client, tableName('carbon'), registry);
 const alerts = new DynamoAlertWriter(client, tableName('carbon'));
 const deps = {
-  registry: new DynamoRegistryStore(client, tableName('registry')),
+  registry,
   rollups: carbon,
   budgets: new DynamoBudgetStore(client, tableName('carbon')),
   alerts,

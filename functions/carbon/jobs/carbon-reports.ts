@@ -19,9 +19,10 @@ import { scheduledJobHandler } from '../../middleware/schedule.ts';
 import { reportFiles, reportIndex } from '../../reports/report-context.ts';
 
 const client = getDocumentClient();
+const registry = new DynamoRegistryStore(client, tableName('registry'));
 const deps = {
-  registry: new DynamoRegistryStore(client, tableName('registry')),
-  rollups: new DynamoCarbonReadStore(client, tableName('carbon')),
+  registry,
+  rollups: new DynamoCarbonReadStore(client, tableName('carbon'), registry),
   budgets: new DynamoBudgetStore(client, tableName('carbon')),
   quarantine: new DynamoQuarantineCounter(client, tableName('telemetry')),
   index: reportIndex(),

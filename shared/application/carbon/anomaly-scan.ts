@@ -116,8 +116,17 @@ interface ScanContext {
 const co2eOf = (item: RollupItem | undefined): number | undefined =>
   item === undefined ? undefined : co2eTonnesOf(item);
 
-const scanEnterprise = async (scan: ScanContext, enterprise: EnterpriseRecord, meters: MeterRecord[]) => {
+/**
+ * Only measurements are judged: an account meter's hours are its imported month spread flat
+ * (docs/imports.md, "Readers"), so a flat run or a jump there says nothing about the plant — the scan
+ * skips account meters (`source: feed`) and reads measured hours alone. A late or odd monthly file
+ * is the import's plausibility check and the offline scan's business.
+ */
+const measured = (meters: readonly MeterRecord[]) => meters.filter((m) => m.source !== 'feed');
+
+const scanEnterprise = async (scan: ScanContext, enterprise: EnterpriseRecord, all: MeterRecord[]) => {
   const { deps, hour } = scan;
+  const meters = measured(all);
   const labels = [...new Set([...scan.history, ...scan.recent])];
   const ids = meters.map((m) => m.id);
   const byLabel = new Map(
@@ -125,7 +134,8 @@ const scanEnterprise = async (scan: ScanContext, enterprise: EnterpriseRecord, m
       ? []
       : await Promise.all(
           labels.map(
-            async (label) => [label, await deps.rollups.readPeriod('meter', ids, 'hour', label)] as const,
+            async (label) =>
+              [label, await deps.rollups.readPeriod('meter', ids, 'hour', label, { feeds: false })] as const,
           ),
         ),
   );

@@ -1,3 +1,5 @@
+import { ENERGY_TYPE_LABEL, MEASURED_PARAMETER_LABELS, measuredUnitLabel } from '../registry/field-words.ts';
+
 /**
  * Feed kinds and their versioned templates (docs/imports.md). A column is headed in Chinese, in
  * English, or both (`账户编号 accountId`); the header line decides which column is which, so the
@@ -20,6 +22,8 @@ export interface TemplateColumn {
   en: string;
   required: boolean;
   example: string;
+  /** Headings a published version also accepted, still read (a file made from an older download). */
+  aliases?: readonly string[];
 }
 
 const col = (key: string, zh: string, required: boolean, example: string): TemplateColumn => ({
@@ -29,6 +33,8 @@ const col = (key: string, zh: string, required: boolean, example: string): Templ
   required,
   example,
 });
+
+const P = MEASURED_PARAMETER_LABELS;
 
 const BASE = [
   col('accountId', '账户编号', true, 'GD-POWER-0001'),
@@ -42,16 +48,21 @@ export const TEMPLATES: Readonly<Record<FeedKind, Readonly<Record<number, readon
   'fuel-delivery': {
     1: [
       ...BASE,
-      col('ncv', '低位发热量', false, '43.1'),
-      col('ncvUnit', '低位发热量单位', false, 'GJ/t'),
-      col('carbonContent', '单位热值含碳量', false, ''),
-      col('carbonContentUnit', '含碳量单位', false, ''),
-      col('density', '密度', false, ''),
-      col('densityUnit', '密度单位', false, ''),
+      // The measured parameters' words are the registry's (field-words.ts): one source.
+      col('ncv', P.ncv, false, '43.1'),
+      col('ncvUnit', measuredUnitLabel('ncv'), false, 'GJ/t'),
+      col('carbonContent', P['carbon-content'], false, ''),
+      // v1 was first published headed 含碳量单位: files made from that download still read.
+      {
+        ...col('carbonContentUnit', measuredUnitLabel('carbon-content'), false, ''),
+        aliases: ['含碳量单位'],
+      },
+      col('density', P.density, false, ''),
+      col('densityUnit', measuredUnitLabel('density'), false, ''),
     ],
   },
   'energy-report': {
-    1: [...BASE.slice(0, 2), col('energyType', '能源品种', true, 'natural-gas'), ...BASE.slice(2)],
+    1: [...BASE.slice(0, 2), col('energyType', ENERGY_TYPE_LABEL, true, 'natural-gas'), ...BASE.slice(2)],
   },
 };
 
@@ -82,7 +93,7 @@ export const mapHeader = (
   header.forEach((raw, index) => {
     const cell = normalise(raw);
     const column = columns.find((c) =>
-      [c.zh, c.en.toLowerCase(), `${c.zh} ${c.en}`.toLowerCase()].includes(cell),
+      [c.zh, c.en.toLowerCase(), `${c.zh} ${c.en}`.toLowerCase(), ...(c.aliases ?? [])].includes(cell),
     );
     if (column && !indexes.has(column.key)) indexes.set(column.key, index);
   });

@@ -101,11 +101,10 @@ export class DynamoBatchLogReader implements BatchLogReader {
   }
 
   /**
-   * The account meter's feed month items the span reaches (docs/imports.md): for a day or longer
-   * only — a feed says nothing about hours. Their `sk` is the month, shown as the entries' `hour`.
+   * The account meter's feed month items the span reaches (docs/imports.md): an hour too, since
+   * hours hold the feed's share of their day. Their `sk` is the month, shown as the entries' `hour`.
    */
   async #feedMonths(meterId: string, hours: { firstHour: string; lastHour: string }) {
-    if (!hours.firstHour.endsWith('T00') || !hours.lastHour.endsWith('T23')) return [];
     const result = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,

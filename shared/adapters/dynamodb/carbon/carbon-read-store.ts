@@ -7,7 +7,8 @@ import type {
   PeriodTotal,
 } from '../../../domain/carbon/budgets/budget-check.ts';
 import type { RollupItem } from '../../../domain/carbon/rollups/emission-series.ts';
-import { addFeedDays, monthsBetween, withFeedDay } from '../../../domain/carbon/rollups/feed-days.ts';
+import { monthsBetween } from '../../../domain/carbon/rollups/feed-days.ts';
+import { addFeedShares, withFeedShare } from '../../../domain/carbon/rollups/feed-shares.ts';
 import { co2eTonnesOf, tceOf } from '../../../domain/carbon/rollups/rollup-figures.ts';
 import type { Granularity, RollupLevel } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type {
@@ -15,13 +16,16 @@ import type {
   AlertReader,
   AlertRecord,
   BudgetStore,
+  FeedOption,
   RollupReader,
 } from '../../../ports/carbon-read-store.ts';
+import type { RegistryReader } from '../../../ports/registry-store.ts';
 import { batchGetAll } from '../batch-get.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { DynamoAlertWriter } from './alert-writer.ts';
 import { DynamoBudgetStore } from './budget-store.ts';
 import { ALERTS_GSI1PK, feedMonthPk, rollupPk } from './carbon-keys.ts';
+import { FeedMonthReader } from './feed-month-reader.ts';
 
 /** `kind` is not here: on alert items it is the alert's kind. */
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
@@ -37,28 +41,38 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #alerts: DynamoAlertWriter;
+  readonly #feedMonths: FeedMonthReader;
   readonly budgets: BudgetStore;
 
-  constructor(client: DynamoDBDocumentClient, table: string) {
+  /** `registry`: where a level's account meters are found (feed-month-reader.ts). */
+  constructor(client: DynamoDBDocumentClient, table: string, registry: Pick<RegistryReader, 'listMeters'>) {
     this.#client = client;
     this.#table = table;
+    this.#feedMonths = new FeedMonthReader(client, table, registry);
     this.budgets = new DynamoBudgetStore(client, table);
     this.#alerts = new DynamoAlertWriter(client, table);
   }
 
-  /** Day series include the feed months' days (feed-days.ts): one more Query, of the months spanned. */
+  /**
+   * Day and hour series include the feeds' shares (feed-shares.ts): one more Query, of the months
+   * spanned, and where the target has feed months its account meters' (feed-month-reader.ts).
+   * `feeds: false` reads what was measured alone.
+   */
   async readSeries(
     level: RollupLevel,
     id: string,
     granularity: Granularity,
     first: string,
     last: string,
+    options: FeedOption = {},
   ): Promise<Map<string, RollupItem>> {
     const items = await this.#query(rollupPk(level, id, granularity), first, last);
-    if (granularity !== 'day') return items;
+    if (granularity === 'month' || options.feeds === false) return items;
     const months = monthsBetween(first, last);
     const feeds = await this.#query(feedMonthPk(level, id), months[0] ?? '', months.at(-1) ?? '');
-    return feeds.size === 0 ? items : addFeedDays(items, feeds, first, last);
+    if (feeds.size === 0) return items;
+    const reads = await this.#feedMonths.withMeters(level, new Map([[id, [...feeds.values()]]]));
+    return addFeedShares(items, reads.get(id) ?? [], granularity, first, last);
   }
 
   async #query(pk: string, first: string, last: string): Promise<Map<string, RollupItem>> {
@@ -79,18 +93,19 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
     return items;
   }
 
-  /** A day's items include each target's feed month share of the day (feed-days.ts). */
+  /** A day's or an hour's items include each target's feed share of it (feed-shares.ts). */
   async readPeriod(
     level: RollupLevel,
     ids: readonly string[],
     granularity: Granularity,
     period: string,
+    options: FeedOption = {},
   ): Promise<Map<string, RollupItem>> {
     const pkToId = new Map(ids.map((id) => [rollupPk(level, id, granularity), id]));
     const keys = [...pkToId.keys()].map((pk) => ({ pk, sk: period }));
     const items = await batchGetAll(this.#client, this.#table, keys);
     const byId = new Map(items.map((item) => [pkToId.get(String(item.pk)) ?? '', item]));
-    if (granularity !== 'day') return byId;
+    if (granularity === 'month' || options.feeds === false) return byId;
     const feedToId = new Map(ids.map((id) => [feedMonthPk(level, id), id]));
     const month = period.slice(0, 7);
     const feeds = await batchGetAll(
@@ -98,10 +113,13 @@ export class DynamoCarbonReadStore implements RollupReader, AlertReader, BudgetC
       this.#table,
       [...feedToId.keys()].map((pk) => ({ pk, sk: month })),
     );
-    for (const feed of feeds) {
-      const id = feedToId.get(String(feed.pk)) ?? '';
-      byId.set(id, withFeedDay(byId.get(id), feed, period));
-    }
+    if (feeds.length === 0) return byId;
+    const reads = await this.#feedMonths.withMeters(
+      level,
+      new Map(feeds.map((feed) => [feedToId.get(String(feed.pk)) ?? '', [feed]])),
+    );
+    for (const [id, [feed]] of reads)
+      if (feed !== undefined) byId.set(id, withFeedShare(byId.get(id), feed, period));
     return byId;
   }
 

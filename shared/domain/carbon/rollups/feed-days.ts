@@ -1,14 +1,14 @@
-import { addExact, type Exact } from './fixed-point.ts';
+import type { Exact } from './fixed-point.ts';
 import type { RollupKey, RollupLevel } from './rollup-model.ts';
 
 /**
  * The days of a feed month, derived on read (docs/imports.md, "Spreading"). An import books a
  * feed's month once — on the month items, and on a *feed month* item per level (granularity
  * `feedmonth`, period `<month>`) holding the feeds' share of that month — and every
- * reader of day items adds each feed month's day part, computed here and nowhere else: each integer
- * figure `F` over the month's `D` days is `⌊F / D⌋` a day, the first `F mod D` days one more. The
- * parts are integers and sum to `F` exactly, so a month equals the sum of its days at every level.
- * Pure.
+ * reader of day and hour items adds each feed month's share (feed-shares.ts), by the rule here and
+ * nowhere else: each integer figure `F` over the month's `D` days is `⌊F / D⌋` a day, the first
+ * `F mod D` days one more (a day over its 24 hours likewise). The parts are integers and sum to `F`
+ * exactly, so a month equals the sum of its days at every level. Pure.
  */
 
 export const FEED_MONTH = 'feedmonth' as const;
@@ -19,10 +19,6 @@ export const feedMonthKey = (level: RollupLevel, id: string, month: string): Rol
   granularity: FEED_MONTH,
   period: month,
 });
-
-/** Summed integer figures a feed month spreads (`batches` counts messages, not activity: not spread). */
-const SPREAD =
-  /^((co2e|co2eMarket|scope1|scope2Location|scope2Market|tce)_mg|[eg]_.+_mg|tce_.+_mg|qc_.+|readings)$/;
 
 export const daysInMonth = (month: string): number => {
   const [year = 0, m = 1] = month.split('-').map(Number);
@@ -46,40 +42,6 @@ export const dayPart = (total: Exact, days: number, index: number): Exact => {
     : part;
 };
 
-const asExact = (value: unknown): Exact | undefined =>
-  typeof value === 'bigint'
-    ? value
-    : typeof value === 'number' && Number.isInteger(value)
-      ? value
-      : undefined;
-
-const refsOf = (value: unknown): string[] =>
-  value instanceof Set ? [...value].map(String) : Array.isArray(value) ? value.map(String) : [];
-
-/**
- * `item` (a booked day item, or none) with the day's part of a feed month item added: its figures
- * exactly, its factor refs joined. `day` is `YYYY-MM-DD` of the feed month.
- */
-export const withFeedDay = (
-  item: Record<string, unknown> | undefined,
-  feedMonth: Record<string, unknown>,
-  day: string,
-): Record<string, unknown> => {
-  const month = day.slice(0, 7);
-  const days = daysInMonth(month);
-  const index = Number(day.slice(8, 10)) - 1;
-  const out: Record<string, unknown> = { ...(item ?? { sk: day }) };
-  for (const [name, value] of Object.entries(feedMonth)) {
-    const total = SPREAD.test(name) ? asExact(value) : undefined;
-    if (total === undefined) continue;
-    const part = dayPart(total, days, index);
-    out[name] = addExact(asExact(out[name]) ?? 0, part);
-  }
-  const refs = new Set([...refsOf(out.factorRefs), ...refsOf(feedMonth.factorRefs)]);
-  if (refs.size > 0) out.factorRefs = refs;
-  return out;
-};
-
 /** The days `first`…`last` (inclusive, `YYYY-MM-DD`) that lie in `month`. */
 export const daysOfMonthBetween = (month: string, first: string, last: string): string[] => {
   const days: string[] = [];
@@ -88,20 +50,6 @@ export const daysOfMonthBetween = (month: string, first: string, last: string): 
     if (day >= first && day <= last) days.push(day);
   }
   return days;
-};
-
-/** Day series with the feed months' days added (`feedMonths` by month label). */
-export const addFeedDays = (
-  series: Map<string, Record<string, unknown>>,
-  feedMonths: ReadonlyMap<string, Record<string, unknown>>,
-  first: string,
-  last: string,
-): Map<string, Record<string, unknown>> => {
-  const out = new Map(series);
-  for (const [month, feed] of feedMonths)
-    for (const day of daysOfMonthBetween(month, first, last))
-      out.set(day, withFeedDay(out.get(day), feed, day));
-  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 };
 
 /** The months a span of days touches, `YYYY-MM`, in order. */

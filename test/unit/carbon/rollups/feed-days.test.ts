@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { dayPart, monthsBetween } from '../../../../shared/domain/carbon/rollups/feed-days.ts';
 import {
-  addFeedDays,
-  dayPart,
-  monthsBetween,
-  withFeedDay,
-} from '../../../../shared/domain/carbon/rollups/feed-days.ts';
+  addFeedShares,
+  type FeedMonthRead,
+  withFeedShare,
+} from '../../../../shared/domain/carbon/rollups/feed-shares.ts';
 import { spreadParts } from '../../../../shared/domain/imports/spread.ts';
 
 /** The days of a feed month derived on read (docs/imports.md, "Spreading"). */
@@ -34,9 +34,10 @@ describe('a feed month’s days', () => {
       readings: 31,
       batches: 1,
     };
-    const day = withFeedDay(
+    const own = (total: Record<string, unknown>): FeedMonthRead => ({ month: '2026-08', total, meters: [] });
+    const day = withFeedShare(
       { sk: '2026-08-01', co2e_mg: 5, qc_natural_gas: 2, batches: 3 },
-      feed,
+      own(feed),
       '2026-08-01',
     );
     expect(day).toEqual({
@@ -47,16 +48,17 @@ describe('a feed month’s days', () => {
       readings: 1,
       batches: 3,
     });
-    expect(withFeedDay(undefined, feed, '2026-08-31')).toMatchObject({ qc_electricity: 935_483_870 });
+    expect(withFeedShare(undefined, own(feed), '2026-08-31')).toMatchObject({ qc_electricity: 935_483_870 });
   });
 
   it('fills a day series across months with the days the span holds, in order', () => {
-    const series = addFeedDays(
+    const series = addFeedShares(
       new Map([['2026-02-27', { sk: '2026-02-27', co2e_mg: 1 }]]),
-      new Map([
-        ['2026-02', { co2e_mg: 28 }],
-        ['2026-03', { co2e_mg: 62 }],
-      ]),
+      [
+        { month: '2026-02', total: { co2e_mg: 28 }, meters: [] },
+        { month: '2026-03', total: { co2e_mg: 62 }, meters: [] },
+      ],
+      'day',
       '2026-02-27',
       '2026-03-02',
     );

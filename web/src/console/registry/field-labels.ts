@@ -1,3 +1,5 @@
+import { ENERGY_TYPE_LABEL } from '../../../../shared/domain/registry/field-words.ts';
+
 /**
  * The registry's fields as people call them: one dictionary for the edit forms (label and hint)
  * and the audit trail (the label alone, the API's name as its tooltip). A field keeps its label
@@ -47,7 +49,7 @@ export const METER_FIELDS = {
   id: { label: '计量器具编号', hint: '可不填，自动分配' },
   name: { label: '名称' },
   facilityId: { label: '所属设施' },
-  energyType: { label: '能源品种' },
+  energyType: { label: ENERGY_TYPE_LABEL },
   unit: { label: '计量单位' },
   readingKind: { label: '读数方式' },
   rolloverValue: { label: '翻转值', hint: '表底最大读数' },

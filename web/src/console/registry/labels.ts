@@ -1,5 +1,6 @@
 import programmes from '../../../../shared/data/programmes/grid-programmes.json';
 import regions from '../../../../shared/data/programmes/grid-regions.json';
+import { MEASURED_PARAMETER_LABELS as PARAMETER_WORDS } from '../../../../shared/domain/registry/field-words.ts';
 import { QUANTITY_UNITS } from '../carbon/labels.ts';
 
 /**
@@ -39,13 +40,8 @@ export const METER_UNIT_LABELS: Record<string, string> = {
   '10^4Nm3': '万标准立方米',
 };
 
-/** Measured fuel parameters (实测值, docs/accounting.md) and their units in words. */
-export const MEASURED_PARAMETER_LABELS: Record<string, string> = {
-  ncv: '低位发热量',
-  'carbon-content': '单位热值含碳量',
-  'oxidation-rate': '碳氧化率',
-  density: '密度',
-};
+/** Measured fuel parameters (实测值, docs/accounting.md): the import templates' words too (one source). */
+export const MEASURED_PARAMETER_LABELS: Record<string, string> = PARAMETER_WORDS;
 
 export const MEASURED_UNIT_LABELS: Record<string, string> = {
   'GJ/t': '吉焦/吨',
