@@ -21,20 +21,35 @@ const ACCOUNT_METER = {
   expectedIntervalSeconds: 604_800,
 };
 
-/** The header's name, tags and sign-out stay on screen, clear of the folded menu's trigger. */
+/**
+ * The header's name, tags and sign-out each stay whole on one line, on screen and clear of the
+ * folded menu's trigger (a long username once broke and ran off the left edge under the trigger).
+ */
 const expectHeaderFits = async (page: Page) => {
   const trigger = await page.locator('.ant-layout-sider-zero-width-trigger').boundingBox();
   const width = page.viewportSize()?.width ?? 0;
-  for (const part of await page.locator('.qs-header .ant-space-item').all()) {
-    const box = await part.boundingBox();
-    expect(box).not.toBeNull();
-    if (box === null || trigger === null) continue;
-    expect(box.x >= 0 && box.x + box.width <= width, `${await part.textContent()} on screen`).toBe(true);
+  // Each item's extent as laid out, over its text and boxes (a wrapped word adds a line).
+  const parts =
+    (await page.evaluate(`[...document.querySelectorAll('.qs-header .ant-space-item')].map((item) => {
+    const range = document.createRange();
+    range.selectNodeContents(item);
+    const rects = [...range.getClientRects()];
+    return {
+      name: item.textContent,
+      left: Math.min(...rects.map((r) => r.left)),
+      right: Math.max(...rects.map((r) => r.right)),
+      top: Math.min(...rects.map((r) => r.top)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+    };
+  })`)) as { name: string; left: number; right: number; top: number; bottom: number }[];
+  expect(parts.map((part) => part.name)).toContain('enterprise-zhao');
+  for (const { name, left, right, top, bottom } of parts) {
+    expect(bottom - top, `${name} on one line`).toBeLessThan(40);
+    expect(left >= 0 && right <= width, `${name} on screen`).toBe(true);
+    if (trigger === null) continue;
     const apart =
-      box.x >= trigger.x + trigger.width ||
-      box.y >= trigger.y + trigger.height ||
-      box.y + box.height <= trigger.y;
-    expect(apart, `${await part.textContent()} clear of the menu trigger`).toBe(true);
+      left >= trigger.x + trigger.width || top >= trigger.y + trigger.height || bottom <= trigger.y;
+    expect(apart, `${name} clear of the menu trigger`).toBe(true);
   }
 };
 
