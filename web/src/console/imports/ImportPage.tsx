@@ -52,6 +52,9 @@ const ImportPage = ({ params }: PageProps) => {
       <Spin className="qs-page-spin" />
     ) : (
       <section aria-labelledby="import-title">
+        <p>
+          <Link to="imports">← 返回导入记录</Link>
+        </p>
         <h1 id="import-title">导入 {id}</h1>
         <Alert type="error" showIcon title={report.error} />
       </section>
