@@ -19,6 +19,8 @@ const ROLE_LABELS: Readonly<Record<string, string>> = {
   head: '部门负责人 Head',
   supervisor: '人大工作人员 Supervisor',
   admin: '管理员 Admin',
+  // No role: the group of enterprise accounts, which import their own enterprise's data.
+  enterprise: '企业账号 Enterprise account',
 };
 
 const escapeHtml = (text: string): string =>

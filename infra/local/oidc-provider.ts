@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ENTERPRISE_GROUP } from '../../shared/domain/roles.ts';
 import { LOCAL_CLIENT_ID, type LocalIssuer, type LocalUser } from './local-issuer.ts';
 import {
   AUTHORIZE_PARAMS,
@@ -168,7 +169,8 @@ const listUsers = (options: OidcProviderOptions) =>
   options.users().map((user) => ({
     username: user.username,
     name: options.displayNames[user.username] ?? user.username,
-    role: user.groups[0] ?? '',
+    // An enterprise account holds no role: the page names its group instead (docs/users.md).
+    role: user.groups[0] ?? (user.enterprise === undefined ? '' : ENTERPRISE_GROUP),
   }));
 
 export const discovery = (issuer: string) => ({

@@ -93,7 +93,7 @@ export const DEMO_DISPLAY_NAMES: Readonly<Record<string, string>> = {
   'head-eco': '生态环境局 负责人 陈',
   'supervisor-wang': '人大工作人员 王',
   admin: '系统管理员',
-  'enterprise-zhao': '企业账号 赵（ENT-0001）',
+  'enterprise-zhao': '青山精密金属结构有限公司 企业账号 赵（ENT-0001）',
 };
 
 /**

@@ -18,8 +18,8 @@ export interface WebConfig {
   baseMap: null | { kind: BaseMapKind; key: string };
   /** Cognito only: the hosted sign-in (its /logout takes client_id and logout_uri, not the OIDC names). */
   signInUrl?: string;
-  /** Another OIDC issuer: which ID-token claims carry groups and department. */
-  claims?: { groups: string; department: string };
+  /** Another OIDC issuer: which ID-token claims carry groups, department and enterprise. */
+  claims?: { groups: string; department: string; enterprise: string };
 }
 
 /**
@@ -77,7 +77,7 @@ const identityOf = (
     return {
       issuer: identity.issuer,
       clientId,
-      claims: { groups: claims.groups, department: claims.department },
+      claims: { groups: claims.groups, department: claims.department, enterprise: claims.enterprise },
     };
   }
   const names = parameterNames(settings.stage);

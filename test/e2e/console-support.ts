@@ -18,13 +18,22 @@ export const desktop = (browser: Browser): Promise<BrowserContext> =>
     acceptDownloads: true,
   });
 
-/** Signs in through the console's real OIDC flow as a demo user and lands on that role's start page. */
-export const signInConsole = async (browser: Browser, consoleUrl: string, username: string) => {
+/**
+ * Signs in through the console's real OIDC flow as a demo user and lands on that role's start page;
+ * `onSignInPage` looks at the issuer's page before the pick.
+ */
+export const signInConsole = async (
+  browser: Browser,
+  consoleUrl: string,
+  username: string,
+  onSignInPage?: (page: Page) => Promise<void>,
+) => {
   const context = await desktop(browser);
   const page = await context.newPage();
   await page.goto(consoleUrl);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/oidc\/authorize/);
+  await onSignInPage?.(page);
   await page.locator(`button[value="${username}"]`).click();
   await page.waitForURL((url) => url.pathname.startsWith('/console/') && !url.pathname.endsWith('/callback'));
   return { context, page };

@@ -171,6 +171,7 @@ describe('web hosting (global partition, Cognito)', () => {
       oidcAudience: 'qingshan-web,qingshan-cli',
       groupsClaim: 'groups',
       departmentClaim: 'department',
+      enterpriseClaim: 'enterprise_id',
       webDomain: 'qingshan.example.gov.cn',
       webCertificate: ACM,
       webBaseMap: 'tianditu:browser-key',
@@ -189,7 +190,7 @@ describe('web hosting (global partition, Cognito)', () => {
         apiUrl: 'https://a1b2c3.execute-api.ap-east-1.amazonaws.com',
         issuer: 'https://sso.example.gov.cn/realms/qingshan',
         clientId: 'qingshan-web',
-        claims: { groups: 'groups', department: 'department' },
+        claims: { groups: 'groups', department: 'department', enterprise: 'enterprise_id' },
         scope: 'openid profile email',
         baseMap: { kind: 'tianditu', key: 'browser-key' },
       });

@@ -35,7 +35,7 @@ const selectedKey = (modules: readonly ConsoleModule[], path: string, search: UR
 
 export const Shell = () => {
   const { session, auth, api } = useConsole();
-  const departments = useDepartments(api);
+  const departments = useDepartments(api, session.departmentId !== undefined);
   const { path, search, navigate } = useRouter();
   const modules = useMemo(() => visibleModules(session.roles), [session.roles]);
   const items = modules.map((module) => ({
@@ -78,7 +78,7 @@ export const Shell = () => {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="qs-header">
-          <Space size="middle">
+          <Space size="middle" wrap>
             <Typography.Text strong>{session.username}</Typography.Text>
             {session.roles.map((role) => (
               <Tag key={role} color="green">
@@ -88,6 +88,7 @@ export const Shell = () => {
             {session.departmentId === undefined ? null : (
               <Tag>{departmentName(departments, session.departmentId)}</Tag>
             )}
+            {session.enterpriseId === undefined ? null : <Tag>{session.enterpriseId}</Tag>}
             <Button onClick={() => void auth.signOut()}>退出登录</Button>
           </Space>
         </Layout.Header>

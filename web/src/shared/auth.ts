@@ -13,6 +13,8 @@ export interface Session {
   username: string;
   roles: string[];
   departmentId?: string;
+  /** An enterprise account's enterprise (group `enterprise`, no role; docs/users.md). */
+  enterpriseId?: string;
   idToken: string;
   expired: boolean;
 }
@@ -102,11 +104,13 @@ const toSession = (user: StoredUser | null, config: AppConfig): Session | undefi
   const claims = user.profile as Record<string, unknown>;
   const groups = claims[config.claims?.groups ?? 'cognito:groups'];
   const department = claims[config.claims?.department ?? 'custom:department'];
+  const enterprise = claims[config.claims?.enterprise ?? 'custom:enterprise'];
   return {
     userId: user.profile.sub,
     username: String(claims['cognito:username'] ?? user.profile.sub),
     roles: Array.isArray(groups) ? groups.map(String) : [],
     ...(typeof department === 'string' ? { departmentId: department } : {}),
+    ...(typeof enterprise === 'string' ? { enterpriseId: enterprise } : {}),
     idToken: user.id_token,
     expired: user.expires_at !== undefined && user.expires_at * 1000 <= Date.now(),
   };

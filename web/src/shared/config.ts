@@ -10,8 +10,8 @@ export interface AppConfig {
   signInUrl?: string;
   scope: string;
   baseMap: null | { kind: 'tianditu' | 'amap' | 'tencent'; key: string };
-  /** Where the ID token carries groups and department, when not Cognito's names (another OIDC issuer). */
-  claims?: { groups?: string; department?: string };
+  /** Where the ID token carries groups, department and enterprise, when not Cognito's names (another OIDC issuer). */
+  claims?: { groups?: string; department?: string; enterprise?: string };
 }
 
 const CACHE_KEY = 'qs.config';

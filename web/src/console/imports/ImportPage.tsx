@@ -8,6 +8,7 @@ import type { PageProps } from '../module.ts';
 import { ImportProgress, POLL_MS, StatusTag } from './ImportsPage.tsx';
 import { type ImportView, useImportsApi } from './imports-api.ts';
 import { isActive, KIND_LABELS, reasonLabel } from './labels.ts';
+import './imports.css';
 
 type RefusedRow = ImportView['refused'][number];
 
@@ -51,6 +52,9 @@ const ImportPage = ({ params }: PageProps) => {
       <Spin className="qs-page-spin" />
     ) : (
       <section aria-labelledby="import-title">
+        <p>
+          <Link to="imports">← 返回导入记录</Link>
+        </p>
         <h1 id="import-title">导入 {id}</h1>
         <Alert type="error" showIcon title={report.error} />
       </section>
@@ -67,7 +71,7 @@ const ImportPage = ({ params }: PageProps) => {
         <Alert role="status" type={outcome.ok ? 'success' : 'error'} showIcon title={outcome.text} />
       )}
       <Card size="small" style={{ margin: '16px 0' }}>
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
           <Descriptions.Item label="状态">
             <StatusTag status={view.status} />
           </Descriptions.Item>
@@ -77,7 +81,7 @@ const ImportPage = ({ params }: PageProps) => {
           <Descriptions.Item label="上传">
             {view.uploadedBy}，{localTime(view.createdAt)}
           </Descriptions.Item>
-          <Descriptions.Item label="进度" span={3}>
+          <Descriptions.Item label="进度" span="filled">
             <ImportProgress item={view} />
           </Descriptions.Item>
           <Descriptions.Item label="总行数">{counts.rows}</Descriptions.Item>
@@ -132,23 +136,32 @@ const RefusedRows = ({ view, onDownload }: { view: ImportView; onDownload: () =>
     {view.counts.refused > view.refused.length ? (
       <p>此处列出前 {view.refused.length} 行；全部见 CSV。</p>
     ) : null}
-    <Table<RefusedRow>
-      size="small"
-      rowKey="row"
-      dataSource={view.refused}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      columns={[
-        { title: '行号', dataIndex: 'row' },
-        { title: '原因', dataIndex: 'reason', render: (reason: string) => <Tag>{reasonLabel(reason)}</Tag> },
-        { title: '说明', dataIndex: 'message' },
-        { title: '列', dataIndex: 'field' },
-        {
-          title: '原始内容',
-          dataIndex: 'fields',
-          render: (fields: Record<string, string>) => Object.values(fields).join(', '),
-        },
-      ]}
-    />
+    {/* On a phone the table scrolls sideways (a focusable region, for the keyboard) rather than
+        breaking the messages into a word a line. */}
+    {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard */}
+    <section className="qs-import-refused" aria-label="被拒绝的行表格" tabIndex={0}>
+      <Table<RefusedRow>
+        size="small"
+        rowKey="row"
+        dataSource={view.refused}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: '行号', dataIndex: 'row' },
+          {
+            title: '原因',
+            dataIndex: 'reason',
+            render: (reason: string) => <Tag>{reasonLabel(reason)}</Tag>,
+          },
+          { title: '说明', dataIndex: 'message' },
+          { title: '列', dataIndex: 'field' },
+          {
+            title: '原始内容',
+            dataIndex: 'fields',
+            render: (fields: Record<string, string>) => Object.values(fields).join(', '),
+          },
+        ]}
+      />
+    </section>
   </>
 );
 

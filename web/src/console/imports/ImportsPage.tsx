@@ -1,6 +1,7 @@
 import { Alert, Progress, Spin, Table, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useRouter } from '../../shared/router.tsx';
+import { useConsole } from '../context.tsx';
 import { localTime } from '../lib/format.ts';
 import { Link } from '../lib/link.tsx';
 import { useLoad } from '../lib/use-load.ts';
@@ -31,6 +32,24 @@ export const StatusTag = ({ status }: { status: ImportSummary['status'] }) => (
   <Tag color={STATUS_LABELS[status].color}>{STATUS_LABELS[status].text}</Tag>
 );
 
+/**
+ * An enterprise account imports for its own enterprise alone (docs/imports.md, "Who may import"): the
+ * page says so, and what becomes of a row of another enterprise's account.
+ */
+const OwnEnterpriseNote = () => {
+  const { session } = useConsole();
+  if (session.enterpriseId === undefined || session.roles.includes('admin')) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`本企业：${session.enterpriseId}`}
+      description="企业账号只能导入和查看本企业的数据。文件中不属于本企业的账户按“账户未登记”逐行拒绝，其余行照常导入；账户映射由管理员维护。"
+    />
+  );
+};
+
 /** 数据导入: upload a file, and the imports newest first, polled while any is still moving. */
 const ImportsPage = (_: PageProps) => {
   const api = useImportsApi();
@@ -46,6 +65,7 @@ const ImportsPage = (_: PageProps) => {
   return (
     <section aria-labelledby="imports-title">
       <h1 id="imports-title">数据导入</h1>
+      <OwnEnterpriseNote />
       <UploadCard api={api} onCreated={(view) => navigate(`imports/${view.id}`)} />
       <h2>导入记录</h2>
       {list.error === undefined ? null : <Alert type="error" showIcon title={list.error} />}
