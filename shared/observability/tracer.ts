@@ -34,6 +34,8 @@ const loadXray = (): Promise<XrayModule> | undefined => {
  */
 export const traceInvocation = <TEvent, TResult>(): MiddlewareObj<TEvent, TResult>[] => {
   if (!tracingOn()) return [];
+  // Where tracing is on, start the load now, in Lambda's init phase, as the eager import did.
+  loadXray()?.catch(() => undefined);
   // Powertools types its middleware for any middy-like request; ours is one.
   type Hook = (request: unknown) => unknown;
   const inner = async () => (await loadXray())?.invocationMiddleware as Record<string, Hook | undefined>;
