@@ -31,7 +31,11 @@ export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
     get library() {
       return loadFactorLibrary();
     },
-    accounting: accountingDefaults(),
+    // Read when a run starts (runLeased reads it again per run): the GWP set's parse and hash check
+    // need not happen at load.
+    get accounting() {
+      return accountingDefaults();
+    },
     timeZone: timeZone(),
     handlePrefix: process.env[ENV.identifierPrefix] || DEFAULT_IDENTIFIER_PREFIX,
     retry: retryWithBackoff,

@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
@@ -7,7 +6,7 @@ import { PROBLEM_CONTENT_TYPE } from '../../shared/contracts/problem.ts';
 import type { RouteContract } from '../../shared/contracts/route.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { publishMetrics } from '../../shared/observability/metrics.ts';
-import { TRACE_HANDLER_OPTIONS, tracer } from '../../shared/observability/tracer.ts';
+import { traceInvocation } from '../../shared/observability/tracer.ts';
 import { type HttpRequest, parseHttpRequest } from './http-request.ts';
 import { toProblem } from './problem.ts';
 
@@ -24,7 +23,7 @@ type Result = APIGatewayProxyStructuredResultV2;
 export const httpHandler = <R extends RouteContract>(route: R, implementation: HttpImplementation<R>) =>
   middy<APIGatewayProxyEventV2, Result>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, TRACE_HANDLER_OPTIONS))
+    .use(traceInvocation())
     .use(publishMetrics())
     .use(problemJsonErrors())
     .handler(async (event) => {

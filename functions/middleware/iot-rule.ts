@@ -1,10 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { logger } from '../../shared/observability/logger.ts';
 import { publishMetrics } from '../../shared/observability/metrics.ts';
-import { TRACE_HANDLER_OPTIONS, tracer } from '../../shared/observability/tracer.ts';
+import { traceInvocation } from '../../shared/observability/tracer.ts';
 
 /** One queued rule output: the queue's record id and the rule's SQL output, parsed. */
 export interface RuleRecord {
@@ -25,7 +24,7 @@ export const iotRuleHandler = (
 ) =>
   middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, TRACE_HANDLER_OPTIONS))
+    .use(traceInvocation())
     .use(publishMetrics())
     .handler(async (event, context) => {
       const records = (event.Records ?? []).map((record) => ({

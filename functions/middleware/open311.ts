@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from '../../shared/domain/errors.ts';
@@ -12,7 +11,7 @@ import {
 import { type Open311Value, toJsonDocument, toXmlDocument } from '../../shared/domain/open311/open311-xml.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { publishMetrics } from '../../shared/observability/metrics.ts';
-import { TRACE_HANDLER_OPTIONS, tracer } from '../../shared/observability/tracer.ts';
+import { traceInvocation } from '../../shared/observability/tracer.ts';
 import './problem.ts';
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -47,7 +46,7 @@ export interface Open311Answer {
 export const open311Handler = (implementation: (request: Open311Request) => Promise<Open311Answer>) =>
   middy<APIGatewayProxyEventV2, Result>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, TRACE_HANDLER_OPTIONS))
+    .use(traceInvocation())
     .use(publishMetrics())
     .use(open311Errors())
     .handler(async (event) => {

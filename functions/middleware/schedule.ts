@@ -1,10 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { type ScheduledJobEvent, ScheduledJobEventSchema } from '../../shared/contracts/jobs.ts';
 import { logger } from '../../shared/observability/logger.ts';
 import { countBusiness, publishMetrics } from '../../shared/observability/metrics.ts';
-import { TRACE_HANDLER_OPTIONS, tracer } from '../../shared/observability/tracer.ts';
+import { traceInvocation } from '../../shared/observability/tracer.ts';
 
 /**
  * The middy stack of every scheduled job: the Scheduler input is parsed strictly (a malformed one is a
@@ -13,7 +12,7 @@ import { TRACE_HANDLER_OPTIONS, tracer } from '../../shared/observability/tracer
 export const scheduledJobHandler = <T>(implementation: (event: ScheduledJobEvent) => Promise<T>) =>
   middy<unknown, T>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, TRACE_HANDLER_OPTIONS))
+    .use(traceInvocation())
     .use(publishMetrics())
     .handler(async (event) => {
       const job = ScheduledJobEventSchema.parse(event);

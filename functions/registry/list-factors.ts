@@ -7,8 +7,8 @@ import {
 } from '../../shared/config/env.ts';
 import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry.ts';
 import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
-import { GRID_PROGRAMMES } from '../../shared/domain/carbon/accounting/grid-programmes.ts';
-import { GRID_REGIONS } from '../../shared/domain/carbon/accounting/grid-regions.ts';
+import { gridProgrammes } from '../../shared/domain/carbon/accounting/grid-programmes.ts';
+import { gridRegions } from '../../shared/domain/carbon/accounting/grid-regions.ts';
 import { listGwpSets } from '../../shared/domain/carbon/accounting/gwp.ts';
 import { ACCOUNTING_METHODS } from '../../shared/domain/carbon/accounting/methods.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
@@ -64,7 +64,7 @@ const accountingChoices = () => ({
     combustionGases: [...combustionGases],
     source,
   })),
-  programmes: GRID_PROGRAMMES.map((programme) => ({ ...programme })),
+  programmes: gridProgrammes().map((programme) => ({ ...programme })),
   gwpSets: listGwpSets().map(({ id, gwp, source, citation, contentHash }) => ({
     id,
     gwp,
@@ -72,7 +72,7 @@ const accountingChoices = () => ({
     citation,
     contentHash,
   })),
-  regions: GRID_REGIONS.map(({ code, name, nameEn, level }) => ({ code, name, nameEn, level })),
+  regions: gridRegions().map(({ code, name, nameEn, level }) => ({ code, name, nameEn, level })),
   defaults: { method: accountingMethod(), programme: factorProgramme(), gwpSet: gwpSetId() },
 });
 

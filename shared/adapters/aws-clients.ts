@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tracer } from '../observability/tracer.ts';
+import { traceClient } from '../observability/tracer.ts';
 
 /**
  * Module-scope SDK clients, created on first use and reused across invocations. Endpoints come from
@@ -13,14 +13,14 @@ let s3Client: S3Client | undefined;
 
 export const getDocumentClient = (): DynamoDBDocumentClient => {
   // Traced where tracing is on (a subsegment per call); unchanged elsewhere.
-  documentClient ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+  documentClient ??= DynamoDBDocumentClient.from(traceClient(new DynamoDBClient({})), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;
 };
 
 export const getS3Client = (): S3Client => {
-  s3Client ??= tracer.captureAWSv3Client(
+  s3Client ??= traceClient(
     new S3Client({
       // s3rver only understands path-style addressing.
       forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,

@@ -44,10 +44,16 @@ const parseProgrammes = (data: unknown): readonly GridProgramme[] => {
   return parsed.data.programmes;
 };
 
-export const GRID_PROGRAMMES: readonly GridProgramme[] = parseProgrammes(programmesFile);
+let parsedProgrammes: readonly GridProgramme[] | undefined;
+
+/** The programmes, parsed and checked on first use rather than at load (docs/performance.md). */
+export const gridProgrammes = (): readonly GridProgramme[] => {
+  parsedProgrammes ??= parseProgrammes(programmesFile);
+  return parsedProgrammes;
+};
 
 export const getGridProgramme = (id: GridProgrammeId): GridProgramme => {
-  const programme = GRID_PROGRAMMES.find((p) => p.id === id);
+  const programme = gridProgrammes().find((p) => p.id === id);
   if (programme === undefined) {
     throw new AccountingError('unknown-programme', `unknown factor programme ${String(id)}`, '/programme');
   }

@@ -48,19 +48,31 @@ export const parseGridRegions = (data: unknown): readonly GridRegion[] => {
   return parsed.data.regions;
 };
 
-export const GRID_REGIONS: readonly GridRegion[] = parseGridRegions(regionsFile);
+let parsedRegions: readonly GridRegion[] | undefined;
 
-/** The codes a meter's `gridRegion` may take. */
-export const GRID_REGION_CODES: readonly string[] = GRID_REGIONS.map((r) => r.code);
+/**
+ * The regions, parsed and checked on first use rather than at load: most functions never price a
+ * grid (docs/performance.md, "Cold start"). The data file is checked by the tests besides.
+ */
+export const gridRegions = (): readonly GridRegion[] => {
+  parsedRegions ??= parseGridRegions(regionsFile);
+  return parsedRegions;
+};
 
-export const findGridRegion = (code: string, regions = GRID_REGIONS): GridRegion | undefined =>
+/**
+ * The codes a meter's `gridRegion` may take, read straight from the file: the registry contract
+ * builds its enum from them at load, which must not cost the parse above.
+ */
+export const GRID_REGION_CODES: readonly string[] = regionsFile.regions.map((r) => r.code);
+
+export const findGridRegion = (code: string, regions = gridRegions()): GridRegion | undefined =>
   regions.find((r) => r.code === code);
 
 /**
  * `CN-SOUTH` → `CN-SOUTH`, `CN`, `GLOBAL`: most specific first, following the parents in the data.
  * An unknown region is refused, never priced at the national factor.
  */
-export const regionChain = (code: string, regions = GRID_REGIONS): string[] => {
+export const regionChain = (code: string, regions = gridRegions()): string[] => {
   if (code === GLOBAL_REGION) return [GLOBAL_REGION];
   const chain: string[] = [];
   let region = findGridRegion(code, regions);
@@ -82,5 +94,5 @@ export const regionChain = (code: string, regions = GRID_REGIONS): string[] => {
 export const regionAtLevel = (
   code: string,
   level: GridRegionLevel,
-  regions = GRID_REGIONS,
+  regions = gridRegions(),
 ): string | undefined => regionChain(code, regions).find((c) => findGridRegion(c, regions)?.level === level);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FactorDataError } from '../../../../shared/domain/carbon/accounting/errors.ts';
+import { gridProgrammes } from '../../../../shared/domain/carbon/accounting/grid-programmes.ts';
 import {
+  GRID_REGION_CODES,
+  gridRegions,
   parseGridRegions,
   regionAtLevel,
   regionChain,
@@ -30,5 +33,11 @@ describe('grid regions from data', () => {
         regions: [{ code: 'CN-X', name: 'x', nameEn: 'x', level: 'regional', parent: 'CN-Y' }],
       }),
     ).toThrow(FactorDataError);
+  });
+
+  it('the shipped files parse, and the codes the contract reads unparsed are the parsed ones', () => {
+    // The registry contract's enum reads the codes at load without the parse (cold start).
+    expect(GRID_REGION_CODES).toEqual(gridRegions().map((r) => r.code));
+    expect(gridProgrammes().length).toBeGreaterThan(0);
   });
 });
