@@ -28,6 +28,7 @@ import { CITY_ID, localPeriodsOf } from '../../shared/domain/carbon/rollups/roll
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
+import { heapAfterGcAvailable, startProgress, traceHeap } from './scale-progress.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
 import {
   clearWrittenItems,
@@ -115,13 +116,15 @@ const ingestSpec = () => {
 const ingestQueue = (maxConcurrency: number) => {
   const { spec, queue } = ingestSpec();
   const fn = createLocalFunction(spec, process.cwd());
-  const failures = { deadLettered: 0 };
+  const failures = { deadLettered: 0, delivered: 0 };
   const settings: IotRuleQueue = { ...queue, maxConcurrency };
   const source = startSqsEventSource<null>({
     queueName: 'scale-bench',
     settings,
     invoke: (event) => fn.invoke(event),
-    delivered: () => undefined,
+    delivered: () => {
+      failures.delivered += 1;
+    },
     deadLetter: async () => {
       failures.deadLettered += 1;
     },
@@ -169,12 +172,17 @@ const backfill = async (
   const meters = meterIds();
   const queue = ingestQueue(maxConcurrency);
   resetTransactions();
+  const hours = Math.ceil(days * 24);
+  console.log(`[${new Date().toISOString()}] ${label}: ${hours * meters.length} messages to queue`);
+  const progress = startProgress(label, hours * meters.length * PER_MESSAGE, () => {
+    return queue.failures.delivered * PER_MESSAGE;
+  });
   const cpuBefore = process.cpuUsage();
   const loadBefore = loadNow();
   const started = performance.now();
   let messages = 0;
   // Hour by hour, all meters: the order a fleet's loggers catching up would arrive in.
-  for (let hour = 0; hour < days * 24; hour++) {
+  for (let hour = 0; hour < hours; hour++) {
     const start = at + hour * HOUR_MS;
     for (const [index, meterId] of meters.entries()) {
       queue.send(ruleBody(meterId, index, start, PER_MESSAGE, Date.now()));
@@ -186,6 +194,7 @@ const backfill = async (
   await queue.idle();
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  progress.stop();
   queue.halt();
   return {
     label,
@@ -252,17 +261,14 @@ const rollupTemplates = async (t: TestStack, at: number) => {
   return found;
 };
 
-const heapMiB = () => {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
-
 interface Soak {
   seconds: number;
   messages: number;
   heapStart: number;
   heapEnd: number;
   heapPeak: number;
+  /** `[seconds, MiB]`: the heap after GC on each progress line. */
+  afterGc: [number, number][];
   deadLettered: number;
 }
 
@@ -271,8 +277,7 @@ const soak = async (seconds: number): Promise<Soak> => {
   const meters = meterIds();
   const queue = ingestQueue(ingestSpec().queue.maxConcurrency);
   const gapMs = READING_INTERVAL_MS / meters.length;
-  const heapStart = heapMiB();
-  let heapPeak = heapStart;
+  const heap = traceHeap('live soak', () => queue.failures.delivered);
   const started = Date.now();
   let messages = 0;
   while (Date.now() - started < seconds * 1000) {
@@ -280,17 +285,18 @@ const soak = async (seconds: number): Promise<Soak> => {
     const now = Date.now();
     queue.send(ruleBody(meters[meterIndex] ?? '', meterIndex, now - (now % 1000), 1, now));
     messages += 1;
-    if (messages % 50 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed / 2 ** 20);
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
   await queue.idle();
   queue.halt();
+  const trace = heap.stop();
   return {
     seconds,
     messages,
-    heapStart,
-    heapEnd: heapMiB(),
-    heapPeak,
+    heapStart: trace.start,
+    heapEnd: trace.end,
+    heapPeak: trace.peak,
+    afterGc: trace.afterGc,
     deadLettered: queue.failures.deadLettered,
   };
 };
@@ -363,7 +369,7 @@ const benchScale = async (): Promise<void> => {
     );
     // Printed at once as well: on a loaded box the rest of the run may not finish.
     console.log(
-      `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
+      `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; counted ${week.counted} on the city month, ${week.deadLettered} dead-lettered; ${week.sent} transactions, ${week.contended} contended, ${week.otherCancelled} cancelled otherwise; load avg ${week.load}; requests ${week.requests}`,
     );
     console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t.dynamo, carbon)}`);
     console.log(
@@ -391,7 +397,10 @@ const benchScale = async (): Promise<void> => {
       `Path: the ingest handler fed by the local SQS event source (batch ${queue.batchSize}), broker left out. ${PER_MESSAGE} readings a message (a meter-hour).`,
     );
     resetTransactions();
+    const soakLoad = loadNow();
+    console.log(`\n[${new Date().toISOString()}] live soak of ${SOAK_SECONDS} s starts`);
     const live = await soak(SOAK_SECONDS);
+    const soakCounted = await cityMonthReadings(t, Date.now());
     // One reading a message at the fleet's rate: the requests of the live design (docs/cost.md).
     const liveRequests = requestSummary(live.messages);
     const liveWrites = transactions.itemWrites / Math.max(live.messages, 1);
@@ -400,23 +409,41 @@ const benchScale = async (): Promise<void> => {
       `\n## Live soak at the fleet's rate (${meters} meters × 1 reading / 15 min = ${(meters / 900).toFixed(2)} messages/s), ${live.seconds} s\n`,
     );
     printTable(
-      ['messages', 'dead-lettered', 'heap start', 'heap end', 'heap peak', 'end / start'],
+      [
+        'messages',
+        'counted',
+        'dead-lettered',
+        'txns',
+        'contended',
+        'heap start',
+        'heap end',
+        'heap peak',
+        'end / start',
+        'load avg',
+      ],
       [
         [
           String(live.messages),
+          String(soakCounted),
           String(live.deadLettered),
+          String(transactions.sent),
+          `${transactions.contended} (${pct(transactions.contended, transactions.sent)})`,
           `${live.heapStart.toFixed(1)} MiB`,
           `${live.heapEnd.toFixed(1)} MiB`,
           `${live.heapPeak.toFixed(1)} MiB`,
           (live.heapEnd / live.heapStart).toFixed(2),
+          `${soakLoad} → ${loadNow()}`,
         ],
       ],
+    );
+    console.log(
+      `\nheap after GC through the soak (s: MiB): ${live.afterGc.map(([at, mib]) => `${at}: ${mib.toFixed(1)}`).join(', ')}`,
     );
     console.log(
       `\nrequests, live soak (1 reading a message): ${liveRequests}; ${liveWrites.toFixed(3)} transactional item writes a reading, ${liveUnits.toFixed(3)} write units by the items' sizes`,
     );
     console.log(
-      '\nHeap of the whole process (emulated gateway, broker, handlers, bench), after a full GC. Shared 2-core box (~5 engineers at once): figures are noisy, read the ratios.',
+      `\nHeap of the whole process (emulated gateway, broker, handlers, bench), start and end ${heapAfterGcAvailable ? 'after a full GC' : 'WITHOUT a forced GC (no --expose-gc)'}; peak from 1 s samples. Shared 2-core box (~5 engineers at once): figures are noisy, read the ratios.`,
     );
   } finally {
     await t.close();
