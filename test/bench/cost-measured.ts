@@ -11,7 +11,7 @@ export const INGEST_RUN =
 
 /** Which run the case figures come from. */
 export const CASES_RUN =
-  'BENCH_CLIENTS=10 BENCH_CASES=100 BENCH_READS=300 npm run bench -- cases, 2026-12-07 06:40–06:45 UTC, commit ef44018, load average ~30: POST /cases 3.30 Query, 1 TransactWriteItems of 6 items (12 units at 2 an item), 0.53 read units';
+  'BENCH_CLIENTS=10 BENCH_CASES=100 BENCH_READS=100 npm run bench -- cases, 2026-12-07 14:19–14:25 UTC, commit b851c62 (main fdcac1c; bench progress lines only), load average 20–29: POST /cases 1.22 Query, 0.14 GetItem, 0.06 DeleteItem, 1 TransactWriteItems of 7 items (14 units at 2 an item), 14.06 write and 0.95 read units';
 
 /** The ingest function's memory (infra/contexts/carbon.ts, ingestTelemetry: 512 MB). */
 const INGEST_MEMORY_GB = 0.5;
@@ -66,8 +66,8 @@ export const INGEST_DESIGNS: readonly IngestDesign[] = [
  */
 export const CASE_LIFE: CaseLife = {
   apiRequests: 30,
-  writeUnits: 12.02 + 6 * 5 * 2,
-  readUnits: 0.53 + 20,
+  writeUnits: 14.06 + 6 * 5 * 2,
+  readUnits: 0.95 + 20,
   mediaGb: 2 * 2 * 0.002,
   s3Puts: 4,
   secondsPerInvocation: 0.1,
