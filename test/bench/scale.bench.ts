@@ -42,6 +42,11 @@ const DAYS = Number(process.env.BENCH_SCALE_DAYS ?? 7);
 const HOT_DAYS = Number(process.env.BENCH_SCALE_HOT_DAYS ?? 1);
 const SOAK_SECONDS = Number(process.env.BENCH_SCALE_SOAK_SECONDS ?? 600);
 const RAW_ITEMS = Number(process.env.BENCH_RAW_ITEMS ?? 6000);
+/**
+ * Item sizes after the backfill: a Scan of the whole carbon table and a read of every written item.
+ * Off by default past one day: after the week the Scan had not returned in 12 minutes (2026-12-07).
+ */
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? (DAYS <= 1 ? '1' : '0')) === '1';
 /** The backfill's maxConcurrency (default the manifest's): `BENCH_SCALE_CONCURRENCY=8` measures 8. */
 const CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 0);
 /** Readings per backfilled message: one hour of a meter (the simulator's and a data logger's habit). */
@@ -384,10 +389,12 @@ const benchScale = async (): Promise<void> => {
     console.log(
       `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; counted ${week.counted} on the city month, ${week.deadLettered} dead-lettered; ${week.sent} transactions, ${week.contended} contended, ${week.otherCancelled} cancelled otherwise (${week.outside} transactions of scheduled jobs not counted); load avg ${week.load}; requests ${week.requests}`,
     );
-    console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t.dynamo, carbon)}`);
-    console.log(
-      `transacted write units by the items' sizes (2 a KB, 1 a KB per index): ${((await transactedWriteUnits(t.dynamo)) / week.readings).toFixed(3)} a reading`,
-    );
+    if (SIZES) {
+      console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t.dynamo, carbon)}`);
+      console.log(
+        `transacted write units by the items' sizes (2 a KB, 1 a KB per index): ${((await transactedWriteUnits(t.dynamo)) / week.readings).toFixed(3)} a reading`,
+      );
+    } else console.log('item sizes not read (BENCH_SCALE_SIZES=1 reads them; slow past a day)');
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];
