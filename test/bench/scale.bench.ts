@@ -29,8 +29,8 @@ import { CITY_ID, localPeriodsOf } from '../../shared/domain/carbon/rollups/roll
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
-import { heapAfterGcAvailable, startProgress, traceHeap } from './scale-progress.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
+import { heapAfterGcAvailable, startProgress, traceHeap } from './scale-progress.ts';
 import {
   clearWrittenItems,
   rollupItemSizes,
