@@ -49,15 +49,18 @@ const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem',
  * in-process, as one Lambda container serves its invocations): requests by command, the time they
  * spent in flight, the last input of each command, to replay raw, and the capacity units DynamoDB
  * Local reports as consumed (the probe adds `ReturnConsumedCapacity: TOTAL`, which changes nothing
- * else in the request) — the units a bill in on-demand mode counts (docs/cost.md).
+ * else in the request) — the units a bill in on-demand mode counts (docs/cost.md). `counted` says
+ * whether the request now being sent is one to count (default: all).
  */
-export const probeRequests = () => {
+export const probeRequests = (counted: () => boolean = () => true) => {
   const counts = new Map<string, number>();
   const busy = new Map<string, number>();
   const last = new Map<string, unknown>();
   const capacity = { read: 0, write: 0 };
   getDocumentClient().middlewareStack.add(
     (next, context) => async (args) => {
+      // Requests of the stack's own scheduled jobs, when the bench counts one handler's only.
+      if (!counted()) return next(args);
       const name = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       counts.set(name, (counts.get(name) ?? 0) + 1);
       const input = args.input as { ReturnConsumedCapacity?: string };

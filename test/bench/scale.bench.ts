@@ -11,6 +11,7 @@
  * with the rule's message bodies and the manifest's batch size — the broker and rule journal are left
  * out (500 MQTT sessions in this process would measure the broker; `bench -- ingest` covers MQTT).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -29,6 +30,7 @@ import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { loadNow, printTable } from './format.ts';
 import { probeRequests } from './request-probe.ts';
 import { meterIds, READING_INTERVAL_MS, registerFleet, ruleBody } from './scale-fleet.ts';
+import { heapAfterGcAvailable, startProgress, traceHeap } from './scale-progress.ts';
 import {
   clearWrittenItems,
   rollupItemSizes,
@@ -40,6 +42,11 @@ const DAYS = Number(process.env.BENCH_SCALE_DAYS ?? 7);
 const HOT_DAYS = Number(process.env.BENCH_SCALE_HOT_DAYS ?? 1);
 const SOAK_SECONDS = Number(process.env.BENCH_SCALE_SOAK_SECONDS ?? 600);
 const RAW_ITEMS = Number(process.env.BENCH_RAW_ITEMS ?? 6000);
+/**
+ * Item sizes after the backfill: a Scan of the whole carbon table and a read of every written item.
+ * Off by default past one day: after the week the Scan had not returned in 12 minutes (2026-12-07).
+ */
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? (DAYS <= 1 ? '1' : '0')) === '1';
 /** The backfill's maxConcurrency (default the manifest's): `BENCH_SCALE_CONCURRENCY=8` measures 8. */
 const CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 0);
 /** Readings per backfilled message: one hour of a meter (the simulator's and a data logger's habit). */
@@ -70,7 +77,13 @@ export const runScaleBench = async (): Promise<void> => {
  * invocations of one Lambda container do), and the TransactWriteItems cancelled because another
  * writer held an item (TransactionConflict) or for another reason (a condition: a duplicate).
  */
-const transactions = { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0 };
+const transactions = { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0, outside: 0 };
+/**
+ * Set inside the ingest's invocations: the stack's scheduled jobs (offline scan, notifications,
+ * imports…) share the SDK client and would otherwise be counted as the ingest's requests.
+ */
+const inIngest = new AsyncLocalStorage<true>();
+const isIngest = () => inIngest.getStore() === true;
 const countCancellation = (error: unknown) => {
   if (!(error instanceof TransactionCanceledException)) return;
   const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
@@ -81,6 +94,10 @@ const countTransactions = () => {
   getDocumentClient().middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
+      if (!isIngest()) {
+        transactions.outside += 1;
+        return next(args);
+      }
       transactions.sent += 1;
       transactions.itemWrites += (args.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0;
       tallyWrittenItems(args.input);
@@ -95,7 +112,7 @@ const countTransactions = () => {
   );
 };
 const resetTransactions = () => {
-  Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0 });
+  Object.assign(transactions, { sent: 0, contended: 0, otherCancelled: 0, itemWrites: 0, outside: 0 });
   clearWrittenItems();
   probe.reset();
   resetIngestWriteMetrics();
@@ -115,13 +132,15 @@ const ingestSpec = () => {
 const ingestQueue = (maxConcurrency: number) => {
   const { spec, queue } = ingestSpec();
   const fn = createLocalFunction(spec, process.cwd());
-  const failures = { deadLettered: 0 };
+  const failures = { deadLettered: 0, delivered: 0 };
   const settings: IotRuleQueue = { ...queue, maxConcurrency };
   const source = startSqsEventSource<null>({
     queueName: 'scale-bench',
     settings,
-    invoke: (event) => fn.invoke(event),
-    delivered: () => undefined,
+    invoke: (event) => inIngest.run(true, () => fn.invoke(event)),
+    delivered: () => {
+      failures.delivered += 1;
+    },
     deadLetter: async () => {
       failures.deadLettered += 1;
     },
@@ -149,6 +168,8 @@ interface Backfill {
   sent: number;
   contended: number;
   otherCancelled: number;
+  /** Transactions of the stack's scheduled jobs meanwhile (not counted above). */
+  outside: number;
   itemWrites: number;
   deadLettered: number;
   requests: string;
@@ -169,12 +190,17 @@ const backfill = async (
   const meters = meterIds();
   const queue = ingestQueue(maxConcurrency);
   resetTransactions();
+  const hours = Math.ceil(days * 24);
+  console.log(`[${new Date().toISOString()}] ${label}: ${hours * meters.length} messages to queue`);
+  const progress = startProgress(label, hours * meters.length * PER_MESSAGE, () => {
+    return queue.failures.delivered * PER_MESSAGE;
+  });
   const cpuBefore = process.cpuUsage();
   const loadBefore = loadNow();
   const started = performance.now();
   let messages = 0;
   // Hour by hour, all meters: the order a fleet's loggers catching up would arrive in.
-  for (let hour = 0; hour < days * 24; hour++) {
+  for (let hour = 0; hour < hours; hour++) {
     const start = at + hour * HOUR_MS;
     for (const [index, meterId] of meters.entries()) {
       queue.send(ruleBody(meterId, index, start, PER_MESSAGE, Date.now()));
@@ -186,6 +212,7 @@ const backfill = async (
   await queue.idle();
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  progress.stop();
   queue.halt();
   return {
     label,
@@ -252,17 +279,14 @@ const rollupTemplates = async (t: TestStack, at: number) => {
   return found;
 };
 
-const heapMiB = () => {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
-
 interface Soak {
   seconds: number;
   messages: number;
   heapStart: number;
   heapEnd: number;
   heapPeak: number;
+  /** `[seconds, MiB]`: the heap after GC on each progress line. */
+  afterGc: [number, number][];
   deadLettered: number;
 }
 
@@ -271,8 +295,7 @@ const soak = async (seconds: number): Promise<Soak> => {
   const meters = meterIds();
   const queue = ingestQueue(ingestSpec().queue.maxConcurrency);
   const gapMs = READING_INTERVAL_MS / meters.length;
-  const heapStart = heapMiB();
-  let heapPeak = heapStart;
+  const heap = traceHeap('live soak', () => queue.failures.delivered);
   const started = Date.now();
   let messages = 0;
   while (Date.now() - started < seconds * 1000) {
@@ -280,17 +303,18 @@ const soak = async (seconds: number): Promise<Soak> => {
     const now = Date.now();
     queue.send(ruleBody(meters[meterIndex] ?? '', meterIndex, now - (now % 1000), 1, now));
     messages += 1;
-    if (messages % 50 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed / 2 ** 20);
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
   await queue.idle();
   queue.halt();
+  const trace = heap.stop();
   return {
     seconds,
     messages,
-    heapStart,
-    heapEnd: heapMiB(),
-    heapPeak,
+    heapStart: trace.start,
+    heapEnd: trace.end,
+    heapPeak: trace.peak,
+    afterGc: trace.afterGc,
     deadLettered: queue.failures.deadLettered,
   };
 };
@@ -340,7 +364,7 @@ let probe: ReturnType<typeof probeRequests>;
 
 const benchScale = async (): Promise<void> => {
   const t = await startTestStack();
-  probe = probeRequests();
+  probe = probeRequests(isIngest);
   try {
     countTransactions();
     await registerFleet(t.dynamo, localTableName('registry'), process.env.QS_IDENTIFIER_PREFIX || '88.118.8');
@@ -363,12 +387,14 @@ const benchScale = async (): Promise<void> => {
     );
     // Printed at once as well: on a loaded box the rest of the run may not finish.
     console.log(
-      `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; ${week.sent} transactions, ${week.contended} contended; load avg ${week.load}; requests ${week.requests}`,
+      `${week.label}: ${week.readings} readings in ${week.seconds.toFixed(1)} s = ${(week.readings / week.seconds).toFixed(0)} readings/s = ${(week.readings / week.seconds / rawBefore).toFixed(2)} × raw before; counted ${week.counted} on the city month, ${week.deadLettered} dead-lettered; ${week.sent} transactions, ${week.contended} contended, ${week.otherCancelled} cancelled otherwise (${week.outside} transactions of scheduled jobs not counted); load avg ${week.load}; requests ${week.requests}`,
     );
-    console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t.dynamo, carbon)}`);
-    console.log(
-      `transacted write units by the items' sizes (2 a KB, 1 a KB per index): ${((await transactedWriteUnits(t.dynamo)) / week.readings).toFixed(3)} a reading`,
-    );
+    if (SIZES) {
+      console.log(`rollup item sizes (DynamoDB's count): ${await rollupItemSizes(t.dynamo, carbon)}`);
+      console.log(
+        `transacted write units by the items' sizes (2 a KB, 1 a KB per index): ${((await transactedWriteUnits(t.dynamo)) / week.readings).toFixed(3)} a reading`,
+      );
+    } else console.log('item sizes not read (BENCH_SCALE_SIZES=1 reads them; slow past a day)');
     const rawAfter = await rawBatchWrite(t, templates, 'after');
     const rawBest = Math.max(rawBefore, rawAfter);
     const hot: Backfill[] = [];
@@ -391,7 +417,10 @@ const benchScale = async (): Promise<void> => {
       `Path: the ingest handler fed by the local SQS event source (batch ${queue.batchSize}), broker left out. ${PER_MESSAGE} readings a message (a meter-hour).`,
     );
     resetTransactions();
+    const soakLoad = loadNow();
+    console.log(`\n[${new Date().toISOString()}] live soak of ${SOAK_SECONDS} s starts`);
     const live = await soak(SOAK_SECONDS);
+    const soakCounted = await cityMonthReadings(t, Date.now());
     // One reading a message at the fleet's rate: the requests of the live design (docs/cost.md).
     const liveRequests = requestSummary(live.messages);
     const liveWrites = transactions.itemWrites / Math.max(live.messages, 1);
@@ -400,23 +429,41 @@ const benchScale = async (): Promise<void> => {
       `\n## Live soak at the fleet's rate (${meters} meters × 1 reading / 15 min = ${(meters / 900).toFixed(2)} messages/s), ${live.seconds} s\n`,
     );
     printTable(
-      ['messages', 'dead-lettered', 'heap start', 'heap end', 'heap peak', 'end / start'],
+      [
+        'messages',
+        'counted',
+        'dead-lettered',
+        'txns',
+        'contended',
+        'heap start',
+        'heap end',
+        'heap peak',
+        'end / start',
+        'load avg',
+      ],
       [
         [
           String(live.messages),
+          String(soakCounted),
           String(live.deadLettered),
+          String(transactions.sent),
+          `${transactions.contended} (${pct(transactions.contended, transactions.sent)})`,
           `${live.heapStart.toFixed(1)} MiB`,
           `${live.heapEnd.toFixed(1)} MiB`,
           `${live.heapPeak.toFixed(1)} MiB`,
           (live.heapEnd / live.heapStart).toFixed(2),
+          `${soakLoad} → ${loadNow()}`,
         ],
       ],
+    );
+    console.log(
+      `\nheap after GC through the soak (s: MiB): ${live.afterGc.map(([at, mib]) => `${at}: ${mib.toFixed(1)}`).join(', ')}`,
     );
     console.log(
       `\nrequests, live soak (1 reading a message): ${liveRequests}; ${liveWrites.toFixed(3)} transactional item writes a reading, ${liveUnits.toFixed(3)} write units by the items' sizes`,
     );
     console.log(
-      '\nHeap of the whole process (emulated gateway, broker, handlers, bench), after a full GC. Shared 2-core box (~5 engineers at once): figures are noisy, read the ratios.',
+      `\nHeap of the whole process (emulated gateway, broker, handlers, bench), start and end ${heapAfterGcAvailable ? 'after a full GC' : 'WITHOUT a forced GC (no --expose-gc)'}; peak from 1 s samples. Shared 2-core box (~5 engineers at once): figures are noisy, read the ratios.`,
     );
   } finally {
     await t.close();
