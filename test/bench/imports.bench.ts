@@ -21,6 +21,7 @@ import type { ImportStore } from '../../shared/ports/import-store.ts';
 import type { IngestStore } from '../../shared/ports/ingest-store.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { printTable } from './format.ts';
+import { probeRequests } from './request-probe.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ACCOUNTS = Math.min(ROWS, Number(process.env.BENCH_IMPORT_ACCOUNTS ?? 1000));
@@ -210,12 +211,16 @@ export const runImportBench = async (): Promise<void> => {
       new Date(now.getTime() + 3_600_000).toISOString(),
     );
     if (claimed === undefined) throw new Error('the bench could not take the import');
+    const probe = probeRequests();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const done = await runImport(
       { ...base, ingest: countedIngest, store: countedStore, progress: progressSink('import bench') },
       claimed,
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const profile = probe.summary(done.counts.rows);
     process.stderr.write('\n');
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const template = (
@@ -233,6 +238,12 @@ export const runImportBench = async (): Promise<void> => {
       `\nImports (${done.counts.rows} rows, ${ACCOUNTS} accounts, accepted ${done.counts.accepted}, refused ${done.counts.refused}; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')})`,
+    );
+    // The profile (docs/imports.md, "Throughput"): DynamoDB requests a row by kind, their mean time in
+    // flight, and how much of the run this process spent on its own CPU (planning, marshalling).
+    console.log(`requests a row: ${profile}`);
+    console.log(
+      `node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of ${seconds.toFixed(1)} s wall (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}%)`,
     );
     printTable(
       ['writer', 'items', 'seconds', 'rows/s', 'items/s', 'items/row', 'ratio'],
