@@ -118,6 +118,11 @@ const counting = (ingest: IngestStore, store: ImportStore, counter: { items: num
     getSlot: (a, m, p) => store.getSlot(a, m, p),
     holdsMessage: (m, p, id) => store.holdsMessage(m, p, id),
     slotHistory: (a, m, p, l) => store.slotHistory(a, m, p, l),
+    listSlots: (a, m) => store.listSlots(a, m),
+    bookSlots: (plan, bookings) => {
+      count(transactionItemKeys(plan).length + bookings.length);
+      return store.bookSlots(plan, bookings);
+    },
     update: (id, fields, whileStatus) => {
       count(1);
       return store.update(id, fields, whileStatus);

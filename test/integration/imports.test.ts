@@ -9,10 +9,16 @@ import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { runRecalculation } from '../../shared/application/carbon/recalculation-run.ts';
 import { applyMonth, feedContext } from '../../shared/application/imports/chunk-apply.ts';
-import { finishPending } from '../../shared/application/imports/slot-apply.ts';
+import { applyChange, finishPending } from '../../shared/application/imports/slot-apply.ts';
 import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-offline.ts';
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
-import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
+import {
+  decideRow,
+  emptySlot,
+  type SlotChange,
+  type SlotValue,
+  slotMessageId,
+} from '../../shared/domain/imports/slot.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { southCorrected } from '../support/corrected-library.ts';
 import { importDriver, utilityCsv } from '../support/imports.ts';
@@ -411,6 +417,52 @@ describe('exactly once, corrected, withdrawn', () => {
     await drive.withdraw(first);
     for (const month of ['2026-06', '2026-07', '2026-08', '2026-10'])
       expect(await kwh('city', 'city', 'month', month), month).toBe(0);
+  });
+});
+
+describe('corrections without a limit', () => {
+  it('applies 60 corrections of one account month: the trace names every value, the month is the last', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const deps = importRunDeps();
+    const at = new Date().toISOString();
+    const slotValue = (i: number): SlotValue => ({
+      micro: (20_000 + i) * 1e6,
+      unit: 'kWh',
+      measured: [],
+      importId: `imp-many-${i}`,
+      fileName: `many-${i}.csv`,
+      row: 2,
+      uploadedBy: 'admin',
+      uploadedAt: at,
+    });
+    // The value and 58 corrections through the use case the job runs (lean), the last two as files.
+    for (let i = 0; i <= 58; i += 1) {
+      const slot =
+        (await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-11')) ??
+        emptySlot('GD-POWER-0004', 'MTR-A004', '2025-11', true);
+      const decision = decideRow(slot, slotValue(i), at);
+      if (decision.kind !== 'change') throw new Error(`row ${i}: ${decision.kind}`);
+      expect(await applyChange(deps, slot, decision.change)).toBe(true);
+    }
+    for (const value of [20_059, 20_060]) {
+      const report = await drive.importFile(utilityCsv([`GD-POWER-0004,2025-11,${value},kWh`]));
+      expect(report.counts).toMatchObject({ accepted: 1, corrections: 1 });
+    }
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-11')).toBe(20_060);
+    expect(await kwh('city', 'city', 'month', '2025-11')).toBe(20_060);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-11')).readings).toBe(30);
+
+    const trace = await drive.json<{
+      batches: {
+        source?: { period: string; change: string; value?: number; fileName: string; row: number };
+      }[];
+    }>('/emissions/trace?level=meter&id=MTR-A004&period=2025-11');
+    const sources = trace.body.batches.flatMap((b) => (b.source?.period === '2025-11' ? [b.source] : []));
+    expect(sources.map((s) => s.value).sort()).toEqual(Array.from({ length: 61 }, (_, i) => 20_000 + i));
+    expect(sources.filter((s) => s.change === 'correction')).toHaveLength(60);
+    expect(sources).toContainEqual(
+      expect.objectContaining({ value: 20_030, fileName: 'many-30.csv', row: 2 }),
+    );
   });
 });
 
