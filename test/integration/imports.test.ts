@@ -7,7 +7,9 @@ import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/carbon/
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { sweepPending } from '../../shared/application/carbon/fold-pending.ts';
 import { runRecalculation } from '../../shared/application/carbon/recalculation-run.ts';
+import { bookTogether } from '../../shared/application/imports/book-together.ts';
 import { applyMonth, feedContext } from '../../shared/application/imports/chunk-apply.ts';
 import { applyChange, finishPending } from '../../shared/application/imports/slot-apply.ts';
 import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-offline.ts';
@@ -321,6 +323,44 @@ describe('recalculation and resumption', () => {
     expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-05')).toBe(31_000);
     expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2026-04')).readings).toBe(30);
     await drive.withdraw(created.body.id);
+  });
+
+  it('folds the city share a crash left waiting after a booked transaction, once', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const deps = importRunDeps();
+    const pending = deps.pending;
+    if (pending === undefined) throw new Error('the job defers city and industry deltas');
+    const slot = emptySlot('GD-POWER-0004', 'MTR-A004', '2025-10', true);
+    const at = new Date().toISOString();
+    const decision = decideRow(
+      slot,
+      {
+        micro: 31_000e6,
+        unit: 'kWh',
+        measured: [],
+        importId: 'imp-fold',
+        fileName: 'fold.csv',
+        row: 2,
+        uploadedBy: 'admin',
+        uploadedAt: at,
+      },
+      at,
+    );
+    if (decision.kind !== 'change') throw new Error(decision.kind);
+    // The worker dies after its transactions, before folding their city and industry deltas.
+    const dying = { ...pending, fold: () => Promise.reject(new Error('worker died')) };
+    await expect(
+      bookTogether({ ...deps, pending: dying }, [{ slot, change: decision.change }]),
+    ).rejects.toThrow('worker died');
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-10')).toBe(31_000);
+    expect(await kwh('city', 'city', 'month', '2025-10')).toBe(0);
+    expect((await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-10'))?.version).toBe(1);
+
+    const later = new Date(Date.now() + 5 * 60_000);
+    await sweepPending(pending, later);
+    await sweepPending(pending, later);
+    expect(await kwh('city', 'city', 'month', '2025-10')).toBe(31_000);
+    expect((await item(rollupPk('city', 'city', 'month'), '2025-10')).readings).toBe(31);
   });
 
   it('finishes a slot message a crash left booked but not settled: the month once', async () => {
