@@ -461,7 +461,7 @@ describe('exactly once, corrected, withdrawn', () => {
 });
 
 describe('corrections without a limit', () => {
-  it('applies 60 corrections of one account month: the trace names every value, the month is the last', async () => {
+  it('applies 100 corrections of one account month: the trace names every value, the month is the last', async () => {
     const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
     const deps = importRunDeps();
     const at = new Date().toISOString();
@@ -475,8 +475,9 @@ describe('corrections without a limit', () => {
       uploadedBy: 'admin',
       uploadedAt: at,
     });
-    // The value and 58 corrections through the use case the job runs (lean), the last two as files.
-    for (let i = 0; i <= 58; i += 1) {
+    // The value and 98 corrections through the use case the job runs (lean), the last two as files;
+    // main's code stopped at the 101st change (the feed month item's 100 batch-log entries).
+    for (let i = 0; i <= 98; i += 1) {
       const slot =
         (await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-11')) ??
         emptySlot('GD-POWER-0004', 'MTR-A004', '2025-11', true);
@@ -486,12 +487,12 @@ describe('corrections without a limit', () => {
       if (i === 0) expect(await applyChange(deps, slot, decision.change)).toBe(true);
       else expect(await bookTogether(deps, [{ slot, change: decision.change }])).toEqual([]);
     }
-    for (const value of [20_059, 20_060]) {
+    for (const value of [20_099, 20_100]) {
       const report = await drive.importFile(utilityCsv([`GD-POWER-0004,2025-11,${value},kWh`]));
       expect(report.counts).toMatchObject({ accepted: 1, corrections: 1 });
     }
-    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-11')).toBe(20_060);
-    expect(await kwh('city', 'city', 'month', '2025-11')).toBe(20_060);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-11')).toBe(20_100);
+    expect(await kwh('city', 'city', 'month', '2025-11')).toBe(20_100);
     expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-11')).readings).toBe(30);
 
     const trace = await drive.json<{
@@ -500,8 +501,8 @@ describe('corrections without a limit', () => {
       }[];
     }>('/emissions/trace?level=meter&id=MTR-A004&period=2025-11');
     const sources = trace.body.batches.flatMap((b) => (b.source?.period === '2025-11' ? [b.source] : []));
-    expect(sources.map((s) => s.value).sort()).toEqual(Array.from({ length: 61 }, (_, i) => 20_000 + i));
-    expect(sources.filter((s) => s.change === 'correction')).toHaveLength(60);
+    expect(sources.map((s) => s.value).sort()).toEqual(Array.from({ length: 101 }, (_, i) => 20_000 + i));
+    expect(sources.filter((s) => s.change === 'correction')).toHaveLength(100);
     expect(sources).toContainEqual(
       expect.objectContaining({ value: 20_030, fileName: 'many-30.csv', row: 2 }),
     );
