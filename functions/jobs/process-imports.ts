@@ -1,4 +1,5 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest-pending.ts';
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { retryWithBackoff } from '../../shared/adapters/retry-with-backoff.ts';
@@ -26,6 +27,7 @@ export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
     accounts: importAccounts(),
     files: importFiles(),
     ingest: new DynamoIngestStore(client, tableName('carbon')),
+    pending: new DynamoPendingStore(client, tableName('carbon')),
     // Parsed on first use, not at load: most minutes find no import to run, and checking the factor
     // library was the largest part of this function's cold start (docs/performance.md, "Cold start").
     get library() {

@@ -1,6 +1,8 @@
+import type { TransactionPlan } from '../domain/carbon/ingest/transaction-plan.ts';
 import type { ImportAccount } from '../domain/imports/accounts.ts';
 import type { ImportRecord, RefusedRow } from '../domain/imports/import-record.ts';
-import type { ActivitySlot, SlotChange } from '../domain/imports/slot.ts';
+import type { ActivitySlot, SlotBooking, SlotChange } from '../domain/imports/slot.ts';
+import type { ApplyOutcome } from './ingest-store.ts';
 
 /** Imports, their refused rows and the activity slots (carbon table; docs/imports.md). */
 export interface ImportStore {
@@ -20,6 +22,17 @@ export interface ImportStore {
   listRefused(id: string): Promise<RefusedRow[]>;
 
   getSlot(accountId: string, meterId: string, period: string): Promise<ActivitySlot | undefined>;
+  /**
+   * Every slot of an account meter, oldest first, WITHOUT their history (`history: []`): what a run
+   * needs to judge and book its rows; a row that needs the history reads its slot with `getSlot`.
+   */
+  listSlots(accountId: string, meterId: string): Promise<ActivitySlot[]>;
+  /**
+   * The plan's slot messages and their slots in one transaction: each slot goes from its version as
+   * read to the change's value (conditioned on that version and no pending change), the value it
+   * replaced appended to its history. `conditionFailed`: a marker or a slot moved meanwhile.
+   */
+  bookSlots(plan: TransactionPlan, bookings: readonly SlotBooking[]): Promise<ApplyOutcome>;
   /** Whether the account meter's feed month item holds the slot message's marker (it was applied). */
   holdsMessage(meterId: string, period: string, messageId: string): Promise<boolean>;
   /** Values in force (micro) of the slots before `period`, most recent first, at most `limit`. */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- imports`: the import job (functions/jobs/process-imports.ts) over a utility file
- * of BENCH_IMPORT_ROWS rows (default 100 000: ACCOUNTS accounts × the months it takes), against raw
+ * of BENCH_IMPORT_ROWS rows (default 100 000: 2 000 accounts × 50 months), against raw
  * BatchWriteItem of the same number of items into the same DynamoDB Local in the same run (copies of
  * a real rollup item under scratch keys, 16 callers): the floor of any writer of that many items.
  * Item writes are counted where the job makes them (its ingest transactions and its own items). One
@@ -21,9 +21,18 @@ import type { ImportStore } from '../../shared/ports/import-store.ts';
 import type { IngestStore } from '../../shared/ports/ingest-store.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { printTable } from './format.ts';
+import { probeRequests } from './request-probe.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const ACCOUNTS = Math.min(ROWS, Number(process.env.BENCH_IMPORT_ACCOUNTS ?? 1000));
+/**
+ * At most 50 months back (from 2026-11: the factor library's grid factors start in 2019), so
+ * 100 000 rows take 2 000 accounts; 2 000 rows, 1 000 accounts × 2 months.
+ */
+const MAX_MONTHS = 50;
+const ACCOUNTS = Math.min(
+  ROWS,
+  Number(process.env.BENCH_IMPORT_ACCOUNTS ?? Math.max(1000, Math.ceil(ROWS / MAX_MONTHS))),
+);
 const ENTERPRISES = 10;
 const RAW_CALLERS = 16;
 
@@ -117,6 +126,11 @@ const counting = (ingest: IngestStore, store: ImportStore, counter: { items: num
     getSlot: (a, m, p) => store.getSlot(a, m, p),
     holdsMessage: (m, p, id) => store.holdsMessage(m, p, id),
     slotHistory: (a, m, p, l) => store.slotHistory(a, m, p, l),
+    listSlots: (a, m) => store.listSlots(a, m),
+    bookSlots: (plan, bookings) => {
+      count(transactionItemKeys(plan).length + bookings.length);
+      return store.bookSlots(plan, bookings);
+    },
     update: (id, fields, whileStatus) => {
       count(1);
       return store.update(id, fields, whileStatus);
@@ -210,12 +224,16 @@ export const runImportBench = async (): Promise<void> => {
       new Date(now.getTime() + 3_600_000).toISOString(),
     );
     if (claimed === undefined) throw new Error('the bench could not take the import');
+    const probe = probeRequests();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const done = await runImport(
       { ...base, ingest: countedIngest, store: countedStore, progress: progressSink('import bench') },
       claimed,
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const profile = probe.summary(done.counts.rows);
     process.stderr.write('\n');
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const template = (
@@ -233,6 +251,12 @@ export const runImportBench = async (): Promise<void> => {
       `\nImports (${done.counts.rows} rows, ${ACCOUNTS} accounts, accepted ${done.counts.accepted}, refused ${done.counts.refused}; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')})`,
+    );
+    // The profile (docs/imports.md, "Throughput"): DynamoDB requests a row by kind, their mean time in
+    // flight, and how much of the run this process spent on its own CPU (planning, marshalling).
+    console.log(`requests a row: ${profile}`);
+    console.log(
+      `node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of ${seconds.toFixed(1)} s wall (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}%)`,
     );
     printTable(
       ['writer', 'items', 'seconds', 'rows/s', 'items/s', 'items/row', 'ratio'],

@@ -7,12 +7,20 @@ import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/carbon/
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { DynamoJobRunStore } from '../../shared/adapters/dynamodb/job-run-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
+import { sweepPending } from '../../shared/application/carbon/fold-pending.ts';
 import { runRecalculation } from '../../shared/application/carbon/recalculation-run.ts';
+import { bookTogether } from '../../shared/application/imports/book-together.ts';
 import { applyMonth, feedContext } from '../../shared/application/imports/chunk-apply.ts';
-import { finishPending } from '../../shared/application/imports/slot-apply.ts';
+import { applyChange, finishPending } from '../../shared/application/imports/slot-apply.ts';
 import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-offline.ts';
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
-import { emptySlot, type SlotChange, slotMessageId } from '../../shared/domain/imports/slot.ts';
+import {
+  decideRow,
+  emptySlot,
+  type SlotChange,
+  type SlotValue,
+  slotMessageId,
+} from '../../shared/domain/imports/slot.ts';
 import { defaultAccounting } from '../support/accounting.ts';
 import { southCorrected } from '../support/corrected-library.ts';
 import { importDriver, utilityCsv } from '../support/imports.ts';
@@ -319,6 +327,44 @@ describe('recalculation and resumption', () => {
     await drive.withdraw(created.body.id);
   });
 
+  it('folds the city share a crash left waiting after a booked transaction, once', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const deps = importRunDeps();
+    const pending = deps.pending;
+    if (pending === undefined) throw new Error('the job defers city and industry deltas');
+    const slot = emptySlot('GD-POWER-0004', 'MTR-A004', '2025-10', true);
+    const at = new Date().toISOString();
+    const decision = decideRow(
+      slot,
+      {
+        micro: 31_000e6,
+        unit: 'kWh',
+        measured: [],
+        importId: 'imp-fold',
+        fileName: 'fold.csv',
+        row: 2,
+        uploadedBy: 'admin',
+        uploadedAt: at,
+      },
+      at,
+    );
+    if (decision.kind !== 'change') throw new Error(decision.kind);
+    // The worker dies after its transactions, before folding their city and industry deltas.
+    const dying = { ...pending, fold: () => Promise.reject(new Error('worker died')) };
+    await expect(
+      bookTogether({ ...deps, pending: dying }, [{ slot, change: decision.change }]),
+    ).rejects.toThrow('worker died');
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-10')).toBe(31_000);
+    expect(await kwh('city', 'city', 'month', '2025-10')).toBe(0);
+    expect((await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-10'))?.version).toBe(1);
+
+    const later = new Date(Date.now() + 5 * 60_000);
+    await sweepPending(pending, later);
+    await sweepPending(pending, later);
+    expect(await kwh('city', 'city', 'month', '2025-10')).toBe(31_000);
+    expect((await item(rollupPk('city', 'city', 'month'), '2025-10')).readings).toBe(31);
+  });
+
   it('finishes a slot message a crash left booked but not settled: the month once', async () => {
     const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
     const deps = importRunDeps();
@@ -413,6 +459,55 @@ describe('exactly once, corrected, withdrawn', () => {
     await drive.withdraw(first);
     for (const month of ['2026-06', '2026-07', '2026-08', '2026-10'])
       expect(await kwh('city', 'city', 'month', month), month).toBe(0);
+  });
+});
+
+describe('corrections without a limit', () => {
+  it('applies 100 corrections of one account month: the trace names every value, the month is the last', async () => {
+    const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
+    const deps = importRunDeps();
+    const at = new Date().toISOString();
+    const slotValue = (i: number): SlotValue => ({
+      micro: (20_000 + i) * 1e6,
+      unit: 'kWh',
+      measured: [],
+      importId: `imp-many-${i}`,
+      fileName: `many-${i}.csv`,
+      row: 2,
+      uploadedBy: 'admin',
+      uploadedAt: at,
+    });
+    // The value and 98 corrections through the use case the job runs (lean), the last two as files;
+    // main's code stopped at the 101st change (the feed month item's 100 batch-log entries).
+    for (let i = 0; i <= 98; i += 1) {
+      const slot =
+        (await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-11')) ??
+        emptySlot('GD-POWER-0004', 'MTR-A004', '2025-11', true);
+      const decision = decideRow(slot, slotValue(i), at);
+      if (decision.kind !== 'change') throw new Error(`row ${i}: ${decision.kind}`);
+      // The careful way (pending, booked, settled) for the first, a run's booking for the others.
+      if (i === 0) expect(await applyChange(deps, slot, decision.change)).toBe(true);
+      else expect(await bookTogether(deps, [{ slot, change: decision.change }])).toEqual([]);
+    }
+    for (const value of [20_099, 20_100]) {
+      const report = await drive.importFile(utilityCsv([`GD-POWER-0004,2025-11,${value},kWh`]));
+      expect(report.counts).toMatchObject({ accepted: 1, corrections: 1 });
+    }
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-11')).toBe(20_100);
+    expect(await kwh('city', 'city', 'month', '2025-11')).toBe(20_100);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-11')).readings).toBe(30);
+
+    const trace = await drive.json<{
+      batches: {
+        source?: { period: string; change: string; value?: number; fileName: string; row: number };
+      }[];
+    }>('/emissions/trace?level=meter&id=MTR-A004&period=2025-11');
+    const sources = trace.body.batches.flatMap((b) => (b.source?.period === '2025-11' ? [b.source] : []));
+    expect(sources.map((s) => s.value).sort()).toEqual(Array.from({ length: 101 }, (_, i) => 20_000 + i));
+    expect(sources.filter((s) => s.change === 'correction')).toHaveLength(100);
+    expect(sources).toContainEqual(
+      expect.objectContaining({ value: 20_030, fileName: 'many-30.csv', row: 2 }),
+    );
   });
 });
 

@@ -3,13 +3,24 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { TransactionPlan } from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
-import type { ActivitySlot, SlotChange } from '../../domain/imports/slot.ts';
+import {
+  type ActivitySlot,
+  replacedBy,
+  type SlotBooking,
+  type SlotChange,
+} from '../../domain/imports/slot.ts';
 import type { ImportStore } from '../../ports/import-store.ts';
+import type { ApplyOutcome } from '../../ports/ingest-store.ts';
 import { batchPutAll } from './batch-write.ts';
+import { cancelledOutcome } from './carbon/cancelled-transaction.ts';
 import { feedMonthPk } from './carbon/carbon-keys.ts';
+import { transactItemsOf } from './carbon/ingest-store.ts';
 import { whenConditionFails } from './conditional-write.ts';
 
 /**
@@ -187,6 +198,78 @@ export class DynamoImportStore implements ImportStore {
       }),
     );
     return Item ? strip<ActivitySlot>(Item) : undefined;
+  }
+
+  async listSlots(accountId: string, meterId: string): Promise<ActivitySlot[]> {
+    const slots: ActivitySlot[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': slotPk(accountId, meterId) },
+          ProjectionExpression: 'accountId, meterId, #period, version, counted, #current, pending',
+          ExpressionAttributeNames: { '#period': 'period', '#current': 'current' },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      slots.push(...(page.Items ?? []).map((item) => ({ ...strip<ActivitySlot>(item), history: [] })));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return slots;
+  }
+
+  async bookSlots(plan: TransactionPlan, bookings: readonly SlotBooking[]): Promise<ApplyOutcome> {
+    const items = [...transactItemsOf(this.#table, plan), ...bookings.map((b) => this.#slotWrite(b))];
+    try {
+      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'applied';
+    } catch (error) {
+      const outcome = cancelledOutcome(error);
+      if (outcome === undefined) throw error;
+      return outcome;
+    }
+  }
+
+  /** A booked slot: created (version 0: absent) or moved on from the version read, history appended. */
+  #slotWrite({ slot, change }: SlotBooking): NonNullable<TransactWriteCommandInput['TransactItems']>[number] {
+    const key = { pk: slotPk(slot.accountId, slot.meterId), sk: slot.period };
+    if (slot.version === 0)
+      return {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            ...key,
+            itemType: 'slot',
+            accountId: slot.accountId,
+            meterId: slot.meterId,
+            period: slot.period,
+            counted: slot.counted,
+            version: change.version,
+            ...(change.to ? { current: change.to } : {}),
+            history: replacedBy(change),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
+    return {
+      Update: {
+        TableName: this.#table,
+        Key: key,
+        UpdateExpression: `SET version = :version, history = list_append(if_not_exists(history, :empty), :replaced)${change.to ? ', #current = :to' : ''}${change.to ? '' : ' REMOVE #current'}`,
+        ConditionExpression: 'version = :read AND attribute_not_exists(pending)',
+        ExpressionAttributeNames: { '#current': 'current' },
+        ExpressionAttributeValues: {
+          ':version': change.version,
+          ':read': slot.version,
+          ':empty': [],
+          ':replaced': replacedBy(change),
+          ...(change.to ? { ':to': change.to } : {}),
+        },
+      },
+    };
   }
 
   async slotHistory(accountId: string, meterId: string, period: string, limit: number): Promise<number[]> {

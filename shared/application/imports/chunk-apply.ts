@@ -8,6 +8,7 @@ import type { ActivitySlot, SlotChange } from '../../domain/imports/slot.ts';
 import type { EnterpriseRecord, MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportStore } from '../../ports/import-store.ts';
 import type { IngestStore } from '../../ports/ingest-store.ts';
+import type { PendingStore } from '../../ports/pending-store.ts';
 import type { Retry } from '../../ports/retry.ts';
 
 /**
@@ -24,6 +25,11 @@ export interface SlotApplyDeps {
   handlePrefix: string;
   /** Another try after a pause, for writes that collided with another writer (adapters: p-retry). */
   retry: Retry;
+  /**
+   * Where a run's city and industry deltas wait to be folded (the ingest's deferred deltas): with it,
+   * the transactions of different enterprises share no item and go side by side (merged-apply.ts).
+   */
+  pending?: PendingStore;
   meter(id: string): Promise<MeterRecord | undefined>;
   enterprise(id: string): Promise<EnterpriseRecord | undefined>;
 }

@@ -2,10 +2,18 @@ import { localPeriodsOf } from '../../domain/carbon/rollups/rollup-model.ts';
 import { type ImportAccount, meterIdOf } from '../../domain/imports/accounts.ts';
 import type { ImportCounts, ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
 import { isRefusal, judgeRow, type Refusal, refusal } from '../../domain/imports/judge-row.ts';
-import { type ActivitySlot, decideRow, emptySlot, type SlotValue } from '../../domain/imports/slot.ts';
+import {
+  type ActivitySlot,
+  decideRow,
+  emptySlot,
+  type SlotBooking,
+  type SlotValue,
+  settle,
+} from '../../domain/imports/slot.ts';
 import { FEED_KIND_NAMES } from '../../domain/imports/templates.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportAccountStore } from '../../ports/import-store.ts';
+import type { RunSlots } from './run-slots.ts';
 import { applyChange, finishPending, type SlotApplyDeps } from './slot-apply.ts';
 
 /**
@@ -23,8 +31,11 @@ export interface RunCache {
   meters: Map<string, Promise<MeterRecord | undefined>>;
   /** Slot key → line of the first row of this file that named it. */
   seen: Map<string, number>;
-  /** When set, a row's change is left pending and handed here, to be applied with others (merged-apply.ts). */
-  defer?: (pending: ActivitySlot) => void;
+  /**
+   * A run's slots (run-slots.ts): when set, a row whose change can be decided on them is only
+   * proposed (`proposed`), to be booked with others (merged-apply.ts `bookTogether`).
+   */
+  slots?: RunSlots;
 }
 
 export const newRunCache = (): RunCache => ({ accounts: new Map(), meters: new Map(), seen: new Map() });
@@ -78,6 +89,14 @@ export const resolveTarget = async (
 
 export type RowOutcome = { refused: RefusedRow } | { accepted: 'new' | 'correction'; counted: boolean };
 
+/** A row's change decided on the run's slots, not written yet; `change` says what it will be booked as. */
+export interface ProposedRow {
+  proposed: SlotBooking;
+  outcome: RowOutcome;
+  /** How the row goes the careful way if its booking does not land. */
+  row: RowChange;
+}
+
 /** Judges and applies one row. `line` is its line in the file (header = 1). */
 export const processRow = async (
   deps: RowDeps,
@@ -85,15 +104,17 @@ export const processRow = async (
   record: ImportRecord,
   line: number,
   fields: Record<string, string>,
-): Promise<RowOutcome> => {
+): Promise<RowOutcome | ProposedRow> => {
   const refuse = (r: Refusal): RowOutcome => ({ refused: { row: line, ...r, fields } });
   const target = await resolveTarget(deps, cache, record, fields);
   if ('reason' in target) return refuse(target);
   const { account, meter, slotKey } = target;
   const period = fields.period ?? '';
-  const history = /^\d{4}-\d{2}$/.test(period)
-    ? await deps.store.slotHistory(account.accountId, meter.id, period, 12)
-    : [];
+  const history = !/^\d{4}-\d{2}$/.test(period)
+    ? []
+    : cache.slots
+      ? await cache.slots.history(account.accountId, meter.id, period, 12)
+      : await deps.store.slotHistory(account.accountId, meter.id, period, 12);
   const judged = judgeRow({
     fields,
     meter,
@@ -122,7 +143,38 @@ export const processRow = async (
     uploadedBy: record.uploadedBy,
     uploadedAt: record.createdAt,
   };
-  return applyRow(deps, cache, { account, meter, period, incoming, line, fields });
+  const row = { account, meter, period, incoming, line, fields };
+  return (await proposeRow(deps, cache, row)) ?? applyRow(deps, cache, row);
+};
+
+/**
+ * A new value or a correction decided on the run's slots: proposed, to be booked with its slot.
+ * Anything else — a slot with a change pending, a duplicate, a row applied before a crash — is
+ * decided again on the slot as stored (undefined: the careful way).
+ */
+const proposeRow = async (
+  deps: RowDeps,
+  cache: RunCache,
+  row: RowChange,
+): Promise<ProposedRow | undefined> => {
+  if (cache.slots === undefined) return undefined;
+  const { account, meter, period, incoming } = row;
+  const slot =
+    (await cache.slots.slot(account.accountId, meter.id, period)) ??
+    emptySlot(account.accountId, meter.id, period, account.counts === 'feed');
+  if (slot.pending) return undefined;
+  const decision = decideRow(slot, incoming, deps.now().toISOString());
+  if (decision.kind !== 'change') return undefined;
+  // Later rows of the account judge their plausibility against the value this slot is becoming.
+  await cache.slots.put({ ...slot, pending: decision.change });
+  return {
+    proposed: { slot, change: decision.change },
+    outcome: {
+      accepted: decision.change.kind === 'correction' ? 'correction' : 'new',
+      counted: slot.counted,
+    },
+    row,
+  };
 };
 
 const MAX_SLOT_RACES = 5;
@@ -145,7 +197,7 @@ const currentSlot = async (deps: RowDeps, account: ImportAccount, meterId: strin
   return slot.pending ? finishPending(deps, slot) : slot;
 };
 
-interface RowChange {
+export interface RowChange {
   account: ImportAccount;
   meter: MeterRecord;
   period: string;
@@ -154,11 +206,13 @@ interface RowChange {
   fields: Record<string, string>;
 }
 
-const applyRow = async (deps: RowDeps, cache: RunCache, row: RowChange): Promise<RowOutcome> => {
+/** The careful way: the slot read as stored, a pending change finished, the change pending, booked, settled. */
+export const applyRow = async (deps: RowDeps, cache: RunCache, row: RowChange): Promise<RowOutcome> => {
   const { account, meter, period, incoming, line, fields } = row;
   for (let race = 0; race < MAX_SLOT_RACES; race++) {
     const slot = await currentSlot(deps, account, meter.id, period);
     const decision = decideRow(slot, incoming, deps.now().toISOString());
+    if (decision.kind !== 'change') await cache.slots?.put(slot);
     if (decision.kind === 'applied-before') {
       // Applied before a crash, after the last checkpoint: count it as what it was.
       const corrected = slot.history.at(-1)?.replacedBy === incoming.importId;
@@ -166,8 +220,10 @@ const applyRow = async (deps: RowDeps, cache: RunCache, row: RowChange): Promise
     }
     if (decision.kind === 'duplicate') return { refused: duplicateOf(decision.of, line, fields) };
     const accepted = decision.change.kind === 'correction' ? 'correction' : 'new';
-    if (await applyChange(deps, slot, decision.change, cache.defer))
+    if (await applyChange(deps, slot, decision.change)) {
+      await cache.slots?.put(settle(slot, decision.change));
       return { accepted, counted: slot.counted };
+    }
   }
   throw new Error(`slot ${account.accountId} ${period} keeps changing under this import`);
 };

@@ -1,3 +1,4 @@
+import type { RollupKey } from '../../domain/carbon/rollups/rollup-model.ts';
 import type { FeedPlanContext } from '../../domain/imports/feed-plan.ts';
 import {
   type MonthPlan,
@@ -5,7 +6,8 @@ import {
   monthPlanKeys,
   planSlotMonth,
 } from '../../domain/imports/month-plan.ts';
-import { type ActivitySlot, settle } from '../../domain/imports/slot.ts';
+import type { ActivitySlot, SlotBooking } from '../../domain/imports/slot.ts';
+import type { ApplyOutcome } from '../../ports/ingest-store.ts';
 import {
   applyMonth,
   Contended,
@@ -16,37 +18,45 @@ import {
 } from './chunk-apply.ts';
 
 /**
- * The pending changes of many rows applied together (docs/imports.md, "Throughput"): each slot
- * message booked as its month (month-plan.ts), the messages sorted by month and packed into
- * transactions of at most the items the ingest store takes in one (DynamoDB: 100) — the enterprise,
- * industry and city month and feed month items written once with the sum of every row's. A transaction whose condition fails (a message applied
- * before a crash) is taken apart: each message goes alone (chunk-apply.ts). Then each slot is
- * settled. Exactly once rests on each message's marker and the slots' pending changes.
+ * Slot messages of many rows in few transactions (docs/imports.md, "Throughput"): each booked as its
+ * month (month-plan.ts), sorted by month and enterprise and packed into transactions of at most the
+ * items the ingest store takes in one (DynamoDB: 100) — the enterprise, industry and city month and
+ * feed month items written once with the sum of every row's. Two uses:
+ * - `bookTogether` (book-together.ts): a run's new values and corrections, each with its slot in the same transaction
+ *   (the slot moves from the version read to the new value: no pending state, nothing to finish
+ *   after a crash). A group whose condition fails is taken apart; a message whose own transaction
+ *   still fails is handed back, for the careful way (import-rows.ts).
+ * - `applyPacked`: changes already pending on their slots (withdrawals, a crash of the careful way):
+ *   the messages only, each alone when a condition fails (chunk-apply.ts); the caller settles.
  */
 
-interface Planned {
+export interface Planned {
   ctx: FeedPlanContext;
-  pending: ActivitySlot;
+  booking: SlotBooking;
   plan: MonthPlan;
   keys: string[];
 }
 
-/** Rows planned or settled at once: as many as the lanes that judged them (run-import.ts). */
+/** Rows planned at once: as many as the lanes that judged them (run-import.ts). */
 const AT_ONCE = 8;
 
 /** `work` over `items`, AT_ONCE at a time, results in the items' order. */
-const inLanes = async <T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> => {
+export const inLanes = async <T, R>(
+  items: readonly T[],
+  work: (item: T) => Promise<R>,
+  atOnce = AT_ONCE,
+): Promise<R[]> => {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lane = async () => {
     for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T);
   };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
   return results;
 };
 
-/** The registry look-ups of one batch, each meter and enterprise read once. */
-const memoised = (deps: SlotApplyDeps): SlotApplyDeps => {
+/** The registry look-ups of a run or a batch, each meter and enterprise read once. */
+export const memoised = <D extends SlotApplyDeps>(deps: D): D => {
   const meters = new Map<string, ReturnType<SlotApplyDeps['meter']>>();
   const enterprises = new Map<string, ReturnType<SlotApplyDeps['enterprise']>>();
   const once = <T>(map: Map<string, Promise<T>>, id: string, load: (id: string) => Promise<T>) => {
@@ -56,26 +66,39 @@ const memoised = (deps: SlotApplyDeps): SlotApplyDeps => {
   };
   return {
     ...deps,
-    meter: (id) => once(meters, id, deps.meter),
-    enterprise: (id) => once(enterprises, id, deps.enterprise),
+    meter: (id: string) => once(meters, id, deps.meter),
+    enterprise: (id: string) => once(enterprises, id, deps.enterprise),
   };
 };
 
-const planAll = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<Planned[]> => {
-  const lookups = memoised(deps);
-  const planned = await inLanes(pendings, async (pending): Promise<Planned[]> => {
-    const change = pending.pending;
-    if (change === undefined) return [];
-    const ctx = await feedContext(lookups, pending, change);
-    const plan = planSlotMonth(ctx, change);
-    return [{ ctx, pending, plan, keys: monthPlanKeys(plan) }];
+/** The levels a run defers to the ingest's pending items when it has them (book-together.ts). */
+export const deferred = (key: RollupKey) => key.level === 'city' || key.level === 'industry';
+
+const slotKeyId = (slot: ActivitySlot) =>
+  `slot\u0000${slot.accountId}\u0000${slot.meterId}\u0000${slot.period}`;
+
+export const planAll = async (
+  deps: SlotApplyDeps,
+  bookings: readonly SlotBooking[],
+  withSlots: boolean,
+): Promise<Planned[]> => {
+  const planned = await inLanes(bookings, async (booking): Promise<Planned> => {
+    const ctx = await feedContext(deps, booking.slot, booking.change);
+    const plan = planSlotMonth(ctx, booking.change);
+    const keys = [
+      ...monthPlanKeys(plan, deps.pending ? deferred : undefined),
+      ...(withSlots ? [slotKeyId(booking.slot)] : []),
+      ...(withSlots && deps.pending ? ['pending'] : []),
+    ];
+    return { ctx, booking, plan, keys };
   });
-  // Rows of one month share their enterprise, industry and city items: packed side by side.
-  return planned.flat().sort((a, b) => a.plan.anchor.period.localeCompare(b.plan.anchor.period));
+  // Rows of one month and enterprise share their enterprise, industry and city items: side by side.
+  const order = (p: Planned) => `${p.plan.anchor.period}\u0000${p.ctx.meter.enterpriseId}`;
+  return planned.sort((a, b) => order(a).localeCompare(order(b)));
 };
 
-/** Greedy packing in month order: a message joins the group while the union of their items fits. */
-const pack = (planned: readonly Planned[], maxItems: number): Planned[][] => {
+/** Greedy packing in that order: a message joins the group while the union of their items fits. */
+export const pack = (planned: readonly Planned[], maxItems: number): Planned[][] => {
   const groups: Planned[][] = [];
   let group: Planned[] = [];
   let keys = new Set<string>();
@@ -92,12 +115,12 @@ const pack = (planned: readonly Planned[], maxItems: number): Planned[][] => {
   return groups;
 };
 
-/** The group in one transaction; false when it is to be taken apart (a condition failed, or still busy). */
-const applyMerged = (deps: SlotApplyDeps, group: readonly Planned[]): Promise<boolean> =>
+/** One transaction, sent again while contended; false when it did not land (condition, or still busy). */
+export const landed = (deps: SlotApplyDeps, send: () => Promise<ApplyOutcome>): Promise<boolean> =>
   deps
     .retry(
       async () => {
-        const outcome = await deps.ingest.apply(mergeMonthPlans(group.map((g) => g.plan)));
+        const outcome = await send();
         if (outcome === 'applied') return true;
         if (outcome === 'conditionFailed') return false;
         throw new Contended('a merged slot transaction still contended');
@@ -109,24 +132,13 @@ const applyMerged = (deps: SlotApplyDeps, group: readonly Planned[]): Promise<bo
       throw error;
     });
 
-const applyGroup = async (deps: SlotApplyDeps, group: readonly Planned[]) => {
-  if (group.length > 1 && (await applyMerged(deps, group))) return;
-  for (const { ctx, pending } of group) if (pending.pending) await applyMonth(deps, ctx, pending.pending);
-};
-
 /** The pending changes' slot messages, packed into transactions; the slots are not settled. */
 export const applyPacked = async (deps: SlotApplyDeps, pendings: readonly ActivitySlot[]): Promise<void> => {
-  const groups = pack(await planAll(deps, pendings), deps.ingest.maxTransactionItems);
-  for (const group of groups) await applyGroup(deps, group);
-};
-
-export const applyTogether = async (
-  deps: SlotApplyDeps,
-  pendings: readonly ActivitySlot[],
-): Promise<void> => {
-  await applyPacked(deps, pendings);
-  // Each slot once (a file's second row of a slot is a duplicate): settled side by side.
-  await inLanes(pendings, async (pending) => {
-    if (pending.pending) await deps.store.settle(settle(pending, pending.pending), pending.pending.messageId);
-  });
+  const bookings = pendings.flatMap((slot) => (slot.pending ? [{ slot, change: slot.pending }] : []));
+  const groups = pack(await planAll(deps, bookings, false), deps.ingest.maxTransactionItems);
+  for (const group of groups) {
+    const merged = () => deps.ingest.apply(mergeMonthPlans(group.map((g) => g.plan)));
+    if (group.length > 1 && (await landed(deps, merged))) continue;
+    for (const { ctx, booking } of group) await applyMonth(deps, ctx, booking.change);
+  }
 };

@@ -1,19 +1,25 @@
 import { dataRows, isFileSyntaxError } from '../../domain/imports/file-rows.ts';
 import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
 import { refusedCsv } from '../../domain/imports/refused-csv.ts';
-import type { ActivitySlot } from '../../domain/imports/slot.ts';
+import { settle } from '../../domain/imports/slot.ts';
 import { templateOf } from '../../domain/imports/templates.ts';
 import type { ImportFiles } from '../../ports/import-store.ts';
+import { sweepPending } from '../carbon/fold-pending.ts';
 import type { ProgressSink } from '../jobs/run-checkpointed.ts';
+import { bookTogether } from './book-together.ts';
 import {
+  applyRow,
   countOutcome,
   newRunCache,
+  type ProposedRow,
   processRow,
   type RowDeps,
+  type RowOutcome,
   type RunCache,
   resolveTarget,
 } from './import-rows.ts';
-import { applyTogether } from './merged-apply.ts';
+import { memoised } from './merged-apply.ts';
+import { RunSlots } from './run-slots.ts';
 
 /**
  * The import job over one file (docs/imports.md, "Jobs"): streams the rows, judges and applies each,
@@ -51,7 +57,9 @@ class ImportRun {
   readonly deps: RunDeps;
 
   constructor(deps: RunDeps, claimed: ImportRecord) {
-    this.deps = deps;
+    // Meters and enterprises read once a run, the slots once an account meter (run-slots.ts).
+    this.deps = memoised(deps);
+    this.cache.slots = new RunSlots(deps.store);
     this.record = { ...claimed, counts: structuredClone(claimed.counts) };
   }
 
@@ -69,8 +77,7 @@ class ImportRun {
       this.cache.seen.set(target.slotKey, line);
   }
 
-  async process(line: number, fields: Record<string, string>) {
-    const outcome = await processRow(this.deps, this.cache, this.record, line, fields);
+  count(outcome: RowOutcome) {
     countOutcome(this.record.counts, outcome);
     if ('refused' in outcome) this.refused.push(outcome.refused);
     this.ran += 1;
@@ -99,7 +106,11 @@ class ImportRun {
     return true;
   }
 
-  /** A checkpoint's rows, in lanes by account: each lane in file order, the lanes at once. */
+  /**
+   * A checkpoint's rows: judged in lanes by account (each lane in file order, the lanes at once),
+   * then the new values and corrections booked together with their slots (merged-apply.ts); a
+   * booking that did not land — another writer moved its slot — goes the careful way, alone.
+   */
   async processBatch(rows: readonly { line: number; fields: Record<string, string> }[]) {
     const lanes = new Map<number, { line: number; fields: Record<string, string> }[]>();
     const count = Math.max(1, this.deps.lanes ?? DEFAULT_LANES);
@@ -107,19 +118,28 @@ class ImportRun {
       const lane = laneOf(row.fields.accountId ?? '', count);
       lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
     }
-    const pending: ActivitySlot[] = [];
-    this.cache.defer = (slot) => pending.push(slot);
-    try {
-      await Promise.all(
-        [...lanes.values()].map(async (lane) => {
-          for (const row of lane) await this.process(row.line, row.fields);
-        }),
-      );
-    } finally {
-      this.cache.defer = undefined;
+    const proposed: ProposedRow[] = [];
+    await Promise.all(
+      [...lanes.values()].map(async (lane) => {
+        for (const { line, fields } of lane) {
+          const outcome = await processRow(this.deps, this.cache, this.record, line, fields);
+          if ('proposed' in outcome) proposed.push(outcome);
+          else this.count(outcome);
+        }
+      }),
+    );
+    const refused = new Set(
+      await bookTogether(
+        this.deps,
+        proposed.map((p) => p.proposed),
+      ),
+    );
+    for (const { proposed: booking, outcome, row } of proposed) {
+      if (!refused.has(booking)) {
+        await this.cache.slots?.put(settle(booking.slot, booking.change));
+        this.count(outcome);
+      } else this.count(await applyRow(this.deps, this.cache, row));
     }
-    // The batch's changes are pending on their slots: applied together, then settled.
-    await applyTogether(this.deps, pending);
   }
 }
 
@@ -137,6 +157,8 @@ export const runImport = async (
   const startedAt = claimed.startedAt ?? deps.now().toISOString();
   try {
     const totalRows = claimed.totalRows ?? (await countRows(deps, claimed));
+    // City and industry deltas a crashed run left waiting (book-together.ts) are folded first.
+    if (deps.pending) await sweepPending(deps.pending, deps.now());
     const run = new ImportRun(deps, { ...claimed, totalRows });
     await deps.store.update(claimed.id, { status: 'running', startedAt, totalRows });
     if (!(await run.readAll(claimed, limits))) return run.record;

@@ -29,12 +29,8 @@ export const applyChange = async (
   deps: SlotApplyDeps,
   slot: ActivitySlot,
   change: SlotChange,
-  defer?: (pending: ActivitySlot) => void,
 ): Promise<boolean> => {
   if (!(await deps.store.beginChange(slot, change))) return false;
-  const pending = { ...slot, pending: change };
-  // Deferred: the caller applies the pending changes of many rows together (merged-apply.ts).
-  if (defer) defer(pending);
-  else await finishPending(deps, pending);
+  await finishPending(deps, { ...slot, pending: change });
   return true;
 };

@@ -30,8 +30,20 @@ export interface MonthPlan {
   contributions: Contribution[];
   factorRefs: string[];
   entry: BatchLogEntry;
+  /** Where the entry goes: the anchor's batch log, or an item of its own (FEED_LOG_ON_ITEM). */
+  logTo: 'item' | 'overflow';
   lastReadingAt: string;
 }
+
+/**
+ * A slot's first changes keep their batch-log entries on the account meter's feed month item (read
+ * with it, one request); later ones — corrections past this many — get an item of their own, keyed
+ * by the message (`BATCHLOG#meter#<id>`, sk `<month>#<messageId>`: idempotent), as a meter-hour's
+ * 101st message does. The feed month item keeps every marker, so an account month takes any number
+ * of corrections (an entry of a correction is ~8 KB: 8 of them stay well inside the item's 400 KB
+ * even when several accounts share a meter).
+ */
+export const FEED_LOG_ON_ITEM = 8;
 
 const keyId = rollupKeyId;
 const isMonth = (key: RollupKey) => key.granularity === 'month';
@@ -64,12 +76,19 @@ export const planSlotMonth = (ctx: FeedPlanContext, change: SlotChange): MonthPl
     contributions: [...months, ...months.map((c) => ({ key: toFeedMonth(c.key), figures: c.figures }))],
     factorRefs: plan.factorRefs,
     entry: oneEntry(plan.meterHours.map((w) => w.logEntry)),
+    logTo: change.version <= FEED_LOG_ON_ITEM ? 'item' : 'overflow',
     lastReadingAt: plan.lastReadingAt,
   };
 };
 
 /** The items a month plan writes, one id each: a group fits one transaction while their union does. */
-export const monthPlanKeys = (plan: MonthPlan): string[] => plan.contributions.map((c) => keyId(c.key));
+export const monthPlanKeys = (plan: MonthPlan, leaveOut?: (key: RollupKey) => boolean): string[] => [
+  ...plan.contributions.filter((c) => !leaveOut?.(c.key)).map((c) => keyId(c.key)),
+  ...(plan.logTo === 'overflow' ? [overflowKeyId(plan)] : []),
+];
+
+const overflowKeyId = (plan: MonthPlan) =>
+  ['batchLog', plan.meterId, plan.anchor.period, plan.messageId].join('\u0000');
 
 const later = (a: string | undefined, b: string) => (a === undefined || b > a ? b : a);
 
@@ -79,20 +98,28 @@ const later = (a: string | undefined, b: string) => (a === undefined || b > a ? 
  */
 export const mergeMonthPlans = (plans: readonly MonthPlan[]): TransactionPlan => {
   const writes = new Map<string, ItemWrite>();
-  for (const plan of plans) {
-    for (const c of plan.contributions) {
-      const id = keyId(c.key);
-      const write: ItemWrite = writes.get(id) ?? { key: c.key, figures: {}, factorRefs: [] };
-      writes.set(id, write);
-      addFigures(write.figures, c.figures);
-      write.factorRefs = [...new Set([...write.factorRefs, ...plan.factorRefs])].sort();
-      if (c.key.level === 'meter' && c.key.id === plan.meterId)
-        write.lastReadingAt = later(write.lastReadingAt, plan.lastReadingAt);
-      if (id === keyId(plan.anchor)) {
-        if (write.meterHour) throw new Error(`two messages on ${keyId(plan.anchor)} in one transaction`);
-        write.meterHour = { markers: [plan.messageId], logEntries: [plan.entry] };
-      }
-    }
-  }
-  return { writes: [...writes.values()], bumps: [], overflowLogs: [], origins: [], chunks: plans.length };
+  for (const plan of plans) for (const c of plan.contributions) addContribution(writes, plan, c);
+  const overflowLogs = plans
+    .filter((plan) => plan.logTo === 'overflow')
+    .map((plan) => ({
+      meterId: plan.meterId,
+      hour: plan.anchor.period,
+      messageId: plan.messageId,
+      entry: plan.entry,
+    }));
+  return { writes: [...writes.values()], bumps: [], overflowLogs, origins: [], chunks: plans.length };
+};
+
+/** One contribution of a plan into the transaction's item of its key; the anchor takes the marker. */
+const addContribution = (writes: Map<string, ItemWrite>, plan: MonthPlan, c: Contribution) => {
+  const id = keyId(c.key);
+  const write: ItemWrite = writes.get(id) ?? { key: c.key, figures: {}, factorRefs: [] };
+  writes.set(id, write);
+  addFigures(write.figures, c.figures);
+  write.factorRefs = [...new Set([...write.factorRefs, ...plan.factorRefs])].sort();
+  if (c.key.level === 'meter' && c.key.id === plan.meterId)
+    write.lastReadingAt = later(write.lastReadingAt, plan.lastReadingAt);
+  if (id !== keyId(plan.anchor)) return;
+  if (write.meterHour) throw new Error(`two messages on ${keyId(plan.anchor)} in one transaction`);
+  write.meterHour = { markers: [plan.messageId], logEntries: plan.logTo === 'item' ? [plan.entry] : [] };
 };

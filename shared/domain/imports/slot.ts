@@ -148,9 +148,9 @@ export const decideWithdrawal = (
     : { kind: 'none' };
 };
 
-/** The slot after a change has been applied to the rollups. */
-export const settle = (slot: ActivitySlot, change: SlotChange): ActivitySlot => {
-  const replaced: SlotHistoryEntry[] = change.from
+/** The history entry a change adds: the value it replaced, if any. */
+export const replacedBy = (change: SlotChange): SlotHistoryEntry[] =>
+  change.from
     ? [
         {
           ...change.from,
@@ -160,6 +160,21 @@ export const settle = (slot: ActivitySlot, change: SlotChange): ActivitySlot => 
         },
       ]
     : [];
+
+/**
+ * A change booked in the same transaction as its slot message (docs/imports.md, "Throughput"): the
+ * slot goes from `slot` (as read: its version is the write's condition) straight to the change's
+ * value, with no pending state in between. New values and corrections only; withdrawals, which
+ * also mark earlier entries, go through `pending`.
+ */
+export interface SlotBooking {
+  slot: ActivitySlot;
+  change: SlotChange;
+}
+
+/** The slot after a change has been applied to the rollups. */
+export const settle = (slot: ActivitySlot, change: SlotChange): ActivitySlot => {
+  const replaced = replacedBy(change);
   const { pending: _pending, current: _current, ...rest } = slot;
   return {
     ...rest,

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { BatchLookup, BatchSummary } from '../../../ports/batch-lookup.ts';
-import { feedMonthPk, rollupPk } from './carbon-keys.ts';
+import { batchLogOverflowPk, feedMonthPk, rollupPk } from './carbon-keys.ts';
 
 /** How far back a handle is looked for: about two months of meter-hours, newest first. */
 const MAX_HOURS_SEARCHED = 1_500;
@@ -68,6 +68,26 @@ export class DynamoBatchHandleLookup implements BatchLookup {
       searched += page.items.length;
       startKey = page.nextKey;
     } while (startKey !== undefined && searched < MAX_FEED_MONTHS);
+    return this.#inFeedOverflow(meterId, handle);
+  }
+
+  /** A slot's later changes are logged on items of their own (month-plan.ts), sk `<month>#<message>`. */
+  async #inFeedOverflow(meterId: string, handle: string): Promise<Match[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: 'batchHandle = :handle',
+          ExpressionAttributeValues: { ':pk': batchLogOverflowPk(meterId), ':handle': handle },
+          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+        }),
+      );
+      const found = (page.Items ?? []).map((item) => ({ hour: String(item.hour), entry: item as LogEntry }));
+      if (found.length > 0) return found;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
     return [];
   }
 

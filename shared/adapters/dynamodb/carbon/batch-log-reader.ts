@@ -12,6 +12,13 @@ const strings = (value: unknown): string[] => {
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/**
+ * A feed month item holds a marker for every slot message and the entries of a slot's first
+ * changes; more markers than entries: the others are on items of their own (month-plan.ts).
+ */
+export const feedOverflows = (item: Record<string, unknown>): boolean =>
+  item.msgs instanceof Set && item.msgs.size > list(item.batchLog).length;
+
 const optionalStrings = <K extends string>(entry: Record<string, unknown>, names: readonly K[]) =>
   Object.fromEntries(
     names.flatMap((name) => (typeof entry[name] === 'string' ? [[name, entry[name]]] : [])),
@@ -87,7 +94,8 @@ export class DynamoBatchLogReader implements BatchLogReader {
     const feeds = startKey === undefined ? await this.#feedMonths(meterId, hours) : [];
     for (const item of [...feeds, ...(result.Items ?? [])]) {
       const hour = String(item.sk);
-      const overflow = typeof item.logSize === 'number' && item.logSize >= MAX_BATCH_LOG;
+      const overflow =
+        (typeof item.logSize === 'number' && item.logSize >= MAX_BATCH_LOG) || feedOverflows(item);
       const entries = [...list(item.batchLog), ...(overflow ? await this.#overflow(meterId, hour) : [])];
       items.push(...entries.map((entry) => toView(meterId, hour, entry as Record<string, unknown>)));
       const lines = list(item.recalcLog) as RecalcLogEntry[];
@@ -109,7 +117,7 @@ export class DynamoBatchLogReader implements BatchLogReader {
       new QueryCommand({
         TableName: this.#table,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-        ProjectionExpression: 'pk, sk, batchLog, recalcLog',
+        ProjectionExpression: 'pk, sk, batchLog, recalcLog, msgs',
         ExpressionAttributeValues: {
           ':pk': feedMonthPk('meter', meterId),
           ':first': hours.firstHour.slice(0, 7),

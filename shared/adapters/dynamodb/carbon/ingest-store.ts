@@ -61,7 +61,7 @@ export class DynamoIngestStore implements IngestStore {
   }
 
   async apply(plan: TransactionPlan): Promise<ApplyOutcome> {
-    const items = this.#transactItems(plan);
+    const items = transactItemsOf(this.#table, plan);
     if (items.length > this.maxTransactionItems)
       throw new Error(
         `transaction of ${plan.chunks} chunks needs ${items.length} items (max ${this.maxTransactionItems})`,
@@ -80,63 +80,6 @@ export class DynamoIngestStore implements IngestStore {
     ingestWriteMetrics.neighbourBumps += plan.bumps.length;
     ingestWriteMetrics.chunksCommitted += plan.chunks;
     return 'applied';
-  }
-
-  #transactItems(plan: TransactionPlan) {
-    const table = this.#table;
-    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = plan.writes.map((write) => ({
-      Update: { TableName: table, Key: rollupItemKey(write.key), ...updateOf(write) },
-    }));
-    // Neighbours are bumped, not only checked: two messages measured against the same stored
-    // reading must conflict, or both would count the same gap (a ConditionCheck lets both pass).
-    // The bump also carries the neighbour's new forward link when the plan adds an hour after it
-    // (register-links.ts); version 0 is an item never versioned (the register origin).
-    for (const bump of plan.bumps) {
-      items.push({
-        Update: {
-          TableName: table,
-          Key: rollupItemKey(bump.key),
-          UpdateExpression: `ADD rv :one${bump.next === undefined ? '' : ' SET nx = :nx'}`,
-          ConditionExpression:
-            bump.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rv)' : 'rv = :rv',
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ...(bump.version === 0 ? {} : { ':rv': bump.version }),
-            ...(bump.next === undefined ? {} : { ':nx': bump.next }),
-          },
-        },
-      });
-    }
-    for (const overflow of plan.overflowLogs) {
-      items.push({
-        Put: {
-          TableName: table,
-          Item: {
-            pk: batchLogOverflowPk(overflow.meterId),
-            sk: batchLogOverflowSk(overflow.hour, overflow.messageId),
-            kind: 'batchLog',
-            hour: overflow.hour,
-            ...overflow.entry,
-          },
-        },
-      });
-    }
-    if (plan.pending) items.push({ Put: pendingPut(table, plan.pending) });
-    for (const origin of plan.origins) {
-      items.push({
-        Put: {
-          TableName: table,
-          Item: {
-            ...rollupItemKey(origin.key),
-            kind: 'registerOrigin',
-            createdBy: origin.createdBy,
-            ...(origin.next === undefined ? {} : { nx: origin.next }),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      });
-    }
-    return items;
   }
 
   async #queryAll(input: Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'>) {
@@ -176,3 +119,62 @@ export class DynamoIngestStore implements IngestStore {
     return (page.Items ?? []).map(toState);
   }
 }
+
+/**
+ * The TransactWriteItems entries of a plan (the import store adds its slots to them: import-store.ts).
+ */
+export const transactItemsOf = (table: string, plan: TransactionPlan) => {
+  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = plan.writes.map((write) => ({
+    Update: { TableName: table, Key: rollupItemKey(write.key), ...updateOf(write) },
+  }));
+  // Neighbours are bumped, not only checked: two messages measured against the same stored
+  // reading must conflict, or both would count the same gap (a ConditionCheck lets both pass).
+  // The bump also carries the neighbour's new forward link when the plan adds an hour after it
+  // (register-links.ts); version 0 is an item never versioned (the register origin).
+  for (const bump of plan.bumps) {
+    items.push({
+      Update: {
+        TableName: table,
+        Key: rollupItemKey(bump.key),
+        UpdateExpression: `ADD rv :one${bump.next === undefined ? '' : ' SET nx = :nx'}`,
+        ConditionExpression:
+          bump.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rv)' : 'rv = :rv',
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ...(bump.version === 0 ? {} : { ':rv': bump.version }),
+          ...(bump.next === undefined ? {} : { ':nx': bump.next }),
+        },
+      },
+    });
+  }
+  for (const overflow of plan.overflowLogs) {
+    items.push({
+      Put: {
+        TableName: table,
+        Item: {
+          pk: batchLogOverflowPk(overflow.meterId),
+          sk: batchLogOverflowSk(overflow.hour, overflow.messageId),
+          kind: 'batchLog',
+          hour: overflow.hour,
+          ...overflow.entry,
+        },
+      },
+    });
+  }
+  if (plan.pending) items.push({ Put: pendingPut(table, plan.pending) });
+  for (const origin of plan.origins) {
+    items.push({
+      Put: {
+        TableName: table,
+        Item: {
+          ...rollupItemKey(origin.key),
+          kind: 'registerOrigin',
+          createdBy: origin.createdBy,
+          ...(origin.next === undefined ? {} : { nx: origin.next }),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  return items;
+};

@@ -14,6 +14,7 @@ import type { StoredMeterHour } from '../../../domain/carbon/rollups/recompute-h
 import { type RollupKey, rollupKeysFor } from '../../../domain/carbon/rollups/rollup-model.ts';
 import type { HourCorrection, RecalculationStore } from '../../../ports/recalculation-store.ts';
 import { isConditionFailed } from '../conditional-write.ts';
+import { feedOverflows } from './batch-log-reader.ts';
 import {
   batchLogOverflowPk,
   feedMonthPk,
@@ -131,7 +132,9 @@ export class DynamoRecalculationStore implements RecalculationStore {
     );
     if (Item === undefined) return hours;
     const hour = `${day}T00`;
-    const entries = Array.isArray(Item.batchLog) ? (Item.batchLog as Entry[]) : [];
+    const own = Array.isArray(Item.batchLog) ? (Item.batchLog as Entry[]) : [];
+    // A slot's later changes keep their entries on items of their own (month-plan.ts).
+    const entries = feedOverflows(Item) ? [...own, ...(await this.#overflow(meterId, day.slice(0, 7)))] : own;
     return [
       ...hours,
       {

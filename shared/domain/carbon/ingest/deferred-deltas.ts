@@ -36,7 +36,7 @@ export const SWEEP_EVERY_MS = 60_000;
 const deferred = (key: RollupKey) => DEFERRED_LEVELS.some((level) => key.level === level);
 
 /** The group's id: a digest of its messages, so two groups never name the same pending item. */
-const groupDigest = (chunks: readonly PlannedChunk[]) =>
+const groupDigest = (chunks: readonly Pick<PlannedChunk, 'meterId' | 'messageId'>[]) =>
   createHash('sha256')
     .update(
       chunks
@@ -53,7 +53,7 @@ const groupDigest = (chunks: readonly PlannedChunk[]) =>
  */
 export const deferShared = (
   plan: TransactionPlan,
-  chunks: readonly PlannedChunk[],
+  chunks: readonly Pick<PlannedChunk, 'meterId' | 'messageId'>[],
   createdAt: string,
 ): TransactionPlan => {
   const shared = plan.writes.filter((w) => deferred(w.key));
