@@ -1,14 +1,16 @@
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { createHistogram, PerformanceObserver } from 'node:perf_hooks';
 import { quantile } from './format.ts';
 
 interface PhaseWatch {
-  loop: ReturnType<typeof monitorEventLoopDelay>;
+  loop: ReturnType<typeof createHistogram>;
   gcMs: number;
   gcCount: number;
   gcLongest: number;
   seconds: number;
   server: number[];
 }
+
+const SAMPLE_MS = 5;
 
 const GATEWAY_LINE = /^(GET|POST) \S+ \d{3} (\d+)ms$/;
 
@@ -35,7 +37,7 @@ export const tailProfile = () => {
     const found = phases.get(name);
     if (found !== undefined) return found;
     const created = {
-      loop: monitorEventLoopDelay({ resolution: 5 }),
+      loop: createHistogram(),
       gcMs: 0,
       gcCount: 0,
       gcLongest: 0,
@@ -54,13 +56,20 @@ export const tailProfile = () => {
     around: async <T>(name: string, turn: () => Promise<T>): Promise<T> => {
       const watch = watchOf(name);
       current = watch;
-      watch.loop.enable();
+      // A 5 ms timer's lateness, sampled during this turn only (monitorEventLoopDelay enabled again
+      // after a pause counts the pause as one delay, and its histograms cannot be merged).
+      let last = performance.now();
+      const sampler = setInterval(() => {
+        const now = performance.now();
+        watch.loop.record(Math.max(1, Math.round((now - last - SAMPLE_MS) * 1e6)));
+        last = now;
+      }, SAMPLE_MS);
       const started = performance.now();
       try {
         return await turn();
       } finally {
         watch.seconds += (performance.now() - started) / 1000;
-        watch.loop.disable();
+        clearInterval(sampler);
         current = undefined;
       }
     },
