@@ -56,9 +56,8 @@ const readAll = async (
   const records: SuggestionRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await store.listIds(scope, { limit: PAGE, between, ...(cursor ? { cursor } : {}) });
-    const loaded = await Promise.all(page.ids.map((id) => store.get(id)));
-    records.push(...loaded.filter((record): record is SuggestionRecord => record !== undefined));
+    const page = await store.list(scope, { limit: PAGE, between, ...(cursor ? { cursor } : {}) });
+    records.push(...page.items);
     if (records.length > MAX_SUGGESTIONS) {
       throw new UnprocessableError(
         `该区间内的建议超过 ${MAX_SUGGESTIONS} 件，请缩小区间 (more than ${MAX_SUGGESTIONS} suggestions in this period; narrow it)`,

@@ -47,15 +47,15 @@ const scopeOf = (
 /**
  * Deputies are listed on the suggestion they signed, not on its parts (a split would otherwise write
  * one pointer per signatory and part): their list shows each split suggestion followed by its parts.
- * One batch read for the page, one more for the parts when any were split.
+ * The page is one Query (the index items hold the records); one batch read more for the parts when
+ * any were split.
  */
-const loadWithParts = async (ids: string[], expand: boolean) => {
-  const records = await store.getMany(ids);
+const withParts = async (records: SuggestionRecord[], expand: boolean) => {
   if (!expand) return records;
-  const partIds = records.flatMap((record) => record?.parts?.map((part) => part.id) ?? []);
+  const partIds = records.flatMap((record) => record.parts?.map((part) => part.id) ?? []);
   const parts = new Map((await store.getMany(partIds)).flatMap((part) => (part ? [[part.id, part]] : [])));
   return records.flatMap((record) =>
-    record?.parts ? [record, ...record.parts.map((part) => parts.get(part.id))] : [record],
+    record.parts ? [record, ...record.parts.map((part) => parts.get(part.id))] : [record],
   );
 };
 
@@ -72,8 +72,8 @@ export const handler = httpHandler(listSuggestionsRoute, async ({ query, princip
   const items: SuggestionRecord[] = [];
   let cursor = start;
   for (let round = 0; round < MAX_ROUNDS && items.length < limit; round += 1) {
-    const page = await store.listIds(scope, { limit: limit - items.length, ...(cursor ? { cursor } : {}) });
-    const loaded = await loadWithParts(page.ids, scope.kind === 'deputy');
+    const page = await store.list(scope, { limit: limit - items.length, ...(cursor ? { cursor } : {}) });
+    const loaded = await withParts(page.items, scope.kind === 'deputy');
     // Rounds whose time is up are closed here too, so a list never shows them still awaiting ratings.
     const records = await Promise.all(
       loaded.map((record) => record && withDueRoundClosed(store, record, now, env)),

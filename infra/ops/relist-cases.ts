@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { relistCases } from '../../shared/adapters/dynamodb/case-relist.ts';
+import { relistCases } from '../../shared/adapters/dynamodb/workflow-relist.ts';
 import { tableName } from '../../shared/config/env.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { SuggestionRecord, SuggestionTimelineEntry } from '../domain/suggestions/suggestion-record.ts';
-import type { WorkflowStore } from './workflow-store.ts';
+import type { Page, WorkflowStore } from './workflow-store.ts';
 
 /**
  * Who a suggestion is listed for: every one (or one state's), a signatory deputy's (filer and
@@ -10,18 +10,16 @@ export type SuggestionListScope =
   | { kind: 'deputy'; userId: string }
   | { kind: 'unit'; unitId: string };
 
-export interface SuggestionIdPage {
-  ids: string[];
-  cursor?: string;
-}
-
 /** The suggestion store: the workflow port plus its lists. */
 export interface SuggestionStore extends WorkflowStore<SuggestionRecord, SuggestionTimelineEntry> {
-  /** One page of suggestion ids, newest filed first; `between` bounds the filing instant (inclusive). */
-  listIds(
+  /**
+   * One page of the scope's suggestions, newest filed first, as the list's index holds them (it may
+   * lag a write just made by the index's propagation); `between` bounds the filing instant (inclusive).
+   */
+  list(
     scope: SuggestionListScope,
     options: { limit: number; cursor?: string; between?: [string, string] },
-  ): Promise<SuggestionIdPage>;
+  ): Promise<Page<SuggestionRecord>>;
   /** The records of these ids in one read (a list page), in the order given; an unknown id is absent. */
   getMany(ids: readonly string[]): Promise<(SuggestionRecord | undefined)[]>;
 }

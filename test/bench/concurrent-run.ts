@@ -30,10 +30,35 @@ export const concurrently = async (
   return { latencies, seconds: (performance.now() - started) / 1000, failures };
 };
 
+/** One kind of call measured in turns: runs `calls` calls from `offset` and says how they went. */
+export interface Phase {
+  name: string;
+  run: (offset: number, calls: number) => Promise<Run>;
+}
+
 /**
- * `baseline` and `measured` calls in turns of `total / turns` each, so a change of the shared box's
- * load during the run weighs on both alike (run one after the other, ratios moved by 2–3×).
+ * Every phase in turns of `total / turns` calls each, so a change of the shared box's load during
+ * the run weighs on all alike (run one after the other, ratios moved by 2–3×). `around` wraps each
+ * turn (the tail profile watches the process while a phase runs: tail-profile.ts).
  */
+export const phasesInTurns = async (
+  total: number,
+  turns: number,
+  phases: readonly Phase[],
+  around: <T>(phase: string, turn: () => Promise<T>) => Promise<T> = (_, turn) => turn(),
+): Promise<Run[]> => {
+  const runs: Run[][] = phases.map(() => []);
+  const size = Math.ceil(total / turns);
+  for (let offset = 0; offset < total; offset += size) {
+    const calls = Math.min(size, total - offset);
+    for (const [i, phase] of phases.entries()) {
+      runs[i]?.push(await around(phase.name, () => phase.run(offset, calls)));
+    }
+  }
+  return runs.map(merged);
+};
+
+/** `baseline` and `measured` calls of this process in turns (phasesInTurns). */
 export const inTurns = async (
   clients: number,
   total: number,
@@ -41,14 +66,15 @@ export const inTurns = async (
   baseline: (i: number) => Promise<boolean>,
   measured: (i: number) => Promise<boolean>,
 ): Promise<{ baseline: Run; measured: Run }> => {
-  const runs: { baseline: Run[]; measured: Run[] } = { baseline: [], measured: [] };
-  const size = Math.ceil(total / turns);
-  for (let offset = 0; offset < total; offset += size) {
-    const calls = Math.min(size, total - offset);
-    runs.baseline.push(await concurrently(clients, calls, (i) => baseline(offset + i)));
-    runs.measured.push(await concurrently(clients, calls, (i) => measured(offset + i)));
-  }
-  return { baseline: merged(runs.baseline), measured: merged(runs.measured) };
+  const local = (name: string, call: (i: number) => Promise<boolean>): Phase => ({
+    name,
+    run: (offset, calls) => concurrently(clients, calls, (i) => call(offset + i)),
+  });
+  const [b, m] = await phasesInTurns(total, turns, [
+    local('baseline', baseline),
+    local('measured', measured),
+  ]);
+  return { baseline: b as Run, measured: m as Run };
 };
 
 const merged = (runs: readonly Run[]): Run => ({

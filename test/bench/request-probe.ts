@@ -57,11 +57,13 @@ export const probeRequests = (counted: () => boolean = () => true) => {
   const busy = new Map<string, number>();
   const last = new Map<string, unknown>();
   const capacity = { read: 0, write: 0 };
+  let lastSent = performance.now();
   getDocumentClient().middlewareStack.add(
     (next, context) => async (args) => {
       // Requests of the stack's own scheduled jobs, when the bench counts one handler's only.
       if (!counted()) return next(args);
       const name = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      lastSent = performance.now();
       counts.set(name, (counts.get(name) ?? 0) + 1);
       const input = args.input as { ReturnConsumedCapacity?: string };
       last.set(name, input);
@@ -94,6 +96,17 @@ export const probeRequests = (counted: () => boolean = () => true) => {
       capacity.write = 0;
     },
     lastInput: (name: string) => last.get(name),
+    /**
+     * Resolves once the handlers' client has sent nothing for `quietMs` (at most `maxMs`): the
+     * notification dispatcher works through the outbox of the steps just written, in this process;
+     * a list measured meanwhile would share the thread and DynamoDB Local with that backlog.
+     */
+    settled: async (quietMs = 2000, maxMs = 120_000) => {
+      const deadline = performance.now() + maxMs;
+      while (performance.now() - lastSent < quietMs && performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
     /** Requests by command and capacity units consumed, in total since the last reset. */
     totals: () => ({ requests: Object.fromEntries(counts), ...capacity }),
     /** `Query 9.00/call (mean 12 ms), …`: requests per unit measured (a call, a reading). */

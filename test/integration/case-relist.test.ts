@@ -3,7 +3,7 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_REGION } from '../../infra/local/environment.ts';
 import { LOCAL_S3_CREDENTIALS } from '../../infra/local/s3-local.ts';
-import { relistCases } from '../../shared/adapters/dynamodb/case-relist.ts';
+import { relistCases } from '../../shared/adapters/dynamodb/workflow-relist.ts';
 import { tableName } from '../../shared/config/env.ts';
 import { offsetNorth } from '../../shared/domain/geo/distance.ts';
 import { encodeGeohash } from '../../shared/domain/geo/geohash.ts';

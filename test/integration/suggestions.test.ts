@@ -1,9 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalUser } from '../../infra/local/local-issuer.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-directory.ts';
 import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
+import { relistSuggestions } from '../../shared/adapters/dynamodb/workflow-relist.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
 import { addCalendarMonths } from '../../shared/domain/calendar/calendar-months.ts';
 import { addDays } from '../../shared/domain/calendar/local-date.ts';
@@ -15,6 +16,7 @@ import type {
   SuggestionRecord,
   SuggestionTimelineEntry,
 } from '../../shared/domain/suggestions/suggestion-record.ts';
+import { partsOfSplit } from '../../shared/domain/suggestions/suggestion-split.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { uploadReadyPhoto } from '../support/media-fixtures.ts';
 
@@ -497,5 +499,115 @@ describe('suggestion statistics and filters on a seeded set', () => {
     expect(water).toEqual(expect.arrayContaining([seededIds.A, seededIds.C]));
     expect(water).not.toContain(seededIds.B);
     expect(await listIds('supervisor', '&state=accepted')).toContain(seededIds.D);
+  });
+});
+
+describe('suggestion lists read copies of the records (one Query a page)', () => {
+  const table = () => t.stack.env[tableEnvVar('workflow')] ?? '';
+  const pointerKey = (id: string, relation: string) => ({ pk: `SUGGESTION#${id}`, sk: `REL#${relation}` });
+  const pointer = async (id: string, relation: string) =>
+    (await t.dynamo.send(new GetCommand({ TableName: table(), Key: pointerKey(id, relation) }))).Item;
+  /** The item of this suggestion in the caller's list, paging until found. */
+  const listed = async (who: string, id: string): Promise<View | undefined> => {
+    let cursor: string | undefined;
+    do {
+      const response = await send(
+        `/suggestions?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        who,
+      );
+      const page = (await response.json()) as { items: View[]; cursor?: string };
+      const found = page.items.find((item) => item.id === id);
+      if (found) return found;
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return undefined;
+  };
+
+  it('shows the suggestion as it is now in every list: each step writes the copies again', async () => {
+    const filed = await file(['deputy-zhao']);
+    expect(await listed('deputy-zhao', filed.id)).toMatchObject({ state: 'submitted', version: 1 });
+    await actOk(filed.id, 'supervisor', 'accept');
+    await actOk(filed.id, 'supervisor', 'setKeySupervision', { leaderName: '李主任' });
+    const now = await actOk(filed.id, 'supervisor', 'assign', {
+      leadUnitId: 'dept-ecology',
+      coUnitIds: ['dept-water'],
+    });
+    const expected = {
+      state: 'assigned',
+      version: now.version,
+      keySupervision: { leaderName: '李主任' },
+      assignment: { leadUnitId: 'dept-ecology', coUnitIds: ['dept-water'] },
+      replyDue: now.replyDue,
+    };
+    for (const who of ['deputy', 'deputy-zhao', 'handler', 'handler-water', 'supervisor']) {
+      expect(await listed(who, filed.id), who).toMatchObject(expected);
+    }
+    // The copies are on the pointers themselves: the list reads them, not the record.
+    expect(await pointer(filed.id, `DEPUTY#${ids['deputy-zhao']}`)).toMatchObject(expected);
+    expect(await pointer(filed.id, 'UNIT#dept-water')).toMatchObject(expected);
+  });
+
+  it('reads the record of a pointer written before the copies, until relist-suggestions writes it again', async () => {
+    const filed = await file(['deputy-zhao']);
+    const accepted = await actOk(filed.id, 'supervisor', 'accept');
+    const key = pointerKey(filed.id, `DEPUTY#${ids['deputy-zhao']}`);
+    const stored = await pointer(filed.id, `DEPUTY#${ids['deputy-zhao']}`);
+    // The pointer as the layout before wrote it: keys and the id only.
+    await t.dynamo.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          ...key,
+          kind: 'suggestionRelation',
+          suggestionId: filed.id,
+          listed: true,
+          gsi1pk: stored?.gsi1pk,
+          gsi1sk: stored?.gsi1sk,
+        },
+      }),
+    );
+    const expected = { state: 'accepted', version: accepted.version, title: filed.title };
+    expect(await listed('deputy-zhao', filed.id)).toMatchObject(expected);
+    const report = await relistSuggestions(getDocumentClient(), table(), { perSecond: 1000 });
+    expect(report.relisted).toBeGreaterThan(0);
+    expect(await pointer(filed.id, `DEPUTY#${ids['deputy-zhao']}`)).toMatchObject(expected);
+  });
+
+  it('splits a suggestion of 50 co-signers into 5 parts of 10 co-units: the copies past 100 items follow', async () => {
+    const store = new DynamoSuggestionStore(getDocumentClient(), table());
+    const staff: Principal = { userId: 'copy-staff', username: 'copy-staff', roles: ['supervisor'] };
+    const env = { calendar: defaultWorkingCalendar() };
+    const born = submitSuggestion({
+      id: `copies-${Date.now()}`,
+      principal: { userId: 'copy-filer', username: 'copy-filer', roles: ['deputy'] },
+      payload: {
+        title: '跨单位建议',
+        body: '分别交办',
+        category: 'ecology',
+        coSignerIds: Array.from({ length: 50 }, (_, n) => `copy-co-${n}`),
+      },
+      at: new Date(),
+    });
+    await store.create(born);
+    const act = (record: SuggestionRecord, action: string, payload: unknown = {}) =>
+      applySuggestionTransition(record, { action, principal: staff, payload, at: new Date() }, env);
+    const accepted = act(born.record, 'accept');
+    await store.update({ before: born.record, ...accepted });
+    const parts = Array.from({ length: 5 }, (_, p) => ({
+      leadUnitId: `copy-unit-${p}`,
+      coUnitIds: Array.from({ length: 10 }, (_, c) => `copy-unit-${p}-${c}`),
+    }));
+    const split = act(accepted.record, 'assignSeparately', { parts });
+    const born5 = partsOfSplit(split.record, { userId: staff.userId, role: 'supervisor' }, new Date(), env);
+    // 51 copies of the parent and 5 parts of 11 pointers each: more than a transaction's 100 items.
+    await store.update({ before: accepted.record, ...split }, { creates: born5 });
+    for (const deputy of ['copy-filer', 'copy-co-0', 'copy-co-49']) {
+      const page = await store.list({ kind: 'deputy', userId: deputy }, { limit: 5 });
+      expect(page.items.map((r) => [r.id, r.state, r.version])).toEqual([
+        [born.record.id, 'split', split.record.version],
+      ]);
+    }
+    const unitPage = await store.list({ kind: 'unit', unitId: 'copy-unit-4-9' }, { limit: 5 });
+    expect(unitPage.items.map((r) => [r.id, r.state])).toEqual([[`${born.record.id}.5`, 'assigned']]);
   });
 });

@@ -192,8 +192,8 @@ export const workflowStoreContract = (name: string, fixture: () => WorkflowStore
       await suggestions.create(older);
       await suggestions.create(newer);
       for (const userId of [filer, coSigner]) {
-        const page = await suggestions.listIds({ kind: 'deputy', userId }, { limit: 10 });
-        expect(page.ids).toEqual([newer.record.id, older.record.id]);
+        const page = await suggestions.list({ kind: 'deputy', userId }, { limit: 10 });
+        expect(page.items).toEqual([newer.record, older.record]);
       }
     });
   });

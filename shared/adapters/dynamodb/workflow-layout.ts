@@ -18,6 +18,12 @@ export interface SideItem {
   sk: string;
   /** Written only if no item with this key exists yet; a clash fails the whole write with 409. */
   mustNotExist?: boolean;
+  /**
+   * A copy of the record for a list (it carries the record's `version`): when the step's items pass
+   * DynamoDB's 100 per transaction, it may be written just after the transaction, on condition that
+   * the copy stored is older (workflow-transaction.ts).
+   */
+  deferrable?: boolean;
   [attribute: string]: unknown;
 }
 

@@ -5,7 +5,8 @@ import type {
 } from '../../domain/suggestions/suggestion-record.ts';
 import { suggestionAwaitsRecompute } from '../../domain/workflow/deadline-recompute.ts';
 import { AFTER_EVERY_ID, listingPosition } from '../../domain/workflow/listing-position.ts';
-import type { SuggestionIdPage, SuggestionListScope, SuggestionStore } from '../../ports/suggestion-store.ts';
+import type { SuggestionListScope, SuggestionStore } from '../../ports/suggestion-store.ts';
+import type { Page } from '../../ports/workflow-store.ts';
 import { type MemoryMedia, MemoryWorkflowStore, pageByPosition } from './memory-workflow-store.ts';
 
 /** Who lists a suggestion: as the DynamoDB layout's pointers (suggestion-store.ts). */
@@ -33,10 +34,10 @@ export class MemorySuggestionStore
     return Promise.all(ids.map((id) => this.get(id)));
   }
 
-  async listIds(
+  async list(
     scope: SuggestionListScope,
     options: { limit: number; cursor?: string; between?: [string, string] },
-  ): Promise<SuggestionIdPage> {
+  ): Promise<Page<SuggestionRecord>> {
     const [from, to] = options.between
       ? [options.between[0], `${options.between[1]}${AFTER_EVERY_ID}`]
       : ['', '\uffff'];
@@ -46,6 +47,8 @@ export class MemorySuggestionStore
       .filter(({ position }) => position >= from && position <= to)
       .sort((a, b) => (a.position < b.position ? 1 : -1));
     const page = pageByPosition(sorted, options.limit, options.cursor, true);
-    return { ids: page.items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
+    const records = await this.getMany(page.items);
+    const items = records.filter((record): record is SuggestionRecord => record !== undefined);
+    return { items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
   }
 }

@@ -39,7 +39,7 @@ describe('transitionSuggestion', () => {
     expect(refused).toBeInstanceOf(UnprocessableError);
     expect((refused as UnprocessableError).errors.map((e) => e.path)).toEqual(['/body/payload/coUnitIds/1']);
     expect((await suggestions.get('sug-1'))?.state).toBe('accepted');
-    expect((await suggestions.listIds({ kind: 'unit', unitId: LEAD }, { limit: 5 })).ids).toEqual([]);
+    expect((await suggestions.list({ kind: 'unit', unitId: LEAD }, { limit: 5 })).items).toEqual([]);
   });
 
   it('checks the units of every part of a split', async () => {
@@ -62,6 +62,8 @@ describe('transitionSuggestion', () => {
     expect((await suggestions.get('sug-1'))?.state).toBe('submitted');
     await act('accept', {}, 1);
     await act('assign', { leadUnitId: LEAD, coUnitIds: [CO] });
-    expect((await suggestions.listIds({ kind: 'unit', unitId: CO }, { limit: 5 })).ids).toEqual(['sug-1']);
+    expect(
+      (await suggestions.list({ kind: 'unit', unitId: CO }, { limit: 5 })).items.map((r) => r.id),
+    ).toEqual(['sug-1']);
   });
 });

@@ -9,36 +9,54 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import pRetry from 'p-retry';
 import type { CaseRecord } from '../../domain/cases/case-record.ts';
+import type { SuggestionRecord } from '../../domain/suggestions/suggestion-record.ts';
 import { caseListingItems } from './case-index.ts';
-import { stripKeys } from './workflow-layout.ts';
+import { suggestionListingItems } from './suggestion-store.ts';
+import { type SideItem, stripKeys } from './workflow-layout.ts';
 import { sidePuts } from './workflow-transaction.ts';
 
-export interface CaseRelistReport {
-  /** Cases whose listing snapshots were written again from their record. */
+export interface RelistReport {
+  /** Records whose listing copies were written again from the record. */
   relisted: number;
-  /** Cases written by someone else between our read and our write: read again and relisted. */
+  /** Records written by someone else between our read and our write: read again and relisted. */
   retried: number;
-  /** Cases whose record was gone when read again. */
+  /** Records that were gone when read again. */
   gone: number;
 }
+
+/** A record kind's prefix and the listing copies its current state must have. */
+interface Relisting {
+  prefix: 'CASE' | 'SUGGESTION';
+  listingItems: (record: Record<string, unknown>) => SideItem[];
+}
+
+const CASES: Relisting = {
+  prefix: 'CASE',
+  listingItems: (record) => caseListingItems(record as unknown as CaseRecord),
+};
+
+const SUGGESTIONS: Relisting = {
+  prefix: 'SUGGESTION',
+  listingItems: (record) => suggestionListingItems(record as unknown as SuggestionRecord),
+};
 
 /** A Scan position: the key of the last item of a page, to resume after. */
 export type RelistPosition = Record<string, unknown>;
 
-export interface CaseRelistOptions {
+export interface RelistOptions {
   /** Resume after this position (an earlier run's last `onPage`); from the start when absent. */
   from?: RelistPosition;
   /**
-   * At most this many cases a second (default 20): each is a transaction of 3–8 items, all listed on
-   * `CASES#ALL` or its facet partitions, which the API writes too; an unpaced run would take a GSI
-   * partition's 1,000 WCU/s from it.
+   * At most this many records a second (default 20): a case is a transaction of 3–8 items, all listed
+   * on `CASES#ALL` or its facet partitions, which the API writes too (a suggestion: one per signatory
+   * and unit); an unpaced run would take a GSI partition's 1,000 WCU/s from it.
    */
   perSecond?: number;
-  /** After each Scan page, once its cases are relisted: the report so far and where to resume. */
-  onPage?: (report: CaseRelistReport, resumeAfter: RelistPosition | undefined) => void;
+  /** After each Scan page, once its records are relisted: the report so far and where to resume. */
+  onPage?: (report: RelistReport, resumeAfter: RelistPosition | undefined) => void;
 }
 
-/** Tries of one case: a lost race is read again; five lost in a row is a fault worth stopping for. */
+/** Tries of one record: a lost race is read again; five lost in a row is a fault worth stopping for. */
 const ATTEMPTS = 5;
 
 /**
@@ -54,19 +72,37 @@ const ATTEMPTS = 5;
  * running it again rewrites the same items; it retires nothing (a snapshot that no longer applies was
  * tombstoned when it stopped). Resumable: `from` an `onPage` position skips what was done.
  */
-export const relistCases = async (
+export const relistCases = (
   client: DynamoDBDocumentClient,
   table: string,
-  options: CaseRelistOptions = {},
-): Promise<CaseRelistReport> => {
-  const report: CaseRelistReport = { relisted: 0, retried: 0, gone: 0 };
+  options: RelistOptions = {},
+): Promise<RelistReport> => relist(client, table, CASES, options);
+
+/**
+ * The same for suggestions: writes every suggestion's listed pointers again with their copy of the
+ * record (suggestion-store.ts), for pointers written before the copies (2026-12). Until it has run,
+ * the lists read such a pointer's record in one more request (BatchGetItem); nothing is missing.
+ */
+export const relistSuggestions = (
+  client: DynamoDBDocumentClient,
+  table: string,
+  options: RelistOptions = {},
+): Promise<RelistReport> => relist(client, table, SUGGESTIONS, options);
+
+const relist = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  kind: Relisting,
+  options: RelistOptions,
+): Promise<RelistReport> => {
+  const report: RelistReport = { relisted: 0, retried: 0, gone: 0 };
   const pace = pacer(options.perSecond ?? 20);
   let startKey = options.from;
   do {
-    const page = await scanPage(client, table, startKey);
+    const page = await scanPage(client, table, kind.prefix, startKey);
     for (const item of page.Items ?? []) {
       await pace();
-      report[await relistOne(client, table, item, report)]++;
+      report[await relistOne(client, table, kind, item, report)]++;
     }
     startKey = page.LastEvaluatedKey;
     options.onPage?.({ ...report }, startKey);
@@ -77,8 +113,9 @@ export const relistCases = async (
 const relistOne = async (
   client: DynamoDBDocumentClient,
   table: string,
+  kind: Relisting,
   scanned: Record<string, unknown>,
-  report: CaseRelistReport,
+  report: RelistReport,
 ): Promise<'relisted' | 'gone'> => {
   const key = { pk: scanned.pk, sk: scanned.sk };
   let item: Record<string, unknown> | undefined = scanned;
@@ -89,7 +126,7 @@ const relistOne = async (
         item = (await client.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
       }
       if (item === undefined) return 'gone';
-      await client.send(relisting(table, item));
+      await client.send(relisting(table, kind, item));
       return 'relisted';
     },
     {
@@ -103,8 +140,8 @@ const relistOne = async (
   );
 };
 
-const relisting = (table: string, item: Record<string, unknown>) => {
-  const record = stripKeys<CaseRecord>(item);
+const relisting = (table: string, kind: Relisting, item: Record<string, unknown>) => {
+  const record = stripKeys<Record<string, unknown> & { version: number }>(item);
   return new TransactWriteCommand({
     TransactItems: [
       {
@@ -115,7 +152,7 @@ const relisting = (table: string, item: Record<string, unknown>) => {
           ExpressionAttributeValues: { ':v': record.version },
         },
       },
-      ...sidePuts(table, caseListingItems(record)),
+      ...sidePuts(table, kind.listingItems(record)),
     ],
   });
 };
@@ -123,13 +160,14 @@ const relisting = (table: string, item: Record<string, unknown>) => {
 const scanPage = (
   client: DynamoDBDocumentClient,
   table: string,
+  prefix: Relisting['prefix'],
   startKey: RelistPosition | undefined,
 ): Promise<ScanCommandOutput> =>
   client.send(
     new ScanCommand({
       TableName: table,
-      FilterExpression: 'sk = :record AND begins_with(pk, :case)',
-      ExpressionAttributeValues: { ':record': 'RECORD', ':case': 'CASE#' },
+      FilterExpression: 'sk = :record AND begins_with(pk, :prefix)',
+      ExpressionAttributeValues: { ':record': 'RECORD', ':prefix': `${prefix}#` },
       ConsistentRead: true,
       ExclusiveStartKey: startKey,
     }),
