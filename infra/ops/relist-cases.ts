@@ -1,7 +1,5 @@
-import { parseArgs } from 'node:util';
-import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { relistCases } from '../../shared/adapters/dynamodb/workflow-relist.ts';
-import { tableName } from '../../shared/config/env.ts';
+import { runRelist } from './relist-cli.ts';
 
 /**
  * One-off, right after the deploy that changes the cases' listing layout (docs/performance.md, "API";
@@ -15,17 +13,5 @@ import { tableName } from '../../shared/config/env.ts';
  * the run is interrupted. Locally add AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:8000 (any region and
  * keys) and the local table name (qingshan-local-workflow).
  */
-const { values } = parseArgs({
-  options: { from: { type: 'string' }, 'per-second': { type: 'string' } },
-});
-const perSecond = values['per-second'] === undefined ? undefined : Number(values['per-second']);
-if (perSecond !== undefined && !(perSecond > 0)) throw new Error('--per-second must be a positive number');
-const report = await relistCases(getDocumentClient(), tableName('workflow'), {
-  ...(values.from === undefined ? {} : { from: JSON.parse(values.from) as Record<string, unknown> }),
-  ...(perSecond === undefined ? {} : { perSecond }),
-  onPage: (soFar, resumeAfter) =>
-    process.stderr.write(
-      `${JSON.stringify(soFar)}${resumeAfter === undefined ? ' — done' : ` — resume with --from '${JSON.stringify(resumeAfter)}'`}\n`,
-    ),
-});
-process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+
+await runRelist(relistCases);

@@ -1,7 +1,5 @@
-import { parseArgs } from 'node:util';
-import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { relistSuggestions } from '../../shared/adapters/dynamodb/workflow-relist.ts';
-import { tableName } from '../../shared/config/env.ts';
+import { runRelist } from './relist-cli.ts';
 
 /**
  * One-off, after the deploy that puts a copy of the record on the suggestions' list pointers
@@ -14,17 +12,5 @@ import { tableName } from '../../shared/config/env.ts';
  *
  * Prints, as relist-cases.ts does, the counts after each Scan page and the `--from` that resumes.
  */
-const { values } = parseArgs({
-  options: { from: { type: 'string' }, 'per-second': { type: 'string' } },
-});
-const perSecond = values['per-second'] === undefined ? undefined : Number(values['per-second']);
-if (perSecond !== undefined && !(perSecond > 0)) throw new Error('--per-second must be a positive number');
-const report = await relistSuggestions(getDocumentClient(), tableName('workflow'), {
-  ...(values.from === undefined ? {} : { from: JSON.parse(values.from) as Record<string, unknown> }),
-  ...(perSecond === undefined ? {} : { perSecond }),
-  onPage: (soFar, resumeAfter) =>
-    process.stderr.write(
-      `${JSON.stringify(soFar)}${resumeAfter === undefined ? ' — done' : ` — resume with --from '${JSON.stringify(resumeAfter)}'`}\n`,
-    ),
-});
-process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+
+await runRelist(relistSuggestions);
