@@ -477,12 +477,13 @@ describe('corrections without a limit', () => {
       uploadedBy: 'admin',
       uploadedAt: at,
     });
+    // A month no other test of this file books (the feed-read tests below read 2025-11 at every level).
     // The value and 98 corrections through the use case the job runs (lean), the last two as files;
     // main's code stopped at the 101st change (the feed month item's 100 batch-log entries).
     for (let i = 0; i <= 98; i += 1) {
       const slot =
-        (await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-11')) ??
-        emptySlot('GD-POWER-0004', 'MTR-A004', '2025-11', true);
+        (await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-09')) ??
+        emptySlot('GD-POWER-0004', 'MTR-A004', '2025-09', true);
       const decision = decideRow(slot, slotValue(i), at);
       if (decision.kind !== 'change') throw new Error(`row ${i}: ${decision.kind}`);
       // The careful way (pending, booked, settled) for the first, a run's booking for the others.
@@ -490,19 +491,19 @@ describe('corrections without a limit', () => {
       else expect(await bookTogether(deps, [{ slot, change: decision.change }])).toEqual([]);
     }
     for (const value of [20_099, 20_100]) {
-      const report = await drive.importFile(utilityCsv([`GD-POWER-0004,2025-11,${value},kWh`]));
+      const report = await drive.importFile(utilityCsv([`GD-POWER-0004,2025-09,${value},kWh`]));
       expect(report.counts).toMatchObject({ accepted: 1, corrections: 1 });
     }
-    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-11')).toBe(20_100);
-    expect(await kwh('city', 'city', 'month', '2025-11')).toBe(20_100);
-    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-11')).readings).toBe(30);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-09')).toBe(20_100);
+    expect(await kwh('city', 'city', 'month', '2025-09')).toBe(20_100);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-09')).readings).toBe(30);
 
     const trace = await drive.json<{
       batches: {
         source?: { period: string; change: string; value?: number; fileName: string; row: number };
       }[];
-    }>('/emissions/trace?level=meter&id=MTR-A004&period=2025-11');
-    const sources = trace.body.batches.flatMap((b) => (b.source?.period === '2025-11' ? [b.source] : []));
+    }>('/emissions/trace?level=meter&id=MTR-A004&period=2025-09');
+    const sources = trace.body.batches.flatMap((b) => (b.source?.period === '2025-09' ? [b.source] : []));
     expect(sources.map((s) => s.value).sort()).toEqual(Array.from({ length: 101 }, (_, i) => 20_000 + i));
     expect(sources.filter((s) => s.change === 'correction')).toHaveLength(100);
     expect(sources).toContainEqual(
