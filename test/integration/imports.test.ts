@@ -647,6 +647,39 @@ describe('an enterprise account importing its own data', () => {
   });
 });
 
+describe('a month the factor library does not cover', () => {
+  it('refuses that row with its reason and books the file’s other rows', async () => {
+    // A fresh account meter of ENT-0004: grid factors start in 2019, so its 2018-05 cannot be accounted.
+    expect((await drive.json('/meters', 'POST', accountMeter('MTR-A0NF', 'ENT-0004'))).status).toBe(201);
+    const mapped = await drive.json('/import-accounts/GD-POWER-NOFACTOR', 'PUT', {
+      kind: 'utility-monthly',
+      meters: { electricity: 'MTR-A0NF' },
+    });
+    expect(mapped.status).toBe(200);
+
+    const report = await drive.importFile(
+      utilityCsv([
+        'GD-POWER-NOFACTOR,2026-01,12000,kWh',
+        'GD-POWER-NOFACTOR,2018-05,11000,kWh',
+        'GD-POWER-NOFACTOR,2026-02,13000,kWh',
+      ]),
+    );
+
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      counts: { rows: 3, accepted: 2, refused: 1, byReason: { 'no-factor': 1 } },
+    });
+    expect(report.refused).toEqual([
+      expect.objectContaining({ row: 3, reason: 'no-factor', field: 'period' }),
+    ]);
+    // Chinese first, naming the energy type and the month.
+    expect(report.refused[0]?.message).toMatch(/^该月份无适用的排放因子：电力 electricity，2018-05 /);
+    expect(await kwh('meter', 'MTR-A0NF', 'month', '2026-01')).toBe(12_000);
+    expect(await kwh('meter', 'MTR-A0NF', 'month', '2026-02')).toBe(13_000);
+    expect(await kwh('meter', 'MTR-A0NF', 'month', '2018-05')).toBe(0);
+  });
+});
+
 describe('Excel files', () => {
   it('imports the same template from an .xlsx, the period typed as a date by Excel', async () => {
     const report = await drive.importFile(
