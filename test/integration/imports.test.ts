@@ -327,6 +327,53 @@ describe('recalculation and resumption', () => {
     await drive.withdraw(created.body.id);
   });
 
+  it('stops a long file at a checkpoint when the run’s time is spent; the next run books the rest', async () => {
+    const { importRunDeps, runLeased } = await import('../../functions/jobs/process-imports.ts');
+    // 4 accounts × 60 months (2021-01 … 2025-12): 240 rows, one checkpoint (200) and a rest.
+    const months = Array.from(
+      { length: 60 },
+      (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const accounts = [1, 2, 3, 4];
+    const rows: string[] = [];
+    for (const a of accounts) {
+      const meterId = `MTR-A04L${a}`;
+      expect((await drive.json('/meters', 'POST', accountMeter(meterId, 'ENT-0004'))).status).toBe(201);
+      const mapped = await drive.json(`/import-accounts/GD-POWER-LONG-${a}`, 'PUT', {
+        kind: 'utility-monthly',
+        meters: { electricity: meterId },
+      });
+      expect(mapped.status).toBe(200);
+    }
+    for (const month of months)
+      for (const a of accounts) rows.push(`GD-POWER-LONG-${a},${month},${1000 * a},kWh`);
+    const uploadId = await drive.upload(utilityCsv(rows), 'csv', 'long.csv');
+    const created = await drive.json<{ id: string }>('/imports', 'POST', {
+      uploadId,
+      format: 'csv',
+      fileName: 'long.csv',
+      kind: 'utility-monthly',
+    });
+    const deps = importRunDeps();
+    const record = await deps.store.get(created.body.id);
+    if (record === undefined) throw new Error('no import record');
+
+    // A run whose budget is already spent stops at its first checkpoint and lets go of the lease.
+    expect(await runLeased(deps, record, 'test', new Date(0))).toBe(true);
+    const stopped = await deps.store.get(created.body.id);
+    expect(stopped).toMatchObject({ status: 'running', rowsDone: 200 });
+    expect(Date.parse(stopped?.leaseUntil ?? '')).toBeLessThanOrEqual(Date.now());
+
+    await drive.runJob();
+    const report = await drive.settled(created.body.id, ['succeeded']);
+    expect(report).toMatchObject({
+      progress: { rowsDone: 240, totalRows: 240 },
+      counts: { rows: 240, accepted: 240, new: 240, refused: 0 },
+    });
+    expect(await kwh('meter', 'MTR-A04L3', 'month', '2021-01')).toBe(3000);
+    expect(await kwh('meter', 'MTR-A04L4', 'month', '2025-12')).toBe(4000);
+  });
+
   it('folds the city share a crash left waiting after a booked transaction, once', async () => {
     const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
     const deps = importRunDeps();

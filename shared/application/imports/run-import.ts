@@ -44,9 +44,15 @@ export interface RunDeps extends RowDeps {
   lanes?: number;
 }
 
-/** Stops the run after this many rows without finishing (tests stage a crash with it). */
 export interface RunLimits {
+  /** Stops the run after this many rows without finishing (tests stage a crash with it). */
   stopAfterRows?: number;
+  /**
+   * The invocation's time budget: no checkpoint starts after it. The run stops at the checkpoint
+   * reached, the import still `running`, and the next run resumes it — before the lease lapses, so
+   * no second worker takes up an import this one is still booking (process-imports.ts).
+   */
+  until?: Date;
 }
 
 class ImportRun {
@@ -102,6 +108,7 @@ class ImportRun {
         return false;
       }
       await this.checkpoint(index);
+      if (limits.until !== undefined && this.deps.now() >= limits.until) return false;
     }
     await this.processBatch(batch);
     return true;
