@@ -25,7 +25,7 @@ import { probeRequests } from './request-probe.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 /**
- * At most 50 months back (from 2026-11: the factor library's grid factors start in 2019), so
+ * At most 50 months back (from 2026-11: the factor library's grid factors start in 2021), so
  * 100 000 rows take 2 000 accounts; 2 000 rows, 1 000 accounts × 2 months.
  */
 const MAX_MONTHS = 50;

@@ -5,7 +5,7 @@ import { type Refusal, refusal } from './judge-row.ts';
 
 /**
  * A row the accounting engine cannot account (docs/imports.md, "Row by row"): most often a month
- * before the factor library's first factor of the energy type (grid factors start in 2019). It is a
+ * before the factor library's first factor of the energy type (grid factors start in 2021). It is a
  * fault of that row, not of the run, so it is refused like any other — the file's other rows go on.
  * Only the engine's own errors are a row's; anything else (a store, a bug) still stops the run.
  * Pure.
