@@ -17,6 +17,14 @@ import { scheduledJobHandler } from '../middleware/schedule.ts';
 
 /** A worker holds an import this long (the function's timeout is 15 minutes). */
 const LEASE_MS = 14 * 60 * 1000;
+/**
+ * An invocation starts no checkpoint after this: the one under way (200 rows, a minute or two on a
+ * loaded box) ends inside the lease, the lease is released, and the next minute's tick resumes the
+ * import. Without it a long file ran into the timeout: the lease lapsed under a run still booking
+ * (locally a timed-out handler is not killed), a second worker took the import up beside it, and
+ * the two raced for the same slots.
+ */
+export const RUN_BUDGET_MS = 11 * 60 * 1000;
 
 /** The job's wiring: the carbon table (imports, slots, rollups), the registry (accounts, meters), the bucket. */
 export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
@@ -49,8 +57,16 @@ export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
 
 const deps = importRunDeps();
 
-/** Runs one import (or its withdrawal) under its lease; false when another worker holds it. */
-export const runLeased = async (base: Omit<RunDeps, 'progress'>, record: ImportRecord, label: string) => {
+/**
+ * Runs one import (or its withdrawal) under its lease, an import until `until` (then it stops at a
+ * checkpoint, still running, for the next tick); false when another worker holds it.
+ */
+export const runLeased = async (
+  base: Omit<RunDeps, 'progress'>,
+  record: ImportRecord,
+  label: string,
+  until: Date,
+) => {
   const now = base.now();
   const claimed = await base.store.claim(
     record.id,
@@ -65,7 +81,7 @@ export const runLeased = async (base: Omit<RunDeps, 'progress'>, record: ImportR
   };
   try {
     if (claimed.status === 'withdrawing') await runWithdrawal(run, claimed);
-    else await runImport(run, claimed);
+    else await runImport(run, claimed, { until });
   } finally {
     await base.store.update(record.id, { leaseUntil: base.now().toISOString() });
   }
@@ -84,7 +100,11 @@ export const handler = scheduledJobHandler(async (event) => {
     open.push(...page.items.filter(isOpen));
     cursor = page.next;
   } while (cursor && open.length < 100);
+  const until = new Date(deps.now().getTime() + RUN_BUDGET_MS);
   const ran: string[] = [];
-  for (const record of open.reverse()) if (await runLeased(deps, record, event.job)) ran.push(record.id);
+  for (const record of open.reverse()) {
+    if (deps.now() >= until) break;
+    if (await runLeased(deps, record, event.job, until)) ran.push(record.id);
+  }
   return { job: event.job, imports: ran };
 });

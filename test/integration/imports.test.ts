@@ -327,6 +327,55 @@ describe('recalculation and resumption', () => {
     await drive.withdraw(created.body.id);
   });
 
+  it('stops a long file at a checkpoint when the run’s time is spent; the next run books the rest', async () => {
+    const { importRunDeps, runLeased } = await import('../../functions/jobs/process-imports.ts');
+    // 10 accounts × 24 months (2021-01 … 2022-12, months no other test reads): 240 rows, one
+    // checkpoint (200) and a rest.
+    const months = Array.from(
+      { length: 24 },
+      (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const accounts = Array.from({ length: 10 }, (_, i) => i + 1);
+    const rows: string[] = [];
+    for (const a of accounts) {
+      const meterId = `MTR-A04L${a}`;
+      expect((await drive.json('/meters', 'POST', accountMeter(meterId, 'ENT-0004'))).status).toBe(201);
+      const mapped = await drive.json(`/import-accounts/GD-POWER-LONG-${a}`, 'PUT', {
+        kind: 'utility-monthly',
+        meters: { electricity: meterId },
+      });
+      expect(mapped.status).toBe(200);
+    }
+    for (const month of months)
+      for (const a of accounts) rows.push(`GD-POWER-LONG-${a},${month},${1000 * a},kWh`);
+    const uploadId = await drive.upload(utilityCsv(rows), 'csv', 'long.csv');
+    const created = await drive.json<{ id: string }>('/imports', 'POST', {
+      uploadId,
+      format: 'csv',
+      fileName: 'long.csv',
+      kind: 'utility-monthly',
+    });
+    const deps = importRunDeps();
+    const record = await deps.store.get(created.body.id);
+    if (record === undefined) throw new Error('no import record');
+
+    // A run whose budget is already spent stops at its first checkpoint and lets go of the lease.
+    expect(await runLeased(deps, record, 'test', new Date(0))).toBe(true);
+    const stopped = await deps.store.get(created.body.id);
+    expect(stopped).toMatchObject({ status: 'running', rowsDone: 200 });
+    expect(Date.parse(stopped?.leaseUntil ?? '')).toBeLessThanOrEqual(Date.now());
+
+    await drive.runJob();
+    const report = await drive.settled(created.body.id, ['succeeded']);
+    expect(report).toMatchObject({
+      progress: { rowsDone: 240, totalRows: 240 },
+      counts: { rows: 240, accepted: 240, new: 240, refused: 0 },
+    });
+    expect(await kwh('meter', 'MTR-A04L3', 'month', '2021-01')).toBe(3000);
+    expect(await kwh('meter', 'MTR-A04L10', 'month', '2022-12')).toBe(10_000);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2022-12')).toBe(55_000);
+  });
+
   it('folds the city share a crash left waiting after a booked transaction, once', async () => {
     const { importRunDeps } = await import('../../functions/jobs/process-imports.ts');
     const deps = importRunDeps();
@@ -477,13 +526,12 @@ describe('corrections without a limit', () => {
       uploadedBy: 'admin',
       uploadedAt: at,
     });
-    // A month no other test of this file books (the feed-read tests below read 2025-11 at every level).
     // The value and 98 corrections through the use case the job runs (lean), the last two as files;
     // main's code stopped at the 101st change (the feed month item's 100 batch-log entries).
     for (let i = 0; i <= 98; i += 1) {
       const slot =
-        (await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2025-09')) ??
-        emptySlot('GD-POWER-0004', 'MTR-A004', '2025-09', true);
+        (await deps.store.getSlot('GD-POWER-0004', 'MTR-A004', '2024-06')) ??
+        emptySlot('GD-POWER-0004', 'MTR-A004', '2024-06', true);
       const decision = decideRow(slot, slotValue(i), at);
       if (decision.kind !== 'change') throw new Error(`row ${i}: ${decision.kind}`);
       // The careful way (pending, booked, settled) for the first, a run's booking for the others.
@@ -491,19 +539,19 @@ describe('corrections without a limit', () => {
       else expect(await bookTogether(deps, [{ slot, change: decision.change }])).toEqual([]);
     }
     for (const value of [20_099, 20_100]) {
-      const report = await drive.importFile(utilityCsv([`GD-POWER-0004,2025-09,${value},kWh`]));
+      const report = await drive.importFile(utilityCsv([`GD-POWER-0004,2024-06,${value},kWh`]));
       expect(report.counts).toMatchObject({ accepted: 1, corrections: 1 });
     }
-    expect(await kwh('enterprise', 'ENT-0004', 'month', '2025-09')).toBe(20_100);
-    expect(await kwh('city', 'city', 'month', '2025-09')).toBe(20_100);
-    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2025-09')).readings).toBe(30);
+    expect(await kwh('enterprise', 'ENT-0004', 'month', '2024-06')).toBe(20_100);
+    expect(await kwh('city', 'city', 'month', '2024-06')).toBe(20_100);
+    expect((await item(rollupPk('enterprise', 'ENT-0004', 'month'), '2024-06')).readings).toBe(30);
 
     const trace = await drive.json<{
       batches: {
         source?: { period: string; change: string; value?: number; fileName: string; row: number };
       }[];
-    }>('/emissions/trace?level=meter&id=MTR-A004&period=2025-09');
-    const sources = trace.body.batches.flatMap((b) => (b.source?.period === '2025-09' ? [b.source] : []));
+    }>('/emissions/trace?level=meter&id=MTR-A004&period=2024-06');
+    const sources = trace.body.batches.flatMap((b) => (b.source?.period === '2024-06' ? [b.source] : []));
     expect(sources.map((s) => s.value).sort()).toEqual(Array.from({ length: 101 }, (_, i) => 20_000 + i));
     expect(sources.filter((s) => s.change === 'correction')).toHaveLength(100);
     expect(sources).toContainEqual(
@@ -645,6 +693,40 @@ describe('an enterprise account importing its own data', () => {
     const withdrawn = await own.withdraw(report.id);
     expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawal: { changed: 1 } });
     expect(await kwh('enterprise', 'ENT-0004', 'month', '2026-02')).toBe(0);
+  });
+});
+
+describe('a month the factor library does not cover', () => {
+  it('refuses that row with its reason and books the file’s other rows', async () => {
+    // A fresh account meter of ENT-0004 (months no other test reads): grid factors start in 2021, so
+    // its 2018-05 cannot be accounted.
+    expect((await drive.json('/meters', 'POST', accountMeter('MTR-A0NF', 'ENT-0004'))).status).toBe(201);
+    const mapped = await drive.json('/import-accounts/GD-POWER-NOFACTOR', 'PUT', {
+      kind: 'utility-monthly',
+      meters: { electricity: 'MTR-A0NF' },
+    });
+    expect(mapped.status).toBe(200);
+
+    const report = await drive.importFile(
+      utilityCsv([
+        'GD-POWER-NOFACTOR,2024-01,12000,kWh',
+        'GD-POWER-NOFACTOR,2018-05,11000,kWh',
+        'GD-POWER-NOFACTOR,2024-02,13000,kWh',
+      ]),
+    );
+
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      counts: { rows: 3, accepted: 2, refused: 1, byReason: { 'no-factor': 1 } },
+    });
+    expect(report.refused).toEqual([
+      expect.objectContaining({ row: 3, reason: 'no-factor', field: 'period' }),
+    ]);
+    // Chinese first, naming the energy type and the month.
+    expect(report.refused[0]?.message).toMatch(/^该月份无适用的排放因子：电力 electricity，2018-05 /);
+    expect(await kwh('meter', 'MTR-A0NF', 'month', '2024-01')).toBe(12_000);
+    expect(await kwh('meter', 'MTR-A0NF', 'month', '2024-02')).toBe(13_000);
+    expect(await kwh('meter', 'MTR-A0NF', 'month', '2018-05')).toBe(0);
   });
 });
 

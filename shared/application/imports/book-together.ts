@@ -4,7 +4,7 @@ import { mergeMonthPlans } from '../../domain/imports/month-plan.ts';
 import type { SlotBooking } from '../../domain/imports/slot.ts';
 import { foldPending } from '../carbon/fold-pending.ts';
 import type { SlotApplyDeps } from './chunk-apply.ts';
-import { inLanes, landed, type Planned, pack, planAll } from './merged-apply.ts';
+import { inLanes, landed, type OnUnaccountable, type Planned, pack, planAll } from './merged-apply.ts';
 
 /**
  * A run's new values and corrections booked with their slots (docs/imports.md, "Throughput"): each
@@ -56,13 +56,15 @@ const bookGroups = async (deps: BookDeps, groups: readonly Planned[][], result: 
 
 /**
  * Books the bookings; those that did not land (another writer moved the slot, or a marker was
- * there) are returned, nothing of them written.
+ * there) are returned, nothing of them written. One the engine cannot account (a month without a
+ * factor) is handed to `onUnaccountable` with its refusal, nothing of it written either.
  */
 export const bookTogether = async (
   deps: BookDeps,
   bookings: readonly SlotBooking[],
+  onUnaccountable?: OnUnaccountable,
 ): Promise<SlotBooking[]> => {
-  const planned = await planAll(deps, bookings, true);
+  const planned = await planAll(deps, bookings, true, onUnaccountable);
   const result: GroupResult = { refused: [], pending: [] };
   const max = deps.ingest.maxTransactionItems;
   if (!deps.pending) {

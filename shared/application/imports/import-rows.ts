@@ -7,12 +7,14 @@ import {
   decideRow,
   emptySlot,
   type SlotBooking,
+  type SlotChange,
   type SlotValue,
   settle,
 } from '../../domain/imports/slot.ts';
 import { FEED_KIND_NAMES } from '../../domain/imports/templates.ts';
 import type { MeterRecord } from '../../domain/registry/records.ts';
 import type { ImportAccountStore } from '../../ports/import-store.ts';
+import { unplannable } from './merged-apply.ts';
 import type { RunSlots } from './run-slots.ts';
 import { applyChange, finishPending, type SlotApplyDeps } from './slot-apply.ts';
 
@@ -206,6 +208,28 @@ export interface RowChange {
   fields: Record<string, string>;
 }
 
+/**
+ * One change decided on the slot as stored: refused when the engine cannot account it (checked
+ * before it is set pending: a change no one can book must never be left there), else applied;
+ * undefined when the slot moved meanwhile (read it again).
+ */
+const applyDecided = async (
+  deps: RowDeps,
+  cache: RunCache,
+  row: RowChange,
+  slot: ActivitySlot,
+  change: SlotChange,
+): Promise<RowOutcome | undefined> => {
+  const unaccountable = await unplannable(deps, { slot, change });
+  if (unaccountable !== undefined) {
+    await cache.slots?.put(slot);
+    return { refused: { row: row.line, ...unaccountable, fields: row.fields } };
+  }
+  if (!(await applyChange(deps, slot, change))) return undefined;
+  await cache.slots?.put(settle(slot, change));
+  return { accepted: change.kind === 'correction' ? 'correction' : 'new', counted: slot.counted };
+};
+
 /** The careful way: the slot read as stored, a pending change finished, the change pending, booked, settled. */
 export const applyRow = async (deps: RowDeps, cache: RunCache, row: RowChange): Promise<RowOutcome> => {
   const { account, meter, period, incoming, line, fields } = row;
@@ -219,11 +243,8 @@ export const applyRow = async (deps: RowDeps, cache: RunCache, row: RowChange): 
       return { accepted: corrected ? 'correction' : 'new', counted: slot.counted };
     }
     if (decision.kind === 'duplicate') return { refused: duplicateOf(decision.of, line, fields) };
-    const accepted = decision.change.kind === 'correction' ? 'correction' : 'new';
-    if (await applyChange(deps, slot, decision.change)) {
-      await cache.slots?.put(settle(slot, decision.change));
-      return { accepted, counted: slot.counted };
-    }
+    const outcome = await applyDecided(deps, cache, row, slot, decision.change);
+    if (outcome !== undefined) return outcome;
   }
   throw new Error(`slot ${account.accountId} ${period} keeps changing under this import`);
 };

@@ -1,5 +1,6 @@
 import type { RollupKey } from '../../domain/carbon/rollups/rollup-model.ts';
 import type { FeedPlanContext } from '../../domain/imports/feed-plan.ts';
+import type { Refusal } from '../../domain/imports/judge-row.ts';
 import {
   type MonthPlan,
   mergeMonthPlans,
@@ -7,6 +8,7 @@ import {
   planSlotMonth,
 } from '../../domain/imports/month-plan.ts';
 import type { ActivitySlot, SlotBooking } from '../../domain/imports/slot.ts';
+import { unaccountableRow } from '../../domain/imports/unaccountable.ts';
 import type { ApplyOutcome } from '../../ports/ingest-store.ts';
 import {
   applyMonth,
@@ -77,14 +79,42 @@ export const deferred = (key: RollupKey) => key.level === 'city' || key.level ==
 const slotKeyId = (slot: ActivitySlot) =>
   `slot\u0000${slot.accountId}\u0000${slot.meterId}\u0000${slot.period}`;
 
+/** Told of a booking the engine cannot account (unaccountable.ts): it is left out, the others go on. */
+export type OnUnaccountable = (booking: SlotBooking, refusal: Refusal) => void;
+
+/** The booking's month plan, or the row's refusal when the engine cannot account it (else it throws). */
+const planOrRefuse = (ctx: FeedPlanContext, booking: SlotBooking): MonthPlan | Refusal => {
+  try {
+    return planSlotMonth(ctx, booking.change);
+  } catch (error) {
+    const refused = unaccountableRow(error, ctx.meter.energyType, ctx.period);
+    if (refused === undefined) throw error;
+    return refused;
+  }
+};
+
+/** The refusal of a change the engine cannot account, before anything of it is written; else undefined. */
+export const unplannable = async (
+  deps: SlotApplyDeps,
+  booking: SlotBooking,
+): Promise<Refusal | undefined> => {
+  const planned = planOrRefuse(await feedContext(deps, booking.slot, booking.change), booking);
+  return 'reason' in planned ? planned : undefined;
+};
+
 export const planAll = async (
   deps: SlotApplyDeps,
   bookings: readonly SlotBooking[],
   withSlots: boolean,
+  onUnaccountable?: OnUnaccountable,
 ): Promise<Planned[]> => {
-  const planned = await inLanes(bookings, async (booking): Promise<Planned> => {
+  const all = await inLanes(bookings, async (booking): Promise<Planned | undefined> => {
     const ctx = await feedContext(deps, booking.slot, booking.change);
-    const plan = planSlotMonth(ctx, booking.change);
+    const plan = onUnaccountable ? planOrRefuse(ctx, booking) : planSlotMonth(ctx, booking.change);
+    if ('reason' in plan) {
+      onUnaccountable?.(booking, plan);
+      return undefined;
+    }
     const keys = [
       ...monthPlanKeys(plan, deps.pending ? deferred : undefined),
       ...(withSlots ? [slotKeyId(booking.slot)] : []),
@@ -92,6 +122,7 @@ export const planAll = async (
     ];
     return { ctx, booking, plan, keys };
   });
+  const planned = all.filter((p): p is Planned => p !== undefined);
   // Rows of one month and enterprise share their enterprise, industry and city items: side by side.
   const order = (p: Planned) => `${p.plan.anchor.period}\u0000${p.ctx.meter.enterpriseId}`;
   return planned.sort((a, b) => order(a).localeCompare(order(b)));

@@ -1,7 +1,8 @@
 import { dataRows, isFileSyntaxError } from '../../domain/imports/file-rows.ts';
 import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
+import type { Refusal } from '../../domain/imports/judge-row.ts';
 import { refusedCsv } from '../../domain/imports/refused-csv.ts';
-import { settle } from '../../domain/imports/slot.ts';
+import { type SlotBooking, settle } from '../../domain/imports/slot.ts';
 import { templateOf } from '../../domain/imports/templates.ts';
 import type { ImportFiles } from '../../ports/import-store.ts';
 import { sweepPending } from '../carbon/fold-pending.ts';
@@ -43,9 +44,15 @@ export interface RunDeps extends RowDeps {
   lanes?: number;
 }
 
-/** Stops the run after this many rows without finishing (tests stage a crash with it). */
 export interface RunLimits {
+  /** Stops the run after this many rows without finishing (tests stage a crash with it). */
   stopAfterRows?: number;
+  /**
+   * The invocation's time budget: no checkpoint starts after it. The run stops at the checkpoint
+   * reached, the import still `running`, and the next run resumes it — before the lease lapses, so
+   * no second worker takes up an import this one is still booking (process-imports.ts).
+   */
+  until?: Date;
 }
 
 class ImportRun {
@@ -101,6 +108,7 @@ class ImportRun {
         return false;
       }
       await this.checkpoint(index);
+      if (limits.until !== undefined && this.deps.now() >= limits.until) return false;
     }
     await this.processBatch(batch);
     return true;
@@ -128,14 +136,21 @@ class ImportRun {
         }
       }),
     );
+    const unaccountable = new Map<SlotBooking, Refusal>();
     const refused = new Set(
       await bookTogether(
         this.deps,
         proposed.map((p) => p.proposed),
+        (booking, refusal) => unaccountable.set(booking, refusal),
       ),
     );
     for (const { proposed: booking, outcome, row } of proposed) {
-      if (!refused.has(booking)) {
+      const refusal = unaccountable.get(booking);
+      if (refusal !== undefined) {
+        // Nothing of it was written: the slot stays as read, for the account's later rows.
+        await this.cache.slots?.put(booking.slot);
+        this.count({ refused: { row: row.line, ...refusal, fields: row.fields } });
+      } else if (!refused.has(booking)) {
         await this.cache.slots?.put(settle(booking.slot, booking.change));
         this.count(outcome);
       } else this.count(await applyRow(this.deps, this.cache, row));

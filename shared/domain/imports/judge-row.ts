@@ -18,6 +18,8 @@ export const REFUSAL_REASONS = [
   'implausible',
   'duplicate',
   'measured-invalid',
+  'no-factor',
+  'not-accountable',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

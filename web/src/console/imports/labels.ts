@@ -23,6 +23,8 @@ export const REASON_LABELS: Record<RefusalReason, string> = {
   implausible: '用量不合理',
   duplicate: '重复',
   'measured-invalid': '实测参数无效',
+  'no-factor': '该月份无排放因子',
+  'not-accountable': '无法核算',
 };
 
 export const reasonLabel = (reason: string): string =>
