@@ -1,15 +1,19 @@
 /**
- * `npm test`'s vitest step: three vitest processes side by side — unit + infra (pure CPU, the CDK
- * syntheses one at a time), integration and e2e (each boots the local stack, one file at a time).
+ * `npm test`'s vitest step: two lanes side by side — the integration files (each boots the local
+ * stack, one file at a time) in one vitest process; unit + infra (pure CPU, the CDK syntheses one at
+ * a time), then the e2e files (the stack and a browser, one at a time) in two processes one after
+ * the other.
  *
  * Why processes: vitest 4 puts every project with `fileParallelism: false` into one sequential
  * queue, so one process ran the syntheses, the integration files and the browser files one after
  * the other, though an emulator file mostly waits on its stack (docs/testing.md). Each process keeps
- * its projects' own order. One DynamoDB Local, started here, serves both emulator processes (each
- * file has its own table prefix): two JVMs starting at once on a loaded 2-core box missed their 60 s.
+ * its projects' own order. The browser files wait for the CDK syntheses: beside the syntheses and the
+ * integration files at once (three lanes), a console journey's click went unanswered for 45 s. One
+ * DynamoDB Local, started here, serves both emulator processes (each file has its own table
+ * prefix): two JVMs starting at once under load missed their 60 s.
  *
- * The integration output streams; the others are held and printed whole when each ends, so lines do
- * not interleave. Arguments go to a single plain `vitest run` instead.
+ * The integration output streams; the other lane's runs are held and printed whole as each ends, so
+ * lines do not interleave. Arguments go to a single plain `vitest run` instead.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -19,17 +23,17 @@ import { SHARED_DYNAMODB_ENV } from './support/shared-dynamodb.ts';
 
 const VITEST = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
 
-interface Stream {
+interface Lane {
   name: string;
-  projects: string[];
-  /** Printed as it comes; the others are printed whole when they end. */
+  /** vitest runs one after the other, each with its projects. */
+  runs: string[][];
+  /** Printed as it comes; the other lane is printed whole when it ends. */
   live: boolean;
 }
 
-const STREAMS: Stream[] = [
-  { name: 'integration', projects: ['integration'], live: true },
-  { name: 'e2e', projects: ['e2e'], live: false },
-  { name: 'unit + infra', projects: ['unit', 'infra'], live: false },
+const LANES: Lane[] = [
+  { name: 'integration', runs: [['integration']], live: true },
+  { name: 'unit + infra, then e2e', runs: [['unit', 'infra'], ['e2e']], live: false },
 ];
 
 const vitest = (args: string[], live: boolean): Promise<{ code: number; output: string }> =>
@@ -45,17 +49,21 @@ const vitest = (args: string[], live: boolean): Promise<{ code: number; output: 
     child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString() }));
   });
 
-const runStream = async ({ name, projects, live }: Stream): Promise<boolean> => {
-  const started = Date.now();
-  const { code, output } = await vitest(
-    projects.flatMap((project) => ['--project', project]),
-    live,
-  );
-  const seconds = Math.round((Date.now() - started) / 1000);
-  const verdict = code === 0 ? 'passed' : `FAILED (exit ${code})`;
-  if (!live) process.stdout.write(`\n──── ${name} (beside the others) ────\n${output}`);
-  process.stdout.write(`\n──── ${name}: ${verdict} in ${seconds} s ────\n`);
-  return code === 0;
+const runLane = async ({ name, runs, live }: Lane): Promise<boolean> => {
+  let passed = true;
+  for (const projects of runs) {
+    const started = Date.now();
+    const { code, output } = await vitest(
+      projects.flatMap((project) => ['--project', project]),
+      live,
+    );
+    const seconds = Math.round((Date.now() - started) / 1000);
+    const verdict = code === 0 ? 'passed' : `FAILED (exit ${code})`;
+    if (!live) process.stdout.write(`\n──── ${name} (beside the other lane) ────\n${output}`);
+    process.stdout.write(`\n──── ${projects.join(' + ')}: ${verdict} in ${seconds} s ────\n`);
+    passed &&= code === 0;
+  }
+  return passed;
 };
 
 const main = async (): Promise<number> => {
@@ -63,8 +71,8 @@ const main = async (): Promise<number> => {
   if (passed.length > 0) return (await vitest(passed, true)).code;
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   process.env[SHARED_DYNAMODB_ENV] = dynamo.endpoint;
-  const results = await Promise.all(STREAMS.map(runStream)).finally(() => dynamo.stop());
-  const failed = STREAMS.filter((_, i) => !results[i]).map((stream) => stream.name);
+  const results = await Promise.all(LANES.map(runLane)).finally(() => dynamo.stop());
+  const failed = LANES.filter((_, i) => !results[i]).map((lane) => lane.name);
   if (failed.length > 0) process.stderr.write(`\nvitest failed: ${failed.join(', ')}\n`);
   return failed.length === 0 ? 0 : 1;
 };
