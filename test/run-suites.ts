@@ -1,18 +1,19 @@
 /**
  * `npm test`'s vitest step: two lanes side by side — the integration files (each boots the local
- * stack, one file at a time) in one vitest process; unit + infra (pure CPU, the CDK syntheses one at
- * a time), then the e2e files (the stack and a browser, one at a time) in two processes one after
- * the other.
+ * stack, one file at a time), then the e2e files (the stack and a browser, one at a time), in two
+ * vitest processes one after the other; beside them unit + infra (pure CPU, the CDK syntheses one
+ * at a time) in one process.
  *
  * Why processes: vitest 4 puts every project with `fileParallelism: false` into one sequential
  * queue, so one process ran the syntheses, the integration files and the browser files one after
  * the other, though an emulator file mostly waits on its stack (docs/testing.md). Each process keeps
- * its projects' own order. The browser files wait for the CDK syntheses: beside the syntheses and the
- * integration files at once (three lanes), a console journey's click went unanswered for 45 s. One
+ * its projects' own order. The browser files run alone, as they always did: beside the other files
+ * a console journey's dialog stayed open for 45 s, once beside the syntheses and the integration
+ * files, once beside the integration files alone. One
  * DynamoDB Local, started here, serves both emulator processes (each file has its own table
  * prefix): two JVMs starting at once under load missed their 60 s.
  *
- * The integration output streams; the other lane's runs are held and printed whole as each ends, so
+ * The emulator lane's output streams; the CDK lane's is held and printed whole when it ends, so
  * lines do not interleave. Arguments go to a single plain `vitest run` instead.
  */
 import { spawn } from 'node:child_process';
@@ -32,8 +33,8 @@ interface Lane {
 }
 
 const LANES: Lane[] = [
-  { name: 'integration', runs: [['integration']], live: true },
-  { name: 'unit + infra, then e2e', runs: [['unit', 'infra'], ['e2e']], live: false },
+  { name: 'integration, then e2e', runs: [['integration'], ['e2e']], live: true },
+  { name: 'unit + infra', runs: [['unit', 'infra']], live: false },
 ];
 
 const vitest = (args: string[], live: boolean): Promise<{ code: number; output: string }> =>
