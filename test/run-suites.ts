@@ -9,9 +9,9 @@
  * the other, though an emulator file mostly waits on its stack (docs/testing.md). Each process keeps
  * its projects' own order. The browser files run alone, as they always did: beside the other files
  * a console journey's dialog stayed open for 45 s, once beside the syntheses and the integration
- * files, once beside the integration files alone. One
- * DynamoDB Local, started here, serves both emulator processes (each file has its own table
- * prefix): two JVMs starting at once under load missed their 60 s.
+ * files, once beside the integration files alone. One DynamoDB Local, started here, serves both
+ * emulator processes (each file has its own table prefix): two JVMs starting at once under load
+ * missed their 60 s.
  *
  * The emulator lane's output streams; the CDK lane's is held and printed whole when it ends, so
  * lines do not interleave. Arguments go to a single plain `vitest run` instead.
