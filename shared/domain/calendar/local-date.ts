@@ -105,9 +105,8 @@ export const wallClockOf = (instant: number, timeZone: string): WallClock => {
 
 /** Offset of the zone from UTC at an instant, in milliseconds (Asia/Shanghai: +8 h). */
 export const zoneOffset = (instant: number, timeZone: string): number => {
-  const wall = wallClockOf(instant, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const offset = quarterOffset(instant, timeZone);
+  return Number.isNaN(offset) ? formattedOffset(instant, timeZone) : offset;
 };
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
