@@ -4,17 +4,11 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { TransactionPlan } from '../../domain/carbon/ingest/transaction-plan.ts';
 import type { ImportRecord, RefusedRow } from '../../domain/imports/import-record.ts';
-import {
-  type ActivitySlot,
-  replacedBy,
-  type SlotBooking,
-  type SlotChange,
-} from '../../domain/imports/slot.ts';
+import type { ActivitySlot, SlotBooking, SlotChange } from '../../domain/imports/slot.ts';
 import type { ImportStore } from '../../ports/import-store.ts';
 import type { ApplyOutcome } from '../../ports/ingest-store.ts';
 import { batchPutAll } from './batch-write.ts';
@@ -22,17 +16,17 @@ import { cancelledOutcome } from './carbon/cancelled-transaction.ts';
 import { feedMonthPk } from './carbon/carbon-keys.ts';
 import { transactItemsOf } from './carbon/ingest-store.ts';
 import { whenConditionFails } from './conditional-write.ts';
+import { slotBookingWrite, slotKey, slotMicro, slotPk } from './slot-items.ts';
 
 /**
  * Imports, refused rows and activity slots in the carbon table (layout: docs/imports.md):
  *   pk `IMPORT#<id>` sk `#import` (gsi1pk `IMPORTS`, gsi1sk `<createdAt>#<id>`) — the record;
  *   pk `IMPORT#<id>` sk `ROW#<line, 7 digits>` — a refused row;
- *   pk `SLOT#<accountId>#<meterId>` sk `<period>` — the activity slot.
+ *   pk `SLOT#<accountId>#<meterId>` sk `<period>` — the activity slot (slot-items.ts).
  */
 const importPk = (id: string) => `IMPORT#${id}`;
 const IMPORT_SK = '#import';
 const INDEX_PK = 'IMPORTS';
-const slotPk = (accountId: string, meterId: string) => `SLOT#${accountId}#${meterId}`;
 const KEYS = new Set(['pk', 'sk', 'itemType', 'gsi1pk', 'gsi1sk']);
 const strip = <T>(item: Record<string, unknown>): T =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !KEYS.has(name))) as T;
@@ -222,7 +216,10 @@ export class DynamoImportStore implements ImportStore {
   }
 
   async bookSlots(plan: TransactionPlan, bookings: readonly SlotBooking[]): Promise<ApplyOutcome> {
-    const items = [...transactItemsOf(this.#table, plan), ...bookings.map((b) => this.#slotWrite(b))];
+    const items = [
+      ...transactItemsOf(this.#table, plan),
+      ...bookings.map((b) => slotBookingWrite(this.#table, b)),
+    ];
     try {
       await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
       return 'applied';
@@ -231,45 +228,6 @@ export class DynamoImportStore implements ImportStore {
       if (outcome === undefined) throw error;
       return outcome;
     }
-  }
-
-  /** A booked slot: created (version 0: absent) or moved on from the version read, history appended. */
-  #slotWrite({ slot, change }: SlotBooking): NonNullable<TransactWriteCommandInput['TransactItems']>[number] {
-    const key = { pk: slotPk(slot.accountId, slot.meterId), sk: slot.period };
-    if (slot.version === 0)
-      return {
-        Put: {
-          TableName: this.#table,
-          Item: {
-            ...key,
-            itemType: 'slot',
-            accountId: slot.accountId,
-            meterId: slot.meterId,
-            period: slot.period,
-            counted: slot.counted,
-            version: change.version,
-            ...(change.to ? { current: change.to } : {}),
-            history: replacedBy(change),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
-    return {
-      Update: {
-        TableName: this.#table,
-        Key: key,
-        UpdateExpression: `SET version = :version, history = list_append(if_not_exists(history, :empty), :replaced)${change.to ? ', #current = :to' : ''}${change.to ? '' : ' REMOVE #current'}`,
-        ConditionExpression: 'version = :read AND attribute_not_exists(pending)',
-        ExpressionAttributeNames: { '#current': 'current' },
-        ExpressionAttributeValues: {
-          ':version': change.version,
-          ':read': slot.version,
-          ':empty': [],
-          ':replaced': replacedBy(change),
-          ...(change.to ? { ':to': change.to } : {}),
-        },
-      },
-    };
   }
 
   async slotHistory(accountId: string, meterId: string, period: string, limit: number): Promise<number[]> {
@@ -284,12 +242,9 @@ export class DynamoImportStore implements ImportStore {
         Limit: limit,
       }),
     );
-    // A change still pending (rows applied together, or a crash) is what the slot is becoming.
     return (Items ?? []).flatMap((item) => {
-      const pending = item.pending as { to?: { micro?: unknown } } | undefined;
-      const value = pending ? pending.to : (item.current as { micro?: unknown } | undefined);
-      const micro = value?.micro;
-      return typeof micro === 'number' ? [micro] : [];
+      const micro = slotMicro(item);
+      return micro === undefined ? [] : [micro];
     });
   }
 
@@ -300,8 +255,7 @@ export class DynamoImportStore implements ImportStore {
         new PutCommand({
           TableName: this.#table,
           Item: {
-            pk: slotPk(slot.accountId, slot.meterId),
-            sk: slot.period,
+            ...slotKey(slot),
             itemType: 'slot',
             ...rest,
             pending: change,
@@ -321,7 +275,7 @@ export class DynamoImportStore implements ImportStore {
       this.#client.send(
         new PutCommand({
           TableName: this.#table,
-          Item: { pk: slotPk(slot.accountId, slot.meterId), sk: slot.period, itemType: 'slot', ...slot },
+          Item: { ...slotKey(slot), itemType: 'slot', ...slot },
           ConditionExpression: 'pending.messageId = :message',
           ExpressionAttributeValues: { ':message': messageId },
         }),
@@ -334,7 +288,7 @@ export class DynamoImportStore implements ImportStore {
       this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: { pk: slotPk(slot.accountId, slot.meterId), sk: slot.period },
+          Key: slotKey(slot),
           UpdateExpression: 'SET history = :history',
           ConditionExpression: 'version = :version AND attribute_not_exists(pending)',
           ExpressionAttributeValues: { ':history': slot.history, ':version': slot.version },
