@@ -55,8 +55,24 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[];
 }
 
+/**
+ * Until no finite CSS animation or transition runs (at most 5 s; endless ones such as spinners do not
+ * count): axe judges the page at rest, not a frame of a fade. Two checks failed once each on frames
+ * like that: a closing select's empty listbox, a label's colour mid-transition.
+ */
+const animationsSettled = (page: Page) =>
+  page
+    .waitForFunction(
+      `document.getAnimations().every((a) =>
+        a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`,
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+
 /** axe-core injected into the page; serious and critical violations only (WCAG 2 A/AA rules). */
 export const seriousA11yViolations = async (page: Page): Promise<AxeViolation[]> => {
+  await animationsSettled(page);
   await page.addScriptTag({ content: axeSource });
   // A string, run in the page: the test project has no DOM types.
   const violations = (await page.evaluate(`(async () => {
