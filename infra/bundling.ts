@@ -42,11 +42,25 @@ export const ESBUILD_OPTIONS = {
   outExtension: { '.js': '.mjs' },
 } satisfies BuildOptions;
 
+/**
+ * Build-time constants, from the deployment's settings. `QS_BUNDLE_TRACING` is the X-Ray setting
+ * (`-c tracing`): where it is off, shared/observability/tracer.ts's `import()` of the Tracer is dead
+ * code and the X-Ray SDK stays out of the bundle (docs/performance.md, "Cold start").
+ */
+export const bundleDefines = (settings: { tracing: boolean }): Record<string, string> => ({
+  'process.env.QS_BUNDLE_TRACING': JSON.stringify(String(settings.tracing)),
+});
+
 /** Full esbuild options for one entry, as the benchmark needs them: `await esbuild.build(...)`. */
-export const esbuildOptionsFor = (entry: string, outdir: string): BuildOptions => ({
+export const esbuildOptionsFor = (
+  entry: string,
+  outdir: string,
+  settings: { tracing: boolean },
+): BuildOptions => ({
   ...ESBUILD_OPTIONS,
   mainFields: [...MAIN_FIELDS],
   external: [],
+  define: bundleDefines(settings),
   entryPoints: [entry],
   outdir,
 });

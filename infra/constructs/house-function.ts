@@ -8,7 +8,14 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { bucketEnvVar, ENV, tableEnvVar } from '../../shared/config/env.ts';
-import { ESBUILD_OPTIONS, ESM_REQUIRE_BANNER, MAIN_FIELDS, NODE_OPTIONS, NODE_TARGET } from '../bundling.ts';
+import {
+  bundleDefines,
+  ESBUILD_OPTIONS,
+  ESM_REQUIRE_BANNER,
+  MAIN_FIELDS,
+  NODE_OPTIONS,
+  NODE_TARGET,
+} from '../bundling.ts';
 import {
   type Access,
   type BucketId,
@@ -50,7 +57,7 @@ export const DEFAULT_MEMORY_MB = 256;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** The options of infra/bundling.ts in NodejsFunction's vocabulary; esbuild runs locally, never in Docker. */
-export const nodejsBundling = (): BundlingOptions => ({
+export const nodejsBundling = (settings: { tracing: boolean }): BundlingOptions => ({
   format: OutputFormat.ESM,
   target: NODE_TARGET,
   minify: true,
@@ -60,6 +67,7 @@ export const nodejsBundling = (): BundlingOptions => ({
   banner: ESM_REQUIRE_BANNER,
   bundleAwsSDK: true,
   externalModules: [],
+  define: bundleDefines(settings),
   forceDockerBundling: false,
 });
 
@@ -100,7 +108,7 @@ export class HouseFunction extends Construct {
       tracing: settings.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role: this.role,
-      bundling: nodejsBundling(),
+      bundling: nodejsBundling(settings),
       environment: baseEnvironment(settings),
     });
     this.bindAll(spec, props.data);

@@ -10,6 +10,7 @@ type XrayModule = typeof Xray;
  * never skips a process the Tracer would have traced.
  */
 export const tracingOn = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  process.env.QS_BUNDLE_TRACING !== 'false' &&
   (env.POWERTOOLS_TRACE_ENABLED ?? '').trim().toLowerCase() !== 'false' &&
   (env.AWS_EXECUTION_ENV ?? '').trim() !== '';
 
@@ -20,10 +21,16 @@ let loaded: XrayModule | undefined;
 /** The Tracer's module, imported on first need and only where tracing is on (docs/performance.md). */
 const loadXray = (): Promise<XrayModule> | undefined => {
   if (!tracingOn()) return undefined;
-  loading ??= import('./xray.ts').then((module) => {
-    loaded = module;
-    return module;
-  });
+  // `process.env.QS_BUNDLE_TRACING` is not read at run time: the bundler replaces it by the
+  // deployment's tracing setting (infra/bundling.ts). Where that is 'false' this branch is dead code
+  // and esbuild leaves xray.ts and the X-Ray SDK out of the bundle: ~120 KiB an untraced function
+  // (China regions) would otherwise still compile at a cold start. Unbundled (local, tests) it is unset.
+  if (process.env.QS_BUNDLE_TRACING !== 'false') {
+    loading ??= import('./xray.ts').then((module) => {
+      loaded = module;
+      return module;
+    });
+  }
   return loading;
 };
 

@@ -23,9 +23,19 @@ const TARGET = 1.5;
 /** `BENCH_BUNDLES=mediaCreateUpload,systemOpenApi`: only these functions (a re-run of the slow ones). */
 const ONLY = new Set((process.env.BENCH_BUNDLES ?? '').split(',').filter((id) => id !== ''));
 
+/**
+ * The processes below run untraced (no AWS_EXECUTION_ENV), so by default they load the bundles of an
+ * untraced deployment, which leave the X-Ray code out. `BENCH_TRACING=true` builds a traced
+ * deployment's bundles instead: the Tracer is then in the file, compiled lazily but never run here.
+ */
+const TRACING = process.env.BENCH_TRACING === 'true';
+
 const bundle = async (id: string, entry: string) => {
   const outdir = join(OUT, id);
-  await build({ ...esbuildOptionsFor(resolve(ROOT, entry), outdir), logLevel: 'error' });
+  await build({
+    ...esbuildOptionsFor(resolve(ROOT, entry), outdir, { tracing: TRACING }),
+    logLevel: 'error',
+  });
   const file = join(outdir, `${basename(entry, '.ts')}.mjs`);
   const bytes = (await stat(file)).size;
   return { id, file, bytes, gzipBytes: gzipSync(readFileSync(file)).length };
@@ -70,7 +80,8 @@ export const runBundleBench = async (): Promise<void> => {
   await mkdir(OUT, { recursive: true });
   const loadBefore = loadNow();
   console.log(
-    `\n## Lambda bundles: size and module-load time (${RUNS} cold processes each, Node ${process.version}, load ${loadBefore})\n`,
+    `\n## Lambda bundles: size and module-load time (${RUNS} cold processes each, Node ${process.version}, ` +
+      `bundles of a${TRACING ? ' traced' : 'n untraced'} deployment, load ${loadBefore})\n`,
   );
   const baseline = await bundle('baseline-sdk-clients', 'test/bench/fixtures/sdk-clients-only.ts');
   const baselineSamples = loadSamples(baseline.file, RUNS);

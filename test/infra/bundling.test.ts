@@ -13,7 +13,7 @@ describe('bundling options', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('CDK bundles with the very options the benchmark uses', () => {
-    const cdk = nodejsBundling();
+    const cdk = nodejsBundling({ tracing: false });
 
     expect(cdk.format).toBe(ESBUILD_OPTIONS.format);
     expect(cdk.target).toBe(ESBUILD_OPTIONS.target);
@@ -25,11 +25,16 @@ describe('bundling options', () => {
     expect(cdk.banner).toBe(ESBUILD_OPTIONS.banner.js);
     expect(cdk.externalModules).toEqual([]);
     expect(cdk.forceDockerBundling).toBe(false);
+    for (const tracing of [false, true]) {
+      expect(nodejsBundling({ tracing }).define).toEqual(
+        esbuildOptionsFor('x.ts', 'out', { tracing }).define,
+      );
+    }
   });
 
   it('bundles the AWS SDK instead of relying on the runtime copy', () => {
     expect(ESBUILD_OPTIONS.external).toEqual([]);
-    expect(nodejsBundling().bundleAwsSDK).toBe(true);
+    expect(nodejsBundling({ tracing: true }).bundleAwsSDK).toBe(true);
   });
 
   it('produces an ESM .mjs bundle in which CommonJS require still works', async () => {
@@ -38,7 +43,7 @@ describe('bundling options', () => {
     writeFileSync(entry, "export const handler = async () => require('node:path').posix.join('a', 'b');\n");
 
     // Act
-    await build({ ...esbuildOptionsFor(entry, join(dir, 'out')), logLevel: 'silent' });
+    await build({ ...esbuildOptionsFor(entry, join(dir, 'out'), { tracing: false }), logLevel: 'silent' });
     const files = readdirSync(join(dir, 'out')).sort();
     // A fresh Node process: the test runner's own module loader would paper over a missing `require`.
     const url = pathToFileURL(join(dir, 'out', 'entry.mjs')).href;
@@ -50,5 +55,28 @@ describe('bundling options', () => {
     // Assess
     expect(files).toEqual(['entry.mjs', 'entry.mjs.map']);
     expect(output).toBe('a/b');
+  });
+
+  it('leaves the X-Ray SDK out of the bundle of an untraced deployment, and only there', async () => {
+    // Prepare: an entry using the tracer module as every middy stack does.
+    const tracer = join(import.meta.dirname, '..', '..', 'shared', 'observability', 'tracer.ts');
+    const entry = join(dir, 'traced.ts');
+    writeFileSync(entry, `export { traceInvocation } from ${JSON.stringify(tracer)};\n`);
+
+    // Act
+    const inputs = async (tracing: boolean) => {
+      const options = esbuildOptionsFor(entry, join(dir, `out-${tracing}`), { tracing });
+      const { metafile } = await build({ ...options, metafile: true, logLevel: 'silent' });
+      return Object.keys(metafile.inputs);
+    };
+    const untraced = await inputs(false);
+    const traced = await inputs(true);
+
+    // Assess
+    const xray = (files: string[]) =>
+      files.filter((f) => /aws-xray-sdk-core|observability\/xray\.ts$/.test(f));
+    expect(untraced.some((f) => f.endsWith('observability/tracer.ts'))).toBe(true);
+    expect(xray(untraced)).toEqual([]);
+    expect(xray(traced).length).toBeGreaterThan(1);
   });
 });
