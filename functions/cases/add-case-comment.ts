@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addCaseCommentRoute } from '../../shared/contracts/cases.ts';
+import { addCaseCommentRoute } from '../../shared/contracts/case-comments.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { citeMedia } from '../media/media-citations.ts';
 import { httpHandler } from '../middleware/http.ts';

@@ -1,4 +1,4 @@
-import { CaseCommentSchema, listCaseCommentsRoute } from '../../shared/contracts/cases.ts';
+import { CaseCommentSchema, listCaseCommentsRoute } from '../../shared/contracts/case-comments.ts';
 import { caseAudienceOf, commentForAudience } from '../../shared/domain/cases/case-privacy.ts';
 import { httpHandler } from '../middleware/http.ts';
 import { caseStore, loadVisibleCase } from './case-context.ts';

@@ -1,4 +1,4 @@
-import { getSuggestionStatisticsRoute } from '../../shared/contracts/suggestions.ts';
+import { getSuggestionStatisticsRoute } from '../../shared/contracts/suggestion-statistics.ts';
 import { addDays, localTimeToInstant } from '../../shared/domain/calendar/local-date.ts';
 import { ForbiddenError, UnprocessableError } from '../../shared/domain/errors.ts';
 import { hasAnyRole, type Principal } from '../../shared/domain/roles.ts';

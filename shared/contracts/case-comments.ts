@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES } from '../domain/roles.ts';
-import { CaseIdParamsSchema, SIGNED_IN } from './case-schemas.ts';
+import { CaseIdParamsSchema, SIGNED_IN } from './case-basics.ts';
 import { defineRoute } from './route.ts';
 
 /** Comments on a case (评论). */

@@ -6,9 +6,7 @@ import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
 import { timelineEntrySchema, transitionRequestSchema } from './workflow.ts';
 
-export const SIGNED_IN = ['deputy', 'handler', 'head', 'supervisor', 'admin'] as const;
-
-export const CaseIdParamsSchema = z.object({ id: z.string().min(1).max(200) }).meta({ id: 'CaseIdParams' });
+export { CaseIdParamsSchema, SIGNED_IN } from './case-basics.ts';
 
 export const SubmitCaseRequestSchema = SubmitCasePayloadSchema.meta({ id: 'SubmitCaseRequest' });
 

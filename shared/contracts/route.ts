@@ -51,6 +51,20 @@ export const defineRoute = <
   route: RouteContract<TBody, TQuery, TParams, TResponse>,
 ): RouteContract<TBody, TQuery, TParams, TResponse> => route;
 
+/**
+ * A schema built on its first use, for a route's `response` (`get response() { return x(); }`): no
+ * handler reads it (the OpenAPI document is generated ahead of time; tests check answers against it),
+ * so a function need not build it, and the schemas only it uses, at every cold start (zod schemas
+ * cost ~0.5–1 ms each to build; docs/performance.md, "Cold start").
+ */
+export const lazily = <T>(build: () => T): (() => T) => {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+};
+
 /** `GET /cases/{id}` — API Gateway's route key. */
 export const routeKey = (route: Pick<RouteContract, 'method' | 'path'>): string =>
   `${route.method} ${route.path}`;

@@ -11,10 +11,11 @@ import {
   SUGGESTION_RATINGS,
   SUGGESTION_STATES,
 } from '../domain/suggestions/suggestion-vocabulary.ts';
+import { localDate } from './suggestion-basics.ts';
 import { timelineEntrySchema, transitionRequestSchema } from './workflow.ts';
 
+export { localDate, TAG } from './suggestion-basics.ts';
 export const SIGNED_IN = ROLES;
-export const TAG = 'suggestions';
 
 /**
  * Path and query schemas carry no `.meta({ id })`: a named schema becomes a `$ref` in the OpenAPI
@@ -26,7 +27,6 @@ export const SubmitSuggestionRequestSchema = SubmitSuggestionPayloadSchema.meta(
   id: 'SubmitSuggestionRequest',
 });
 
-export const localDate = z.string().describe('Local date YYYY-MM-DD in the deployment time zone');
 const media = z.array(z.string());
 
 export const SuggestionSchema = z

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { REPLY_CLASSES } from '../domain/suggestions/suggestion-vocabulary.ts';
 import { defineRoute } from './route.ts';
-import { localDate, TAG } from './suggestion-schemas.ts';
+import { localDate, TAG } from './suggestion-basics.ts';
 
 export const SuggestionStatisticsQuerySchema = z
   .object({
