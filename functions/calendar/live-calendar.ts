@@ -4,7 +4,7 @@ import { ConfigError, tableEnvVar, tableName, timeZone } from '../../shared/conf
 import { minuteOfDay } from '../../shared/domain/calendar/local-date.ts';
 import {
   buildWorkingCalendar,
-  OFFICE_PERIODS,
+  officeHours,
   type WorkingCalendar,
 } from '../../shared/domain/calendar/working-calendar.ts';
 import type { CalendarStore, CalendarYearVersion } from '../../shared/ports/calendar-store.ts';
@@ -72,14 +72,19 @@ const loaded = (): WorkingCalendar => {
   return snapshot.calendar;
 };
 
-const officePeriods = OFFICE_PERIODS.map((p) => ({ start: minuteOfDay(p.start), end: minuteOfDay(p.end) }));
+let officeMinutes: WorkingCalendar['officePeriods'] | undefined;
+/** The office day before the table is read, in minutes; built on first use (working-calendar.ts). */
+const officePeriods = (): WorkingCalendar['officePeriods'] => {
+  officeMinutes ??= officeHours().map((p) => ({ start: minuteOfDay(p.start), end: minuteOfDay(p.end) }));
+  return officeMinutes;
+};
 
 const live: WorkingCalendar = {
   get timeZone() {
     return snapshot?.calendar.timeZone ?? timeZone();
   },
   get officePeriods() {
-    return snapshot?.calendar.officePeriods ?? officePeriods;
+    return snapshot?.calendar.officePeriods ?? officePeriods();
   },
   get holidays() {
     return loaded().holidays;

@@ -14,27 +14,44 @@ import { addDays, assertTimeZone, dayOfWeek, minuteOfDay } from './local-date.ts
 
 export const DEFAULT_CALENDAR_TIME_ZONE = 'Asia/Shanghai';
 
-const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
+/** A span of the office day, local clock times `HH:MM`. */
+export interface OfficePeriod {
+  start: string;
+  end: string;
+}
 
-const OfficePeriodSchema = z
-  .object({ start: ClockTimeSchema, end: ClockTimeSchema })
-  .refine((period) => minuteOfDay(period.start) < minuteOfDay(period.end), 'start must be before end');
+/**
+ * The office day's schema, built on first use: zod schemas cost a cold start their construction, and
+ * the functions that reach this module without counting working time (media, reports, comment lists)
+ * never build a calendar (docs/performance.md, "Cold start").
+ */
+let officePeriodsSchema: z.ZodType<OfficePeriod[]> | undefined;
+const officePeriodsSchemaOnce = (): z.ZodType<OfficePeriod[]> => {
+  if (officePeriodsSchema !== undefined) return officePeriodsSchema;
+  const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
+  const period = z
+    .object({ start: clockTime, end: clockTime })
+    .refine((p) => minuteOfDay(p.start) < minuteOfDay(p.end), 'start must be before end');
+  officePeriodsSchema = z
+    .array(period)
+    .min(1)
+    .refine(
+      (periods) =>
+        periods.every((p, i) => i === 0 || minuteOfDay(periods[i - 1]?.end ?? '') <= minuteOfDay(p.start)),
+      'office periods must be in order and must not overlap',
+    );
+  return officePeriodsSchema;
+};
 
-const OfficePeriodsSchema = z
-  .array(OfficePeriodSchema)
-  .min(1)
-  .refine(
-    (periods) =>
-      periods.every((p, i) => i === 0 || minuteOfDay(periods[i - 1]?.end ?? '') <= minuteOfDay(p.start)),
-    'office periods must be in order and must not overlap',
-  );
+let officeDay: readonly OfficePeriod[] | undefined;
 
-export type OfficePeriod = z.infer<typeof OfficePeriodSchema>;
-
-/** The office day from shared/data/calendar/office-hours.json (validated when the module loads). */
-export const OFFICE_PERIODS: readonly OfficePeriod[] = z
-  .object({ periods: OfficePeriodsSchema, source: z.string().min(1) })
-  .parse(officeHoursData).periods;
+/** The office day from shared/data/calendar/office-hours.json, validated on first use. */
+export const officeHours = (): readonly OfficePeriod[] => {
+  officeDay ??= z
+    .object({ periods: officePeriodsSchemaOnce(), source: z.string().min(1) })
+    .parse(officeHoursData).periods;
+  return officeDay;
+};
 
 let seedYears: readonly CalendarYearDocument[] | undefined;
 
@@ -91,8 +108,8 @@ export const buildWorkingCalendar = (
   overrides: CalendarOverrides = {},
 ): WorkingCalendar => {
   const periods = overrides.officePeriods
-    ? OfficePeriodsSchema.parse(overrides.officePeriods)
-    : OFFICE_PERIODS;
+    ? officePeriodsSchemaOnce().parse(overrides.officePeriods)
+    : officeHours();
   const timeZone = overrides.timeZone ?? DEFAULT_CALENDAR_TIME_ZONE;
   assertTimeZone(timeZone);
   const range = coveredYearRange(years.map((y) => y.year));
