@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Open311ErrorsSchema } from './open311-schemas.ts';
-import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem.ts';
+import { PROBLEM_CONTENT_TYPE, problemSchema } from './problem.ts';
 import { isPublicRoute, type RouteContract } from './route.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -141,7 +141,7 @@ export const buildOpenApiDocument = (
   info: { version: string },
 ): JsonObject => {
   const components: JsonObject = {};
-  toSchema(ProblemSchema, components, 'output');
+  toSchema(problemSchema(), components, 'output');
   toSchema(Open311ErrorsSchema, components, 'output');
   const paths: Record<string, JsonObject> = {};
   for (const route of routes) {

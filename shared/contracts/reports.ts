@@ -35,14 +35,12 @@ const reportWithLinksSchema = lazily(() =>
     .meta({ id: 'ReportWithLinks' }),
 );
 
-export const listReportsRoute = defineRoute({
-  id: 'listReports',
-  method: 'GET',
-  path: '/reports',
-  roles: READERS,
-  summary: 'List generated reports (报表) of one kind, newest period first; only those the caller may read',
-  tag: 'reports',
-  query: z.object({
+/**
+ * The request schemas too: three functions share this module, and each builds only its own route's
+ * (the escalations function none at all, so it never builds a zod schema at a cold start).
+ */
+const listReportsQuerySchema = lazily(() =>
+  z.object({
     kind: z.enum(REPORT_KINDS),
     period: z
       .string()
@@ -52,6 +50,20 @@ export const listReportsRoute = defineRoute({
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: z.string().optional(),
   }),
+);
+
+const reportIdParamsSchema = lazily(() => z.object({ id: z.string().min(1).max(200) }));
+
+export const listReportsRoute = defineRoute({
+  id: 'listReports',
+  method: 'GET',
+  path: '/reports',
+  roles: READERS,
+  summary: 'List generated reports (报表) of one kind, newest period first; only those the caller may read',
+  tag: 'reports',
+  get query() {
+    return listReportsQuerySchema();
+  },
   get response() {
     return reportListSchema();
   },
@@ -65,7 +77,9 @@ export const getReportRoute = defineRoute({
   roles: READERS,
   summary: 'One report with short-lived download links for its JSON, CSV and HTML files',
   tag: 'reports',
-  params: z.object({ id: z.string().min(1).max(200) }),
+  get params() {
+    return reportIdParamsSchema();
+  },
   get response() {
     return reportWithLinksSchema();
   },

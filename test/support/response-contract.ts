@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../../shared/contracts/problem.ts';
+import { PROBLEM_CONTENT_TYPE, problemSchema } from '../../shared/contracts/problem.ts';
 import type { RouteContract } from '../../shared/contracts/route.ts';
 import { ALL_ROUTES } from '../../shared/contracts/routes.ts';
 
@@ -60,7 +60,7 @@ const successProblems = (route: RouteContract, status: number, body: unknown): s
 
 const errorProblems = (contentType: string, body: unknown): string[] => {
   if (!contentType.startsWith(PROBLEM_CONTENT_TYPE)) return [`content-type ${contentType}, not problem+json`];
-  const parsed = ProblemSchema.safeParse(body);
+  const parsed = problemSchema().safeParse(body);
   return parsed.success ? [] : parsed.error.issues.map((issue) => `problem: ${issue.message}`);
 };
 
