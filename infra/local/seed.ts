@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashDeviceSecret, newDeviceSecret } from '../../shared/adapters/device-secret.ts';
 import { readDeviceSecrets, writeDeviceSecrets } from '../../shared/adapters/local/devices-file.ts';
-import { bundledSeedYears } from '../../shared/domain/calendar/working-calendar.ts';
+import { bundledSeedYears } from '../../shared/domain/calendar/bundled-calendar.ts';
 import { CASE_CATEGORIES } from '../../shared/domain/cases/case-categories.ts';
 import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import type {

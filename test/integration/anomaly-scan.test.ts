@@ -5,7 +5,7 @@ import { localTableName } from '../../infra/local/environment.ts';
 import { ALERTS_GSI1PK, alertPk, rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { openBreachCase } from '../../shared/application/carbon/breach-case.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/bundled-calendar.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**

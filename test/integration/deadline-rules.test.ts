@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/bundled-calendar.ts';
 import { addCalendarMonths } from '../../shared/domain/calendar/calendar-months.ts';
 import { localDateOf } from '../../shared/domain/calendar/local-date.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { addWorkingTime } from '../../shared/domain/calendar/working-time.ts';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkingCalendar, bundledSeedYears } from '../../shared/domain/calendar/working-calendar.ts';
+import { bundledSeedYears } from '../../shared/domain/calendar/bundled-calendar.ts';
+import { buildWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';

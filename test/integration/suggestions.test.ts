@@ -6,9 +6,9 @@ import { DynamoDeputyDirectory } from '../../shared/adapters/dynamodb/deputy-dir
 import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
 import { relistSuggestions } from '../../shared/adapters/dynamodb/workflow-relist.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/bundled-calendar.ts';
 import { addCalendarMonths } from '../../shared/domain/calendar/calendar-months.ts';
 import { addDays } from '../../shared/domain/calendar/local-date.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import { submitSuggestion } from '../../shared/domain/suggestions/submit-suggestion.ts';
 import { applySuggestionTransition } from '../../shared/domain/suggestions/suggestion-machine.ts';

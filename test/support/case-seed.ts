@@ -1,10 +1,8 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
-import {
-  defaultWorkingCalendar,
-  type WorkingCalendar,
-} from '../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/bundled-calendar.ts';
+import type { WorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';

@@ -1,7 +1,7 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoSuggestionStore } from '../../shared/adapters/dynamodb/suggestion-store.ts';
 import { tableEnvVar } from '../../shared/config/env.ts';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/bundled-calendar.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import { submitSuggestion } from '../../shared/domain/suggestions/submit-suggestion.ts';
 import { applySuggestionTransition } from '../../shared/domain/suggestions/suggestion-machine.ts';

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  buildWorkingCalendar,
-  bundledSeedYears,
-  defaultWorkingCalendar,
-} from '../../shared/domain/calendar/working-calendar.ts';
+import { bundledSeedYears, defaultWorkingCalendar } from '../../shared/domain/calendar/bundled-calendar.ts';
+import { buildWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';

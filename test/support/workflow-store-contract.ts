@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { defaultWorkingCalendar } from '../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../shared/domain/calendar/bundled-calendar.ts';
 import { applyCaseTransition } from '../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseTimelineEntry } from '../../shared/domain/cases/case-record.ts';
 import { submitCase } from '../../shared/domain/cases/submit-case.ts';

@@ -1,8 +1,6 @@
 import * as z from 'zod';
 import officeHoursData from '../../data/calendar/office-hours.json' with { type: 'json' };
-import seed2025 from '../../data/calendar/years/2025.json' with { type: 'json' };
-import seed2026 from '../../data/calendar/years/2026.json' with { type: 'json' };
-import { type CalendarYearDocument, CalendarYearSchema } from './calendar-year.ts';
+import type { CalendarYearDocument } from './calendar-year.ts';
 import { addDays, assertTimeZone, dayOfWeek, minuteOfDay } from './local-date.ts';
 
 /**
@@ -51,18 +49,6 @@ export const officeHours = (): readonly OfficePeriod[] => {
     .object({ periods: officePeriodsSchemaOnce(), source: z.string().min(1) })
     .parse(officeHoursData).periods;
   return officeDay;
-};
-
-let seedYears: readonly CalendarYearDocument[] | undefined;
-
-/**
- * The bundled years: what `npm start` seeds, and what tests compute with. Parsed on first use, not
- * when the module loads: no function reads them, and parsing them cost every handler that reaches
- * the calendar a few milliseconds of its cold start (docs/performance.md, "Cold start").
- */
-export const bundledSeedYears = (): readonly CalendarYearDocument[] => {
-  seedYears ??= [seed2025, seed2026].map((year) => CalendarYearSchema.parse(year));
-  return seedYears;
 };
 
 export interface WorkingCalendar {
@@ -125,10 +111,6 @@ export const buildWorkingCalendar = (
     unverifiedYears: new Set(years.filter((y) => !y.verified).map((y) => y.year)),
   };
 };
-
-/** The bundled Chinese calendar (2025–2026): the seed, and the calendar of unit tests. */
-export const defaultWorkingCalendar = (overrides: CalendarOverrides = {}): WorkingCalendar =>
-  buildWorkingCalendar(bundledSeedYears(), overrides);
 
 const daysBetween = (from: string, to: string): string[] => {
   const days: string[] = [];

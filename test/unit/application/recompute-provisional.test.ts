@@ -4,10 +4,10 @@ import { MemorySuggestionStore } from '../../../shared/adapters/memory/memory-su
 import { MemoryProvisionalDeadlines } from '../../../shared/adapters/memory/memory-workflow-reads.ts';
 import { recomputeProvisionalDeadlines } from '../../../shared/application/calendar/recompute-provisional.ts';
 import {
-  buildWorkingCalendar,
   bundledSeedYears,
   defaultWorkingCalendar,
-} from '../../../shared/domain/calendar/working-calendar.ts';
+} from '../../../shared/domain/calendar/bundled-calendar.ts';
+import { buildWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
 import { provisionalCase, provisionalSuggestion } from '../../support/workflow-reads-contract.ts';
 
 /** The recomputation after a calendar load, on the memory adapters (the DynamoDB ones keep the same contract). */

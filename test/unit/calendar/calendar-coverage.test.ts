@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultWorkingCalendar } from '../../../shared/domain/calendar/bundled-calendar.ts';
 import { calendarAlertFor, daysLeft } from '../../../shared/domain/calendar/calendar-coverage.ts';
-import {
-  buildWorkingCalendar,
-  defaultWorkingCalendar,
-} from '../../../shared/domain/calendar/working-calendar.ts';
+import { buildWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
 
 const calendar = defaultWorkingCalendar(); // 2025–2026
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundledSeedYears } from '../../../shared/domain/calendar/bundled-calendar.ts';
 import type {
   CalendarYearDocument,
   CalendarYearInput,
@@ -9,7 +10,7 @@ import {
   provisionalNote,
   recomputeDeadline,
 } from '../../../shared/domain/calendar/provisional-deadline.ts';
-import { buildWorkingCalendar, bundledSeedYears } from '../../../shared/domain/calendar/working-calendar.ts';
+import { buildWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
 
 const [y2025, y2026] = bundledSeedYears() as [CalendarYearDocument, CalendarYearDocument];
 /** A made-up year, for arithmetic only: its holidays are not the State Council's. */

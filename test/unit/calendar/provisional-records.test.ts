@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseSideWrites } from '../../../shared/adapters/dynamodb/case-index.ts';
-import { buildWorkingCalendar, bundledSeedYears } from '../../../shared/domain/calendar/working-calendar.ts';
+import { bundledSeedYears } from '../../../shared/domain/calendar/bundled-calendar.ts';
+import { buildWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../../shared/domain/cases/case-machine.ts';
 import { applySuggestionTransition } from '../../../shared/domain/suggestions/suggestion-machine.ts';
 import { env as caseEnv, caseIn, people } from '../cases/case-fixtures.ts';

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildWorkingCalendar,
   bundledSeedYears,
   defaultWorkingCalendar,
-  isWorkingDay,
-} from '../../../shared/domain/calendar/working-calendar.ts';
+} from '../../../shared/domain/calendar/bundled-calendar.ts';
+import { buildWorkingCalendar, isWorkingDay } from '../../../shared/domain/calendar/working-calendar.ts';
 import { addWorkingTime } from '../../../shared/domain/calendar/working-time.ts';
 
 describe('the bundled calendar', () => {

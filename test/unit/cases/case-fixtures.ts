@@ -1,4 +1,4 @@
-import { defaultWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../../shared/domain/calendar/bundled-calendar.ts';
 import type { CaseEnv } from '../../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord, CaseState } from '../../../shared/domain/cases/case-record.ts';
 import type { Principal } from '../../../shared/domain/roles.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overdueCaseItem } from '../../../shared/application/reports/performance-report-job.ts';
-import { defaultWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../../shared/domain/calendar/bundled-calendar.ts';
 import type { CaseRecord } from '../../../shared/domain/cases/case-record.ts';
 import { buildEscalationReport } from '../../../shared/domain/reports/escalation-report.ts';
 import { buildPerformanceReport } from '../../../shared/domain/reports/performance-report.ts';

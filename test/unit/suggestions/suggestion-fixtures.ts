@@ -1,4 +1,4 @@
-import { defaultWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../../shared/domain/calendar/bundled-calendar.ts';
 import type { Principal } from '../../../shared/domain/roles.ts';
 import { submitSuggestion } from '../../../shared/domain/suggestions/submit-suggestion.ts';
 import {

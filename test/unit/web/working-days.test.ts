@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorkingCalendar, isWorkingDay } from '../../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../../shared/domain/calendar/bundled-calendar.ts';
+import { isWorkingDay } from '../../../shared/domain/calendar/working-calendar.ts';
 import { isWorkingDate, workingDaysLeft } from '../../../web/src/deputy/lib/working-days.ts';
 
 /** The app's countdown reads the same holiday data as the API's deadlines; they must agree. */

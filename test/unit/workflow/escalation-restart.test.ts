@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkingCalendar, bundledSeedYears } from '../../../shared/domain/calendar/working-calendar.ts';
+import { bundledSeedYears } from '../../../shared/domain/calendar/bundled-calendar.ts';
+import { buildWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
 import { applyCaseTransition } from '../../../shared/domain/cases/case-machine.ts';
 import type { CaseRecord } from '../../../shared/domain/cases/case-record.ts';
 import type { Principal } from '../../../shared/domain/roles.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorkingCalendar } from '../../../shared/domain/calendar/working-calendar.ts';
+import { defaultWorkingCalendar } from '../../../shared/domain/calendar/bundled-calendar.ts';
 import { escalationsDue, escalationTarget } from '../../../shared/domain/workflow/escalation.ts';
 
 const calendar = defaultWorkingCalendar({ timeZone: 'Asia/Shanghai' });
