@@ -3,7 +3,7 @@ import { DynamoBatchLogReader } from '../../../shared/adapters/dynamodb/carbon/b
 import { DynamoRecalculationStore } from '../../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
 import { allMeters } from '../../../shared/application/registry/registry-lists.ts';
 import { tableName, timeZone } from '../../../shared/config/env.ts';
-import { traceEmissionsRoute } from '../../../shared/contracts/carbon/emissions.ts';
+import { traceEmissionsRoute } from '../../../shared/contracts/carbon/emissions-trace.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/accounting/factors.ts';
 import {
   resolveRefs,

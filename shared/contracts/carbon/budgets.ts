@@ -6,31 +6,34 @@ import {
   DEFAULT_WARNING_RATIO,
 } from '../../domain/carbon/budgets/budget-model.ts';
 import { ALERT_KINDS, ALERT_LEVELS } from '../../domain/carbon/rollups/rollup-model.ts';
-import { defineRoute } from '../route.ts';
-import { STAFF } from './emissions.ts';
+import { defineRoute, lazily } from '../route.ts';
+import { STAFF } from './emissions-figures.ts';
 
 /**
  * Carbon budgets (admins set them; supervisors and admins read them) and the alerts they and the
  * ingest raise (supervisors and admins: alerts name enterprises, whose data is not public).
  */
 
-export const BudgetSchema = z
-  .object({
-    level: z.enum(BUDGET_LEVELS),
-    targetId: z.string(),
-    period: z.string().describe('2026 (year) or 2026-11 (month), local time'),
-    metric: z
-      .enum(BUDGET_METRICS)
-      .describe(
-        'co2e: location-based tCO2e (碳排放); tce: energy consumption in tonnes of standard coal (能耗)',
-      ),
-    limitTonnes: z.number().describe('The cap in tCO2e or tce, as metric says'),
-    warningRatio: z.number(),
-    version: z.number().int(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-  })
-  .meta({ id: 'Budget' });
+/** The answers' schemas are built on first use (route.ts, `lazily`): no handler reads them. */
+const budgetSchema = lazily(() =>
+  z
+    .object({
+      level: z.enum(BUDGET_LEVELS),
+      targetId: z.string(),
+      period: z.string().describe('2026 (year) or 2026-11 (month), local time'),
+      metric: z
+        .enum(BUDGET_METRICS)
+        .describe(
+          'co2e: location-based tCO2e (碳排放); tce: energy consumption in tonnes of standard coal (能耗)',
+        ),
+      limitTonnes: z.number().describe('The cap in tCO2e or tce, as metric says'),
+      warningRatio: z.number(),
+      version: z.number().int(),
+      updatedAt: z.string(),
+      updatedBy: z.string(),
+    })
+    .meta({ id: 'Budget' }),
+);
 
 export const putBudgetRoute = defineRoute({
   id: 'putBudget',
@@ -58,10 +61,16 @@ export const putBudgetRoute = defineRoute({
       version: z.number().int().positive().optional(),
     })
     .meta({ id: 'PutBudgetRequest' }),
-  response: BudgetSchema,
+  get response() {
+    return budgetSchema();
+  },
   successStatus: 200,
   errorStatuses: [404, 409],
 });
+
+const budgetListSchema = lazily(() =>
+  z.object({ items: z.array(budgetSchema()) }).meta({ id: 'BudgetList' }),
+);
 
 export const listBudgetsRoute = defineRoute({
   id: 'listBudgets',
@@ -75,48 +84,56 @@ export const listBudgetsRoute = defineRoute({
     id: z.string().min(1).max(64).optional(),
     metric: z.enum(BUDGET_METRICS).optional(),
   }),
-  response: z.object({ items: z.array(BudgetSchema) }).meta({ id: 'BudgetList' }),
+  get response() {
+    return budgetListSchema();
+  },
   successStatus: 200,
 });
 
-export const AlertSchema = z
-  .object({
-    kind: z.enum(ALERT_KINDS),
-    level: z
-      .enum(ALERT_LEVELS)
-      .describe('A rollup target, or system (the platform itself, e.g. its working calendar)'),
-    targetId: z.string(),
-    enterpriseId: z
-      .string()
-      .optional()
-      .describe('Meter alerts: the enterprise the meter belongs to, so staff know whom to call'),
-    period: z.string(),
-    metric: z
-      .enum(BUDGET_METRICS)
-      .optional()
-      .describe('Budget alerts and projections: which budget (absent: co2e)'),
-    raisedAt: z.string(),
-    message: z.string().describe('zh-CN'),
-    value: z.number().optional(),
-    limit: z.number().optional(),
-    threshold: z.number().optional(),
-    anomalyKind: z
-      .enum(['spike', 'dropToZero', 'flatLine', 'projectedBreach'])
-      .optional()
-      .describe('anomaly alerts: what was seen'),
-    expected: z.number().optional().describe('anomaly alerts: the usual value (median), or month-to-date'),
-    score: z
-      .number()
-      .optional()
-      .describe('anomaly alerts: robust z, flat-run hours, or projected budget use'),
-    caseId: z
-      .string()
-      .optional()
-      .describe(
-        'budget breaches of an enterprise: the automatic case it opened (GET /cases/{id}); absent until the hourly scan opens it',
-      ),
-  })
-  .meta({ id: 'Alert' });
+const alertSchema = lazily(() =>
+  z
+    .object({
+      kind: z.enum(ALERT_KINDS),
+      level: z
+        .enum(ALERT_LEVELS)
+        .describe('A rollup target, or system (the platform itself, e.g. its working calendar)'),
+      targetId: z.string(),
+      enterpriseId: z
+        .string()
+        .optional()
+        .describe('Meter alerts: the enterprise the meter belongs to, so staff know whom to call'),
+      period: z.string(),
+      metric: z
+        .enum(BUDGET_METRICS)
+        .optional()
+        .describe('Budget alerts and projections: which budget (absent: co2e)'),
+      raisedAt: z.string(),
+      message: z.string().describe('zh-CN'),
+      value: z.number().optional(),
+      limit: z.number().optional(),
+      threshold: z.number().optional(),
+      anomalyKind: z
+        .enum(['spike', 'dropToZero', 'flatLine', 'projectedBreach'])
+        .optional()
+        .describe('anomaly alerts: what was seen'),
+      expected: z.number().optional().describe('anomaly alerts: the usual value (median), or month-to-date'),
+      score: z
+        .number()
+        .optional()
+        .describe('anomaly alerts: robust z, flat-run hours, or projected budget use'),
+      caseId: z
+        .string()
+        .optional()
+        .describe(
+          'budget breaches of an enterprise: the automatic case it opened (GET /cases/{id}); absent until the hourly scan opens it',
+        ),
+    })
+    .meta({ id: 'Alert' }),
+);
+
+const alertListSchema = lazily(() =>
+  z.object({ items: z.array(alertSchema()), cursor: z.string().optional() }).meta({ id: 'AlertList' }),
+);
 
 export const listAlertsRoute = defineRoute({
   id: 'listAlerts',
@@ -133,9 +150,9 @@ export const listAlertsRoute = defineRoute({
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(2000).optional(),
   }),
-  response: z
-    .object({ items: z.array(AlertSchema), cursor: z.string().optional() })
-    .meta({ id: 'AlertList' }),
+  get response() {
+    return alertListSchema();
+  },
   successStatus: 200,
 });
 
