@@ -1,3 +1,4 @@
+import { factorHandle } from '../../shared/domain/carbon/accounting/factor-handle.ts';
 import type { EmissionFactor } from '../../shared/domain/carbon/accounting/factors.ts';
 import { findFactorVersion, loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/domain/errors.ts';
@@ -14,7 +15,6 @@ import type { FacilityRecord, MeterRecord } from '../../shared/domain/registry/r
 import { canReadRegistry } from '../../shared/domain/registry/registry-access.ts';
 import type { Principal } from '../../shared/domain/roles.ts';
 import type { BatchLookup } from '../../shared/ports/batch-lookup.ts';
-import { factorHandle } from './list-factors.ts';
 import type { RegistryContext } from './registry-context.ts';
 
 /** Enterprise lineage lists at most this many meters (the detail endpoint has the rest). */

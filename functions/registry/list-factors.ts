@@ -6,17 +6,13 @@ import {
   gwpSetId,
 } from '../../shared/config/env.ts';
 import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry.ts';
+import { factorHandle } from '../../shared/domain/carbon/accounting/factor-handle.ts';
 import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { gridProgrammes } from '../../shared/domain/carbon/accounting/grid-programmes.ts';
 import { gridRegions } from '../../shared/domain/carbon/accounting/grid-regions.ts';
 import { listGwpSets } from '../../shared/domain/carbon/accounting/gwp.ts';
 import { ACCOUNTING_METHODS } from '../../shared/domain/carbon/accounting/methods.ts';
-import { makeHandle } from '../../shared/domain/identifiers/handle.ts';
 import { httpHandler } from '../middleware/http.ts';
-
-/** Factor handles: `<prefix>/factor.<id with dots as '_'>-v<version>` (dots are not allowed in a local id). */
-export const factorHandle = (prefix: string, factor: Pick<EmissionFactor, 'id' | 'version'>): string =>
-  makeHandle(prefix, 'factor', `${factor.id.replace(/\./g, '_')}-v${factor.version}`);
 
 const summarise = (prefix: string, factor: EmissionFactor): FactorSummary => {
   const { id, version, kind, activityType, region, year, source, citation, publisher, notes } = factor;

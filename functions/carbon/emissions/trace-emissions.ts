@@ -4,6 +4,7 @@ import { DynamoRecalculationStore } from '../../../shared/adapters/dynamodb/carb
 import { allMeters } from '../../../shared/application/registry/registry-lists.ts';
 import { tableName, timeZone } from '../../../shared/config/env.ts';
 import { traceEmissionsRoute } from '../../../shared/contracts/carbon/emissions-trace.ts';
+import { factorHandle } from '../../../shared/domain/carbon/accounting/factor-handle.ts';
 import { loadFactorLibrary } from '../../../shared/domain/carbon/accounting/factors.ts';
 import {
   resolveRefs,
@@ -22,7 +23,6 @@ import { UnprocessableError } from '../../../shared/domain/errors.ts';
 import type { MeterRecord } from '../../../shared/domain/registry/records.ts';
 import type { RegistryReader } from '../../../shared/ports/registry-store.ts';
 import { httpHandler } from '../../middleware/http.ts';
-import { factorHandle } from '../../registry/list-factors.ts';
 import { carbonStore, identifierPrefix, registryReader, resolveTarget } from './emissions-context.ts';
 
 const store = carbonStore();
