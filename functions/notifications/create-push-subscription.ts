@@ -6,8 +6,8 @@ import { UnprocessableError } from '../../shared/domain/errors.ts';
 import { pushSubscriptionId } from '../../shared/domain/notifications/notification-ids.ts';
 import { pushEndpointProblem, pushKeyProblems } from '../../shared/domain/notifications/push-endpoint.ts';
 import { httpHandler } from '../middleware/http.ts';
-import { subscriptionView } from './list-push-subscriptions.ts';
 import { settings } from './notification-context.ts';
+import { subscriptionView } from './subscription-view.ts';
 
 const store = settings();
 
