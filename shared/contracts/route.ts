@@ -54,16 +54,9 @@ export const defineRoute = <
 /**
  * A schema built on its first use, for a route's `response` (`get response() { return x(); }`): no
  * handler reads it (the OpenAPI document is generated ahead of time; tests check answers against it),
- * so a function need not build it, and the schemas only it uses, at every cold start (zod schemas
- * cost ~0.5–1 ms each to build; docs/performance.md, "Cold start").
+ * so a function need not build it, and the schemas only it uses, at every cold start.
  */
-export const lazily = <T>(build: () => T): (() => T) => {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-};
+export { lazily } from '../domain/lazily.ts';
 
 /** `GET /cases/{id}` — API Gateway's route key. */
 export const routeKey = (route: Pick<RouteContract, 'method' | 'path'>): string =>

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import coefficientsFile from '../../../data/energy/gbt-2589-2020-coefficients.json' with { type: 'json' };
+import { lazily } from '../../lazily.ts';
 import { contentHashOf } from './content-hash.ts';
 import { AccountingError, FactorDataError } from './errors.ts';
-import { ContentHashSchema, VerificationSchema } from './factor-schema.ts';
+import { factorSchemas } from './factor-schema.ts';
 
 /**
  * Energy consumption in tonnes of standard coal equivalent (吨标准煤, tce) per GB/T 2589-2020,
@@ -14,28 +15,35 @@ import { ContentHashSchema, VerificationSchema } from './factor-schema.ts';
 
 export const GJ_PER_TCE = 29.3076;
 
-const CoefficientSchema = z.object({
-  activityType: z.string().min(1),
-  value: z.number().positive(),
-  unit: z.enum(['kgce/kg', 'kgce/m3', 'kgce/kWh', 'kgce/MJ']),
-  row: z.string().min(1),
-});
+/** Built on first use, as the file is parsed (../../lazily.ts). */
+const buildCoefficientSchemas = () => {
+  const CoefficientSchema = z.object({
+    activityType: z.string().min(1),
+    value: z.number().positive(),
+    unit: z.enum(['kgce/kg', 'kgce/m3', 'kgce/kWh', 'kgce/MJ']),
+    row: z.string().min(1),
+  });
 
-const CoefficientFileSchema = z.object({
-  id: z.string().min(1),
-  source: z.string().min(1),
-  citation: z.string().min(1),
-  notes: z.string().optional(),
-  verification: VerificationSchema,
-  coefficients: z.array(CoefficientSchema).min(1),
-  contentHash: ContentHashSchema,
-});
+  const CoefficientFileSchema = z.object({
+    id: z.string().min(1),
+    source: z.string().min(1),
+    citation: z.string().min(1),
+    notes: z.string().optional(),
+    verification: factorSchemas().VerificationSchema,
+    coefficients: z.array(CoefficientSchema).min(1),
+    contentHash: factorSchemas().ContentHashSchema,
+  });
 
-export type TceCoefficient = z.infer<typeof CoefficientSchema>;
-type CoefficientFile = z.infer<typeof CoefficientFileSchema>;
+  return { CoefficientSchema, CoefficientFileSchema };
+};
+const coefficientSchemas = lazily(buildCoefficientSchemas);
+type CoefficientSchemas = ReturnType<typeof buildCoefficientSchemas>;
+
+export type TceCoefficient = z.infer<CoefficientSchemas['CoefficientSchema']>;
+type CoefficientFile = z.infer<CoefficientSchemas['CoefficientFileSchema']>;
 
 const parseCoefficients = (data: unknown): CoefficientFile => {
-  const parsed = CoefficientFileSchema.safeParse(data);
+  const parsed = coefficientSchemas().CoefficientFileSchema.safeParse(data);
   if (!parsed.success) {
     throw new FactorDataError(
       'GB/T 2589 coefficients are invalid',

@@ -7,7 +7,7 @@ import gridElectricity from '../../../data/factors/mee-nbs-grid-electricity.json
 import purchasedHeat from '../../../data/factors/purchased-heat.json' with { type: 'json' };
 import { contentHashOf } from './content-hash.ts';
 import { FactorDataError } from './errors.ts';
-import { type EmissionFactor, FactorFileSchema } from './factor-schema.ts';
+import { type EmissionFactor, factorSchemas } from './factor-schema.ts';
 
 export type { EmissionFactor, FactorKind, FactorOfKind, Region } from './factor-schema.ts';
 
@@ -35,7 +35,7 @@ export const SHIPPED_FACTOR_FILES: readonly unknown[] = [
  */
 export const parseFactorLibrary = (files: readonly unknown[]): FactorLibrary => {
   const factors = files.flatMap((file, index) => {
-    const parsed = FactorFileSchema.safeParse(file);
+    const parsed = factorSchemas().FactorFileSchema.safeParse(file);
     if (!parsed.success)
       throw new FactorDataError(`factor file #${index} is invalid`, describe(parsed.error));
     return parsed.data.factors.map((factor) => ({ ...factor, publisher: parsed.data.publisher }));

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import programmesFile from '../../../data/programmes/grid-programmes.json' with { type: 'json' };
+import { lazily } from '../../lazily.ts';
 import { AccountingError, FactorDataError } from './errors.ts';
 import { GRID_PROGRAMME_IDS, type GridProgrammeId } from './grid-programme-ids.ts';
 
@@ -15,24 +16,27 @@ export {
  * is for. An enterprise (or the deployment) chooses one; every electricity result names it.
  */
 
-const ProgrammeSchema = z.object({
-  id: z.enum(GRID_PROGRAMME_IDS),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-  purpose: z.string().min(1),
-  /** The factor kind the programme prices with. */
-  factorKind: z.enum(['grid-average', 'grid-ets', 'grid-residual']),
-  /** The region the factor is looked up at: the nation, the meter's regional grid, or its province. */
-  regionLevel: z.enum(['national', 'regional', 'provincial']),
-  /** Market-based programmes price contracted green power at zero. */
-  basis: z.enum(['location-based', 'market-based']),
-  source: z.string().min(1),
-});
+/** Built on first use, as the file is parsed (../../lazily.ts). */
+const programmeSchema = lazily(() =>
+  z.object({
+    id: z.enum(GRID_PROGRAMME_IDS),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    purpose: z.string().min(1),
+    /** The factor kind the programme prices with. */
+    factorKind: z.enum(['grid-average', 'grid-ets', 'grid-residual']),
+    /** The region the factor is looked up at: the nation, the meter's regional grid, or its province. */
+    regionLevel: z.enum(['national', 'regional', 'provincial']),
+    /** Market-based programmes price contracted green power at zero. */
+    basis: z.enum(['location-based', 'market-based']),
+    source: z.string().min(1),
+  }),
+);
 
-export type GridProgramme = z.infer<typeof ProgrammeSchema>;
+export type GridProgramme = z.infer<ReturnType<typeof programmeSchema>>;
 
 const parseProgrammes = (data: unknown): readonly GridProgramme[] => {
-  const parsed = z.object({ programmes: z.array(ProgrammeSchema) }).safeParse(data);
+  const parsed = z.object({ programmes: z.array(programmeSchema()) }).safeParse(data);
   if (!parsed.success) {
     throw new FactorDataError(
       'grid programmes file is invalid',

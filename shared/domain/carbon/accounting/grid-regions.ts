@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import regionsFile from '../../../data/programmes/grid-regions.json' with { type: 'json' };
+import { lazily } from '../../lazily.ts';
 import { AccountingError, FactorDataError } from './errors.ts';
 
 /**
@@ -8,21 +9,27 @@ import { AccountingError, FactorDataError } from './errors.ts';
  * inside which is data too, so a province can name its regional grid (e.g. CN-GD → CN-SOUTH).
  */
 
-const GridRegionSchema = z.object({
-  code: z.string().regex(/^CN(-[A-Z]+)*$/),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-  level: z.enum(['national', 'regional', 'provincial']),
-  parent: z.string().optional(),
-});
+/** Built on first use, as the file is parsed (../../lazily.ts). */
+const buildRegionSchemas = () => {
+  const GridRegionSchema = z.object({
+    code: z.string().regex(/^CN(-[A-Z]+)*$/),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    level: z.enum(['national', 'regional', 'provincial']),
+    parent: z.string().optional(),
+  });
 
-const RegionsFileSchema = z.object({
-  source: z.string().min(1),
-  notes: z.string().optional(),
-  regions: z.array(GridRegionSchema).min(1),
-});
+  const RegionsFileSchema = z.object({
+    source: z.string().min(1),
+    notes: z.string().optional(),
+    regions: z.array(GridRegionSchema).min(1),
+  });
 
-export type GridRegion = z.infer<typeof GridRegionSchema>;
+  return { GridRegionSchema, RegionsFileSchema };
+};
+const regionSchemas = lazily(buildRegionSchemas);
+
+export type GridRegion = z.infer<ReturnType<typeof buildRegionSchemas>['GridRegionSchema']>;
 export type GridRegionLevel = GridRegion['level'];
 
 /** IPCC defaults and other international factors sit outside every grid. */
@@ -30,7 +37,7 @@ export const GLOBAL_REGION = 'GLOBAL';
 export const NATIONAL_REGION = 'CN';
 
 export const parseGridRegions = (data: unknown): readonly GridRegion[] => {
-  const parsed = RegionsFileSchema.safeParse(data);
+  const parsed = regionSchemas().RegionsFileSchema.safeParse(data);
   if (!parsed.success) {
     throw new FactorDataError(
       'grid regions file is invalid',

@@ -3,9 +3,10 @@ import ar2 from '../../../data/gwp/ar2.json' with { type: 'json' };
 import ar4 from '../../../data/gwp/ar4.json' with { type: 'json' };
 import ar5 from '../../../data/gwp/ar5.json' with { type: 'json' };
 import ar6 from '../../../data/gwp/ar6.json' with { type: 'json' };
+import { lazily } from '../../lazily.ts';
 import { contentHashOf } from './content-hash.ts';
 import { AccountingError, FactorDataError } from './errors.ts';
-import { ContentHashSchema, VerificationSchema } from './factor-schema.ts';
+import { factorSchemas } from './factor-schema.ts';
 import { GWP_SET_IDS, type GwpSetId, isGwpSetId } from './gwp-ids.ts';
 
 export { DEFAULT_GWP_SET, GWP_SET_IDS, type GwpSetId, isGwpSetId } from './gwp-ids.ts';
@@ -16,25 +17,28 @@ export type Gas = 'CO2' | 'CH4' | 'N2O';
 export type MethaneOrigin = 'fossil' | 'non-fossil';
 export type GasTonnes = Partial<Record<Gas, number>>;
 
-const GwpSetSchema = z.object({
-  id: z.enum(GWP_SET_IDS),
-  horizonYears: z.literal(100),
-  source: z.string().min(1),
-  citation: z.string().min(1),
-  gwp: z.object({
-    CO2: z.literal(1),
-    'CH4-fossil': z.number().positive(),
-    'CH4-non-fossil': z.number().positive(),
-    N2O: z.number().positive(),
+/** Built on first use, as the sets are parsed (../../lazily.ts). */
+const gwpSetSchema = lazily(() =>
+  z.object({
+    id: z.enum(GWP_SET_IDS),
+    horizonYears: z.literal(100),
+    source: z.string().min(1),
+    citation: z.string().min(1),
+    gwp: z.object({
+      CO2: z.literal(1),
+      'CH4-fossil': z.number().positive(),
+      'CH4-non-fossil': z.number().positive(),
+      N2O: z.number().positive(),
+    }),
+    verification: factorSchemas().VerificationSchema,
+    contentHash: factorSchemas().ContentHashSchema,
   }),
-  verification: VerificationSchema,
-  contentHash: ContentHashSchema,
-});
+);
 
-export type GwpSet = z.infer<typeof GwpSetSchema>;
+export type GwpSet = z.infer<ReturnType<typeof gwpSetSchema>>;
 
 export const parseGwpSet = (data: unknown): GwpSet => {
-  const parsed = GwpSetSchema.safeParse(data);
+  const parsed = gwpSetSchema().safeParse(data);
   if (!parsed.success)
     throw new FactorDataError(
       'GWP set is invalid',
