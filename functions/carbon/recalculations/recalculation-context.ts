@@ -26,8 +26,15 @@ export const recalculationDeps = (): Omit<RecalculationDeps, 'progress'> => {
     store: recalculationStore(),
     registry: new DynamoRegistryStore(client, tableName('registry')),
     runs: jobRuns(),
-    library: loadFactorLibrary(),
-    accounting: accountingDefaults(),
+    // Parsed on first use, not at load, as in the import job: most minutes find nothing queued, and
+    // checking the factor library was most of this function's cold start (docs/performance.md).
+    get library() {
+      return loadFactorLibrary();
+    },
+    // Each run reads the configuration again (`accounting: current`); nothing needs it at load.
+    get accounting() {
+      return accountingDefaults();
+    },
     timeZone: timeZone(),
     now: systemClock,
   };
