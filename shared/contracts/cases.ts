@@ -3,11 +3,8 @@ import { getDepartmentIndicatorsRoute } from './case-indicators.ts';
 import {
   CaseIdParamsSchema,
   CaseListQuerySchema,
-  CaseListSchema,
-  CaseTimelineSchema,
   CaseTransitionRequestSchema,
-  CaseViewSchema,
-  CreatedCaseSchema,
+  caseAnswers,
   SIGNED_IN,
   SubmitCaseRequestSchema,
 } from './case-schemas.ts';
@@ -30,14 +27,8 @@ export {
 export {
   CaseIdParamsSchema,
   CaseListQuerySchema,
-  CaseListSchema,
-  CaseSchema,
-  CaseTimelineEntrySchema,
-  CaseTimelineSchema,
   CaseTransitionRequestSchema,
-  CaseViewSchema,
-  CreatedCaseSchema,
-  PossibleDuplicateSchema,
+  caseAnswers,
   SubmitCaseRequestSchema,
 } from './case-schemas.ts';
 
@@ -49,7 +40,9 @@ export const submitCaseRoute = defineRoute({
   summary: 'Report a 随手拍 case (deputies; staff may register one they were told about)',
   tag: 'cases',
   body: SubmitCaseRequestSchema,
-  response: CreatedCaseSchema,
+  get response() {
+    return caseAnswers().CreatedCaseSchema;
+  },
   successStatus: 201,
   errorStatuses: [422],
 });
@@ -62,7 +55,9 @@ export const getCaseRoute = defineRoute({
   summary: 'Read one case with the actions the caller may take; 404 when the caller may not see it',
   tag: 'cases',
   params: CaseIdParamsSchema,
-  response: CaseViewSchema,
+  get response() {
+    return caseAnswers().CaseViewSchema;
+  },
   successStatus: 200,
   errorStatuses: [404],
 });
@@ -76,7 +71,9 @@ export const transitionCaseRoute = defineRoute({
   tag: 'cases',
   params: CaseIdParamsSchema,
   body: CaseTransitionRequestSchema,
-  response: CaseViewSchema,
+  get response() {
+    return caseAnswers().CaseViewSchema;
+  },
   successStatus: 200,
   errorStatuses: [404, 409, 422],
 });
@@ -89,7 +86,9 @@ export const getCaseTimelineRoute = defineRoute({
   summary: 'The append-only timeline of a case, oldest first',
   tag: 'cases',
   params: CaseIdParamsSchema,
-  response: CaseTimelineSchema,
+  get response() {
+    return caseAnswers().CaseTimelineSchema;
+  },
   successStatus: 200,
   errorStatuses: [404],
 });
@@ -103,7 +102,9 @@ export const listCasesRoute = defineRoute({
     'List the cases the caller may see, newest first (deputy: own and public; department: assigned to it; staff: all)',
   tag: 'cases',
   query: CaseListQuerySchema,
-  response: CaseListSchema,
+  get response() {
+    return caseAnswers().CaseListSchema;
+  },
   successStatus: 200,
 });
 
