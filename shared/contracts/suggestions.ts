@@ -4,10 +4,8 @@ import {
   SubmitSuggestionRequestSchema,
   SuggestionIdParamsSchema,
   SuggestionListQuerySchema,
-  SuggestionListSchema,
-  SuggestionTimelineSchema,
   SuggestionTransitionRequestSchema,
-  SuggestionViewSchema,
+  suggestionAnswers,
   TAG,
 } from './suggestion-schemas.ts';
 import { getSuggestionStatisticsRoute } from './suggestion-statistics.ts';
@@ -17,11 +15,8 @@ export {
   SubmitSuggestionRequestSchema,
   SuggestionIdParamsSchema,
   SuggestionListQuerySchema,
-  SuggestionListSchema,
-  SuggestionSchema,
-  SuggestionTimelineSchema,
   SuggestionTransitionRequestSchema,
-  SuggestionViewSchema,
+  suggestionAnswers,
 } from './suggestion-schemas.ts';
 export {
   getSuggestionStatisticsRoute,
@@ -37,7 +32,9 @@ export const submitSuggestionRoute = defineRoute({
   summary: 'File a suggestion (提出代表建议) with co-signing deputies; Idempotency-Key makes a retry safe',
   tag: TAG,
   body: SubmitSuggestionRequestSchema,
-  response: SuggestionViewSchema,
+  get response() {
+    return suggestionAnswers().SuggestionViewSchema;
+  },
   successStatus: 201,
   errorStatuses: [422],
 });
@@ -51,7 +48,9 @@ export const listSuggestionsRoute = defineRoute({
     'List the suggestions the caller may see, newest first: deputies their own and co-signed, units those assigned to them',
   tag: TAG,
   query: SuggestionListQuerySchema,
-  response: SuggestionListSchema,
+  get response() {
+    return suggestionAnswers().SuggestionListSchema;
+  },
   successStatus: 200,
 });
 
@@ -63,7 +62,9 @@ export const getSuggestionRoute = defineRoute({
   summary: 'Read one suggestion with the actions the caller may take; 404 when the caller may not see it',
   tag: TAG,
   params: SuggestionIdParamsSchema,
-  response: SuggestionViewSchema,
+  get response() {
+    return suggestionAnswers().SuggestionViewSchema;
+  },
   successStatus: 200,
   errorStatuses: [404],
 });
@@ -78,7 +79,9 @@ export const transitionSuggestionRoute = defineRoute({
   tag: TAG,
   params: SuggestionIdParamsSchema,
   body: SuggestionTransitionRequestSchema,
-  response: SuggestionViewSchema,
+  get response() {
+    return suggestionAnswers().SuggestionViewSchema;
+  },
   successStatus: 200,
   errorStatuses: [404, 409, 422],
 });
@@ -91,7 +94,9 @@ export const getSuggestionTimelineRoute = defineRoute({
   summary: 'The append-only timeline of a suggestion, oldest first',
   tag: TAG,
   params: SuggestionIdParamsSchema,
-  response: SuggestionTimelineSchema,
+  get response() {
+    return suggestionAnswers().SuggestionTimelineSchema;
+  },
   successStatus: 200,
   errorStatuses: [404],
 });
