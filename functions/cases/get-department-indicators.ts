@@ -1,7 +1,7 @@
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { tableName } from '../../shared/config/env.ts';
-import { getDepartmentIndicatorsRoute } from '../../shared/contracts/cases.ts';
+import { getDepartmentIndicatorsRoute } from '../../shared/contracts/case-indicators.ts';
 import {
   computeDepartmentIndicators,
   departmentIndicatorCases,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { INDICATOR_FIGURES } from '../domain/cases/case-indicators.ts';
-import { instantOrLocalDate } from './case-schemas.ts';
+import { instantOrLocalDate } from './case-basics.ts';
 import { defineRoute } from './route.ts';
 
 /** A department's case indicators over a dispatch period. */

@@ -4,20 +4,17 @@ import { WORKING_TIME_UNITS } from '../domain/calendar/working-time.ts';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
 import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
+import { instantOrLocalDate } from './case-basics.ts';
 import { lazily } from './route.ts';
 import { timelineEntrySchema, transitionRequestSchema } from './workflow.ts';
 
-export { CaseIdParamsSchema, SIGNED_IN } from './case-basics.ts';
+export { CaseIdParamsSchema, instantOrLocalDate, SIGNED_IN } from './case-basics.ts';
 
 export const SubmitCaseRequestSchema = SubmitCasePayloadSchema.meta({ id: 'SubmitCaseRequest' });
 
 export const CaseTransitionRequestSchema = transitionRequestSchema(CASE_ACTIONS).meta({
   id: 'CaseTransitionRequest',
 });
-
-export const instantOrLocalDate = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .describe('An ISO instant, or a local date (a whole day in the deployment time zone)');
 
 export const CaseListQuerySchema = z.object({
   state: z.enum(CASE_STATES).optional(),
