@@ -5,7 +5,7 @@ import {
   factorProgramme,
   gwpSetId,
 } from '../../shared/config/env.ts';
-import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry.ts';
+import { type FactorSummary, listFactorsRoute } from '../../shared/contracts/registry-catalogue.ts';
 import { factorHandle } from '../../shared/domain/carbon/accounting/factor-handle.ts';
 import { type EmissionFactor, loadFactorLibrary } from '../../shared/domain/carbon/accounting/factors.ts';
 import { gridProgrammes } from '../../shared/domain/carbon/accounting/grid-programmes.ts';
