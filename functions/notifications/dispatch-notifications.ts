@@ -13,7 +13,8 @@ import { scheduledJobHandler } from '../middleware/schedule.ts';
 import { deliverDue } from './deliver.ts';
 import { eventOf } from './event-sources.ts';
 import { type FanOutDeps, fanOut } from './fan-out.ts';
-import { deliveries, emailSender, inbox, pushSender, settings, smsSender } from './notification-context.ts';
+import { deliveries, inbox, settings } from './notification-context.ts';
+import { emailSender, pushSender, smsSender } from './notification-senders.ts';
 
 const client = getDocumentClient();
 const outboxes = [

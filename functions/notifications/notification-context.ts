@@ -1,39 +1,16 @@
-import { join } from 'node:path';
-import { SesEmailSender } from '../../shared/adapters/aws/ses-email-sender.ts';
-import { SnsSmsSender } from '../../shared/adapters/aws/sns-sms-sender.ts';
 import { getDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDeliveryQueue } from '../../shared/adapters/dynamodb/delivery-queue.ts';
 import { DynamoNotificationInbox } from '../../shared/adapters/dynamodb/notification-inbox.ts';
 import { DynamoNotificationSettings } from '../../shared/adapters/dynamodb/notification-settings.ts';
-import { CapturedEmailSender, CapturedSmsSender } from '../../shared/adapters/local/captured-outbox.ts';
-import { WebPushSender } from '../../shared/adapters/push/web-push-sender.ts';
-import { vapidKeys } from '../../shared/adapters/vapid-keys.ts';
-import { requireEnv, tableName } from '../../shared/config/env.ts';
-import { emailSenderKind, NOTIFY_ENV, smsSenderKind } from '../../shared/config/notification-env.ts';
-import type { EmailSender, SmsSender } from '../../shared/ports/notification-senders.ts';
+import { tableName } from '../../shared/config/env.ts';
 
-/** Wiring shared by the notification functions: stores on the notifications table, the senders. */
+/**
+ * Wiring shared by the notification functions: stores on the notifications table. The senders are in
+ * notification-senders.ts: only the dispatch job sends, and web-push (with bn.js and asn1.js) and the
+ * SES and SNS clients cost the other functions ~150 KiB at a cold start (docs/performance.md).
+ */
 
 export const notificationsTable = () => tableName('notifications');
 export const inbox = () => new DynamoNotificationInbox(getDocumentClient(), notificationsTable());
 export const deliveries = () => new DynamoDeliveryQueue(getDocumentClient(), notificationsTable());
 export const settings = () => new DynamoNotificationSettings(getDocumentClient(), notificationsTable());
-
-export const pushSender = () => new WebPushSender(() => vapidKeys());
-
-/** The configured email channel; undefined when off (no email deliveries are planned). */
-export const emailSender = (): EmailSender | undefined => {
-  const kind = emailSenderKind();
-  if (kind === 'ses') return new SesEmailSender(requireEnv(NOTIFY_ENV.emailFrom));
-  if (kind === 'local') return new CapturedEmailSender(join(localOutboxDir(), 'email.ndjson'));
-  return undefined;
-};
-
-export const smsSender = (): SmsSender | undefined => {
-  const kind = smsSenderKind();
-  if (kind === 'sns') return new SnsSmsSender(process.env[NOTIFY_ENV.smsSenderId] || undefined);
-  if (kind === 'local') return new CapturedSmsSender(join(localOutboxDir(), 'sms.ndjson'));
-  return undefined;
-};
-
-const localOutboxDir = () => requireEnv(NOTIFY_ENV.localOutboxDir);
