@@ -418,7 +418,8 @@ describe('recalculation and resumption', () => {
       ...Array.from({ length: 10 }, (_, i): [RollupLevel, string] => ['meter', `MTR-A04L${i + 1}`]),
     ];
     const before = await monthFigures(targets, '2023-01', '2023-02');
-    // 10 slots, 190 rows that name no slot of their own (cheap to walk), 10 slots after the checkpoint.
+    // 10 slots; 190 repeats of the first row (refused as duplicates: nothing to withdraw, cheap to walk
+    // to the checkpoint at row 200); 10 slots after it.
     const slots = ['2023-01', '2023-02'].flatMap((m) =>
       targets.slice(3).map((_, i) => `GD-POWER-LONG-${i + 1},${m}`),
     );
