@@ -20,9 +20,9 @@ const LEASE_MS = 14 * 60 * 1000;
 /**
  * An invocation starts no checkpoint after this: the one under way (200 rows, a minute or two on a
  * loaded box) ends inside the lease, the lease is released, and the next minute's tick resumes the
- * import or its withdrawal. Without it a long file ran into the timeout: the lease lapsed under a run still booking
- * (locally a timed-out handler is not killed), a second worker took the import up beside it, and
- * the two raced for the same slots.
+ * import or its withdrawal. Without it a long file (or its withdrawal) ran into the timeout: the
+ * lease lapsed under a run still booking (locally a timed-out handler is not killed), a second
+ * worker took the import up beside it, and the two raced for the same slots.
  */
 export const RUN_BUDGET_MS = 11 * 60 * 1000;
 
