@@ -130,7 +130,7 @@ export const CaseSchema = z
       .array(PossibleDuplicateSchema)
       .optional()
       .describe(
-        'Open cases of the same category within 50 m at submission, nearest first; shown to supervisors and admins only',
+        'Open cases of the same category within 50 m at submission, the 10 nearest, nearest first; shown to supervisors and admins only',
       ),
     rating: z.enum(CASE_RATINGS).optional(),
     suspension: z
@@ -170,7 +170,9 @@ export const CaseTimelineSchema = z
 export const CreatedCaseSchema = CaseViewSchema.extend({
   possibleDuplicates: z
     .array(PossibleDuplicateSchema)
-    .describe('Open cases of the same category within 50 m that the caller may see, nearest first'),
+    .describe(
+      'The 10 nearest open cases of the same category within 50 m that the caller may see, nearest first',
+    ),
 }).meta({ id: 'CreatedCase' });
 
 export const instantOrLocalDate = z
