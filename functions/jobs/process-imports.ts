@@ -3,7 +3,7 @@ import { DynamoPendingStore } from '../../shared/adapters/dynamodb/carbon/ingest
 import { DynamoIngestStore } from '../../shared/adapters/dynamodb/carbon/ingest-store.ts';
 import { DynamoRegistryStore } from '../../shared/adapters/dynamodb/registry-store.ts';
 import { retryWithBackoff } from '../../shared/adapters/retry-with-backoff.ts';
-import { type RunDeps, runImport } from '../../shared/application/imports/run-import.ts';
+import { budgetSpent, type RunDeps, runImport } from '../../shared/application/imports/run-import.ts';
 import { runWithdrawal } from '../../shared/application/imports/run-withdrawal.ts';
 import { accountingDefaults } from '../../shared/config/accounting-defaults.ts';
 import { systemClock } from '../../shared/config/clock.ts';
@@ -20,9 +20,9 @@ const LEASE_MS = 14 * 60 * 1000;
 /**
  * An invocation starts no checkpoint after this: the one under way (200 rows, a minute or two on a
  * loaded box) ends inside the lease, the lease is released, and the next minute's tick resumes the
- * import. Without it a long file ran into the timeout: the lease lapsed under a run still booking
- * (locally a timed-out handler is not killed), a second worker took the import up beside it, and
- * the two raced for the same slots.
+ * import or its withdrawal. Without it a long file (or its withdrawal) ran into the timeout: the
+ * lease lapsed under a run still booking (locally a timed-out handler is not killed), a second
+ * worker took the import up beside it, and the two raced for the same slots.
  */
 export const RUN_BUDGET_MS = 11 * 60 * 1000;
 
@@ -58,8 +58,8 @@ export const importRunDeps = (): Omit<RunDeps, 'progress'> => {
 const deps = importRunDeps();
 
 /**
- * Runs one import (or its withdrawal) under its lease, an import until `until` (then it stops at a
- * checkpoint, still running, for the next tick); false when another worker holds it.
+ * Runs one import (or its withdrawal) under its lease until `until` (then it stops at a checkpoint,
+ * still running or withdrawing, for the next tick); false when another worker holds it.
  */
 export const runLeased = async (
   base: Omit<RunDeps, 'progress'>,
@@ -80,8 +80,8 @@ export const runLeased = async (
     progress: progressSink(`${label} ${record.id}`),
   };
   try {
-    if (claimed.status === 'withdrawing') await runWithdrawal(run, claimed);
-    else await runImport(run, claimed, { until });
+    const job = claimed.status === 'withdrawing' ? runWithdrawal : runImport;
+    await job(run, claimed, { until });
   } finally {
     await base.store.update(record.id, { leaseUntil: base.now().toISOString() });
   }
@@ -103,7 +103,7 @@ export const handler = scheduledJobHandler(async (event) => {
   const until = new Date(deps.now().getTime() + RUN_BUDGET_MS);
   const ran: string[] = [];
   for (const record of open.reverse()) {
-    if (deps.now() >= until) break;
+    if (budgetSpent({ until }, deps.now())) break;
     if (await runLeased(deps, record, event.job, until)) ran.push(record.id);
   }
   return { job: event.job, imports: ran };

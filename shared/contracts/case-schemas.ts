@@ -164,7 +164,7 @@ const buildCaseAnswers = () => {
         .array(PossibleDuplicateSchema)
         .optional()
         .describe(
-          'Open cases of the same category within 50 m at submission, nearest first; shown to supervisors and admins only',
+          'Open cases of the same category within 50 m at submission, the 10 nearest, nearest first; shown to supervisors and admins only',
         ),
       rating: z.enum(CASE_RATINGS).optional(),
       suspension: z
@@ -200,7 +200,9 @@ const buildCaseAnswers = () => {
   const CreatedCaseSchema = CaseViewSchema.extend({
     possibleDuplicates: z
       .array(PossibleDuplicateSchema)
-      .describe('Open cases of the same category within 50 m that the caller may see, nearest first'),
+      .describe(
+        'The 10 nearest open cases of the same category within 50 m that the caller may see, nearest first',
+      ),
   }).meta({ id: 'CreatedCase' });
 
   const CaseListSchema = z

@@ -3,6 +3,7 @@ import { localTableName } from '../../infra/local/environment.ts';
 import type { TestStack } from '../support/local-stack.ts';
 import { concurrently, type Phase, phasesInTurns, type Run, row } from './concurrent-run.ts';
 import type { LoadThread } from './load-thread.ts';
+import { drainNotifications } from './outbox-drain.ts';
 import type { probeRequests } from './request-probe.ts';
 import type { tailProfile } from './tail-profile.ts';
 
@@ -55,6 +56,7 @@ export const measureFourWays = async (
 ): Promise<string[][]> => {
   // Warm every phase alike (connections, JIT) before measuring any; the probe counts measured calls only.
   for (const phase of phases) await phase.run(0, context.clients * 2);
+  await drainNotifications();
   await context.probe.settled();
   context.probe.reset();
   const [rawHere, apiHere, rawThread, apiThread] = (await phasesInTurns(

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Principal, Role } from '../../shared/domain/roles.ts';
-import { type AxeViolation, screenshot } from '../support/browser.ts';
+import { screenshot, seriousA11yViolations } from '../support/browser.ts';
 import { seedCaseSteps } from '../support/case-seed.ts';
 import type { TestStack } from '../support/local-stack.ts';
 import { json, post } from './deputy-support.ts';
@@ -113,8 +111,6 @@ export const suggestionState = async (t: TestStack, id: string): Promise<string>
 export const expectState = async (probe: () => Promise<string>, state: string) =>
   expect.poll(probe, { timeout: 10_000 }).toBe(state);
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /**
  * An open dialog: a screenshot, and axe on the dialog itself (the page behind antd's mask is dimmed
  * on purpose, so its text would fail contrast there; it is checked on its own page).
@@ -124,14 +120,7 @@ export const checkDialog = async (page: Page, name: string) => {
   // antd zooms a dialog in; the screenshot waits for it to settle.
   await page.locator('.ant-modal-wrap .ant-modal:not([class*="zoom"])').waitFor();
   await screenshot(page, name);
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(`(async () => {
-    const result = await window.axe.run({ include: [['.ant-modal']] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-    });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
-  })()`)) as AxeViolation[];
+  const violations = await seriousA11yViolations(page, '.ant-modal');
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 };
 

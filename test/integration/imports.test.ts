@@ -1,7 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableName } from '../../infra/local/environment.ts';
-import { rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
+import { feedMonthPk, rollupPk } from '../../shared/adapters/dynamodb/carbon/carbon-keys.ts';
 import { DynamoCarbonReadStore } from '../../shared/adapters/dynamodb/carbon/carbon-read-store.ts';
 import { DynamoMeterActivityStore } from '../../shared/adapters/dynamodb/carbon/meter-activity-store.ts';
 import { DynamoRecalculationStore } from '../../shared/adapters/dynamodb/carbon/recalculation-store.ts';
@@ -14,6 +14,7 @@ import { applyMonth, feedContext } from '../../shared/application/imports/chunk-
 import { applyChange, finishPending } from '../../shared/application/imports/slot-apply.ts';
 import { scanOfflineMeters } from '../../shared/domain/carbon/anomalies/meter-offline.ts';
 import { newRecalculation } from '../../shared/domain/carbon/rollups/recalculation-requests.ts';
+import type { RollupLevel } from '../../shared/domain/carbon/rollups/rollup-model.ts';
 import {
   decideRow,
   emptySlot,
@@ -59,6 +60,34 @@ const kwh = async (
   gran: 'day' | 'month',
   period: string,
 ) => Number((await rollup(level, id, gran, period)).qc_electricity ?? 0) / 1e6;
+
+const SUMMED = /(_mg|^qc_.+|^readings)$/;
+/** The summed figures of items, added exactly (BigInt), by name; zeros left out. */
+const figures = (...items: Record<string, unknown>[]) => {
+  const out: Record<string, bigint> = {};
+  for (const item of items)
+    for (const [name, value] of Object.entries(item))
+      if (SUMMED.test(name)) out[name] = (out[name] ?? 0n) + BigInt(Number(value));
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0n));
+};
+/** The figures of the month and feed month items of `targets` from `first` to `last` (zero items left out). */
+const monthFigures = async (targets: [RollupLevel, string][], first: string, last: string) => {
+  const out: Record<string, Record<string, bigint>> = {};
+  for (const pk of targets.flatMap(([level, id]) => [rollupPk(level, id, 'month'), feedMonthPk(level, id)])) {
+    const { Items = [] } = await t.dynamo.send(
+      new QueryCommand({
+        TableName: localTableName('carbon'),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': pk, ':first': first, ':last': last },
+      }),
+    );
+    for (const stored of Items) {
+      const summed = figures(stored);
+      if (Object.keys(summed).length > 0) out[`${pk} ${stored.sk}`] = summed;
+    }
+  }
+  return out;
+};
 
 const accountMeter = (id: string, enterpriseId: string) => ({
   id,
@@ -374,6 +403,56 @@ describe('recalculation and resumption', () => {
     expect(await kwh('meter', 'MTR-A04L3', 'month', '2021-01')).toBe(3000);
     expect(await kwh('meter', 'MTR-A04L10', 'month', '2022-12')).toBe(10_000);
     expect(await kwh('enterprise', 'ENT-0004', 'month', '2022-12')).toBe(55_000);
+  });
+
+  it('stops a withdrawal at a checkpoint when the run’s time is spent; resumed, all is as before the import', async () => {
+    const { importRunDeps, runLeased } = await import('../../functions/jobs/process-imports.ts');
+    // The long file's 10 accounts (above), 2023-01 and 2023-02; two slots hold a value before.
+    await drive.importFile(
+      utilityCsv(['GD-POWER-LONG-1,2023-01,500,kWh', 'GD-POWER-LONG-2,2023-02,700,kWh']),
+    );
+    const targets: [RollupLevel, string][] = [
+      ['enterprise', 'ENT-0004'],
+      ['industry', 'G5431'],
+      ['city', 'city'],
+      ...Array.from({ length: 10 }, (_, i): [RollupLevel, string] => ['meter', `MTR-A04L${i + 1}`]),
+    ];
+    const before = await monthFigures(targets, '2023-01', '2023-02');
+    // 10 slots; 190 repeats of the first row (refused as duplicates: nothing to withdraw, cheap to walk
+    // to the checkpoint at row 200); 10 slots after it.
+    const slots = ['2023-01', '2023-02'].flatMap((m) =>
+      targets.slice(3).map((_, i) => `GD-POWER-LONG-${i + 1},${m}`),
+    );
+    const rows = slots.map((slot, i) => `${slot},${1000 + i},kWh`);
+    const file = [...rows.slice(0, 10), ...Array(190).fill(rows[0]), ...rows.slice(10)];
+    const imported = await drive.importFile(utilityCsv(file));
+    expect(imported.counts).toMatchObject({ rows: 210, new: 18, corrections: 2, refused: 190 });
+
+    expect((await drive.json(`/imports/${imported.id}/withdraw`, 'POST')).status).toBe(202);
+    const deps = importRunDeps();
+    const record = await deps.store.get(imported.id);
+    if (record === undefined) throw new Error('no import record');
+    // Spent at once: it stops at its first checkpoint, still withdrawing, and lets go of the lease.
+    expect(await runLeased(deps, record, 'test', new Date(0))).toBe(true);
+    const stopped = await deps.store.get(imported.id);
+    expect(stopped).toMatchObject({ status: 'withdrawing', withdrawal: { rowsDone: 200, changed: 10 } });
+    expect(Date.parse(stopped?.leaseUntil ?? '')).toBeLessThanOrEqual(Date.now());
+
+    await drive.runJob();
+    const report = await drive.settled(imported.id, ['withdrawn']);
+    expect(report).toMatchObject({ progress: { rowsDone: 210 }, withdrawal: { changed: 20 } });
+    const values = await Promise.all(
+      slots.map(async (slot) => {
+        const [account = '', month = ''] = slot.split(',');
+        return (await deps.store.getSlot(account, account.replace('GD-POWER-LONG-', 'MTR-A04L'), month))
+          ?.current?.micro;
+      }),
+    );
+    expect(values).toEqual(
+      slots.map((s) => ({ 'GD-POWER-LONG-1,2023-01': 500e6, 'GD-POWER-LONG-2,2023-02': 700e6 })[s]),
+    );
+    // Each slot withdrawn once: every figure of the months it reached, at every level, as before it.
+    expect(await monthFigures(targets, '2023-01', '2023-02')).toEqual(before);
   });
 
   it('folds the city share a crash left waiting after a booked transaction, once', async () => {
@@ -803,15 +882,6 @@ describe('fuel deliveries and energy reports', () => {
 
 describe('feeds read exactly at every level: days, hours, and the device meters’ look-up', () => {
   const X = ['MTR-X401', 'MTR-X402', 'MTR-X403'];
-  const SUMMED = /(_mg|^qc_.+|^readings)$/;
-  /** The summed figures of items, added exactly (BigInt), by name. */
-  const figures = (...items: Record<string, unknown>[]) => {
-    const out: Record<string, bigint> = {};
-    for (const item of items)
-      for (const [name, value] of Object.entries(item))
-        if (SUMMED.test(name)) out[name] = (out[name] ?? 0n) + BigInt(Number(value));
-    return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0n));
-  };
 
   it('makes every level’s feed day the exact sum of its meters’ days (awkward values, three levels)', async () => {
     // Three utility accounts of ENT-0004 (G5431) and a gasoline reading of its own meter MTR-0011.

@@ -70,13 +70,17 @@ const animationsSettled = (page: Page) =>
     )
     .catch(() => undefined);
 
-/** axe-core injected into the page; serious and critical violations only (WCAG 2 A/AA rules). */
-export const seriousA11yViolations = async (page: Page): Promise<AxeViolation[]> => {
+/**
+ * axe-core injected into the page; serious and critical violations only (WCAG 2 A/AA rules), of the
+ * whole document or of the elements `within` selects (a dialog).
+ */
+export const seriousA11yViolations = async (page: Page, within?: string): Promise<AxeViolation[]> => {
   await animationsSettled(page);
   await page.addScriptTag({ content: axeSource });
+  const context = within === undefined ? 'document' : JSON.stringify({ include: [[within]] });
   // A string, run in the page: the test project has no DOM types.
   const violations = (await page.evaluate(`(async () => {
-    const result = await window.axe.run(document, {
+    const result = await window.axe.run(${context}, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
     });
     return result.violations;

@@ -49,11 +49,16 @@ export interface RunLimits {
   stopAfterRows?: number;
   /**
    * The invocation's time budget: no checkpoint starts after it. The run stops at the checkpoint
-   * reached, the import still `running`, and the next run resumes it — before the lease lapses, so
-   * no second worker takes up an import this one is still booking (process-imports.ts).
+   * reached, the import still `running` (a withdrawal still `withdrawing`, run-withdrawal.ts), and
+   * the next run resumes it — before the lease lapses, so no second worker takes up an import this
+   * one is still booking (process-imports.ts).
    */
   until?: Date;
 }
+
+/** Whether a run has spent its invocation's budget: it starts no further checkpoint. */
+export const budgetSpent = (limits: RunLimits, now: Date): boolean =>
+  limits.until !== undefined && now >= limits.until;
 
 class ImportRun {
   readonly record: ImportRecord;
@@ -108,7 +113,7 @@ class ImportRun {
         return false;
       }
       await this.checkpoint(index);
-      if (limits.until !== undefined && this.deps.now() >= limits.until) return false;
+      if (budgetSpent(limits, this.deps.now())) return false;
     }
     await this.processBatch(batch);
     return true;

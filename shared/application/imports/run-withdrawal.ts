@@ -2,14 +2,16 @@ import { dataRows } from '../../domain/imports/file-rows.ts';
 import type { ImportRecord } from '../../domain/imports/import-record.ts';
 import { type ActivitySlot, decideWithdrawal, markWithdrawn } from '../../domain/imports/slot.ts';
 import { newRunCache, resolveTarget } from './import-rows.ts';
-import type { RunDeps } from './run-import.ts';
-import { CHECKPOINT_ROWS } from './run-import.ts';
+import { memoised } from './merged-apply.ts';
+import { budgetSpent, CHECKPOINT_ROWS, type RunDeps, type RunLimits } from './run-import.ts';
 import { applyChange, finishPending } from './slot-apply.ts';
 
 /**
  * Withdraws an import as a whole (docs/imports.md, "Withdrawal"): the file is read again, and each
  * slot it names goes back to the value before it where its value is still in force; elsewhere its
- * history entries are only marked. Checkpointed like the import; every step is idempotent.
+ * history entries are only marked. Checkpointed like the import, and stopped like it at a checkpoint
+ * once the invocation's budget is spent (`limits.until`; still `withdrawing`, the next run resumes
+ * from the checkpoint); every step is idempotent.
  */
 
 const MAX_SLOT_RACES = 5;
@@ -56,7 +58,13 @@ async function* slotsOf(deps: RunDeps, record: ImportRecord, skip: number) {
   }
 }
 
-export const runWithdrawal = async (deps: RunDeps, record: ImportRecord): Promise<ImportRecord> => {
+export const runWithdrawal = async (
+  base: RunDeps,
+  record: ImportRecord,
+  limits: Pick<RunLimits, 'until'> = {},
+): Promise<ImportRecord> => {
+  // Each account meter and enterprise read once a run, as the import reads them.
+  const deps = memoised(base);
   const withdrawal = record.withdrawal ?? {
     requestedBy: 'unknown',
     requestedAt: deps.now().toISOString(),
@@ -68,10 +76,12 @@ export const runWithdrawal = async (deps: RunDeps, record: ImportRecord): Promis
     if (slot && (await withdrawSlot(deps, record, slot.accountId, slot.meterId, slot.period)))
       withdrawal.changed += 1;
     withdrawal.rowsDone = index;
-    if (index % CHECKPOINT_ROWS === 0) {
-      await deps.store.update(record.id, { withdrawal });
-      deps.progress?.(index, record.counts.rows);
-    }
+    // Every slot, not every checkpoint: 200 slots the careful way (four requests or more each) can
+    // outlast a minute on a loaded box; the sink keeps to a line a tenth and one a minute (progress.ts).
+    deps.progress?.(index, record.counts.rows);
+    if (index % CHECKPOINT_ROWS !== 0) continue;
+    await deps.store.update(record.id, { withdrawal });
+    if (budgetSpent(limits, deps.now())) return { ...record, withdrawal };
   }
   const done = { ...withdrawal, finishedAt: deps.now().toISOString() };
   await deps.store.update(record.id, { status: 'withdrawn', withdrawal: done });

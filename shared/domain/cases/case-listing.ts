@@ -126,7 +126,18 @@ export interface PossibleDuplicate {
 /** How near an open case of the same category must be to be named a possible duplicate. */
 export const DUPLICATE_RADIUS_METERS = 50;
 
-/** Open cases of the same category within `radiusMeters` (50 m by default), nearest first. */
+/**
+ * How many possible duplicates a case names: the nearest. The list is stored on the case and copied
+ * to each of its listing snapshots, which every later report nearby reads again; unbounded, a hotspot
+ * (dozens of open reports of one smell) made each new case there larger than the last. Staff see
+ * every open case around with `GET /cases?near=…`.
+ */
+export const MAX_POSSIBLE_DUPLICATES = 10;
+
+/**
+ * Open cases of the same category within `radiusMeters` (50 m by default), the
+ * `MAX_POSSIBLE_DUPLICATES` nearest, nearest first.
+ */
 export const possibleDuplicates = (
   created: CaseRecord,
   candidates: readonly CaseRecord[],
@@ -147,5 +158,7 @@ export const possibleDuplicates = (
       });
     }
   }
-  return [...found.values()].sort((a, b) => a.distanceMeters - b.distanceMeters);
+  return [...found.values()]
+    .sort((a, b) => a.distanceMeters - b.distanceMeters)
+    .slice(0, MAX_POSSIBLE_DUPLICATES);
 };

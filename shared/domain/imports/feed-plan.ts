@@ -125,7 +125,8 @@ export const planParts = (
   const removed = partsOf(ctx, change.from);
   const addCtx = sideContext(ctx, change, change.to, added);
   const removeCtx = sideContext(ctx, change, change.from, removed);
-  // A new value counts its day parts as readings; a withdrawal takes them back; a correction neither.
+  // A new value counts its day parts as readings; a withdrawal to nothing takes them back; a
+  // correction, and a withdrawal to the value before (one part a day for another), neither.
   const counting = change.kind === 'new' ? added : [];
   const addSteps = stepsOf(added, 1, change.kind === 'new');
   const accounting = mergeAccounting(
@@ -141,7 +142,8 @@ export const planParts = (
   const logChunk: ReadingChunk = { hours, readings: change.to ? added : [] };
   const steps = { ...addSteps, acceptedTs: counting.map((r) => Date.parse(r.ts)) };
   let rollups = rollupsOf(primary, [...added, ...removed], steps, accounting, periodsOf);
-  if (change.kind === 'withdrawal') rollups = aggregate([...rollups, ...uncount(ctx, removed, periodsOf)]);
+  if (change.kind === 'withdrawal' && change.to === undefined)
+    rollups = aggregate([...rollups, ...uncount(ctx, removed, periodsOf)]);
   if (!ctx.counted) rollups = rollups.filter((r) => r.key.level === 'meter');
   const stateByHour = new Map<string, never>();
   const source = sourceOf(ctx, change);

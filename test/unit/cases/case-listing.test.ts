@@ -133,6 +133,14 @@ describe('possibleDuplicates', () => {
     expect(found[1]).toEqual({ id: 'at-40', distanceMeters: 40, state: 'inProgress' });
   });
 
+  it('names the 10 nearest when more are within 50 m (a hotspot must not grow every new case)', () => {
+    const around = Array.from({ length: 25 }, (_, i) =>
+      caseIn('submitted', { id: `at-${49 - i * 2}`, location: offsetNorth(here, 49 - i * 2) }),
+    );
+    const found = possibleDuplicates(created, around);
+    expect(found.map((d) => d.id)).toEqual(Array.from({ length: 10 }, (_, i) => `at-${1 + i * 2}`));
+  });
+
   it('finds nothing for a case without a location', () => {
     expect(possibleDuplicates(caseIn('submitted'), [caseIn('submitted', { location: here })])).toEqual([]);
   });
