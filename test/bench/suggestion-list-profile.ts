@@ -24,6 +24,24 @@ import { fileSuggestions } from './suggestion-lists.ts';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const CALLS = Number(process.env.BENCH_PROFILE_CALLS ?? 1500);
 const OUT = process.env.BENCH_PROFILE_OUT ?? 'suggestion-list.cpuprofile';
+/** `BENCH_PROFILE=0`: only the pages/s and the serving thread's CPU a page, without the profiler's cost. */
+const PROFILE = process.env.BENCH_PROFILE !== '0';
+
+/**
+ * CPU time of this (the serving) thread alone, in ms, from Linux's per-thread counters: neither the
+ * load thread nor DynamoDB Local nor the time the shared box gives to others counts, so it compares
+ * across runs at different loads where pages/s does not. Undefined off Linux.
+ */
+const servingThreadCpuMs = (): number | undefined => {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms (CLK_TCK 100).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+};
 
 const lines = new Map<string, string[]>();
 
@@ -55,23 +73,29 @@ try {
   for (const token of lists) await page(token, CLIENTS * 4);
   session.connect();
   await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  if (PROFILE) await session.post('Profiler.start');
   const started = performance.now();
+  const cpuBefore = servingThreadCpuMs();
   let failed = 0;
   for (const token of lists) failed += (await page(token, CALLS)).run.failures;
+  const cpu = (servingThreadCpuMs() ?? Number.NaN) - (cpuBefore ?? Number.NaN);
   const seconds = (performance.now() - started) / 1000;
-  const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-  await writeFile(OUT, JSON.stringify(profile));
-  const summary = summariseProfile(profile, locate);
+  const calls = CALLS * lists.length;
   console.log(
-    `\n## GET /suggestions?limit=20, ${CALLS * lists.length} calls (${failed} failed) at ${CLIENTS} clients in ${seconds.toFixed(1)} s: ${((CALLS * lists.length) / seconds).toFixed(0)} pages/s, load ${loadNow()}; profile in ${OUT}\n`,
+    `\n## GET /suggestions?limit=20, ${calls} calls (${failed} failed) at ${CLIENTS} clients in ${seconds.toFixed(1)} s: ${(calls / seconds).toFixed(0)} pages/s, serving thread CPU ${(cpu / calls).toFixed(2)} ms a page${PROFILE ? ' (profiler on)' : ''}, load ${loadNow()}\n`,
   );
-  console.log('Self time by area (% of the busy samples of the serving thread):');
-  printTable(['self', 'area'], summary.areas.slice(0, 15));
-  console.log('\nSelf time by function:');
-  printTable(['self', 'function'], summary.self);
-  console.log('\nTotal time of our functions (their callees included):');
-  printTable(['total', 'function'], summary.ours);
+  if (PROFILE) {
+    const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+    await writeFile(OUT, JSON.stringify(profile));
+    const summary = summariseProfile(profile, locate);
+    console.log(`Profile in ${OUT}.`);
+    console.log('Self time by area (% of the busy samples of the serving thread):');
+    printTable(['self', 'area'], summary.areas.slice(0, 15));
+    console.log('\nSelf time by function:');
+    printTable(['self', 'function'], summary.self);
+    console.log('\nTotal time of our functions (their callees included):');
+    printTable(['total', 'function'], summary.ours);
+  }
 } finally {
   session.disconnect();
   await thread.close();
