@@ -53,7 +53,7 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 /**
  * The item without its key attributes (and the names in `also`), in one copy and one pass: a list
  * page strips 20–100 items, and the entries-filter-fromEntries copy with a second copy for `also`
- * was 3 % of the serving thread's CPU in the suggestions list's profile (docs/performance.md).
+ * was 3 % of the serving thread's samples in the suggestions list's profile (docs/performance.md).
  */
 export const stripKeys = <T>(item: Record<string, unknown>, also: ReadonlySet<string> = NO_NAMES): T => {
   const stripped: Record<string, unknown> = {};
