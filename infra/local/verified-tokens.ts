@@ -5,9 +5,9 @@ const MAX_TOKENS = 10_000;
 
 /**
  * Tokens the local authorizer has verified, with their claims, kept until they expire. The check
- * (an ES256 signature, then issuer, audience and times) was a tenth of the serving thread's profile samples in
- * the suggestions list's profile (docs/performance.md, "Fourth pass"), repeated for the same token
- * on every request; on AWS the HTTP API's authorizer does it, not the function. A token that passed
+ * (an ES256 signature, then issuer, audience and times) was a tenth of the serving thread's samples
+ * in the suggestions list's profile (docs/performance.md, "Fourth pass"), repeated for the same
+ * token on every request; on AWS the HTTP API's authorizer does it, not the function. A token that passed
  * passes again until its `exp`: the key never changes while the stack runs, and the string is the
  * signature, so a token altered in any way is a new key here and is verified in full. Only
  * successes are kept, and only those that carry an expiry.
