@@ -11,6 +11,7 @@ import type { SuggestionListScope } from '../../shared/ports/suggestion-store.ts
 import { httpHandler } from '../middleware/http.ts';
 import {
   clock,
+  requestEnv,
   suggestionEnv,
   suggestionStore,
   suggestionView,
@@ -18,7 +19,7 @@ import {
 } from './suggestion-context.ts';
 
 const store = suggestionStore();
-const env = suggestionEnv();
+const liveEnv = suggestionEnv();
 
 /** Index pages read per request at most; a page can come back short when filters skip many items. */
 const MAX_ROUNDS = 5;
@@ -66,6 +67,7 @@ const withParts = async (records: SuggestionRecord[], expand: boolean) => {
  */
 export const handler = httpHandler(listSuggestionsRoute, async ({ query, principal }) => {
   const now = clock();
+  const env = requestEnv(liveEnv);
   const scope = scopeOf(principal, query);
   if (scope === undefined) return { items: [] };
   const { limit, cursor: start, ...filter } = query;

@@ -31,6 +31,16 @@ export const suggestionEnv = (): SuggestionEnv => ({
   ratingRoundDays: ratingRoundDays(),
 });
 
+/**
+ * The environment for one request's many records: the live calendar's zone is read once (from the
+ * environment, until a handler has loaded the calendar) instead of several times a record; everything
+ * else is the live calendar's own, read when asked, as before.
+ */
+export const requestEnv = (env: SuggestionEnv): SuggestionEnv => ({
+  ...env,
+  calendar: Object.create(env.calendar, { timeZone: { value: env.calendar.timeZone } }),
+});
+
 /** Reads a suggestion the principal may see; one it may not see is reported as absent (404). */
 export const loadVisibleSuggestion = (
   store: SuggestionStore,

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { ENTERPRISE_GROUP, type Role } from '../../shared/domain/roles.ts';
+import { verifiedTokens } from './verified-tokens.ts';
 
 /** Stands in for the Cognito user pool: same claims as a Cognito ID token, signed with a local key. */
 export const LOCAL_ISSUER = 'https://cognito-idp.local/qingshan-local';
@@ -42,6 +43,7 @@ export const openLocalIssuer = async (dataDir: string, issuer = LOCAL_ISSUER): P
   const { privateJwk, publicJwk } = await loadOrCreateKeys(keyFile);
   const privateKey = await importJWK(privateJwk, ALGORITHM);
   const publicKey = await importJWK(publicJwk, ALGORITHM);
+  const verified = verifiedTokens();
   return {
     url: issuer,
     issueToken: async (user, options = {}) => {
@@ -64,12 +66,15 @@ export const openLocalIssuer = async (dataDir: string, issuer = LOCAL_ISSUER): P
         .sign(privateKey);
     },
     verify: async (token) => {
+      const known = verified.get(token, Date.now());
+      if (known !== undefined) return known;
       try {
         const { payload } = await jwtVerify(token, publicKey, {
           issuer,
           audience: LOCAL_CLIENT_ID,
           algorithms: [ALGORITHM],
         });
+        verified.set(token, payload);
         return payload;
       } catch {
         return undefined;

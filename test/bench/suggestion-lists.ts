@@ -1,7 +1,21 @@
+import type { TestStack } from '../support/local-stack.ts';
 import { concurrently } from './concurrent-run.ts';
 import { type BenchContext, measureListPage } from './list-pages.ts';
 
 const SUGGESTIONS = Number(process.env.BENCH_SUGGESTIONS ?? 120);
+
+/** Files `SUGGESTIONS` suggestions as the stack's deputy, through the API, from `clients` loops. */
+export const fileSuggestions = (t: TestStack, clients: number) =>
+  concurrently(clients, SUGGESTIONS, async (i) => {
+    const response = await t.api('/suggestions', {
+      method: 'POST',
+      token: t.stack.users.deputy.token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `压测建议 ${i}`, body: 'bench suggestion', category: 'energyAndCarbon' }),
+    });
+    await response.arrayBuffer();
+    return response.status === 201;
+  });
 
 /**
  * `GET /suggestions?limit=20` for a supervisor (every suggestion) and for the filing deputy (their
@@ -13,16 +27,7 @@ export const benchSuggestionLists = async (
 ): Promise<{ rows: string[][]; requests: string[] }> => {
   const { t, clients } = context;
   const deputy = t.stack.users.deputy;
-  await concurrently(clients, SUGGESTIONS, async (i) => {
-    const response = await t.api('/suggestions', {
-      method: 'POST',
-      token: deputy.token,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: `压测建议 ${i}`, body: 'bench suggestion', category: 'energyAndCarbon' }),
-    });
-    await response.arrayBuffer();
-    return response.status === 201;
-  });
+  await fileSuggestions(t, clients);
   const rows: string[][] = [];
   const requests: string[] = [];
   for (const [name, token, partition] of [

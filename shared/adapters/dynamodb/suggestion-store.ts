@@ -162,7 +162,8 @@ export class DynamoSuggestionStore
 const idOf = (item: Record<string, unknown>): string => String(item.suggestionId ?? item.id);
 
 /** The record an index item holds: the record item itself, or a pointer's copy. */
-const recordOf = (item: Record<string, unknown>): SuggestionRecord => {
-  const { suggestionId: _id, listed: _listed, ...rest } = item;
-  return stripKeys<SuggestionRecord>(rest);
-};
+/** What a pointer holds beside its copy of the record. */
+const POINTER_ATTRIBUTES: ReadonlySet<string> = new Set(['suggestionId', 'listed']);
+
+const recordOf = (item: Record<string, unknown>): SuggestionRecord =>
+  stripKeys<SuggestionRecord>(item, POINTER_ATTRIBUTES);
