@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { liveWorkingCalendar } from '../../../functions/calendar/live-calendar.ts';
 import { requestEnv } from '../../../functions/suggestions/suggestion-context.ts';
+import { defaultWorkingCalendar } from '../../../shared/domain/calendar/bundled-calendar.ts';
 import { addDays } from '../../../shared/domain/calendar/local-date.ts';
-import { defaultWorkingCalendar, isWorkingDay } from '../../../shared/domain/calendar/working-calendar.ts';
+import { isWorkingDay } from '../../../shared/domain/calendar/working-calendar.ts';
 
 /** A list reads the zone once a request (suggestion-context.ts): the calendar must answer as before. */
 describe('requestEnv', () => {
