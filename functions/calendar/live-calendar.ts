@@ -7,6 +7,7 @@ import {
   officeHours,
   type WorkingCalendar,
 } from '../../shared/domain/calendar/working-calendar.ts';
+import { lazily } from '../../shared/domain/lazily.ts';
 import type { CalendarStore, CalendarYearVersion } from '../../shared/ports/calendar-store.ts';
 
 /**
@@ -72,12 +73,10 @@ const loaded = (): WorkingCalendar => {
   return snapshot.calendar;
 };
 
-let officeMinutes: WorkingCalendar['officePeriods'] | undefined;
 /** The office day before the table is read, in minutes; built on first use (working-calendar.ts). */
-const officePeriods = (): WorkingCalendar['officePeriods'] => {
-  officeMinutes ??= officeHours().map((p) => ({ start: minuteOfDay(p.start), end: minuteOfDay(p.end) }));
-  return officeMinutes;
-};
+const officePeriods: () => WorkingCalendar['officePeriods'] = lazily(() =>
+  officeHours().map((p) => ({ start: minuteOfDay(p.start), end: minuteOfDay(p.end) })),
+);
 
 const live: WorkingCalendar = {
   get timeZone() {

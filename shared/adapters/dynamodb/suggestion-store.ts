@@ -161,9 +161,9 @@ export class DynamoSuggestionStore
 
 const idOf = (item: Record<string, unknown>): string => String(item.suggestionId ?? item.id);
 
-/** The record an index item holds: the record item itself, or a pointer's copy. */
 /** What a pointer holds beside its copy of the record. */
 const POINTER_ATTRIBUTES: ReadonlySet<string> = new Set(['suggestionId', 'listed']);
 
+/** The record an index item holds: the record item itself, or a pointer's copy. */
 const recordOf = (item: Record<string, unknown>): SuggestionRecord =>
   stripKeys<SuggestionRecord>(item, POINTER_ATTRIBUTES);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import officeHoursData from '../../data/calendar/office-hours.json' with { type: 'json' };
+import { lazily } from '../lazily.ts';
 import type { CalendarYearDocument } from './calendar-year.ts';
 import { addDays, assertTimeZone, dayOfWeek, minuteOfDay } from './local-date.ts';
 
@@ -23,14 +24,12 @@ export interface OfficePeriod {
  * the functions that reach this module without counting working time (media, reports, comment lists)
  * never build a calendar (docs/performance.md, "Cold start").
  */
-let officePeriodsSchema: z.ZodType<OfficePeriod[]> | undefined;
-const officePeriodsSchemaOnce = (): z.ZodType<OfficePeriod[]> => {
-  if (officePeriodsSchema !== undefined) return officePeriodsSchema;
+const officePeriodsSchema = lazily((): z.ZodType<OfficePeriod[]> => {
   const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
   const period = z
     .object({ start: clockTime, end: clockTime })
     .refine((p) => minuteOfDay(p.start) < minuteOfDay(p.end), 'start must be before end');
-  officePeriodsSchema = z
+  return z
     .array(period)
     .min(1)
     .refine(
@@ -38,18 +37,13 @@ const officePeriodsSchemaOnce = (): z.ZodType<OfficePeriod[]> => {
         periods.every((p, i) => i === 0 || minuteOfDay(periods[i - 1]?.end ?? '') <= minuteOfDay(p.start)),
       'office periods must be in order and must not overlap',
     );
-  return officePeriodsSchema;
-};
-
-let officeDay: readonly OfficePeriod[] | undefined;
+});
 
 /** The office day from shared/data/calendar/office-hours.json, validated on first use. */
-export const officeHours = (): readonly OfficePeriod[] => {
-  officeDay ??= z
-    .object({ periods: officePeriodsSchemaOnce(), source: z.string().min(1) })
-    .parse(officeHoursData).periods;
-  return officeDay;
-};
+export const officeHours: () => readonly OfficePeriod[] = lazily(
+  () =>
+    z.object({ periods: officePeriodsSchema(), source: z.string().min(1) }).parse(officeHoursData).periods,
+);
 
 export interface WorkingCalendar {
   timeZone: string;
@@ -94,7 +88,7 @@ export const buildWorkingCalendar = (
   overrides: CalendarOverrides = {},
 ): WorkingCalendar => {
   const periods = overrides.officePeriods
-    ? officePeriodsSchemaOnce().parse(overrides.officePeriods)
+    ? officePeriodsSchema().parse(overrides.officePeriods)
     : officeHours();
   const timeZone = overrides.timeZone ?? DEFAULT_CALENDAR_TIME_ZONE;
   assertTimeZone(timeZone);
