@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // Four projects (docs/testing.md). `npm test` runs them as vitest processes in two lanes
-// (test/run-suites.ts): integration, then e2e; beside them unit + infra. Within one vitest process every project with
-// `fileParallelism: false` joins one sequential queue, so side by side needs separate processes.
+// (test/run-suites.ts): integration, then e2e; beside them unit + infra. Within one vitest process
+// every project with `fileParallelism: false` joins one sequential queue, so side by side needs
+// separate processes.
 const emulatorFiles = {
   // One DynamoDB Local for every file of the process; each file's tables under a prefix of its own.
   globalSetup: ['test/support/shared-dynamodb.ts'],
