@@ -42,6 +42,17 @@ export interface GatewayOptions {
 }
 
 /**
+ * How long a kept-alive connection may sit idle before the gateway closes it (Node's default is
+ * 5 s). Every new connection is costly here: libuv accepts one connection per turn of the event
+ * loop (since libuv 1.45, "unix: don't accept() connections in a loop", PR #3696), and this loop
+ * also runs every handler, so under load a turn takes tens of milliseconds and the 50th of 50
+ * clients reconnecting at once waits about a second before its request is even read
+ * (docs/performance.md, "Fifth pass"). A client that pauses for a few seconds, as a phone does
+ * between two screens, now finds its connection still open. `stop()` closes idle ones itself.
+ */
+const IDLE_CONNECTION_MS = 60_000;
+
+/**
  * Stands in for API Gateway's HTTP API: routes from the manifest, the JWT authorizer on every
  * non-public route, payload-2.0 events, and API Gateway's own terse answers for what it refuses.
  */
@@ -67,8 +78,7 @@ export const startGateway = async (options: GatewayOptions): Promise<RunningGate
     }
     sendProblem(res, payloadTooLargeProblem(req.url ?? '/'), { connection: 'close' });
   });
-  // Keep-alive sockets would otherwise hold `close()` open.
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
   // A busy port must reject (npm start then names it), not crash the process with an 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -58,6 +58,16 @@ describe('headers or a URL over 16 KB', () => {
   });
 });
 
+describe('an idle kept-alive connection', () => {
+  it('is kept for 60 s (Node defaults to 5 s), so a client that pauses does not reconnect', async () => {
+    const socket = await connection();
+    const answer = await socket.send(get('/health'));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.connection).toBe('keep-alive');
+    expect(answer.headers['keep-alive']).toBe('timeout=60');
+  });
+});
+
 describe('a body over 10 MB', () => {
   it('is a 413 problem, and the next request on the same keep-alive connection is answered', async () => {
     const socket = await connection();
