@@ -15,8 +15,10 @@ import { startTestStack, type TestStack } from '../support/local-stack.ts';
  */
 
 let t: TestStack;
-type Handler = (event: unknown, context: unknown) => Promise<Record<string, any>>;
-let runScan: (hour: string) => Promise<Record<string, any>>;
+// biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON, as in the other integration tests
+type Json = Record<string, any>;
+type Handler = (event: unknown, context: unknown) => Promise<Json>;
+let runScan: (hour: string) => Promise<Json>;
 
 const put = (table: string, item: Record<string, unknown>) =>
   t.dynamo.send(new PutCommand({ TableName: localTableName(table), Item: item }));
@@ -109,17 +111,14 @@ afterAll(async () => {
 
 const getJson = async (path: string, role: 'supervisor' | 'head' | 'deputy' = 'supervisor') => {
   const response = await t.api(path, { token: t.stack.users[role].token });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Json };
 };
 
-const anomalyAlerts = async () => (await getJson('/alerts?kind=anomaly&limit=100')).body.items as any[];
+const anomalyAlerts = async () => (await getJson('/alerts?kind=anomaly&limit=100')).body.items as Json[];
 
 /** Every case record and AUTOCASE marker in the workflow table (a test may scan; the job never does). */
 const workflowItems = async () =>
-  ((await t.dynamo.send(new ScanCommand({ TableName: localTableName('workflow') }))).Items ?? []) as Record<
-    string,
-    any
-  >[];
+  ((await t.dynamo.send(new ScanCommand({ TableName: localTableName('workflow') }))).Items ?? []) as Json[];
 
 describe('anomaly scan job', () => {
   it('turns an injected spike into exactly one alert, a flat line and a projected breach into one each, and a breach into one case', async () => {
@@ -138,8 +137,8 @@ describe('anomaly scan job', () => {
     const spike = alerts.find((alert) => alert.targetId === 'MTR-0001');
     expect(spike).toMatchObject({ kind: 'anomaly', targetId: 'MTR-0001', period: HOUR, value: 5 });
     expect(spike).toMatchObject({ anomalyKind: 'spike', expected: 1 });
-    expect(spike.score).toBeCloseTo(4 / (1.4826 * 0.1), 1); // ≈ 26.98
-    expect(spike.message).toContain('碳排放异常升高');
+    expect(spike?.score).toBeCloseTo(4 / (1.4826 * 0.1), 1); // ≈ 26.98
+    expect(spike?.message).toContain('碳排放异常升高');
     expect(alerts.find((alert) => alert.targetId === 'MTR-0003')).toMatchObject({
       anomalyKind: 'flatLine',
       period: HOUR,
@@ -148,8 +147,8 @@ describe('anomaly scan job', () => {
     expect(alerts.some((alert) => alert.targetId === 'MTR-0002')).toBe(false);
     const projected = alerts.find((alert) => alert.level === 'enterprise');
     expect(projected).toMatchObject({ targetId: 'ENT-0002', period: 'projectedBreach#2026-11', limit: 100 });
-    expect(projected.value).toBeCloseTo((90 * 720) / 591, 6);
-    expect(projected.message).toContain('将超出月度碳预算 100 tCO2e');
+    expect(projected?.value).toBeCloseTo((90 * 720) / 591, 6);
+    expect(projected?.message).toContain('将超出月度碳预算 100 tCO2e');
 
     const markers = (await workflowItems()).filter((item) => String(item.pk).startsWith('AUTOCASE#'));
     expect(markers).toHaveLength(1);
@@ -169,7 +168,7 @@ describe('anomaly scan job', () => {
     // The environment department's head sees it as theirs.
     expect((await getJson(`/cases/${markers[0]?.caseId}`, 'head')).status).toBe(200);
     // The alert names the case it opened, so the console links them by id.
-    const breaches = (await getJson('/alerts?kind=budgetBreach')).body.items as any[];
+    const breaches = (await getJson('/alerts?kind=budgetBreach')).body.items as Json[];
     expect(breaches.find((alert) => alert.targetId === 'ENT-0003')?.caseId).toBe(markers[0]?.caseId);
   });
 
@@ -236,7 +235,7 @@ describe('anomaly scan job', () => {
       ['dispatch', 'system'],
     ]);
     // The crash came before the alert was linked: the resumed run links it.
-    const breaches = (await getJson('/alerts?kind=budgetBreach&id=ENT-0004')).body.items as any[];
+    const breaches = (await getJson('/alerts?kind=budgetBreach&id=ENT-0004')).body.items as Json[];
     expect(breaches[0]?.caseId).toBe(marker?.caseId);
     const again = await runScan(HOUR);
     expect(again.results.breachCases).toEqual({ opened: 0, resumed: 0, alreadyOpen: 2 });

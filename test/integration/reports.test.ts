@@ -15,6 +15,8 @@ import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-s
  */
 
 let t: TestStack;
+// biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON, as in the other integration tests
+type Json = Record<string, any>;
 type Handler = (event: unknown, context: unknown) => Promise<Record<string, unknown>>;
 let runJob: (period: string) => Promise<Record<string, unknown>>;
 
@@ -75,7 +77,7 @@ afterAll(async () => {
 const token = (role: 'deputy' | 'supervisor' | 'head') => t.stack.users[role].token;
 const getJson = async (path: string, role: 'deputy' | 'supervisor' | 'head' = 'supervisor') => {
   const response = await t.api(path, { token: token(role) });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Json };
 };
 
 describe('monthly carbon report job', () => {
@@ -87,7 +89,7 @@ describe('monthly carbon report job', () => {
     const city = await getJson('/reports/carbon-monthly~city~city~2026-10');
     expect(city.status).toBe(200);
     expect(city.body.headline).toMatchObject({ co2eT: 40, changeVsPrevious: 0.25 });
-    const json = (await (await fetch(city.body.links.json)).json()) as Record<string, any>;
+    const json = (await (await fetch(city.body.links.json)).json()) as Json;
     expect(json.totals.co2eT).toBe(40);
     expect(json.trend).toMatchObject({ previousCo2eT: 32, changeVsPrevious: 0.25, lastYearCo2eT: 0 });
     // The seeded rollups carry CO2e only, so no energy (tce figures: test/unit/reports/).
@@ -108,7 +110,7 @@ describe('monthly carbon report job', () => {
     expect(csv).toContain('total,co2e (location-based),40,tCO2e');
 
     const enterprise = await getJson('/reports/carbon-monthly~enterprise~ENT-0001~2026-10');
-    const enterpriseJson = (await (await fetch(enterprise.body.links.json)).json()) as Record<string, any>;
+    const enterpriseJson = (await (await fetch(enterprise.body.links.json)).json()) as Json;
     expect(enterpriseJson.budget).toMatchObject({ limitTonnes: 40, usedTonnes: 30, use: 0.75 });
     // Every active meter of ENT-0001 in the registry counts; only MTR-0001 has October data.
     const registered = await getJson('/meters?enterpriseId=ENT-0001&limit=100');

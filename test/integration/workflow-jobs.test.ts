@@ -15,6 +15,8 @@ import { seedSuggestionSteps } from '../support/suggestion-seed.ts';
  */
 
 let t: TestStack;
+// biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON, as in the other integration tests
+type Json = Record<string, any>;
 type Role = 'deputy' | 'handler' | 'head' | 'supervisor' | 'admin';
 type Handler = (event: unknown, context: unknown) => Promise<Record<string, unknown>>;
 const jobs: Record<string, Handler> = {};
@@ -29,7 +31,7 @@ const call = async (path: string, role: Role, body?: unknown) => {
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> };
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
 };
 const act = async (kind: 'cases' | 'suggestions', id: string, role: Role, action: string, payload = {}) => {
   const result = await call(`/${kind}/${id}/transitions`, role, { action, payload });
@@ -227,7 +229,7 @@ describe('department performance job', () => {
 
     const report = await call(`/reports/performance-weekly~department~dept-ecology~${week}`, 'head');
     expect(report.status).toBe(200);
-    const json = (await (await fetch(report.body.links.json)).json()) as Record<string, any>;
+    const json = (await (await fetch(report.body.links.json)).json()) as Json;
     const [ecology] = json.departments;
     expect(ecology.cases).toMatchObject({ dispatched: 1, closed: 0 });
     expect(ecology.suggestions).toMatchObject({ count: 1, assigned: 1, replied: 0 });
