@@ -230,6 +230,12 @@ describe('carbon brain in the console', () => {
       .toBeGreaterThan(200);
     await settled(1280);
     await screenshot(page, 'k22-resized-to-desktop');
+    // A case list shrunk to a phone: its inline filters (a date range) stay within the screen too.
+    await openPath(page, consoleUrl, 'cases?view=all', '全部案件');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(() => menu.isVisible(), { timeout: 5_000 }).toBe(false);
+    await settled(360);
+    await screenshot(page, 'k23-case-list-resized-to-phone');
     await context.close();
   });
 
