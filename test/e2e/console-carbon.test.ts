@@ -214,7 +214,7 @@ describe('carbon brain in the console', () => {
     // Nothing sticks out on the right, the header's sign-out included. antd's sider slides for 0.2 s
     // after the breakpoint is crossed, so poll until it has settled.
     const settled = async (width: number) => {
-      const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+      const scrollWidth = async () => Number(await page.evaluate('document.documentElement.scrollWidth'));
       await expect.poll(scrollWidth, { timeout: 5_000 }).toBeLessThanOrEqual(width);
       const box = await signOut.boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
