@@ -221,6 +221,7 @@ describe('carbon brain in the console', () => {
     };
     await page.setViewportSize({ width: 360, height: 740 });
     await expect.poll(() => menu.isVisible(), { timeout: 5_000 }).toBe(false);
+    expect((await page.locator('.qs-sider').boundingBox())?.width).toBe(0); // no border left over
     await settled(360);
     await screenshot(page, 'k21-resized-to-phone');
     // Back to the desktop: the menu beside the page again, the chart back within it.
