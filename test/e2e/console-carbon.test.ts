@@ -204,6 +204,42 @@ describe('carbon brain in the console', () => {
     await context.close();
   });
 
+  it('follows the window across the menu’s breakpoint after load: phone layout, then desktop again', async () => {
+    const { context, page } = await signInConsole(browser, consoleUrl, 'admin');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openPath(page, consoleUrl, `carbon?period=${localMonth(new Date())}`, '碳排放：全区');
+    await page.locator('.qs-series-chart[data-ready]').waitFor();
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    const signOut = page.getByRole('button', { name: '退出登录' });
+    // Nothing sticks out on the right, the header's sign-out included. antd's sider slides for 0.2 s
+    // after the breakpoint is crossed, so poll until it has settled.
+    const settled = async (width: number) => {
+      const scrollWidth = async () => Number(await page.evaluate('document.documentElement.scrollWidth'));
+      await expect.poll(scrollWidth, { timeout: 5_000 }).toBeLessThanOrEqual(width);
+      const box = await signOut.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+    };
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(() => menu.isVisible(), { timeout: 5_000 }).toBe(false);
+    expect((await page.locator('.qs-sider').boundingBox())?.width).toBe(0); // no border left over
+    await settled(360);
+    await screenshot(page, 'k21-resized-to-phone');
+    // Back to the desktop: the menu beside the page again, the chart back within it.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect
+      .poll(async () => (await menu.boundingBox())?.width ?? 0, { timeout: 5_000 })
+      .toBeGreaterThan(200);
+    await settled(1280);
+    await screenshot(page, 'k22-resized-to-desktop');
+    // A case list shrunk to a phone: its inline filters (a date range) stay within the screen too.
+    await openPath(page, consoleUrl, 'cases?view=all', '全部案件');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(() => menu.isVisible(), { timeout: 5_000 }).toBe(false);
+    await settled(360);
+    await screenshot(page, 'k23-case-list-resized-to-phone');
+    await context.close();
+  });
+
   it('lets an admin edit a budget, issue and revoke credentials, replay the quarantine and read the factors', async () => {
     await publishAs(t, 'MTR-0002', [
       { messageId: 'e2e-bad', readings: [{ ts: 'yesterday', quantity: 'lots' }] },

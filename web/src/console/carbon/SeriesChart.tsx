@@ -48,10 +48,12 @@ export const SeriesChart = ({
         const period = series[event.dataIndex ?? -1]?.period;
         if (period !== undefined) pick.current(period);
       });
-      const resize = () => chart.resize();
-      window.addEventListener('resize', resize);
+      // The box, not the window: the menu beside it opens and closes after a resize (antd's sider
+      // crosses its breakpoint and slides), so the window's width alone would leave the chart too wide.
+      const observer = new ResizeObserver(() => chart.resize());
+      observer.observe(element.current);
       cleanup = () => {
-        window.removeEventListener('resize', resize);
+        observer.disconnect();
         chart.dispose();
       };
     });

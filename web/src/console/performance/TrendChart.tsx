@@ -32,10 +32,12 @@ export const TrendChart = ({
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: false })),
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // The box, not the window: the menu beside it opens and closes after a resize (antd's sider
+    // crosses its breakpoint and slides), so the window's width alone would leave the chart too wide.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [months, series, label]);
