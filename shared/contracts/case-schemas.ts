@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { WORKING_TIME_UNITS } from '../domain/calendar/working-time.ts';
 import { CASE_CATEGORY_IDS } from '../domain/cases/case-categories.ts';
-import { SubmitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
+import { submitCasePayloadSchema } from '../domain/cases/case-payloads.ts';
 import { CASE_ACTIONS, CASE_RATINGS, CASE_STATES } from '../domain/cases/case-record.ts';
 import { instantOrLocalDate } from './case-basics.ts';
 import { lazily } from './route.ts';
@@ -10,7 +10,7 @@ import { timelineEntrySchema, transitionRequestSchema } from './workflow.ts';
 
 export { CaseIdParamsSchema, instantOrLocalDate, SIGNED_IN } from './case-basics.ts';
 
-export const SubmitCaseRequestSchema = SubmitCasePayloadSchema.meta({ id: 'SubmitCaseRequest' });
+export const SubmitCaseRequestSchema = submitCasePayloadSchema().meta({ id: 'SubmitCaseRequest' });
 
 export const CaseTransitionRequestSchema = transitionRequestSchema(CASE_ACTIONS).meta({
   id: 'CaseTransitionRequest',

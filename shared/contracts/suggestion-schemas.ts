@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { ROLES } from '../domain/roles.ts';
 import { SATISFACTION_FILTERS } from '../domain/suggestions/suggestion-listing.ts';
-import { SubmitSuggestionPayloadSchema } from '../domain/suggestions/suggestion-payloads.ts';
+import { submitSuggestionPayloadSchema } from '../domain/suggestions/suggestion-payloads.ts';
 import { SUGGESTION_ACTIONS } from '../domain/suggestions/suggestion-record.ts';
 import {
   CONVERSION_TARGETS,
@@ -24,7 +24,7 @@ export const SIGNED_IN = ROLES;
  */
 export const SuggestionIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
-export const SubmitSuggestionRequestSchema = SubmitSuggestionPayloadSchema.meta({
+export const SubmitSuggestionRequestSchema = submitSuggestionPayloadSchema().meta({
   id: 'SubmitSuggestionRequest',
 });
 

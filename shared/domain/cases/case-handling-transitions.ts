@@ -6,7 +6,7 @@ import { extendDeadline } from './case-deadlines.ts';
 import { type CaseEnv, caseTransition as transition } from './case-env.ts';
 import { lateExtensionApproval, lateExtensionRequest } from './case-extension-rules.ts';
 import type { IntakeAction } from './case-intake-transitions.ts';
-import { CasePayloadSchemas as P } from './case-payloads.ts';
+import { casePayloads as P } from './case-payloads.ts';
 import { CASE_OVERSEERS as OVERSEERS, DEPARTMENT_STAFF as STAFF } from './case-permissions.ts';
 import type { CaseAction, CaseRecord, CaseState } from './case-record.ts';
 import { checkNewEvidence, sendBackChanges } from './case-rework.ts';
@@ -32,7 +32,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'inProgress',
     roles: STAFF,
     relation: 'leadDepartment',
-    payload: P.signFor,
+    payload: () => P().signFor,
     effect: ({ payload }) => ({ changes: {}, note: payload.note }),
   }),
   requestExtension: transition({
@@ -40,7 +40,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'inProgress',
     roles: STAFF,
     relation: 'leadDepartment',
-    payload: P.requestExtension,
+    payload: () => P().requestExtension,
     precondition: ({ record, at, env }) =>
       extensionPending(record) ?? lateExtensionRequest(record, at, env.calendar),
     effect: ({ payload, principal, at }) => {
@@ -54,7 +54,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'inProgress',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.approveExtension,
+    payload: () => P().approveExtension,
     precondition: ({ record, at, env }) =>
       noExtensionPending(record) ?? lateExtensionApproval(record, at, env.calendar),
     effect: ({ record, payload, at, env }) => {
@@ -77,7 +77,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'inProgress',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.rejectExtension,
+    payload: () => P().rejectExtension,
     precondition: ({ record }) => noExtensionPending(record),
     effect: ({ payload }) => ({ changes: { extensionRequest: undefined }, note: payload.reason }),
   }),
@@ -86,7 +86,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'rectified',
     roles: STAFF,
     relation: 'leadDepartment',
-    payload: P.submitRectification,
+    payload: () => P().submitRectification,
     guard: ({ record, payload }) => checkNewEvidence(record, payload.mediaIds),
     effect: ({ payload, at }) => ({
       changes: {
@@ -103,7 +103,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'awaitingVerification',
     roles: ['head'],
     relation: 'leadDepartment',
-    payload: P.headSignOff,
+    payload: () => P().headSignOff,
     // The department's own last step: on time is judged here, against the deadline now in force.
     effect: ({ record, payload, at }) => {
       const onTime = !isOverdue(record.deadline, at);
@@ -119,7 +119,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'closed',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.verify,
+    payload: () => P().verify,
     // A new closure gets a new rating from the reporter.
     effect: ({ payload, at }) => ({
       changes: { closedAt: at.toISOString(), rating: undefined },
@@ -131,7 +131,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     to: 'inProgress',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.sendBackForRework,
+    payload: () => P().sendBackForRework,
     effect: ({ record, payload, at, env }) => ({
       ...sendBackChanges(record, payload.reason, at, env),
       note: payload.reason,
@@ -141,7 +141,7 @@ export const HANDLING_TRANSITIONS: Readonly<
     from: ['closed'],
     roles: ['deputy'],
     relation: 'reporter',
-    payload: P.rate,
+    payload: () => P().rate,
     to: ({ payload }) => (payload.rating === 'unsatisfied' ? 'reopened' : 'closed'),
     // A precondition, so `allowedActions` stops offering `rate` once the closure is rated.
     precondition: ({ record }) =>

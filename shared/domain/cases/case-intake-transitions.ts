@@ -3,7 +3,7 @@ import { escalationAfterMove, restartEscalation } from '../workflow/escalation-r
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { checkReviewDate, dispatchDeadline, resumeDeadline } from './case-deadlines.ts';
 import { type CaseEnv, caseTransition as transition } from './case-env.ts';
-import { CasePayloadSchemas as P } from './case-payloads.ts';
+import { casePayloads as P } from './case-payloads.ts';
 import { CASE_OVERSEERS as OVERSEERS, DEPARTMENT_STAFF as STAFF } from './case-permissions.ts';
 import type { CaseAction, CaseRecord, CaseState } from './case-record.ts';
 
@@ -24,7 +24,7 @@ export const INTAKE_TRANSITIONS: Readonly<
     to: 'accepted',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.accept,
+    payload: () => P().accept,
     effect: ({ payload }) => ({ changes: {}, note: payload.note }),
   }),
   reject: transition({
@@ -32,7 +32,7 @@ export const INTAKE_TRANSITIONS: Readonly<
     to: 'rejected',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.reject,
+    payload: () => P().reject,
     effect: ({ payload }) => ({ changes: { rejectionReason: payload.reason }, note: payload.reason }),
   }),
   markDuplicate: transition({
@@ -40,7 +40,7 @@ export const INTAKE_TRANSITIONS: Readonly<
     to: 'duplicate',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.markDuplicate,
+    payload: () => P().markDuplicate,
     guard: ({ record, payload }) =>
       payload.duplicateOf === record.id
         ? new ValidationError('案件不能与自身重复 (a case cannot duplicate itself)', [
@@ -58,7 +58,7 @@ export const INTAKE_TRANSITIONS: Readonly<
     to: 'dispatched',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.dispatch,
+    payload: () => P().dispatch,
     guard: ({ payload }) =>
       payload.coDepartmentIds.includes(payload.leadDepartmentId)
         ? new ValidationError(
@@ -96,7 +96,7 @@ export const INTAKE_TRANSITIONS: Readonly<
     to: 'accepted',
     roles: STAFF,
     relation: 'leadDepartment',
-    payload: P.returnToDispatcher,
+    payload: () => P().returnToDispatcher,
     effect: ({ record, payload }) => ({
       changes: {
         leadDepartmentId: undefined,
@@ -116,7 +116,7 @@ export const INTAKE_TRANSITIONS: Readonly<
     to: 'suspended',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.suspend,
+    payload: () => P().suspend,
     guard: ({ payload, at, env }) => checkReviewDate(payload.nextReviewDate, at, env.calendar),
     effect: ({ record, payload, at }) => {
       const { reason, nextReviewDate } = payload;
@@ -128,7 +128,7 @@ export const INTAKE_TRANSITIONS: Readonly<
     from: ['suspended'],
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.resume,
+    payload: () => P().resume,
     to: ({ record }) => record.suspension?.from ?? 'accepted',
     effect: ({ record, payload, at, env }) => {
       const { pausedWorkingHours, ...deadline } = resumeDeadline(record, at, env.calendar);

@@ -3,7 +3,7 @@ import type { Principal, Role } from '../roles.ts';
 import { toFieldErrors } from '../workflow/apply-transition.ts';
 import { SYSTEM_ACTOR_ROLE } from '../workflow/timeline.ts';
 import { type ClientSubmission, clientReporterId } from './case-client.ts';
-import { SubmitCasePayloadSchema } from './case-payloads.ts';
+import { submitCasePayloadSchema } from './case-payloads.ts';
 import type { CaseRecord, CaseTimelineEntry } from './case-record.ts';
 
 /** Deputies report; staff may also register a case they were told about, as its reporter. */
@@ -32,7 +32,7 @@ export const submitCase = ({ id, principal, payload, at, reporterName, viaClient
       '只有人大代表和人大工作人员可以提交案件 (only deputies and People’s Congress staff can submit cases)',
     );
   }
-  const parsed = SubmitCasePayloadSchema.safeParse(payload ?? {});
+  const parsed = submitCasePayloadSchema().safeParse(payload ?? {});
   if (!parsed.success)
     throw new ValidationError('案件数据无效 (invalid case submission)', toFieldErrors(parsed.error));
   const input = parsed.data;

@@ -1,7 +1,7 @@
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { Principal, Role } from '../roles.ts';
 import { toFieldErrors } from '../workflow/apply-transition.ts';
-import { SubmitSuggestionPayloadSchema } from './suggestion-payloads.ts';
+import { submitSuggestionPayloadSchema } from './suggestion-payloads.ts';
 import type { SuggestionRecord, SuggestionTimelineEntry } from './suggestion-record.ts';
 
 /** Only deputies file suggestions (代表建议 are a deputy's right under the 代表法). */
@@ -23,7 +23,7 @@ export interface SubmitSuggestionRequest {
 export const submitSuggestion = ({ id, principal, payload, at }: SubmitSuggestionRequest) => {
   const actorRole = principal.roles.find((role) => FILERS.includes(role));
   if (!actorRole) throw new ForbiddenError('只有人大代表可以提出建议 (only deputies can file suggestions)');
-  const parsed = SubmitSuggestionPayloadSchema.safeParse(payload ?? {});
+  const parsed = submitSuggestionPayloadSchema().safeParse(payload ?? {});
   if (!parsed.success) {
     throw new ValidationError('建议数据无效 (invalid suggestion)', toFieldErrors(parsed.error));
   }

@@ -3,7 +3,7 @@ import { ConflictError } from '../errors.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { isOnTime } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
-import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
+import { suggestionPayloads as P } from './suggestion-payloads.ts';
 import { UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
 import type { SuggestionRecord } from './suggestion-record.ts';
 import type { SuggestionState } from './suggestion-vocabulary.ts';
@@ -48,7 +48,7 @@ export const SUBMIT_CO_OPINION: TransitionRule<SuggestionState, SuggestionRecord
     to: ({ record }) => record.state,
     roles: STAFF,
     relation: 'coDepartment',
-    payload: P.submitCoOpinion,
+    payload: () => P().submitCoOpinion,
     precondition: ({ record, principal }) =>
       record.coOpinions.some((o) => o.unitId === principal.departmentId && o.round === record.rehandlingCount)
         ? new ConflictError(

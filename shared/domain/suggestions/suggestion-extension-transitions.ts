@@ -4,7 +4,7 @@ import type { TransitionRule } from '../workflow/state-machine.ts';
 import { checkGrantedDue, checkRequestedDue } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
 import { lateReplyExtensionApproval, lateReplyExtensionRequest } from './suggestion-extension-rules.ts';
-import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
+import { suggestionPayloads as P } from './suggestion-payloads.ts';
 import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
 import type { SuggestionRecord } from './suggestion-record.ts';
 import type { SuggestionState } from './suggestion-vocabulary.ts';
@@ -30,7 +30,7 @@ export const SUGGESTION_EXTENSION_TRANSITIONS: Readonly<
     to: 'assigned',
     roles: STAFF,
     relation: 'leadDepartment',
-    payload: P.requestExtension,
+    payload: () => P().requestExtension,
     precondition: ({ record, at, env }) =>
       record.extension?.status === 'pending'
         ? new ConflictError('已有待审批的延期申请 (an extension request is already pending)')
@@ -55,7 +55,7 @@ export const SUGGESTION_EXTENSION_TRANSITIONS: Readonly<
     to: 'assigned',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.approveExtension,
+    payload: () => P().approveExtension,
     precondition: ({ record, at, env }) =>
       noExtensionPending(record) ?? lateReplyExtensionApproval(record, at, env.calendar),
     guard: ({ record, payload }) =>
@@ -96,7 +96,7 @@ export const SUGGESTION_EXTENSION_TRANSITIONS: Readonly<
     to: 'assigned',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.rejectExtension,
+    payload: () => P().rejectExtension,
     precondition: ({ record }) => noExtensionPending(record),
     effect: ({ record, payload, principal, at }) => ({
       changes: record.extension

@@ -14,7 +14,7 @@ import { isOnTime } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
 import { SUGGESTION_EXTENSION_TRANSITIONS } from './suggestion-extension-transitions.ts';
 import type { SuggestionIntakeAction } from './suggestion-intake-transitions.ts';
-import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
+import { suggestionPayloads as P } from './suggestion-payloads.ts';
 import { UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
 import { latestReply, type SuggestionAction, type SuggestionRecord } from './suggestion-record.ts';
 import type { SuggestionRating, SuggestionState } from './suggestion-vocabulary.ts';
@@ -50,7 +50,7 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     to: 'replied',
     roles: ['head'],
     relation: 'leadDepartment',
-    payload: P.reply,
+    payload: () => P().reply,
     // The reply waits for co-units whose opinion is still due, unless the lead records why not.
     guard: ({ record, payload, at, env }) =>
       payload.proceedWithoutCoOpinion ? undefined : replyWaitsForCoOpinions(record, at, env),
@@ -101,7 +101,7 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     from: ['replied'],
     roles: ['deputy'],
     relation: 'reporter',
-    payload: P.rate,
+    payload: () => P().rate,
     // A precondition, so `allowedActions` stops offering `rate` to a deputy who has rated.
     precondition: ({ record, principal, at, env }) => {
       if (!pendingRaters(record).includes(principal.userId)) {
@@ -144,7 +144,7 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     to: 'followingUp',
     roles: STAFF,
     relation: 'leadDepartment',
-    payload: P.followUp,
+    payload: () => P().followUp,
     effect: ({ record, payload, principal, at }) => ({
       changes: {
         followUps: [
@@ -162,7 +162,7 @@ export const SUGGESTION_HANDLING_TRANSITIONS: Readonly<
     to: 'closed',
     roles: ['head'],
     relation: 'leadDepartment',
-    payload: P.markSolved,
+    payload: () => P().markSolved,
     effect: ({ record, payload, principal, at, env }) => ({
       changes: {
         followUps: [

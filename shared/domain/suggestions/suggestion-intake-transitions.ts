@@ -5,7 +5,7 @@ import { restartEscalation } from '../workflow/escalation-restart.ts';
 import type { TransitionRule } from '../workflow/state-machine.ts';
 import { assignmentDeadlines } from './suggestion-deadlines.ts';
 import { type SuggestionEnv, suggestionTransition as transition } from './suggestion-env.ts';
-import { SuggestionPayloadSchemas as P } from './suggestion-payloads.ts';
+import { suggestionPayloads as P } from './suggestion-payloads.ts';
 import { SUGGESTION_OVERSEERS as OVERSEERS, UNIT_STAFF as STAFF } from './suggestion-permissions.ts';
 import type { SuggestionAction, SuggestionRecord } from './suggestion-record.ts';
 import { partIdOf } from './suggestion-split.ts';
@@ -74,7 +74,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: 'accepted',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.accept,
+    payload: () => P().accept,
     effect: ({ payload, at }) => ({ changes: { acceptedAt: at.toISOString() }, note: payload.note }),
   }),
   convert: transition({
@@ -82,7 +82,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: 'converted',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.convert,
+    payload: () => P().convert,
     effect: ({ payload, at }) => ({
       changes: { conversion: { to: payload.to, reason: payload.reason, at: at.toISOString() } },
       note: payload.reason,
@@ -94,7 +94,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: 'assigned',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.assign,
+    payload: () => P().assign,
     guard: ({ payload }) => checkUnits(payload, ''),
     effect: ({ payload, at, env }) => {
       const { leadUnitId, coUnitIds } = payload;
@@ -129,7 +129,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: 'split',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.assignSeparately,
+    payload: () => P().assignSeparately,
     guard: ({ payload }) => checkParts(payload.parts),
     effect: ({ record, payload }) => {
       const parts = payload.parts.map((part, n) => ({
@@ -145,7 +145,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: ({ record }) => record.state,
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.setKeySupervision,
+    payload: () => P().setKeySupervision,
     effect: ({ payload, at }) => ({
       changes: {
         keySupervision: {
@@ -163,7 +163,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: 'assigned',
     roles: STAFF,
     relation: 'leadDepartment',
-    payload: P.requestHandBack,
+    payload: () => P().requestHandBack,
     // Record-only checks, so `allowedActions` stops offering the request once the window has closed.
     precondition: ({ record, at, env }) => {
       if (record.handBackRequest)
@@ -194,7 +194,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: 'accepted',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.approveHandBack,
+    payload: () => P().approveHandBack,
     precondition: ({ record }) => noHandBackPending(record),
     effect: ({ record, payload }) => ({
       changes: {
@@ -222,7 +222,7 @@ export const SUGGESTION_INTAKE_TRANSITIONS: Readonly<
     to: 'assigned',
     roles: OVERSEERS,
     relation: 'any',
-    payload: P.rejectHandBack,
+    payload: () => P().rejectHandBack,
     precondition: ({ record }) => noHandBackPending(record),
     effect: ({ payload }) => ({ changes: { handBackRequest: undefined }, note: payload.reason }),
   }),

@@ -40,7 +40,11 @@ export interface TransitionEffect<R> {
 export interface TransitionSpec<S extends string, R, P, E> extends PermissionRule {
   from: readonly S[];
   to: S | ((context: TransitionContext<R, P, E>) => S);
-  payload: z.ZodType<P>;
+  /**
+   * The payload's schema, asked for only when the action is applied: the tables are built at load,
+   * and a function that never applies an action (a list, a job) should build none of its schemas.
+   */
+  payload: () => z.ZodType<P>;
   /**
    * A check of the record alone, beyond the from-state (e.g. "already rated", "no extension
    * pending"): it decides whether the action is open at all, so `allowedActions` leaves out an
@@ -88,7 +92,7 @@ export const transitionBuilder =
     relation: spec.relation,
     precondition: (context) => spec.precondition?.(context),
     resolve: (raw) => {
-      const parsed = spec.payload.safeParse(raw.payload ?? {});
+      const parsed = spec.payload().safeParse(raw.payload ?? {});
       if (!parsed.success) return { kind: 'invalidPayload', error: parsed.error };
       const context: TransitionContext<R, P, E> = { ...raw, payload: parsed.data };
       const refusal = spec.guard?.(context);
