@@ -266,6 +266,17 @@ describe('carbon brain in the console', () => {
     // axe on the menu (the page behind the backdrop is dimmed on purpose, as behind a dialog).
     expect(await seriousA11yViolations(page, '.qs-sider')).toEqual([]);
     expect(await trigger.getAttribute('aria-expanded')).toBe('true');
+    const focused = `document.activeElement?.closest('nav, button')?.ariaLabel`; // on the current item
+    expect(await page.evaluate(focused)).toBe('主菜单');
+    // Taller than the screen, the menu scrolls in its own box, down to its last item.
+    const scrolledToEnd = `(() => {
+      const box = document.querySelector('.qs-sider .ant-layout-sider-children');
+      box.scrollTop = box.scrollHeight;
+      return [box.scrollTop, [...box.querySelectorAll('.ant-menu-item')].at(-1).getBoundingClientRect().bottom];
+    })()`;
+    const [scrollTop, bottom] = (await page.evaluate(scrolledToEnd)) as [number, number];
+    expect(scrollTop).toBeGreaterThan(0);
+    expect(bottom).toBeLessThanOrEqual(740);
     await menu.getByRole('link', { name: '全部案件' }).click();
     await page.getByRole('heading', { level: 1, name: '全部案件' }).waitFor();
     expect(page.url()).toContain('cases?view=all');
@@ -277,6 +288,7 @@ describe('carbon brain in the console', () => {
     await opened();
     await page.keyboard.press('Escape');
     await closed();
+    expect(await page.evaluate('document.activeElement?.className')).toBe('qs-menu-trigger');
     // A desktop: the menu beside the page, always open.
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(siderWidth, { timeout: 5_000 }).toBe(220);

@@ -103,9 +103,7 @@ export const Shell = () => {
           />
         </nav>
       </Layout.Sider>
-      {drawer.open ? (
-        <div className="qs-menu-backdrop" aria-hidden="true" onClick={() => drawer.close(true)} />
-      ) : null}
+      {drawer.open ? <div className="qs-menu-backdrop" aria-hidden="true" onClick={drawer.close} /> : null}
       <Layout>
         <Layout.Header className="qs-header">
           <Space size="middle" wrap>

@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 
 /** antd's `lg` breakpoint exactly as Layout.Sider queries it (its `dimensionMaxMap`). */
 const BELOW_LG = 'screen and (max-width: 991.98px)';
@@ -12,8 +12,8 @@ export interface MenuDrawer {
   open: boolean;
   onBreakpoint: (below: boolean) => void;
   onCollapse: (collapsed: boolean) => void;
-  /** Closes the overlay; `refocus` hands the focus back to the trigger (Escape, the backdrop). */
-  close: (refocus?: boolean) => void;
+  /** Closes the overlay and hands the focus back to the trigger (the picked link is hidden now). */
+  close: () => void;
   /** The menu's `nav`: opening moves the focus to its current item, so the keyboard goes on there. */
   nav: RefObject<HTMLElement>;
   trigger: RefObject<HTMLButtonElement>;
@@ -30,20 +30,19 @@ export const useMenuDrawer = (): MenuDrawer => {
   const nav = useRef<HTMLElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const open = below && !collapsed;
-  const close = (refocus = false) => {
+  const close = useCallback(() => {
     setCollapsed(true);
-    if (refocus) trigger.current?.focus();
-  };
+    trigger.current?.focus();
+  }, []);
   useEffect(() => {
     if (!open) return;
-    nav.current?.querySelector<HTMLElement>('.ant-menu-item-selected a, a')?.focus({ preventScroll: true });
+    // Scrolled into the menu's own box when the current item is further down (an admin page).
+    nav.current?.querySelector<HTMLElement>('.ant-menu-item-selected a, a')?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setCollapsed(true);
-      trigger.current?.focus();
+      if (event.key === 'Escape') close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  }, [open, close]);
   return { below, collapsed, open, onBreakpoint: setBelow, onCollapse: setCollapsed, close, nav, trigger };
 };
