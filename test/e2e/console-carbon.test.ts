@@ -246,7 +246,7 @@ describe('carbon brain in the console', () => {
     await openPath(page, consoleUrl, 'cases?view=intake', '受理（待立案）');
     const menu = page.getByRole('navigation', { name: '主菜单' });
     const trigger = page.getByRole('button', { name: '主菜单' });
-    const main = page.getByRole('main').first(); // antd's Layout.Content is a <main> too
+    const main = page.getByRole('main');
     const width = async () => (await main.boundingBox())?.width ?? 0;
     const siderWidth = async () => (await page.locator('.qs-sider').boundingBox())?.width ?? 0;
     const opened = async () => {

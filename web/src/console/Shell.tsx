@@ -120,20 +120,19 @@ export const Shell = () => {
             <Button onClick={() => void auth.signOut()}>退出登录</Button>
           </Space>
         </Layout.Header>
+        {/* antd 6 renders Content as the page's <main>: one main landmark, not one inside another. */}
         <Layout.Content className="qs-content">
-          <main>
-            <Suspense fallback={<Spin tip="加载中…" className="qs-page-spin" />}>
-              {route === undefined ? (
-                path === '' ? null : (
-                  <Result status="404" title={<h1>页面不存在</h1>} subTitle={`/console/${path}`} />
-                )
-              ) : allows(route.r.roles, session.roles) ? (
-                <route.r.page params={route.params ?? {}} />
-              ) : (
-                <Result status="403" title={<h1>无权访问</h1>} subTitle="此页面不对您的角色开放。" />
-              )}
-            </Suspense>
-          </main>
+          <Suspense fallback={<Spin tip="加载中…" className="qs-page-spin" />}>
+            {route === undefined ? (
+              path === '' ? null : (
+                <Result status="404" title={<h1>页面不存在</h1>} subTitle={`/console/${path}`} />
+              )
+            ) : allows(route.r.roles, session.roles) ? (
+              <route.r.page params={route.params ?? {}} />
+            ) : (
+              <Result status="403" title={<h1>无权访问</h1>} subTitle="此页面不对您的角色开放。" />
+            )}
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
