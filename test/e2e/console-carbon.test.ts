@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../../infra/local/web-build.ts';
-import { launchChromium, screenshot } from '../support/browser.ts';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser.ts';
 import { PROJECT_ROOT, startTestStack, type TestStack } from '../support/local-stack.ts';
 import { publishAs } from '../support/telemetry-client.ts';
 import { checkDialog, openPath, signInConsole } from './console-support.ts';
@@ -244,6 +244,63 @@ describe('carbon brain in the console', () => {
     await expect.poll(() => menu.isVisible(), { timeout: 5_000 }).toBe(false);
     await settled(360);
     await screenshot(page, 'k23-case-list-resized-to-phone');
+    await context.close();
+  });
+
+  it('opens the phone menu over the page, and closes it on a pick, on the backdrop and on Escape', async () => {
+    const { context, page } = await signInConsole(browser, consoleUrl, 'supervisor-wang');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openPath(page, consoleUrl, 'cases?view=intake', '受理（待立案）');
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    const trigger = page.getByRole('button', { name: '主菜单' });
+    const main = page.getByRole('main');
+    const width = async () => (await main.boundingBox())?.width ?? 0;
+    const siderWidth = async () => (await page.locator('.qs-sider').boundingBox())?.width ?? 0;
+    const opened = async () => {
+      await trigger.click();
+      await expect.poll(siderWidth, { timeout: 5_000 }).toBe(220); // antd's sider slides for 0.2 s
+    };
+    const closed = () => expect.poll(() => menu.isVisible(), { timeout: 5_000 }).toBe(false);
+    await closed();
+    const before = await width();
+    await opened();
+    // Over the page, which keeps its width (it was squeezed into 140 px beside the menu).
+    expect(await width()).toBe(before);
+    expect(await page.evaluate(`document.elementFromPoint(110, 400)?.closest('nav')?.ariaLabel`)).toBe(
+      '主菜单',
+    );
+    await screenshot(page, 'k24-phone-menu-open');
+    // axe on the menu (the page behind the backdrop is dimmed on purpose, as behind a dialog).
+    expect(await seriousA11yViolations(page, '.qs-sider')).toEqual([]);
+    expect(await trigger.getAttribute('aria-expanded')).toBe('true');
+    const focused = `document.activeElement?.closest('nav, button')?.ariaLabel`; // on the current item
+    expect(await page.evaluate(focused)).toBe('主菜单');
+    // Taller than the screen, the menu scrolls in its own box, down to its last item.
+    const scrolledToEnd = `(() => {
+      const box = document.querySelector('.qs-sider .ant-layout-sider-children');
+      box.scrollTop = box.scrollHeight;
+      return [box.scrollTop, [...box.querySelectorAll('.ant-menu-item')].at(-1).getBoundingClientRect().bottom];
+    })()`;
+    const [scrollTop, bottom] = (await page.evaluate(scrolledToEnd)) as [number, number];
+    expect(scrollTop).toBeGreaterThan(0);
+    expect(bottom).toBeLessThanOrEqual(740);
+    await menu.getByRole('link', { name: '全部案件' }).click();
+    await page.getByRole('heading', { level: 1, name: '全部案件' }).waitFor();
+    expect(page.url()).toContain('cases?view=all');
+    await closed();
+    await screenshot(page, 'k25-phone-menu-picked');
+    await opened();
+    await page.mouse.click(320, 600); // the backdrop, right of the menu
+    await closed();
+    await opened();
+    await page.keyboard.press('Escape');
+    await closed();
+    expect(await page.evaluate('document.activeElement?.className')).toBe('qs-menu-trigger');
+    // A desktop: the menu beside the page, always open.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(siderWidth, { timeout: 5_000 }).toBe(220);
+    expect((await main.boundingBox())?.x ?? 0).toBeGreaterThanOrEqual(220);
+    await screenshot(page, 'k26-desktop-menu');
     await context.close();
   });
 

@@ -1,3 +1,4 @@
+import { MenuOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { matchPath, useRouter } from '../shared/router.tsx';
@@ -5,6 +6,7 @@ import { GROUP_LABELS } from './admin/role-labels.ts';
 import { useConsole } from './context.tsx';
 import { departmentName, useDepartments } from './lib/departments.ts';
 import { BASE } from './lib/link.tsx';
+import { useMenuDrawer } from './menu-drawer.ts';
 import { allows, type ConsoleModule } from './module.ts';
 import { CONSOLE_MODULES } from './modules.ts';
 import './console.css';
@@ -38,6 +40,7 @@ export const Shell = () => {
   const departments = useDepartments(api, session.departmentId !== undefined);
   const { path, search, navigate } = useRouter();
   const modules = useMemo(() => visibleModules(session.roles), [session.roles]);
+  const drawer = useMenuDrawer();
   const items = modules.map((module) => ({
     key: module.key,
     icon: module.menu.icon,
@@ -58,12 +61,34 @@ export const Shell = () => {
   const selected = selectedKey(modules, path, search);
   return (
     <Layout className="qs-console">
-      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0} theme="light" className="qs-sider">
+      <Layout.Sider
+        width={220}
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={drawer.collapsed}
+        onBreakpoint={drawer.onBreakpoint}
+        onCollapse={drawer.onCollapse}
+        trigger={
+          // antd's span around it toggles on the click; the button gives it a name, a state and the keyboard.
+          <button
+            ref={drawer.trigger}
+            type="button"
+            className="qs-menu-trigger"
+            aria-label="主菜单"
+            aria-expanded={!drawer.collapsed}
+            aria-controls="qs-main-menu"
+          >
+            <MenuOutlined />
+          </button>
+        }
+        theme="light"
+        className="qs-sider"
+      >
         <div className="qs-brand">
           <img src="/app/icon.svg" alt="" width={28} height={28} />
           <span>青山 工作台</span>
         </div>
-        <nav aria-label="主菜单">
+        <nav aria-label="主菜单" id="qs-main-menu" ref={drawer.nav}>
           <Menu
             mode="inline"
             items={items}
@@ -72,10 +97,13 @@ export const Shell = () => {
             onClick={({ key, domEvent }) => {
               domEvent.preventDefault();
               navigate(key);
+              // Below lg the menu lies over the page the user just picked.
+              if (drawer.open) drawer.close();
             }}
           />
         </nav>
       </Layout.Sider>
+      {drawer.open ? <div className="qs-menu-backdrop" aria-hidden="true" onClick={drawer.close} /> : null}
       <Layout>
         <Layout.Header className="qs-header">
           <Space size="middle" wrap>
@@ -92,20 +120,19 @@ export const Shell = () => {
             <Button onClick={() => void auth.signOut()}>退出登录</Button>
           </Space>
         </Layout.Header>
+        {/* antd 6 renders Content as the page's <main>: one main landmark, not one inside another. */}
         <Layout.Content className="qs-content">
-          <main>
-            <Suspense fallback={<Spin tip="加载中…" className="qs-page-spin" />}>
-              {route === undefined ? (
-                path === '' ? null : (
-                  <Result status="404" title={<h1>页面不存在</h1>} subTitle={`/console/${path}`} />
-                )
-              ) : allows(route.r.roles, session.roles) ? (
-                <route.r.page params={route.params ?? {}} />
-              ) : (
-                <Result status="403" title={<h1>无权访问</h1>} subTitle="此页面不对您的角色开放。" />
-              )}
-            </Suspense>
-          </main>
+          <Suspense fallback={<Spin tip="加载中…" className="qs-page-spin" />}>
+            {route === undefined ? (
+              path === '' ? null : (
+                <Result status="404" title={<h1>页面不存在</h1>} subTitle={`/console/${path}`} />
+              )
+            ) : allows(route.r.roles, session.roles) ? (
+              <route.r.page params={route.params ?? {}} />
+            ) : (
+              <Result status="403" title={<h1>无权访问</h1>} subTitle="此页面不对您的角色开放。" />
+            )}
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
