@@ -64,9 +64,13 @@ const circlePath = (c: NonNullable<Props['circle']>) =>
     return [c.longitude + dLng, c.latitude + dLat];
   });
 
+const hasSize = (box: HTMLElement | null) => box !== null && box.clientWidth > 0 && box.clientHeight > 0;
+
 export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 320 }: Props) => {
   const element = useRef<HTMLDivElement>(null);
   const handlers = useRef({ onSelect, onPick });
+  /** The option set while the box had no size, applied once it has one. */
+  const waiting = useRef<Parameters<echarts.ECharts['setOption']>>(undefined);
   handlers.current = { onSelect, onPick };
   useEffect(() => {
     if (element.current === null || !registered) return;
@@ -89,8 +93,15 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
         if (lng !== undefined && lat !== undefined) handlers.current.onPick(lat, lng);
       }, 0);
     });
-    // The box, not the window: a page's columns may settle after the chart is made.
-    const observer = new ResizeObserver(() => chart.resize());
+    // The box, not the window: a page's columns may settle after the chart is made. A box of no
+    // width or height (a dialog or a column not laid out yet) would give the map a zero scale, which
+    // ECharts cannot invert (it throws on the next roam or resize): the map waits for a real size.
+    const observer = new ResizeObserver(() => {
+      if (!hasSize(element.current)) return;
+      chart.resize();
+      if (waiting.current !== undefined) chart.setOption(...waiting.current);
+      waiting.current = undefined;
+    });
     observer.observe(element.current);
     return () => {
       observer.disconnect();
@@ -100,7 +111,7 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
   useEffect(() => {
     if (element.current === null) return;
     const chart = echarts.getInstanceByDom(element.current);
-    chart?.setOption(
+    const option: Parameters<echarts.ECharts['setOption']> = [
       {
         aria: { enabled: true, label: { description: label } },
         tooltip: { trigger: 'item', formatter: tooltipOf },
@@ -138,7 +149,9 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
         ],
       },
       { replaceMerge: ['series'] },
-    );
+    ];
+    if (hasSize(element.current)) chart?.setOption(...option);
+    else waiting.current = option;
     const drawn = String(points.length);
     chart?.off('finished');
     chart?.on('finished', () => element.current?.setAttribute('data-ready', drawn));
