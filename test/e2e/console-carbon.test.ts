@@ -93,6 +93,9 @@ describe('carbon brain in the console', () => {
 
     await page.getByRole('button', { name: '解析标识 88.118.8/meter.MTR-0001' }).first().click();
     await page.getByRole('list', { name: '标识 88.118.8/meter.MTR-0001 的解析结果' }).waitFor();
+    // The page at rest: the pointer left on 解析 keeps it in antd's hover colour, and once (CI,
+    // 2026-12-07) axe read that colour part way through its transition and failed its contrast.
+    await page.mouse.move(0, 0);
     await checkPage(page, 'k03-carbon-trace');
     await context.close();
   });
