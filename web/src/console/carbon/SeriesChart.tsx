@@ -23,7 +23,7 @@ export const SeriesChart = ({
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    void import('../map/echarts.ts').then(({ echarts }) => {
+    void import('../map/echarts.ts').then(({ echarts, followBox }) => {
       if (disposed || element.current === null) return;
       const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
       chart.setOption({
@@ -53,12 +53,9 @@ export const SeriesChart = ({
         const period = series[event.dataIndex ?? -1]?.period;
         if (period !== undefined) pick.current(period);
       });
-      // The box, not the window: the menu beside it opens and closes after a resize (antd's sider
-      // crosses its breakpoint and slides), so the window's width alone would leave the chart too wide.
-      const observer = new ResizeObserver(() => chart.resize());
-      observer.observe(element.current);
+      const unfollow = followBox(chart, element.current);
       cleanup = () => {
-        observer.disconnect();
+        unfollow();
         chart.dispose();
       };
     });

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import district from '../../deputy/map/district.json';
-import { echarts } from './echarts.ts';
+import { echarts, followBox, hasSize } from './echarts.ts';
 import type { MapPoint } from './map-point.ts';
 
 /**
@@ -64,8 +64,6 @@ const circlePath = (c: NonNullable<Props['circle']>) =>
     return [c.longitude + dLng, c.latitude + dLat];
   });
 
-const hasSize = (box: HTMLElement | null) => box !== null && box.clientWidth > 0 && box.clientHeight > 0;
-
 export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 320 }: Props) => {
   const element = useRef<HTMLDivElement>(null);
   const handlers = useRef({ onSelect, onPick });
@@ -93,18 +91,13 @@ export const DistrictMap = ({ points, label, onSelect, onPick, circle, height = 
         if (lng !== undefined && lat !== undefined) handlers.current.onPick(lat, lng);
       }, 0);
     });
-    // The box, not the window: a page's columns may settle after the chart is made. A box of no
-    // width or height (a dialog or a column not laid out yet) would give the map a zero scale, which
-    // ECharts cannot invert (it throws on the next roam or resize): the map waits for a real size.
-    const observer = new ResizeObserver(() => {
-      if (!hasSize(element.current)) return;
-      chart.resize();
+    // An option set while the box had no size is applied once it has one (followBox, echarts.ts).
+    const unfollow = followBox(chart, element.current, () => {
       if (waiting.current !== undefined) chart.setOption(...waiting.current);
       waiting.current = undefined;
     });
-    observer.observe(element.current);
     return () => {
-      observer.disconnect();
+      unfollow();
       chart.dispose();
     };
   }, []);

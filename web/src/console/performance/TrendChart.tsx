@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { echarts } from '../map/echarts.ts';
+import { echarts, followBox } from '../map/echarts.ts';
 
 export interface Series {
   name: string;
@@ -32,12 +32,9 @@ export const TrendChart = ({
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: false })),
     });
-    // The box, not the window: the menu beside it opens and closes after a resize (antd's sider
-    // crosses its breakpoint and slides), so the window's width alone would leave the chart too wide.
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current);
+    const unfollow = followBox(chart, element.current);
     return () => {
-      observer.disconnect();
+      unfollow();
       chart.dispose();
     };
   }, [months, series, label]);
