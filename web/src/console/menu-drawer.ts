@@ -5,8 +5,6 @@ const BELOW_LG = 'screen and (max-width: 991.98px)';
 const belowLg = () => typeof window.matchMedia === 'function' && window.matchMedia(BELOW_LG).matches;
 
 export interface MenuDrawer {
-  /** The window is below `lg`: the sider opens over the page, not beside it. */
-  below: boolean;
   collapsed: boolean;
   /** Below `lg` and open: the backdrop shows; Escape, the backdrop and a pick close it. */
   open: boolean;
@@ -25,6 +23,7 @@ export interface MenuDrawer {
  * open menu first) and opens over the page like a drawer (console.css) instead of beside it.
  */
 export const useMenuDrawer = (): MenuDrawer => {
+  /** The window is below `lg`: the sider opens over the page, not beside it. */
   const [below, setBelow] = useState(belowLg);
   const [collapsed, setCollapsed] = useState(belowLg);
   const nav = useRef<HTMLElement>(null);
@@ -44,5 +43,5 @@ export const useMenuDrawer = (): MenuDrawer => {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [open, close]);
-  return { below, collapsed, open, onBreakpoint: setBelow, onCollapse: setCollapsed, close, nav, trigger };
+  return { collapsed, open, onBreakpoint: setBelow, onCollapse: setCollapsed, close, nav, trigger };
 };
