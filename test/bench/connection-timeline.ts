@@ -13,6 +13,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { concurrently } from './concurrent-run.ts';
 
 const wallNow = () => performance.timeOrigin + performance.now();
 
@@ -59,21 +60,18 @@ const runLoad = async (job: Job): Promise<Call[]> => {
   });
   const calls: Call[] = [];
   for (let turn = 0; turn < job.turns; turn++) {
-    let next = 0;
-    const client = async () => {
-      while (next++ < job.calls) {
-        const call: Call = { turn, started: wallNow() };
-        creating = call;
-        const answer = fetch(`${job.api}/suggestions?limit=20`, {
-          headers: { authorization: `Bearer ${job.token}` },
-        });
-        creating = undefined;
-        await (await answer).arrayBuffer();
-        call.ended = wallNow();
-        calls.push(call);
-      }
-    };
-    await Promise.all(Array.from({ length: job.clients }, client));
+    await concurrently(job.clients, job.calls, async () => {
+      const call: Call = { turn, started: wallNow() };
+      creating = call;
+      const answer = fetch(`${job.api}/suggestions?limit=20`, {
+        headers: { authorization: `Bearer ${job.token}` },
+      });
+      creating = undefined;
+      await (await answer).arrayBuffer();
+      call.ended = wallNow();
+      calls.push(call);
+      return true;
+    });
     if (turn < job.turns - 1) await new Promise((resolve) => setTimeout(resolve, job.gapMs));
   }
   return calls;
