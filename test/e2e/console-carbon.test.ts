@@ -218,9 +218,16 @@ describe('carbon brain in the console', () => {
     const { context, page } = await signInConsole(browser, consoleUrl, 'admin');
     await page.setViewportSize({ width: 1280, height: 800 });
     await openPath(page, consoleUrl, `carbon?period=${localMonth(new Date())}`, '碳排放：全区');
-    await page.locator('.qs-series-chart[data-ready]').waitFor();
+    const chart = page.locator('.qs-series-chart[data-ready]');
+    await chart.waitFor();
     const menu = page.getByRole('navigation', { name: '主菜单' });
     const signOut = page.getByRole('button', { name: '退出登录' });
+    // How far below the chart's top its left axis name sits: the phone layout moves it down.
+    const axisNameDrop = async () => {
+      const name = await chart.locator('text', { hasText: /^tCO2e$/ }).boundingBox();
+      return Math.round((name?.y ?? 0) - ((await chart.boundingBox())?.y ?? 0));
+    };
+    const desktopDrop = await axisNameDrop();
     // Nothing sticks out on the right, the header's sign-out included. antd's sider slides for 0.2 s
     // after the breakpoint is crossed, so poll until it has settled.
     const settled = async (width: number) => {
@@ -240,6 +247,8 @@ describe('carbon brain in the console', () => {
       .poll(async () => (await menu.boundingBox())?.width ?? 0, { timeout: 5_000 })
       .toBeGreaterThan(200);
     await settled(1280);
+    // The desktop layout again, not the phone's (an ECharts media query left its grid behind).
+    await expect.poll(axisNameDrop, { timeout: 5_000 }).toBe(desktopDrop);
     await screenshot(page, 'k22-resized-to-desktop');
     // A case list shrunk to a phone: its inline filters (a date range) stay within the screen too.
     await openPath(page, consoleUrl, 'cases?view=all', '全部案件');

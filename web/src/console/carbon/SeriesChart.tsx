@@ -44,8 +44,13 @@ export const SeriesChart = ({
           ],
         },
         // On a phone the three legend items take two lines: the plot starts below them, so the
-        // axes' names (tCO2e, tce) are not drawn over the second line. Checked again on every resize.
-        media: [{ query: { maxWidth: 520 }, option: { grid: { left: 48, right: 48, top: 76 } } }],
+        // axes' names (tCO2e, tce) are not drawn over the second line. Checked again on every resize;
+        // the entry without a query is ECharts' default, which puts the desktop grid back when a
+        // window grows past 520 px (without it the phone's grid stays).
+        media: [
+          { query: { maxWidth: 520 }, option: { grid: { left: 48, right: 48, top: 76 } } },
+          { option: { grid: { left: 64, right: 64, top: 40 } } },
+        ],
       });
       const points = String(series.length);
       chart.on('finished', () => element.current?.setAttribute('data-ready', points));
